@@ -1,0 +1,10 @@
+/* check.c - placeholder until the subcommand lands (work in progress). */
+#include <stdio.h>
+
+#include "cli/commands.h"
+
+int pm_cmd_check(int argc, char **argv) {
+  (void)argc;
+  fprintf(stderr, "pressmark: %s: not implemented yet\n", argv[0]);
+  return 2;
+}
