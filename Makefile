@@ -30,6 +30,7 @@ LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HDR := $(wildcard tests/unit/*.h)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: all deps run test check-build unit unit-asan bench fuzz install clean
 all: build/pressmark
@@ -58,6 +59,12 @@ $(2)/unit/%: tests/unit/%.c $(2)/libpressmark.a $$(UNIT_HDR)
 	@echo "  LD $$@"
 	@$(3) $(4) $$(BASE_CFLAGS) -Itests/unit -o $$@ $$< $(2)/libpressmark.a $$(LIBS)
 
+# Fuzz targets with a plain file-replaying main (tests/fuzz/driver.c).
+$(2)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(2)/libpressmark.a
+	@mkdir -p $$(@D)
+	@echo "  LD $$@"
+	@$(3) $(4) $$(BASE_CFLAGS) -o $$@ $$< tests/fuzz/driver.c $(2)/libpressmark.a $$(LIBS)
+
 -include $$($(1)_LIB_OBJ:.o=.d) $$($(1)_CLI_OBJ:.o=.d)
 endef
 
@@ -71,7 +78,8 @@ deps:
 
 # Everything the suites need, built after the install step (a sub-make, so
 # pkg-config is asked again once the libraries are there).
-check-build: build/pressmark build/asan/pressmark $(test_UNITS) $(asan_UNITS)
+ASAN_FUZZ := $(patsubst tests/fuzz/%.c,build/asan/fuzz/%,$(FUZZ_SRC))
+check-build: build/pressmark build/asan/pressmark $(test_UNITS) $(asan_UNITS) $(ASAN_FUZZ)
 
 test: deps
 	@$(MAKE) --no-print-directory check-build
@@ -86,7 +94,7 @@ bench: deps
 	@sh bench/run
 
 fuzz: deps
-	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60)
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz-all FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60)
 
 install: build/pressmark
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pressmark
