@@ -1,0 +1,213 @@
+/*
+ * channel.c - one msgpack-RPC connection over a pair of file descriptors.
+ *
+ * The process both serves the peer (Neovim) and calls it.  A call writes a
+ * request and reads until the matching response arrives; whatever else
+ * arrives meanwhile (Neovim's own requests and notifications, including the
+ * ones the call provoked) is queued and handed out later by
+ * pm_channel_next in arrival order.  So a handler serving `rpcrequest` may
+ * call nvim_buf_get_lines: Neovim answers it while its Lua side waits, and
+ * nothing waits on anything that waits on it.
+ *
+ * Output is buffered and written once per batch: before blocking on a read
+ * and before waiting for a reply, so several replies to several requests in
+ * one read leave in one write.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pressmark/rpc.h"
+#include "util/alloc.h"
+#include "util/array.h"
+#include "util/buf.h"
+
+typedef struct {
+  PmChannelEvent kind;
+  msgpack_unpacked msg;
+  PmRpcFault fault;
+} Queued;
+
+struct PmChannel {
+  int in_fd, out_fd;
+  PmRpcDecoder *dec;
+  PmRpcLog *log;
+  char rbuf[64 * 1024];
+  size_t rpos, rlen;
+  PmBuf out;
+  msgpack_packer pk;
+  PmArray(Queued) queue;
+  uint32_t qhead;
+  uint32_t next_id;
+  PmChannelEvent closed; /* 0 while open, else EOF or FATAL */
+  PmRpcFault close_fault;
+};
+
+static int write_out(void *data, const char *buf, size_t len) {
+  pm_buf_append(data, buf, len);
+  return 0;
+}
+
+PmChannel *pm_channel_new(int in_fd, int out_fd, const PmRpcLimits *limits,
+                          PmRpcLog *log) {
+  PmChannel *ch = pm_calloc(1, sizeof *ch);
+  ch->in_fd = in_fd;
+  ch->out_fd = out_fd;
+  ch->log = log;
+  ch->dec = pm_rpc_decoder_new(limits);
+  if (!ch->dec) {
+    pm_free(ch);
+    return NULL;
+  }
+  msgpack_packer_init(&ch->pk, &ch->out, write_out);
+  ch->next_id = 1;
+  return ch;
+}
+
+void pm_channel_free(PmChannel *ch) {
+  if (!ch) return;
+  for (uint32_t i = ch->qhead; i < ch->queue.size; i++)
+    msgpack_unpacked_destroy(&ch->queue.contents[i].msg);
+  pm_array_delete(&ch->queue);
+  pm_buf_free(&ch->out);
+  pm_rpc_decoder_free(ch->dec);
+  pm_free(ch);
+}
+
+msgpack_packer *pm_channel_packer(PmChannel *ch) { return &ch->pk; }
+
+bool pm_channel_flush(PmChannel *ch, PmError *err) {
+  size_t off = 0;
+  while (off < ch->out.len) {
+    ssize_t w = write(ch->out_fd, ch->out.data + off, ch->out.len - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      pm_buf_reset(&ch->out);
+      return pm_error_set(err, PM_ERR_IO, "rpc: write: %s", strerror(errno));
+    }
+    off += (size_t)w;
+  }
+  pm_buf_reset(&ch->out);
+  return true;
+}
+
+/* Reads the next event from the stream (not the queue). */
+static PmChannelEvent read_event(PmChannel *ch, msgpack_unpacked *msg,
+                                 PmRpcFault *fault) {
+  if (ch->closed) {
+    if (fault) *fault = ch->close_fault;
+    return ch->closed;
+  }
+  for (;;) {
+    PmRpcEvent ev = pm_rpc_decoder_next(ch->dec, msg, fault);
+    if (ev == PM_RPC_MESSAGE) return PM_CHANNEL_MESSAGE;
+    if (ev == PM_RPC_TOO_BIG) return PM_CHANNEL_TOO_BIG;
+    if (ev == PM_RPC_INVALID) {
+      ch->closed = PM_CHANNEL_FATAL;
+      if (fault) ch->close_fault = *fault;
+      return PM_CHANNEL_FATAL;
+    }
+    if (ch->rpos < ch->rlen) {
+      ch->rpos += pm_rpc_decoder_feed(ch->dec, ch->rbuf + ch->rpos,
+                                      ch->rlen - ch->rpos);
+      continue;
+    }
+    /* About to block: the batch of replies so far goes out now. */
+    PmError err;
+    if (ch->out.len && !pm_channel_flush(ch, &err))
+      pm_rpc_log(ch->log, "%s", err.message);
+    ssize_t r = read(ch->in_fd, ch->rbuf, sizeof ch->rbuf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) {
+      memset(&ch->close_fault, 0, sizeof ch->close_fault);
+      if (r < 0) {
+        snprintf(ch->close_fault.what, sizeof ch->close_fault.what,
+                 "read: %s", strerror(errno));
+        ch->closed = PM_CHANNEL_FATAL;
+      } else {
+        ch->closed = PM_CHANNEL_EOF;
+      }
+      if (fault) *fault = ch->close_fault;
+      return ch->closed;
+    }
+    ch->rpos = 0;
+    ch->rlen = (size_t)r;
+  }
+}
+
+PmChannelEvent pm_channel_next(PmChannel *ch, msgpack_unpacked *msg,
+                               PmRpcFault *fault) {
+  if (ch->qhead < ch->queue.size) {
+    Queued *q = &ch->queue.contents[ch->qhead++];
+    PmChannelEvent kind = q->kind;
+    msgpack_unpacked_destroy(msg);
+    *msg = q->msg; /* the zone moves to the caller */
+    if (fault) *fault = q->fault;
+    if (ch->qhead == ch->queue.size) ch->qhead = 0, pm_array_clear(&ch->queue);
+    return kind;
+  }
+  return read_event(ch, msg, fault);
+}
+
+uint32_t pm_channel_request(PmChannel *ch, const char *method,
+                            uint32_t nparams) {
+  uint32_t id = ch->next_id++;
+  if (ch->next_id == 0) ch->next_id = 1;
+  size_t len = strlen(method);
+  msgpack_pack_array(&ch->pk, 4);
+  msgpack_pack_uint32(&ch->pk, 0);
+  msgpack_pack_uint32(&ch->pk, id);
+  msgpack_pack_str(&ch->pk, len);
+  msgpack_pack_str_body(&ch->pk, method, len);
+  msgpack_pack_array(&ch->pk, nparams);
+  return id;
+}
+
+/* The peer's error object as text: Neovim sends [type, message]. */
+static void error_text(const msgpack_object *e, char *out, size_t size) {
+  const msgpack_object *m = e;
+  if (e->type == MSGPACK_OBJECT_ARRAY && e->via.array.size >= 2)
+    m = &e->via.array.ptr[1];
+  if (m->type == MSGPACK_OBJECT_STR)
+    snprintf(out, size, "%.*s", (int)m->via.str.size, m->via.str.ptr);
+  else
+    snprintf(out, size, "error of msgpack type %d", (int)m->type);
+}
+
+bool pm_channel_wait(PmChannel *ch, uint32_t id, msgpack_unpacked *reply,
+                     const msgpack_object **result, PmError *err) {
+  if (ch->out.len && !pm_channel_flush(ch, err)) return false;
+  for (;;) {
+    PmRpcFault fault;
+    memset(&fault, 0, sizeof fault);
+    PmChannelEvent ev = read_event(ch, reply, &fault);
+    if (ev == PM_CHANNEL_EOF)
+      return pm_error_set(err, PM_ERR_IO, "rpc: peer closed the channel");
+    if (ev == PM_CHANNEL_FATAL)
+      return pm_error_set(err, PM_ERR_PARSE, "rpc: %s", fault.what);
+    const msgpack_object *m = &reply->data;
+    if (ev == PM_CHANNEL_MESSAGE && m->type == MSGPACK_OBJECT_ARRAY &&
+        m->via.array.size == 4 &&
+        m->via.array.ptr[0].type == MSGPACK_OBJECT_POSITIVE_INTEGER &&
+        m->via.array.ptr[0].via.u64 == 1) {
+      const msgpack_object *o = m->via.array.ptr;
+      if (o[1].type != MSGPACK_OBJECT_POSITIVE_INTEGER || o[1].via.u64 != id) {
+        pm_rpc_log(ch->log, "dropping a response to unknown id");
+        continue;
+      }
+      if (o[2].type != MSGPACK_OBJECT_NIL) {
+        char text[400];
+        error_text(&o[2], text, sizeof text);
+        return pm_error_set(err, PM_ERR_STATE, "%s", text);
+      }
+      *result = &o[3];
+      return true;
+    }
+    /* Not ours: keep it, zone and all, for pm_channel_next. */
+    Queued *q = pm_array_grow_one(&ch->queue);
+    q->kind = ev;
+    q->msg = *reply;
+    q->fault = fault;
+    msgpack_unpacked_init(reply);
+  }
+}

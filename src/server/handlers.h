@@ -1,0 +1,37 @@
+/*
+ * handlers.h - what RPC handlers may use of the server, and the handlers
+ * themselves (listed in the dispatch table, src/rpc/dispatch.c).
+ *
+ * A handler has the PmRpcHandler signature (include/pressmark/rpc.h): it
+ * decodes `params`, calls a core module, and builds its result with the
+ * pm_obj_* functions in pm_server_zone(srv), which is cleared after the
+ * reply is sent.  It may call Neovim through pm_server_call; requests that
+ * Neovim sends meanwhile are queued and served after this one.
+ */
+#ifndef PM_SERVER_HANDLERS_H
+#define PM_SERVER_HANDLERS_H
+
+#include "pressmark/rpc.h"
+
+msgpack_zone *pm_server_zone(PmServer *srv);
+PmChannel *pm_server_channel(PmServer *srv);
+PmRpcLog *pm_server_log(PmServer *srv);
+
+/* Neovim's EXT type codes, asked with nvim_get_api_info on first need and
+ * kept.  NULL with `err` set when Neovim cannot be asked. */
+const PmRpcTypes *pm_server_types(PmServer *srv, PmError *err);
+
+/* Resolves a buffer parameter to a handle: an integer or a Buffer EXT; 0
+ * means the current buffer (asked with nvim_get_current_buf). */
+bool pm_server_buffer_arg(PmServer *srv, const msgpack_object *o,
+                          int64_t *handle, PmError *err);
+
+/* handlers_core.c */
+PmObj pm_handle_ping(PmServer *srv, const msgpack_object *params,
+                     PmError *err);
+PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
+                            PmError *err);
+PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
+                              PmError *err);
+
+#endif

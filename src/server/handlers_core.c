@@ -1,0 +1,101 @@
+/*
+ * handlers_core.c - the process's own methods: liveness, version, and
+ * buffer statistics, the last of which calls back into Neovim while it
+ * serves a request (the no-deadlock path, see src/rpc/channel.c).
+ */
+#include <string.h>
+
+#include "pressmark/version.h"
+#include "server/handlers.h"
+
+bool pm_server_buffer_arg(PmServer *srv, const msgpack_object *o,
+                          int64_t *handle, PmError *err) {
+  if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER && o->via.u64 > 0 &&
+      o->via.u64 <= INT32_MAX) {
+    *handle = (int64_t)o->via.u64;
+    return true;
+  }
+  bool current = o->type == MSGPACK_OBJECT_POSITIVE_INTEGER && o->via.u64 == 0;
+  if (!current && o->type != MSGPACK_OBJECT_EXT)
+    return pm_error_set(err, PM_ERR_INVALID,
+                        "buffer: expected a buffer number or handle");
+  const PmRpcTypes *t = pm_server_types(srv, err);
+  if (!t) return false;
+  if (!current) {
+    if (!pm_rpc_handle_get(o, t->buffer, handle))
+      return pm_error_set(err, PM_ERR_INVALID, "buffer: not a Buffer handle");
+    return true;
+  }
+  PmChannel *ch = pm_server_channel(srv);
+  uint32_t id = pm_channel_request(ch, "nvim_get_current_buf", 0);
+  msgpack_unpacked reply;
+  msgpack_unpacked_init(&reply);
+  const msgpack_object *r;
+  bool ok = pm_channel_wait(ch, id, &reply, &r, err);
+  if (ok && !pm_rpc_handle_get(r, t->buffer, handle))
+    ok = pm_error_set(err, PM_ERR_INVALID,
+                      "nvim_get_current_buf: reply is not a Buffer");
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+PmObj pm_handle_ping(PmServer *srv, const msgpack_object *params,
+                     PmError *err) {
+  (void)params;
+  (void)err;
+  return pm_obj_str(pm_server_zone(srv), "pong", 4);
+}
+
+PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
+                            PmError *err) {
+  (void)params;
+  (void)err;
+  PmObj m = pm_obj_map(pm_server_zone(srv), 2);
+  pm_obj_map_set(&m, 0, "version",
+                 pm_obj_str(pm_server_zone(srv), PM_VERSION, strlen(PM_VERSION)));
+  pm_obj_map_set(&m, 1, "api_level", pm_obj_int(PM_API_LEVEL));
+  return m;
+}
+
+/* pressmark_buf_stats_get(buf) -> {buf, lines, bytes}: asks Neovim for the
+ * buffer's lines; bytes counts a newline after every line. */
+PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
+                              PmError *err) {
+  if (params->via.array.size != 1) {
+    pm_error_set(err, PM_ERR_INVALID,
+                 "pressmark_buf_stats_get: expected 1 argument, got %u",
+                 params->via.array.size);
+    return pm_obj_nil();
+  }
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
+  msgpack_pack_int64(pk, buf);
+  msgpack_pack_int64(pk, 0);
+  msgpack_pack_int64(pk, -1);
+  msgpack_pack_false(pk);
+  msgpack_unpacked reply;
+  msgpack_unpacked_init(&reply);
+  const msgpack_object *lines;
+  PmObj out = pm_obj_nil();
+  if (pm_channel_wait(ch, id, &reply, &lines, err)) {
+    if (lines->type != MSGPACK_OBJECT_ARRAY) {
+      pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
+    } else {
+      uint64_t bytes = 0;
+      for (uint32_t i = 0; i < lines->via.array.size; i++)
+        bytes += lines->via.array.ptr[i].via.str.size + 1u;
+      out = pm_obj_map(pm_server_zone(srv), 3);
+      pm_obj_map_set(&out, 0, "buf", pm_obj_int(buf));
+      pm_obj_map_set(&out, 1, "lines", pm_obj_int(lines->via.array.size));
+      pm_obj_map_set(&out, 2, "bytes", pm_obj_int((int64_t)bytes));
+    }
+  } else {
+    pm_error_prefix(err, "nvim_buf_get_lines");
+  }
+  msgpack_unpacked_destroy(&reply);
+  return out;
+}

@@ -1,0 +1,101 @@
+/*
+ * server.c - the serving loop of `pressmark serve`, and the state handlers
+ * reach through PmServer.
+ *
+ * The loop takes one event at a time from the channel: messages are served
+ * through the dispatch table; an oversized message gets an error reply when
+ * it was a request; undecodable bytes cannot be resynchronised, so they get
+ * an id-0 error, a log line and exit status 1 (Neovim does the same, see
+ * its channel.c parse_msgpack); EOF ends the loop with status 0.
+ */
+#include "pressmark/server.h"
+
+#include <stdio.h>
+
+#include "server/handlers.h"
+#include "util/alloc.h"
+
+struct PmServer {
+  PmChannel *ch;
+  PmRpcLog log;
+  msgpack_zone zone; /* results of the request being served */
+  PmRpcTypes types;
+};
+
+PmServer *pm_server_new(int in_fd, int out_fd) {
+  PmServer *srv = pm_calloc(1, sizeof *srv);
+  pm_rpc_log_open(&srv->log);
+  srv->ch = pm_channel_new(in_fd, out_fd, NULL, &srv->log);
+  if (!srv->ch || !msgpack_zone_init(&srv->zone, 4096)) {
+    pm_channel_free(srv->ch);
+    pm_rpc_log_close(&srv->log);
+    pm_free(srv);
+    return NULL;
+  }
+  return srv;
+}
+
+void pm_server_free(PmServer *srv) {
+  if (!srv) return;
+  pm_channel_free(srv->ch);
+  msgpack_zone_destroy(&srv->zone);
+  pm_rpc_log_close(&srv->log);
+  pm_free(srv);
+}
+
+msgpack_zone *pm_server_zone(PmServer *srv) { return &srv->zone; }
+PmChannel *pm_server_channel(PmServer *srv) { return srv->ch; }
+PmRpcLog *pm_server_log(PmServer *srv) { return &srv->log; }
+
+const PmRpcTypes *pm_server_types(PmServer *srv, PmError *err) {
+  if (srv->types.known) return &srv->types;
+  /* Asked on first need rather than at start-up: a process that never
+   * meets a handle never waits for Neovim, and start-up stays one read. */
+  uint32_t id = pm_channel_request(srv->ch, "nvim_get_api_info", 0);
+  msgpack_unpacked reply;
+  msgpack_unpacked_init(&reply);
+  const msgpack_object *result;
+  bool ok = pm_channel_wait(srv->ch, id, &reply, &result, err) &&
+            pm_rpc_types_parse(result, &srv->types, err);
+  msgpack_unpacked_destroy(&reply);
+  if (!ok) pm_error_prefix(err, "nvim_get_api_info");
+  return ok ? &srv->types : NULL;
+}
+
+int pm_server_run(PmServer *srv) {
+  msgpack_unpacked msg;
+  msgpack_unpacked_init(&msg);
+  msgpack_packer *pk = pm_channel_packer(srv->ch);
+  int status = 0;
+  for (;;) {
+    PmRpcFault fault;
+    PmChannelEvent ev = pm_channel_next(srv->ch, &msg, &fault);
+    if (ev == PM_CHANNEL_MESSAGE) {
+      pm_rpc_serve(srv, srv->ch, &msg.data, &srv->log);
+      msgpack_zone_clear(&srv->zone);
+      continue;
+    }
+    if (ev == PM_CHANNEL_TOO_BIG) {
+      char text[300];
+      snprintf(text, sizeof text, "Message too large: %s", fault.what);
+      pm_rpc_log(&srv->log, "skipped a message at byte %llu: %s",
+                 (unsigned long long)fault.offset, fault.what);
+      if (fault.has_id) pm_rpc_pack_error(pk, fault.id, 1, text);
+      continue;
+    }
+    if (ev == PM_CHANNEL_FATAL) {
+      char text[300];
+      snprintf(text, sizeof text, "Invalid msgpack at byte %llu: %s",
+               (unsigned long long)fault.offset, fault.what);
+      pm_rpc_log(&srv->log, "%s; exiting", text);
+      pm_rpc_pack_error(pk, 0, 1, text);
+      status = 1;
+    }
+    break; /* EOF or fatal */
+  }
+  PmError err;
+  if (!pm_channel_flush(srv->ch, &err) && status == 0)
+    pm_rpc_log(&srv->log, "%s", err.message);
+  msgpack_unpacked_destroy(&msg);
+  return status;
+}
