@@ -188,6 +188,42 @@ function M.status()
   return { running = state.chan ~= nil, pid = state.pid, cmd = state.cmd, starts = state.starts, died = state.died }
 end
 
+-- Positions.  The process counts in 0-based byte offsets into the buffer's
+-- text with a "\n" after every line; Neovim's extmarks take a 0-based row
+-- and a 0-based byte column.  These two functions are the only place that
+-- converts between them.
+
+--- Byte offset -> (row, col), both 0-based, col in bytes.  Offsets past a
+--- line's end (its newline) map to that end; past the text, to the last line.
+---@param buf integer buffer number (0 = current)
+---@param offset integer 0-based byte offset
+---@return integer row
+---@return integer col
+function M.offset_to_pos(buf, offset)
+  local api = vim.api
+  local lo, hi = 0, api.nvim_buf_line_count(buf) - 1
+  while lo < hi do -- the last row starting at or before offset
+    local mid = math.floor((lo + hi + 1) / 2)
+    if api.nvim_buf_get_offset(buf, mid) <= offset then
+      lo = mid
+    else
+      hi = mid - 1
+    end
+  end
+  local col = math.max(0, offset - api.nvim_buf_get_offset(buf, lo))
+  local len = #api.nvim_buf_get_lines(buf, lo, lo + 1, true)[1]
+  return lo, math.min(col, len)
+end
+
+--- (row, col), both 0-based, col in bytes -> byte offset.
+---@param buf integer
+---@param row integer
+---@param col integer
+---@return integer offset
+function M.pos_to_offset(buf, row, col)
+  return vim.api.nvim_buf_get_offset(buf, row) + col
+end
+
 --- Monotonic time in nanoseconds, for latency figures.
 ---@return number
 function M.now_ns()

@@ -158,6 +158,29 @@ T.test('setup reports unknown options and wrong types, keeping defaults', functi
   pm.setup({})
 end)
 
+T.test(':Pressmark version and stats report through notices', function()
+  local n = #T.notices
+  vim.cmd('enew')
+  vim.api.nvim_buf_set_lines(0, 0, -1, false, { 'un', 'deux' })
+  vim.cmd('Pressmark version')
+  vim.cmd('Pressmark stats')
+  T.matches(T.notices[n + 1].msg, '^pressmark: %d+%.%d+%.%d+ %(api level 1%), /')
+  T.matches(T.notices[n + 2].msg, '^pressmark: buffer %d+: 2 lines, 8 bytes$')
+  pcall(vim.cmd, 'Pressmark frobnicate') -- an ERROR notice raises in headless 0.7.2
+  T.matches(T.notices[n + 3].msg, 'unknown subcommand "frobnicate"')
+end)
+
+T.test('byte offsets and (row, col) positions convert both ways', function()
+  vim.cmd('enew')
+  vim.api.nvim_buf_set_lines(0, 0, -1, false, { 'ab', '', 'çé' })
+  local cases = { { 0, 0, 0 }, { 2, 0, 2 }, { 3, 1, 0 }, { 4, 2, 0 }, { 6, 2, 2 }, { 8, 2, 4 } }
+  for _, c in ipairs(cases) do
+    T.eq({ rpc.offset_to_pos(0, c[1]) }, { c[2], c[3] }, 'offset ' .. c[1])
+    T.eq(rpc.pos_to_offset(0, c[2], c[3]), c[1], 'pos ' .. c[2] .. ',' .. c[3])
+  end
+  T.eq({ rpc.offset_to_pos(0, 99) }, { 2, 4 }, 'past the end')
+end)
+
 T.test(':Pressmark completes its subcommands', function()
   local c = vim.fn.getcompletion('Pressmark p', 'cmdline')
   T.eq(c, { 'ping' })
