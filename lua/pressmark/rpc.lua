@@ -143,9 +143,11 @@ local function exited(chan)
 end
 
 --- Calls `method` on the process and returns its result.  Starts the
---- process first if needed; if it turns out to have died since the last
---- call (its exit not yet noticed), reports that and retries once on a
---- fresh process.  Throws the process's error message on failure.
+--- process first if needed.  If the process turns out to have died (its
+--- exit not yet noticed), the death is reported; the call is sent again to
+--- a new process only when Neovim says it never left ("Invalid channel"),
+--- since a request the old process may have served must not run twice.
+--- Throws "pressmark: ..." on failure.
 ---@param method string e.g. 'pressmark_ping'
 ---@param ... any parameters (buffer numbers: 0 = current)
 ---@return any
@@ -156,11 +158,14 @@ function M.request(method, ...)
     if ok then
       return res
     end
-    if attempt == 1 and exited(chan) then
-      -- The exit callback has not run yet: run its logic now.
-      mark_dead(chan, vim.fn.jobwait({ chan }, 0)[1])
-    else
-      error(res, 0)
+    -- "Vim:Error invoking 'm' on channel 3:\n<message>" -> "<message>"
+    local msg = tostring(res):gsub('^Vim:Error invoking .- on channel %d+:\n', '')
+    if not exited(chan) then
+      error('pressmark: ' .. method .. ': ' .. msg, 0)
+    end
+    mark_dead(chan, vim.fn.jobwait({ chan }, 0)[1])
+    if attempt == 2 or not msg:find('^Invalid channel') then
+      error(('pressmark: the process exited during %s; it restarts on next use'):format(method), 0)
     end
   end
 end

@@ -49,7 +49,7 @@ end)
 T.test('an unknown method is an error naming it, and serving goes on', function()
   local ok, err = pcall(rpc.request, 'pressmark_nope_get')
   T.eq(ok, false)
-  T.matches(err, 'Invalid method: pressmark_nope_get')
+  T.eq(err, 'pressmark: pressmark_nope_get: Invalid method: pressmark_nope_get')
   T.eq(pm.ping(), 'pong')
 end)
 
@@ -88,11 +88,14 @@ T.test('a killed process is reported at once and restarted on next use', functio
   T.truthy(rpc.status().pid ~= pid, 'a new pid')
 end)
 
-T.test('a process killed just before a call is restarted for that call', function()
+T.test('a call to a process killed unnoticed fails clearly, the next restarts', function()
   local pid = rpc.status().pid
   local starts = rpc.status().starts
   vim.loop.kill(pid, 9)
   vim.loop.sleep(100) -- no event processing: the exit is not noticed yet
+  local ok, err = pcall(pm.ping)
+  T.eq(ok, false)
+  T.matches(err, '^pressmark: the process exited during pressmark_ping; it restarts on next use$')
   T.eq(pm.ping(), 'pong')
   T.eq(rpc.status().starts, starts + 1)
 end)
