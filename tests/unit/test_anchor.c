@@ -1,0 +1,323 @@
+/*
+ * test_anchor.c - re-anchoring after inserts, deletions, typo fixes, moved
+ * paragraphs and repeated phrases; the minimum fuzzy score; the batch.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pressmark/anchor.h"
+#include "pressmark/sidecar.h"
+#include "test.h"
+#include "util/buf.h"
+
+static const char article[] =
+    "Le ministre de l'Int\xc3\xa9rieur, Manuel Valls, est arriv\xc3\xa9 hier.\n"
+    "\xc2\xab La traque sera longue et difficile \xc2\xbb, a-t-il d\xc3\xa9" "clar\xc3\xa9.\n"
+    "Selon lui, le dispositif restera en place.\n"
+    "Les habitants restent inquiets.\n";
+
+/* A spec anchored on `exact` where it is in `text`, with context. */
+static PmAnchorSpec spec_at(const char *text, const char *exact) {
+  const char *p = strstr(text, exact);
+  PmAnchorSpec s;
+  memset(&s, 0, sizeof s);
+  if (!p) return s;
+  uint32_t start = (uint32_t)(p - text);
+  pm_anchor_context(text, strlen(text), start, start + (uint32_t)strlen(exact), &s);
+  uint32_t line = 1, ls = 0;
+  for (uint32_t i = 0; i < start; i++)
+    if (text[i] == '\n') line++, ls = i + 1;
+  s.line = line;
+  s.col = start - ls;
+  return s;
+}
+
+static PmAnchorResult resolve(const char *text, const PmAnchorSpec *s) {
+  PmAnchorResult r;
+  pm_anchor_resolve(text, strlen(text), s, &r);
+  return r;
+}
+
+static const char *found_text(const char *text, const PmAnchorResult *r,
+                              char *buf, size_t cap) {
+  size_t n = r->end - r->start < cap - 1 ? r->end - r->start : cap - 1;
+  memcpy(buf, text + r->start, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+static void unchanged_text_is_anchored_at_the_hint(void) {
+  PmAnchorSpec s = spec_at(article, "La traque sera longue");
+  PmAnchorResult r = resolve(article, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_ANCHORED);
+  CHECK_EQ_INT(r.line, 2);
+  CHECK_EQ_INT(r.col, 3); /* after the two bytes of « and a space */
+}
+
+static void insertion_above_moves_it(void) {
+  PmAnchorSpec s = spec_at(article, "le dispositif restera en place");
+  PmBuf b = PM_BUF_INIT;
+  pm_buf_puts(&b, "Un paragraphe ajout\xc3\xa9 en t\xc3\xaate.\n\n");
+  pm_buf_puts(&b, article);
+  PmAnchorResult r = resolve(b.data, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.line, 5);
+  CHECK_EQ_INT(r.col, 11);
+  char buf[64];
+  CHECK_EQ_STR(found_text(b.data, &r, buf, sizeof buf),
+               "le dispositif restera en place");
+  pm_buf_free(&b);
+}
+
+static void deletion_above_moves_it(void) {
+  PmAnchorSpec s = spec_at(article, "Les habitants restent inquiets");
+  const char *shorter = strstr(article, "Selon lui");
+  PmAnchorResult r = resolve(shorter, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.line, 2);
+  CHECK_EQ_INT(r.col, 0);
+}
+
+static void typo_fix_is_a_fuzzy_match(void) {
+  PmAnchorSpec s = spec_at(article, "La traque sera longue et difficile");
+  PmBuf b = PM_BUF_INIT;
+  pm_buf_puts(&b, article);
+  char *p = strstr(b.data, "longue et");
+  memcpy(p, "lonque", 6); /* one substitution */
+  PmAnchorResult r = resolve(b.data, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_FUZZY);
+  CHECK_EQ_INT(r.errors, 1);
+  char buf[64];
+  CHECK_EQ_STR(found_text(b.data, &r, buf, sizeof buf),
+               "La traque sera lonque et difficile");
+  pm_buf_free(&b);
+}
+
+static void accents_count_as_one_error_each(void) {
+  /* 24 code points: 2 errors allowed; "é" -> "e" twice is 2 in code
+   * points (it would be 4 in bytes). */
+  const char *before = "Il a d\xc3\xa9" "clar\xc3\xa9 la guerre au crime, hier.\n";
+  const char *after = "Il a declare la guerre au crime, hier.\n";
+  PmAnchorSpec s = spec_at(before, "d\xc3\xa9" "clar\xc3\xa9 la guerre au crime");
+  PmAnchorResult r = resolve(after, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_FUZZY);
+  CHECK_EQ_INT(r.errors, 2);
+  char buf[64];
+  CHECK_EQ_STR(found_text(after, &r, buf, sizeof buf), "declare la guerre au crime");
+}
+
+static void too_many_errors_is_an_orphan(void) {
+  /* 20 code points allow 2 errors; 3 substitutions are too many. */
+  const char *before = "xxx abcdefghijklmnopqrst yyy\n";
+  const char *after = "xxx abcXefgXijkXmnopqrst yyy\n";
+  PmAnchorSpec s = spec_at(before, "abcdefghijklmnopqrst");
+  PmAnchorResult r = resolve(after, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_ORPHAN);
+  const char *two = "xxx abcXefgXijklmnopqrst yyy\n";
+  r = resolve(two, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_FUZZY);
+  CHECK_EQ_INT(r.errors, 2);
+}
+
+static void short_quotes_are_never_fuzzy(void) {
+  const char *before = "Il a dit oui hier.\n";
+  const char *after = "Il a dit non hier.\n";
+  PmAnchorSpec s = spec_at(before, "dit oui");
+  PmAnchorResult r = resolve(after, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_ORPHAN);
+}
+
+static void deleted_quote_is_an_orphan(void) {
+  PmAnchorSpec s = spec_at(article, "Les habitants restent inquiets");
+  char *cut = pm_strndup(article, (size_t)(strstr(article, "Les habitants") - article));
+  PmAnchorResult r = resolve(cut, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_ORPHAN);
+  pm_free(cut);
+}
+
+static void repeated_phrase_is_told_apart_by_context(void) {
+  const char *text =
+      "Alpha said: we will win. Then a pause.\n"
+      "Beta said: we will win. And left.\n";
+  PmAnchorSpec s = spec_at(text, "Beta said: we will win");
+  /* Point at the second occurrence of "we will win" only. */
+  const char *second = strstr(strstr(text, "Beta"), "we will win");
+  uint32_t start = (uint32_t)(second - text);
+  pm_anchor_context(text, strlen(text), start, start + 11, &s);
+  s.line = 2;
+  s.col = 11;
+  /* Move things around: a line added at the top shifts both. */
+  PmBuf b = PM_BUF_INIT;
+  pm_buf_puts(&b, "Header line.\n");
+  pm_buf_puts(&b, text);
+  PmAnchorResult r = resolve(b.data, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.line, 3);
+  CHECK_EQ_INT(r.col, 11);
+  pm_buf_free(&b);
+}
+
+static void identical_context_without_hint_is_ambiguous(void) {
+  const char *text = "a b. we will win. c d.\na b. we will win. c d.\n";
+  PmAnchorSpec s;
+  memset(&s, 0, sizeof s);
+  s.exact = "we will win";
+  s.exact_len = 11;
+  s.prefix = "a b. ";
+  s.prefix_len = 5;
+  PmAnchorResult r = resolve(text, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_AMBIGUOUS);
+  CHECK_EQ_INT(r.candidates, 2);
+  /* With a hint, the nearer one wins. */
+  s.line = 2;
+  s.col = 3;
+  r = resolve(text, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.line, 2);
+}
+
+static void equal_fuzzy_candidates_are_ambiguous(void) {
+  const char *before = "The budget grew by forty percent last year.\n";
+  const char *after =
+      "The budget grew by forty percnt last year.\n"
+      "The budget grew by forty percnt last year.\n";
+  PmAnchorSpec s = spec_at(before, "budget grew by forty percent");
+  PmAnchorResult r = resolve(after, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_AMBIGUOUS);
+}
+
+static void moved_paragraph_is_found(void) {
+  const char *p1 = "First paragraph talks about the weather today.\n\n";
+  const char *p2 = "Second paragraph: \xc2\xab We have secured the border \xc2\xbb, he said.\n\n";
+  const char *p3 = "Third paragraph closes the article.\n";
+  PmBuf a = PM_BUF_INIT, b = PM_BUF_INIT;
+  pm_buf_puts(&a, p1), pm_buf_puts(&a, p2), pm_buf_puts(&a, p3);
+  pm_buf_puts(&b, p3), pm_buf_puts(&b, "\n"), pm_buf_puts(&b, p1), pm_buf_puts(&b, p2);
+  PmAnchorSpec s = spec_at(a.data, "We have secured the border");
+  PmAnchorResult r = resolve(b.data, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.line, 5);
+  pm_buf_free(&a);
+  pm_buf_free(&b);
+}
+
+static void context_is_cut_on_character_boundaries(void) {
+  const char *text = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                     "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                     "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                     "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                     "\xc3\xa9\xc3\xa9X";
+  PmAnchorSpec s;
+  pm_anchor_context(text, strlen(text), 68, 69, &s);
+  CHECK_EQ_INT(s.prefix_len, 64); /* 32 code points of two bytes */
+  CHECK(((unsigned char)s.prefix[0] & 0xC0) != 0x80);
+  CHECK_EQ_INT(s.suffix_len, 0);
+}
+
+/* A distinct made-up word per line, so that lines differ by more than
+ * the fuzzy bound. */
+static const char *word(int i) {
+  static char w[9];
+  unsigned x = (unsigned)i * 2654435761u + 12345u;
+  for (int k = 0; k < 8; k++) w[k] = (char)('a' + (x >> (k * 3)) % 26);
+  w[8] = '\0';
+  return w;
+}
+
+static void batch_carries_the_shift_and_counts_outcomes(void) {
+  /* 200 notes on 200 lines, then two lines inserted at the top, one quote
+   * with a typo, one deleted. */
+  PmBuf a = PM_BUF_INIT, b = PM_BUF_INIT;
+  for (int i = 0; i < 200; i++)
+    pm_buf_printf(&a, "Line %03d says: the figure %s is right.\n", i, word(i));
+  pm_buf_puts(&b, "A new first line.\nAnd a second one.\n");
+  for (int i = 0; i < 200; i++) {
+    if (i == 50) continue;
+    if (i == 100) pm_buf_printf(&b, "Line %03d says: the figur %s is right.\n", i, word(i));
+    else pm_buf_printf(&b, "Line %03d says: the figure %s is right.\n", i, word(i));
+  }
+  PmSidecar *sc = pm_sidecar_new();
+  for (int i = 0; i < 200; i++) {
+    char exact[64];
+    snprintf(exact, sizeof exact, "the figure %s is right", word(i));
+    PmNote *n = pm_sidecar_note_add(sc, "claim", exact, NULL);
+    const char *p = strstr(a.data, exact);
+    pm_note_anchor_at(n, a.data, a.len, (uint32_t)(p - a.data),
+                      (uint32_t)(p - a.data + strlen(exact)));
+  }
+  PmAnchorStats st;
+  pm_sidecar_reanchor(sc, b.data, b.len, &st);
+  CHECK_EQ_INT(st.anchored, 0);
+  CHECK_EQ_INT(st.moved, 198);
+  CHECK_EQ_INT(st.fuzzy, 1);
+  CHECK_EQ_INT(st.orphan, 1);
+  CHECK_EQ_INT(st.ambiguous, 0);
+  PmNote *n = pm_sidecar_note_at(sc, 120);
+  CHECK_EQ_INT(pm_note_anchor_result(n)->outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(pm_note_anchor_result(n)->line, 122); /* +2 inserted, -1 deleted */
+  /* Write the new places; a second pass is all anchored but the orphan. */
+  size_t changed = pm_sidecar_apply_anchors(sc, b.data, b.len);
+  CHECK_EQ_INT(changed, 199);
+  char want[64];
+  snprintf(want, sizeof want, "the figur %s is right", word(100));
+  CHECK_EQ_STR(pm_note_exact(pm_sidecar_note_at(sc, 100)), want);
+  snprintf(want, sizeof want, "the figure %s is right", word(50));
+  CHECK_EQ_STR(pm_note_exact(pm_sidecar_note_at(sc, 50)), want);
+  pm_sidecar_reanchor(sc, b.data, b.len, &st);
+  CHECK_EQ_INT(st.anchored, 199);
+  CHECK_EQ_INT(st.orphan, 1);
+  pm_sidecar_free(sc);
+  pm_buf_free(&a);
+  pm_buf_free(&b);
+}
+
+static void outcome_names(void) {
+  CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_ANCHORED), "anchored");
+  CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_MOVED), "moved");
+  CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_FUZZY), "fuzzy");
+  CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_AMBIGUOUS), "ambiguous");
+  CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_ORPHAN), "orphan");
+}
+
+static void long_quote_uses_several_bit_vector_words(void) {
+  /* 300 code points (5 words of 64): 30 errors allowed; make 25. */
+  PmBuf q = PM_BUF_INIT, t = PM_BUF_INIT;
+  for (int i = 0; i < 300; i++) pm_buf_putc(&q, (char)('a' + (i * 7 % 26)));
+  pm_buf_puts(&t, "start ");
+  for (size_t i = 0; i < q.len; i++)
+    pm_buf_putc(&t, i % 12 == 5 ? '#' : q.data[i]);
+  pm_buf_puts(&t, " end\n");
+  PmAnchorSpec s;
+  memset(&s, 0, sizeof s);
+  s.exact = q.data;
+  s.exact_len = q.len;
+  s.line = 1;
+  s.col = 6;
+  PmAnchorResult r = resolve(t.data, &s);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_FUZZY);
+  CHECK_EQ_INT(r.errors, 25);
+  CHECK_EQ_INT(r.start, 6);
+  CHECK_EQ_INT(r.end, 306);
+  pm_buf_free(&q);
+  pm_buf_free(&t);
+}
+
+int main(void) {
+  RUN(unchanged_text_is_anchored_at_the_hint);
+  RUN(insertion_above_moves_it);
+  RUN(deletion_above_moves_it);
+  RUN(typo_fix_is_a_fuzzy_match);
+  RUN(accents_count_as_one_error_each);
+  RUN(too_many_errors_is_an_orphan);
+  RUN(short_quotes_are_never_fuzzy);
+  RUN(deleted_quote_is_an_orphan);
+  RUN(repeated_phrase_is_told_apart_by_context);
+  RUN(identical_context_without_hint_is_ambiguous);
+  RUN(equal_fuzzy_candidates_are_ambiguous);
+  RUN(moved_paragraph_is_found);
+  RUN(context_is_cut_on_character_boundaries);
+  RUN(batch_carries_the_shift_and_counts_outcomes);
+  RUN(outcome_names);
+  RUN(long_quote_uses_several_bit_vector_words);
+  return test_done();
+}
