@@ -1,0 +1,284 @@
+/*
+ * analyze.c - the block driver: cuts a text into paragraphs, runs the
+ * per-paragraph passes (tokens, quotes, sentences, speakers, claims) with
+ * the context carried between them, and owns the result object.
+ *
+ * A paragraph is one line.  Press text scraped from the web keeps one
+ * paragraph per line; a French quotation that runs over several
+ * paragraphs reopens each with «, which the quote pass follows through the
+ * context.  Cutting at every '\n' keeps the cut cheap (memchr) and the same
+ * for the command line and the editor.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/internal.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+void pm_analyze_options_init(PmAnalyzeOptions *opts) {
+  opts->lang = PM_LANG_AUTO;
+  opts->min_score = PM_ANALYZE_DEFAULT_MIN_SCORE;
+}
+
+size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos) {
+  if (pos >= len) return len;
+  size_t limit = len - pos > PM_PARAGRAPH_MAX ? pos + PM_PARAGRAPH_MAX : len;
+  const char *nl = memchr(text + pos, '\n', limit - pos);
+  if (nl) return (size_t)(nl - text) + 1;
+  if (limit == len) return len;
+  /* Too long: cut after a space in the last 4 KiB, else at a character
+   * boundary, so a 50 MB line becomes pieces and no character is split. */
+  for (size_t i = limit; i > limit - 4096; i--)
+    if (text[i - 1] == ' ') return i;
+  size_t i = limit;
+  while (i > pos + 1 && ((unsigned char)text[i] & 0xC0) == 0x80) i--;
+  return i;
+}
+
+const char *res__str(PmAnalysis *a, const char *s, size_t n) {
+  char *c = pm_strndup(s, n);
+  pm_array_push(&a->strings, c);
+  return c;
+}
+
+void pm_analysis_free(PmAnalysis *a) {
+  if (!a) return;
+  for (uint32_t i = 0; i < a->strings.size; i++) pm_free(a->strings.contents[i]);
+  pm_array_delete(&a->strings);
+  for (uint32_t i = 0; i < a->speakers.size; i++)
+    pm_free((void *)a->speakers.contents[i].aliases);
+  pm_array_delete(&a->quotes);
+  pm_array_delete(&a->claims);
+  pm_array_delete(&a->speakers);
+  pm_array_delete(&a->alias_ptrs);
+  pm_free(a);
+}
+
+const PmQuote *pm_analysis_quotes(const PmAnalysis *a, size_t *n) {
+  *n = a->quotes.size;
+  return a->quotes.contents ? a->quotes.contents : (const PmQuote *)"";
+}
+const PmClaim *pm_analysis_claims(const PmAnalysis *a, size_t *n) {
+  *n = a->claims.size;
+  return a->claims.contents ? a->claims.contents : (const PmClaim *)"";
+}
+const PmSpeaker *pm_analysis_speakers(const PmAnalysis *a, size_t *n) {
+  *n = a->speakers.size;
+  return a->speakers.contents ? a->speakers.contents : (const PmSpeaker *)"";
+}
+size_t pm_analysis_sentence_count(const PmAnalysis *a) { return a->sentences; }
+
+const char *pm_quote_kind_name(PmQuoteKind k) {
+  static const char *const n[] = {"quote", "indirect", "term", "title"};
+  return (unsigned)k < 4 ? n[k] : "quote";
+}
+
+const char *pm_stance_name(PmStance s) {
+  static const char *const n[] = {"none", "neutral", "assert", "contest",
+                                  "deny", "concede"};
+  return (unsigned)s < 6 ? n[s] : "none";
+}
+
+const char *pm_claim_reason_name(uint32_t bit) {
+  static const char *const n[PM_REASON_COUNT] = {
+      "number", "percent", "amount", "date", "entity", "comparative",
+      "factual-verb", "causal", "attribution", "policy", "question",
+      "opinion", "interjection", "short", "boilerplate", "future"};
+  for (int i = 0; i < PM_REASON_COUNT; i++)
+    if (bit == (1u << i)) return n[i];
+  return NULL;
+}
+
+/* A short line that starts with a comment heading ("Commentaires (86)",
+ * "Comments") or holds reader-post furniture ("Répondre", "Signaler"). */
+static void comment_heading(Block *b) {
+  TokenArray *t = &b->toks;
+  if (!t->size || t->size > 6) return;
+  uint32_t words = 0;
+  bool cue = false, post = false;
+  for (uint32_t i = 0; i < t->size; i++) {
+    if (t->contents[i].kind == T_WORD) {
+      words++;
+      if (t->contents[i].lex & W_COMMENT) cue = true;
+      if (t->contents[i].lex & W_POST) post = true;
+    }
+  }
+  if (words > 4) return;
+  char f[64];
+  uint32_t n = b->para_end - b->para_start;
+  size_t fn = lex__fold(b->text + b->para_start, n < 60 ? n : 60, f);
+  bool head = false;
+  for (uint32_t i = 0; fn && i < b->lx->comment_heads.size; i++) {
+    const char *h = b->lx->comment_heads.contents[i];
+    size_t hn = strlen(h);
+    if (fn >= hn && !memcmp(f, h, hn) &&
+        (fn == hn || !((f[hn] | 32) >= 'a' && (f[hn] | 32) <= 'z')))
+      head = true;
+  }
+  if (head || (cue && words <= 2) || (post && words <= 2))
+    b->ctx->in_comments = 1;
+}
+
+/* Trims spaces (ASCII, NBSP, CR) at both ends of [*s, *e). */
+static void trim(const char *t, uint32_t *s, uint32_t *e) {
+  while (*s < *e) {
+    unsigned char c = (unsigned char)t[*s];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') (*s)++;
+    else if (c == 0xC2 && *s + 1 < *e && (unsigned char)t[*s + 1] == 0xA0) *s += 2;
+    else if (c == 0xEF && *s + 2 < *e && (unsigned char)t[*s + 1] == 0xBB &&
+             (unsigned char)t[*s + 2] == 0xBF) *s += 3;
+    else break;
+  }
+  while (*e > *s) {
+    unsigned char c = (unsigned char)t[*e - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) (*e)--;
+    else if (c == 0xA0 && *e - 1 > *s && (unsigned char)t[*e - 2] == 0xC2) *e -= 2;
+    else break;
+  }
+}
+
+static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
+  trim(b->text, &ps, &pe);
+  if (ps >= pe) return; /* blank lines change nothing */
+  b->para_start = ps;
+  b->para_end = pe;
+  pm_array_clear(&b->toks);
+  pm_array_clear(&b->sents);
+  pm_array_clear(&b->raw);
+  tok__scan(b->lx, b->text, ps, pe, &b->toks);
+  if (!b->ctx->in_comments) comment_heading(b);
+  quotes__find(b);
+  sent__split(b);
+  speakers__attribute(b);
+  claims__score(b);
+}
+
+/* Builds the speaker list: one entry per resolved name, with the distinct
+ * mentions that named it. */
+static void collect_speakers(PmAnalysis *a) {
+  for (uint32_t i = 0; i < a->quotes.size; i++) {
+    PmQuote *q = &a->quotes.contents[i];
+    if (!q->has_speaker || !q->speaker.name) continue;
+    PmSpeaker *s = NULL;
+    for (uint32_t j = 0; j < a->speakers.size; j++)
+      if (!strcmp(a->speakers.contents[j].name, q->speaker.name))
+        s = &a->speakers.contents[j];
+    if (!s) {
+      s = pm_array_grow_one(&a->speakers);
+      s->name = q->speaker.name;
+    }
+    s->quotes++;
+    const char *m = q->speaker.mention;
+    if (!m || !strcmp(m, s->name)) continue;
+    bool seen = false;
+    for (uint32_t k = 0; k < s->n_aliases; k++)
+      if (!strcmp(s->aliases[k], m)) seen = true;
+    if (seen) continue;
+    const char **al = pm_realloc((void *)s->aliases,
+                                 (s->n_aliases + 1) * sizeof *al);
+    al[s->n_aliases++] = m;
+    s->aliases = al;
+  }
+}
+
+PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
+                             const char *text, size_t len, PmContext *ctx,
+                             PmError *err) {
+  if (len > UINT32_MAX - 1) {
+    pm_error_set(err, PM_ERR_INVALID, "text: longer than 4 GiB");
+    return NULL;
+  }
+  PmAnalyzeOptions defaults;
+  if (!opts) {
+    pm_analyze_options_init(&defaults);
+    opts = &defaults;
+  }
+  PmAnalysis *a = pm_calloc(1, sizeof *a);
+  if (!ctx->lang) {
+    PmLangId id = opts->lang;
+    if (id == PM_LANG_AUTO) id = pm_lang_detect(lang, text, len);
+    if (id != PM_LANG_AUTO) ctx->lang = (uint8_t)id;
+  }
+  PmLangId lid = ctx->lang ? (PmLangId)ctx->lang : PM_LANG_FR;
+  if (!lang->loaded[lid]) lid = lang->loaded[PM_LANG_FR] ? PM_LANG_FR : PM_LANG_EN;
+  Block b;
+  memset(&b, 0, sizeof b);
+  b.lang = lang;
+  b.lx = &lang->lex[lid];
+  b.lid = lid;
+  b.opts = opts;
+  b.text = text;
+  b.len = (uint32_t)len;
+  b.ctx = ctx;
+  b.res = a;
+  b.open_first = UINT32_MAX;
+  size_t pos = 0;
+  while (pos < len) {
+    size_t pe = pm_analysis_next_paragraph(text, len, pos);
+    analyse_paragraph(&b, (uint32_t)pos, (uint32_t)pe);
+    pos = pe;
+  }
+  pm_array_delete(&b.toks);
+  pm_array_delete(&b.sents);
+  pm_array_delete(&b.raw);
+  collect_speakers(a);
+  return a;
+}
+
+/* ---- binary files ------------------------------------------------------ */
+
+bool pm_analysis_is_binary(const char *head, size_t len, char *what,
+                           size_t what_size) {
+  static const struct {
+    const char *magic;
+    size_t n;
+    const char *name;
+  } sig[] = {
+      {"\x7f" "ELF", 4, "ELF"}, {"PK\x03\x04", 4, "ZIP"},
+      {"PK\x05\x06", 4, "ZIP"}, {"%PDF", 4, "PDF"},
+      {"\x89PNG", 4, "PNG"}, {"\x1f\x8b", 2, "GZIP"},
+      {"GIF87a", 6, "GIF"}, {"GIF89a", 6, "GIF"}, {"\xff\xd8\xff", 3, "JPEG"},
+      {"BZh", 3, "BZIP2"}, {"\xfd" "7zXZ", 5, "XZ"},
+      {"7z\xbc\xaf\x27\x1c", 6, "7Z"}, {"\x28\xb5\x2f\xfd", 4, "ZSTD"},
+      {"\0asm", 4, "WASM"}, {"\xca\xfe\xba\xbe", 4, "Mach-O"},
+      {"\xcf\xfa\xed\xfe", 4, "Mach-O"}, {"MZ", 2, "PE"},
+      {"OggS", 4, "OGG"}, {"fLaC", 4, "FLAC"}, {"ID3", 3, "MP3"},
+      {"\xd0\xcf\x11\xe0", 4, "OLE2"}, {"SQLite format 3", 15, "SQLite"},
+      {"wOFF", 4, "WOFF"}, {"\x00\x00\x01\x00", 4, "ICO"},
+  };
+  for (size_t i = 0; i < sizeof sig / sizeof *sig; i++) {
+    if (len >= sig[i].n && !memcmp(head, sig[i].magic, sig[i].n)) {
+      /* "MZ" and "ID3" also begin words; demand a NUL soon after. */
+      if ((!strcmp(sig[i].name, "PE") || !strcmp(sig[i].name, "MP3")) &&
+          !memchr(head, 0, len < 64 ? len : 64))
+        continue;
+      snprintf(what, what_size, "%s signature", sig[i].name);
+      return true;
+    }
+  }
+  if (len > 65536) len = 65536;
+  size_t bad = 0, i = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)head[i];
+    if (c == 0) {
+      bad++;
+      i++;
+      continue;
+    }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    size_t n = pm_utf8_decode((const unsigned char *)head + i, len - i, &cp);
+    /* A sequence cut by the 64 KiB limit is not counted as bad. */
+    if (cp < 0 && !(len - i < 4 && c >= 0xC2 && c <= 0xF4)) bad++;
+    i += n;
+  }
+  if (len && bad * 10 > len) {
+    snprintf(what, what_size, "%zu %% NUL or invalid bytes", bad * 100 / len);
+    return true;
+  }
+  return false;
+}

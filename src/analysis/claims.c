@@ -1,0 +1,231 @@
+/*
+ * claims.c - sentences, and how check-worthy each one is.
+ *
+ * Sentences end at . ! ? … unless the period follows an abbreviation
+ * (M., Dr., etc.) or an initial, and unless the next word starts in lower
+ * case (« Nous partons. » a-t-il dit); closing quotation marks and
+ * brackets stay with the sentence they close.  Decimals never reach here:
+ * the tokenizer keeps 3.5 and 1 000 as one number.
+ *
+ * The score is a logistic function of weighted features, so that it ranks
+ * sentences smoothly rather than just passing a threshold: what fact-checkers
+ * pick in political debates are statements of fact with figures, amounts,
+ * dates, comparisons, records of votes and policy, often attributed; what
+ * they skip are questions, opinions in the first person, thanks, greetings,
+ * interjections and page furniture.  The weights were set by hand on the
+ * fixtures' debate lines and articles; reasons list every feature that
+ * fired.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "analysis/internal.h"
+
+static bool ends(const Token *t) {
+  return t->kind == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?');
+}
+
+void sent__split(Block *b) {
+  Token *t = b->toks.contents;
+  uint32_t n = b->toks.size;
+  uint32_t s = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (!ends(&t[i])) continue;
+    if (t[i].ch == '.' && t[i].end - t[i].start == 1 && i > 0 &&
+        t[i - 1].kind == T_WORD && t[i - 1].end == t[i].start) {
+      const Token *w = &t[i - 1];
+      uint32_t wn = w->end - w->start;
+      if ((w->lex & W_ABBREV) && !(wn > 3 && !(w->flags & TF_CAP))) continue;
+      if (wn == 1 && (w->flags & TF_CAP)) continue; /* an initial: J. Smith */
+    }
+    uint32_t j = i + 1;
+    while (j < n && (ends(&t[j]) ||
+                     (t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&
+                      !(t[j].flags & TF_SPACE_BEFORE)) ||
+                     (t[j].kind == T_PUNCT && (t[j].ch == ')' || t[j].ch == ']'))))
+      j++;
+    if (j < n && t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&
+        t[j].qfam == QM_GUILL)
+      j++; /* « … partons. » with a space before the mark */
+    if (j < n && t[j].kind == T_WORD && !(t[j].flags & TF_CAP)) continue;
+    if (j < n && t[j].kind == T_PUNCT && (t[j].ch == ',' || t[j].ch == ';')) continue;
+    Sentence *se = pm_array_grow_one(&b->sents);
+    se->start = s;
+    se->end = j;
+    s = j;
+    i = j - 1;
+  }
+  if (s < n) {
+    Sentence *se = pm_array_grow_one(&b->sents);
+    se->start = s;
+    se->end = n;
+  }
+  for (uint32_t k = 0; k < b->sents.size; k++) {
+    Sentence *se = &b->sents.contents[k];
+    se->bstart = t[se->start].start;
+    se->bend = t[se->end - 1].end;
+  }
+}
+
+static bool boilerplate(const Block *b, uint32_t s, uint32_t e) {
+  char f[64];
+  uint32_t n = e - s < 48 ? e - s : 48;
+  size_t fn = lex__fold(b->text + s, n, f);
+  if (!fn) return false;
+  for (uint32_t i = 0; i < b->lx->boilerplate.size; i++) {
+    const char *p = b->lx->boilerplate.contents[i];
+    size_t pn = strlen(p);
+    if (fn >= pn && !memcmp(f, p, pn)) return true;
+  }
+  return false;
+}
+
+/* The speaker of a quotation overlapping [s, e), if any. */
+static const char *speaker_of(const Block *b, uint32_t s, uint32_t e) {
+  const PmAnalysis *a = b->res;
+  for (uint32_t i = a->quotes.size; i > 0; i--) {
+    const PmQuote *q = &a->quotes.contents[i - 1];
+    if (q->end <= b->para_start) break;
+    if (q->start < e && q->end > s && q->has_speaker && q->speaker.name)
+      return q->speaker.name;
+  }
+  return NULL;
+}
+
+void claims__score(Block *b) {
+  b->res->sentences += b->sents.size;
+  if (b->ctx->in_comments) return;
+  const Token *t = b->toks.contents;
+  for (uint32_t k = 0; k < b->sents.size; k++) {
+    const Sentence *se = &b->sents.contents[k];
+    uint32_t reasons = 0;
+    double x = -1.6;
+    uint32_t words = 0, numbers = 0, entities = 0, first_person = 0;
+    uint32_t opinion = 0, interj = 0, compar = 0, factual = 0, policy = 0;
+    uint32_t amounts = 0, dates = 0, future = 0, causal = 0, speech = 0;
+    bool question = false, emoticon = false, percent = false, year = false;
+    bool currency = false;
+    for (uint32_t i = se->start; i < se->end; i++) {
+      const Token *w = &t[i];
+      if (w->kind == T_NUMBER) {
+        numbers++;
+        words++;
+        if (w->flags & TF_PERCENT) percent = true;
+        if (w->flags & TF_YEAR) year = true;
+        continue;
+      }
+      if (w->kind == T_PUNCT) {
+        if (w->ch == '?') question = true;
+        if (w->flags & TF_EMOTICON) emoticon = true;
+        if (w->flags & TF_CURRENCY) currency = true;
+        if (w->ch == '%') percent = true;
+        continue;
+      }
+      if (w->kind != T_WORD) continue;
+      words++;
+      uint64_t l = w->lex;
+      if ((w->flags & TF_CAP) && i > se->start && !(l & (W_FUNCTION | W_DET | W_PRON_M |
+                                                        W_PRON_F | W_FIRST_PERSON)))
+        entities++;
+      if (l & W_FIRST_PERSON) first_person++;
+      if (l & W_OPINION) opinion++;
+      if (l & W_INTERJ) interj++;
+      if (l & W_COMPAR) compar++;
+      if (l & W_FACTUAL) factual++;
+      if (l & W_POLICY) policy++;
+      if (l & W_AMOUNT) amounts++;
+      if (l & W_MONTH) dates++;
+      if (l & W_FUTURE) future++;
+      if (l & W_CAUSAL) causal++;
+      if (l & W_SPEECH) speech++;
+      /* superlatives and comparatives by ending: biggest, larger */
+      uint32_t wn = w->end - w->start;
+      const char *s = b->text + w->start;
+      if (b->lid == PM_LANG_EN && wn > 5 && !(l & W_COMPAR) &&
+          !memcmp(s + wn - 3, "est", 3))
+        compar++;
+    }
+    if (numbers) {
+      x += 1.5 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
+      reasons |= PM_REASON_NUMBER;
+    }
+    if (percent) {
+      x += 0.9;
+      reasons |= PM_REASON_PERCENT;
+    }
+    if (amounts || currency) {
+      x += 0.8 + (currency ? 0.3 : 0);
+      reasons |= PM_REASON_AMOUNT;
+    }
+    if (year || dates) {
+      x += year ? 0.6 : 0.3;
+      reasons |= PM_REASON_DATE;
+    }
+    if (entities) {
+      x += 0.25 * (entities > 3 ? 3 : entities);
+      reasons |= PM_REASON_ENTITY;
+    }
+    if (compar) {
+      x += 0.45 + 0.15 * (compar > 2 ? 2 : compar - 1);
+      reasons |= PM_REASON_COMPARATIVE;
+    }
+    if (factual) {
+      x += 0.35 + 0.1 * (factual > 3 ? 3 : factual - 1);
+      reasons |= PM_REASON_FACTUAL_VERB;
+    }
+    if (causal) {
+      x += 0.3;
+      reasons |= PM_REASON_CAUSAL;
+    }
+    if (policy) {
+      x += 0.45 + 0.15 * (policy > 3 ? 3 : policy - 1);
+      reasons |= PM_REASON_POLICY;
+    }
+    if (speech) {
+      x += 0.2;
+      reasons |= PM_REASON_ATTRIBUTION;
+    }
+    if (question) {
+      x -= 1.6;
+      reasons |= PM_REASON_QUESTION;
+    }
+    if (opinion || (first_person && opinion)) {
+      x -= 0.5 + 0.3 * (opinion > 2 ? 2 : opinion);
+      reasons |= PM_REASON_OPINION;
+    }
+    if (first_person && !numbers) x -= 0.25;
+    if (interj && words < 8) {
+      x -= 1.2;
+      reasons |= PM_REASON_INTERJECTION;
+    } else if (interj) {
+      x -= 0.3;
+    }
+    if (emoticon) {
+      x -= 1.0;
+      reasons |= PM_REASON_INTERJECTION;
+    }
+    if (future) {
+      x -= 0.35;
+      reasons |= PM_REASON_FUTURE;
+    }
+    if (words < 6) {
+      x -= words < 4 ? 2.0 : 1.0;
+      reasons |= PM_REASON_SHORT;
+    } else if (words > 12) {
+      x += 0.2;
+    }
+    if (boilerplate(b, se->bstart, se->bend)) {
+      x -= 3.0;
+      reasons |= PM_REASON_BOILERPLATE;
+    }
+    double score = 1.0 / (1.0 + exp(-x));
+    if (score < b->opts->min_score) continue;
+    PmClaim *c = pm_array_grow_one(&b->res->claims);
+    c->start = se->bstart;
+    c->end = se->bend;
+    /* keep the final period out of the span only when trailing spaces */
+    c->score = floor(score * 1000.0 + 0.5) / 1000.0;
+    c->reasons = reasons;
+    c->speaker = speaker_of(b, se->bstart, se->bend);
+  }
+}

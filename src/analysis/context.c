@@ -1,0 +1,108 @@
+/*
+ * context.c - the state that flows from one paragraph to the next.
+ *
+ * The context is a flat struct of fixed-size, zero-padded fields, so that
+ * copying it is one memcpy and comparing two is one memcmp: the Neovim
+ * server compares the context leaving an edited paragraph with the cached
+ * one to decide whether re-analysis may stop, and that must be cheap and
+ * exact.  Lists are ordered most recent first (no counters or clocks, which
+ * would make equal states compare unequal).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/internal.h"
+#include "util/alloc.h"
+
+PmContext *pm_context_new(void) { return pm_calloc(1, sizeof(PmContext)); }
+
+PmContext *pm_context_copy(const PmContext *ctx) {
+  PmContext *c = pm_malloc(sizeof *c);
+  memcpy(c, ctx, sizeof *c);
+  return c;
+}
+
+bool pm_context_equal(const PmContext *a, const PmContext *b) {
+  return memcmp(a, b, sizeof *a) == 0;
+}
+
+PmLangId pm_context_lang(const PmContext *ctx) { return (PmLangId)ctx->lang; }
+
+void pm_context_free(PmContext *ctx) { pm_free(ctx); }
+
+void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender) {
+  memset(p, 0, sizeof *p);
+  if (n >= CTX_NAME) n = CTX_NAME - 1;
+  memcpy(p->name, name, n);
+  p->gender = (uint8_t)gender;
+}
+
+/* Moves `name` to the front of `list` (inserting it), keeping order. */
+static void to_front(CtxPerson *list, size_t cap, const char *name,
+                     int gender) {
+  size_t i = 0;
+  while (i < cap && list[i].name[0] && strcmp(list[i].name, name)) i++;
+  if (i == cap) i = cap - 1;
+  CtxPerson p;
+  if (list[i].name[0] && !strcmp(list[i].name, name)) {
+    p = list[i];
+    if (gender) p.gender = (uint8_t)gender;
+  } else {
+    ctx__set_person(&p, name, strlen(name), gender);
+  }
+  memmove(&list[1], &list[0], i * sizeof *list);
+  list[0] = p;
+}
+
+void ctx__note_speaker(PmContext *ctx, const char *name, int gender) {
+  if (!name || !*name) return;
+  to_front(ctx->recent, CTX_RECENT, name, gender);
+  to_front(ctx->entities, CTX_ENTITIES, name, gender);
+}
+
+void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {
+  char buf[CTX_NAME];
+  if (n >= CTX_NAME) n = CTX_NAME - 1;
+  memcpy(buf, name, n);
+  buf[n] = 0;
+  to_front(ctx->entities, CTX_ENTITIES, buf, gender);
+}
+
+void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
+                    const char *name) {
+  CtxRole r;
+  memset(&r, 0, sizeof r);
+  if (rn >= sizeof r.role) rn = sizeof r.role - 1;
+  memcpy(r.role, role, rn);
+  snprintf(r.name, sizeof r.name, "%s", name);
+  size_t i = 0;
+  while (i < CTX_ROLES && ctx->roles[i].role[0] &&
+         strcmp(ctx->roles[i].role, r.role))
+    i++;
+  if (i == CTX_ROLES) i = CTX_ROLES - 1;
+  memmove(&ctx->roles[1], &ctx->roles[0], i * sizeof *ctx->roles);
+  ctx->roles[0] = r;
+}
+
+const char *ctx__role(const PmContext *ctx, const char *role, size_t rn) {
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
+    if (strlen(ctx->roles[i].role) == rn && !memcmp(ctx->roles[i].role, role, rn))
+      return ctx->roles[i].name;
+  return NULL;
+}
+
+/* "Valls" finds "Manuel Valls": a whole word of a known full name. */
+const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
+                                     size_t n) {
+  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++) {
+    const char *nm = ctx->entities[i].name;
+    size_t len = strlen(nm);
+    if (len == n && !memcmp(nm, s, n)) return &ctx->entities[i];
+    for (size_t p = 0; p + n <= len; p++) {
+      if ((p == 0 || nm[p - 1] == ' ') && !memcmp(nm + p, s, n) &&
+          (p + n == len || nm[p + n] == ' '))
+        return &ctx->entities[i];
+    }
+  }
+  return NULL;
+}

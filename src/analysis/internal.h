@@ -1,0 +1,235 @@
+/*
+ * internal.h - what the analyser's files share and nobody else sees: the
+ * word lexicon (lang.c), the tokenizer (tokens.c), the context layout
+ * (context.c) and the per-block working state (analyze.c, quotes.c,
+ * speakers.c, claims.c).
+ */
+#ifndef PM_ANALYSIS_INTERNAL_H
+#define PM_ANALYSIS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pressmark/analysis.h"
+#include "util/array.h"
+#include "util/buf.h"
+
+/* ---- lexicon ----------------------------------------------------------- */
+
+/* Word classes, one bit each; a word may have several. */
+#define W_SPEECH         (1ull << 0) /* a form of a speech verb (stance in Lex.stance) */
+#define W_PRON_M         (1ull << 1) /* il, he */
+#define W_PRON_F         (1ull << 2) /* elle, she */
+#define W_PRON_PL        (1ull << 3) /* ils, elles, they */
+#define W_PRON_OBJ       (1ull << 4) /* lui, him, her, eux (after selon / according to) */
+#define W_ROLE           (1ull << 5) /* ministre, senator: a role noun */
+#define W_ROLE_F         (1ull << 6) /* présidente: a feminine role noun */
+#define W_DET            (1ull << 7) /* le, la, the, a */
+#define W_PREP           (1ull << 8) /* de, du, of, in: what precedes a complement */
+#define W_SOURCE         (1ull << 9) /* selon, according: introduces a source */
+#define W_TITLE_CUE      (1ull << 10) /* quotidien, journal, newspaper, loi, book */
+#define W_HONORIFIC      (1ull << 11) /* M., Mme, Mr, Dr */
+#define W_FIRST_M        (1ull << 12) /* masculine first names */
+#define W_FIRST_F        (1ull << 13) /* feminine first names */
+#define W_QUE            (1ull << 14) /* que, qu', that */
+#define W_FIRST_PERSON   (1ull << 15) /* je, nous, I, we, my */
+#define W_OPINION        (1ull << 16) /* think, believe, pense */
+#define W_INTERJ         (1ull << 17) /* thank, merci, hello, applause */
+#define W_COMPAR         (1ull << 18) /* more, less, plus, moins, biggest */
+#define W_FACTUAL        (1ull << 19) /* voted, increased, a augmenté */
+#define W_CAUSAL         (1ull << 20) /* because, caused, parce */
+#define W_POLICY         (1ull << 21) /* tax, jobs, chômage */
+#define W_AMOUNT         (1ull << 22) /* million, euros, percent */
+#define W_MONTH          (1ull << 23) /* janvier, January, lundi */
+#define W_FUTURE         (1ull << 24) /* will, would, should, va */
+#define W_AUX            (1ull << 25) /* a, avait, has, was: between subject and verb */
+#define W_ABBREV         (1ull << 26) /* takes a period that does not end a sentence */
+#define W_FUNCTION       (1ull << 27) /* other frequent function words (never names) */
+#define W_OUTLET         (1ull << 28) /* quotidien, newspaper: resolves to a title */
+#define W_COMMENT        (1ull << 29) /* commentaires, comments: a comment heading */
+#define W_POST           (1ull << 30) /* répondre, reply: reader-post furniture */
+#define W_DETECT         (1ull << 31) /* language-detection function word */
+#define W_INSTITUTION (1ull << 32) /* gouvernement, ministry: never a person */
+#define W_NAME_PARTICLE (1ull << 33) /* de, van, von inside a name */
+
+typedef struct {
+  uint64_t hash; /* 0 marks an empty slot */
+  uint64_t flags;
+  uint8_t stance; /* PmStance, for W_SPEECH */
+} LexEntry;
+
+typedef struct {
+  LexEntry *slots;
+  uint32_t mask; /* size - 1, size a power of two */
+  uint32_t count;
+  /* Phrases matched at the start of a line (folded, '\0'-separated). */
+  PmArray(char *) boilerplate;
+  PmArray(char *) comment_heads;
+} Lexicon;
+
+struct PmLang {
+  Lexicon lex[3]; /* indexed by PmLangId; [0] unused */
+  bool loaded[3];
+};
+
+/* Case-folds one word into out (at most 63 bytes; returns the length, 0 if
+ * the word does not fit): ASCII and Latin-1 capitals, the typographic
+ * apostrophe as "'". */
+size_t lex__fold(const char *s, size_t n, char *out);
+uint64_t lex__hash(const char *folded, size_t n);
+const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n);
+
+/* ---- tokens ------------------------------------------------------------ */
+
+typedef enum {
+  T_WORD,
+  T_NUMBER,
+  T_PUNCT,  /* . , ; : ! ? ( ) dashes ... one token each */
+  T_QMARK   /* a quotation mark; see QM_* */
+} TokKind;
+
+/* Quotation-mark families and roles. */
+enum {
+  QM_GUILL = 1,   /* « » (also ‹ ›) */
+  QM_CURLY = 2,   /* “ ” and „ */
+  QM_SINGLE = 3,  /* ‘ ’ */
+  QM_STRAIGHT = 4 /* " */
+};
+enum { QR_OPEN = 1, QR_CLOSE = 2, QR_BOTH = 3 };
+
+enum {
+  TF_CAP = 1u << 0,       /* starts with a capital letter */
+  TF_ALLCAP = 1u << 1,    /* every letter a capital (and > 1 letter) */
+  TF_INV_M = 1u << 2,     /* inverted subject: dit-il, a-t-il */
+  TF_INV_F = 1u << 3,     /* dit-elle */
+  TF_INV_PL = 1u << 4,    /* disent-ils, a-t-on */
+  TF_PERCENT = 1u << 5,   /* number followed by % */
+  TF_ELISION = 1u << 6,   /* l' d' qu' */
+  TF_DOT = 1u << 7,       /* a word directly followed by '.' (M. Dr.) */
+  TF_SPACE_BEFORE = 1u << 8,
+  TF_SPACE_AFTER = 1u << 9,
+  TF_YEAR = 1u << 10,     /* 4-digit number 1800..2099 */
+  TF_CURRENCY = 1u << 11, /* $ € £ */
+  TF_EMOTICON = 1u << 12,
+  TF_MARKUP = 1u << 13    /* inside <...> scraping debris */
+};
+
+typedef struct {
+  uint32_t start, end;
+  uint64_t lex;   /* W_* flags of the folded word (0 if unknown) */
+  uint16_t flags; /* TF_* */
+  uint8_t kind;   /* TokKind */
+  uint8_t stance; /* for W_SPEECH words */
+  uint8_t qfam, qrole; /* for T_QMARK */
+  char ch;        /* for T_PUNCT: the ASCII char, or '-' for dashes, '.' for … */
+} Token;
+
+typedef PmArray(Token) TokenArray;
+
+/* Appends the tokens of text[start..end) to `out` (byte offsets relative to
+ * `text`). */
+void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
+               uint32_t end, TokenArray *out);
+
+/* ---- context ----------------------------------------------------------- */
+
+#define CTX_NAME 64
+#define CTX_RECENT 8
+#define CTX_ENTITIES 48
+#define CTX_ROLES 16
+
+typedef struct {
+  char name[CTX_NAME];
+  uint8_t gender; /* 0 unknown, 1 masculine, 2 feminine */
+} CtxPerson;
+
+typedef struct {
+  char role[24];  /* folded role head noun: "ministre" */
+  char name[CTX_NAME];
+} CtxRole;
+
+struct PmContext {
+  uint8_t lang;          /* PmLangId */
+  uint8_t in_comments;
+  uint8_t open_family;   /* QM_* of a quote left open, 0 when none */
+  uint8_t open_paras;    /* paragraphs the open quote spans so far */
+  uint8_t lead_in;       /* previous paragraph ended with a colon cue */
+  uint8_t last_age;      /* sentences since the last attributed quote */
+  uint8_t pad[2];
+  CtxPerson open_speaker;   /* speaker of the open quote ("" unknown) */
+  CtxPerson lead_speaker;   /* speaker named by a colon lead-in */
+  CtxPerson last_speaker;   /* the last quote's speaker, for follow-ons */
+  char last_title[CTX_NAME];/* the last quoted title ("Libération") */
+  CtxPerson recent[CTX_RECENT];    /* speakers, most recent first */
+  CtxPerson entities[CTX_ENTITIES];/* named people, most recent first */
+  CtxRole roles[CTX_ROLES];        /* bindings, most recent first */
+};
+
+void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender);
+void ctx__note_speaker(PmContext *ctx, const char *name, int gender);
+void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender);
+void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
+                    const char *name);
+const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
+/* The full name a single surname (or first name) stands for, or NULL. */
+const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
+                                     size_t n);
+
+/* ---- results ----------------------------------------------------------- */
+
+struct PmAnalysis {
+  PmArray(PmQuote) quotes;
+  PmArray(PmClaim) claims;
+  PmArray(PmSpeaker) speakers;
+  PmArray(char *) strings; /* every string the structs point to */
+  PmArray(const char *) alias_ptrs;
+  size_t sentences;
+};
+
+/* Copies s[0..n) into the result's string pool. */
+const char *res__str(PmAnalysis *a, const char *s, size_t n);
+
+/* ---- the analysis of one block ------------------------------------------ */
+
+typedef struct {
+  uint32_t start, end; /* token indices [start, end) */
+  uint32_t bstart, bend; /* byte span, trimmed */
+} Sentence;
+
+/* A quote found while scanning, before it becomes a PmQuote. */
+typedef struct {
+  uint32_t start, end;    /* bytes between the marks */
+  uint32_t open_tok, close_tok; /* token indices of the marks (UINT32_MAX none) */
+  uint8_t family;
+  bool continued;         /* continues a quote from an earlier paragraph */
+  bool left_open;         /* not closed in its paragraph */
+  uint32_t group;         /* pieces of one quotation share a group */
+  uint32_t incise;        /* token index of an incise's first word, or
+                             UINT32_MAX */
+} RawQuote;
+
+typedef struct {
+  const PmLang *lang;
+  const Lexicon *lx;
+  PmLangId lid;
+  const PmAnalyzeOptions *opts;
+  const char *text;
+  uint32_t len;
+  PmContext *ctx;
+  PmAnalysis *res;
+  TokenArray toks;        /* tokens of the current paragraph */
+  PmArray(Sentence) sents;
+  PmArray(RawQuote) raw;
+  uint32_t para_start, para_end;
+  uint32_t open_first;    /* res index of the first piece of a quote still
+                             open, UINT32_MAX none */
+  uint32_t next_group;
+} Block;
+
+void quotes__find(Block *b);              /* raw quotes of the paragraph */
+void sent__split(Block *b);               /* sentences of the paragraph */
+void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
+void claims__score(Block *b);             /* sentences -> PmClaim */
+
+#endif

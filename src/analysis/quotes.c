@@ -1,0 +1,205 @@
+/*
+ * quotes.c - pairs quotation marks inside a paragraph and cuts incises out.
+ *
+ * Marks are paired with a stack, so « … “ … ” … » nests and only the
+ * outermost quotation is reported.  Each family closes only its own kind;
+ * „ is closed by “ (German and Polish usage), a ” that stands where an
+ * opening mark would is taken as one, and straight quotes pair only inside
+ * the paragraph: an unmatched " (scraping debris such as `" />`) opens
+ * nothing.  A guillemet or curly quote left open at the end of a paragraph
+ * is reported up to the paragraph end and carried in the context; when the
+ * next paragraph opens with the same mark the quotation continues there
+ * (French multi-paragraph quotes), otherwise it ends.
+ *
+ * An incise « …, a-t-il déclaré, … » is a comma-delimited stretch inside a
+ * quotation that starts with an inverted speech verb (or a speech verb and
+ * its subject); it is left out of the quotation, which becomes two pieces
+ * sharing one speaker.
+ */
+#include <string.h>
+
+#include "analysis/internal.h"
+
+#define NONE UINT32_MAX
+
+static bool is_punct(const Token *t, char c) {
+  return t->kind == T_PUNCT && t->ch == c;
+}
+
+/* Is the stretch starting at token i (after a comma) an incise?  Returns
+ * the index of the token ending it (a comma or a period), or NONE. */
+static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
+  const Token *t = b->toks.contents;
+  if (i >= close || t[i].kind != T_WORD) return NONE;
+  bool cue = false;
+  if (t[i].flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) {
+    /* estime-t-il / a-t-il déclaré / a-t-il fait valoir */
+    if (t[i].lex & W_SPEECH) cue = true;
+    for (uint32_t k = i + 2; k < i + 5 && k < close; k++)
+      if (t[k].kind == T_WORD && (t[k].lex & W_SPEECH)) cue = true;
+  } else if ((t[i].lex & W_SPEECH) && !(t[i].flags & TF_CAP) &&
+             i + 1 < close && t[i + 1].kind == T_WORD &&
+             ((t[i + 1].flags & TF_CAP) || (t[i + 1].lex & (W_DET | W_PRON_M | W_PRON_F)))) {
+    cue = true; /* explique Manuel Valls / poursuit le ministre / said Smith */
+  } else if (t[i].kind == T_WORD && i + 1 < close && t[i + 1].kind == T_WORD &&
+             (t[i + 1].lex & W_SPEECH) &&
+             (t[i].lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+             b->lid == PM_LANG_EN) {
+    cue = true; /* "…, he said, …" */
+  } else if ((t[i].flags & TF_CAP) && b->lid == PM_LANG_EN) {
+    /* "…, Smith said, …" */
+    for (uint32_t k = i + 1; k < i + 4 && k < close; k++) {
+      if (t[k].kind != T_WORD) break;
+      if (t[k].lex & W_SPEECH) {
+        cue = !(t[k].flags & TF_CAP);
+        break;
+      }
+      if (!(t[k].flags & TF_CAP)) break;
+    }
+  }
+  if (!cue) return NONE;
+  for (uint32_t k = i + 1; k < close && k < i + 14; k++) {
+    if (t[k].kind == T_QMARK) return NONE;
+    if (is_punct(&t[k], ',') || is_punct(&t[k], '.') || is_punct(&t[k], ';'))
+      return k;
+  }
+  return NONE;
+}
+
+static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
+                    uint32_t close_tok, uint8_t fam, uint32_t group,
+                    bool continued, bool left_open, uint32_t incise) {
+  /* Trim spaces inside the marks: the span is the quoted words. */
+  const char *x = b->text;
+  while (s < e && (x[s] == ' ' || x[s] == '\t')) s++;
+  while (s + 1 < e && (unsigned char)x[s] == 0xC2 && (unsigned char)x[s + 1] == 0xA0) s += 2;
+  while (s + 2 < e && (unsigned char)x[s] == 0xE2 && (unsigned char)x[s + 1] == 0x80 &&
+         ((unsigned char)x[s + 2] == 0xAF || (unsigned char)x[s + 2] == 0x89))
+    s += 3;
+  for (;;) {
+    if (e > s && (x[e - 1] == ' ' || x[e - 1] == '\t' || x[e - 1] == '\r')) e--;
+    else if (e >= s + 2 && (unsigned char)x[e - 2] == 0xC2 && (unsigned char)x[e - 1] == 0xA0) e -= 2;
+    else if (e >= s + 3 && (unsigned char)x[e - 3] == 0xE2 && (unsigned char)x[e - 2] == 0x80 &&
+             ((unsigned char)x[e - 1] == 0xAF || (unsigned char)x[e - 1] == 0x89)) e -= 3;
+    else break;
+  }
+  if (e <= s) return;
+  RawQuote *r = pm_array_grow_one(&b->raw);
+  r->start = s;
+  r->end = e;
+  r->open_tok = open_tok;
+  r->close_tok = close_tok;
+  r->family = fam;
+  r->group = group;
+  r->continued = continued;
+  r->left_open = left_open;
+  r->incise = incise;
+}
+
+/* Emits the quotation between token `o` and token `c` (NONE: paragraph
+ * end), split around incises. */
+static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) {
+  const Token *t = b->toks.contents;
+  uint32_t s = t[o].end;
+  uint32_t e = c == NONE ? b->para_end : t[c].start;
+  uint32_t lim = c == NONE ? b->toks.size : c;
+  uint32_t group = b->next_group++;
+  uint32_t piece = s;
+  uint32_t incise = NONE;
+  for (uint32_t i = o + 1; i < lim; i++) {
+    if (!is_punct(&t[i], ',')) continue;
+    uint32_t end = incise_at(b, i + 1, lim);
+    if (end == NONE) continue;
+    add_raw(b, piece, t[i].start, o, c, fam, group, continued, c == NONE, i + 1);
+    incise = i + 1;
+    piece = t[end].end;
+    i = end;
+  }
+  add_raw(b, piece, e, o, c, fam, group, continued, c == NONE, incise);
+  if (incise != NONE) /* every piece knows the incise */
+    for (uint32_t k = 0; k < b->raw.size; k++)
+      if (b->raw.contents[k].group == group) b->raw.contents[k].incise = incise;
+}
+
+void quotes__find(Block *b) {
+  Token *t = b->toks.contents;
+  uint32_t n = b->toks.size;
+  uint32_t stack[16];
+  uint8_t fams[16];
+  bool low[16];
+  uint32_t depth = 0;
+  bool continued = false;
+  uint8_t carried = b->ctx->open_family;
+  b->ctx->open_family = 0;
+  if (carried) {
+    if (n && t[0].kind == T_QMARK && t[0].qfam == carried &&
+        (t[0].qrole & QR_OPEN)) {
+      continued = true;
+      b->ctx->open_paras++;
+    } else {
+      /* The quotation ended with the previous paragraph. */
+      b->ctx->open_paras = 0;
+      b->open_first = NONE;
+    }
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (t[i].kind != T_QMARK || (t[i].flags & TF_MARKUP)) continue;
+    uint8_t fam = t[i].qfam, role = t[i].qrole;
+    int match = -1; /* stack slot this mark closes */
+    for (int k = (int)depth - 1; k >= 0; k--) {
+      if (fams[k] != fam) continue;
+      if (fam == QM_CURLY && low[k] && (role & QR_OPEN) && !(role & 4)) {
+        match = k; /* „ … “ */
+        break;
+      }
+      if (role & QR_CLOSE) {
+        match = k;
+        break;
+      }
+      break;
+    }
+    /* A ” or " that stands where an opening mark would (space before, a
+     * word after) opens. */
+    if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&
+        (t[i].flags & TF_SPACE_BEFORE) && !(t[i].flags & TF_SPACE_AFTER))
+      role = QR_OPEN;
+    if (match < 0 && fam == QM_CURLY && (role & QR_OPEN) && !(role & 4) &&
+        depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
+        (t[i].flags & TF_SPACE_AFTER))
+      match = (int)depth - 1; /* “ … “ typed for “ … ” */
+    if (match >= 0) {
+      if (match == 0)
+        emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
+      depth = (uint32_t)match;
+      continue;
+    }
+    if ((role & QR_OPEN) && depth < 16) {
+      if (fam == QM_SINGLE && !(t[i].flags & TF_SPACE_BEFORE) && i > 0 &&
+          t[i - 1].kind == T_WORD)
+        continue; /* a ‘ glued to a word is not an opening quote */
+      if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
+          fams[depth - 1] == QM_STRAIGHT)
+        continue;
+      stack[depth] = i;
+      fams[depth] = fam;
+      low[depth] = (role & 4) != 0;
+      depth++;
+    }
+  }
+  /* Left open: straight and single quotes open nothing; the outermost
+   * guillemet or curly quotation runs to the paragraph end and may continue
+   * in the next paragraph. */
+  uint32_t k = 0;
+  while (k < depth && (fams[k] == QM_STRAIGHT || fams[k] == QM_SINGLE)) k++;
+  if (k < depth) {
+    /* Unclosed straight quotes before it never swallow the line. */
+    emit(b, stack[k], NONE, fams[k], continued && stack[k] == 0);
+    if (b->ctx->open_paras < 8) {
+      b->ctx->open_family = fams[k];
+    } else {
+      b->ctx->open_paras = 0; /* runaway: stop carrying */
+    }
+  } else {
+    b->ctx->open_paras = 0;
+  }
+}

@@ -1,0 +1,432 @@
+/*
+ * tokens.c - the analyser's one pass over the bytes: words, numbers,
+ * punctuation and quotation marks, each looked up once in the lexicon.
+ *
+ * The scanner works on raw UTF-8 and never decodes a whole text: ASCII is
+ * classified by a table, and only the few multi-byte sequences that matter
+ * (quotation marks, dashes, spaces, the ellipsis, currency signs) are
+ * recognised by their bytes; every other non-ASCII byte is part of a word.
+ * Invalid bytes therefore cost nothing and are passed over inside words.
+ *
+ * French elision (l’, qu’) and inverted subjects (a-t-il, dit-elle) are
+ * split here, so the rules above see "a" + pronoun "il".
+ */
+#include <string.h>
+
+#include "analysis/internal.h"
+
+enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
+
+static const unsigned char cls[256] = {
+    ['\t'] = C_SPACE, ['\n'] = C_NL, ['\r'] = C_SPACE, ['\v'] = C_SPACE,
+    ['\f'] = C_SPACE, [' '] = C_SPACE,
+#define L(c) [c] = C_LETTER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
+    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
+    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), L('A'),
+    L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'),
+    L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'),
+    L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+    ['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+    ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['.'] = C_PUNCT, [','] = C_PUNCT, [';'] = C_PUNCT, [':'] = C_PUNCT,
+    ['!'] = C_PUNCT, ['?'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT,
+    ['['] = C_PUNCT, [']'] = C_PUNCT, ['-'] = C_PUNCT, ['"'] = C_PUNCT,
+    ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
+    ['/'] = C_PUNCT, ['*'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
+    ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
+    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
+    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
+#define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
+    [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
+    H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),
+    H8(0xB8), H8(0xC0), H8(0xC8), H8(0xD0), H8(0xD8), H8(0xE0), H8(0xE8),
+    H8(0xF0), H8(0xF8),
+#undef H8
+};
+
+/* Multi-byte sequences the scanner treats specially. */
+enum { S_NONE, S_SPACE, S_QMARK, S_DASH, S_ELLIPSIS, S_CURRENCY, S_EMOJI,
+       S_APOS };
+
+typedef struct {
+  int what;
+  int len;
+  uint8_t fam, role;
+} Special;
+
+static Special special(const unsigned char *s, uint32_t n) {
+  Special r = {S_NONE, 0, 0, 0};
+  if (s[0] == 0xC2 && n >= 2) {
+    switch (s[1]) {
+    case 0xA0: r.what = S_SPACE; r.len = 2; break;
+    case 0xAB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_OPEN; break;
+    case 0xBB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
+    case 0xA3: r.what = S_CURRENCY; r.len = 2; break;
+    }
+  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x80) {
+    r.len = 3;
+    switch (s[2]) {
+    case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
+    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
+    case 0xAF:
+      r.what = S_SPACE; break;
+    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
+      r.what = S_DASH; break;
+    case 0xA6: r.what = S_ELLIPSIS; break;
+    case 0x9C: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_OPEN; break;
+    case 0x9D: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_CLOSE; break;
+    case 0x9E: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_OPEN | 4; break;
+    case 0x98: r.what = S_QMARK; r.fam = QM_SINGLE; r.role = QR_OPEN; break;
+    case 0x99: r.what = S_APOS; break;
+    case 0xB9: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_OPEN; break;
+    case 0xBA: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
+    default: r.len = 0; break;
+    }
+  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x82 && s[2] == 0xAC) {
+    r.what = S_CURRENCY; r.len = 3;
+  } else if (s[0] == 0xF0 && n >= 4 && s[1] == 0x9F) {
+    r.what = S_EMOJI; r.len = 4;
+  } else if (s[0] == 0xEF && n >= 3 && s[1] == 0xBB && s[2] == 0xBF) {
+    r.what = S_SPACE; r.len = 3; /* a BOM or zero-width no-break space */
+  }
+  return r;
+}
+
+static bool is_space_at(const char *t, uint32_t i, uint32_t end) {
+  if (i >= end) return true;
+  unsigned char c = (unsigned char)t[i];
+  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
+  if (c >= 0x80) return special((const unsigned char *)t + i, end - i).what == S_SPACE;
+  return false;
+}
+
+static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
+  if (i <= start) return true;
+  unsigned char c = (unsigned char)t[i - 1];
+  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
+  if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
+  if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
+      (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
+    return true;
+  return false;
+}
+
+static bool word_byte(const char *t, uint32_t i, uint32_t end) {
+  unsigned char c = (unsigned char)t[i];
+  int k = cls[c];
+  if (k == C_LETTER || k == C_DIGIT) return true;
+  if (k == C_HIGH) return special((const unsigned char *)t + i, end - i).what == S_NONE;
+  return false;
+}
+
+static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
+  if (i >= end) return false;
+  unsigned char c = (unsigned char)t[i];
+  if (cls[c] == C_LETTER) return true;
+  return c >= 0xC0 && special((const unsigned char *)t + i, end - i).what == S_NONE;
+}
+
+static Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind) {
+  Token *t = pm_array_grow_one(out);
+  t->start = s;
+  t->end = e;
+  t->kind = kind;
+  return t;
+}
+
+static void classify_word(const Lexicon *lx, const char *text, Token *t) {
+  unsigned char c = (unsigned char)text[t->start];
+  if ((c >= 'A' && c <= 'Z') ||
+      (c == 0xC3 && t->end - t->start > 1 &&
+       (unsigned char)text[t->start + 1] >= 0x80 &&
+       (unsigned char)text[t->start + 1] <= 0x9E))
+    t->flags |= TF_CAP;
+  if (t->flags & TF_CAP) {
+    bool all = true;
+    int letters = 0;
+    for (uint32_t i = t->start; i < t->end; i++) {
+      unsigned char d = (unsigned char)text[i];
+      if (d >= 'a' && d <= 'z') { all = false; break; }
+      if (d >= 'A' && d <= 'Z') letters++;
+    }
+    if (all && letters > 1) t->flags |= TF_ALLCAP;
+  }
+  if (t->end - t->start < 40) {
+    const LexEntry *e = lex__get(lx, text + t->start, t->end - t->start);
+    if (e) {
+      t->lex = e->flags;
+      t->stance = e->stance;
+    }
+  }
+}
+
+/* Elided words that take an apostrophe and glue to the next word. */
+static bool elision_prefix(const char *s, uint32_t n) {
+  char f[8];
+  if (n > 6) return false;
+  for (uint32_t i = 0; i < n; i++) f[i] = (char)(s[i] | 32);
+  f[n] = 0;
+  static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c",
+                                   "qu", "jusqu", "lorsqu", "puisqu",
+                                   "quoiqu"};
+  for (size_t i = 0; i < sizeof el / sizeof *el; i++)
+    if (!strcmp(f, el[i])) return true;
+  return false;
+}
+
+/* At text[i] == '-': an inverted subject "-t-il", "-elle", "-on"...?
+ * Returns its length (up to the end of the pronoun) and the pronoun span. */
+static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
+                          uint32_t *ps, uint16_t *flag) {
+  uint32_t j = i + 1;
+  if (j + 2 < end && t[j] == 't' && t[j + 1] == '-') j += 2;
+  static const struct { const char *w; uint16_t f; } pr[] = {
+      {"il", TF_INV_M}, {"elle", TF_INV_F}, {"ils", TF_INV_PL},
+      {"elles", TF_INV_PL}, {"on", TF_INV_PL}, {"ils", TF_INV_PL}};
+  for (size_t k = 0; k < sizeof pr / sizeof *pr; k++) {
+    size_t n = strlen(pr[k].w);
+    if (j + n <= end && !memcmp(t + j, pr[k].w, n) &&
+        !is_letter_at(t, j + (uint32_t)n, end)) {
+      *ps = j;
+      *flag = pr[k].f;
+      return j + (uint32_t)n - i;
+    }
+  }
+  return 0;
+}
+
+void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
+               uint32_t end, TokenArray *out) {
+  uint32_t i = start;
+  uint32_t markup_end = 0;
+  while (i < end) {
+    unsigned char c = (unsigned char)text[i];
+    int k = cls[c];
+    if (k == C_SPACE || k == C_NL || k == C_OTHER) {
+      i++;
+      continue;
+    }
+    if (k == C_HIGH) {
+      Special sp = special((const unsigned char *)text + i, end - i);
+      if (sp.what == S_SPACE) {
+        i += (uint32_t)sp.len;
+        continue;
+      }
+      if (sp.what == S_QMARK) {
+        Token *t = push(out, i, i + (uint32_t)sp.len, T_QMARK);
+        t->qfam = sp.fam;
+        t->qrole = sp.role;
+        if (i < markup_end) t->flags |= TF_MARKUP;
+        if (is_space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
+        if (is_space_at(text, i + (uint32_t)sp.len, end)) t->flags |= TF_SPACE_AFTER;
+        i += (uint32_t)sp.len;
+        continue;
+      }
+      if (sp.what == S_APOS) {
+        /* A closing single quote when not between letters. */
+        bool before = !is_space_before(text, i, start);
+        if (!is_letter_at(text, i + 3, end) && before) {
+          Token *t = push(out, i, i + 3, T_QMARK);
+          t->qfam = QM_SINGLE;
+          t->qrole = QR_CLOSE;
+          if (is_space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
+        } else {
+          Token *t = push(out, i, i + 3, T_PUNCT);
+          t->ch = '\'';
+        }
+        i += 3;
+        continue;
+      }
+      if (sp.what == S_DASH || sp.what == S_ELLIPSIS) {
+        Token *t = push(out, i, i + (uint32_t)sp.len, T_PUNCT);
+        t->ch = sp.what == S_DASH ? '-' : '.';
+        i += (uint32_t)sp.len;
+        continue;
+      }
+      if (sp.what == S_CURRENCY || sp.what == S_EMOJI) {
+        Token *t = push(out, i, i + (uint32_t)sp.len, T_PUNCT);
+        t->ch = '$';
+        t->flags |= sp.what == S_EMOJI ? TF_EMOTICON : TF_CURRENCY;
+        i += (uint32_t)sp.len;
+        continue;
+      }
+      if (c < 0xC0) { /* a stray continuation byte: pass over it */
+        i++;
+        continue;
+      }
+      /* otherwise a letter: fall through to the word scanner */
+    }
+    if (k == C_DIGIT) {
+      uint32_t j = i;
+      for (;;) {
+        while (j < end && cls[(unsigned char)text[j]] == C_DIGIT) j++;
+        /* 3,5 / 3.5 / 1,000 */
+        if (j + 1 < end && (text[j] == '.' || text[j] == ',') &&
+            cls[(unsigned char)text[j + 1]] == C_DIGIT) {
+          j++;
+          continue;
+        }
+        /* 1 000 or 1 000 (NBSP, NNBSP): a group of exactly three digits */
+        uint32_t sl = 0;
+        if (j < end && text[j] == ' ') sl = 1;
+        else if (j + 1 < end && (unsigned char)text[j] == 0xC2 &&
+                 (unsigned char)text[j + 1] == 0xA0) sl = 2;
+        else if (j + 2 < end && (unsigned char)text[j] == 0xE2 &&
+                 (unsigned char)text[j + 1] == 0x80 &&
+                 (unsigned char)text[j + 2] == 0xAF) sl = 3;
+        if (sl && j + sl + 3 <= end && j - i <= 3 &&
+            cls[(unsigned char)text[j + sl]] == C_DIGIT &&
+            cls[(unsigned char)text[j + sl + 1]] == C_DIGIT &&
+            cls[(unsigned char)text[j + sl + 2]] == C_DIGIT &&
+            (j + sl + 3 == end || cls[(unsigned char)text[j + sl + 3]] != C_DIGIT)) {
+          j += sl + 3;
+          continue;
+        }
+        break;
+      }
+      /* 12e, 2nd, 1990s: letters glued to digits stay in the token. */
+      while (j < end && cls[(unsigned char)text[j]] == C_LETTER) j++;
+      Token *t = push(out, i, j, T_NUMBER);
+      if (j - i == 4 && (text[i] == '1' || text[i] == '2') &&
+          ((text[i] == '1' && text[i + 1] >= '8') ||
+           (text[i] == '2' && text[i + 1] == '0')))
+        t->flags |= TF_YEAR;
+      uint32_t p = j;
+      if (p < end && text[p] == ' ') p++;
+      else if (p + 1 < end && (unsigned char)text[p] == 0xC2 &&
+               (unsigned char)text[p + 1] == 0xA0) p += 2;
+      else if (p + 2 < end && (unsigned char)text[p] == 0xE2 &&
+               (unsigned char)text[p + 1] == 0x80 &&
+               (unsigned char)text[p + 2] == 0xAF) p += 3;
+      if (p < end && text[p] == '%') t->flags |= TF_PERCENT;
+      if (j < end && text[j] == '%') t->flags |= TF_PERCENT;
+      i = j;
+      continue;
+    }
+    if (k == C_PUNCT) {
+      if (c == '<' && i + 1 < end &&
+          (cls[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
+        /* Scraping debris: quotes inside <...> open nothing. */
+        const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
+        if (gt) markup_end = (uint32_t)(gt - text) + 1;
+      }
+      if (c == '"') {
+        Token *t = push(out, i, i + 1, T_QMARK);
+        t->qfam = QM_STRAIGHT;
+        bool sb = is_space_before(text, i, start);
+        bool sa = is_space_at(text, i + 1, end);
+        if (sb) t->flags |= TF_SPACE_BEFORE;
+        if (sa) t->flags |= TF_SPACE_AFTER;
+        unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
+        unsigned char nc = i + 1 < end ? (unsigned char)text[i + 1] : ' ';
+        bool open_ok = !sa && (sb || strchr("([{-/'", pc) != NULL);
+        bool close_ok = !sb && (sa || (nc < 0x80 && strchr(".,;:!?)]}-/'", nc)));
+        t->qrole = (uint8_t)((open_ok ? QR_OPEN : 0) | (close_ok ? QR_CLOSE : 0));
+        if (!t->qrole && !sa && !sb) t->qrole = QR_BOTH; /* x"y: unknown */
+        if (i < markup_end) t->flags |= TF_MARKUP;
+        i++;
+        continue;
+      }
+      if (c == '\'' ) {
+        i++;
+        continue;
+      }
+      if ((c == ':' || c == ';') && i + 1 < end &&
+          (text[i + 1] == ')' || text[i + 1] == '(' || text[i + 1] == 'D' ||
+           text[i + 1] == 'P' || (text[i + 1] == '-' && i + 2 < end &&
+                                  (text[i + 2] == ')' || text[i + 2] == '(')))) {
+        uint32_t j = i + (text[i + 1] == '-' ? 3 : 2);
+        if (j >= end || !is_letter_at(text, j, end)) {
+          Token *t = push(out, i, j, T_PUNCT);
+          t->ch = ':';
+          t->flags |= TF_EMOTICON;
+          i = j;
+          continue;
+        }
+      }
+      Token *t = push(out, i, i + 1, T_PUNCT);
+      t->ch = (char)c;
+      if (c == '$') t->flags |= TF_CURRENCY;
+      i++;
+      continue;
+    }
+    /* A word: letters, digits, non-ASCII letters, inner hyphens, inner
+     * apostrophes and inner dots (U.S, e.g). */
+    uint32_t j = i;
+    uint16_t inv = 0;
+    uint32_t inv_s = 0, inv_e = 0;
+    bool elided = false;
+    for (;;) {
+      while (j < end && word_byte(text, j, end)) j++;
+      if (j >= end) break;
+      unsigned char d = (unsigned char)text[j];
+      if (d == '-' && is_letter_at(text, j + 1, end)) {
+        uint32_t ps;
+        uint16_t f;
+        uint32_t n = inversion(text, j, end, &ps, &f);
+        if (n) {
+          inv = f;
+          inv_s = ps;
+          inv_e = j + n;
+          break;
+        }
+        j++;
+        continue;
+      }
+      bool apos = d == '\'';
+      uint32_t al = 1;
+      if (d == 0xE2 && j + 2 < end && (unsigned char)text[j + 1] == 0x80 &&
+          (unsigned char)text[j + 2] == 0x99) {
+        apos = true;
+        al = 3;
+      }
+      if (apos && is_letter_at(text, j + al, end)) {
+        if (elision_prefix(text + i, j - i)) {
+          j += al;
+          elided = true;
+          break;
+        }
+        if ((text[j + al] | 32) == 's' && !is_letter_at(text, j + al + 1, end))
+          break; /* Clinton's: the possessive is its own token */
+        j += al;
+        continue;
+      }
+      if (d == '.' && j + 1 < end && cls[(unsigned char)text[j + 1]] == C_LETTER &&
+          (unsigned char)text[j + 1] >= 'a' && j - i <= 3 &&
+          j + 2 <= end && (j + 2 == end || !word_byte(text, j + 2, end) ||
+                           text[j + 2] == '.')) {
+        j++; /* e.g, u.s (single letters) */
+        continue;
+      }
+      if (d == '.' && j - i == 1 && j + 1 < end &&
+          cls[(unsigned char)text[j + 1]] == C_LETTER &&
+          text[j + 1] >= 'A' && text[j + 1] <= 'Z' &&
+          (j + 2 >= end || text[j + 2] == '.')) {
+        j++; /* U.S */
+        continue;
+      }
+      break;
+    }
+    if (j == i) { /* a lone apostrophe-like byte */
+      i++;
+      continue;
+    }
+    Token *t = push(out, i, j, T_WORD);
+    if (elided) t->flags |= TF_ELISION;
+    if (i < markup_end) t->flags |= TF_MARKUP;
+    classify_word(lx, text, t);
+    if (j < end && text[j] == '.') t->flags |= TF_DOT;
+    if (inv) {
+      t->flags |= inv;
+      Token *p = push(out, inv_s, inv_e, T_WORD);
+      p->flags |= inv;
+      classify_word(lx, text, p);
+      i = inv_e;
+      continue;
+    }
+    i = j;
+  }
+}
