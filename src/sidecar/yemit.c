@@ -41,15 +41,15 @@ static bool looks_numeric(const char *s, size_t n) {
     return m > 0 && is_digit(r[0]);
   }
   if (i >= n || !is_digit(s[i])) return false;
-  /* Starts with a digit: a number, a date, a time or a sexagesimal unless
-   * it holds a character none of those can. */
+  /* Hex, octal and binary integers need their prefix. */
+  if (n - i > 2 && s[i] == '0' && strchr("xob", s[i + 1])) return true;
+  /* Otherwise a number, a date, a time or a sexagesimal unless it holds a
+   * character none of those can (so a hex digest stays plain). */
   for (size_t k = i; k < n; k++) {
     char c = s[k];
     if (!(is_digit(c) || c == '.' || c == '_' || c == ':' || c == '-' ||
-          c == '+' || c == 'e' || c == 'E' || c == 'x' || c == 'X' ||
-          c == 'o' || c == 'b' || c == 'T' || c == 't' || c == 'Z' ||
-          c == 'z' || c == ' ' || (c >= 'a' && c <= 'f') ||
-          (c >= 'A' && c <= 'F')))
+          c == '+' || c == 'e' || c == 'E' || c == 'T' || c == 't' ||
+          c == 'Z' || c == 'z' || c == ' '))
       return false;
   }
   return true;
@@ -103,7 +103,8 @@ static bool plain_ok(const char *s, size_t n) {
 
 /* Literal block: needs a line break, no leading blank or space (the
  * indentation would be guessed wrong), no carriage return, nothing that
- * needs an escape. */
+ * needs an escape, and no line ending in a space or tab: editors strip
+ * trailing blanks, which would change the text without anyone seeing it. */
 static bool literal_ok(const char *s, size_t n) {
   if (!memchr(s, '\n', n) || s[0] == ' ' || s[0] == '\n' || s[0] == '\t')
     return false;
@@ -118,6 +119,7 @@ static bool literal_ok(const char *s, size_t n) {
       for (size_t k = ls; k < i; k++)
         if (s[k] != ' ' && s[k] != '\t') only_sp = false;
       if (only_sp) return false;
+      if (i > ls && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
       ls = i + 1;
     }
   return clean_text(s, n, true, true);
