@@ -11,8 +11,9 @@
  *   - `sources` merge as sets: additions from both sides are kept and a
  *     removal on one side is applied;
  *   - derived fields never conflict: `updated` takes the later time,
- *     the anchor's `line`/`col` hints take ours (the text is the truth, the
- *     next re-anchoring fixes them), `article.sha256` takes the side that
+ *     the anchor's `line`/`col` hints and `prefix`/`suffix` context take
+ *     ours (they are derived from the article text, and the next
+ *     re-anchoring recomputes them), `article.sha256` takes the side that
  *     changed it (ours if both did) and is meant to be recomputed by the
  *     caller from the article file (pressmark merge does);
  *   - anything else changed differently on both sides, and a note deleted

@@ -106,7 +106,10 @@ static YNode *merge_value(Merge *m, const YNode *b, const YNode *o,
     if (!strcmp(path, "updated") && o && t && o->kind == YN_SCALAR &&
         t->kind == YN_SCALAR)
       return ynode__copy(strcmp(o->str, t->str) >= 0 ? o : t);
-    if (!strcmp(path, "anchor.line") || !strcmp(path, "anchor.col"))
+    /* Hints derived from the article text: the next re-anchoring
+     * recomputes them, so a difference is not worth a conflict. */
+    if (!strcmp(path, "anchor.line") || !strcmp(path, "anchor.col") ||
+        !strcmp(path, "anchor.prefix") || !strcmp(path, "anchor.suffix"))
       return ynode__copy(o);
     if (!strcmp(path, "sources") && is_seq_or_absent(b) &&
         is_seq_or_absent(o) && is_seq_or_absent(t))

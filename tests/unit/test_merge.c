@@ -188,15 +188,16 @@ static void sources_merge_as_sets(void) {
 
 static void hints_and_digest_never_conflict(void) {
   M m = start();
-  pm_note_set_anchor(pm_sidecar_note_find(m.ours, "n2"), "a second claim", NULL,
-                     NULL, 7, 3);
-  pm_note_set_anchor(pm_sidecar_note_find(m.theirs, "n2"), "a second claim", NULL,
-                     NULL, 6, 3);
+  pm_note_set_anchor(pm_sidecar_note_find(m.ours, "n2"), "a second claim", "po",
+                     "so", 7, 3);
+  pm_note_set_anchor(pm_sidecar_note_find(m.theirs, "n2"), "a second claim", "pt",
+                     "st", 6, 3);
   pm_sidecar_set_article(m.ours, NULL, "bbbb");
   pm_sidecar_set_article(m.theirs, NULL, "cccc");
   run(&m);
   CHECK_EQ_INT(pm_merge_conflicts_count(m.conf), 0);
   CHECK_EQ_INT(pm_note_line(pm_sidecar_note_find(m.result, "n2")), 7);
+  CHECK_EQ_STR(pm_note_prefix(pm_sidecar_note_find(m.result, "n2")), "po");
   CHECK_EQ_STR(pm_sidecar_article_sha256(m.result), "bbbb");
   finish(&m);
 }
