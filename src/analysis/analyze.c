@@ -146,6 +146,7 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
   pm_array_clear(&b->toks);
   pm_array_clear(&b->sents);
   pm_array_clear(&b->raw);
+  b->para_first_quote = b->res->quotes.size;
   tok__scan(b->lx, b->text, ps, pe, &b->toks);
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b);

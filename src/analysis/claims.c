@@ -81,13 +81,16 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e) {
 }
 
 /* The speaker of a quotation overlapping [s, e), if any. */
-static const char *speaker_of(const Block *b, uint32_t s, uint32_t e) {
+static const char *speaker_of(const Block *b, uint32_t s, uint32_t e,
+                              uint32_t *cursor) {
   const PmAnalysis *a = b->res;
-  for (uint32_t i = a->quotes.size; i > 0; i--) {
-    const PmQuote *q = &a->quotes.contents[i - 1];
-    if (q->end <= b->para_start) break;
-    if (q->start < e && q->end > s && q->has_speaker && q->speaker.name)
-      return q->speaker.name;
+  /* sentences come in order: skip quotes that end before this one */
+  while (*cursor < a->quotes.size && a->quotes.contents[*cursor].end <= s)
+    (*cursor)++;
+  for (uint32_t i = *cursor; i < a->quotes.size; i++) {
+    const PmQuote *q = &a->quotes.contents[i];
+    if (q->start >= e) break;
+    if (q->has_speaker && q->speaker.name) return q->speaker.name;
   }
   return NULL;
 }
@@ -96,6 +99,7 @@ void claims__score(Block *b) {
   b->res->sentences += b->sents.size;
   if (b->ctx->in_comments) return;
   const Token *t = b->toks.contents;
+  uint32_t cursor = b->para_first_quote;
   for (uint32_t k = 0; k < b->sents.size; k++) {
     const Sentence *se = &b->sents.contents[k];
     uint32_t reasons = 0;
@@ -226,6 +230,6 @@ void claims__score(Block *b) {
     /* keep the final period out of the span only when trailing spaces */
     c->score = floor(score * 1000.0 + 0.5) / 1000.0;
     c->reasons = reasons;
-    c->speaker = speaker_of(b, se->bstart, se->bend);
+    c->speaker = speaker_of(b, se->bstart, se->bend, &cursor);
   }
 }

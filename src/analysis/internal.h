@@ -225,6 +225,7 @@ typedef struct {
   uint32_t open_first;    /* res index of the first piece of a quote still
                              open, UINT32_MAX none */
   uint32_t next_group;
+  uint32_t para_first_quote; /* res index of the paragraph's first quote */
 } Block;
 
 void quotes__find(Block *b);              /* raw quotes of the paragraph */

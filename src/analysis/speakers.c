@@ -528,18 +528,32 @@ typedef struct {
 } Bounds;
 
 static uint32_t sentence_of(const Block *b, uint32_t tok) {
-  for (uint32_t i = 0; i < b->sents.size; i++)
-    if (tok < b->sents.contents[i].end) return i;
-  return b->sents.size ? b->sents.size - 1 : 0;
+  uint32_t lo = 0, hi = b->sents.size;
+  if (!hi) return 0;
+  while (lo < hi) { /* first sentence whose end > tok */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->sents.contents[mid].end <= tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < b->sents.size ? lo : b->sents.size - 1;
 }
 
 /* Is token i inside a quotation of this paragraph? */
 static bool in_quote(const Block *b, uint32_t i) {
   uint32_t pos = T(b, i)->start;
-  for (uint32_t k = 0; k < b->raw.size; k++)
-    if (pos >= b->raw.contents[k].start && pos < b->raw.contents[k].end) return true;
-  return false;
+  /* raw quotes are in text order: binary search the last start <= pos */
+  uint32_t lo = 0, hi = b->raw.size;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < b->raw.contents[lo - 1].end;
 }
+
+/* Cue searches look at most this many tokens away from the quotation, so a
+ * paragraph with thousands of quotations stays linear. */
+#define WINDOW 48
 
 static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                        const char *how, double conf, bool right_first) {
@@ -573,6 +587,16 @@ static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
 static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
   Cue none;
   memset(&none, 0, sizeof none);
+  /* "…" — Hugh Hill (a signature, after the sentence's end) */
+  if (punct(b, c + 1, '-') && c + 2 < b->toks.size && nameish(b, c + 2)) {
+    Cue d;
+    memset(&d, 0, sizeof d);
+    name_mention(b, &d.m, c + 2, name_end(b, c + 2, b->toks.size));
+    d.found = true;
+    d.how = "dash";
+    d.conf = 0.8;
+    return d;
+  }
   uint32_t i = c + 1;
   if (punct(b, i, ',')) i++;
   if (i >= hi) return none;
@@ -594,16 +618,6 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
       break;
     }
   }
-  /* "…" — Hugh Hill (a signature) */
-  if (punct(b, c + 1, '-') && c + 2 < hi && nameish(b, c + 2)) {
-    Cue d;
-    memset(&d, 0, sizeof d);
-    name_mention(b, &d.m, c + 2, name_end(b, c + 2, hi));
-    d.found = true;
-    d.how = "dash";
-    d.conf = 0.8;
-    return d;
-  }
   return none;
 }
 
@@ -611,6 +625,7 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
 static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
   Cue none;
   memset(&none, 0, sizeof none);
+  if (o > lo + WINDOW) lo = o - WINDOW;
   /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
   for (uint32_t k = o; k > lo; k--) {
     if (!punct(b, k - 1, ':')) continue;
@@ -628,9 +643,9 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
   }
   for (uint32_t k = o; k > lo; k--) {
     uint32_t v = k - 1;
-    if (T(b, v)->kind == T_QMARK) continue;
+    if (T(b, v)->kind != T_WORD || !(T(b, v)->lex & W_SPEECH)) continue;
     if (in_quote(b, v)) continue;
-    if (speech_verb(b, v) || (inverted(b, v) && speech_verb(b, v))) {
+    if (speech_verb(b, v)) {
       Cue c = cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
       if (c.found) return c;
     }
@@ -650,7 +665,7 @@ static Cue cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
     if (!fn) continue;
     uint32_t x = k + 1;
     if (!strcmp(f, "après") && !(k > lo && word(b, k - 1) &&
-                                 T(b, k - 1)->end - T(b, k - 1)->start <= 3 &&
+                                 T(b, k - 1)->end - T(b, k - 1)->start <= 4 &&
                                  (b->text[T(b, k - 1)->start] | 32) == 'd'))
       continue;
     if (!strcmp(f, "according")) {
@@ -667,7 +682,7 @@ static Cue cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       if (c.m.gender == 3 && (T(b, x)->lex & W_PRON_M)) c.m.gender = 1;
       c.found = true;
       if (after) *after = x + 1;
-    } else if (subject_right(b, k, hi, &c.m) && c.m.type != M_PRON) {
+    } else if (subject_right(b, x - 1, hi, &c.m) && c.m.type != M_PRON) {
       c.found = true;
       if (after) *after = c.m.te;
     }
@@ -729,7 +744,7 @@ static void set_speaker(Block *b, PmQuote *q, const Cue *c) {
   q->speaker.how = how_str(b, c->how, r.suffix);
   q->speaker.stance = (PmStance)c->stance;
   q->confidence = c->conf * r.conf;
-  if (r.has_name) {
+  if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, strlen(r.name),
                     r.gender == 3 ? 0 : r.gender);
@@ -747,11 +762,14 @@ static void copy_person_speaker(Block *b, PmQuote *q, const CtxPerson *p,
   q->confidence = conf;
 }
 
-static uint32_t count_words(const Block *b, uint32_t s, uint32_t e) {
+static uint32_t count_words(const Block *b, const RawQuote *r) {
   uint32_t n = 0;
-  for (uint32_t i = 0; i < b->toks.size; i++) {
+  uint32_t lim = r->close_tok == NONE ? b->toks.size : r->close_tok;
+  for (uint32_t i = r->open_tok + 1; i < lim; i++) {
     const Token *t = T(b, i);
-    if (t->start >= s && t->end <= e && (t->kind == T_WORD || t->kind == T_NUMBER)) n++;
+    if (t->start >= r->start && t->end <= r->end &&
+        (t->kind == T_WORD || t->kind == T_NUMBER))
+      n++;
   }
   return n;
 }
@@ -783,10 +801,20 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
       cue = cue_at_verb(b, v, o + 1, c == NONE ? b->toks.size : c, "incise", 0.95,
                         true);
     }
-    if (!cue.found && c != NONE) cue = cue_after(b, c, hi);
+    if (!cue.found && c != NONE) {
+      cue = cue_after(b, c, hi);
+      /* A named subject earlier in the sentence beats a pronoun after it
+       * ("X estime que « … » pour …, annonce-t-il"). */
+      if (cue.found && cue.m.type == M_PRON) {
+        Cue before = cue_before(b, o, lo, hi);
+        if (before.found && before.m.type == M_NAME) cue = before;
+      }
+    }
     if (!cue.found && c != NONE && is_title(b, r)) title = true;
     if (!cue.found && !title) cue = cue_before(b, o, lo, hi);
-    if (!cue.found && !title) cue = cue_source(b, lo, hi, NULL);
+    if (!cue.found && !title)
+      cue = cue_source(b, o > lo + WINDOW ? o - WINDOW : lo,
+                       hi > o + WINDOW ? o + WINDOW : hi, NULL);
     if (!cue.found && !title && o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
       /* handled below as a person */
     }
@@ -812,12 +840,13 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
       ctx->last_age = 0;
       continue;
     }
+    uint32_t words = count_words(b, x);
+    bool sentence_like = words >= 5 || ends_sentence_inside(b, x);
     if (ctx->in_comments) {
+      q->kind = sentence_like || words > 4 ? PM_QUOTE_QUOTE : PM_QUOTE_TERM;
       q->confidence = 0.5;
       continue;
     }
-    uint32_t words = count_words(b, x->start, x->end);
-    bool sentence_like = words >= 5 || ends_sentence_inside(b, x);
     if (x->continued && ctx->open_speaker.name[0]) {
       copy_person_speaker(b, q, &ctx->open_speaker, "continued", 0.8);
     } else if (o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
@@ -888,11 +917,22 @@ static void indirect(Block *b, const Sentence *s) {
   for (uint32_t v = s->start; v < s->end; v++) {
     if (!(speech_verb(b, v) || (inverted(b, v) && v + 1 < s->end))) continue;
     if (!speech_verb(b, v)) continue;
+    {
+      /* a gerund (en affirmant que) has no subject of its own */
+      const Token *t = T(b, v);
+      if (b->lid == PM_LANG_FR && t->end - t->start > 4 &&
+          !memcmp(b->text + t->end - 3, "ant", 3))
+        continue;
+    }
     /* the complementizer within three tokens: "a indiqué qu'", "said that",
      * "a estimé mardi que" */
     uint32_t q = NONE;
     for (uint32_t k = v + 1; k < s->end && k < v + 4; k++) {
       if (word(b, k) && (T(b, k)->lex & W_QUE)) {
+        char f[64];
+        size_t fn = lex__fold(b->text + T(b, k - 1)->start,
+                              T(b, k - 1)->end - T(b, k - 1)->start, f);
+        if (fn && (!strcmp(f, "ce") || !strcmp(f, "de"))) break; /* ce que */
         q = k;
         break;
       }

@@ -1,0 +1,80 @@
+#!/bin/sh
+test_description='analyze: quotes, speakers and claims scored against the annotated fixtures'
+. "$(dirname "$0")/lib.sh"
+
+A=$FIXTURES/analysis
+
+test_expect_success 'French fixtures reach the quote and speaker thresholds' '
+	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.90 0.90 "$A"/fr-*.txt >out &&
+	cat out &&
+	grep -q "^marks " out
+'
+
+test_expect_success 'English fixtures reach the quote and speaker thresholds' '
+	python3 "$A/score.py" "$PRESSMARK" --min 0.90 0.85 0.90 "$A"/en-*.txt >out &&
+	cat out &&
+	grep -q "^speaker accuracy" out
+'
+
+test_expect_success 'an incise is cut out of the quotation and gives its speaker' '
+	printf "%s\n" "« C’est faux, a-t-elle répondu, la dette a augmenté. »" >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:3: quote "C’est faux" -- (unresolved) [incise+pronoun, neutral, mention: elle]
+	in.txt:1:36: quote "la dette a augmenté." -- (unresolved) [incise+pronoun, neutral, mention: elle]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'a role noun resolves through an earlier apposition' '
+	printf "%s\n" "Le ministre de l’Intérieur, Manuel Valls, était à Lille." \
+		"Le ministre a déclaré que « rien ne change »." >in.txt &&
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json,sys; q=json.load(open(\"out.json\"))[\"quotes\"][0]; print(q[\"speaker\"][\"name\"], q[\"speaker\"][\"how\"], q[\"speaker\"][\"mention\"])" >actual &&
+	echo "Manuel Valls verb-before+role Le ministre" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'a French quotation over two paragraphs gets the closing speaker' '
+	printf "%s\n" "« Nous partirons tôt. Le voyage sera long." "« Mais nous arriverons », a promis Anne Roux." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:3: quote "Nous partirons tôt. Le voyage sera long." -- Anne Roux [verb-after, assert, mention: Anne Roux]
+	in.txt:2:3: quote "Mais nous arriverons" -- Anne Roux [verb-after, assert, mention: Anne Roux]
+	in.txt: speaker Anne Roux (2 quotes)
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'a lone straight quote never swallows the next lines' '
+	printf "%s\n" "Texte \" />" "Il a dit \"oui\" hier." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >actual &&
+	grep -c "quote\|term" actual >count &&
+	echo 1 >expected &&
+	test_cmp expected count &&
+	grep -q "\"oui\"" actual
+'
+
+test_expect_success 'comment sections give no speaker and no claims' '
+	printf "%s\n" "Manuel Valls a déclaré : « Nous avons recruté 500 policiers en 2013. »" \
+		"Commentaires (3)" "« Il a recruté 500 policiers en 2013 et 20 % de plus » dit Paul." >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); print([q[\"speaker\"] and q[\"speaker\"][\"name\"] for q in d[\"quotes\"]], [c[\"start\"] for c in d[\"claims\"]])" >actual &&
+	echo "[\x27Manuel Valls\x27, None] [0]" | sed "s/\\\\x27/'"'"'/g" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'claims rank figures above opinions, thanks and questions' '
+	printf "%s\n" "Thank you all for coming tonight." \
+		"I think we can do better." \
+		"Unemployment fell from 10 percent to 4.7 percent between 2010 and 2016." \
+		"What is your plan?" \
+		"She voted for the 2002 war in Iraq and cut taxes by \$300 billion." >in.txt &&
+	"$PRESSMARK" analyze --min-score 0 in.txt >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); print(*[c[\"text\"][:12] for c in sorted(d[\"claims\"], key=lambda c: -c[\"score\"])], sep=\"|\")" >actual &&
+	cut -d"|" -f1-2 actual | tr "|" "\n" | sort >top &&
+	printf "%s\n" "She voted fo" "Unemployment" >expected &&
+	test_cmp expected top
+'
+
+test_done
