@@ -218,7 +218,8 @@ void claims__score(Block *b) {
     } else if (words > 12) {
       x += 0.2;
     }
-    if (boilerplate(b, se->bstart, se->bend)) {
+    /* Page furniture is a short first sentence of its line. */
+    if (k == 0 && words <= 12 && boilerplate(b, se->bstart, se->bend)) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
     }

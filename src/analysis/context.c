@@ -96,6 +96,7 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n) {
   for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++) {
     const char *nm = ctx->entities[i].name;
+    if (!memchr(nm, s[0], CTX_NAME)) continue; /* cheap reject */
     size_t len = strlen(nm);
     if (len == n && !memcmp(nm, s, n)) return &ctx->entities[i];
     for (size_t p = 0; p + n <= len; p++) {

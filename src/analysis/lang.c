@@ -107,12 +107,38 @@ static void lex_grow(Lexicon *lx) {
   pm_free(prev);
 }
 
+/* Folds and hashes in one pass, with the same rules as lex__fold, so the
+ * analyser's per-word lookup touches each byte once and copies nothing. */
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {
-  if (!lx->slots) return NULL;
-  char f[64];
-  size_t fn = lex__fold(s, n, f);
-  if (!fn) return NULL;
-  uint64_t h = lex__hash(f, fn);
+  if (!lx->slots || n > 63) return NULL;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  size_t o = 0;
+#define MIX(c) (h ^= (unsigned char)(c), h *= 0x100000001b3ULL, o++)
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      MIX((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    } else if (c == 0xC3 && i + 1 < n) {
+      unsigned char d = (unsigned char)s[++i];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d += 0x20;
+      MIX(c);
+      MIX(d);
+    } else if (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0x92) {
+      MIX(0xC5);
+      MIX(0x93);
+      i++;
+    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+               ((unsigned char)s[i + 2] == 0x99 ||
+                (unsigned char)s[i + 2] == 0x98)) {
+      MIX('\'');
+      i += 2;
+    } else {
+      MIX(c);
+    }
+  }
+#undef MIX
+  if (o > 63) return NULL;
+  if (!h) h = 1;
   uint32_t i = (uint32_t)h & lx->mask;
   while (lx->slots[i].hash) {
     if (lx->slots[i].hash == h) return &lx->slots[i];

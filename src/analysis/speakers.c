@@ -71,7 +71,8 @@ static bool speech_verb(const Block *b, uint32_t i) {
       !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
     return false;
   /* "veut dire que" means, it does not report. */
-  if (i > 0 && word(b, i - 1)) {
+  if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
+      T(b, i - 1)->end - T(b, i - 1)->start <= 7) {
     char f[64];
     size_t n = lex__fold(b->text + T(b, i - 1)->start,
                          T(b, i - 1)->end - T(b, i - 1)->start, f);

@@ -114,12 +114,14 @@ static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
   return false;
 }
 
-static bool word_byte(const char *t, uint32_t i, uint32_t end) {
+static inline bool word_byte(const char *t, uint32_t i, uint32_t end) {
   unsigned char c = (unsigned char)t[i];
   int k = cls[c];
   if (k == C_LETTER || k == C_DIGIT) return true;
-  if (k == C_HIGH) return special((const unsigned char *)t + i, end - i).what == S_NONE;
-  return false;
+  if (k != C_HIGH) return false;
+  /* Only these lead bytes start a sequence the scanner treats apart. */
+  if (c != 0xC2 && c != 0xE2 && c != 0xEF && c != 0xF0) return true;
+  return special((const unsigned char *)t + i, end - i).what == S_NONE;
 }
 
 static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
@@ -129,8 +131,11 @@ static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
   return c >= 0xC0 && special((const unsigned char *)t + i, end - i).what == S_NONE;
 }
 
-static Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind) {
-  Token *t = pm_array_grow_one(out);
+/* tok__scan reserves room for every token first (at most one per byte), so
+ * a push is a store. */
+static inline Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind) {
+  Token *t = &out->contents[out->size++];
+  memset(t, 0, sizeof *t);
   t->start = s;
   t->end = e;
   t->kind = kind;
@@ -202,6 +207,9 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                uint32_t end, TokenArray *out) {
   uint32_t i = start;
   uint32_t markup_end = 0;
+  /* Each token takes at least one byte, plus one pronoun token per
+   * inversion (which takes at least three). */
+  pm_array_reserve(out, out->size + (end - start) + 2);
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
     int k = cls[c];
