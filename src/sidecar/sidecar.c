@@ -99,7 +99,7 @@ PmNote *pm_sidecar__adopt(PmSidecar *sc, YNode *map) {
 typedef struct {
   const char *name;
   PmError *err;
-  char where[96]; /* "notes[3] (id x)" */
+  char where[128]; /* "notes[3] (id x)" */
 } Check;
 
 static bool bad(Check *c, const YNode *at, const char *field, const char *fmt,
@@ -197,14 +197,17 @@ static bool check_note(Check *c, YNode *note, uint32_t index) {
   if (anchor->kind != YN_MAP)
     return bad(c, anchor, "anchor: ", "expected a mapping, got %s",
                type_name(anchor));
+  /* Name anchor fields "anchor: line:" in messages. */
+  size_t wl = strlen(c->where);
+  snprintf(c->where + wl, sizeof c->where - wl, ": anchor");
   if (!want_string(c, anchor, "exact", true)) return false;
   if (ynode__get(anchor, "exact")->len == 0)
-    return bad(c, ynode__get(anchor, "exact"), "anchor: exact: ",
-               "must not be empty");
+    return bad(c, ynode__get(anchor, "exact"), "exact: ", "must not be empty");
   if (!want_string(c, anchor, "prefix", false) ||
       !want_string(c, anchor, "suffix", false) || !want_uint(c, anchor, "line") ||
       !want_uint(c, anchor, "col"))
     return false;
+  c->where[wl] = '\0';
   ynode__canonical_order(anchor, pm_sidecar__anchor_order);
   if (!want_one_of(c, note, "verdict", verdicts, false) ||
       !want_string(c, note, "speaker", false) ||
@@ -359,7 +362,18 @@ PmSidecar *pm_sidecar_parse(const char *bytes, size_t len, const char *name,
   }
   if (!conflict_marker(bytes, len, name, err)) return NULL;
   YNode *root = ynode__parse(bytes, len, name, err);
-  if (!root) return NULL;
+  if (!root) {
+    /* A cut-off file mostly fails as some YAML error at its end; say what
+     * the likely cause is. */
+    if (err && len && bytes[len - 1] != '\n') {
+      static const char more[] = " (the file does not end with a line "
+                                 "break: truncated?)";
+      size_t have = strlen(err->message);
+      if (have + sizeof more <= sizeof err->message)
+        memcpy(err->message + have, more, sizeof more);
+    }
+    return NULL;
+  }
   if (bytes[len - 1] != '\n') {
     uint32_t line = 1, col = 0;
     for (size_t i = 0; i < len; i++)
