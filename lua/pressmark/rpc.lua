@@ -21,7 +21,7 @@ local state = { chan = nil, pid = nil, cmd = nil, died = nil, stopping = false, 
 ---@type boolean Neovim is quitting: it stops the job itself, no message
 local leaving = false
 
-local uv = vim.loop
+local uv = vim.uv or vim.loop -- vim.uv from Neovim 0.10
 
 --- The folder this plugin was loaded from (holding lua/, plugin/, build/).
 ---@return string
