@@ -30,11 +30,6 @@ M.schema = {
     description = 'file the process appends its log to ($PRESSMARK_LOG); default: its stderr, '
       .. 'shown when it exits with an error',
   },
-  request_timeout_ms = {
-    type = 'number',
-    default = 10000,
-    description = 'how long :checkhealth waits for the process to answer a ping',
-  },
 }
 
 local function defaults(schema)

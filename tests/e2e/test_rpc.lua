@@ -153,11 +153,23 @@ end)
 
 T.test('setup reports unknown options and wrong types, keeping defaults', function()
   local n = #T.notices
-  pm.setup({ cmdd = 1, request_timeout_ms = 'soon' })
+  pm.setup({ cmdd = 1, log_file = 42 })
   local msg = T.notices[n + 1] and T.notices[n + 1].msg
   T.matches(msg, 'unknown option "cmdd"')
-  T.matches(msg, 'option "request_timeout_ms" must be number, got string')
-  T.eq(require('pressmark.config').get().request_timeout_ms, 10000)
+  T.matches(msg, 'option "log_file" must be string or nil, got number')
+  T.eq(require('pressmark.config').get().log_file, nil)
+  T.eq(require('pressmark.config').get().cmdd, nil)
+  pm.setup({})
+end)
+
+T.test('log_file receives the log; a bad notification is logged and skipped', function()
+  local log = T.tmp .. '/pressmark.log'
+  rpc.stop()
+  pm.setup({ log_file = log })
+  rpc.notify('pressmark_nope_set', 1)
+  T.eq(pm.ping(), 'pong')
+  T.matches(T.read(log), 'Invalid method: pressmark_nope_set')
+  rpc.stop()
   pm.setup({})
 end)
 
