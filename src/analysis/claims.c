@@ -48,6 +48,10 @@ void sent__split(Block *b) {
         t[j].qfam == QM_GUILL)
       j++; /* « … partons. » with a space before the mark */
     if (j < n && t[j].kind == T_WORD && !(t[j].flags & TF_CAP)) continue;
+    /* N.Y. / D-N.Y.: a period with a letter glued after it */
+    if (t[i].ch == '.' && i + 1 < n && t[i + 1].start == t[i].end &&
+        t[i + 1].kind == T_WORD)
+      continue;
     if (j < n && t[j].kind == T_PUNCT && (t[j].ch == ',' || t[j].ch == ';')) continue;
     Sentence *se = pm_array_grow_one(&b->sents);
     se->start = s;

@@ -130,10 +130,18 @@ static uint32_t name_start(const Block *b, uint32_t j, uint32_t lo) {
   return s;
 }
 
+/* A capitalised institution word inside a name: White House, Moody's
+ * Analytics Group. */
+static bool cap_inst(const Block *b, uint32_t i) {
+  return word(b, i) && (T(b, i)->flags & TF_CAP) &&
+         (T(b, i)->lex & W_INSTITUTION) &&
+         !(T(b, i)->lex & (W_FUNCTION | W_DET | W_PREP | W_HONORIFIC | W_ROLE));
+}
+
 static uint32_t name_end(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
   while (e < hi) {
-    if (nameish(b, e)) {
+    if (nameish(b, e) || cap_inst(b, e)) {
       e++;
       continue;
     }
@@ -210,8 +218,15 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     if (t->kind == T_PUNCT && t->ch == ',' && j > lo) {
       /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
        * "Le ministre de l'Intérieur, Manuel Valls, estime". */
-      if (nameish(b, j - 1)) {
-        uint32_t ns = name_start(b, j - 1, lo);
+      uint32_t ns0 = nameish(b, j - 1) ? name_start(b, j - 1, lo) : j;
+      bool complement = ns0 < j && ns0 > lo &&
+                        ((word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_PREP) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         (T(b, ns0 - 1)->kind == T_WORD &&
+                          T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
+                          (b->text[T(b, ns0 - 1)->start] | 32) == 's'));
+      if (nameish(b, j - 1) && !complement) {
+        uint32_t ns = ns0;
         name_mention(b, m, ns, j);
         /* "Le ministre de l'Intérieur, Manuel Valls," binds the role. */
         if (ns > lo + 1 && punct(b, ns - 1, ',')) {
@@ -363,6 +378,11 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         if (!word(b, r)) break;
       }
     }
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 1 < hi && nameish(b, j + 1)) {
+    name_mention(b, m, j + 1, name_end(b, j + 1, hi));
+    m->ts = j;
     return true;
   }
   if (t->lex & W_DET) {
@@ -556,6 +576,15 @@ static bool in_quote(const Block *b, uint32_t i) {
  * paragraph with thousands of quotations stays linear. */
 #define WINDOW 48
 
+static bool gerund(const Block *b, uint32_t v) {
+  const Token *t = T(b, v);
+  uint32_t n = t->end - t->start;
+  const char *w = b->text + t->start;
+  if (n < 5) return false;
+  if (b->lid == PM_LANG_EN) return !memcmp(w + n - 3, "ing", 3);
+  return !memcmp(w + n - 3, "ant", 3);
+}
+
 static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                        const char *how, double conf, bool right_first) {
   Cue c;
@@ -574,6 +603,14 @@ static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     c.m.te = v + 2;
     c.m.gender = (T(b, v)->flags & TF_INV_F) ? 2 : (T(b, v)->flags & TF_INV_M) ? 1 : 3;
     c.found = true;
+  } else if (gerund(b, v)) {
+    /* "…, saying …", "en affirmant que": the subject of the sentence */
+    for (uint32_t k = lo; k < v && !c.found; k++) {
+      if (!nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || in_quote(b, k)) continue;
+      if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_PREP)) continue;
+      name_mention(b, &c.m, k, name_end(b, k, v));
+      c.found = true;
+    }
   } else if (right_first) {
     c.found = subject_right(b, verb, hi, &c.m) || subject_left(b, v, lo, &c.m);
   } else {

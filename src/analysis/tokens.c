@@ -338,7 +338,24 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         i++;
         continue;
       }
-      if (c == '\'' ) {
+      if (c == '\'') {
+        /* A straight single quote outside a word: 'like this'. */
+        bool sb = is_space_before(text, i, start);
+        bool sa = is_space_at(text, i + 1, end);
+        unsigned char nc = i + 1 < end ? (unsigned char)text[i + 1] : ' ';
+        uint8_t role = 0;
+        if (sb && !sa && (is_letter_at(text, i + 1, end) || cls[nc] == C_DIGIT))
+          role = QR_OPEN;
+        else if (!sb && (sa || (nc < 0x80 && strchr(".,;:!?)", nc))))
+          role = QR_CLOSE;
+        if (role) {
+          Token *t = push(out, i, i + 1, T_QMARK);
+          t->qfam = QM_SINGLE;
+          t->qrole = role;
+          if (sb) t->flags |= TF_SPACE_BEFORE;
+          if (sa) t->flags |= TF_SPACE_AFTER;
+          if (i < markup_end) t->flags |= TF_MARKUP;
+        }
         i++;
         continue;
       }
