@@ -17,6 +17,18 @@ msgpack_zone *pm_server_zone(PmServer *srv);
 PmChannel *pm_server_channel(PmServer *srv);
 PmRpcLog *pm_server_log(PmServer *srv);
 
+/* Per-module state kept by the server (no globals): one slot per module,
+ * set once on first need and freed by pm_server_free with `free_fn`.  Add a
+ * name here for a new module. */
+typedef enum {
+  PM_SERVER_SLOT_BUFFERS = 0, /* attached buffers (buffer*.c) */
+  PM_SERVER_SLOT_NOTES,       /* loaded sidecars (notes*.c) */
+  PM_SERVER_SLOT_COUNT
+} PmServerSlot;
+void *pm_server_slot(PmServer *srv, PmServerSlot slot); /* NULL until set */
+void pm_server_slot_set(PmServer *srv, PmServerSlot slot, void *state,
+                        void (*free_fn)(void *));
+
 /* Neovim's EXT type codes, asked with nvim_get_api_info on first need and
  * kept.  NULL with `err` set when Neovim cannot be asked. */
 const PmRpcTypes *pm_server_types(PmServer *srv, PmError *err);

@@ -20,6 +20,10 @@ struct PmServer {
   PmRpcLog log;
   msgpack_zone zone; /* results of the request being served */
   PmRpcTypes types;
+  /* State of server modules (attached buffers, notes), owned here and
+   * freed with the server; see pm_server_slot. */
+  void *slots[PM_SERVER_SLOT_COUNT];
+  void (*slot_free[PM_SERVER_SLOT_COUNT])(void *);
 };
 
 PmServer *pm_server_new(int in_fd, int out_fd) {
@@ -37,6 +41,8 @@ PmServer *pm_server_new(int in_fd, int out_fd) {
 
 void pm_server_free(PmServer *srv) {
   if (!srv) return;
+  for (int i = 0; i < PM_SERVER_SLOT_COUNT; i++)
+    if (srv->slots[i] && srv->slot_free[i]) srv->slot_free[i](srv->slots[i]);
   pm_channel_free(srv->ch);
   msgpack_zone_destroy(&srv->zone);
   pm_rpc_log_close(&srv->log);
@@ -46,6 +52,16 @@ void pm_server_free(PmServer *srv) {
 msgpack_zone *pm_server_zone(PmServer *srv) { return &srv->zone; }
 PmChannel *pm_server_channel(PmServer *srv) { return srv->ch; }
 PmRpcLog *pm_server_log(PmServer *srv) { return &srv->log; }
+
+void *pm_server_slot(PmServer *srv, PmServerSlot slot) {
+  return srv->slots[slot];
+}
+
+void pm_server_slot_set(PmServer *srv, PmServerSlot slot, void *state,
+                        void (*free_fn)(void *)) {
+  srv->slots[slot] = state;
+  srv->slot_free[slot] = free_fn;
+}
 
 const PmRpcTypes *pm_server_types(PmServer *srv, PmError *err) {
   if (srv->types.known) return &srv->types;
