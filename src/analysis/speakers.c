@@ -96,6 +96,10 @@ static bool adverb(const Block *b, uint32_t i) {
   const Token *t = T(b, i);
   uint32_t n = t->end - t->start;
   const char *s = b->text + t->start;
+  /* le gouvernement, du parlement: a noun after a determiner */
+  if (t->lex & (W_ROLE | W_INSTITUTION | W_POLICY)) return false;
+  if (i > 0 && T(b, i - 1)->kind == T_WORD && (T(b, i - 1)->lex & (W_DET | W_PREP)))
+    return false;
   return t->kind == T_WORD && !(t->flags & TF_CAP) &&
          ((n > 5 && !memcmp(s + n - 4, "ment", 4)) ||
           (n > 4 && !memcmp(s + n - 2, "ly", 2)));
@@ -197,11 +201,43 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   return s;
 }
 
+/* "pour sa part", "de son côté", "quant à lui": adverbials between a
+ * subject and its verb. */
+static bool adverbial3(const Block *b, uint32_t j) {
+  static const char *const phr[] = {"pour sa part", "pour son part",
+                                    "de son côté", "de sa part",
+                                    "de leur côté", "pour leur part",
+                                    "quant à lui", "quant à elle",
+                                    "for his part", "for her part",
+                                    "for their part", "in a statement"};
+  if (j < 3) return false;
+  char buf[96];
+  size_t o = 0;
+  for (uint32_t k = j - 3; k < j; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD) return false;
+    char f[64];
+    size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+    if (!n || o + n + 1 >= sizeof buf) return false;
+    memcpy(buf + o, f, n);
+    o += n;
+    buf[o++] = ' ';
+  }
+  buf[o - 1] = '\0';
+  for (size_t i = 0; i < sizeof phr / sizeof *phr; i++)
+    if (!strcmp(buf, phr[i])) return true;
+  return false;
+}
+
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v;
   int steps = 0;
-  while (j > lo && skippable(b, j - 1) && steps++ < 6) j--;
+  while (j > lo && steps++ < 8) {
+    if (skippable(b, j - 1)) j--;
+    else if (j >= lo + 3 && adverbial3(b, j)) j -= 3;
+    else break;
+  }
   if (j <= lo) return false;
   uint32_t end = j; /* mention ends here (exclusive) */
   j--;
@@ -289,6 +325,17 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     if (t->kind == T_WORD && !(t->flags & TF_CAP) &&
         (t->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) {
+      /* "la porte-parole du gouvernement": the complement is not the
+       * subject; the noun it completes is. */
+      uint32_t p = j;
+      if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+          !(T(b, p - 1)->lex & W_PREP))
+        p--;
+      if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE)) {
+        j = p - 2;
+        continue;
+      }
       m->type = (t->lex & W_OUTLET) ? M_OUTLET
                 : (t->lex & W_ROLE) ? M_ROLE : M_INST;
       m->head = j;
@@ -380,6 +427,15 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     }
     return true;
   }
+  if ((t->lex & W_ROLE) && !(t->flags & TF_CAP) && j + 1 < hi && nameish(b, j + 1)) {
+    name_mention(b, m, j + 1, name_end(b, j + 1, hi));
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & W_ROLE) &&
+      !(T(b, j + 1)->flags & TF_CAP) && nameish(b, j + 2)) {
+    name_mention(b, m, j + 2, name_end(b, j + 2, hi));
+    return true;
+  }
   if ((t->lex & W_DET) && j + 1 < hi && nameish(b, j + 1)) {
     name_mention(b, m, j + 1, name_end(b, j + 1, hi));
     m->ts = j;
@@ -397,7 +453,9 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         m->te = k + 1;
         /* the complement: "le ministre de l'Intérieur" */
         uint32_t e = k + 1;
-        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5) {
+        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
+               ((b->text[T(b, e)->start] | 32) == 'd' ||
+                (b->text[T(b, e)->start] | 32) == 'o')) {
           uint32_t x = e + 1;
           if (word(b, x) && (T(b, x)->lex & W_DET)) x++;
           if (x < hi && word(b, x)) e = x + 1;
@@ -406,8 +464,9 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         m->te = e;
         char f[64];
         size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
-        if (h->lex & W_ROLE_F || (fn && !strcmp(f, "la"))) m->gender = 2;
-        else if (fn && !strcmp(f, "le")) m->gender = 1;
+        if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
+        else if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
+        else if (h->lex & W_ROLE_F) m->gender = 2;
         return true;
       }
     }
@@ -520,7 +579,19 @@ static Resolved resolve(Block *b, const Mention *m) {
       r.conf = 0.9;
       return r;
     }
-    const CtxPerson *p = recent_compatible(b->ctx, m->gender);
+    /* Unbound: the most recent speaker, only when compatible (skipping to
+     * an older one would guess). */
+    const CtxPerson *p = NULL;
+    if (b->ctx->recent[0].name[0]) {
+      if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
+    } else {
+      /* no speaker yet: the last person named with a known first name */
+      for (size_t i = 0; i < CTX_ENTITIES && b->ctx->entities[i].name[0]; i++)
+        if (b->ctx->entities[i].gender) {
+          if (compatible(m->gender, b->ctx->entities[i].gender)) p = &b->ctx->entities[i];
+          break;
+        }
+    }
     r.suffix = "+role-recent";
     r.conf = 0.7;
     if (p) {
@@ -955,6 +1026,15 @@ static void indirect(Block *b, const Sentence *s) {
   for (uint32_t v = s->start; v < s->end; v++) {
     if (!(speech_verb(b, v) || (inverted(b, v) && v + 1 < s->end))) continue;
     if (!speech_verb(b, v)) continue;
+    /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
+     * names speaks next, for pronouns and roles. */
+    if (v + 1 < s->end && nameish(b, v + 1) && !(T(b, v)->flags & TF_CAP)) {
+      Mention nm;
+      memset(&nm, 0, sizeof nm);
+      name_mention(b, &nm, v + 1, name_end(b, v + 1, s->end));
+      Resolved r = resolve(b, &nm);
+      if (r.has_name) ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
+    }
     {
       /* a gerund (en affirmant que) has no subject of its own */
       const Token *t = T(b, v);
@@ -1114,15 +1194,22 @@ static void lead_in(Block *b) {
 void speakers__attribute(Block *b) {
   note_entities(b);
   uint32_t first_quote = b->res->quotes.size;
+  /* In text order: a sentence's indirect speech (and the speakers it
+   * names) is seen before the quotations of the sentences after it. */
+  uint32_t next_sent = 0;
+  bool comments = b->ctx->in_comments;
   for (uint32_t g = 0; g < b->raw.size;) {
     uint32_t e = g + 1;
     while (e < b->raw.size && b->raw.contents[e].group == b->raw.contents[g].group) e++;
+    uint32_t so = sentence_of(b, b->raw.contents[g].open_tok);
+    for (; next_sent < so && next_sent < b->sents.size; next_sent++)
+      if (!comments) indirect(b, &b->sents.contents[next_sent]);
     attribute_group(b, g, e);
     g = e;
   }
   b->ctx->lead_in = 0;
-  if (!b->ctx->in_comments)
-    for (uint32_t i = 0; i < b->sents.size; i++) indirect(b, &b->sents.contents[i]);
+  for (; next_sent < b->sents.size; next_sent++)
+    if (!comments) indirect(b, &b->sents.contents[next_sent]);
   /* keep the quotes of this paragraph in text order */
   PmQuote *q = b->res->quotes.contents;
   for (uint32_t i = first_quote + 1; i < b->res->quotes.size; i++) {
