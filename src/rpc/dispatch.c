@@ -29,8 +29,15 @@ typedef struct {
  * ("RPC protocol") and doc/pressmark.txt (|pressmark-rpc|).
  */
 static const Method methods[] = {
+    {"pressmark_analysis_get", pm_handle_analysis_get},
+    {"pressmark_article_hash", pm_handle_article_hash},
     {"pressmark_buf_stats_get", pm_handle_buf_stats_get},
+    {"pressmark_note_del", pm_handle_note_del},
+    {"pressmark_note_set", pm_handle_note_set},
     {"pressmark_ping", pm_handle_ping},
+    {"pressmark_sidecar_check", pm_handle_sidecar_check},
+    {"pressmark_sidecar_detach", pm_handle_sidecar_detach},
+    {"pressmark_sidecar_load", pm_handle_sidecar_load},
     {"pressmark_version_get", pm_handle_version_get},
 };
 

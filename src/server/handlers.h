@@ -46,4 +46,20 @@ PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
 PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
                               PmError *err);
 
+/* handlers_note.c, notes_items.c */
+PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
+                             PmError *err);
+PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,
+                             PmError *err);
+PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
+                         PmError *err);
+PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
+                         PmError *err);
+PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
+                              PmError *err);
+PmObj pm_handle_sidecar_detach(PmServer *srv, const msgpack_object *params,
+                               PmError *err);
+PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
+                             PmError *err);
+
 #endif

@@ -1,0 +1,495 @@
+/*
+ * handlers_note.c - RPC methods for notes: load a buffer's sidecar, create,
+ * edit and delete notes, notice outside changes, follow the article's
+ * digest after a write.
+ *
+ * Every method that changes or reloads notes answers with the buffer's
+ * whole note state (see note_state), so the plugin redraws from one reply
+ * and never keeps a second copy in step by hand.  The text notes are
+ * anchored against is the buffer's, asked from Neovim with
+ * nvim_buf_get_lines: each line followed by "\n", which is what Neovim
+ * shows (CR of CRLF files and a BOM already stripped), so marks land on the
+ * buffer's words whatever the file's bytes.
+ */
+#include <string.h>
+
+#include "pressmark/anchor.h"
+#include "server/handlers.h"
+#include "server/notes.h"
+#include "server/notes_rpc.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+static void book_free(void *p) { pm_notes_book_free(p); }
+
+PmNotesBook *pm_notes__book(PmServer *srv) {
+  PmNotesBook *book = pm_server_slot(srv, PM_SERVER_SLOT_NOTES);
+  if (!book) {
+    book = pm_notes_book_new();
+    pm_server_slot_set(srv, PM_SERVER_SLOT_NOTES, book, book_free);
+  }
+  return book;
+}
+
+/* ---- parameters ---------------------------------------------------------- */
+
+static bool nargs(const msgpack_object *params, const char *method,
+                  uint32_t min, uint32_t max, PmError *err) {
+  uint32_t n = params->via.array.size;
+  if (n >= min && n <= max) return true;
+  if (min == max)
+    return pm_error_set(err, PM_ERR_INVALID, "%s: expected %u argument%s, got %u",
+                        method, min, min == 1 ? "" : "s", n);
+  return pm_error_set(err, PM_ERR_INVALID,
+                      "%s: expected %u to %u arguments, got %u", method, min,
+                      max, n);
+}
+
+static bool is_str(const msgpack_object *o) {
+  return o->type == MSGPACK_OBJECT_STR || o->type == MSGPACK_OBJECT_BIN;
+}
+
+/* A NUL-terminated copy of a string object in the request's zone. */
+static char *zstr(PmServer *srv, const msgpack_object *o) {
+  size_t n = o->via.str.size;
+  char *s = msgpack_zone_malloc(pm_server_zone(srv), n + 1);
+  if (n) memcpy(s, o->via.str.ptr, n);
+  s[n] = '\0';
+  return s;
+}
+
+/* The value of `key` in map `m`, or NULL. */
+static const msgpack_object *map_get(const msgpack_object *m, const char *key) {
+  size_t klen = strlen(key);
+  for (uint32_t i = 0; i < m->via.map.size; i++) {
+    const msgpack_object *k = &m->via.map.ptr[i].key;
+    if (is_str(k) && k->via.str.size == klen &&
+        !memcmp(k->via.str.ptr, key, klen))
+      return &m->via.map.ptr[i].val;
+  }
+  return NULL;
+}
+
+/* A string field: *out = NULL when absent or nil, "" kept as "". */
+static bool field_str(PmServer *srv, const msgpack_object *m, const char *key,
+                      char **out, PmError *err) {
+  const msgpack_object *v = map_get(m, key);
+  *out = NULL;
+  if (!v || v->type == MSGPACK_OBJECT_NIL) return true;
+  if (!is_str(v))
+    return pm_error_set(err, PM_ERR_INVALID, "note.%s: expected a string", key);
+  *out = zstr(srv, v);
+  return true;
+}
+
+static bool field_u32(const msgpack_object *m, const char *key, bool *has,
+                      uint32_t *out, PmError *err) {
+  const msgpack_object *v = map_get(m, key);
+  *has = false;
+  if (!v || v->type == MSGPACK_OBJECT_NIL) return true;
+  if (v->type != MSGPACK_OBJECT_POSITIVE_INTEGER || v->via.u64 > UINT32_MAX)
+    return pm_error_set(err, PM_ERR_INVALID,
+                        "note.%s: expected a byte offset", key);
+  *has = true;
+  *out = (uint32_t)v->via.u64;
+  return true;
+}
+
+/* ---- the buffer's text ---------------------------------------------------- */
+
+bool pm_notes__fetch_text(PmServer *srv, int64_t buf, PmBuf *out, PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
+  msgpack_pack_int64(pk, buf);
+  msgpack_pack_int64(pk, 0);
+  msgpack_pack_int64(pk, -1);
+  msgpack_pack_false(pk);
+  msgpack_unpacked reply;
+  msgpack_unpacked_init(&reply);
+  const msgpack_object *lines;
+  bool ok = pm_channel_wait(ch, id, &reply, &lines, err);
+  if (ok && lines->type != MSGPACK_OBJECT_ARRAY)
+    ok = pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
+  if (ok) {
+    pm_buf_append(out, "", 0); /* a non-NULL data even for no lines */
+    for (uint32_t i = 0; i < lines->via.array.size; i++) {
+      const msgpack_object *l = &lines->via.array.ptr[i];
+      if (is_str(l)) pm_buf_append(out, l->via.str.ptr, l->via.str.size);
+      pm_buf_putc(out, '\n');
+    }
+  } else if (err && err->code != PM_OK && !strstr(err->message, "nvim_buf")) {
+    pm_error_prefix(err, "nvim_buf_get_lines");
+  }
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+/* ---- results -------------------------------------------------------------- */
+
+typedef struct {
+  const char *key;
+  PmObj val;
+} Field;
+
+#define MAX_FIELDS 28
+
+static PmObj make_map(PmServer *srv, const Field *f, uint32_t n) {
+  PmObj m = pm_obj_map(pm_server_zone(srv), n);
+  for (uint32_t i = 0; i < n; i++) pm_obj_map_set(&m, i, f[i].key, f[i].val);
+  return m;
+}
+
+static PmObj str_obj(PmServer *srv, const char *s) {
+  return pm_obj_str(pm_server_zone(srv), s, strlen(s));
+}
+
+#define ADD(k, v) (f[n].key = (k), f[n].val = (v), n++)
+#define ADD_STR(k, s) \
+  do { if (s) ADD(k, str_obj(srv, s)); } while (0)
+
+/* One note with where it was found: start/end byte offsets into the
+ * buffer's text and the same as 0-based row/byte column for extmarks. */
+static PmObj note_obj(PmServer *srv, const PmNote *note,
+                      const PmAnchorText *at) {
+  Field f[MAX_FIELDS];
+  uint32_t n = 0;
+  ADD_STR("id", pm_note_id(note));
+  ADD_STR("target", pm_note_target(note));
+  ADD_STR("exact", pm_note_exact(note));
+  ADD_STR("verdict", pm_note_verdict(note));
+  ADD_STR("speaker", pm_note_speaker(note));
+  ADD("dismissed", pm_obj_bool(pm_note_dismissed(note)));
+  ADD_STR("note", pm_note_text(note));
+  ADD_STR("author", pm_note_author(note));
+  ADD_STR("created", pm_note_created(note));
+  ADD_STR("updated", pm_note_updated(note));
+  size_t ns = pm_note_source_count(note);
+  PmObj src = pm_obj_array(pm_server_zone(srv), (uint32_t)ns);
+  for (size_t i = 0; i < ns; i++)
+    src.via.array.ptr[i] = str_obj(srv, pm_note_source_at(note, i));
+  ADD("sources", src);
+  ADD("line", pm_obj_int(pm_note_line(note)));
+  const PmAnchorResult *r = pm_note_anchor_result(note);
+  ADD_STR("outcome", pm_anchor_outcome_name(r->outcome));
+  if (r->outcome == PM_ANCHOR_ANCHORED || r->outcome == PM_ANCHOR_MOVED ||
+      r->outcome == PM_ANCHOR_FUZZY) {
+    uint32_t line, col, eline, ecol;
+    pm_anchor_text_position(at, r->start, &line, &col);
+    pm_anchor_text_position(at, r->end, &eline, &ecol);
+    ADD("start", pm_obj_int(r->start));
+    ADD("end", pm_obj_int(r->end));
+    ADD("row", pm_obj_int((int64_t)line - 1));
+    ADD("col", pm_obj_int(col));
+    ADD("end_row", pm_obj_int((int64_t)eline - 1));
+    ADD("end_col", pm_obj_int(ecol));
+    if (r->outcome == PM_ANCHOR_FUZZY) ADD("errors", pm_obj_int(r->errors));
+  } else if (r->outcome == PM_ANCHOR_AMBIGUOUS) {
+    ADD("candidates", pm_obj_int(r->candidates));
+  }
+  return make_map(srv, f, n);
+}
+
+/* {path, article, notes, stats} or, for a broken sidecar, {path, article,
+ * notes = [], error = "file:line:col: ..."}. */
+static PmObj note_state(PmServer *srv, PmNotesBuf *nb, const PmBuf *text) {
+  Field f[MAX_FIELDS];
+  uint32_t n = 0;
+  ADD_STR("path", pm_notes_buf_path(nb));
+  ADD_STR("article", pm_notes_buf_article(nb));
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  const PmError *e = pm_notes_buf_error(nb);
+  if (e) ADD_STR("error", e->message);
+  size_t count = sc ? pm_sidecar_note_count(sc) : 0;
+  PmObj notes = pm_obj_array(pm_server_zone(srv), (uint32_t)count);
+  if (count) {
+    PmAnchorText *at = pm_anchor_text_new(text->data, text->len);
+    for (size_t i = 0; i < count; i++)
+      notes.via.array.ptr[i] = note_obj(srv, pm_sidecar_note_at(sc, i), at);
+    pm_anchor_text_free(at);
+  }
+  ADD("notes", notes);
+  const PmAnchorStats *st = pm_notes_buf_stats(nb);
+  Field s[5] = {{"anchored", pm_obj_int(st->anchored)},
+                {"moved", pm_obj_int(st->moved)},
+                {"fuzzy", pm_obj_int(st->fuzzy)},
+                {"ambiguous", pm_obj_int(st->ambiguous)},
+                {"orphan", pm_obj_int(st->orphan)}};
+  ADD("stats", make_map(srv, s, 5));
+  return make_map(srv, f, n);
+}
+
+/* The loaded entry of a buffer, or an error telling to load it first. */
+static PmNotesBuf *loaded(PmServer *srv, int64_t buf, const char *method,
+                          PmError *err) {
+  PmNotesBuf *nb = pm_notes_book_get(pm_notes__book(srv), buf);
+  if (!nb)
+    pm_error_set(err, PM_ERR_STATE,
+                 "%s: buffer %lld has no sidecar loaded (pressmark_sidecar_load)",
+                 method, (long long)buf);
+  return nb;
+}
+
+/* ---- methods ---------------------------------------------------------------- */
+
+/* pressmark_sidecar_load(buf, article_path [, opts {author}]) -> state.  A
+ * broken sidecar is not an RPC error: the state carries `error`, and
+ * every later save is refused until a reload succeeds. */
+PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
+                             PmError *err) {
+  static const char M[] = "pressmark_sidecar_load";
+  if (!nargs(params, M, 2, 3, err)) return pm_obj_nil();
+  const msgpack_object *a = params->via.array.ptr;
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
+  if (!is_str(&a[1]) || a[1].via.str.size == 0) {
+    pm_error_set(err, PM_ERR_INVALID, "%s: article_path: expected a path", M);
+    return pm_obj_nil();
+  }
+  char *author = NULL;
+  if (params->via.array.size == 3 && a[2].type == MSGPACK_OBJECT_MAP &&
+      !field_str(srv, &a[2], "author", &author, err))
+    return pm_obj_nil();
+  PmBuf text = PM_BUF_INIT;
+  PmObj out = pm_obj_nil();
+  if (pm_notes__fetch_text(srv, buf, &text, err)) {
+    bool ok;
+    PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, zstr(srv, &a[1]),
+                                        author, text.data, text.len, &ok, NULL);
+    out = note_state(srv, nb, &text);
+  }
+  pm_buf_free(&text);
+  return out;
+}
+
+/* pressmark_sidecar_check(buf) -> state with `changed`: reloads when the
+ * sidecar file's stat changed since we last read or wrote it. */
+PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
+                              PmError *err) {
+  static const char M[] = "pressmark_sidecar_check";
+  if (!nargs(params, M, 1, 1, err)) return pm_obj_nil();
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  PmNotesBuf *nb = loaded(srv, buf, M, err);
+  if (!nb) return pm_obj_nil();
+  if (!pm_notes_buf_changed_on_disk(nb)) {
+    PmObj m = pm_obj_map(pm_server_zone(srv), 1);
+    pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
+    return m;
+  }
+  PmBuf text = PM_BUF_INIT;
+  PmObj out = pm_obj_nil();
+  if (pm_notes__fetch_text(srv, buf, &text, err)) {
+    pm_notes_buf_reload(nb, text.data, text.len, NULL);
+    PmObj st = note_state(srv, nb, &text);
+    out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
+    out.via.map.ptr[0].key = str_obj(srv, "changed");
+    out.via.map.ptr[0].val = pm_obj_bool(true);
+    memcpy(out.via.map.ptr + 1, st.via.map.ptr,
+           st.via.map.size * sizeof *st.via.map.ptr);
+  }
+  pm_buf_free(&text);
+  return out;
+}
+
+static bool set_sources(PmNote *note, const msgpack_object *v, PmError *err) {
+  if (v->type == MSGPACK_OBJECT_NIL) {
+    pm_note_set_sources(note, NULL, 0);
+    return true;
+  }
+  if (v->type != MSGPACK_OBJECT_ARRAY)
+    return pm_error_set(err, PM_ERR_INVALID, "note.sources: expected a list");
+  uint32_t n = v->via.array.size;
+  const char **list = pm_calloc(n ? n : 1, sizeof *list);
+  char **owned = pm_calloc(n ? n : 1, sizeof *owned);
+  uint32_t k = 0;
+  bool ok = true;
+  for (uint32_t i = 0; i < n && ok; i++) {
+    const msgpack_object *s = &v->via.array.ptr[i];
+    if (!is_str(s)) {
+      ok = pm_error_set(err, PM_ERR_INVALID,
+                        "note.sources[%u]: expected a string", i + 1);
+      break;
+    }
+    if (s->via.str.size == 0) continue;
+    owned[k] = pm_malloc(s->via.str.size + 1);
+    memcpy(owned[k], s->via.str.ptr, s->via.str.size);
+    owned[k][s->via.str.size] = '\0';
+    list[k] = owned[k];
+    k++;
+  }
+  if (ok) pm_note_set_sources(note, list, k);
+  for (uint32_t i = 0; i < k; i++) pm_free(owned[i]);
+  pm_free(owned);
+  pm_free(list);
+  return ok;
+}
+
+/* Applies the optional fields of request map `m` to `note`; "" removes a
+ * string field. */
+static bool apply_fields(PmServer *srv, PmNote *note, const msgpack_object *m,
+                         PmError *err) {
+  char *s;
+  if (!field_str(srv, m, "target", &s, err)) return false;
+  if (s && !pm_note_set_target(note, s, err)) return false;
+  if (!field_str(srv, m, "verdict", &s, err)) return false;
+  if (s && !pm_note_set_verdict(note, *s ? s : NULL, err)) return false;
+  if (!field_str(srv, m, "speaker", &s, err)) return false;
+  if (s) pm_note_set_speaker(note, *s ? s : NULL);
+  if (!field_str(srv, m, "note", &s, err)) return false;
+  if (s) pm_note_set_text(note, *s ? s : NULL);
+  const msgpack_object *v = map_get(m, "dismissed");
+  if (v && v->type == MSGPACK_OBJECT_BOOLEAN)
+    pm_note_set_dismissed(note, v->via.boolean);
+  else if (v && v->type != MSGPACK_OBJECT_NIL)
+    return pm_error_set(err, PM_ERR_INVALID, "note.dismissed: expected a boolean");
+  v = map_get(m, "sources");
+  if (v && !set_sources(note, v, err)) return false;
+  return true;
+}
+
+/* pressmark_note_set(buf, note) -> state with `id`.  `note` is a map: with
+ * an `id` found in the sidecar it edits that note; otherwise it creates
+ * one, which needs `target` and the span `start`/`end` (byte offsets into
+ * the buffer's text).  A span given for an existing note moves it there.
+ * Fields: verdict, speaker, note, sources, dismissed ("" or nil... see
+ * apply_fields).  Saves at once; a broken sidecar is never saved. */
+PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
+                         PmError *err) {
+  static const char M[] = "pressmark_note_set";
+  if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
+  const msgpack_object *a = params->via.array.ptr;
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
+  if (a[1].type != MSGPACK_OBJECT_MAP) {
+    pm_error_set(err, PM_ERR_INVALID, "%s: note: expected a map", M);
+    return pm_obj_nil();
+  }
+  const msgpack_object *m = &a[1];
+  PmNotesBuf *nb = loaded(srv, buf, M, err);
+  if (!nb) return pm_obj_nil();
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  if (!sc) {
+    pm_error_set(err, PM_ERR_STATE, "%s: not saved, it failed to load: %s",
+                 pm_notes_buf_path(nb), pm_notes_buf_error(nb)->message);
+    return pm_obj_nil();
+  }
+  char *id, *target;
+  uint32_t start = 0, end = 0;
+  bool has_start, has_end;
+  if (!field_str(srv, m, "id", &id, err) ||
+      !field_str(srv, m, "target", &target, err) ||
+      !field_u32(m, "start", &has_start, &start, err) ||
+      !field_u32(m, "end", &has_end, &end, err))
+    return pm_obj_nil();
+  PmBuf text = PM_BUF_INIT;
+  PmObj out = pm_obj_nil();
+  if (!pm_notes__fetch_text(srv, buf, &text, err)) goto done;
+  bool span = has_start && has_end;
+  if (span && (start >= end || end > text.len)) {
+    pm_error_set(err, PM_ERR_INVALID, "note: span [%u, %u) is outside the text",
+                 start, end);
+    goto done;
+  }
+  PmNote *note = id && *id ? pm_sidecar_note_find(sc, id) : NULL;
+  if (!note) {
+    /* A note being edited that was deleted on disk meanwhile is made
+     * again from the editor's copy rather than lost. */
+    if (!span) {
+      pm_error_set(err, PM_ERR_INVALID,
+                   id && *id ? "note %s: no such note and no span to make it"
+                             : "note: a new note needs start and end",
+                   id);
+      goto done;
+    }
+    char *exact = pm_malloc(end - start + 1);
+    memcpy(exact, text.data + start, end - start);
+    exact[end - start] = '\0';
+    note = pm_sidecar_note_add(sc, target ? target : "range", exact, err);
+    pm_free(exact);
+    if (!note) goto done;
+    pm_note_anchor_at(note, text.data, text.len, start, end);
+  } else if (span) {
+    pm_note_anchor_at(note, text.data, text.len, start, end);
+  }
+  /* Copied now: a save that merges a change from disk frees the note. */
+  PmObj new_id = str_obj(srv, pm_note_id(note));
+  if (!apply_fields(srv, note, m, err)) goto done;
+  if (!pm_notes_buf_save(nb, err)) goto done;
+  pm_notes_buf_reanchor(nb, text.data, text.len);
+  PmObj st = note_state(srv, nb, &text);
+  out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
+  out.via.map.ptr[0].key = str_obj(srv, "id");
+  out.via.map.ptr[0].val = new_id;
+  memcpy(out.via.map.ptr + 1, st.via.map.ptr,
+         st.via.map.size * sizeof *st.via.map.ptr);
+done:
+  pm_buf_free(&text);
+  return out;
+}
+
+/* pressmark_note_del(buf, id) -> state.  Saves at once. */
+PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
+                         PmError *err) {
+  static const char M[] = "pressmark_note_del";
+  if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
+  const msgpack_object *a = params->via.array.ptr;
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
+  if (!is_str(&a[1])) {
+    pm_error_set(err, PM_ERR_INVALID, "%s: id: expected a string", M);
+    return pm_obj_nil();
+  }
+  PmNotesBuf *nb = loaded(srv, buf, M, err);
+  if (!nb) return pm_obj_nil();
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  if (!sc) {
+    pm_error_set(err, PM_ERR_STATE, "%s: not saved, it failed to load: %s",
+                 pm_notes_buf_path(nb), pm_notes_buf_error(nb)->message);
+    return pm_obj_nil();
+  }
+  char *id = zstr(srv, &a[1]);
+  if (!pm_sidecar_note_del(sc, id)) {
+    pm_error_set(err, PM_ERR_NOTFOUND, "note %s: no such note", id);
+    return pm_obj_nil();
+  }
+  PmBuf text = PM_BUF_INIT;
+  PmObj out = pm_obj_nil();
+  if (pm_notes_buf_save(nb, err) && pm_notes__fetch_text(srv, buf, &text, err)) {
+    pm_notes_buf_reanchor(nb, text.data, text.len);
+    out = note_state(srv, nb, &text);
+  }
+  pm_buf_free(&text);
+  return out;
+}
+
+/* pressmark_article_hash(buf) -> {sha256}: after BufWritePost, re-reads
+ * the article file (its bytes on disk, CRLF and BOM included) and, when
+ * the sidecar file exists, saves article.sha256. */
+PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,
+                             PmError *err) {
+  static const char M[] = "pressmark_article_hash";
+  if (!nargs(params, M, 1, 1, err)) return pm_obj_nil();
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  PmNotesBuf *nb = loaded(srv, buf, M, err);
+  if (!nb || !pm_notes_buf_hash_article(nb, err)) return pm_obj_nil();
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  const char *sha = sc ? pm_sidecar_article_sha256(sc) : NULL;
+  PmObj m = pm_obj_map(pm_server_zone(srv), 1);
+  pm_obj_map_set(&m, 0, "sha256", sha ? str_obj(srv, sha) : pm_obj_nil());
+  return m;
+}
+
+/* pressmark_sidecar_detach(buf) -> true when the buffer had a sidecar
+ * loaded: forgets it (BufWipeout).  The file is not touched. */
+PmObj pm_handle_sidecar_detach(PmServer *srv, const msgpack_object *params,
+                               PmError *err) {
+  if (!nargs(params, "pressmark_sidecar_detach", 1, 1, err)) return pm_obj_nil();
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  return pm_obj_bool(pm_notes_book_drop(pm_notes__book(srv), buf));
+}

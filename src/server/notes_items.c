@@ -1,0 +1,148 @@
+/*
+ * notes_items.c - pressmark_analysis_get(buf): the quotes, claims and
+ * speaker mentions of a whole buffer, analysed on request.
+ *
+ * The notes commands need "the quote or claim under the cursor", the lists
+ * and next/prev on any buffer, attached for live highlights or not.  An
+ * attached buffer has these cached (pressmark_item_get/items_get, kept up
+ * to date edit by edit); this method is the stateless path the plugin
+ * falls back to when the buffer is not attached: it analyses the buffer's
+ * current text in one pass (about 10 ms per MB) and keeps nothing.
+ */
+#include <string.h>
+
+#include "pressmark/anchor.h"
+#include "server/notes_rpc.h"
+
+typedef struct {
+  PmServer *srv;
+  const PmAnchorText *at;
+} Ctx;
+
+static PmObj str_obj(PmServer *srv, const char *s) {
+  return pm_obj_str(pm_server_zone(srv), s, strlen(s));
+}
+
+/* Sets start/end/row/col/end_row/end_col in map `m` from pair `i` on. */
+static uint32_t put_span(const Ctx *c, PmObj *m, uint32_t i, uint32_t start,
+                         uint32_t end) {
+  uint32_t line, col, eline, ecol;
+  pm_anchor_text_position(c->at, start, &line, &col);
+  pm_anchor_text_position(c->at, end, &eline, &ecol);
+  pm_obj_map_set(m, i++, "start", pm_obj_int(start));
+  pm_obj_map_set(m, i++, "end", pm_obj_int(end));
+  pm_obj_map_set(m, i++, "row", pm_obj_int((int64_t)line - 1));
+  pm_obj_map_set(m, i++, "col", pm_obj_int(col));
+  pm_obj_map_set(m, i++, "end_row", pm_obj_int((int64_t)eline - 1));
+  pm_obj_map_set(m, i++, "end_col", pm_obj_int(ecol));
+  return i;
+}
+
+static PmObj opt_str(PmServer *srv, const char *s) {
+  return s ? str_obj(srv, s) : pm_obj_nil();
+}
+
+static PmObj quote_obj(const Ctx *c, const PmQuote *q) {
+  PmObj m = pm_obj_map(pm_server_zone(c->srv), 13);
+  uint32_t i = put_span(c, &m, 0, q->start, q->end);
+  const PmSpeakerRef *sp = &q->speaker;
+  pm_obj_map_set(&m, i++, "kind", str_obj(c->srv, pm_quote_kind_name(q->kind)));
+  pm_obj_map_set(&m, i++, "speaker",
+                 opt_str(c->srv, q->has_speaker ? sp->name : NULL));
+  pm_obj_map_set(&m, i++, "mention",
+                 opt_str(c->srv, q->has_speaker ? sp->mention : NULL));
+  pm_obj_map_set(&m, i++, "how", opt_str(c->srv, q->has_speaker ? sp->how : NULL));
+  pm_obj_map_set(&m, i++, "stance",
+                 str_obj(c->srv, pm_stance_name(q->has_speaker ? sp->stance
+                                                               : PM_STANCE_NONE)));
+  pm_obj_map_set(&m, i++, "confidence", pm_obj_int((int64_t)(q->confidence * 100)));
+  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "quote"));
+  return m;
+}
+
+static PmObj claim_obj(const Ctx *c, const PmClaim *cl) {
+  PmObj m = pm_obj_map(pm_server_zone(c->srv), 10);
+  uint32_t i = put_span(c, &m, 0, cl->start, cl->end);
+  uint32_t nr = 0;
+  for (uint32_t b = 0; b < PM_REASON_COUNT; b++)
+    if (cl->reasons & (1u << b)) nr++;
+  PmObj reasons = pm_obj_array(pm_server_zone(c->srv), nr);
+  nr = 0;
+  for (uint32_t b = 0; b < PM_REASON_COUNT; b++)
+    if (cl->reasons & (1u << b))
+      reasons.via.array.ptr[nr++] = str_obj(c->srv, pm_claim_reason_name(1u << b));
+  pm_obj_map_set(&m, i++, "reasons", reasons);
+  pm_obj_map_set(&m, i++, "score", pm_obj_int((int64_t)(cl->score * 100)));
+  pm_obj_map_set(&m, i++, "speaker", opt_str(c->srv, cl->speaker));
+  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "claim"));
+  return m;
+}
+
+static PmObj mention_obj(const Ctx *c, const PmQuote *q) {
+  PmObj m = pm_obj_map(pm_server_zone(c->srv), 10);
+  uint32_t i = put_span(c, &m, 0, q->speaker.start, q->speaker.end);
+  pm_obj_map_set(&m, i++, "speaker", opt_str(c->srv, q->speaker.name));
+  pm_obj_map_set(&m, i++, "mention", opt_str(c->srv, q->speaker.mention));
+  pm_obj_map_set(&m, i++, "how", opt_str(c->srv, q->speaker.how));
+  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "speaker"));
+  return m;
+}
+
+/* pressmark_analysis_get(buf) -> {quotes, claims, speakers}: each a list
+ * in text order of maps with start/end (byte offsets into the buffer's
+ * lines joined with "\n") and row/col/end_row/end_col (0-based, columns in
+ * bytes).  quotes: kind, speaker, mention, how, stance, confidence (%);
+ * claims: reasons, score (%), speaker; speakers: the mentions that name a
+ * quote's speaker, with the resolved name and how. */
+PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
+                             PmError *err) {
+  if (params->via.array.size != 1) {
+    pm_error_set(err, PM_ERR_INVALID,
+                 "pressmark_analysis_get: expected 1 argument, got %u",
+                 params->via.array.size);
+    return pm_obj_nil();
+  }
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  const PmLang *lang = pm_notes_book_lang(pm_notes__book(srv), err);
+  if (!lang) {
+    pm_error_prefix(err, "language data");
+    return pm_obj_nil();
+  }
+  PmBuf text = PM_BUF_INIT;
+  PmObj out = pm_obj_nil();
+  if (!pm_notes__fetch_text(srv, buf, &text, err)) goto done;
+  PmContext *ctx = pm_context_new();
+  PmAnalysis *a = pm_analyze_block(lang, NULL, text.data, text.len, ctx, err);
+  pm_context_free(ctx);
+  if (!a) goto done;
+  PmAnchorText *at = pm_anchor_text_new(text.data, text.len);
+  Ctx c = {srv, at};
+  size_t nq, nc;
+  const PmQuote *q = pm_analysis_quotes(a, &nq);
+  const PmClaim *cl = pm_analysis_claims(a, &nc);
+  uint32_t nm = 0;
+  for (size_t i = 0; i < nq; i++)
+    if (q[i].has_speaker && q[i].speaker.mention && q[i].speaker.end > q[i].speaker.start)
+      nm++;
+  PmObj quotes = pm_obj_array(pm_server_zone(srv), (uint32_t)nq);
+  PmObj claims = pm_obj_array(pm_server_zone(srv), (uint32_t)nc);
+  PmObj mentions = pm_obj_array(pm_server_zone(srv), nm);
+  nm = 0;
+  for (size_t i = 0; i < nq; i++) {
+    quotes.via.array.ptr[i] = quote_obj(&c, &q[i]);
+    if (q[i].has_speaker && q[i].speaker.mention && q[i].speaker.end > q[i].speaker.start)
+      mentions.via.array.ptr[nm++] = mention_obj(&c, &q[i]);
+  }
+  for (size_t i = 0; i < nc; i++) claims.via.array.ptr[i] = claim_obj(&c, &cl[i]);
+  out = pm_obj_map(pm_server_zone(srv), 3);
+  pm_obj_map_set(&out, 0, "quotes", quotes);
+  pm_obj_map_set(&out, 1, "claims", claims);
+  pm_obj_map_set(&out, 2, "speakers", mentions);
+  pm_anchor_text_free(at);
+  pm_analysis_free(a);
+done:
+  pm_buf_free(&text);
+  return out;
+}
