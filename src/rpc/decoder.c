@@ -211,11 +211,13 @@ static bool header_done(PmRpcDecoder *dec) {
                (unsigned long long)items);
       set_fault(dec, PM_RPC_TOO_BIG, what);
     }
-    if (items == 0) return value_done(dec);
+    /* Checked before the empty case: msgpack-c takes a stack slot even for
+     * an empty container, so [] at depth 32 is already too deep for it. */
     if (dec->depth >= PM_RPC_MAX_DEPTH) {
       snprintf(what, sizeof what, "nesting deeper than %d", PM_RPC_MAX_DEPTH);
       set_fault(dec, PM_RPC_TOO_BIG, what);
     }
+    if (items == 0) return value_done(dec);
     if (dec->depth >= SCAN_STACK) {
       set_fault(dec, PM_RPC_INVALID, "nesting too deep to skip");
       return true;
