@@ -131,6 +131,11 @@ bool pm_channel_flush(PmChannel *ch, PmError *err);
 PmChannelEvent pm_channel_next(PmChannel *ch, msgpack_unpacked *msg,
                                PmRpcFault *fault);
 
+/* True when a message is ready to serve without blocking: queued, already
+ * read, or readable on the descriptor now (poll with no timeout).  The
+ * server uses it to batch work until the input is drained. */
+bool pm_channel_pending(PmChannel *ch);
+
 /* Starts a call to the peer: packs [0, id, method, [ and returns the id;
  * the caller then packs exactly `nparams` objects with pm_channel_packer
  * and calls pm_channel_wait(id). */

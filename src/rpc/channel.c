@@ -14,6 +14,7 @@
  * one read leave in one write.
  */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -147,6 +148,14 @@ PmChannelEvent pm_channel_next(PmChannel *ch, msgpack_unpacked *msg,
     return kind;
   }
   return read_event(ch, msg, fault);
+}
+
+bool pm_channel_pending(PmChannel *ch) {
+  if (ch->qhead < ch->queue.size || ch->closed) return true;
+  if (ch->rpos < ch->rlen) return true;
+  if (pm_rpc_decoder_buffered(ch->dec)) return true; /* a message half read */
+  struct pollfd p = {.fd = ch->in_fd, .events = POLLIN};
+  return poll(&p, 1, 0) > 0;
 }
 
 uint32_t pm_channel_request(PmChannel *ch, const char *method,

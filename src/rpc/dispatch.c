@@ -29,9 +29,16 @@ typedef struct {
  * ("RPC protocol") and doc/pressmark.txt (|pressmark-rpc|).
  */
 static const Method methods[] = {
+    {"nvim_buf_changedtick_event", pm_handle_nvim_buf_changedtick_event},
+    {"nvim_buf_detach_event", pm_handle_nvim_buf_detach_event},
+    {"nvim_buf_lines_event", pm_handle_nvim_buf_lines_event},
     {"pressmark_analysis_get", pm_handle_analysis_get},
     {"pressmark_article_hash", pm_handle_article_hash},
+    {"pressmark_buf_attach", pm_handle_buf_attach},
+    {"pressmark_buf_detach", pm_handle_buf_detach},
     {"pressmark_buf_stats_get", pm_handle_buf_stats_get},
+    {"pressmark_item_get", pm_handle_item_get},
+    {"pressmark_items_get", pm_handle_items_get},
     {"pressmark_note_del", pm_handle_note_del},
     {"pressmark_note_set", pm_handle_note_set},
     {"pressmark_ping", pm_handle_ping},

@@ -46,6 +46,28 @@ PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
 PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
                               PmError *err);
 
+/* handlers_buf.c: attached buffers, their events and items */
+PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
+                           PmError *err);
+PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
+                           PmError *err);
+PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
+                         PmError *err);
+PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
+                          PmError *err);
+PmObj pm_handle_nvim_buf_changedtick_event(PmServer *srv,
+                                           const msgpack_object *params,
+                                           PmError *err);
+PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
+                                      const msgpack_object *params,
+                                      PmError *err);
+PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
+                                     const msgpack_object *params,
+                                     PmError *err);
+/* Work left over from events (analysis, batches of marks), done when no
+ * input waits.  Returns true while more remains. */
+bool pm_server_idle(PmServer *srv);
+
 /* handlers_note.c, notes_items.c */
 PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
                              PmError *err);

@@ -89,6 +89,13 @@ int pm_server_run(PmServer *srv) {
     if (ev == PM_CHANNEL_MESSAGE) {
       pm_rpc_serve(srv, srv->ch, &msg.data, &srv->log);
       msgpack_zone_clear(&srv->zone);
+      /* Work that events left (analysis, marks to send) waits until the
+       * input is drained, so a burst of edits costs one batch.  The
+       * message goes first: a full buffer's event need not stay alive. */
+      msgpack_unpacked_destroy(&msg);
+      msgpack_unpacked_init(&msg);
+      while (!pm_channel_pending(srv->ch) && pm_server_idle(srv)) {
+      }
       continue;
     }
     if (ev == PM_CHANNEL_TOO_BIG) {

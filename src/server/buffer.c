@@ -1,0 +1,525 @@
+/*
+ * buffer.c - an attached buffer's text in blocks, its incremental analysis
+ * and the bookkeeping of the extmarks Neovim holds for it.
+ *
+ * Why blocks of a few KiB rather than one entry per line: the analyser's
+ * PmContext is a flat struct of several KiB (cheap to copy and compare,
+ * see src/analysis/context.c), so caching one per line would cost hundreds
+ * of MiB on a 10 MB article.  One per block of ~8 KiB keeps the cache near
+ * 6 MiB there, and an edit re-analyses one block (tens of microseconds),
+ * so its cost grows with the edit, not with the buffer.
+ *
+ * Why marks are replaced per block, not diffed against the old ones: after
+ * an edit Neovim has already moved the old extmarks with the text, so the
+ * old positions we hold are no longer what Neovim holds.  A block whose
+ * text did not change (re-analysed only because the context entering it
+ * changed) is diffed, since its marks cannot have moved relative to it;
+ * when nothing changed its marks stay and no batch is sent for it.
+ */
+#include "server/buffer.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "util/alloc.h"
+#include "util/array.h"
+
+#define BLOCK_TARGET (8u * 1024u) /* close a block once it reaches this */
+#define BLOCK_LINES 256u          /* or holds this many lines */
+#define SMALL_BLOCK (BLOCK_TARGET / 4u)
+/* Mark ids stay below 2^31: ids above are left for marks the Lua side
+ * sets in the same namespace (notes), so the two never collide. */
+#define ID_MAX 0x7fffffffu
+
+typedef PmArray(PmMark) MarkArray;
+
+typedef struct {
+  char *text;       /* the lines, each followed by '\n' */
+  uint32_t len;
+  PmArray(uint32_t) line_off; /* start offset of each line */
+  uint32_t row0;    /* first row, relative to the document */
+  PmContext *out;   /* context leaving the block; NULL before analysis */
+  PmAnalysis *an;
+  MarkArray marks;  /* rows relative to the block */
+  bool needs;       /* must be analysed */
+  bool fresh;       /* text changed since the marks were computed */
+  bool shown;       /* Neovim holds exactly `marks` */
+} Block;
+
+struct PmBufDoc {
+  const PmLang *lang;
+  PmAnalyzeOptions opts;
+  PmArray(Block) blocks;
+  uint32_t nlines;
+  uint64_t nbytes;
+  uint32_t base_row;
+  uint32_t next_id;
+  uint32_t resume; /* no block below this index needs analysis */
+  PmContext *fresh_ctx;
+  PmArray(uint32_t) to_delete; /* ids Neovim holds that must go */
+  PmArray(uint32_t) batch_del;
+  MarkArray batch_set;
+  size_t batch_del_sent;
+};
+
+static const char *const group_names[PM_HL_COUNT] = {
+    "PressmarkQuote",  "PressmarkIndirect", "PressmarkTerm",
+    "PressmarkTitle",  "PressmarkSpeaker",  "PressmarkClaim",
+};
+
+const char *pm_bufdoc_group_name(unsigned group) {
+  return group < PM_HL_COUNT ? group_names[group] : NULL;
+}
+
+PmBufDoc *pm_bufdoc_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
+  PmBufDoc *doc = pm_calloc(1, sizeof *doc);
+  doc->lang = lang;
+  if (opts) doc->opts = *opts;
+  else pm_analyze_options_init(&doc->opts);
+  doc->next_id = 1;
+  doc->fresh_ctx = pm_context_new();
+  return doc;
+}
+
+static void block_free(Block *k) {
+  pm_free(k->text);
+  pm_array_delete(&k->line_off);
+  pm_context_free(k->out);
+  pm_analysis_free(k->an);
+  pm_array_delete(&k->marks);
+}
+
+void pm_bufdoc_free(PmBufDoc *doc) {
+  if (!doc) return;
+  for (uint32_t i = 0; i < doc->blocks.size; i++)
+    block_free(&doc->blocks.contents[i]);
+  pm_array_delete(&doc->blocks);
+  pm_context_free(doc->fresh_ctx);
+  pm_array_delete(&doc->to_delete);
+  pm_array_delete(&doc->batch_del);
+  pm_array_delete(&doc->batch_set);
+  pm_free(doc);
+}
+
+uint32_t pm_bufdoc_line_count(const PmBufDoc *doc) { return doc->nlines; }
+uint64_t pm_bufdoc_byte_count(const PmBufDoc *doc) { return doc->nbytes; }
+void pm_bufdoc_set_base_row(PmBufDoc *doc, uint32_t row0) {
+  doc->base_row = row0;
+}
+
+/* ---- editing ------------------------------------------------------------ */
+
+/* Cuts a stream of lines into new blocks. */
+typedef struct {
+  PmArray(Block) out;
+  Block cur;
+  uint32_t cap;
+} Builder;
+
+static void builder_close(Builder *b) {
+  if (!b->cur.line_off.size) return;
+  b->cur.text = pm_realloc(b->cur.text, b->cur.len ? b->cur.len : 1);
+  b->cur.needs = b->cur.fresh = true;
+  pm_array_push(&b->out, b->cur);
+  memset(&b->cur, 0, sizeof b->cur);
+  b->cap = 0;
+}
+
+/* Appends one line (its newline added here).  A '\n' inside a line (no
+ * Neovim line holds one; the API sends NUL for it) becomes NUL, so the
+ * line count the analyser sees always matches the buffer's. */
+static void builder_line(Builder *b, const char *s, uint32_t len) {
+  Block *k = &b->cur;
+  size_t need = (size_t)k->len + len + 1;
+  if (need > b->cap) {
+    size_t cap = b->cap ? b->cap : BLOCK_TARGET + 1024;
+    while (cap < need) cap *= 2;
+    k->text = pm_realloc(k->text, cap);
+    b->cap = (uint32_t)cap;
+  }
+  pm_array_push(&k->line_off, k->len);
+  char *dst = k->text + k->len;
+  if (len) memcpy(dst, s, len);
+  for (char *p = memchr(dst, '\n', len); p; p = memchr(p, '\n', len - (size_t)(p - dst)))
+    *p = '\0';
+  dst[len] = '\n';
+  k->len += len + 1;
+  if (k->len >= BLOCK_TARGET || k->line_off.size >= BLOCK_LINES)
+    builder_close(b);
+}
+
+/* Appends lines [from, to) of block `k`. */
+static void builder_block_lines(Builder *b, const Block *k, uint32_t from,
+                                uint32_t to) {
+  for (uint32_t i = from; i < to; i++) {
+    uint32_t s = k->line_off.contents[i];
+    uint32_t e = i + 1 < k->line_off.size ? k->line_off.contents[i + 1] : k->len;
+    builder_line(b, k->text + s, e - s - 1);
+  }
+}
+
+/* The block holding `row` (row < nlines). */
+static uint32_t block_of_row(const PmBufDoc *doc, uint32_t row) {
+  uint32_t lo = 0, hi = doc->blocks.size - 1;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi + 1) / 2;
+    if (doc->blocks.contents[mid].row0 <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+static void retire_marks(PmBufDoc *doc, Block *k) {
+  if (!k->shown) return;
+  for (uint32_t i = 0; i < k->marks.size; i++)
+    pm_array_push(&doc->to_delete, k->marks.contents[i].id);
+  k->shown = false;
+}
+
+bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
+                         const PmBufLine *lines, size_t n, PmError *err) {
+  uint32_t total = doc->nlines;
+  if (!doc->blocks.size) first = last = 0;
+  if (last < 0) last = total;
+  if (first < 0 || first > last || last > total)
+    return pm_error_set(err, PM_ERR_INVALID,
+                        "lines event: range %lld..%lld outside 0..%u",
+                        (long long)first, (long long)last, total);
+  uint64_t bytes = doc->nbytes;
+  for (size_t i = 0; i < n; i++) bytes += lines[i].len + 1u;
+  if (bytes > UINT32_MAX || n > UINT32_MAX - total)
+    return pm_error_set(err, PM_ERR_NOMEM, "buffer: over 4 GiB of text");
+
+  /* Blocks bi..bj (inclusive) are rebuilt; nb == 0 when there are none. */
+  uint32_t nb = doc->blocks.size, bi = 0, bj = 0;
+  Builder b;
+  memset(&b, 0, sizeof b);
+  if (nb) {
+    bi = (uint32_t)first < total ? block_of_row(doc, (uint32_t)first) : nb - 1;
+    bj = last > first ? block_of_row(doc, (uint32_t)last - 1) : bi;
+    /* Keep blocks from shrinking to crumbs under many deletions. */
+    if (bj + 1 < nb && doc->blocks.contents[bj].len < SMALL_BLOCK) bj++;
+    const Block *ki = &doc->blocks.contents[bi];
+    uint32_t cut = (uint32_t)first - ki->row0;
+    if (cut > ki->line_off.size) cut = ki->line_off.size;
+    builder_block_lines(&b, ki, 0, cut);
+  }
+  for (size_t i = 0; i < n; i++) builder_line(&b, lines[i].s, lines[i].len);
+  if (nb) {
+    /* The rest of the lines from `last` on, up to the end of block bj. */
+    for (uint32_t j = bi; j <= bj; j++) {
+      const Block *k = &doc->blocks.contents[j];
+      uint32_t end_row = k->row0 + k->line_off.size;
+      if (end_row <= (uint32_t)last) continue;
+      uint32_t from = (uint32_t)last > k->row0 ? (uint32_t)last - k->row0 : 0;
+      builder_block_lines(&b, k, from, k->line_off.size);
+    }
+  }
+  builder_close(&b);
+
+  uint32_t old_count = nb ? bj - bi + 1 : 0;
+  for (uint32_t j = bi; j < bi + old_count; j++) {
+    Block *k = &doc->blocks.contents[j];
+    retire_marks(doc, k);
+    block_free(k);
+  }
+  uint32_t m = b.out.size;
+  uint32_t new_size = nb - old_count + m;
+  pm_array_reserve(&doc->blocks, new_size);
+  Block *arr = doc->blocks.contents;
+  memmove(&arr[bi + m], &arr[bi + old_count],
+          (nb - bi - old_count) * sizeof *arr);
+  if (m) memcpy(&arr[bi], b.out.contents, m * sizeof *arr);
+  doc->blocks.size = new_size;
+  pm_array_delete(&b.out);
+
+  doc->nlines = doc->nlines - (uint32_t)(last - first) + (uint32_t)n;
+  doc->nbytes = 0;
+  uint32_t row = bi ? arr[bi - 1].row0 + arr[bi - 1].line_off.size : 0;
+  for (uint32_t j = bi; j < new_size; j++) {
+    arr[j].row0 = row;
+    row += arr[j].line_off.size;
+  }
+  for (uint32_t j = 0; j < new_size; j++) doc->nbytes += arr[j].len;
+  if (doc->resume > bi) doc->resume = bi;
+  if (bi + m < new_size && m == 0) arr[bi].needs = true; /* new neighbours */
+  return true;
+}
+
+/* ---- analysis ------------------------------------------------------------ */
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Offset -> (row, col) inside block `k`.  An end offset (`is_end`) at the
+ * start of a line maps to the end of the line before, so a span never ends
+ * on a row past the text. */
+static void block_pos(const Block *k, uint32_t off, bool is_end, uint32_t *row,
+                      uint32_t *col) {
+  const uint32_t *lo_ = k->line_off.contents;
+  uint32_t lo = 0, hi = k->line_off.size - 1;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi + 1) / 2;
+    if (lo_[mid] < off || (!is_end && lo_[mid] == off)) lo = mid;
+    else hi = mid - 1;
+  }
+  uint32_t line_end =
+      (lo + 1 < k->line_off.size ? lo_[lo + 1] : k->len) - 1; /* its '\n' */
+  if (off > line_end) off = line_end;
+  *row = lo;
+  *col = off - lo_[lo];
+}
+
+static void add_mark(MarkArray *marks, const Block *k, uint32_t s,
+                     uint32_t e, unsigned group) {
+  if (e <= s || e > k->len) return;
+  PmMark m;
+  m.id = 0;
+  m.group = (uint8_t)group;
+  block_pos(k, s, false, &m.row, &m.col);
+  block_pos(k, e, true, &m.end_row, &m.end_col);
+  if (m.end_row == m.row && m.end_col <= m.col) return;
+  pm_array_push(marks, m);
+}
+
+static void block_marks(const Block *k, MarkArray *marks) {
+  size_t nq, nc;
+  const PmQuote *q = pm_analysis_quotes(k->an, &nq);
+  const PmClaim *c = pm_analysis_claims(k->an, &nc);
+  static const unsigned kind_group[] = {PM_HL_QUOTE, PM_HL_INDIRECT,
+                                        PM_HL_TERM, PM_HL_TITLE};
+  for (size_t i = 0; i < nc; i++) add_mark(marks, k, c[i].start, c[i].end, PM_HL_CLAIM);
+  for (size_t i = 0; i < nq; i++) {
+    unsigned g = q[i].kind <= PM_QUOTE_TITLE ? kind_group[q[i].kind] : PM_HL_QUOTE;
+    add_mark(marks, k, q[i].start, q[i].end, g);
+  }
+  /* One speaker mark per mention, however many quotes it speaks. */
+  for (size_t i = 0; i < nq; i++) {
+    const PmSpeakerRef *sp = &q[i].speaker;
+    if (!q[i].has_speaker || !sp->mention || sp->end <= sp->start) continue;
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; j++)
+      seen = q[j].has_speaker && q[j].speaker.mention &&
+             q[j].speaker.start == sp->start && q[j].speaker.end == sp->end;
+    if (!seen) add_mark(marks, k, sp->start, sp->end, PM_HL_SPEAKER);
+  }
+}
+
+static bool same_marks(const PmMark *a, const PmMark *b, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++)
+    if (a[i].row != b[i].row || a[i].col != b[i].col ||
+        a[i].end_row != b[i].end_row || a[i].end_col != b[i].end_col ||
+        a[i].group != b[i].group)
+      return false;
+  return true;
+}
+
+/* Analyses block `b`; returns true when the context leaving it changed. */
+static bool analyse_block(PmBufDoc *doc, uint32_t b) {
+  Block *k = &doc->blocks.contents[b];
+  const PmContext *in = b ? doc->blocks.contents[b - 1].out : doc->fresh_ctx;
+  PmContext *ctx = pm_context_copy(in);
+  PmAnalysis *an = pm_analyze_block(doc->lang, &doc->opts, k->text, k->len,
+                                    ctx, NULL);
+  bool changed = !k->out || !pm_context_equal(ctx, k->out);
+  pm_context_free(k->out);
+  k->out = ctx;
+  pm_analysis_free(k->an);
+  k->an = an; /* never NULL: a block is far below 4 GiB */
+
+  MarkArray marks = pm_array_new();
+  block_marks(k, &marks);
+  if (!k->fresh && k->shown && marks.size == k->marks.size &&
+      same_marks(marks.contents, k->marks.contents, marks.size)) {
+    pm_array_delete(&marks); /* Neovim already shows these */
+  } else {
+    retire_marks(doc, k);
+    for (uint32_t i = 0; i < marks.size; i++) {
+      marks.contents[i].id = doc->next_id;
+      doc->next_id = doc->next_id >= ID_MAX ? 1 : doc->next_id + 1;
+    }
+    pm_array_delete(&k->marks);
+    k->marks = marks;
+  }
+  k->needs = k->fresh = false;
+  return changed;
+}
+
+bool pm_bufdoc_update(PmBufDoc *doc, uint64_t budget_ns) {
+  uint64_t t0 = budget_ns ? now_ns() : 0;
+  bool carry = false;
+  uint32_t b = doc->resume;
+  for (; b < doc->blocks.size; b++) {
+    if (!doc->blocks.contents[b].needs && !carry) continue;
+    carry = analyse_block(doc, b);
+    if (budget_ns && now_ns() - t0 > budget_ns && b + 1 < doc->blocks.size) {
+      if (carry) doc->blocks.contents[b + 1].needs = true;
+      doc->resume = b + 1;
+      return false;
+    }
+  }
+  doc->resume = doc->blocks.size;
+  return true;
+}
+
+/* ---- batches ------------------------------------------------------------- */
+
+bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
+  if (doc->to_delete.size) return true;
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    if (!k->needs && !k->shown && k->marks.size) return true;
+  }
+  return false;
+}
+
+void pm_bufdoc_batch(PmBufDoc *doc, const uint32_t **del, size_t *n_del,
+                     const PmMark **set, size_t *n_set) {
+  pm_array_clear(&doc->batch_set);
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    if (k->needs || k->shown) continue;
+    uint32_t row0 = doc->base_row + k->row0;
+    for (uint32_t i = 0; i < k->marks.size; i++) {
+      PmMark m = k->marks.contents[i];
+      m.row += row0;
+      m.end_row += row0;
+      pm_array_push(&doc->batch_set, m);
+    }
+  }
+  *del = doc->to_delete.contents;
+  *n_del = doc->to_delete.size;
+  doc->batch_del_sent = doc->to_delete.size;
+  *set = doc->batch_set.contents;
+  *n_set = doc->batch_set.size;
+}
+
+void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
+  pm_array_clear(&doc->batch_set);
+  if (!applied) return;
+  size_t n = doc->batch_del_sent;
+  memmove(doc->to_delete.contents, doc->to_delete.contents + n,
+          (doc->to_delete.size - n) * sizeof(uint32_t));
+  doc->to_delete.size -= (uint32_t)n;
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    Block *k = &doc->blocks.contents[j];
+    if (!k->needs) k->shown = true;
+  }
+}
+
+void pm_bufdoc_forget_shown(PmBufDoc *doc) {
+  pm_array_clear(&doc->to_delete);
+  for (uint32_t j = 0; j < doc->blocks.size; j++)
+    doc->blocks.contents[j].shown = false;
+}
+
+/* ---- items --------------------------------------------------------------- */
+
+static void span_of(const PmBufDoc *doc, const Block *k, uint32_t s,
+                    uint32_t e, PmBufSpan *out) {
+  block_pos(k, s, false, &out->row, &out->col);
+  block_pos(k, e > s ? e : s, e > s, &out->end_row, &out->end_col);
+  out->row += doc->base_row + k->row0;
+  out->end_row += doc->base_row + k->row0;
+}
+
+static void quote_item(const PmBufDoc *doc, const Block *k, const PmQuote *q,
+                       PmItemKind kind, PmBufItem *it) {
+  memset(it, 0, sizeof *it);
+  it->kind = kind;
+  it->quote = q;
+  const PmSpeakerRef *sp = &q->speaker;
+  it->has_speaker_span = q->has_speaker && sp->mention && sp->end > sp->start &&
+                         sp->end <= k->len;
+  if (it->has_speaker_span) span_of(doc, k, sp->start, sp->end, &it->speaker_span);
+  uint32_t s = kind == PM_ITEM_SPEAKER ? sp->start : q->start;
+  uint32_t e = kind == PM_ITEM_SPEAKER ? sp->end : q->end;
+  span_of(doc, k, s, e, &it->span);
+  it->text = k->text + s;
+  it->text_len = e - s;
+}
+
+static void claim_item(const PmBufDoc *doc, const Block *k, const PmClaim *c,
+                       PmBufItem *it) {
+  memset(it, 0, sizeof *it);
+  it->kind = PM_ITEM_CLAIM;
+  it->claim = c;
+  span_of(doc, k, c->start, c->end, &it->span);
+  it->text = k->text + c->start;
+  it->text_len = c->end - c->start;
+}
+
+bool pm_bufdoc_item_at(PmBufDoc *doc, uint32_t row, uint32_t col,
+                       PmBufItem *out) {
+  pm_bufdoc_update(doc, 0);
+  if (row < doc->base_row) return false;
+  row -= doc->base_row;
+  if (row >= doc->nlines) return false;
+  const Block *k = &doc->blocks.contents[block_of_row(doc, row)];
+  uint32_t r = row - k->row0;
+  uint32_t ls = k->line_off.contents[r];
+  uint32_t le = (r + 1 < k->line_off.size ? k->line_off.contents[r + 1] : k->len) - 1;
+  if (col > le - ls) return false;
+  uint32_t off = ls + col;
+  size_t nq, nc;
+  const PmQuote *q = pm_analysis_quotes(k->an, &nq);
+  const PmClaim *c = pm_analysis_claims(k->an, &nc);
+  const PmQuote *best = NULL;
+  for (size_t i = 0; i < nq; i++) {
+    const PmSpeakerRef *sp = &q[i].speaker;
+    if (q[i].has_speaker && sp->mention && sp->start <= off && off < sp->end) {
+      quote_item(doc, k, &q[i], PM_ITEM_SPEAKER, out);
+      return true;
+    }
+    if (q[i].start <= off && off < q[i].end &&
+        (!best || q[i].end - q[i].start < best->end - best->start))
+      best = &q[i];
+  }
+  if (best) {
+    quote_item(doc, k, best, PM_ITEM_QUOTE, out);
+    return true;
+  }
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i].start <= off && off < c[i].end) {
+      claim_item(doc, k, &c[i], out);
+      return true;
+    }
+  }
+  return false;
+}
+
+void pm_bufdoc_items(PmBufDoc *doc, PmItemKind kind,
+                     bool (*fn)(const PmBufItem *item, void *data),
+                     void *data) {
+  pm_bufdoc_update(doc, 0);
+  PmBufItem it;
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    size_t nq, nc;
+    const PmQuote *q = pm_analysis_quotes(k->an, &nq);
+    const PmClaim *c = pm_analysis_claims(k->an, &nc);
+    if (kind == PM_ITEM_CLAIM) {
+      for (size_t i = 0; i < nc; i++) {
+        claim_item(doc, k, &c[i], &it);
+        if (!fn(&it, data)) return;
+      }
+      continue;
+    }
+    for (size_t i = 0; i < nq; i++) {
+      const PmSpeakerRef *sp = &q[i].speaker;
+      if (kind == PM_ITEM_SPEAKER) {
+        if (!q[i].has_speaker || !sp->mention || sp->end <= sp->start) continue;
+        bool seen = false;
+        for (size_t x = 0; x < i && !seen; x++)
+          seen = q[x].has_speaker && q[x].speaker.mention &&
+                 q[x].speaker.start == sp->start && q[x].speaker.end == sp->end;
+        if (seen) continue;
+      }
+      quote_item(doc, k, &q[i], kind, &it);
+      if (!fn(&it, data)) return;
+    }
+  }
+}

@@ -1,0 +1,632 @@
+/*
+ * handlers_buf.c - attached buffers over RPC: pressmark_buf_attach/detach,
+ * the nvim_buf_*_event notifications that keep the copy in step, the
+ * batches of extmarks sent back, and the item queries.
+ *
+ * Flow: pressmark_buf_attach calls nvim_buf_attach(buf, true, {}); Neovim
+ * then sends the whole buffer in one nvim_buf_lines_event and every change
+ * after it.  Events only edit the document (src/server/buffer.c); the work
+ * happens in pm_server_idle, which the serving loop calls when no input is
+ * waiting, so a burst of events (a macro, :%s, a paste) costs one analysis
+ * and one batch.  A batch is one nvim_exec_lua request running
+ * require('pressmark.highlight')._apply, which deletes and sets marks in
+ * one go unless b:changedtick moved on meanwhile; it answers whether it
+ * applied the batch, and a dropped batch is sent again after the event
+ * that made it stale.  nvim_buf_changedtick_event (:w bumps the tick
+ * without changing text) only updates the tick, so it never makes a batch
+ * stale for good.
+ *
+ * Neovim detaches remote attachments when it reloads a buffer (:e!): the
+ * detach event is answered by attaching again, and the full resend
+ * replaces every block (and so every mark).
+ */
+#include <string.h>
+#include <time.h>
+
+#include "server/buffer.h"
+#include "server/handlers.h"
+#include "util/alloc.h"
+#include "util/array.h"
+
+/* Work per idle call before the marks found so far are sent: the initial
+ * analysis of a large buffer arrives in slices, and typing meanwhile is
+ * served between them. */
+#define IDLE_BUDGET_NS (40u * 1000u * 1000u)
+
+typedef struct {
+  int64_t buf;
+  PmBufDoc *doc;
+  PmAnalyzeOptions opts;
+  bool live;        /* nvim_buf_attach is in effect */
+  bool view;        /* holds only a range of lines (a huge buffer) */
+  int64_t tick;     /* b:changedtick of the text the doc holds */
+  int64_t dropped;  /* tick at which a batch was dropped; -1 none */
+} Attached;
+
+struct PmBufTable {
+  PmLang *lang;
+  PmArray(Attached) bufs;
+  /* Buffers we detached ourselves: their detach event is expected and
+   * must not be taken for a reload. */
+  PmArray(int64_t) expect_detach;
+};
+typedef struct PmBufTable PmBufTable;
+
+static void table_free(void *p) {
+  PmBufTable *t = p;
+  if (!t) return;
+  for (uint32_t i = 0; i < t->bufs.size; i++)
+    pm_bufdoc_free(t->bufs.contents[i].doc);
+  pm_array_delete(&t->bufs);
+  pm_array_delete(&t->expect_detach);
+  pm_lang_free(t->lang);
+  pm_free(t);
+}
+
+static PmBufTable *table(PmServer *srv) {
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  if (!t) {
+    t = pm_calloc(1, sizeof *t);
+    pm_server_slot_set(srv, PM_SERVER_SLOT_BUFFERS, t, table_free);
+  }
+  return t;
+}
+
+static Attached *find(PmBufTable *t, int64_t buf) {
+  for (uint32_t i = 0; i < t->bufs.size; i++)
+    if (t->bufs.contents[i].buf == buf) return &t->bufs.contents[i];
+  return NULL;
+}
+
+static void drop(PmBufTable *t, Attached *a) {
+  pm_bufdoc_free(a->doc);
+  pm_array_erase(&t->bufs, (uint32_t)(a - t->bufs.contents));
+}
+
+static const PmLang *lang(PmBufTable *t, PmError *err) {
+  if (t->lang) return t->lang;
+  char *dir = pm_lang_find_dir(err);
+  if (dir) t->lang = pm_lang_load_dir(dir, err);
+  pm_free(dir);
+  if (!t->lang) pm_error_prefix(err, "language data");
+  return t->lang;
+}
+
+/* ---- calling Neovim -------------------------------------------------------- */
+
+/* Waits for the reply to `id`; returns false (err set) on an error reply.
+ * *result points into `reply`, which the caller destroys. */
+static bool call_wait(PmServer *srv, uint32_t id, const char *method,
+                      msgpack_unpacked *reply, const msgpack_object **result,
+                      PmError *err) {
+  msgpack_unpacked_init(reply);
+  if (pm_channel_wait(pm_server_channel(srv), id, reply, result, err)) return true;
+  pm_error_prefix(err, method);
+  return false;
+}
+
+static bool nvim_attach(PmServer *srv, int64_t buf, bool *attached,
+                        PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_attach", 3);
+  msgpack_pack_int64(pk, buf);
+  msgpack_pack_true(pk);
+  msgpack_pack_map(pk, 0);
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  bool ok = call_wait(srv, id, "nvim_buf_attach", &reply, &r, err);
+  if (ok) *attached = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+static void nvim_detach(PmServer *srv, int64_t buf) {
+  pm_array_push(&table(srv)->expect_detach, buf);
+  PmChannel *ch = pm_server_channel(srv);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_detach", 1);
+  msgpack_pack_int64(pm_channel_packer(ch), buf);
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  PmError err;
+  if (!call_wait(srv, id, "nvim_buf_detach", &reply, &r, &err))
+    pm_rpc_log(pm_server_log(srv), "%s", err.message);
+  msgpack_unpacked_destroy(&reply);
+}
+
+/* Sends one batch for `a`; false when Neovim dropped it or failed. */
+static bool send_batch(PmServer *srv, Attached *a) {
+  static const char code[] =
+      "return require('pressmark.highlight')._apply(...)";
+  const uint32_t *del;
+  const PmMark *set;
+  size_t n_del, n_set;
+  pm_bufdoc_batch(a->doc, &del, &n_del, &set, &n_set);
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
+  msgpack_pack_str(pk, sizeof code - 1);
+  msgpack_pack_str_body(pk, code, sizeof code - 1);
+  msgpack_pack_array(pk, 5);
+  msgpack_pack_int64(pk, a->buf);
+  msgpack_pack_int64(pk, a->tick);
+  msgpack_pack_array(pk, PM_HL_COUNT);
+  for (unsigned g = 0; g < PM_HL_COUNT; g++) {
+    const char *name = pm_bufdoc_group_name(g);
+    msgpack_pack_str(pk, strlen(name));
+    msgpack_pack_str_body(pk, name, strlen(name));
+  }
+  msgpack_pack_array(pk, (uint32_t)n_del);
+  for (size_t i = 0; i < n_del; i++) msgpack_pack_uint32(pk, del[i]);
+  /* Flat [id, row, col, end_row, end_col, group, ...]: six integers per
+   * mark cost far less to pack and unpack than a map each. */
+  msgpack_pack_array(pk, (uint32_t)(n_set * 6));
+  for (size_t i = 0; i < n_set; i++) {
+    msgpack_pack_uint32(pk, set[i].id);
+    msgpack_pack_uint32(pk, set[i].row);
+    msgpack_pack_uint32(pk, set[i].col);
+    msgpack_pack_uint32(pk, set[i].end_row);
+    msgpack_pack_uint32(pk, set[i].end_col);
+    msgpack_pack_uint32(pk, set[i].group);
+  }
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  PmError err;
+  bool applied = false;
+  if (call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err))
+    applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
+  else
+    pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)a->buf,
+               err.message);
+  msgpack_unpacked_destroy(&reply);
+  pm_bufdoc_batch_done(a->doc, applied);
+  return applied;
+}
+
+bool pm_server_idle(PmServer *srv) {
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  if (!t) return false;
+  bool more = false;
+  for (uint32_t i = 0; i < t->bufs.size; i++) {
+    Attached *a = &t->bufs.contents[i];
+    if (a->dropped == a->tick) continue; /* wait for the event that comes */
+    bool done = pm_bufdoc_update(a->doc, IDLE_BUDGET_NS);
+    if (pm_bufdoc_has_batch(a->doc) && !send_batch(srv, a))
+      a->dropped = a->tick;
+    if (!done) more = true;
+    /* send_batch may have queued events: serve them before more work. */
+    if (pm_channel_pending(pm_server_channel(srv))) return false;
+  }
+  return more;
+}
+
+/* ---- parameters ---------------------------------------------------------- */
+
+static bool nparams(const msgpack_object *params, uint32_t lo, uint32_t hi,
+                    const char *method, PmError *err) {
+  uint32_t n = params->via.array.size;
+  if (n >= lo && n <= hi) return true;
+  return pm_error_set(err, PM_ERR_INVALID, "%s: expected %u to %u arguments, got %u",
+                      method, lo, hi, n);
+}
+
+static bool get_int(const msgpack_object *o, int64_t *out) {
+  if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER && o->via.u64 <= INT64_MAX) {
+    *out = (int64_t)o->via.u64;
+    return true;
+  }
+  if (o->type == MSGPACK_OBJECT_NEGATIVE_INTEGER) {
+    *out = o->via.i64;
+    return true;
+  }
+  return false;
+}
+
+static bool key_is(const msgpack_object *k, const char *name) {
+  size_t n = strlen(name);
+  return k->type == MSGPACK_OBJECT_STR && k->via.str.size == n &&
+         !memcmp(k->via.str.ptr, name, n);
+}
+
+/* Reads {min_score = number, lang = "auto"|"fr"|"en", view = {top, bot}}. */
+static bool parse_opts(const msgpack_object *o, PmAnalyzeOptions *opts,
+                       bool *view, int64_t *top, int64_t *bot, PmError *err) {
+  pm_analyze_options_init(opts);
+  *view = false;
+  if (o->type == MSGPACK_OBJECT_NIL) return true;
+  if (o->type != MSGPACK_OBJECT_MAP) {
+    /* An empty Lua table arrives as an array. */
+    if (o->type == MSGPACK_OBJECT_ARRAY && o->via.array.size == 0) return true;
+    return pm_error_set(err, PM_ERR_INVALID, "opts: expected a table");
+  }
+  for (uint32_t i = 0; i < o->via.map.size; i++) {
+    const msgpack_object *k = &o->via.map.ptr[i].key;
+    const msgpack_object *v = &o->via.map.ptr[i].val;
+    int64_t n;
+    if (key_is(k, "min_score")) {
+      if (v->type == MSGPACK_OBJECT_FLOAT64 || v->type == MSGPACK_OBJECT_FLOAT32)
+        opts->min_score = v->via.f64;
+      else if (get_int(v, &n)) opts->min_score = (double)n;
+      else return pm_error_set(err, PM_ERR_INVALID, "opts.min_score: expected a number");
+    } else if (key_is(k, "lang")) {
+      char name[8] = "";
+      if (v->type == MSGPACK_OBJECT_STR && v->via.str.size < sizeof name)
+        memcpy(name, v->via.str.ptr, v->via.str.size);
+      if (!pm_lang_parse(name, &opts->lang))
+        return pm_error_set(err, PM_ERR_INVALID, "opts.lang: expected auto, fr or en");
+    } else if (key_is(k, "view")) {
+      if (v->type != MSGPACK_OBJECT_ARRAY || v->via.array.size != 2 ||
+          !get_int(&v->via.array.ptr[0], top) ||
+          !get_int(&v->via.array.ptr[1], bot) || *top < 0 || *bot < *top)
+        return pm_error_set(err, PM_ERR_INVALID,
+                            "opts.view: expected {first, last} rows, 0-based, end exclusive");
+      *view = true;
+    }
+  }
+  return true;
+}
+
+/* ---- a huge buffer: only the lines in view ------------------------------- */
+
+static bool load_view(PmServer *srv, Attached *a, int64_t top, int64_t bot,
+                      PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
+  msgpack_pack_int64(pk, a->buf);
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  bool ok = call_wait(srv, id, "nvim_buf_get_changedtick", &reply, &r, err);
+  if (ok) get_int(r, &a->tick);
+  msgpack_unpacked_destroy(&reply);
+  if (!ok) return false;
+
+  id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
+  msgpack_pack_int64(pk, a->buf);
+  msgpack_pack_int64(pk, top);
+  msgpack_pack_int64(pk, bot);
+  msgpack_pack_false(pk);
+  if (!call_wait(srv, id, "nvim_buf_get_lines", &reply, &r, err)) {
+    msgpack_unpacked_destroy(&reply);
+    return false;
+  }
+  uint32_t n = r->type == MSGPACK_OBJECT_ARRAY ? r->via.array.size : 0;
+  PmBufLine *lines = pm_malloc((n ? n : 1) * sizeof *lines);
+  for (uint32_t i = 0; i < n; i++) {
+    const msgpack_object *l = &r->via.array.ptr[i];
+    bool s = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
+    lines[i].s = s ? l->via.str.ptr : "";
+    lines[i].len = s ? l->via.str.size : 0;
+  }
+  /* Everything held so far goes (its marks deleted by id), then the view. */
+  ok = pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, err) &&
+       pm_bufdoc_set_lines(a->doc, 0, 0, lines, n, err);
+  pm_bufdoc_set_base_row(a->doc, (uint32_t)top);
+  pm_free(lines);
+  msgpack_unpacked_destroy(&reply);
+  a->dropped = -1;
+  return ok;
+}
+
+/* ---- methods --------------------------------------------------------------- */
+
+static PmObj attach_result(PmServer *srv, const Attached *a) {
+  msgpack_zone *z = pm_server_zone(srv);
+  PmObj m = pm_obj_map(z, 2);
+  pm_obj_map_set(&m, 0, "buf", pm_obj_int(a->buf));
+  pm_obj_map_set(&m, 1, "mode", a->view ? pm_obj_str(z, "view", 4)
+                                        : pm_obj_str(z, "live", 4));
+  return m;
+}
+
+/* pressmark_buf_attach(buf, opts) -> {buf, mode}: starts following `buf`.
+ * Attaching an attached buffer again only applies changed options. */
+PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
+                           PmError *err) {
+  if (!nparams(params, 1, 2, "pressmark_buf_attach", err)) return pm_obj_nil();
+  int64_t buf, top = 0, bot = 0;
+  PmAnalyzeOptions opts;
+  bool view;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err) ||
+      !parse_opts(params->via.array.size > 1 ? &params->via.array.ptr[1]
+                                             : &(msgpack_object){.type = MSGPACK_OBJECT_NIL},
+                  &opts, &view, &top, &bot, err))
+    return pm_obj_nil();
+  PmBufTable *t = table(srv);
+  const PmLang *l = lang(t, err);
+  if (!l) return pm_obj_nil();
+  Attached *a = find(t, buf);
+  if (a && (a->view != view || memcmp(&a->opts, &opts, sizeof opts))) {
+    /* Mode or options changed: start over, deleting the old marks first. */
+    if (a->live) nvim_detach(srv, buf);
+    a = find(t, buf); /* events wait in the queue: the table is as it was */
+    a->live = false;
+    pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
+    if (pm_bufdoc_has_batch(a->doc)) send_batch(srv, a);
+    drop(t, a);
+    a = NULL;
+  }
+  if (!a) {
+    Attached fresh = {.buf = buf, .opts = opts, .view = view, .dropped = -1};
+    fresh.doc = pm_bufdoc_new(l, &opts);
+    pm_array_push(&t->bufs, fresh);
+    a = pm_array_back(&t->bufs);
+  }
+  if (view) {
+    if (!load_view(srv, a, top, bot, err)) {
+      drop(t, find(t, buf));
+      return pm_obj_nil();
+    }
+    return attach_result(srv, a);
+  }
+  if (a->live) return attach_result(srv, a);
+  bool ok = false;
+  if (!nvim_attach(srv, buf, &ok, err) || !ok) {
+    if (err->code == PM_OK)
+      pm_error_set(err, PM_ERR_STATE, "buffer %lld: cannot attach (not loaded)",
+                   (long long)buf);
+    a = find(t, buf);
+    if (a) drop(t, a);
+    return pm_obj_nil();
+  }
+  a = find(t, buf);
+  a->live = true;
+  return attach_result(srv, a);
+}
+
+/* pressmark_buf_detach(buf) -> bool: stops following `buf` (true when it
+ * was followed).  The Lua side clears the namespace itself. */
+PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
+                           PmError *err) {
+  if (!nparams(params, 1, 1, "pressmark_buf_detach", err)) return pm_obj_nil();
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
+    return pm_obj_nil();
+  PmBufTable *t = table(srv);
+  Attached *a = find(t, buf);
+  if (!a) return pm_obj_bool(false);
+  bool live = a->live;
+  drop(t, a); /* before the detach event arrives, so it is ignored */
+  if (live) nvim_detach(srv, buf);
+  return pm_obj_bool(true);
+}
+
+/* The buffer handle of an event's first parameter. */
+static Attached *event_buf(PmServer *srv, const msgpack_object *params,
+                           uint32_t n) {
+  if (params->via.array.size < n) return NULL;
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  if (!t) return NULL;
+  int64_t buf;
+  PmError err;
+  if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, &err))
+    return NULL;
+  Attached *a = find(t, buf);
+  return a && a->live ? a : NULL;
+}
+
+/* nvim_buf_lines_event(buf, changedtick, firstline, lastline, linedata,
+ * more) */
+PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
+                                     const msgpack_object *params,
+                                     PmError *err) {
+  Attached *a = event_buf(srv, params, 6);
+  if (!a) return pm_obj_nil();
+  const msgpack_object *p = params->via.array.ptr;
+  int64_t first, last;
+  if (!get_int(&p[2], &first) || !get_int(&p[3], &last) ||
+      p[4].type != MSGPACK_OBJECT_ARRAY) {
+    pm_error_set(err, PM_ERR_INVALID, "nvim_buf_lines_event: bad parameters");
+    return pm_obj_nil();
+  }
+  get_int(&p[1], &a->tick); /* nil after some detaches: keep the last */
+  uint32_t n = p[4].via.array.size;
+  PmBufLine *lines = pm_malloc((n ? n : 1) * sizeof *lines);
+  for (uint32_t i = 0; i < n; i++) {
+    const msgpack_object *l = &p[4].via.array.ptr[i];
+    bool s = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
+    lines[i].s = s ? l->via.str.ptr : "";
+    lines[i].len = s ? l->via.str.size : 0;
+  }
+  if (!pm_bufdoc_set_lines(a->doc, first, last, lines, n, err)) {
+    /* Out of step (should not happen): ask for the whole buffer again. */
+    pm_rpc_log(pm_server_log(srv), "buffer %lld: %s; attaching again",
+               (long long)a->buf, err->message);
+    pm_error_clear(err);
+    pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
+    int64_t buf = a->buf;
+    a->live = false;
+    nvim_detach(srv, buf);
+    bool ok = false;
+    PmError e2;
+    a = find(pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS), buf);
+    if (a && nvim_attach(srv, buf, &ok, &e2) && ok) a->live = true;
+  }
+  pm_free(lines);
+  return pm_obj_nil();
+}
+
+/* nvim_buf_changedtick_event(buf, changedtick): the tick moved without a
+ * text change (:w).  Batches are checked against the new tick from now. */
+PmObj pm_handle_nvim_buf_changedtick_event(PmServer *srv,
+                                           const msgpack_object *params,
+                                           PmError *err) {
+  (void)err;
+  Attached *a = event_buf(srv, params, 2);
+  if (a) get_int(&params->via.array.ptr[1], &a->tick);
+  return pm_obj_nil();
+}
+
+/* nvim_buf_detach_event(buf): Neovim let go of the buffer (reloaded by
+ * :e!, unloaded, wiped).  Attach again; if that fails it is gone. */
+PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
+                                      const msgpack_object *params,
+                                      PmError *err) {
+  (void)err;
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  int64_t buf;
+  PmError e2;
+  if (!t || params->via.array.size < 1 ||
+      !pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, &e2))
+    return pm_obj_nil();
+  for (uint32_t i = 0; i < t->expect_detach.size; i++) {
+    if (t->expect_detach.contents[i] == buf) {
+      pm_array_erase(&t->expect_detach, i);
+      return pm_obj_nil();
+    }
+  }
+  Attached *a = find(t, buf);
+  if (!a || !a->live) return pm_obj_nil();
+  a->live = false;
+  bool ok = false;
+  pm_error_clear(&e2);
+  bool called = nvim_attach(srv, buf, &ok, &e2);
+  a = find(t, buf);
+  if (!a) return pm_obj_nil();
+  if (called && ok) {
+    a->live = true;
+    a->dropped = -1;
+  } else {
+    pm_rpc_log(pm_server_log(srv), "buffer %lld: detached and gone%s%s",
+               (long long)buf, called ? "" : ": ", called ? "" : e2.message);
+    drop(t, a);
+  }
+  return pm_obj_nil();
+}
+
+/* ---- items ------------------------------------------------------------------ */
+
+static PmObj str_or_nil(msgpack_zone *z, const char *s) {
+  return s ? pm_obj_str(z, s, strlen(s)) : pm_obj_nil();
+}
+
+static void set_span(PmObj *m, uint32_t *i, const PmBufSpan *s) {
+  pm_obj_map_set(m, (*i)++, "row", pm_obj_int(s->row));
+  pm_obj_map_set(m, (*i)++, "col", pm_obj_int(s->col));
+  pm_obj_map_set(m, (*i)++, "end_row", pm_obj_int(s->end_row));
+  pm_obj_map_set(m, (*i)++, "end_col", pm_obj_int(s->end_col));
+}
+
+static PmObj float_obj(double d) {
+  PmObj o = pm_obj_nil();
+  o.type = MSGPACK_OBJECT_FLOAT64;
+  o.via.f64 = d;
+  return o;
+}
+
+/* An item as the Lua side sees it (rows and byte columns 0-based, ends
+ * exclusive):
+ *   {kind = "quote"|"claim"|"speaker", row, col, end_row, end_col, text,
+ *    quote_kind?, confidence?, speaker? = {name, mention, how, stance,
+ *    row?, col?, end_row?, end_col?}, score?, reasons?} */
+static PmObj item_obj(PmServer *srv, const PmBufItem *it) {
+  msgpack_zone *z = pm_server_zone(srv);
+  static const char *const kinds[] = {"quote", "claim", "speaker"};
+  PmObj m = pm_obj_map(z, 10);
+  uint32_t i = 0;
+  pm_obj_map_set(&m, i++, "kind", str_or_nil(z, kinds[it->kind]));
+  set_span(&m, &i, &it->span);
+  pm_obj_map_set(&m, i++, "text", pm_obj_str(z, it->text, it->text_len));
+  if (it->quote) {
+    const PmQuote *q = it->quote;
+    pm_obj_map_set(&m, i++, "quote_kind", str_or_nil(z, pm_quote_kind_name(q->kind)));
+    pm_obj_map_set(&m, i++, "confidence", float_obj(q->confidence));
+    PmObj sp = pm_obj_nil();
+    if (q->has_speaker) {
+      sp = pm_obj_map(z, it->has_speaker_span ? 8 : 4);
+      uint32_t j = 0;
+      pm_obj_map_set(&sp, j++, "name", str_or_nil(z, q->speaker.name));
+      pm_obj_map_set(&sp, j++, "mention", str_or_nil(z, q->speaker.mention));
+      pm_obj_map_set(&sp, j++, "how", str_or_nil(z, q->speaker.how));
+      pm_obj_map_set(&sp, j++, "stance", str_or_nil(z, pm_stance_name(q->speaker.stance)));
+      if (it->has_speaker_span) set_span(&sp, &j, &it->speaker_span);
+    }
+    pm_obj_map_set(&m, i++, "speaker", sp);
+  } else if (it->claim) {
+    const PmClaim *c = it->claim;
+    pm_obj_map_set(&m, i++, "score", float_obj(c->score));
+    uint32_t nr = 0;
+    for (uint32_t b = 0; b < PM_REASON_COUNT; b++) nr += (c->reasons >> b) & 1u;
+    PmObj r = pm_obj_array(z, nr);
+    for (uint32_t b = 0, k = 0; b < PM_REASON_COUNT; b++)
+      if ((c->reasons >> b) & 1u)
+        r.via.array.ptr[k++] = str_or_nil(z, pm_claim_reason_name(1u << b));
+    pm_obj_map_set(&m, i++, "reasons", r);
+    PmObj sp = pm_obj_nil();
+    if (c->speaker) {
+      sp = pm_obj_map(z, 1);
+      pm_obj_map_set(&sp, 0, "name", str_or_nil(z, c->speaker));
+    }
+    pm_obj_map_set(&m, i++, "speaker", sp);
+  }
+  m.via.map.size = i;
+  return m;
+}
+
+static Attached *attached_arg(PmServer *srv, const msgpack_object *o,
+                              PmError *err) {
+  int64_t buf;
+  if (!pm_server_buffer_arg(srv, o, &buf, err)) return NULL;
+  Attached *a = find(table(srv), buf);
+  if (!a)
+    pm_error_set(err, PM_ERR_STATE, "buffer %lld: not attached (:Pressmark enable)",
+                 (long long)buf);
+  return a;
+}
+
+/* pressmark_item_get(buf, row, col) -> item or nil: the speaker mention,
+ * quote (innermost) or claim under a position (0-based row, byte col). */
+PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
+                         PmError *err) {
+  if (!nparams(params, 3, 3, "pressmark_item_get", err)) return pm_obj_nil();
+  const msgpack_object *p = params->via.array.ptr;
+  int64_t row, col;
+  if (!get_int(&p[1], &row) || !get_int(&p[2], &col) || row < 0 || col < 0 ||
+      row > UINT32_MAX || col > UINT32_MAX) {
+    pm_error_set(err, PM_ERR_INVALID, "pressmark_item_get: row and col must be integers >= 0");
+    return pm_obj_nil();
+  }
+  Attached *a = attached_arg(srv, &p[0], err);
+  if (!a) return pm_obj_nil();
+  PmBufItem it;
+  if (!pm_bufdoc_item_at(a->doc, (uint32_t)row, (uint32_t)col, &it))
+    return pm_obj_nil();
+  return item_obj(srv, &it);
+}
+
+typedef struct {
+  PmServer *srv;
+  PmArray(PmObj) items;
+} ItemList;
+
+static bool collect(const PmBufItem *it, void *data) {
+  ItemList *l = data;
+  pm_array_push(&l->items, item_obj(l->srv, it));
+  return true;
+}
+
+/* pressmark_items_get(buf, kind) -> [item]: every quote, claim or speaker
+ * mention ("quotes", "claims", "speakers") in buffer order. */
+PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
+                          PmError *err) {
+  if (!nparams(params, 2, 2, "pressmark_items_get", err)) return pm_obj_nil();
+  const msgpack_object *k = &params->via.array.ptr[1];
+  PmItemKind kind;
+  if (key_is(k, "quotes")) kind = PM_ITEM_QUOTE;
+  else if (key_is(k, "claims")) kind = PM_ITEM_CLAIM;
+  else if (key_is(k, "speakers")) kind = PM_ITEM_SPEAKER;
+  else {
+    pm_error_set(err, PM_ERR_INVALID,
+                 "pressmark_items_get: kind must be quotes, claims or speakers");
+    return pm_obj_nil();
+  }
+  Attached *a = attached_arg(srv, &params->via.array.ptr[0], err);
+  if (!a) return pm_obj_nil();
+  ItemList l = {srv, pm_array_new()};
+  pm_bufdoc_items(a->doc, kind, collect, &l);
+  PmObj arr = pm_obj_array(pm_server_zone(srv), l.items.size);
+  if (l.items.size)
+    memcpy(arr.via.array.ptr, l.items.contents, l.items.size * sizeof(PmObj));
+  pm_array_delete(&l.items);
+  return arr;
+}
