@@ -24,6 +24,26 @@ M.schema = {
     description = 'command list that starts the process, e.g. { "/opt/pressmark/bin/pressmark", "serve" }; '
       .. 'default: $PRESSMARK_BIN, then the plugin\'s build/pressmark, then pressmark on $PATH',
   },
+  author = {
+    type = { 'string', 'nil' },
+    default = nil,
+    description = 'author written into new notes; default: `git config user.name`, else $USER',
+  },
+  mappings = {
+    type = 'boolean',
+    default = false,
+    description = 'set the suggested key mappings (|pressmark-mappings|); off by default',
+  },
+  signs = {
+    type = 'boolean',
+    default = true,
+    description = 'a sign in the sign column on lines holding a note',
+  },
+  badges = {
+    type = 'boolean',
+    default = true,
+    description = 'the verdict as virtual text at the end of a note\'s line',
+  },
   log_file = {
     type = { 'string', 'nil' },
     default = nil,

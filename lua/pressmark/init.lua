@@ -9,6 +9,9 @@ local M = {}
 ---@param opts? table
 function M.setup(opts)
   require('pressmark.config').set(opts)
+  if require('pressmark.config').get().mappings then
+    require('pressmark.ui').default_mappings()
+  end
 end
 
 --- Round trip to the process.
@@ -43,6 +46,7 @@ end
 ---@class pressmark.Subcommand
 ---@field run fun(args: string[], opts: table)
 ---@field desc string
+---@field complete? fun(arglead: string, args: string[]): string[] its arguments' completion
 
 --- :Pressmark subcommands.  Later modules add theirs with M.subcommand().
 ---@type table<string, pressmark.Subcommand>
@@ -115,8 +119,14 @@ end
 ---@param cmdline string
 ---@return string[]
 function M.complete(arglead, cmdline)
-  if cmdline:match('^%s*%S+%s+%S+%s') then
-    return {}
+  local name = cmdline:match('^%A*%a+!?%s+(%S+)%s')
+  if name then
+    local sub = M.subcommands[name]
+    if not sub or not sub.complete then
+      return {}
+    end
+    local args = vim.split(vim.trim(cmdline:match('^%A*%a+!?%s+%S+%s+(.*)$') or ''), '%s+')
+    return sub.complete(arglead, args)
   end
   local out = {}
   for name in pairs(M.subcommands) do
@@ -127,5 +137,8 @@ function M.complete(arglead, cmdline)
   table.sort(out)
   return out
 end
+
+-- The notes commands (note, verdict, show, ...: lua/pressmark/ui.lua).
+require('pressmark.ui').register(M)
 
 return M
