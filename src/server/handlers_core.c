@@ -86,8 +86,20 @@ PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
       pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
     } else {
       uint64_t bytes = 0;
-      for (uint32_t i = 0; i < lines->via.array.size; i++)
-        bytes += lines->via.array.ptr[i].via.str.size + 1u;
+      uint32_t bad = UINT32_MAX;
+      for (uint32_t i = 0; i < lines->via.array.size && bad == UINT32_MAX; i++) {
+        const msgpack_object *l = &lines->via.array.ptr[i];
+        /* Anything but a string would be counted from the wrong union
+         * member: refuse it rather than report a made-up size. */
+        if (l->type != MSGPACK_OBJECT_STR && l->type != MSGPACK_OBJECT_BIN) bad = i;
+        else bytes += l->via.str.size + 1u;
+      }
+      if (bad != UINT32_MAX) {
+        pm_error_set(err, PM_ERR_INVALID,
+                     "nvim_buf_get_lines: line %u is not a string", bad + 1);
+        msgpack_unpacked_destroy(&reply);
+        return out;
+      }
       out = pm_obj_map(pm_server_zone(srv), 3);
       pm_obj_map_set(&out, 0, "buf", pm_obj_int(buf));
       pm_obj_map_set(&out, 1, "lines", pm_obj_int(lines->via.array.size));
