@@ -90,6 +90,9 @@ function M.parse(lines)
     while #body > 0 and body[#body]:match('^%s*$') do
       table.remove(body)
     end
+    while #body > 0 and body[1]:match('^%s*$') do
+      table.remove(body, 1)
+    end
     f.note = table.concat(body, '\n')
   end
   if f.verdict ~= '' and not vim.tbl_contains(notes.verdicts, f.verdict) then
@@ -151,7 +154,9 @@ function M.open(t)
   local ebuf = api.nvim_create_buf(false, true)
   api.nvim_buf_set_name(ebuf, ('pressmark://note/%d/%s'):format(ebuf, t.id or 'new'))
   api.nvim_buf_set_option(ebuf, 'buftype', 'acwrite')
-  api.nvim_buf_set_option(ebuf, 'bufhidden', 'wipe')
+  -- 'hide', not 'wipe': :close and :q on a modified 'wipe' buffer stop at
+  -- E37 before any autocommand could save it.  BufHidden wipes it once saved.
+  api.nvim_buf_set_option(ebuf, 'bufhidden', 'hide')
   api.nvim_buf_set_option(ebuf, 'swapfile', false)
   local lines = M.render(t.fields or {}, t.title)
   api.nvim_buf_set_lines(ebuf, 0, -1, false, lines)
@@ -188,18 +193,21 @@ function M.open(t)
       save(ed)
     end,
   })
-  -- Closing saves what was typed; a failed save keeps the text in a
+  -- Closing saves what was typed; a failed save keeps the text in the
   -- hidden buffer rather than losing it.
-  api.nvim_create_autocmd({ 'BufHidden', 'BufWinLeave' }, {
+  api.nvim_create_autocmd('BufHidden', {
     group = group,
     buffer = ebuf,
-    once = true,
     callback = function()
       if api.nvim_buf_get_option(ebuf, 'modified') and not save(ed) then
-        api.nvim_buf_set_option(ebuf, 'bufhidden', 'hide')
-        notify(('your text is kept in buffer %d (:buffer %d)'):format(ebuf, ebuf), vim.log.levels.WARN)
+        notify(('your text is kept in buffer %d (:sbuffer %d)'):format(ebuf, ebuf), vim.log.levels.WARN)
+        return
       end
       pcall(api.nvim_buf_del_extmark, t.buf, track_ns, ed.mark)
+      pcall(api.nvim_del_augroup_by_id, group)
+      vim.schedule(function()
+        pcall(api.nvim_buf_delete, ebuf, { force = true })
+      end)
     end,
   })
   vim.keymap.set('n', 'q', '<Cmd>close<CR>', { buffer = ebuf, desc = 'pressmark: save and close the note' })

@@ -376,6 +376,31 @@ function M.note_at(buf, row, col)
   return best
 end
 
+-- Items come in two shapes: from the live highlights (pressmark_item_get
+-- and _items_get: kind = quote|claim|speaker, quote_kind, speaker = {name,
+-- mention, how, stance}, fractions) and from pressmark_analysis_get (item,
+-- kind = the quote's kind, flat speaker fields, percentages, offsets).
+-- This makes the first look like the second.
+local function normalize(buf, it)
+  if it.item == nil then
+    it.item, it.kind = it.kind, it.quote_kind
+    if type(it.speaker) == 'table' then
+      local sp = it.speaker
+      it.speaker, it.mention, it.how, it.stance = sp.name, sp.mention, sp.how, sp.stance
+    end
+    for _, k in ipairs({ 'score', 'confidence' }) do
+      if type(it[k]) == 'number' and it[k] <= 1 then
+        it[k] = math.floor(it[k] * 100 + 0.5)
+      end
+    end
+  end
+  if it.start == nil then
+    it.start = rpc.pos_to_offset(buf, it.row, it.col)
+    it['end'] = rpc.pos_to_offset(buf, it.end_row, it.end_col)
+  end
+  return it
+end
+
 --- The detections of the whole buffer: {quotes, claims, speakers}, each
 --- item with row/col/end_row/end_col (0-based), start/end offsets and its
 --- details.  Uses the live highlights' cache (pressmark_items_get) when the
@@ -385,38 +410,20 @@ end
 function M.analysis(buf)
   buf = resolve(buf)
   local out = {}
-  local live = true
   for _, kind in ipairs({ 'quotes', 'claims', 'speakers' }) do
-    local ok, items = false, nil
-    if live then
-      ok, items = pcall(rpc.request, 'pressmark_items_get', buf, kind)
-    end
+    local ok, items = pcall(rpc.request, 'pressmark_items_get', buf, kind)
     if not ok or type(items) ~= 'table' then
-      live = false
+      out = rpc.request('pressmark_analysis_get', buf)
       break
     end
     out[kind] = items
   end
-  if not live then
-    out = rpc.request('pressmark_analysis_get', buf)
-  end
-  for kind, items in pairs(out) do
+  for _, items in pairs(out) do
     for _, it in ipairs(items) do
-      it.item = it.item or kind:gsub('s$', '')
-      if it.row == nil and it.start then
-        it.row, it.col = rpc.offset_to_pos(buf, it.start)
-        it.end_row, it.end_col = rpc.offset_to_pos(buf, it['end'])
-      end
+      normalize(buf, it)
     end
   end
   return out
-end
-
-local function item_offsets(buf, it)
-  if it.start and it['end'] then
-    return it.start, it['end']
-  end
-  return rpc.pos_to_offset(buf, it.row, it.col), rpc.pos_to_offset(buf, it.end_row, it.end_col)
 end
 
 --- What lies under (row, col): an existing note first, then a quote, a
@@ -430,15 +437,12 @@ function M.item_at(buf, row, col)
   end
   local ok, it = pcall(rpc.request, 'pressmark_item_get', buf, row, col)
   if ok and type(it) == 'table' and next(it) then
-    it.item = it.item or it.kind
-    it.start, it['end'] = item_offsets(buf, it)
-    return it
+    return normalize(buf, it)
   end
   local a = M.analysis(buf)
   for _, kind in ipairs({ 'quotes', 'speakers', 'claims' }) do
     for _, i in ipairs(a[kind] or {}) do
       if covers(i.row, i.col, i.end_row, i.end_col, row, col) then
-        i.start, i['end'] = item_offsets(buf, i)
         return i
       end
     end
@@ -478,8 +482,8 @@ function M.written(buf)
 end
 
 --- Whether the sidecar of this buffer should be loaded when it is read:
---- articles (text and markdown files, or the live highlights' patterns)
---- and any file that already has a sidecar.
+--- articles (the `filetypes` option: text and markdown by default) and
+--- any file that already has a sidecar.
 ---@param buf integer
 ---@return boolean
 function M.wanted(buf)
@@ -492,7 +496,7 @@ function M.wanted(buf)
     return true
   end
   local ft = api.nvim_buf_get_option(buf, 'filetype')
-  return ft == 'text' or ft == 'markdown'
+  return vim.tbl_contains(config.get().filetypes or { 'text', 'markdown' }, ft)
 end
 
 -- Runs f(buf) reporting errors instead of raising them in an autocommand.
