@@ -35,6 +35,28 @@ for _, v in ipairs({ 'true', 'mostly-true', 'mixed', 'misleading', 'false', 'unv
   vim.keymap.set('n', '<Plug>(pressmark-verdict-' .. v .. ')', '<Cmd>Pressmark verdict ' .. v .. '<CR>', { desc = 'pressmark: verdict ' .. v })
 end
 
+-- Live highlights (lua/pressmark/highlight.lua): article buffers (setup
+-- options `filetypes`, `patterns`) are attached when read; the process
+-- follows their changes by itself.
+local hl_group = vim.api.nvim_create_augroup('pressmark_highlight', { clear = true })
+vim.api.nvim_create_autocmd({ 'FileType', 'BufReadPost', 'BufNewFile' }, {
+  group = hl_group,
+  callback = function(ev)
+    require('pressmark.highlight').auto(ev.buf)
+  end,
+})
+vim.api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout', 'ColorScheme' }, {
+  group = hl_group,
+  callback = function(ev)
+    local hl = package.loaded['pressmark.highlight']
+    if hl and ev.event == 'ColorScheme' then
+      hl.define()
+    elseif hl then
+      hl.forget(ev.buf)
+    end
+  end,
+})
+
 -- The sidecar lifecycle (lua/pressmark/notes.lua): load on read, follow
 -- the article's digest on write, reload when the sidecar changed on disk
 -- (it is not a loaded buffer, so :checktime never sees it).  The module is

@@ -44,6 +44,41 @@ M.schema = {
     default = true,
     description = 'the verdict as virtual text at the end of a note\'s line',
   },
+  highlights = {
+    type = 'boolean',
+    default = true,
+    description = 'attach article buffers and draw live highlights (|pressmark-highlights|)',
+  },
+  filetypes = {
+    type = 'table',
+    default = { 'text', 'markdown' },
+    description = 'filetypes whose buffers are attached when read',
+  },
+  patterns = {
+    type = 'table',
+    default = {},
+    description = 'file patterns (as for autocommands, e.g. "*/articles/*.md") whose buffers are attached too',
+  },
+  max_bytes = {
+    type = 'number',
+    default = 10 * 1024 * 1024,
+    description = 'larger buffers get highlights for the visible lines only (at most 24 MiB)',
+  },
+  max_lines = {
+    type = 'number',
+    default = 1000000,
+    description = 'buffers with more lines get highlights for the visible lines only',
+  },
+  min_score = {
+    type = { 'number', 'nil' },
+    default = nil,
+    description = 'claims are sentences scoring at least this (0..1); default: the analyser\'s (0.5)',
+  },
+  lang = {
+    type = 'string',
+    default = 'auto',
+    description = 'article language: "auto" (detected per buffer), "fr" or "en"',
+  },
   log_file = {
     type = { 'string', 'nil' },
     default = nil,
@@ -116,8 +151,10 @@ function M.set(opts)
       local clean = validate(M.schema, src, '', problems)
       merged = vim.tbl_deep_extend('force', merged, clean)
       -- tbl_deep_extend cannot set a key to nil; explicit lists replace.
-      if clean.cmd then
-        merged.cmd = clean.cmd
+      for _, list in ipairs({ 'cmd', 'filetypes', 'patterns' }) do
+        if clean[list] then
+          merged[list] = clean[list]
+        end
       end
     elseif src ~= nil then
       table.insert(problems, 'options must be a table, got ' .. type(src))

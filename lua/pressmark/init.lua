@@ -81,6 +81,23 @@ M.subcommands = {
       say('process restarted')
     end,
   },
+  enable = {
+    desc = 'attach the current buffer: live highlights of quotes, speakers and claims',
+    run = function()
+      local mode = require('pressmark.highlight').attach(0)
+      say(mode == 'live' and 'highlights on' or 'highlights on (visible lines only)')
+    end,
+  },
+  disable = {
+    desc = 'detach the current buffer and clear its highlights',
+    run = function()
+      local hl = require('pressmark.highlight')
+      local buf = vim.api.nvim_get_current_buf()
+      hl.detach(buf)
+      hl.disabled[buf] = true
+      say('highlights off')
+    end,
+  },
   health = {
     desc = 'run :checkhealth pressmark',
     run = function()

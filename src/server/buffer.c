@@ -27,9 +27,10 @@
 #define BLOCK_TARGET (8u * 1024u) /* close a block once it reaches this */
 #define BLOCK_LINES 256u          /* or holds this many lines */
 #define SMALL_BLOCK (BLOCK_TARGET / 4u)
-/* Mark ids stay below 2^31: ids above are left for marks the Lua side
- * sets in the same namespace (notes), so the two never collide. */
-#define ID_MAX 0x7fffffffu
+/* Mark ids stay below 2^30: ids from 0x40000000 up are left for the
+ * note marks lua/pressmark/notes.lua sets in the same namespace, so the
+ * two never collide. */
+#define ID_MAX 0x3fffffffu
 
 typedef PmArray(PmMark) MarkArray;
 

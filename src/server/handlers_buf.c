@@ -41,6 +41,7 @@ typedef struct {
   bool view;        /* holds only a range of lines (a huge buffer) */
   int64_t tick;     /* b:changedtick of the text the doc holds */
   int64_t dropped;  /* tick at which a batch was dropped; -1 none */
+  int64_t nvim_tick; /* the editor's tick when it dropped that batch */
 } Attached;
 
 struct PmBufTable {
@@ -91,6 +92,8 @@ static const PmLang *lang(PmBufTable *t, PmError *err) {
   if (!t->lang) pm_error_prefix(err, "language data");
   return t->lang;
 }
+
+static bool get_int(const msgpack_object *o, int64_t *out);
 
 /* ---- calling Neovim -------------------------------------------------------- */
 
@@ -173,9 +176,10 @@ static bool send_batch(PmServer *srv, Attached *a) {
   const msgpack_object *r;
   PmError err;
   bool applied = false;
-  if (call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err))
+  if (call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err)) {
     applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
-  else
+    if (!applied && !get_int(r, &a->nvim_tick)) a->nvim_tick = -1;
+  } else
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)a->buf,
                err.message);
   msgpack_unpacked_destroy(&reply);
@@ -189,7 +193,15 @@ bool pm_server_idle(PmServer *srv) {
   bool more = false;
   for (uint32_t i = 0; i < t->bufs.size; i++) {
     Attached *a = &t->bufs.contents[i];
-    if (a->dropped == a->tick) continue; /* wait for the event that comes */
+    if (a->dropped == a->tick) {
+      /* The editor's tick had moved on.  Every event sent before its
+       * answer has been served by now (this runs only with no input
+       * waiting), so a tick still ahead of ours moved without changing
+       * text (reading a file, :w): take it and send again.  Otherwise
+       * wait for the event that is coming. */
+      if (a->nvim_tick <= a->tick) continue;
+      a->tick = a->nvim_tick;
+    }
     bool done = pm_bufdoc_update(a->doc, IDLE_BUDGET_NS);
     if (pm_bufdoc_has_batch(a->doc) && !send_batch(srv, a))
       a->dropped = a->tick;
