@@ -113,6 +113,7 @@ void claims__score(Block *b) {
     uint32_t amounts = 0, dates = 0, future = 0, causal = 0, speech = 0;
     bool question = false, emoticon = false, percent = false, year = false;
     bool currency = false;
+    uint32_t past = 0, third = 0;
     for (uint32_t i = se->start; i < se->end; i++) {
       const Token *w = &t[i];
       if (w->kind == T_NUMBER) {
@@ -152,6 +153,12 @@ void claims__score(Block *b) {
       if (b->lid == PM_LANG_EN && wn > 5 && !(l & W_COMPAR) &&
           !memcmp(s + wn - 3, "est", 3))
         compar++;
+      /* past tense: what was done can be checked (voted, created) */
+      if (b->lid == PM_LANG_EN && wn > 4 && !(w->flags & TF_CAP) &&
+          !memcmp(s + wn - 2, "ed", 2) && !(l & (W_OPINION | W_SPEECH)))
+        past++;
+      if ((l & (W_PRON_M | W_PRON_F)) && i == se->start)
+        third++;
     }
     if (numbers) {
       x += 1.5 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
@@ -181,6 +188,11 @@ void claims__score(Block *b) {
       x += 0.35 + 0.1 * (factual > 3 ? 3 : factual - 1);
       reasons |= PM_REASON_FACTUAL_VERB;
     }
+    if (past) {
+      x += 0.35;
+      reasons |= PM_REASON_FACTUAL_VERB;
+    }
+    if (third && !first_person) x += 0.15;
     if (causal) {
       x += 0.3;
       reasons |= PM_REASON_CAUSAL;
