@@ -228,8 +228,11 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
   uint32_t new_size = nb - old_count + m;
   pm_array_reserve(&doc->blocks, new_size);
   Block *arr = doc->blocks.contents;
-  memmove(&arr[bi + m], &arr[bi + old_count],
-          (nb - bi - old_count) * sizeof *arr);
+  /* Guarded: with no blocks `arr` is NULL, and NULL + 0 is undefined (the
+   * sanitized build stops on it). */
+  if (nb - bi - old_count)
+    memmove(&arr[bi + m], &arr[bi + old_count],
+            (nb - bi - old_count) * sizeof *arr);
   if (m) memcpy(&arr[bi], b.out.contents, m * sizeof *arr);
   doc->blocks.size = new_size;
   pm_array_delete(&b.out);
@@ -402,8 +405,9 @@ void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
   pm_array_clear(&doc->batch_set);
   if (!applied) return;
   size_t n = doc->batch_del_sent;
-  memmove(doc->to_delete.contents, doc->to_delete.contents + n,
-          (doc->to_delete.size - n) * sizeof(uint32_t));
+  if (n) /* contents may be NULL, and NULL + 0 is undefined */
+    memmove(doc->to_delete.contents, doc->to_delete.contents + n,
+            (doc->to_delete.size - n) * sizeof(uint32_t));
   doc->to_delete.size -= (uint32_t)n;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     Block *k = &doc->blocks.contents[j];
