@@ -130,6 +130,47 @@ SESSIONS = {
     "c1": b"\xc1",
 }
 
+# Attached buffers: the server calls nvim_buf_attach, Neovim sends the
+# lines, the idle work sends a batch of marks (nvim_exec_lua), and so on;
+# replies are in the stream right after what triggers them.
+ARTICLE = ["Le maire l'a dit lundi.", "",
+           "« Nous n'augmenterons pas les impôts », a déclaré Jeanne Morvan.",
+           "Selon elle, la dette a baissé de 12 % depuis 2019."]
+
+
+def note(m, p):
+    return pack([2, m, p])
+
+
+SESSIONS.update({
+    "buf-live": req(1, "pressmark_buf_attach", [1, {}]) + resp(1, None, True) +
+        note("nvim_buf_lines_event", [1, 5, 0, -1, ARTICLE, False]) + resp(2, None, True) +
+        req(2, "pressmark_items_get", [1, "quotes"]) + req(3, "pressmark_items_get", [1, "claims"]) +
+        req(4, "pressmark_items_get", [1, "speakers"]) + req(5, "pressmark_item_get", [1, 2, 5]) +
+        note("nvim_buf_lines_event", [1, 6, 1, 2, ["« Oui », dit Paul Dax.", "x"], False]) + resp(3, None, False) +
+        note("nvim_buf_changedtick_event", [1, 7]) +
+        note("nvim_buf_lines_event", [1, 8, 0, 1, [], False]) + resp(4, None, True) +
+        req(6, "pressmark_item_get", [1, 0, 0]) +
+        note("nvim_buf_detach_event", [1]) + resp(5, None, True) +
+        req(7, "pressmark_buf_detach", [1]) + resp(6, None, True),
+    "buf-view": req(1, "pressmark_buf_attach", [2, {"view": [0, 4], "lang": "fr", "min_score": 0.2}]) +
+        resp(1, None, 12) + resp(2, None, ARTICLE) + resp(3, None, True) +
+        req(2, "pressmark_items_get", [2, "claims"]) +
+        req(3, "pressmark_buf_attach", [2, {"view": [2, 3]}]) + resp(4, None, 13) + resp(5, None, ARTICLE[2:3]) +
+        req(4, "pressmark_buf_attach", [2, None]) + resp(6, None, True) + resp(7, None, True),
+    "buf-errors": req(1, "pressmark_buf_attach", [1, {"lang": "de"}]) +
+        req(2, "pressmark_buf_attach", [1, {"view": [3, 1]}]) + req(3, "pressmark_buf_attach", [1, 5]) +
+        req(4, "pressmark_buf_attach", [1]) + resp(1, [0, "Invalid buffer id: 1"], None) +
+        req(5, "pressmark_buf_attach", [1]) + resp(2, None, False) +
+        req(6, "pressmark_items_get", [1, "nope"]) + req(7, "pressmark_item_get", [9, 0, 0]) +
+        note("nvim_buf_lines_event", [9, 1, 0, -1, ["x"], False]) +
+        req(8, "pressmark_buf_detach", [9]),
+    "buf-out-of-step": req(1, "pressmark_buf_attach", [1, {}]) + resp(1, None, True) +
+        note("nvim_buf_lines_event", [1, 5, 0, -1, ["a", "b"], False]) + resp(2, None, True) +
+        note("nvim_buf_lines_event", [1, 6, 7, 9, ["c"], False]) + resp(3, None, True) +
+        resp(4, None, True) + note("nvim_buf_lines_event", [1, 7, 0, -1, ["d"], False]) + resp(5, None, True),
+})
+
 
 def write(target, files, prefix=b""):
     d = os.path.join(HERE, target)
