@@ -86,24 +86,66 @@ function M.check()
 
   health.start('pressmark: files')
   local lang = rpc.plugin_root() .. '/lang'
-  if vim.fn.isdirectory(lang) == 1 then
-    health.ok('language files folder ' .. lang)
+  local files = vim.fn.glob(lang .. '/*.yaml', false, true)
+  if #files > 0 then
+    health.ok(('language files in %s: %s'):format(lang, table.concat(vim.tbl_map(function(f)
+      return vim.fn.fnamemodify(f, ':t')
+    end, files), ', ')))
   else
-    health.warn('language files folder missing: ' .. lang, { 'reinstall the plugin with its lang/ folder' })
+    health.warn('no language files in ' .. lang, { 'reinstall the plugin with its lang/ folder' })
+  end
+  -- The process finds its own copy (next to the binary, or
+  -- $PRESSMARK_LANG_DIR): ask it to analyse a sentence.
+  local scratch = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_lines(scratch, 0, -1, false, { 'Le maire a déclaré : « Nous tiendrons le budget. »' })
+  local aok, res = pcall(rpc.request, 'pressmark_analysis_get', scratch)
+  vim.api.nvim_buf_delete(scratch, { force = true })
+  if aok and type(res) == 'table' and #(res.quotes or {}) == 1 then
+    health.ok('the process loads its language data (a test quote was found)')
+  elseif aok then
+    health.warn('the process loads its language data but found no quote in a test sentence', { 'check lang/fr.yaml' })
+  else
+    health.error('the process cannot load its language data: ' .. tostring(res), {
+      'set $PRESSMARK_LANG_DIR to the plugin\'s lang/ folder',
+      'or rebuild with `make` in ' .. rpc.plugin_root(),
+    })
   end
   -- :checkhealth runs in a new tab: the article is the alternate buffer.
   local name = vim.api.nvim_buf_get_name(0)
+  local buf = vim.api.nvim_get_current_buf()
   if name == '' or vim.bo.buftype ~= '' then
+    buf = vim.fn.bufnr('#')
     name = vim.fn.bufname('#') ~= '' and vim.fn.fnamemodify(vim.fn.bufname('#'), ':p') or ''
   end
   if name == '' then
-    health.info('no article in the current buffer: notes folder not checked')
+    health.info('no article in the current buffer: sidecar folder not checked')
   else
     local dir = vim.fn.fnamemodify(name, ':p:h')
+    local sidecar = vim.fn.fnamemodify(name, ':p') .. '.factcheck.yaml'
     if vim.fn.filewritable(dir) == 2 then
-      health.ok('article folder writable (notes are saved beside it): ' .. dir)
+      health.ok('sidecar folder writable (notes are saved beside the article): ' .. dir)
     else
-      health.error('article folder not writable, notes cannot be saved: ' .. dir, { 'check the folder\'s permissions' })
+      health.error('sidecar folder not writable, notes cannot be saved: ' .. dir, { 'check the folder\'s permissions' })
+    end
+    if vim.fn.filereadable(sidecar) == 1 and vim.fn.filewritable(sidecar) ~= 1 then
+      health.error('sidecar not writable: ' .. sidecar, { 'check the file\'s permissions' })
+    end
+    local st = package.loaded['pressmark.notes'] and require('pressmark.notes').state[buf]
+    if st and st.error then
+      health.error('sidecar does not load, it is left untouched: ' .. st.error, { 'fix the file; it reloads on FocusGained or :e' })
+    elseif st then
+      local orphans = 0
+      for _, n in ipairs(st.notes) do
+        if n.outcome == 'orphan' or n.outcome == 'ambiguous' then
+          orphans = orphans + 1
+        end
+      end
+      local msg = ('sidecar loaded: %d notes, %d not placed'):format(#st.notes, orphans)
+      if orphans > 0 then
+        health.warn(msg, { ':Pressmark list orphans' })
+      else
+        health.ok(msg)
+      end
     end
   end
 end

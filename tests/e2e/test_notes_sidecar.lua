@@ -228,6 +228,17 @@ local function crlf_bom_case(name, bytes)
   end)
 end
 
+T.test(':checkhealth pressmark checks the language data and the sidecar', function()
+  open(ARTICLE, 'pressmark: 1\nnotes: {\n')
+  vim.cmd('checkhealth pressmark')
+  local text = table.concat(api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  vim.cmd('tabclose')
+  T.matches(text, 'OK:? language files in .*en%.yaml, fr%.yaml')
+  T.matches(text, 'OK:? the process loads its language data')
+  T.matches(text, 'OK:? sidecar folder writable')
+  T.matches(text, 'ERROR:? sidecar does not load, it is left untouched: .*factcheck%.yaml:%d+:%d+: ')
+end)
+
 crlf_bom_case('a CRLF article', (ARTICLE:gsub('\n', '\r\n')))
 crlf_bom_case('a BOM article', '\239\187\191' .. ARTICLE)
 
