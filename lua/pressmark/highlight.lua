@@ -75,13 +75,15 @@ M.disabled = {}
 --- Applies one batch from the process (called through nvim_exec_lua).
 ---@param buf integer
 ---@param tick integer b:changedtick of the text the batch was computed for
+---@param clear boolean first delete every live-highlight mark the buffer
+--- holds (a new attachment does not know what an earlier one left)
 ---@param groups string[] group names, indexed by the marks' group + 1
 ---@param del integer[] mark ids to delete
 ---@param set integer[] flat {id, row, col, end_row, end_col, group, ...}
 ---@return boolean|integer applied true, else the buffer's changedtick
 --- (the process then knows whether an event is still to come), or false
 --- when the buffer is not loaded
-function M._apply(buf, tick, groups, del, set)
+function M._apply(buf, tick, clear, groups, del, set)
   local st = M.state[buf]
   local now = api.nvim_buf_is_loaded(buf) and api.nvim_buf_get_changedtick(buf)
   if now ~= tick then
@@ -92,6 +94,9 @@ function M._apply(buf, tick, groups, del, set)
   end
   local ns = M.ns
   local del_mark, set_mark = api.nvim_buf_del_extmark, api.nvim_buf_set_extmark
+  if clear then
+    M.clear(buf)
+  end
   for i = 1, #del do
     del_mark(buf, ns, del[i])
   end
@@ -249,11 +254,17 @@ function M.detach(buf, quiet)
     end
   end
   if api.nvim_buf_is_valid(buf) then
-    -- Only the live highlights' ids: note marks (ids from 0x40000000) stay.
-    for _, m in ipairs(api.nvim_buf_get_extmarks(buf, M.ns, 0, -1, {})) do
-      if m[1] < 0x40000000 then
-        api.nvim_buf_del_extmark(buf, M.ns, m[1])
-      end
+    M.clear(buf)
+  end
+end
+
+--- Deletes the live highlights' marks; note marks (ids from 0x40000000,
+--- see notes.lua) stay.
+---@param buf integer
+function M.clear(buf)
+  for _, m in ipairs(api.nvim_buf_get_extmarks(buf, M.ns, 0, -1, {})) do
+    if m[1] < 0x40000000 then
+      api.nvim_buf_del_extmark(buf, M.ns, m[1])
     end
   end
 end

@@ -61,6 +61,7 @@ struct PmBufDoc {
   PmArray(uint32_t) batch_del;
   MarkArray batch_set;
   size_t batch_del_sent;
+  bool clear; /* the next batch clears what an earlier attachment left */
 };
 
 static const char *const group_names[PM_HL_COUNT] = {
@@ -78,6 +79,7 @@ PmBufDoc *pm_bufdoc_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
   if (opts) doc->opts = *opts;
   else pm_analyze_options_init(&doc->opts);
   doc->next_id = 1;
+  doc->clear = true;
   doc->fresh_ctx = pm_context_new();
   return doc;
 }
@@ -372,7 +374,7 @@ bool pm_bufdoc_update(PmBufDoc *doc, uint64_t budget_ns) {
 /* ---- batches ------------------------------------------------------------- */
 
 bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
-  if (doc->to_delete.size) return true;
+  if (doc->to_delete.size || doc->clear) return true;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
     if (!k->needs && !k->shown && k->marks.size) return true;
@@ -380,8 +382,9 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
   return false;
 }
 
-void pm_bufdoc_batch(PmBufDoc *doc, const uint32_t **del, size_t *n_del,
-                     const PmMark **set, size_t *n_set) {
+void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
+                     size_t *n_del, const PmMark **set, size_t *n_set) {
+  *clear = doc->clear;
   pm_array_clear(&doc->batch_set);
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
@@ -404,6 +407,7 @@ void pm_bufdoc_batch(PmBufDoc *doc, const uint32_t **del, size_t *n_del,
 void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
   pm_array_clear(&doc->batch_set);
   if (!applied) return;
+  doc->clear = false;
   size_t n = doc->batch_del_sent;
   if (n) /* contents may be NULL, and NULL + 0 is undefined */
     memmove(doc->to_delete.contents, doc->to_delete.contents + n,
@@ -415,10 +419,11 @@ void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
   }
 }
 
-void pm_bufdoc_forget_shown(PmBufDoc *doc) {
-  pm_array_clear(&doc->to_delete);
+void pm_bufdoc_set_options(PmBufDoc *doc, const PmAnalyzeOptions *opts) {
+  doc->opts = *opts;
   for (uint32_t j = 0; j < doc->blocks.size; j++)
-    doc->blocks.contents[j].shown = false;
+    doc->blocks.contents[j].needs = doc->blocks.contents[j].fresh = true;
+  doc->resume = 0;
 }
 
 /* ---- items --------------------------------------------------------------- */

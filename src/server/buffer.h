@@ -87,20 +87,22 @@ bool pm_bufdoc_update(PmBufDoc *doc, uint64_t budget_ns);
 /* True when an update is waiting to be sent (marks to set or delete). */
 bool pm_bufdoc_has_batch(const PmBufDoc *doc);
 
-/* Collects the next batch: ids Neovim must delete and marks it must set,
- * with absolute rows.  The arrays belong to the document and stay valid
+/* Collects the next batch: whether Neovim must first clear every mark of
+ * ours it holds (true until the first batch of a new document is applied:
+ * marks left by an earlier attachment are unknown to it), ids it must
+ * delete and marks it must set, with absolute rows.  The arrays belong to the document and stay valid
  * until pm_bufdoc_batch_done, which must come before the document changes
  * again. */
-void pm_bufdoc_batch(PmBufDoc *doc, const uint32_t **del, size_t *n_del,
-                     const PmMark **set, size_t *n_set);
+void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
+                     size_t *n_del, const PmMark **set, size_t *n_set);
 
 /* Commits the batch last collected (applied) or forgets it (dropped: the
  * same marks go into the next batch). */
 void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied);
 
-/* Marks everything as unknown to Neovim (its marks were cleared, e.g. a
- * buffer reloaded): the next batch sets every mark again. */
-void pm_bufdoc_forget_shown(PmBufDoc *doc);
+/* New analysis options (copied): every block is analysed again and its
+ * marks replaced. */
+void pm_bufdoc_set_options(PmBufDoc *doc, const PmAnalyzeOptions *opts);
 
 /* ---- items: what lies under a position, and lists -------------------- */
 

@@ -144,15 +144,18 @@ static bool send_batch(PmServer *srv, Attached *a) {
   const uint32_t *del;
   const PmMark *set;
   size_t n_del, n_set;
-  pm_bufdoc_batch(a->doc, &del, &n_del, &set, &n_set);
+  bool clear;
+  pm_bufdoc_batch(a->doc, &clear, &del, &n_del, &set, &n_set);
   PmChannel *ch = pm_server_channel(srv);
   msgpack_packer *pk = pm_channel_packer(ch);
   uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
   msgpack_pack_str(pk, sizeof code - 1);
   msgpack_pack_str_body(pk, code, sizeof code - 1);
-  msgpack_pack_array(pk, 5);
+  msgpack_pack_array(pk, 6);
   msgpack_pack_int64(pk, a->buf);
   msgpack_pack_int64(pk, a->tick);
+  if (clear) msgpack_pack_true(pk);
+  else msgpack_pack_false(pk);
   msgpack_pack_array(pk, PM_HL_COUNT);
   for (unsigned g = 0; g < PM_HL_COUNT; g++) {
     const char *name = pm_bufdoc_group_name(g);
@@ -203,8 +206,11 @@ bool pm_server_idle(PmServer *srv) {
       a->tick = a->nvim_tick;
     }
     bool done = pm_bufdoc_update(a->doc, IDLE_BUDGET_NS);
-    if (pm_bufdoc_has_batch(a->doc) && !send_batch(srv, a))
+    if (pm_bufdoc_has_batch(a->doc) && !send_batch(srv, a)) {
       a->dropped = a->tick;
+      /* Come back once the events sent before the answer are served. */
+      if (a->nvim_tick > a->tick) more = true;
+    }
     if (!done) more = true;
     /* send_batch may have queued events: serve them before more work. */
     if (pm_channel_pending(pm_server_channel(srv))) return false;
@@ -348,15 +354,19 @@ PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
   const PmLang *l = lang(t, err);
   if (!l) return pm_obj_nil();
   Attached *a = find(t, buf);
-  if (a && (a->view != view || memcmp(&a->opts, &opts, sizeof opts))) {
-    /* Mode or options changed: start over, deleting the old marks first. */
+  if (a && a->view != view) {
+    /* Live to view or back: the same document (and mark ids) holds the
+     * new text, so the old marks are deleted by the next batch. */
     if (a->live) nvim_detach(srv, buf);
     a = find(t, buf); /* events wait in the queue: the table is as it was */
     a->live = false;
+    a->view = view;
     pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
-    if (pm_bufdoc_has_batch(a->doc)) send_batch(srv, a);
-    drop(t, a);
-    a = NULL;
+    pm_bufdoc_set_base_row(a->doc, 0);
+  }
+  if (a && (a->opts.lang != opts.lang || a->opts.min_score != opts.min_score)) {
+    a->opts = opts;
+    pm_bufdoc_set_options(a->doc, &opts);
   }
   if (!a) {
     Attached fresh = {.buf = buf, .opts = opts, .view = view, .dropped = -1};
