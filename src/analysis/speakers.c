@@ -285,6 +285,14 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       /* The comma closes an apposition: find the comma that opens it. */
       uint32_t k = j;
       while (k > lo && k + 12 > j && !punct(b, k - 1, ',')) k--;
+      if (k > lo + 1 && punct(b, k - 1, ',') && !nameish(b, k - 2) &&
+          word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP)) {
+        /* "The company, which employs 4,000 people, said": the subject is
+         * before the apposition. */
+        j = k - 2;
+        end = k - 1;
+        continue;
+      }
       if (k > lo + 1 && punct(b, k - 1, ',') && nameish(b, k - 2)) {
         uint32_t ns = name_start(b, k - 2, lo);
         name_mention(b, m, ns, k - 1);
@@ -427,7 +435,9 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     }
     return true;
   }
-  if ((t->lex & W_ROLE) && !(t->flags & TF_CAP) && j + 1 < hi && nameish(b, j + 1)) {
+  if (!(t->flags & TF_CAP) && !(t->lex & (W_FUNCTION | W_PREP | W_DET | W_QUE)) &&
+      j + 1 < hi && nameish(b, j + 1)) {
+    /* said resident Tom Baker / juge l'économiste Thomas Piketty */
     name_mention(b, m, j + 1, name_end(b, j + 1, hi));
     return true;
   }
@@ -716,11 +726,11 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
       if (word(b, k) && (T(b, k)->lex & W_SPEECH)) speech = true;
     if (speech) return cue_at_verb(b, i, c + 1, hi, "verb-after", 0.9, true);
   }
-  /* "…," Smith said / he said / the senator said; », Manuel Valls a dit */
-  for (uint32_t k = i; k < hi && k < i + 9; k++) {
+  /* "…," Smith said / he said / the senator said; », Manuel Valls a dit;
+   * "…," Dr. Amir Patel, an emergency physician at X, told Y */
+  for (uint32_t k = i; k < hi && k < i + 20; k++) {
     if (T(b, k)->kind == T_QMARK) break;
-    if (T(b, k)->kind == T_PUNCT && T(b, k)->ch != ',' && T(b, k)->ch != '.')
-      break;
+    if (T(b, k)->kind == T_PUNCT && strchr(";:!?()[]", T(b, k)->ch)) break;
     if (speech_verb(b, k)) {
       Cue cu = cue_at_verb(b, k, c + 1, hi, "verb-after", 0.85, false);
       if (cu.found) return cu;
