@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "pressmark/analysis.h"
 #include "pressmark/anchor.h"
 #include "pressmark/sidecar.h"
 #include "util/alloc.h"
@@ -35,6 +36,28 @@ static void excerpt(const char *s) {
   putchar('"');
   for (size_t i = 0; i < cut; i++) putchar(s[i] == '\n' || s[i] == '\t' ? ' ' : s[i]);
   fputs(cut < n ? "...\"" : "\"", stdout);
+}
+
+/* Makes `text` what the editor shows, which is what notes made there were
+ * anchored on: without a leading UTF-8 byte-order mark, and without the CR
+ * of CRLF line ends when every line has one (Neovim's 'fileformat' dos).
+ * Otherwise a note would come out moved by 3 bytes on a BOM file, and one
+ * spanning lines fuzzy on a CRLF file, every time.  Returns the start of
+ * the text, edited in place; *len is updated. */
+static char *editor_view(char *text, size_t *len) {
+  size_t n = *len;
+  if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) text += 3, n -= 3;
+  size_t lf = 0, crlf = 0;
+  for (size_t i = 0; i < n; i++)
+    if (text[i] == '\n') lf++, crlf += i > 0 && text[i - 1] == '\r';
+  if (lf > 0 && crlf == lf) {
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+      if (!(text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')) text[o++] = text[i];
+    n = o;
+  }
+  *len = n;
+  return text;
 }
 
 static const char *basename_of(const char *p) {
@@ -65,6 +88,15 @@ int pm_cmd_check(int argc, char **argv) {
     fprintf(stderr, "pressmark check: %s\n", err.message);
     return 2;
   }
+  /* A binary file in the article's place (a PDF saved over it, a wrong
+   * name) would orphan every note, and --write would save that. */
+  char what[64];
+  if (pm_analysis_is_binary(text, len < 65536 ? len : 65536, what, sizeof what)) {
+    fprintf(stderr, "pressmark check: %s: binary file (%s), notes not re-anchored\n",
+            article, what);
+    pm_free(text);
+    return 2;
+  }
   char *path = pm_sidecar_path_for(article);
   PmSidecar *sc = pm_sidecar_load(path, &err);
   if (!sc) {
@@ -73,8 +105,13 @@ int pm_cmd_check(int argc, char **argv) {
     pm_free(text);
     return 2;
   }
+  /* The digest is of the file as it is; anchors are on the editor's view. */
+  char hex[65];
+  pm_sha256_hex(text, len, hex);
+  size_t vlen = len;
+  const char *view = editor_view(text, &vlen);
   PmAnchorStats st;
-  pm_sidecar_reanchor(sc, text, len, &st);
+  pm_sidecar_reanchor(sc, view, vlen, &st);
   pm_sidecar_sort(sc);
   for (size_t i = 0; i < pm_sidecar_note_count(sc); i++) {
     const PmNote *n = pm_sidecar_note_at(sc, i);
@@ -100,9 +137,7 @@ int pm_cmd_check(int argc, char **argv) {
          st.ambiguous, st.orphan);
   int status = st.fuzzy || st.ambiguous || st.orphan ? 1 : 0;
   if (write && total) {
-    char hex[65];
-    pm_sha256_hex(text, len, hex);
-    pm_sidecar_apply_anchors(sc, text, len);
+    pm_sidecar_apply_anchors(sc, view, vlen);
     pm_sidecar_set_article(sc, basename_of(article), hex);
     if (!pm_sidecar_save(sc, path, &err)) {
       fprintf(stderr, "pressmark check: %s\n", err.message);
