@@ -123,9 +123,9 @@ function M.check()
     local dir = vim.fn.fnamemodify(name, ':p:h')
     local sidecar = vim.fn.fnamemodify(name, ':p') .. '.factcheck.yaml'
     if vim.fn.filewritable(dir) == 2 then
-      health.ok('sidecar folder writable (notes are saved beside the article): ' .. dir)
+      health.ok('article folder writable (its sidecar of notes is saved there): ' .. dir)
     else
-      health.error('sidecar folder not writable, notes cannot be saved: ' .. dir, { 'check the folder\'s permissions' })
+      health.error('article folder not writable, its sidecar of notes cannot be saved: ' .. dir, { 'check the folder\'s permissions' })
     end
     if vim.fn.filereadable(sidecar) == 1 and vim.fn.filewritable(sidecar) ~= 1 then
       health.error('sidecar not writable: ' .. sidecar, { 'check the file\'s permissions' })

@@ -235,7 +235,7 @@ T.test(':checkhealth pressmark checks the language data and the sidecar', functi
   vim.cmd('tabclose')
   T.matches(text, 'OK:? language files in .*en%.yaml, fr%.yaml')
   T.matches(text, 'OK:? the process loads its language data')
-  T.matches(text, 'OK:? sidecar folder writable')
+  T.matches(text, 'OK:? article folder writable %(its sidecar')
   T.matches(text, 'ERROR:? sidecar does not load, it is left untouched: .*factcheck%.yaml:%d+:%d+: ')
 end)
 

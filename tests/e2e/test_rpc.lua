@@ -197,7 +197,7 @@ T.test('byte offsets and (row, col) positions convert both ways', function()
 end)
 
 T.test(':Pressmark completes its subcommands', function()
-  local c = vim.fn.getcompletion('Pressmark p', 'cmdline')
+  local c = vim.fn.getcompletion('Pressmark pi', 'cmdline')
   T.eq(c, { 'ping' })
   T.truthy(vim.tbl_contains(vim.fn.getcompletion('Pressmark ', 'cmdline'), 'health'))
 end)
