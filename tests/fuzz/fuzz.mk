@@ -3,6 +3,7 @@
 # inputs (tests/fuzz/<target>/).  New inputs go to a scratch corpus under
 # build/; a crash leaves its input in build/libfuzzer/ and fails the run —
 # copy it into tests/fuzz/<target>/ once fixed, so `make test` replays it.
+# A tests/fuzz/<target>.dict is passed to libFuzzer as its dictionary.
 include Makefile
 
 FUZZ_SECONDS ?= 60
@@ -17,7 +18,8 @@ fuzz-all: $(FUZZ_BIN)
 	@set -e; for b in $(FUZZ_BIN); do \
 	  t=$${b##*/fuzz_}; mkdir -p build/libfuzzer/corpus/$$t build/libfuzzer/crash/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  $$b -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  $$b -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 $$dict \
 	      -artifact_prefix=build/libfuzzer/crash/$$t/ -print_final_stats=1 \
 	      build/libfuzzer/corpus/$$t tests/fuzz/$$t 2>&1 | \
 	    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Done' || true; \
