@@ -208,6 +208,22 @@ T.test('deleting a French closing guillemet changes the quote to what the analys
   T.eq(words(buf, 'PressmarkQuote'), { { 1, 'Nous ne céderons rien' } })
 end)
 
+T.test('an edit ripples forward: a role resolved 200 lines below follows the new name', function()
+  local lines = { "Le ministre de l'Intérieur, Manuel Valls, a présenté mardi son plan." }
+  for i = 2, 201 do
+    lines[i] = 'La séance a repris dans le calme après une courte pause.'
+  end
+  lines[202] = "« Nous irons jusqu'au bout », a déclaré le ministre."
+  local buf = edit('ripple.txt', lines)
+  settle(buf)
+  T.eq(rpc.request('pressmark_item_get', buf, 201, 5).speaker.name, 'Manuel Valls')
+  local s, e = lines[1]:find('Manuel Valls', 1, true)
+  api.nvim_buf_set_text(buf, 0, s - 1, 0, e, { 'Bernard Cazeneuve' })
+  settle(buf, 'after renaming')
+  local it = rpc.request('pressmark_item_get', buf, 201, 5)
+  T.eq({ it.speaker.name, it.speaker.mention }, { 'Bernard Cazeneuve', 'le ministre' })
+end)
+
 T.test(':%s renames a speaker everywhere and the marks follow', function()
   local buf = edit('valls.txt', FR)
   settle(buf)
