@@ -313,6 +313,18 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       return false;
     }
+    /* "Police said", "Others warned": a capitalised common noun opening
+     * the sentence names a group, not a person. */
+    if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) && !nameish(b, j) &&
+        !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET | W_PREP | W_AUX |
+                    W_QUE | W_FIRST_PERSON | W_SOURCE | W_INTERJ)) &&
+        ((t->lex & W_INSTITUTION) ||
+         (t->end - t->start > 3 && b->text[t->end - 1] == 's'))) {
+      m->type = M_NP;
+      m->ts = j;
+      m->te = end;
+      return true;
+    }
     if (nameish(b, j)) {
       uint32_t ns = name_start(b, j, lo);
       /* A name after a preposition is a complement ("le ministre de
@@ -532,6 +544,11 @@ static bool compatible(int want, int have) {
 }
 
 static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
+  /* A recent speaker of the pronoun's gender beats a more recent one of
+   * unknown gender ("Sarah Jones … Dr. Amir Patel … she said"). */
+  if (gender == 1 || gender == 2)
+    for (size_t i = 0; i < 4 && ctx->recent[i].name[0]; i++)
+      if (ctx->recent[i].gender == gender) return &ctx->recent[i];
   for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
     if (compatible(gender, ctx->recent[i].gender)) return &ctx->recent[i];
   for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++)
@@ -1074,8 +1091,18 @@ static void indirect(Block *b, const Sentence *s) {
       add_indirect(b, q + 1, s->end, &c);
       return;
     }
-    /* English without "that": "He said the plan would fail." */
-    if (b->lid == PM_LANG_EN && v + 1 < s->end && word(b, v + 1) &&
+    /* English without "that": "He said the plan would fail." (not "have
+     * not said when …") */
+    bool negated = false;
+    for (uint32_t k = v > s->start + 2 ? v - 2 : s->start; k < v; k++) {
+      char f[64];
+      size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
+      if (fn && (!strcmp(f, "not") || !strcmp(f, "never") || !strcmp(f, "n't")))
+        negated = true;
+    }
+    if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
+        !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
+          (T(b, v + 1)->lex & W_FUNCTION)) &&
         !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 5) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
@@ -1084,7 +1111,7 @@ static void indirect(Block *b, const Sentence *s) {
                   (wn > 1 && w[wn - 1] == 's');
       if (!past) continue;
       c = cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
-      if (!c.found || c.m.type == M_NP) continue;
+      if (!c.found) continue;
       add_indirect(b, v + 1, s->end, &c);
       return;
     }
