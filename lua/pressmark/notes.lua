@@ -291,6 +291,21 @@ function M.get(buf)
   return st
 end
 
+-- Calls a method that needs the buffer's sidecar loaded in the process.
+-- A process started anew (after a crash or :Pressmark restart) has none:
+-- load it again and retry once.
+local function request_loaded(buf, method, ...)
+  local ok, res = pcall(rpc.request, method, buf, ...)
+  if ok then
+    return res
+  end
+  if not tostring(res):find('has no sidecar loaded', 1, true) then
+    error(res, 0)
+  end
+  M.load(buf)
+  return rpc.request(method, buf, ...)
+end
+
 --- Reloads the sidecar when its file changed on disk (git pull, another
 --- editor).  Cheap when nothing changed: one stat in the process.
 ---@param buf? integer
@@ -300,7 +315,7 @@ function M.check(buf)
   if not M.state[buf] then
     return false
   end
-  local res = rpc.request('pressmark_sidecar_check', buf)
+  local res = request_loaded(buf, 'pressmark_sidecar_check')
   if res.changed then
     apply(buf, res)
     if not res.error then
@@ -319,7 +334,7 @@ end
 function M.set(buf, note)
   buf = resolve(buf)
   M.get(buf)
-  local res = rpc.request('pressmark_note_set', buf, note)
+  local res = request_loaded(buf, 'pressmark_note_set', note)
   apply(buf, res)
   return res.id
 end
@@ -330,7 +345,7 @@ end
 function M.del(buf, id)
   buf = resolve(buf)
   M.get(buf)
-  apply(buf, rpc.request('pressmark_note_del', buf, id))
+  apply(buf, request_loaded(buf, 'pressmark_note_del', id))
 end
 
 --- The note with this id, or nil.
@@ -475,7 +490,7 @@ function M.written(buf)
     M.load(buf)
     return
   end
-  local ok, err = pcall(rpc.request, 'pressmark_article_hash', buf)
+  local ok, err = pcall(request_loaded, buf, 'pressmark_article_hash')
   if not ok then
     notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.WARN)
   end
