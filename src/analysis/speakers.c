@@ -484,6 +484,18 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           else break;
         }
         m->te = e;
+        /* "a tranché le rapporteur, Stéphane Travert": the name wins */
+        if (punct(b, e, ',') && e + 1 < b->toks.size && nameish(b, e + 1) &&
+            (h->lex & W_ROLE)) {
+          uint32_t ne = name_end(b, e + 1, b->toks.size);
+          char rf[64], nm[CTX_NAME];
+          size_t rn = lex__fold(b->text + h->start, h->end - h->start, rf);
+          snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, e + 1)->start),
+                   b->text + T(b, e + 1)->start);
+          if (rn) ctx__bind_role(b->ctx, rf, rn, nm);
+          name_mention(b, m, e + 1, ne);
+          return true;
+        }
         char f[64];
         size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
         if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
@@ -497,6 +509,9 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
 }
 
 static void name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
+  /* "le député LR Aurélien Pradié": the party is not part of the name */
+  while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP))
+    ns++;
   m->type = M_NAME;
   m->ns = ns;
   m->ne = ne;
@@ -774,6 +789,31 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
       c.how = "colon";
       c.conf = 0.85;
       return c;
+    }
+    /* "Le patron du Medef, Patrick Martin, s'agace : « … »": the clause's
+     * subject, when the colon opens the quotation. */
+    if (colon + 1 == o) {
+      bool verb = false;
+      for (uint32_t k = lo; k < colon; k++)
+        if (speech_verb(b, k)) verb = true;
+      for (uint32_t k = lo; k < colon && !verb; k++) {
+        if (!nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || in_quote(b, k)) continue;
+        uint32_t p = k;
+        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+            !(T(b, p - 1)->flags & TF_CAP))
+          p--;
+        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP)) {
+          k = name_end(b, k, colon) - 1;
+          continue;
+        }
+        Cue c;
+        memset(&c, 0, sizeof c);
+        name_mention(b, &c.m, k, name_end(b, k, colon));
+        c.found = true;
+        c.how = "colon";
+        c.conf = 0.75;
+        return c;
+      }
     }
     break;
   }
