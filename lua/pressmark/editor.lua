@@ -143,7 +143,7 @@ local function save(ed)
     return false
   end
   t.id = res
-  api.nvim_buf_set_option(ed.ebuf, 'modified', false)
+  vim.bo[ed.ebuf].modified = false
   return true
 end
 
@@ -153,15 +153,15 @@ end
 function M.open(t)
   local ebuf = api.nvim_create_buf(false, true)
   api.nvim_buf_set_name(ebuf, ('pressmark://note/%d/%s'):format(ebuf, t.id or 'new'))
-  api.nvim_buf_set_option(ebuf, 'buftype', 'acwrite')
+  vim.bo[ebuf].buftype = 'acwrite'
   -- 'hide', not 'wipe': :close and :q on a modified 'wipe' buffer stop at
   -- E37 before any autocommand could save it.  BufHidden wipes it once saved.
-  api.nvim_buf_set_option(ebuf, 'bufhidden', 'hide')
-  api.nvim_buf_set_option(ebuf, 'swapfile', false)
+  vim.bo[ebuf].bufhidden = 'hide'
+  vim.bo[ebuf].swapfile = false
   local lines = M.render(t.fields or {}, t.title)
   api.nvim_buf_set_lines(ebuf, 0, -1, false, lines)
-  api.nvim_buf_set_option(ebuf, 'modified', false)
-  api.nvim_buf_set_option(ebuf, 'filetype', 'pressmark_note')
+  vim.bo[ebuf].modified = false
+  vim.bo[ebuf].filetype = 'pressmark_note'
 
   local r1, c1 = rpc.offset_to_pos(t.buf, t.start)
   local r2, c2 = rpc.offset_to_pos(t.buf, t['end'])
@@ -182,7 +182,7 @@ function M.open(t)
     style = 'minimal',
     border = 'rounded',
   })
-  api.nvim_win_set_option(win, 'wrap', true)
+  vim.wo[win].wrap = true
   api.nvim_win_set_cursor(win, { #lines, 0 })
 
   local group = api.nvim_create_augroup('pressmark_editor_' .. ebuf, { clear = true })
@@ -199,7 +199,7 @@ function M.open(t)
     group = group,
     buffer = ebuf,
     callback = function()
-      if api.nvim_buf_get_option(ebuf, 'modified') and not save(ed) then
+      if vim.bo[ebuf].modified and not save(ed) then
         notify(('your text is kept in buffer %d (:sbuffer %d)'):format(ebuf, ebuf), vim.log.levels.WARN)
         return
       end

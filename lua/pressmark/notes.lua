@@ -127,7 +127,7 @@ end
 ---@param buf integer
 ---@return string|nil
 function M.article_path(buf)
-  if api.nvim_buf_get_option(buf, 'buftype') ~= '' then
+  if vim.bo[buf].buftype ~= '' then
     return nil
   end
   local name = api.nvim_buf_get_name(buf)
@@ -510,7 +510,7 @@ function M.wanted(buf)
   if uv.fs_stat(path .. '.factcheck.yaml') then
     return true
   end
-  local ft = api.nvim_buf_get_option(buf, 'filetype')
+  local ft = vim.bo[buf].filetype
   return vim.tbl_contains(config.get().filetypes or { 'text', 'markdown' }, ft)
 end
 
