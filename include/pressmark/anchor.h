@@ -63,7 +63,7 @@ typedef struct {
 } PmAnchorStats;
 
 /* Bytes searched on each side of the hint by the fuzzy step. */
-#define PM_ANCHOR_FUZZY_WINDOW (32u * 1024u)
+#define PM_ANCHOR_FUZZY_WINDOW (16u * 1024u)
 /* Code points of context kept in prefix and suffix. */
 #define PM_ANCHOR_CONTEXT 32
 
@@ -74,11 +74,13 @@ typedef struct PmAnchorText PmAnchorText;
 PmAnchorText *pm_anchor_text_new(const char *text, size_t len);
 void pm_anchor_text_free(PmAnchorText *t); /* NULL: no-op */
 
-/* Resolves one anchor.  `delta` is a guess of how far the text moved
- * (e.g. what the previous note moved by; 0 if unknown), tried right after
- * the hint.  Never fails: the outcome says what was found. */
+/* Resolves one anchor.  `line_delta` is a guess of how many lines the
+ * text moved (e.g. what the previous note moved by; 0 if unknown): the
+ * hinted line shifted by it, same column, is tried right after the hint
+ * and centres the fuzzy window.  Never fails: the outcome says what was
+ * found. */
 void pm_anchor_text_resolve(const PmAnchorText *t, const PmAnchorSpec *spec,
-                            int64_t delta, PmAnchorResult *out);
+                            int32_t line_delta, PmAnchorResult *out);
 
 /* One-shot form of the above (builds and frees the index). */
 void pm_anchor_resolve(const char *text, size_t len, const PmAnchorSpec *spec,
@@ -99,9 +101,9 @@ const char *pm_anchor_outcome_name(PmAnchorOutcome o);
 
 /* Re-anchors every note of `sc` against the article text; each note's
  * result is read back with pm_note_anchor_result().  Notes are visited in
- * hint order and each carries the shift found for the previous one, so an
- * insertion above many notes costs one verification per note, not a
- * search.  `stats` may be NULL.  Does not modify the notes' fields. */
+ * hint order and each carries the line shift found for the previous one,
+ * so lines inserted above many notes cost one verification per note, not
+ * a search.  `stats` may be NULL.  Does not modify the notes' fields. */
 void pm_sidecar_reanchor(PmSidecar *sc, const char *text, size_t len,
                          PmAnchorStats *stats);
 

@@ -4,11 +4,13 @@
  *
  * The batch form is what keeps 10,000 notes on a 10 MB article cheap: the
  * line-start index is built once, each note is first verified at its
- * hinted offset (one memcmp), then at the hint shifted by what the
- * previous note moved (an insertion above shifts everything below by the
- * same amount), and only the notes that fail both are searched for.  The
- * search is a memmem over the text; the fuzzy step only looks at a window
- * around the hint.  So the cost follows the damage, not notes x size.
+ * hinted offset (one memcmp), then at the hint shifted by as many lines
+ * as the previous note moved (an insertion above shifts every line below
+ * by the same count and keeps columns), and only the notes that fail both
+ * are searched for, all together in one pass over the text (a hash of
+ * each text's first 8 bytes, looked up at every position).  The fuzzy
+ * step only looks at a window around where the note is expected.  So the
+ * cost follows the damage, not notes x size.
  */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
@@ -116,90 +118,151 @@ static void found(const PmAnchorText *t, PmAnchorOutcome o, uint32_t start,
 
 static size_t cp_count(const char *s, size_t n) { return pm_utf8_count(s, n); }
 
-void pm_anchor_text_resolve(const PmAnchorText *t, const PmAnchorSpec *s,
-                            int64_t delta, PmAnchorResult *out) {
+/* Bytes on each side of where a note is expected that are searched before
+ * the whole text. */
+#define NEAR_WINDOW 4096
+
+/* The occurrences of `exact` seen so far: the best by context, then by
+ * distance to where the note was expected, and how many tie with it. */
+typedef struct {
+  uint32_t ctx, ties, at;
+  uint64_t dist;
+} Occ;
+
+static void occ_add(Occ *o, const PmAnchorText *t, const PmAnchorSpec *s,
+                    uint32_t at, int64_t expect) {
+  uint32_t ctx = pm_anchor__context_score(t->text, t->len, at,
+                                          at + (uint32_t)s->exact_len, s, NULL);
+  uint64_t dist = expect < 0 ? 0
+                  : (uint64_t)(at > expect ? at - expect : expect - at);
+  if (!o->ties || ctx > o->ctx || (ctx == o->ctx && dist < o->dist)) {
+    o->ctx = ctx, o->dist = dist, o->at = at, o->ties = 1;
+  } else if (ctx == o->ctx && dist == o->dist) {
+    o->ties++;
+  }
+}
+
+static void search_exact(const PmAnchorText *t, const PmAnchorSpec *s,
+                         int64_t expect, Occ *o) {
+  const char *p = t->text, *end = t->text + t->len;
+  while (p < end) {
+    const char *q = memmem(p, (size_t)(end - p), s->exact, s->exact_len);
+    if (!q) break;
+    occ_add(o, t, s, (uint32_t)(q - t->text), expect);
+    p = q + 1;
+  }
+}
+
+/* Steps 1 and 2a: true when resolved.  Sets *expect to the byte offset
+ * where the note is expected (-1 when there is no usable hint). */
+static bool quick(const PmAnchorText *t, const PmAnchorSpec *s,
+                  int32_t line_delta, PmAnchorResult *out, int64_t *expect) {
   memset(out, 0, sizeof *out);
   out->outcome = PM_ANCHOR_ORPHAN;
-  if (!s->exact || s->exact_len == 0 || s->exact_len > t->len) goto fuzzy;
-  uint32_t h = 0;
+  uint32_t h = 0, hs = 0;
   bool has_hint = hint_offset(t, s->line, s->col, &h);
+  *expect = has_hint ? (int64_t)h : -1;
+  if (!s->exact || s->exact_len == 0 || s->exact_len > t->len) return false;
   /* 1. At the hinted place. */
   if (has_hint && exact_at(t, s, h)) {
     found(t, PM_ANCHOR_ANCHORED, h, h + (uint32_t)s->exact_len, 0, out);
-    return;
+    return true;
   }
-  int64_t expect = has_hint ? (int64_t)h + delta : -1;
-  /* 2a. Where the previous note's shift puts it, context and all. */
-  if (has_hint && delta && exact_at(t, s, expect)) {
-    bool full;
-    pm_anchor__context_score(t->text, t->len, (uint32_t)expect,
-                             (uint32_t)(expect + (int64_t)s->exact_len), s, &full);
-    if (full) {
-      found(t, PM_ANCHOR_MOVED, (uint32_t)expect,
-            (uint32_t)expect + (uint32_t)s->exact_len, 0, out);
-      return;
-    }
-  }
-  /* 2b. Every occurrence: most context, then nearest to where it was. */
-  {
-    const char *p = t->text, *end = t->text + t->len;
-    uint32_t best_ctx = 0, ties = 0, best_at = 0;
-    uint64_t best_dist = UINT64_MAX;
-    while (p < end) {
-      const char *q = memmem(p, (size_t)(end - p), s->exact, s->exact_len);
-      if (!q) break;
-      uint32_t at = (uint32_t)(q - t->text);
-      uint32_t ctx = pm_anchor__context_score(t->text, t->len, at,
-                                              at + (uint32_t)s->exact_len, s, NULL);
-      uint64_t dist = expect < 0 ? 0
-                      : (uint64_t)(at > expect ? at - expect : expect - at);
-      if (!ties || ctx > best_ctx || (ctx == best_ctx && dist < best_dist)) {
-        best_ctx = ctx, best_dist = dist, best_at = at, ties = 1;
-      } else if (ctx == best_ctx && dist == best_dist) {
-        ties++;
+  /* Where the text probably is now: lines inserted or deleted above shift
+   * the line and keep the column. */
+  int64_t shifted = (int64_t)s->line + line_delta;
+  if (line_delta && shifted > 0 && hint_offset(t, (uint32_t)shifted, s->col, &hs)) {
+    *expect = hs;
+    /* 2a. There, context and all. */
+    if (exact_at(t, s, hs)) {
+      bool full;
+      pm_anchor__context_score(t->text, t->len, hs, hs + (uint32_t)s->exact_len,
+                               s, &full);
+      if (full) {
+        found(t, PM_ANCHOR_MOVED, hs, hs + (uint32_t)s->exact_len, 0, out);
+        return true;
       }
-      p = q + 1;
-    }
-    if (ties == 1) {
-      found(t, PM_ANCHOR_MOVED, best_at, best_at + (uint32_t)s->exact_len, 0, out);
-      return;
-    }
-    if (ties > 1) {
-      out->outcome = PM_ANCHOR_AMBIGUOUS;
-      out->candidates = ties;
-      return;
     }
   }
-fuzzy:
-  /* 3. Approximate, near the hint, within the minimum score. */
-  {
-    if (!s->exact || s->exact_len == 0) return;
-    size_t cps = cp_count(s->exact, s->exact_len);
-    if (cps < 10) return;
-    uint32_t max_err = (uint32_t)(cps / 10);
-    uint32_t h = 0;
-    uint32_t ws = 0, we = t->len;
-    if (hint_offset(t, s->line, s->col, &h)) {
-      int64_t c = (int64_t)h + delta;
-      if (c < 0) c = 0;
-      if (c > (int64_t)t->len) c = t->len;
-      int64_t lo = c - PM_ANCHOR_FUZZY_WINDOW;
-      int64_t hi = c + (int64_t)s->exact_len + PM_ANCHOR_FUZZY_WINDOW;
-      ws = lo < 0 ? 0 : (uint32_t)lo;
-      we = hi > (int64_t)t->len ? t->len : (uint32_t)hi;
-      /* Do not cut a character in two. */
-      while (ws > 0 && ((unsigned char)t->text[ws] & 0xC0) == 0x80) ws--;
-      while (we < t->len && ((unsigned char)t->text[we] & 0xC0) == 0x80) we++;
-    }
-    PmFuzzyMatch m;
-    uint32_t ties = pm_anchor__fuzzy(t->text, t->len, ws, we, s, max_err, &m);
-    if (ties == 1) {
-      found(t, PM_ANCHOR_FUZZY, m.start, m.end, m.errors, out);
-    } else if (ties > 1) {
-      out->outcome = PM_ANCHOR_AMBIGUOUS;
-      out->candidates = ties;
-    }
+  /* 2a'. Close by, context and all: the nearest place with the whole
+   * context is what the full search would pick too (it ranks context
+   * first, then distance), unless the text is repeated with its context. */
+  if (*expect < 0) return false;
+  int64_t lo = *expect - NEAR_WINDOW, hi = *expect + NEAR_WINDOW + (int64_t)s->exact_len;
+  uint32_t ws = lo < 0 ? 0 : (uint32_t)lo;
+  uint32_t we = hi > (int64_t)t->len ? t->len : (uint32_t)hi;
+  const char *p = t->text + ws, *end = t->text + we;
+  uint32_t hits = 0, at = 0;
+  while (p < end) {
+    const char *q = memmem(p, (size_t)(end - p), s->exact, s->exact_len);
+    if (!q) break;
+    bool full;
+    uint32_t o = (uint32_t)(q - t->text);
+    pm_anchor__context_score(t->text, t->len, o, o + (uint32_t)s->exact_len, s,
+                             &full);
+    if (full) hits++, at = o;
+    p = q + 1;
   }
+  if (hits == 1) {
+    found(t, PM_ANCHOR_MOVED, at, at + (uint32_t)s->exact_len, 0, out);
+    return true;
+  }
+  return false;
+}
+
+/* Step 2b from the occurrences found: true when resolved. */
+static bool from_occ(const PmAnchorText *t, const PmAnchorSpec *s,
+                     const Occ *o, PmAnchorResult *out) {
+  if (o->ties == 1) {
+    found(t, PM_ANCHOR_MOVED, o->at, o->at + (uint32_t)s->exact_len, 0, out);
+    return true;
+  }
+  if (o->ties > 1) {
+    out->outcome = PM_ANCHOR_AMBIGUOUS;
+    out->candidates = o->ties;
+    return true;
+  }
+  return false;
+}
+
+/* Step 3: approximate, near where it was expected, within the minimum
+ * score; else step 4, orphan (already in out). */
+static void fuzzy_step(const PmAnchorText *t, const PmAnchorSpec *s,
+                       int64_t expect, PmAnchorResult *out) {
+  if (!s->exact || s->exact_len == 0) return;
+  size_t cps = cp_count(s->exact, s->exact_len);
+  if (cps < 10) return;
+  uint32_t max_err = (uint32_t)(cps / 10);
+  uint32_t ws = 0, we = t->len;
+  if (expect >= 0) {
+    int64_t lo = expect - PM_ANCHOR_FUZZY_WINDOW;
+    int64_t hi = expect + (int64_t)s->exact_len + PM_ANCHOR_FUZZY_WINDOW;
+    ws = lo < 0 ? 0 : (uint32_t)lo;
+    we = hi > (int64_t)t->len ? t->len : (uint32_t)hi;
+    /* Do not cut a character in two. */
+    while (ws > 0 && ((unsigned char)t->text[ws] & 0xC0) == 0x80) ws--;
+    while (we < t->len && ((unsigned char)t->text[we] & 0xC0) == 0x80) we++;
+  }
+  PmFuzzyMatch m;
+  uint32_t ties = pm_anchor__fuzzy(t->text, t->len, ws, we, s, max_err, &m);
+  if (ties == 1) {
+    found(t, PM_ANCHOR_FUZZY, m.start, m.end, m.errors, out);
+  } else if (ties > 1) {
+    out->outcome = PM_ANCHOR_AMBIGUOUS;
+    out->candidates = ties;
+  }
+}
+
+void pm_anchor_text_resolve(const PmAnchorText *t, const PmAnchorSpec *s,
+                            int32_t line_delta, PmAnchorResult *out) {
+  int64_t expect;
+  if (quick(t, s, line_delta, out, &expect)) return;
+  if (s->exact && s->exact_len && s->exact_len <= t->len) {
+    Occ o = {0, 0, 0, 0};
+    search_exact(t, s, expect, &o);
+    if (from_occ(t, s, &o, out)) return;
+  }
+  fuzzy_step(t, s, expect, out);
 }
 
 void pm_anchor_resolve(const char *text, size_t len, const PmAnchorSpec *spec,
@@ -241,6 +304,11 @@ void pm_anchor_context(const char *text, size_t len, uint32_t start,
 typedef struct {
   PmNote *note;
   uint64_t key; /* hinted offset, or past the end for no hint */
+  PmAnchorSpec spec;
+  int64_t expect;
+  Occ occ;
+  uint32_t next; /* multi-pattern chain: index + 1, 0 ends */
+  bool pending;
 } Item;
 
 static int cmp_item(const void *a, const void *b) {
@@ -259,42 +327,129 @@ static void spec_of(const PmNote *n, PmAnchorSpec *s) {
   s->col = pm_note_col(n);
 }
 
+/* The first 16 bytes of a text folded into one key: 8 would often be
+ * the same few words at the start of many sentences. */
+static uint64_t key16(const char *p) {
+  uint64_t a, b;
+  memcpy(&a, p, 8);
+  memcpy(&b, p + 8, 8);
+  return a ^ ((b << 29) | (b >> 35)) ^ (b >> 7);
+}
+
+/* Step 2b for many notes at once: one pass over the text looking up the
+ * first 16 bytes at each position in a hash table of the pending notes'
+ * texts, instead of one memmem over the whole text per note.  Texts under
+ * 16 bytes get their own memmem. */
+static void search_many(const PmAnchorText *t, Item *items, uint32_t n) {
+  uint32_t want = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    Item *it = &items[i];
+    if (!it->pending || !it->spec.exact_len || it->spec.exact_len > t->len) continue;
+    if (it->spec.exact_len < 16) search_exact(t, &it->spec, it->expect, &it->occ);
+    else want++;
+  }
+  if (!want || t->len < 16) return;
+  uint32_t bits = 4;
+  while ((1u << bits) < want * 2) bits++;
+  uint32_t size = 1u << bits, mask = size - 1;
+  typedef struct {
+    uint64_t key;
+    uint32_t head; /* index + 1 of the first item, 0 = empty */
+  } Slot;
+  Slot *table = pm_calloc(size, sizeof *table);
+  for (uint32_t i = 0; i < n; i++) {
+    Item *it = &items[i];
+    if (!it->pending || it->spec.exact_len < 16 || it->spec.exact_len > t->len) continue;
+    uint64_t k = key16(it->spec.exact);
+    uint32_t h = (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    while (table[h].head && table[h].key != k) h = (h + 1) & mask;
+    table[h].key = k;
+    it->next = table[h].head;
+    table[h].head = i + 1;
+  }
+  const char *text = t->text;
+  for (uint32_t pos = 0; pos + 16 <= t->len; pos++) {
+    uint64_t k = key16(text + pos);
+    uint32_t h = (uint32_t)((k * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    while (table[h].head && table[h].key != k) h = (h + 1) & mask;
+    for (uint32_t j = table[h].head; j; j = items[j - 1].next) {
+      Item *it = &items[j - 1];
+      if (it->spec.exact_len <= t->len - pos &&
+          !memcmp(text + pos + 16, it->spec.exact + 16, it->spec.exact_len - 16))
+        occ_add(&it->occ, t, &it->spec, pos, it->expect);
+    }
+  }
+  pm_free(table);
+}
+
 void pm_sidecar_reanchor(PmSidecar *sc, const char *text, size_t len,
                          PmAnchorStats *stats) {
   PmAnchorStats st = {0, 0, 0, 0, 0};
   PmAnchorText *t = pm_anchor_text_new(text, len);
   uint32_t n = sc->notes.size;
-  Item *items = pm_malloc((n ? n : 1) * sizeof *items);
+  Item *items = pm_calloc(n ? n : 1, sizeof *items);
   for (uint32_t i = 0; i < n; i++) {
     PmNote *note = sc->notes.contents[i];
     uint32_t off;
     items[i].note = note;
-    items[i].key = t && hint_offset(t, pm_note_line(note), pm_note_col(note), &off)
+    spec_of(note, &items[i].spec);
+    items[i].key = t && hint_offset(t, items[i].spec.line, items[i].spec.col, &off)
                        ? off
                        : UINT64_MAX;
   }
   qsort(items, n, sizeof *items, cmp_item);
-  int64_t delta = 0;
+  /* 1. and 2a. at the hint, or shifted by the lines the previous note
+   * moved by. */
+  int32_t delta = 0;
+  uint32_t pending = 0;
   for (uint32_t i = 0; i < n; i++) {
-    PmNote *note = items[i].note;
-    PmAnchorSpec s;
-    spec_of(note, &s);
+    Item *it = &items[i];
+    PmNote *note = it->note;
     if (!t) {
       memset(&note->res, 0, sizeof note->res);
       note->res.outcome = PM_ANCHOR_ORPHAN;
+      continue;
+    }
+    if (quick(t, &it->spec, delta, &note->res, &it->expect)) {
+      delta = (int32_t)((int64_t)note->res.line - (int64_t)it->spec.line);
     } else {
-      pm_anchor_text_resolve(t, &s, delta, &note->res);
+      it->pending = true;
+      pending++;
+    }
+  }
+  /* 2b. for all the others in one pass (or one memmem each when few). */
+  if (pending > 8) {
+    search_many(t, items, n);
+  } else {
+    for (uint32_t i = 0; i < n; i++)
+      if (items[i].pending && items[i].spec.exact_len &&
+          items[i].spec.exact_len <= t->len)
+        search_exact(t, &items[i].spec, items[i].expect, &items[i].occ);
+  }
+  /* 3. fuzzy, centred with the line shift of the nearest note above. */
+  delta = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    Item *it = &items[i];
+    PmNote *note = it->note;
+    if (t && it->pending && !from_occ(t, &it->spec, &it->occ, &note->res)) {
+      int64_t expect = it->expect;
+      uint32_t hs;
+      int64_t shifted = (int64_t)it->spec.line + delta;
+      if (delta && shifted > 0 && hint_offset(t, (uint32_t)shifted, it->spec.col, &hs))
+        expect = hs;
+      fuzzy_step(t, &it->spec, expect, &note->res);
     }
     switch (note->res.outcome) {
-      case PM_ANCHOR_ANCHORED: st.anchored++; delta = 0; break;
+      case PM_ANCHOR_ANCHORED: st.anchored++; break;
       case PM_ANCHOR_MOVED: st.moved++; break;
       case PM_ANCHOR_FUZZY: st.fuzzy++; break;
       case PM_ANCHOR_AMBIGUOUS: st.ambiguous++; break;
       default: st.orphan++; break;
     }
-    if ((note->res.outcome == PM_ANCHOR_MOVED ||
-         note->res.outcome == PM_ANCHOR_FUZZY) && items[i].key != UINT64_MAX)
-      delta = (int64_t)note->res.start - (int64_t)items[i].key;
+    if (note->res.outcome == PM_ANCHOR_ANCHORED ||
+        ((note->res.outcome == PM_ANCHOR_MOVED ||
+          note->res.outcome == PM_ANCHOR_FUZZY) && it->spec.line))
+      delta = (int32_t)((int64_t)note->res.line - (int64_t)it->spec.line);
   }
   pm_free(items);
   pm_anchor_text_free(t);

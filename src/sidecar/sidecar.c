@@ -768,8 +768,9 @@ bool pm_note_anchor_at(PmNote *n, const char *text, size_t len, uint32_t start,
   PmAnchorSpec s;
   pm_anchor_context(text, len, start, end, &s);
   uint32_t line = 1, ls = 0;
-  for (uint32_t i = 0; i < start; i++)
-    if (text[i] == '\n') line++, ls = i + 1;
+  for (const char *p = text, *e = text + start;
+       (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+    line++, ls = (uint32_t)(p - text) + 1;
   char *exact = pm_strndup(s.exact, s.exact_len);
   char *prefix = pm_strndup(s.prefix, s.prefix_len);
   char *suffix = pm_strndup(s.suffix, s.suffix_len);

@@ -170,17 +170,25 @@ bool ynode__del(YNode *map, const char *key) {
 }
 
 void ynode__canonical_order(YNode *map, const char *const *order) {
-  /* Insertion sort: maps are small, and it is stable. */
+  /* Insertion sort on ranks computed once per entry: maps are small, the
+   * input is mostly in order already, and it is stable. */
+  uint32_t n = map->entries.size;
+  if (n < 2) return;
+  uint32_t small[32], *rank = n <= 32 ? small : pm_malloc(n * sizeof *rank);
   YEntry *e = map->entries.contents;
-  for (uint32_t i = 1; i < map->entries.size; i++) {
+  for (uint32_t i = 0; i < n; i++) rank[i] = rank_of(e[i].key, order);
+  for (uint32_t i = 1; i < n; i++) {
     YEntry cur = e[i];
-    uint32_t r = rank_of(cur.key, order), j = i;
-    while (j > 0 && rank_of(e[j - 1].key, order) > r) {
+    uint32_t r = rank[i], j = i;
+    while (j > 0 && rank[j - 1] > r) {
       e[j] = e[j - 1];
+      rank[j] = rank[j - 1];
       j--;
     }
     e[j] = cur;
+    rank[j] = r;
   }
+  if (rank != small) pm_free(rank);
 }
 
 /* --- scalar typing (YAML 1.2 core schema, plus the 1.1 booleans) ------- */

@@ -271,6 +271,39 @@ static void batch_carries_the_shift_and_counts_outcomes(void) {
   pm_buf_free(&b);
 }
 
+static void many_notes_far_away_are_found_in_one_pass(void) {
+  /* 20 KB inserted at the top: beyond the nearby window, so every note
+   * goes to the one-pass search over the whole text (one note's text is
+   * under 16 bytes and gets its own search). */
+  PmBuf a = PM_BUF_INIT, b = PM_BUF_INIT;
+  for (int i = 0; i < 40; i++)
+    pm_buf_printf(&a, "Sentence %02d tells of %s and more.\n", i, word(i));
+  for (int i = 0; i < 500; i++) pm_buf_puts(&b, "Filler line of forty bytes, no notes.\n");
+  pm_buf_puts(&b, a.data);
+  PmSidecar *sc = pm_sidecar_new();
+  for (int i = 0; i < 40; i++) {
+    char exact[64];
+    if (i == 7) snprintf(exact, sizeof exact, "%s", word(i));
+    else snprintf(exact, sizeof exact, "tells of %s and more", word(i));
+    PmNote *n = pm_sidecar_note_add(sc, "claim", exact, NULL);
+    const char *p = strstr(a.data, exact);
+    pm_note_anchor_at(n, a.data, a.len, (uint32_t)(p - a.data),
+                      (uint32_t)(p - a.data + strlen(exact)));
+  }
+  PmAnchorStats st;
+  pm_sidecar_reanchor(sc, b.data, b.len, &st);
+  CHECK_EQ_INT(st.moved, 40);
+  const PmAnchorResult *r = pm_note_anchor_result(pm_sidecar_note_at(sc, 39));
+  CHECK_EQ_INT(r->line, 540);
+  CHECK_EQ_INT(r->col, 12);
+  r = pm_note_anchor_result(pm_sidecar_note_at(sc, 7));
+  CHECK_EQ_INT(r->line, 508);
+  CHECK_EQ_INT(r->col, 21);
+  pm_sidecar_free(sc);
+  pm_buf_free(&a);
+  pm_buf_free(&b);
+}
+
 static void outcome_names(void) {
   CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_ANCHORED), "anchored");
   CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_MOVED), "moved");
@@ -317,6 +350,7 @@ int main(void) {
   RUN(moved_paragraph_is_found);
   RUN(context_is_cut_on_character_boundaries);
   RUN(batch_carries_the_shift_and_counts_outcomes);
+  RUN(many_notes_far_away_are_found_in_one_pass);
   RUN(outcome_names);
   RUN(long_quote_uses_several_bit_vector_words);
   return test_done();
