@@ -1,0 +1,335 @@
+/*
+ * test_buffer.c - the attached-buffer document (src/server/buffer.c):
+ * blocks, incremental analysis, mark batches and items.
+ *
+ * The central check: after any sequence of edits, the document holds the
+ * same analysis as a document built from scratch on the same lines, and
+ * the marks Neovim would hold (replaying every batch) are exactly one per
+ * mark of the document, with no id lost or duplicated.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/buffer.h"
+#include "test.h"
+#include "util/array.h"
+
+typedef PmArray(uint32_t) IdArray;
+
+static PmLang *load(void) {
+  const char *files[] = {"lang/fr.yaml", "lang/en.yaml"};
+  PmError err;
+  PmLang *l = pm_lang_load(files, 2, &err);
+  if (!l) printf("#   %s\n", err.message);
+  return l;
+}
+
+static void set(PmBufDoc *doc, int64_t first, int64_t last,
+                const char *const *lines, size_t n) {
+  PmBufLine *ls = pm_malloc((n ? n : 1) * sizeof *ls);
+  for (size_t i = 0; i < n; i++) {
+    ls[i].s = lines[i];
+    ls[i].len = (uint32_t)strlen(lines[i]);
+  }
+  PmError err;
+  bool ok = pm_bufdoc_set_lines(doc, first, last, ls, n, &err);
+  if (!ok) printf("#   %s\n", err.message);
+  CHECK(ok);
+  pm_free(ls);
+}
+
+static const char *const FR[] = {
+    "Le ministre de l'Intérieur, Manuel Valls, a présenté mardi son plan.",
+    "« Nous ne céderons rien », a déclaré Manuel Valls devant les députés.",
+    "",
+    "Selon l'Insee, le chômage a baissé de 3 % en 2015.",
+};
+
+static void first_batch_clears_and_sets_every_mark(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, FR, 4);
+  CHECK_EQ_INT(pm_bufdoc_line_count(doc), 4);
+  CHECK(pm_bufdoc_update(doc, 0));
+  CHECK(pm_bufdoc_has_batch(doc));
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm;
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  CHECK(clear);
+  CHECK_EQ_INT(nd, 0);
+  bool quote = false;
+  for (size_t i = 0; i < nm; i++) {
+    if (m[i].group == PM_HL_QUOTE) {
+      quote = true;
+      CHECK_EQ_INT(m[i].row, 1);
+      CHECK_EQ_INT(m[i].col, 3); /* after "« " (2 + 1 bytes) */
+      CHECK_EQ_INT(m[i].end_row, 1);
+      CHECK_EQ_INT(m[i].end_col, 25);
+    }
+    CHECK(m[i].id > 0 && m[i].id < 0x40000000u);
+  }
+  CHECK(quote);
+  pm_bufdoc_batch_done(doc, true);
+  CHECK(!pm_bufdoc_has_batch(doc));
+  pm_bufdoc_free(doc);
+  pm_bufdoc_free(NULL);
+  pm_lang_free(l);
+}
+
+static void a_dropped_batch_is_sent_again(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, FR, 4);
+  pm_bufdoc_update(doc, 0);
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm, nm2;
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  pm_bufdoc_batch_done(doc, true);
+  const char *line[] = {"« Rien », a dit Paul Martin."};
+  set(doc, 1, 2, line, 1);
+  pm_bufdoc_update(doc, 0);
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  CHECK(!clear);
+  CHECK(nd > 0); /* the old line's marks */
+  size_t nd_first = nd;
+  pm_bufdoc_batch_done(doc, false);
+  CHECK(pm_bufdoc_has_batch(doc));
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm2);
+  CHECK_EQ_INT(nd, nd_first);
+  CHECK_EQ_INT(nm2, nm);
+  pm_bufdoc_batch_done(doc, true);
+  CHECK(!pm_bufdoc_has_batch(doc));
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+/* ---- random edits against a document built from scratch ---------------- */
+
+static const char *const POOL[] = {
+    "Le ministre de l'Intérieur, Manuel Valls, a présenté mardi son plan.",
+    "« Nous ne céderons rien », a déclaré le ministre.",
+    "« Le texte sera voté », a-t-il ajouté.",
+    "Selon l'Insee, le chômage a baissé de 3 % en 2015.",
+    "",
+    "La séance a repris dans le calme après une courte pause.",
+    "« Une réforme juste, a estimé Paul Martin, et attendue.",
+    "« Elle continue ici », conclut-il.",
+    "The mayor, Jane Porter, spoke on Monday.",
+    "\"We will rebuild the harbour by 2027,\" she said.",
+    "Commentaires (12)",
+    "« Bravo », écrit un lecteur.",
+    "Le ministre de l'Économie, Emmanuel Macron, a répondu jeudi.",
+    "« Nous ne céderons rien », a déclaré le ministre.",
+};
+#define NPOOL (sizeof POOL / sizeof *POOL)
+
+/* Mostly neutral filler, so that what a line changes in the context (a
+ * role bound, an open quote, a comment section) reaches into later blocks
+ * (~8 KiB, ~130 filler lines each) before anything overrides it. */
+static const char *pick(void) {
+  return rand() % 10 ? POOL[5] : POOL[(size_t)rand() % NPOOL];
+}
+
+typedef struct {
+  const char **lines;
+  size_t n, cap;
+} Lines;
+
+static void lines_splice(Lines *L, size_t first, size_t last,
+                         const char **add, size_t n) {
+  size_t size = L->n - (last - first) + n;
+  if (size > L->cap) {
+    L->cap = size * 2;
+    L->lines = pm_realloc(L->lines, L->cap * sizeof *L->lines);
+  }
+  memmove(L->lines + first + n, L->lines + last, (L->n - last) * sizeof *L->lines);
+  memcpy(L->lines + first, add, n * sizeof *add);
+  L->n = size;
+}
+
+typedef struct {
+  PmArray(char) s;
+} Dump;
+
+static bool dump_item(const PmBufItem *it, void *data) {
+  Dump *d = data;
+  char line[512];
+  int n = snprintf(line, sizeof line, "%d %u:%u-%u:%u %s %s|", (int)it->kind,
+                   it->span.row, it->span.col, it->span.end_row, it->span.end_col,
+                   it->quote && it->quote->has_speaker && it->quote->speaker.name
+                       ? it->quote->speaker.name
+                       : "-",
+                   it->claim && it->claim->speaker ? it->claim->speaker : "-");
+  for (int i = 0; i < n; i++) pm_array_push(&d->s, line[i]);
+  return true;
+}
+
+static char *dump(PmBufDoc *doc) {
+  Dump d = {pm_array_new()};
+  for (int k = PM_ITEM_QUOTE; k <= PM_ITEM_SPEAKER; k++)
+    pm_bufdoc_items(doc, (PmItemKind)k, dump_item, &d);
+  pm_array_push(&d.s, '\0');
+  return d.s.contents;
+}
+
+/* Replays a batch into a set of live ids; returns the number of live ids. */
+static size_t replay(PmBufDoc *doc, IdArray *live) {
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm;
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  if (clear) pm_array_clear(live);
+  for (size_t i = 0; i < nd; i++)
+    for (uint32_t j = 0; j < live->size; j++)
+      if (live->contents[j] == del[i]) {
+        pm_array_erase(live, j);
+        break;
+      }
+  for (size_t i = 0; i < nm; i++) {
+    for (uint32_t j = 0; j < live->size; j++) CHECK(live->contents[j] != m[i].id);
+    pm_array_push(live, m[i].id);
+  }
+  pm_bufdoc_batch_done(doc, true);
+  return live->size;
+}
+
+static size_t count_marks(const PmLang *l, const Lines *L) {
+  PmBufDoc *fresh = pm_bufdoc_new(l, NULL);
+  set(fresh, 0, -1, L->lines, L->n);
+  pm_bufdoc_update(fresh, 0);
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm;
+  pm_bufdoc_batch(fresh, &clear, &del, &nd, &m, &nm);
+  pm_bufdoc_batch_done(fresh, true);
+  pm_bufdoc_free(fresh);
+  return nm;
+}
+
+static void random_edits_match_a_fresh_analysis(void) {
+  PmLang *l = load();
+  srand(7);
+  Lines L = {0};
+  const char *init[800];
+  for (size_t i = 0; i < 800; i++) init[i] = pick();
+  lines_splice(&L, 0, 0, init, 800);
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  IdArray live = pm_array_new();
+  pm_bufdoc_update(doc, 0);
+  replay(doc, &live);
+  int mismatches = 0;
+  for (int step = 0; step < 150 && mismatches < 3; step++) {
+    size_t first = (size_t)rand() % (L.n + 1);
+    size_t last = first + (size_t)rand() % 4;
+    if (last > L.n) last = L.n;
+    if (step % 25 == 0) last = first + (L.n - first) / 3; /* big deletes */
+    size_t n = (size_t)rand() % (step % 40 == 0 ? 300 : 4);
+    const char **add = pm_malloc((n ? n : 1) * sizeof *add);
+    for (size_t i = 0; i < n; i++) add[i] = pick();
+    lines_splice(&L, first, last, add, n);
+    set(doc, (int64_t)first, (int64_t)last, add, n);
+    pm_free(add);
+    /* Sometimes let several edits pile up before analysing, as a burst. */
+    if (step % 3 == 2) continue;
+    pm_bufdoc_update(doc, step % 2 ? 0 : 1); /* 1 ns: a slice at a time */
+    while (!pm_bufdoc_update(doc, 1)) {
+    }
+    size_t nlive = replay(doc, &live);
+    PmBufDoc *fresh = pm_bufdoc_new(l, NULL);
+    set(fresh, 0, -1, L.lines, L.n);
+    char *a = dump(doc), *b = dump(fresh);
+    if (strcmp(a, b) != 0) {
+      printf("#   step %d: incremental and fresh analyses differ\n", step);
+      mismatches++;
+    }
+    CHECK_EQ_INT(nlive, count_marks(l, &L));
+    CHECK_EQ_INT(pm_bufdoc_line_count(doc), L.n);
+    pm_free(a);
+    pm_free(b);
+    pm_bufdoc_free(fresh);
+  }
+  CHECK_EQ_INT(mismatches, 0);
+  pm_array_delete(&live);
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+/* Deleting whole blocks and adding nothing leaves no new block to carry
+ * the change: the block after them must be analysed again by itself. */
+static void deleting_whole_blocks_reanalyses_the_next(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  const char *lines[800];
+  for (int i = 0; i < 800; i++) lines[i] = "Rien ici."; /* 256 a block */
+  lines[0] = POOL[0];     /* le ministre = Manuel Valls */
+  lines[256] = POOL[12];  /* le ministre = Emmanuel Macron */
+  lines[600] = POOL[13];  /* a déclaré le ministre */
+  set(doc, 0, -1, lines, 800);
+  PmBufItem it;
+  CHECK(pm_bufdoc_item_at(doc, 600, 5, &it));
+  CHECK_EQ_STR(it.quote->speaker.name, "Emmanuel Macron");
+  set(doc, 256, 512, NULL, 0);
+  CHECK(pm_bufdoc_item_at(doc, 344, 5, &it));
+  CHECK_EQ_STR(it.quote->speaker.name, "Manuel Valls");
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+static void items_under_a_position(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, FR, 4);
+  PmBufItem it;
+  CHECK(pm_bufdoc_item_at(doc, 1, 5, &it));
+  CHECK_EQ_INT(it.kind, PM_ITEM_QUOTE);
+  CHECK_EQ_INT(it.text_len, strlen("Nous ne céderons rien"));
+  CHECK(!memcmp(it.text, "Nous ne céderons rien", it.text_len));
+  CHECK_EQ_STR(it.quote->speaker.name, "Manuel Valls");
+  CHECK(it.has_speaker_span);
+  CHECK(pm_bufdoc_item_at(doc, 1, it.speaker_span.col, &it));
+  CHECK_EQ_INT(it.kind, PM_ITEM_SPEAKER);
+  CHECK(!pm_bufdoc_item_at(doc, 2, 0, &it));  /* the blank line */
+  CHECK(!pm_bufdoc_item_at(doc, 9, 0, &it));  /* past the end */
+  CHECK(!pm_bufdoc_item_at(doc, 1, 999, &it)); /* past the line */
+  pm_bufdoc_set_base_row(doc, 100);
+  CHECK(pm_bufdoc_item_at(doc, 101, 5, &it));
+  CHECK_EQ_INT(it.span.row, 101);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+static void rejects_a_range_outside_the_document(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, FR, 4);
+  PmError err;
+  PmBufLine one = {"x", 1};
+  CHECK(!pm_bufdoc_set_lines(doc, 3, 9, &one, 1, &err));
+  CHECK_EQ_STR(err.message, "lines event: range 3..9 outside 0..4");
+  CHECK_EQ_INT(pm_bufdoc_line_count(doc), 4);
+  /* A newline inside a line never adds a line. */
+  PmBufLine nl = {"a\nb", 3};
+  CHECK(pm_bufdoc_set_lines(doc, 0, 1, &nl, 1, &err));
+  CHECK_EQ_INT(pm_bufdoc_line_count(doc), 4);
+  CHECK_EQ_INT(pm_bufdoc_byte_count(doc), 4 + strlen(FR[1]) + 1 + 1 + strlen(FR[3]) + 1);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+int main(void) {
+  RUN(first_batch_clears_and_sets_every_mark);
+  RUN(a_dropped_batch_is_sent_again);
+  RUN(random_edits_match_a_fresh_analysis);
+  RUN(deleting_whole_blocks_reanalyses_the_next);
+  RUN(items_under_a_position);
+  RUN(rejects_a_range_outside_the_document);
+  return test_done();
+}
