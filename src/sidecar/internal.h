@@ -43,8 +43,6 @@ PmNote *pm_sidecar__adopt(PmSidecar *sc, YNode *map);
 /* Replaces everything in `dst` but its loaded bytes, clock and author
  * with the content of `src`, which is freed. */
 void pm_sidecar__take(PmSidecar *dst, PmSidecar *src);
-/* Sort key helpers: article order. */
-int pm_sidecar__note_cmp(const YNode *a, const YNode *b);
 
 /* Anchoring helpers shared by anchor.c and fuzzy.c. */
 /* Bytes of prefix matching right before `start` plus bytes of suffix

@@ -402,24 +402,42 @@ static uint32_t hint(const YNode *note, const char *key) {
   return (uint32_t)v;
 }
 
-int pm_sidecar__note_cmp(const YNode *a, const YNode *b) {
-  uint32_t la = hint(a, "line"), lb = hint(b, "line");
-  /* Notes without a place go last. */
-  if (la != lb) return la == 0 ? 1 : lb == 0 ? -1 : la < lb ? -1 : 1;
-  uint32_t ca = hint(a, "col"), cb = hint(b, "col");
-  if (ca != cb) return ca < cb ? -1 : 1;
-  const YNode *ia = ynode__get(a, "id"), *ib = ynode__get(b, "id");
-  return strcmp(ia ? ia->str : "", ib ? ib->str : "");
+/* Sorting with keys taken out once: the comparator would otherwise walk
+ * two mappings per comparison. */
+typedef struct {
+  uint32_t line, col;
+  const char *id;
+  void *ptr;
+} SortKey;
+
+static int cmp_key(const void *a, const void *b) {
+  const SortKey *x = a, *y = b;
+  if (x->line != y->line)
+    return x->line == 0 ? 1 : y->line == 0 ? -1 : x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return strcmp(x->id, y->id);
 }
 
-static int cmp_note_ptr(const void *a, const void *b) {
-  return pm_sidecar__note_cmp((*(PmNote *const *)a)->map,
-                              (*(PmNote *const *)b)->map);
+static SortKey key_of(const YNode *note, void *ptr) {
+  const YNode *id = ynode__get(note, "id");
+  SortKey k = {hint(note, "line"), hint(note, "col"),
+               id && id->kind == YN_SCALAR ? id->str : "", ptr};
+  return k;
 }
+
+static void sort_by_key(void **items, uint32_t n, const YNode *(*node)(void *)) {
+  if (n < 2) return;
+  SortKey *k = pm_malloc(n * sizeof *k);
+  for (uint32_t i = 0; i < n; i++) k[i] = key_of(node(items[i]), items[i]);
+  qsort(k, n, sizeof *k, cmp_key);
+  for (uint32_t i = 0; i < n; i++) items[i] = k[i].ptr;
+  pm_free(k);
+}
+
+static const YNode *note_node(void *p) { return ((PmNote *)p)->map; }
 
 void pm_sidecar_sort(PmSidecar *sc) {
-  if (sc->notes.size > 1)
-    qsort(sc->notes.contents, sc->notes.size, sizeof(PmNote *), cmp_note_ptr);
+  sort_by_key((void **)sc->notes.contents, sc->notes.size, note_node);
 }
 
 /* A conflict item sorts by whichever version it has. */
@@ -430,10 +448,7 @@ static const YNode *item_key(const YNode *n) {
   return n;
 }
 
-static int cmp_item_ptr(const void *a, const void *b) {
-  return pm_sidecar__note_cmp(item_key(*(YNode *const *)a),
-                              item_key(*(YNode *const *)b));
-}
+static const YNode *item_node(void *p) { return item_key(p); }
 
 char *pm_sidecar_emit(const PmSidecar *sc, size_t *len, PmError *err) {
   (void)err;
@@ -445,8 +460,7 @@ char *pm_sidecar_emit(const PmSidecar *sc, size_t *len, PmError *err) {
     pm_array_push(&seq.items, sc->notes.contents[i]->map);
   for (uint32_t i = 0; i < sc->conflict_items.size; i++)
     pm_array_push(&seq.items, sc->conflict_items.contents[i]);
-  if (seq.items.size > 1)
-    qsort(seq.items.contents, seq.items.size, sizeof(YNode *), cmp_item_ptr);
+  sort_by_key((void **)seq.items.contents, seq.items.size, item_node);
   YNode top = {.kind = YN_MAP};
   pm_array_reserve(&top.entries, sc->top->entries.size + 1);
   bool placed = false;

@@ -119,16 +119,19 @@ bool ynode__equal(const YNode *a, const YNode *b) {
 
 YNode *ynode__get(const YNode *map, const char *key) {
   if (!map || map->kind != YN_MAP) return NULL;
-  for (uint32_t i = 0; i < map->entries.size; i++)
-    if (strcmp(map->entries.contents[i].key, key) == 0)
-      return map->entries.contents[i].val;
+  /* Comparing the first byte first skips most strcmp calls: lookups are
+   * the hot path of loading and re-anchoring. */
+  for (uint32_t i = 0; i < map->entries.size; i++) {
+    const char *k = map->entries.contents[i].key;
+    if (k[0] == key[0] && strcmp(k, key) == 0) return map->entries.contents[i].val;
+  }
   return NULL;
 }
 
 static uint32_t rank_of(const char *key, const char *const *order) {
   if (order)
     for (uint32_t r = 0; order[r]; r++)
-      if (strcmp(order[r], key) == 0) return r;
+      if (order[r][0] == key[0] && strcmp(order[r], key) == 0) return r;
   return UINT32_MAX;
 }
 
