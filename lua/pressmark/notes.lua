@@ -420,15 +420,22 @@ end
 --- item with row/col/end_row/end_col (0-based), start/end offsets and its
 --- details.  Uses the live highlights' cache (pressmark_items_get) when the
 --- buffer is attached, else analyses the buffer once (pressmark_analysis_get).
+--- With (row, col), the analysis may keep only the items covering it.
 ---@param buf? integer
+---@param row? integer
+---@param col? integer
 ---@return {quotes: table[], claims: table[], speakers: table[]}
-function M.analysis(buf)
+function M.analysis(buf, row, col)
   buf = resolve(buf)
   local out = {}
   for _, kind in ipairs({ 'quotes', 'claims', 'speakers' }) do
     local ok, items = pcall(rpc.request, 'pressmark_items_get', buf, kind)
     if not ok or type(items) ~= 'table' then
-      out = rpc.request('pressmark_analysis_get', buf)
+      if row then
+        out = rpc.request('pressmark_analysis_get', buf, row, col)
+      else
+        out = rpc.request('pressmark_analysis_get', buf)
+      end
       break
     end
     out[kind] = items
@@ -451,10 +458,10 @@ function M.item_at(buf, row, col)
     return { item = 'note', note = n }
   end
   local ok, it = pcall(rpc.request, 'pressmark_item_get', buf, row, col)
-  if ok and type(it) == 'table' and next(it) then
-    return normalize(buf, it)
+  if ok then -- attached: the live highlights' answer is the whole answer
+    return type(it) == 'table' and next(it) and normalize(buf, it) or nil
   end
-  local a = M.analysis(buf)
+  local a = M.analysis(buf, row, col)
   for _, kind in ipairs({ 'quotes', 'speakers', 'claims' }) do
     for _, i in ipairs(a[kind] or {}) do
       if covers(i.row, i.col, i.end_row, i.end_col, row, col) then

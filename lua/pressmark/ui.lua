@@ -194,7 +194,7 @@ local function show_lines(buf, it)
     -- the detection under the note, for the speaker and reasons
     local r1, c1 = notes.place(buf, n)
     local ok, found = pcall(function()
-      local a = notes.analysis(buf)
+      local a = notes.analysis(buf, r1, c1)
       for _, kind in ipairs({ 'quotes', 'speakers', 'claims' }) do
         for _, i in ipairs(a[kind] or {}) do
           if i.row == r1 and i.col == c1 then

@@ -88,18 +88,43 @@ static PmObj mention_obj(const Ctx *c, const PmQuote *q) {
   return m;
 }
 
-/* pressmark_analysis_get(buf) -> {quotes, claims, speakers}: each a list
- * in text order of maps with start/end (byte offsets into the buffer's
- * lines joined with "\n") and row/col/end_row/end_col (0-based, columns in
- * bytes).  quotes: kind, speaker, mention, how, stance, confidence (%);
- * claims: reasons, score (%), speaker; speakers: the mentions that name a
- * quote's speaker, with the resolved name and how. */
+/* Byte offset of 0-based (row, col) in text, or UINT32_MAX past its end. */
+static uint32_t offset_of(const char *text, size_t len, uint64_t row,
+                          uint64_t col) {
+  size_t pos = 0;
+  for (uint64_t r = 0; r < row; r++) {
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    if (!nl) return UINT32_MAX;
+    pos = (size_t)(nl - text) + 1;
+  }
+  return pos + col > len ? UINT32_MAX : (uint32_t)(pos + col);
+}
+
+static bool covers(uint32_t start, uint32_t end, uint32_t at) {
+  return at == UINT32_MAX || (start <= at && at < end);
+}
+
+/* pressmark_analysis_get(buf [, row, col]) -> {quotes, claims, speakers}:
+ * each a list in text order of maps with start/end (byte offsets into the
+ * buffer's lines joined with "\n") and row/col/end_row/end_col (0-based,
+ * columns in bytes).  quotes: kind, speaker, mention, how, stance,
+ * confidence (%); claims: reasons, score (%), speaker; speakers: the
+ * mentions that name a quote's speaker, with the resolved name and how.
+ * With a position, only the items covering it are returned (the whole
+ * buffer is still analysed: speakers depend on what came before). */
 PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
                              PmError *err) {
-  if (params->via.array.size != 1) {
+  uint32_t np = params->via.array.size;
+  const msgpack_object *p = params->via.array.ptr;
+  if (np != 1 && np != 3) {
     pm_error_set(err, PM_ERR_INVALID,
-                 "pressmark_analysis_get: expected 1 argument, got %u",
-                 params->via.array.size);
+                 "pressmark_analysis_get: expected 1 or 3 arguments, got %u", np);
+    return pm_obj_nil();
+  }
+  if (np == 3 && (p[1].type != MSGPACK_OBJECT_POSITIVE_INTEGER ||
+                  p[2].type != MSGPACK_OBJECT_POSITIVE_INTEGER)) {
+    pm_error_set(err, PM_ERR_INVALID,
+                 "pressmark_analysis_get: row and col must be integers >= 0");
     return pm_obj_nil();
   }
   int64_t buf;
@@ -117,25 +142,40 @@ PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
   PmAnalysis *a = pm_analyze_block(lang, NULL, text.data, text.len, ctx, err);
   pm_context_free(ctx);
   if (!a) goto done;
+  uint32_t at_off = np == 3 ? offset_of(text.data, text.len, p[1].via.u64,
+                                         p[2].via.u64)
+                            : UINT32_MAX;
+  if (np == 3 && at_off == UINT32_MAX) at_off = UINT32_MAX - 1; /* none */
   PmAnchorText *at = pm_anchor_text_new(text.data, text.len);
   Ctx c = {srv, at};
   size_t nq, nc;
   const PmQuote *q = pm_analysis_quotes(a, &nq);
   const PmClaim *cl = pm_analysis_claims(a, &nc);
-  uint32_t nm = 0;
-  for (size_t i = 0; i < nq; i++)
-    if (q[i].has_speaker && q[i].speaker.mention && q[i].speaker.end > q[i].speaker.start)
-      nm++;
-  PmObj quotes = pm_obj_array(pm_server_zone(srv), (uint32_t)nq);
-  PmObj claims = pm_obj_array(pm_server_zone(srv), (uint32_t)nc);
-  PmObj mentions = pm_obj_array(pm_server_zone(srv), nm);
-  nm = 0;
+  uint32_t kq = 0, kc = 0, km = 0;
   for (size_t i = 0; i < nq; i++) {
-    quotes.via.array.ptr[i] = quote_obj(&c, &q[i]);
-    if (q[i].has_speaker && q[i].speaker.mention && q[i].speaker.end > q[i].speaker.start)
-      mentions.via.array.ptr[nm++] = mention_obj(&c, &q[i]);
+    if (covers(q[i].start, q[i].end, at_off)) kq++;
+    if (q[i].has_speaker && q[i].speaker.mention &&
+        q[i].speaker.end > q[i].speaker.start &&
+        covers(q[i].speaker.start, q[i].speaker.end, at_off))
+      km++;
   }
-  for (size_t i = 0; i < nc; i++) claims.via.array.ptr[i] = claim_obj(&c, &cl[i]);
+  for (size_t i = 0; i < nc; i++)
+    if (covers(cl[i].start, cl[i].end, at_off)) kc++;
+  PmObj quotes = pm_obj_array(pm_server_zone(srv), kq);
+  PmObj claims = pm_obj_array(pm_server_zone(srv), kc);
+  PmObj mentions = pm_obj_array(pm_server_zone(srv), km);
+  kq = kc = km = 0;
+  for (size_t i = 0; i < nq; i++) {
+    if (covers(q[i].start, q[i].end, at_off))
+      quotes.via.array.ptr[kq++] = quote_obj(&c, &q[i]);
+    if (q[i].has_speaker && q[i].speaker.mention &&
+        q[i].speaker.end > q[i].speaker.start &&
+        covers(q[i].speaker.start, q[i].speaker.end, at_off))
+      mentions.via.array.ptr[km++] = mention_obj(&c, &q[i]);
+  }
+  for (size_t i = 0; i < nc; i++)
+    if (covers(cl[i].start, cl[i].end, at_off))
+      claims.via.array.ptr[kc++] = claim_obj(&c, &cl[i]);
   out = pm_obj_map(pm_server_zone(srv), 3);
   pm_obj_map_set(&out, 0, "quotes", quotes);
   pm_obj_map_set(&out, 1, "claims", claims);
