@@ -97,7 +97,7 @@ static uint32_t offset_of(const char *text, size_t len, uint64_t row,
     if (!nl) return UINT32_MAX;
     pos = (size_t)(nl - text) + 1;
   }
-  return pos + col > len ? UINT32_MAX : (uint32_t)(pos + col);
+  return col > len - pos ? UINT32_MAX : (uint32_t)(pos + col);
 }
 
 static bool covers(uint32_t start, uint32_t end, uint32_t at) {
