@@ -316,6 +316,11 @@ function M.check(buf)
     return false
   end
   local res = request_loaded(buf, 'pressmark_sidecar_check')
+  local st = M.state[buf]
+  if res.conflict and res.conflict ~= st.conflict then
+    notify(res.conflict .. ' (your change is kept here; resolve the file, or redo the change)', vim.log.levels.ERROR)
+  end
+  st.conflict = res.conflict
   if res.changed then
     apply(buf, res)
     if not res.error then

@@ -263,7 +263,10 @@ PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
 }
 
 /* pressmark_sidecar_check(buf) -> state with `changed`: reloads when the
- * sidecar file's stat changed since we last read or wrote it. */
+ * sidecar file's stat changed since we last read or wrote it.  When our
+ * last save failed (a conflict), our changes are merged into the file
+ * instead of being dropped by a reload; if that still conflicts, the
+ * answer is {changed = false, conflict = message} and nothing changes. */
 PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
                               PmError *err) {
   static const char M[] = "pressmark_sidecar_check";
@@ -278,10 +281,22 @@ PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
     pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
     return m;
   }
+  if (pm_notes_buf_dirty(nb)) {
+    PmError e;
+    if (!pm_notes_buf_save(nb, &e)) {
+      PmObj m = pm_obj_map(pm_server_zone(srv), 2);
+      pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
+      pm_obj_map_set(&m, 1, "conflict", str_obj(srv, e.message));
+      return m;
+    }
+  }
   PmBuf text = PM_BUF_INIT;
   PmObj out = pm_obj_nil();
   if (pm_notes__fetch_text(srv, buf, &text, err)) {
-    pm_notes_buf_reload(nb, text.data, text.len, NULL);
+    if (pm_notes_buf_changed_on_disk(nb))
+      pm_notes_buf_reload(nb, text.data, text.len, NULL);
+    else /* just saved, merged with the file */
+      pm_notes_buf_reanchor(nb, text.data, text.len);
     PmObj st = note_state(srv, nb, &text);
     out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
     out.via.map.ptr[0].key = str_obj(srv, "changed");

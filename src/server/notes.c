@@ -38,6 +38,7 @@ struct PmNotesBuf {
   PmError error;   /* the load error while broken */
   FileStamp stamp; /* of the sidecar file when last read or written */
   char sha[65];    /* the article file's digest, "" when unknown */
+  bool dirty;      /* the last save failed: changes the file lacks */
   PmAnchorStats stats;
 };
 
@@ -127,6 +128,7 @@ static bool read_sidecar(PmNotesBuf *nb, const char *text, size_t len,
                          PmError *err) {
   nb->stamp = stamp_of(nb->path);
   pm_sidecar_free(nb->sc);
+  nb->dirty = false;
   memset(&nb->stats, 0, sizeof nb->stats);
   pm_error_clear(&nb->error);
   nb->sc = pm_sidecar_load(nb->path, &nb->error);
@@ -204,10 +206,13 @@ bool pm_notes_buf_save(PmNotesBuf *nb, PmError *err) {
     return true;
   pm_sidecar_set_article(nb->sc, base_name(nb->article),
                          nb->sha[0] ? nb->sha : NULL);
-  if (!pm_sidecar_save(nb->sc, nb->path, err)) return false;
+  nb->dirty = !pm_sidecar_save(nb->sc, nb->path, err);
+  if (nb->dirty) return false;
   nb->stamp = stamp_of(nb->path);
   return true;
 }
+
+bool pm_notes_buf_dirty(const PmNotesBuf *nb) { return nb->dirty; }
 
 bool pm_notes_buf_hash_article(PmNotesBuf *nb, PmError *err) {
   size_t len;

@@ -75,8 +75,11 @@ const PmAnchorStats *pm_notes_buf_stats(const PmNotesBuf *nb);
 /* Saves atomically (merging a change made on disk meanwhile, see
  * pm_sidecar_save) with the article's digest, then remembers the new
  * stat.  Refused for a broken entry.  A sidecar without notes whose file
- * does not exist is not created. */
+ * does not exist is not created.  A failed save leaves the entry dirty:
+ * it holds changes the file does not have. */
 bool pm_notes_buf_save(PmNotesBuf *nb, PmError *err);
+/* Whether the last save failed (e.g. a merge conflict with the file). */
+bool pm_notes_buf_dirty(const PmNotesBuf *nb);
 
 /* Re-reads the article file and keeps its digest for the next save; when
  * the sidecar file exists, saves it so article.sha256 follows the file.

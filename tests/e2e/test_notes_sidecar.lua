@@ -150,6 +150,34 @@ T.test('a note saved while the file changed on disk merges, losing neither side'
   T.eq(#note_marks(buf), 2)
 end)
 
+T.test('a conflicting change on disk is reported, and ours is kept until it merges', function()
+  local path, buf = open(ARTICLE, yaml(note_yaml('aaaa0001', QUOTE, 'mixed', 1)))
+  local theirs = yaml(note_yaml('aaaa0001', QUOTE, '"true"', 1))
+  replace(path .. '.factcheck.yaml', theirs)
+  api.nvim_win_set_cursor(0, { 1, note_marks(buf)[1][3] })
+  local n = #T.notices
+  pcall(vim.cmd, 'Pressmark verdict false')
+  T.matches(T.notices[n + 1].msg, 'verdict')
+  T.eq(T.notices[n + 1].level, vim.log.levels.ERROR)
+  T.eq(T.read(path .. '.factcheck.yaml'), theirs, 'nothing written over their change')
+  -- a reload must not drop our change: reported once, state kept
+  n = #T.notices
+  pcall(vim.cmd, 'doautocmd FocusGained') -- errors raise under --headless
+  pcall(vim.cmd, 'doautocmd CursorHold')
+  local said = notices_matching('your change is kept here', n + 1)
+  T.eq(#said, 1)
+  T.matches(said[1].msg, 'note aaaa0001: verdict changed on both sides')
+  T.eq(T.read(path .. '.factcheck.yaml'), theirs)
+  -- they take their change back: ours now merges cleanly and is written
+  replace(path .. '.factcheck.yaml', yaml(note_yaml('aaaa0001', QUOTE, 'mixed', 1) .. note_yaml('eeee0005', 'the pool had cost 3 million euros', 'opinion', 3)))
+  vim.cmd('doautocmd FocusGained')
+  local y = T.read(path .. '.factcheck.yaml')
+  T.matches(y, 'verdict: "false"')
+  T.matches(y, 'id: eeee0005')
+  T.eq(notes.state[buf].notes[1].verdict, 'false')
+  T.eq(#notes.state[buf].notes, 2)
+end)
+
 T.test('a broken sidecar is shown with file:line:col and never overwritten', function()
   local bad = 'pressmark: 1\nnotes:\n  - id: x\n    target: [unclosed\n'
   local n = #T.notices
