@@ -168,6 +168,59 @@ function M.dismiss(_, opts)
   say(('note %s: %s'):format(id, undo and 'no longer dismissed' or 'detection dismissed'))
 end
 
+-- Notes that have no place: orphans and ambiguous anchors.
+local function unplaced(buf)
+  local out = {}
+  for _, n in ipairs(notes.get(buf).notes) do
+    if not notes.place(buf, n) then
+      table.insert(out, n)
+    end
+  end
+  return out
+end
+
+--- :Pressmark reattach [id] - gives an orphan note (or an ambiguous one) a
+--- new place: the Visual selection, or the detection under the cursor.
+--- The id may be left out when only one note has no place.
+function M.reattach(args, opts)
+  local buf = api.nvim_get_current_buf()
+  local lost = unplaced(buf)
+  local n
+  if args[1] then
+    for _, o in ipairs(lost) do
+      if o.id == args[1] then
+        n = o
+      end
+    end
+    if not n then
+      fail(('note %s: not an orphan of this buffer (:Pressmark list orphans)'):format(args[1]))
+    end
+  elseif #lost == 1 then
+    n = lost[1]
+  elseif #lost == 0 then
+    fail('no orphan notes in this buffer')
+  else
+    fail(('%d orphan notes: name one, :Pressmark reattach {id} (<Tab> completes)'):format(#lost))
+  end
+  local it = target(opts)
+  if it.item == 'note' then
+    fail('there is already a note here: select the text to attach to')
+  end
+  notes.set(buf, { id = n.id, start = it.start, ['end'] = it['end'] })
+  say(('note %s attached to « %s »'):format(n.id, excerpt(item_text(buf, it), 50)))
+end
+
+function M.complete_orphan(arglead)
+  local ok, lost = pcall(unplaced, api.nvim_get_current_buf())
+  local out = {}
+  for _, n in ipairs(ok and lost or {}) do
+    if vim.startswith(n.id, arglead) then
+      table.insert(out, n.id)
+    end
+  end
+  return out
+end
+
 --- :Pressmark delete - deletes the note under the cursor.
 function M.delete(_, _)
   local buf = api.nvim_get_current_buf()
@@ -414,6 +467,7 @@ function M.register(pm)
   sub('delete', 'delete the note under the cursor', M.delete)
   sub('speaker', 'correct the speaker: :Pressmark speaker {name}', M.speaker)
   sub('dismiss', 'mark the detection under the cursor as wrong (again: undo)', M.dismiss)
+  sub('reattach', 'give an orphan note a new place: the selection or the detection under the cursor', M.reattach, M.complete_orphan)
   sub('list', 'location list: :Pressmark list [notes|quotes|claims|speakers|orphans]', M.list, complete_kind)
   sub('next', 'next note (or :Pressmark next quotes|claims|speakers)', M.next, complete_kind)
   sub('prev', 'previous note (or :Pressmark prev quotes|claims|speakers)', M.prev, complete_kind)
