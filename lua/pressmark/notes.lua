@@ -231,7 +231,7 @@ local function announce(buf, st)
   end
   if #fresh > 0 then
     notify(
-      ('%d note%s could not be placed in %s (text not found or ambiguous): :Pressmark list orphans'):format(
+      ('%d note%s could not be placed in %s (text not found or ambiguous): :Pressmark list orphans, then :Pressmark reattach'):format(
         #fresh,
         #fresh == 1 and '' or 's',
         vim.fn.fnamemodify(api.nvim_buf_get_name(buf), ':t')
