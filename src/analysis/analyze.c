@@ -116,7 +116,7 @@ static void comment_heading(Block *b) {
         (fn == hn || !((f[hn] | 32) >= 'a' && (f[hn] | 32) <= 'z')))
       head = true;
   }
-  if (head || (cue && words <= 2) || (post && words <= 2))
+  if (head || (cue && words <= 2) || (post && words == 1))
     b->ctx->in_comments = 1;
 }
 
