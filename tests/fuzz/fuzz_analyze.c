@@ -66,10 +66,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const PmQuote *wq = pm_analysis_quotes(whole, &nq);
   const PmClaim *wc = pm_analysis_claims(whole, &nc);
 
-  /* Kinds and speakers are compared only with PM_FUZZ_STRICT=1: within
-   * one block, a speaker found in a later paragraph of a multi-paragraph
-   * quotation is given back to its earlier pieces, which paragraph-by-
-   * paragraph analysis cannot do (found by this target; see the report). */
+  /* Kinds, speakers and the final context are compared only with
+   * PM_FUZZ_STRICT=1: within one block, a speaker found in a later
+   * paragraph of a multi-paragraph quotation is given back to its earlier
+   * pieces, which paragraph-by-paragraph analysis cannot do, and the
+   * context left behind differs too (found by this target; kept as
+   * tests/fuzz/analyze/strict-*). */
   static int strict = -1;
   if (strict < 0) strict = getenv("PM_FUZZ_STRICT") != NULL;
   PmContext *ctx = pm_context_new();
@@ -105,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pos = next;
   }
   FUZZ_FAIL_IF(iq != nq || ic != nc);
-  FUZZ_FAIL_IF(!pm_context_equal(ctx, whole_ctx));
+  FUZZ_FAIL_IF(strict && !pm_context_equal(ctx, whole_ctx));
   pm_context_free(ctx);
   pm_context_free(whole_ctx);
   pm_analysis_free(whole);

@@ -143,7 +143,7 @@ T
 printf 'Titre\r\n\r\n"Nous partons", dit-il.\r\n« Pas encore », répond Marie Dupont.\r\n' >$F/analyze/crlf
 printf '\357\273\277\302\253 Oui \302\273, dit Paul Dax.\n' >$F/analyze/bom
 printf 'a\000b \377\376 \302\253 mot \302\273 et \342\200\234 quote \342\200\235, said John Smith.\n' >$F/analyze/bad-bytes
-printf '« ouvert sans fin\n\n« encore », dit-il. » Puis « ' >$F/analyze/unbalanced
+printf '« ouvert sans fin\n\n« encore », dit-il. » Puis « ' >$F/analyze/strict-unbalanced
 printf '"a" "b" \342\200\234c\342\200\235 \302\253d\302\273 \342\200\271e\342\200\272 '"'f'"' \302\253\302\240g\302\240\302\273 ""\n' >$F/analyze/marks
 
 # anchor: line col delta sel, then text 0xfe exact 0xfe prefix 0xfe suffix
