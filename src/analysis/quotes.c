@@ -190,6 +190,19 @@ void quotes__find(Block *b) {
    * guillemet or curly quotation runs to the paragraph end and may continue
    * in the next paragraph. */
   uint32_t k = 0;
+  /* English multi-paragraph quotes reopen each paragraph with a straight
+   * quote and close only the last: a straight quote that opens the
+   * paragraph and is left open runs to its end when the paragraph ends a
+   * sentence (so debris like `" />` or a stray mark mid-line never does). */
+  if (depth && fams[0] == QM_STRAIGHT && stack[0] == 0 && n > 3) {
+    const Token *last = &t[n - 1];
+    if (last->kind == T_PUNCT && strchr(".!?", last->ch)) {
+      emit(b, stack[0], NONE, QM_STRAIGHT, continued);
+      if (b->ctx->open_paras < 8) b->ctx->open_family = QM_STRAIGHT;
+      else b->ctx->open_paras = 0;
+      return;
+    }
+  }
   while (k < depth && (fams[k] == QM_STRAIGHT || fams[k] == QM_SINGLE)) k++;
   if (k < depth) {
     /* Unclosed straight quotes before it never swallow the line. */

@@ -46,6 +46,18 @@ test_expect_success 'a French quotation over two paragraphs gets the closing spe
 	test_cmp expected actual
 '
 
+test_expect_success 'an English quote reopened with a straight mark spans paragraphs' '
+	printf "%s\n" "\"We have cut crime by a third. The streets are safer." "" \
+		"\"But we are not done,\" said Linda Park." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:1: quote "We have cut crime by a third. The streets are safer." -- Linda Park [verb-after, neutral, mention: Linda Park]
+	in.txt:3:1: quote "But we are not done," -- Linda Park [verb-after, neutral, mention: Linda Park]
+	in.txt: speaker Linda Park (2 quotes)
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'a lone straight quote never swallows the next lines' '
 	printf "%s\n" "Texte \" />" "Il a dit \"oui\" hier." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >actual &&
