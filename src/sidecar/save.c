@@ -94,13 +94,14 @@ bool pm_sidecar_save(PmSidecar *sc, const char *path, PmError *err) {
     if (err) *err = rerr;
     return false;
   }
-  if (same_as_loaded(sc, disk, len, exists)) {
+  /* Unchanged, or removed meanwhile: a vanished file is not read as
+   * "every note deleted", which would drop ours without a word. */
+  if (!exists || same_as_loaded(sc, disk, len, exists)) {
     pm_free(disk);
     return write_out(sc, path, err);
   }
   /* Changed on disk since we read it. */
-  PmSidecar *theirs = exists ? pm_sidecar_parse(disk, len, path, err)
-                             : pm_sidecar_new();
+  PmSidecar *theirs = pm_sidecar_parse(disk, len, path, err);
   pm_free(disk);
   if (!theirs) {
     if (err) {

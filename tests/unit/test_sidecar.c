@@ -479,6 +479,22 @@ static void save_refuses_a_conflict_and_keeps_the_disk(void) {
   pm_free(p);
 }
 
+static void save_rewrites_a_file_removed_meanwhile(void) {
+  char *p = tmp_path("e.factcheck.yaml");
+  write_file(p, canonical);
+  PmSidecar *mine = pm_sidecar_load(p, NULL);
+  unlink(p);
+  pm_note_set_text(pm_sidecar_note_at(mine, 0), "still here");
+  PmError err;
+  CHECK(pm_sidecar_save(mine, p, &err));
+  PmSidecar *back = pm_sidecar_load(p, NULL);
+  CHECK_EQ_INT(pm_sidecar_note_count(back), 2);
+  pm_sidecar_free(back);
+  pm_sidecar_free(mine);
+  unlink(p);
+  pm_free(p);
+}
+
 static void save_never_overwrites_a_file_that_does_not_parse(void) {
   char *p = tmp_path("d.factcheck.yaml");
   write_file(p, canonical);
@@ -516,6 +532,7 @@ int main(void) {
   RUN(save_writes_and_reloads);
   RUN(save_merges_a_change_made_on_disk);
   RUN(save_refuses_a_conflict_and_keeps_the_disk);
+  RUN(save_rewrites_a_file_removed_meanwhile);
   RUN(save_never_overwrites_a_file_that_does_not_parse);
   if (tmpdir[0]) rmdir(tmpdir);
   return test_done();
