@@ -335,19 +335,18 @@ fail:
 static bool conflict_marker(const char *b, size_t len, const char *name,
                             PmError *err) {
   uint32_t line = 1;
-  for (size_t i = 0; i < len; i++) {
-    if (i == 0 || b[i - 1] == '\n') {
-      if (len - i >= 7 && (!memcmp(b + i, "<<<<<<<", 7) ||
-                           !memcmp(b + i, ">>>>>>>", 7) ||
-                           !memcmp(b + i, "|||||||", 7) ||
-                           (!memcmp(b + i, "=======", 7) &&
-                            (len - i == 7 || b[i + 7] == '\n'))))
-        return pm_error_set_at(err, PM_ERR_PARSE, line, 0, (uint32_t)i,
-                               "%s:%u:1: unresolved merge conflict (a '%.7s' "
-                               "line); edit the file to keep the right "
-                               "version", name, line, b + i);
-    }
-    if (b[i] == '\n') line++;
+  for (size_t i = 0; i < len; line++) {
+    if (len - i >= 7 && (b[i] == '<' || b[i] == '>' || b[i] == '|' || b[i] == '=') &&
+        (!memcmp(b + i, "<<<<<<<", 7) || !memcmp(b + i, ">>>>>>>", 7) ||
+         !memcmp(b + i, "|||||||", 7) ||
+         (!memcmp(b + i, "=======", 7) && (len - i == 7 || b[i + 7] == '\n'))))
+      return pm_error_set_at(err, PM_ERR_PARSE, line, 0, (uint32_t)i,
+                             "%s:%u:1: unresolved merge conflict (a '%.7s' "
+                             "line); edit the file to keep the right version",
+                             name, line, b + i);
+    const char *nl = memchr(b + i, '\n', len - i);
+    if (!nl) break;
+    i = (size_t)(nl - b) + 1;
   }
   return true;
 }
