@@ -15,11 +15,10 @@
  *   - line/column from the index agree with counting newlines.
  */
 #include <stdint.h>
-
-#include "fuzz.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "pressmark/anchor.h"
 #include "util/alloc.h"
 #include "util/utf8.h"

@@ -11,13 +11,12 @@
  * [code, message] or a request to Neovim [0, id, method, params].
  */
 #include <stdint.h>
-
-#include "fuzz.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "pressmark/rpc.h"
 #include "pressmark/server.h"
 #include "server/handlers.h"

@@ -12,11 +12,10 @@
  *   - ours == theirs merges without conflicts.
  */
 #include <stdint.h>
-
-#include "fuzz.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "pressmark/merge.h"
 #include "util/alloc.h"
 

@@ -17,11 +17,10 @@
  * allocation of an announced count fails the run.
  */
 #include <stdint.h>
-
-#include "fuzz.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "pressmark/rpc.h"
 
 #define MAX_EVENTS 4096

@@ -9,11 +9,10 @@
  * through the setters and written once more, which must still load.
  */
 #include <stdint.h>
-
-#include "fuzz.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "pressmark/sidecar.h"
 #include "util/alloc.h"
 
