@@ -87,7 +87,9 @@ static bool clean_text(const char *s, size_t n, bool allow_nl, bool allow_tab) {
   return true;
 }
 
-static bool plain_ok(const char *s, size_t n) {
+/* Can `s` stand as a plain scalar in block context?  Shape only: whether it
+ * would then read as a string is plain_ok's business. */
+static bool plain_shape_ok(const char *s, size_t n) {
   if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == ':') return false;
   if (strchr("?:,[]{}#&*!|>'\"%@`", s[0])) return false;
   if (s[0] == '-' && (n == 1 || s[1] == ' ' || !memcmp(s, "---", n < 3 ? n : 3)))
@@ -97,8 +99,11 @@ static bool plain_ok(const char *s, size_t n) {
     if (s[i] == ':' && s[i + 1] == ' ') return false;
     if (s[i] == ' ' && s[i + 1] == '#') return false;
   }
-  if (special_word(s, n) || looks_numeric(s, n)) return false;
   return clean_text(s, n, false, false);
+}
+
+static bool plain_ok(const char *s, size_t n) {
+  return plain_shape_ok(s, n) && !special_word(s, n) && !looks_numeric(s, n);
 }
 
 /* Literal block: needs a line break, no leading blank or space (the
@@ -161,8 +166,11 @@ static void scalar(PmBuf *b, const YNode *n, int ind, bool after_colon) {
     return;
   }
   if (after_colon) pm_buf_putc(b, ' ');
-  if (n->plain && !memchr(s, '\n', len) && clean_text(s, len, false, false)) {
-    pm_buf_append(b, s, len); /* read plain, so it is valid plain */
+  /* Read plain, so its type survives being written plain; but plain in a
+   * flow collection ({line: -}) is not always plain in a block (found by
+   * fuzz_merge), so the shape is checked too. */
+  if (n->plain && !memchr(s, '\n', len) && plain_shape_ok(s, len)) {
+    pm_buf_append(b, s, len);
   } else if (!n->plain && plain_ok(s, len)) {
     pm_buf_append(b, s, len);
   } else if (literal_ok(s, len)) {
