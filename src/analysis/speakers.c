@@ -332,7 +332,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
        * the noun phrase it completes. */
       uint32_t p = ns;
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
-          !(T(b, p - 1)->flags & TF_CAP))
+          !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
         p--;
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
           !(T(b, p - 1)->lex & W_SOURCE) && !(T(b, p - 1)->flags & TF_CAP)) {
@@ -463,6 +463,28 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ts = j;
     return true;
   }
+  if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
+      !(T(b, j + 1)->flags & TF_CAP) &&
+      !(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_FUNCTION | W_PREP))) {
+    /* an unnamed source: "confie un proche de X", "says a witness" */
+    bool later_role = false;
+    for (uint32_t k = j + 2; k < hi && k < j + 4; k++)
+      if (word(b, k) && (T(b, k)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) later_role = true;
+    if (!later_role) {
+      m->type = M_NP;
+      m->ts = j;
+      uint32_t e = j + 2;
+      if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) &&
+          ((b->text[T(b, e)->start] | 32) == 'd' || (b->text[T(b, e)->start] | 32) == 'o')) {
+        e++;
+        if (e < hi && word(b, e) && (T(b, e)->lex & W_DET)) e++;
+        if (e < hi && nameish(b, e)) e = name_end(b, e, hi);
+        else if (e < hi && word(b, e)) e++;
+      }
+      m->te = e;
+      return true;
+    }
+  }
   if (t->lex & W_DET) {
     for (uint32_t k = j + 1; k < hi && k < j + 4; k++) {
       const Token *h = T(b, k);
@@ -479,9 +501,16 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
                ((b->text[T(b, e)->start] | 32) == 'd' ||
                 (b->text[T(b, e)->start] | 32) == 'o')) {
           uint32_t x = e + 1;
-          if (word(b, x) && (T(b, x)->lex & W_DET)) x++;
-          if (x < hi && word(b, x)) e = x + 1;
-          else break;
+          if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+          if (x < hi && word(b, x)) {
+            e = x + 1;
+            /* du Premier ministre, of the Interior Ministry */
+            while (e < hi && word(b, e) && (T(b, x)->flags & TF_CAP) &&
+                   ((T(b, e)->flags & TF_CAP) || (T(b, e)->lex & W_ROLE)) && e < x + 3)
+              e++;
+          } else {
+            break;
+          }
         }
         m->te = e;
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
@@ -622,8 +651,23 @@ static Resolved resolve(Block *b, const Mention *m) {
       return r;
     }
     /* Unbound: the most recent speaker, only when compatible (skipping to
-     * an older one would guess). */
+     * an older one would guess) and never for an indefinite "un conseiller",
+     * who is someone new. */
     const CtxPerson *p = NULL;
+    bool indefinite = false;
+    if (m->ts < m->head) {
+      char df[64];
+      size_t dn = lex__fold(b->text + T(b, m->ts)->start,
+                            T(b, m->ts)->end - T(b, m->ts)->start, df);
+      indefinite = dn && (!strcmp(df, "un") || !strcmp(df, "une") ||
+                          !strcmp(df, "a") || !strcmp(df, "an") ||
+                          !strcmp(df, "des"));
+    }
+    if (indefinite) {
+      r.suffix = "";
+      r.conf = 0.7;
+      return r;
+    }
     if (b->ctx->recent[0].name[0]) {
       if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
     } else {
@@ -858,7 +902,10 @@ static Cue cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       if (c.m.gender == 3 && (T(b, x)->lex & W_PRON_M)) c.m.gender = 1;
       c.found = true;
       if (after) *after = x + 1;
-    } else if (subject_right(b, x - 1, hi, &c.m) && c.m.type != M_PRON) {
+    } else if (subject_right(b, x - 1, hi, &c.m) && c.m.type != M_PRON &&
+               c.m.type != M_NP) {
+      /* a name, a role or an institution; not "un sondage", "nos
+       * informations" */
       c.found = true;
       if (after) *after = c.m.te;
     }
