@@ -9,6 +9,7 @@
 #include "pressmark/sidecar.h"
 #include "test.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 static const char article[] =
     "Le ministre de l'Int\xc3\xa9rieur, Manuel Valls, est arriv\xc3\xa9 hier.\n"
@@ -304,6 +305,51 @@ static void many_notes_far_away_are_found_in_one_pass(void) {
   pm_buf_free(&b);
 }
 
+/* Random small texts and quotes: never a crash, and every placed result
+ * is a real span (exact for anchored and moved, within the error bound
+ * for fuzzy). */
+static void random_texts_give_consistent_results(void) {
+  uint64_t x = 12345;
+  char text[300], exact[40];
+  int placed = 0;
+  for (int round = 0; round < 4000; round++) {
+    size_t n = 0, m;
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    size_t len = 20 + x % 250;
+    for (n = 0; n < len; n++) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      text[n] = "ab \n\xc3\xa9" "c"[x % 7];
+    }
+    text[n] = '\0';
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    m = 1 + x % 30;
+    size_t from = (x >> 20) % (len - 1);
+    if (from + m > len) m = len - from;
+    memcpy(exact, text + from, m);
+    exact[m] = '\0';
+    if (round % 3 == 0 && m > 2) exact[m / 2] = 'z';
+    PmAnchorSpec s;
+    memset(&s, 0, sizeof s);
+    s.exact = exact;
+    s.exact_len = m;
+    s.line = (uint32_t)(x >> 40) % 4;
+    s.col = (uint32_t)(x >> 48) % 40;
+    PmAnchorResult r;
+    pm_anchor_resolve(text, len, &s, &r);
+    if (r.outcome == PM_ANCHOR_ANCHORED || r.outcome == PM_ANCHOR_MOVED) {
+      CHECK(r.end - r.start == m && !memcmp(text + r.start, exact, m));
+      placed++;
+    } else if (r.outcome == PM_ANCHOR_FUZZY) {
+      CHECK(r.end <= len && r.start < r.end);
+      CHECK(r.errors <= pm_utf8_count(exact, m) / 10);
+      CHECK(pm_utf8_count(exact, m) >= 10);
+    } else {
+      CHECK(r.outcome == PM_ANCHOR_AMBIGUOUS || r.outcome == PM_ANCHOR_ORPHAN);
+    }
+  }
+  CHECK(placed > 1000);
+}
+
 static void outcome_names(void) {
   CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_ANCHORED), "anchored");
   CHECK_EQ_STR(pm_anchor_outcome_name(PM_ANCHOR_MOVED), "moved");
@@ -351,6 +397,7 @@ int main(void) {
   RUN(context_is_cut_on_character_boundaries);
   RUN(batch_carries_the_shift_and_counts_outcomes);
   RUN(many_notes_far_away_are_found_in_one_pass);
+  RUN(random_texts_give_consistent_results);
   RUN(outcome_names);
   RUN(long_quote_uses_several_bit_vector_words);
   return test_done();

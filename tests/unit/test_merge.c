@@ -238,6 +238,61 @@ static void no_common_ancestor_merges_against_empty(void) {
   pm_merge_conflicts_free(c);
 }
 
+/* Random edits on both sides: the merge never fails, keeps every id
+ * either side has, and a result without conflicts loads again. */
+static void random_edits_merge_without_losing_notes(void) {
+  static const char *const verdicts[] = {"true", "false", "mixed", NULL};
+  uint64_t x = 777;
+  for (int round = 0; round < 300; round++) {
+    M m = start();
+    PmSidecar *side[2] = {m.ours, m.theirs};
+    for (int k = 0; k < 2; k++) {
+      for (int e = 0; e < 3; e++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        PmNote *n = pm_sidecar_note_at(side[k], x % 2);
+        switch ((x >> 8) % 6) {
+          case 0: if (n) pm_note_set_verdict(n, verdicts[(x >> 16) % 4], NULL); break;
+          case 1: if (n) pm_note_set_text(n, (x >> 20) % 2 ? "edited" : NULL); break;
+          case 2: if (n) pm_sidecar_note_del(side[k], pm_note_id(n)); break;
+          case 3: pm_sidecar_note_add(side[k], "range", "added", NULL); break;
+          case 4: {
+            const char *src[] = {"a", "b", (x >> 24) % 2 ? "c" : "d"};
+            if (n) pm_note_set_sources(n, src, 1 + (x >> 28) % 3);
+            break;
+          }
+          default: if (n) pm_note_set_speaker(n, (x >> 20) % 2 ? "X" : "Y");
+        }
+      }
+    }
+    run(&m);
+    for (int k = 0; k < 2; k++)
+      for (size_t i = 0; i < pm_sidecar_note_count(side[k]); i++) {
+        const PmNote *n = pm_sidecar_note_at(side[k], i);
+        const char *id = pm_note_id(n);
+        if (pm_sidecar_note_find(m.result, id)) continue;
+        /* Gone from the result: only allowed when the other side deleted
+         * it and this side left it as in the base (every edit changes
+         * `updated`: the sides' clocks are later than the base's), or
+         * when it is in a conflict, written between markers. */
+        const PmNote *b = pm_sidecar_note_find(m.base, id);
+        bool deleted_untouched = b && !pm_sidecar_note_find(side[1 - k], id) &&
+                                 !strcmp(pm_note_updated(b), pm_note_updated(n));
+        CHECK(deleted_untouched || pm_sidecar_has_conflicts(m.result));
+      }
+    char *out = pm_sidecar_emit(m.result, NULL, NULL);
+    if (!pm_sidecar_has_conflicts(m.result)) {
+      PmError err;
+      PmSidecar *back = pm_sidecar_parse(out, strlen(out), "r", &err);
+      CHECK(back != NULL);
+      pm_sidecar_free(back);
+    } else {
+      CHECK(strstr(out, "<<<<<<< ours") != NULL);
+    }
+    pm_free(out);
+    finish(&m);
+  }
+}
+
 int main(void) {
   RUN(notes_added_on_both_sides_are_kept);
   RUN(different_fields_merge_cleanly);
@@ -248,5 +303,6 @@ int main(void) {
   RUN(hints_and_digest_never_conflict);
   RUN(unknown_keys_merge_field_by_field);
   RUN(no_common_ancestor_merges_against_empty);
+  RUN(random_edits_merge_without_losing_notes);
   return test_done();
 }
