@@ -3,7 +3,8 @@
 -- The only module that calls jobstart(..., {rpc = true}), rpcrequest and
 -- rpcnotify.  The process starts on first use.  If it dies, a warning says
 -- so at once and the next use starts it again with a second message: a
--- restart is never silent.  Its stderr (its log unless `log_file` is set)
+-- restart is never silent.  Buffers with live highlights count as a use:
+-- they are attached again at once (M._reattach).  Its stderr (its log unless `log_file` is set)
 -- is kept so the message can show the last line.
 local config = require('pressmark.config')
 
@@ -91,6 +92,34 @@ local function mark_dead(job, code)
     ('the process exited (status %d%s); it restarts on next use'):format(code, why ~= '' and ': ' .. why or ''),
     vim.log.levels.WARN
   )
+  M._reattach()
+end
+
+local last_reattach = -math.huge
+
+--- After a death: buffers with live highlights are the "next use".  Their
+--- attachments died with the process, so typing would no longer update
+--- anything; they are attached again at once, which restarts the process
+--- (with its message) and brings the highlights back.  At most once per
+--- 5 s, so a process that dies on attach waits for a command instead of
+--- looping.  Notes' sidecars reload on their own next request.
+function M._reattach()
+  local hl = package.loaded['pressmark.highlight']
+  if not hl or not hl.state or next(hl.state) == nil or uv.now() - last_reattach < 5000 then
+    return
+  end
+  last_reattach = uv.now()
+  vim.schedule(function()
+    for buf, _ in pairs(hl.state) do
+      hl.state[buf] = nil -- forget the dead attachment, keep the old marks until replaced
+      if vim.api.nvim_buf_is_loaded(buf) then
+        local ok, err = pcall(hl.attach, buf)
+        if not ok then
+          notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
+        end
+      end
+    end
+  end)
 end
 
 --- Starts the process if it is not running.  Throws with a message saying
