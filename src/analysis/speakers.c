@@ -315,7 +315,10 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     /* "Police said", "Others warned": a capitalised common noun opening
      * the sentence names a group, not a person. */
-    if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) && !nameish(b, j) &&
+    if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) &&
+        (!nameish(b, j) || (!ctx__entity_by_part(b->ctx, b->text + t->start,
+                                                 t->end - t->start) &&
+                            !(t->lex & (W_FIRST_M | W_FIRST_F)))) &&
         !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET | W_PREP | W_AUX |
                     W_QUE | W_FIRST_PERSON | W_SOURCE | W_INTERJ)) &&
         ((t->lex & W_INSTITUTION) ||
@@ -372,7 +375,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       return true;
     }
     /* "le porte-parole du gouvernement": skip the complement. */
-    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 &&
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
         (T(b, j - 1)->lex & (W_PREP | W_DET))) {
       uint32_t k = j - 1;
       while (k > lo && (T(b, k)->lex & (W_DET | W_PREP)) && !(T(b, k)->flags & TF_CAP) &&
@@ -1142,7 +1145,8 @@ static void indirect(Block *b, const Sentence *s) {
     if (!speech_verb(b, v)) continue;
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
      * names speaks next, for pronouns and roles. */
-    if (v + 1 < s->end && nameish(b, v + 1) && !(T(b, v)->flags & TF_CAP)) {
+    if (b->lid == PM_LANG_FR && v + 1 < s->end && nameish(b, v + 1) &&
+        !(T(b, v)->flags & TF_CAP)) {
       Mention nm;
       memset(&nm, 0, sizeof nm);
       name_mention(b, &nm, v + 1, name_end(b, v + 1, s->end));
@@ -1193,13 +1197,23 @@ static void indirect(Block *b, const Sentence *s) {
         !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 5) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
-      bool past = (wn >= 4 && !memcmp(w, "said", 4)) ||
-                  (wn > 2 && !memcmp(w + wn - 2, "ed", 2)) ||
-                  (wn > 1 && w[wn - 1] == 's');
-      if (!past) continue;
+      /* any finite form: said, says, alleged, allege (not saying) */
+      if (wn > 4 && !memcmp(w + wn - 3, "ing", 3)) continue;
+      (void)w;
       c = cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
       if (!c.found) continue;
-      add_indirect(b, v + 1, s->end, &c);
+      uint32_t from = v + 1;
+      /* "told Reuters the company would…": skip the hearer */
+      const char *tw = b->text + T(b, v)->start;
+      if ((wn == 4 && !memcmp(tw, "told", 4)) || (wn == 4 && !memcmp(tw, "tell", 4)) ||
+          (wn == 5 && !memcmp(tw, "tells", 5))) {
+        if (nameish(b, from)) from = name_end(b, from, s->end);
+        else if (word(b, from) && (T(b, from)->lex & W_DET)) from += 2;
+        else from++;
+        if (from < s->end && word(b, from) && (T(b, from)->lex & W_QUE)) from++;
+        if (from >= s->end || !word(b, from) || (T(b, from)->lex & W_PREP)) continue;
+      }
+      add_indirect(b, from, s->end, &c);
       return;
     }
   }
