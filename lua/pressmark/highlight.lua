@@ -293,14 +293,26 @@ end
 --- Autocommand callback (FileType, BufReadPost, BufNewFile): attaches
 --- wanted buffers, reporting failures once as a message.
 ---@param buf integer
+local scheduled = {}
 function M.auto(buf)
-  if M.state[buf] or not api.nvim_buf_is_loaded(buf) or not M.wanted(buf) then
+  if M.state[buf] or scheduled[buf] then
     return
   end
-  local ok, err = pcall(M.attach, buf)
-  if not ok then
-    notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
-  end
+  -- After the command that read the buffer has finished: reading bumps
+  -- b:changedtick once more after BufReadPost without telling attached
+  -- channels, which would make the first (whole-buffer) batch stale.  The
+  -- filetype is known by then, too (BufReadPost can come before FileType).
+  scheduled[buf] = true
+  vim.schedule(function()
+    scheduled[buf] = nil
+    if M.state[buf] or not api.nvim_buf_is_loaded(buf) or not M.wanted(buf) then
+      return
+    end
+    local ok, err = pcall(M.attach, buf)
+    if not ok then
+      notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
+    end
+  end)
 end
 
 --- BufWipeout/BufUnload: the process lets go by itself (its attachment

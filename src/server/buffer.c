@@ -40,7 +40,6 @@ typedef struct {
   PmArray(uint32_t) line_off; /* start offset of each line */
   uint32_t row0;    /* first row, relative to the document */
   PmContext *out;   /* context leaving the block; NULL before analysis */
-  PmAnalysis *an;
   MarkArray marks;  /* rows relative to the block */
   bool needs;       /* must be analysed */
   bool fresh;       /* text changed since the marks were computed */
@@ -61,6 +60,7 @@ struct PmBufDoc {
   PmArray(uint32_t) batch_del;
   MarkArray batch_set;
   size_t batch_del_sent;
+  PmAnalysis *item_an; /* the analysis pm_bufdoc_item_at pointed into */
   bool clear; /* the next batch clears what an earlier attachment left */
 };
 
@@ -88,7 +88,6 @@ static void block_free(Block *k) {
   pm_free(k->text);
   pm_array_delete(&k->line_off);
   pm_context_free(k->out);
-  pm_analysis_free(k->an);
   pm_array_delete(&k->marks);
 }
 
@@ -101,6 +100,7 @@ void pm_bufdoc_free(PmBufDoc *doc) {
   pm_array_delete(&doc->to_delete);
   pm_array_delete(&doc->batch_del);
   pm_array_delete(&doc->batch_set);
+  pm_analysis_free(doc->item_an);
   pm_free(doc);
 }
 
@@ -291,10 +291,10 @@ static void add_mark(MarkArray *marks, const Block *k, uint32_t s,
   pm_array_push(marks, m);
 }
 
-static void block_marks(const Block *k, MarkArray *marks) {
+static void block_marks(const Block *k, const PmAnalysis *an, MarkArray *marks) {
   size_t nq, nc;
-  const PmQuote *q = pm_analysis_quotes(k->an, &nq);
-  const PmClaim *c = pm_analysis_claims(k->an, &nc);
+  const PmQuote *q = pm_analysis_quotes(an, &nq);
+  const PmClaim *c = pm_analysis_claims(an, &nc);
   static const unsigned kind_group[] = {PM_HL_QUOTE, PM_HL_INDIRECT,
                                         PM_HL_TERM, PM_HL_TITLE};
   for (size_t i = 0; i < nc; i++) add_mark(marks, k, c[i].start, c[i].end, PM_HL_CLAIM);
@@ -323,21 +323,31 @@ static bool same_marks(const PmMark *a, const PmMark *b, uint32_t n) {
   return true;
 }
 
-/* Analyses block `b`; returns true when the context leaving it changed. */
+/* Analyses block `b` from the context leaving the block before it (which
+ * must be analysed); `*ctx` receives the context leaving `b`.  The result
+ * is never NULL: a block is far below 4 GiB. */
+static PmAnalysis *block_analysis(const PmBufDoc *doc, uint32_t b,
+                                  PmContext **ctx) {
+  const Block *k = &doc->blocks.contents[b];
+  *ctx = pm_context_copy(b ? doc->blocks.contents[b - 1].out : doc->fresh_ctx);
+  return pm_analyze_block(doc->lang, &doc->opts, k->text, k->len, *ctx, NULL);
+}
+
+/* Analyses block `b`; returns true when the context leaving it changed.
+ * Only the marks and that context are kept: the analysis itself (a few
+ * times the text's size) is made again when an item is asked for, which
+ * keeps the process near twice the article's size. */
 static bool analyse_block(PmBufDoc *doc, uint32_t b) {
   Block *k = &doc->blocks.contents[b];
-  const PmContext *in = b ? doc->blocks.contents[b - 1].out : doc->fresh_ctx;
-  PmContext *ctx = pm_context_copy(in);
-  PmAnalysis *an = pm_analyze_block(doc->lang, &doc->opts, k->text, k->len,
-                                    ctx, NULL);
+  PmContext *ctx;
+  PmAnalysis *an = block_analysis(doc, b, &ctx);
   bool changed = !k->out || !pm_context_equal(ctx, k->out);
   pm_context_free(k->out);
   k->out = ctx;
-  pm_analysis_free(k->an);
-  k->an = an; /* never NULL: a block is far below 4 GiB */
 
   MarkArray marks = pm_array_new();
-  block_marks(k, &marks);
+  block_marks(k, an, &marks);
+  pm_analysis_free(an);
   if (!k->fresh && k->shown && marks.size == k->marks.size &&
       same_marks(marks.contents, k->marks.contents, marks.size)) {
     pm_array_delete(&marks); /* Neovim already shows these */
@@ -382,10 +392,22 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
   return false;
 }
 
-void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
-                     size_t *n_del, const PmMark **set, size_t *n_set) {
+size_t pm_bufdoc_batch_begin(PmBufDoc *doc, bool *clear, const uint32_t **del,
+                             size_t *n_del) {
   *clear = doc->clear;
-  pm_array_clear(&doc->batch_set);
+  *del = doc->to_delete.contents;
+  *n_del = doc->to_delete.size;
+  doc->batch_del_sent = doc->to_delete.size;
+  size_t n = 0;
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    if (!k->needs && !k->shown) n += k->marks.size;
+  }
+  return n;
+}
+
+void pm_bufdoc_batch_each(const PmBufDoc *doc,
+                          void (*fn)(const PmMark *m, void *data), void *data) {
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
     if (k->needs || k->shown) continue;
@@ -394,18 +416,27 @@ void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
       PmMark m = k->marks.contents[i];
       m.row += row0;
       m.end_row += row0;
-      pm_array_push(&doc->batch_set, m);
+      fn(&m, data);
     }
   }
-  *del = doc->to_delete.contents;
-  *n_del = doc->to_delete.size;
-  doc->batch_del_sent = doc->to_delete.size;
+}
+
+static void collect_mark(const PmMark *m, void *data) {
+  PmBufDoc *doc = data;
+  pm_array_push(&doc->batch_set, *m);
+}
+
+void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
+                     size_t *n_del, const PmMark **set, size_t *n_set) {
+  pm_array_clear(&doc->batch_set);
+  pm_bufdoc_batch_begin(doc, clear, del, n_del);
+  pm_bufdoc_batch_each(doc, collect_mark, doc);
   *set = doc->batch_set.contents;
   *n_set = doc->batch_set.size;
 }
 
 void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
-  pm_array_clear(&doc->batch_set);
+  pm_array_delete(&doc->batch_set); /* all marks on a first batch: let go */
   if (!applied) return;
   doc->clear = false;
   size_t n = doc->batch_del_sent;
@@ -474,9 +505,13 @@ bool pm_bufdoc_item_at(PmBufDoc *doc, uint32_t row, uint32_t col,
   uint32_t le = (r + 1 < k->line_off.size ? k->line_off.contents[r + 1] : k->len) - 1;
   if (col > le - ls) return false;
   uint32_t off = ls + col;
+  PmContext *ctx;
+  pm_analysis_free(doc->item_an);
+  doc->item_an = block_analysis(doc, (uint32_t)(k - doc->blocks.contents), &ctx);
+  pm_context_free(ctx);
   size_t nq, nc;
-  const PmQuote *q = pm_analysis_quotes(k->an, &nq);
-  const PmClaim *c = pm_analysis_claims(k->an, &nc);
+  const PmQuote *q = pm_analysis_quotes(doc->item_an, &nq);
+  const PmClaim *c = pm_analysis_claims(doc->item_an, &nc);
   const PmQuote *best = NULL;
   for (size_t i = 0; i < nq; i++) {
     const PmSpeakerRef *sp = &q[i].speaker;
@@ -506,19 +541,24 @@ void pm_bufdoc_items(PmBufDoc *doc, PmItemKind kind,
                      void *data) {
   pm_bufdoc_update(doc, 0);
   PmBufItem it;
-  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+  bool go = true;
+  for (uint32_t j = 0; j < doc->blocks.size && go; j++) {
     const Block *k = &doc->blocks.contents[j];
+    PmContext *ctx;
+    PmAnalysis *an = block_analysis(doc, j, &ctx);
+    pm_context_free(ctx);
     size_t nq, nc;
-    const PmQuote *q = pm_analysis_quotes(k->an, &nq);
-    const PmClaim *c = pm_analysis_claims(k->an, &nc);
+    const PmQuote *q = pm_analysis_quotes(an, &nq);
+    const PmClaim *c = pm_analysis_claims(an, &nc);
     if (kind == PM_ITEM_CLAIM) {
-      for (size_t i = 0; i < nc; i++) {
+      for (size_t i = 0; i < nc && go; i++) {
         claim_item(doc, k, &c[i], &it);
-        if (!fn(&it, data)) return;
+        go = fn(&it, data);
       }
+      pm_analysis_free(an);
       continue;
     }
-    for (size_t i = 0; i < nq; i++) {
+    for (size_t i = 0; i < nq && go; i++) {
       const PmSpeakerRef *sp = &q[i].speaker;
       if (kind == PM_ITEM_SPEAKER) {
         if (!q[i].has_speaker || !sp->mention || sp->end <= sp->start) continue;
@@ -529,7 +569,8 @@ void pm_bufdoc_items(PmBufDoc *doc, PmItemKind kind,
         if (seen) continue;
       }
       quote_item(doc, k, &q[i], kind, &it);
-      if (!fn(&it, data)) return;
+      go = fn(&it, data);
     }
+    pm_analysis_free(an);
   }
 }

@@ -96,6 +96,15 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc);
 void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
                      size_t *n_del, const PmMark **set, size_t *n_set);
 
+/* The same without copying the marks (a first batch holds them all):
+ * returns how many marks the batch sets, which pm_bufdoc_batch_each then
+ * hands to `fn` one by one, rows absolute.  Either way the batch ends with
+ * pm_bufdoc_batch_done. */
+size_t pm_bufdoc_batch_begin(PmBufDoc *doc, bool *clear, const uint32_t **del,
+                             size_t *n_del);
+void pm_bufdoc_batch_each(const PmBufDoc *doc,
+                          void (*fn)(const PmMark *m, void *data), void *data);
+
 /* Commits the batch last collected (applied) or forgets it (dropped: the
  * same marks go into the next batch). */
 void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied);
@@ -126,14 +135,16 @@ typedef struct {
 
 /* Finds the item under (row, col): a speaker mention, else a quote, else
  * a claim containing the position (the innermost wins).  Brings the
- * analysis up to date first.  Pointers stay valid until the document
- * changes.  False when nothing is there. */
+ * analysis up to date first, then analyses that block again (results are
+ * not kept per block, to save memory).  Pointers stay valid until the
+ * next call or change.  False when nothing is there. */
 bool pm_bufdoc_item_at(PmBufDoc *doc, uint32_t row, uint32_t col,
                        PmBufItem *out);
 
 /* Calls `fn` for every item of `kind` in buffer order (speaker mentions
  * once each); stops early when `fn` returns false.  Brings the analysis
- * up to date first. */
+ * up to date first and analyses each block again on the way; an item's
+ * pointers are valid only during its call. */
 void pm_bufdoc_items(PmBufDoc *doc, PmItemKind kind,
                      bool (*fn)(const PmBufItem *item, void *data),
                      void *data);

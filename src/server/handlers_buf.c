@@ -42,6 +42,7 @@ typedef struct {
   int64_t tick;     /* b:changedtick of the text the doc holds */
   int64_t dropped;  /* tick at which a batch was dropped; -1 none */
   int64_t nvim_tick; /* the editor's tick when it dropped that batch */
+  bool resync;      /* ignore line events until the whole buffer comes */
 } Attached;
 
 struct PmBufTable {
@@ -108,13 +109,14 @@ static bool call_wait(PmServer *srv, uint32_t id, const char *method,
   return false;
 }
 
-static bool nvim_attach(PmServer *srv, int64_t buf, bool *attached,
-                        PmError *err) {
+static bool nvim_attach(PmServer *srv, int64_t buf, bool send_buffer,
+                        bool *attached, PmError *err) {
   PmChannel *ch = pm_server_channel(srv);
   msgpack_packer *pk = pm_channel_packer(ch);
   uint32_t id = pm_channel_request(ch, "nvim_buf_attach", 3);
   msgpack_pack_int64(pk, buf);
-  msgpack_pack_true(pk);
+  if (send_buffer) msgpack_pack_true(pk);
+  else msgpack_pack_false(pk);
   msgpack_pack_map(pk, 0);
   msgpack_unpacked reply;
   const msgpack_object *r;
@@ -137,15 +139,106 @@ static void nvim_detach(PmServer *srv, int64_t buf) {
   msgpack_unpacked_destroy(&reply);
 }
 
+static void pack_mark(const PmMark *m, void *data) {
+  msgpack_packer *pk = data;
+  msgpack_pack_uint32(pk, m->id);
+  msgpack_pack_uint32(pk, m->row);
+  msgpack_pack_uint32(pk, m->col);
+  msgpack_pack_uint32(pk, m->end_row);
+  msgpack_pack_uint32(pk, m->end_col);
+  msgpack_pack_uint32(pk, m->group);
+}
+
+static bool nvim_tick(PmServer *srv, int64_t buf, int64_t *tick, PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
+  msgpack_pack_int64(pm_channel_packer(ch), buf);
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  bool ok = call_wait(srv, id, "nvim_buf_get_changedtick", &reply, &r, err);
+  if (ok && !get_int(r, tick))
+    ok = pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_changedtick: not an integer");
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+/* Appends lines [first, first + n) of the buffer to `doc` (from `first`
+ * on); *got receives how many came (fewer at the end of the buffer). */
+static bool fetch_lines(PmServer *srv, int64_t buf, PmBufDoc *doc,
+                        int64_t first, int64_t n, uint32_t *got, PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
+  msgpack_pack_int64(pk, buf);
+  msgpack_pack_int64(pk, first);
+  msgpack_pack_int64(pk, n < 0 ? -1 : first + n);
+  msgpack_pack_false(pk);
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  bool ok = call_wait(srv, id, "nvim_buf_get_lines", &reply, &r, err);
+  if (ok) {
+    uint32_t k = r->type == MSGPACK_OBJECT_ARRAY ? r->via.array.size : 0;
+    PmBufLine *lines = pm_malloc((k ? k : 1) * sizeof *lines);
+    for (uint32_t i = 0; i < k; i++) {
+      const msgpack_object *l = &r->via.array.ptr[i];
+      bool str = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
+      lines[i].s = str ? l->via.str.ptr : "";
+      lines[i].len = str ? l->via.str.size : 0;
+    }
+    uint32_t at = pm_bufdoc_line_count(doc);
+    ok = pm_bufdoc_set_lines(doc, at, at, lines, k, err);
+    *got = k;
+    pm_free(lines);
+  }
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+/* Lines fetched per request when attaching: a 10 MB buffer then never
+ * travels as one 10 MB message, which the process would hold (with its
+ * decoded objects) beside its own copy. */
+#define FETCH_LINES 4096
+
+/* Attaches `buf` live: nvim_buf_attach without the buffer, then the lines
+ * in chunks, checked against b:changedtick before and after.  Inside an
+ * rpcrequest nothing can change meanwhile; when something did (a re-attach
+ * after :e! while the user types), the buffer is attached again with
+ * send_buffer, ignoring line events until that whole copy arrives. */
+static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
+                        PmError *err) {
+  bool ok = false;
+  if (!nvim_attach(srv, buf, false, &ok, err)) return false;
+  if (!ok)
+    return pm_error_set(err, PM_ERR_STATE, "buffer %lld: cannot attach (not loaded)",
+                        (long long)buf);
+  Attached *a = find(t, buf); /* events wait in the queue: the table stays */
+  a->live = true;
+  a->dropped = -1;
+  int64_t t0, t1;
+  if (!nvim_tick(srv, buf, &t0, err)) return false;
+  pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
+  for (uint32_t got = FETCH_LINES; got == FETCH_LINES;)
+    if (!fetch_lines(srv, buf, a->doc, pm_bufdoc_line_count(a->doc), FETCH_LINES,
+                     &got, err))
+      return false;
+  if (!nvim_tick(srv, buf, &t1, err)) return false;
+  a->tick = t1;
+  if (t0 == t1) return true;
+  pm_rpc_log(pm_server_log(srv), "buffer %lld changed while attaching; again",
+             (long long)buf);
+  nvim_detach(srv, buf);
+  a->resync = true;
+  return nvim_attach(srv, buf, true, &ok, err);
+}
+
 /* Sends one batch for `a`; false when Neovim dropped it or failed. */
 static bool send_batch(PmServer *srv, Attached *a) {
   static const char code[] =
       "return require('pressmark.highlight')._apply(...)";
   const uint32_t *del;
-  const PmMark *set;
-  size_t n_del, n_set;
+  size_t n_del;
   bool clear;
-  pm_bufdoc_batch(a->doc, &clear, &del, &n_del, &set, &n_set);
+  size_t n_set = pm_bufdoc_batch_begin(a->doc, &clear, &del, &n_del);
   PmChannel *ch = pm_server_channel(srv);
   msgpack_packer *pk = pm_channel_packer(ch);
   uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
@@ -167,14 +260,7 @@ static bool send_batch(PmServer *srv, Attached *a) {
   /* Flat [id, row, col, end_row, end_col, group, ...]: six integers per
    * mark cost far less to pack and unpack than a map each. */
   msgpack_pack_array(pk, (uint32_t)(n_set * 6));
-  for (size_t i = 0; i < n_set; i++) {
-    msgpack_pack_uint32(pk, set[i].id);
-    msgpack_pack_uint32(pk, set[i].row);
-    msgpack_pack_uint32(pk, set[i].col);
-    msgpack_pack_uint32(pk, set[i].end_row);
-    msgpack_pack_uint32(pk, set[i].end_col);
-    msgpack_pack_uint32(pk, set[i].group);
-  }
+  pm_bufdoc_batch_each(a->doc, pack_mark, pk);
   msgpack_unpacked reply;
   const msgpack_object *r;
   PmError err;
@@ -382,18 +468,15 @@ PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
     return attach_result(srv, a);
   }
   if (a->live) return attach_result(srv, a);
-  bool ok = false;
-  if (!nvim_attach(srv, buf, &ok, err) || !ok) {
-    if (err->code == PM_OK)
-      pm_error_set(err, PM_ERR_STATE, "buffer %lld: cannot attach (not loaded)",
-                   (long long)buf);
+  if (!attach_live(srv, t, buf, err)) {
     a = find(t, buf);
-    if (a) drop(t, a);
+    if (a) {
+      if (a->live) nvim_detach(srv, buf);
+      drop(t, a);
+    }
     return pm_obj_nil();
   }
-  a = find(t, buf);
-  a->live = true;
-  return attach_result(srv, a);
+  return attach_result(srv, find(t, buf));
 }
 
 /* pressmark_buf_detach(buf) -> bool: stops following `buf` (true when it
@@ -441,6 +524,10 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
     pm_error_set(err, PM_ERR_INVALID, "nvim_buf_lines_event: bad parameters");
     return pm_obj_nil();
   }
+  if (a->resync) {
+    if (first != 0 || last != -1) return pm_obj_nil(); /* already fetched */
+    a->resync = false;
+  }
   get_int(&p[1], &a->tick); /* nil after some detaches: keep the last */
   uint32_t n = p[4].via.array.size;
   PmBufLine *lines = pm_malloc((n ? n : 1) * sizeof *lines);
@@ -455,14 +542,16 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s; attaching again",
                (long long)a->buf, err->message);
     pm_error_clear(err);
-    pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
     int64_t buf = a->buf;
     a->live = false;
     nvim_detach(srv, buf);
     bool ok = false;
     PmError e2;
     a = find(pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS), buf);
-    if (a && nvim_attach(srv, buf, &ok, &e2) && ok) a->live = true;
+    if (a && nvim_attach(srv, buf, true, &ok, &e2) && ok) {
+      a->live = true;
+      a->resync = true;
+    }
   }
   pm_free(lines);
   return pm_obj_nil();
@@ -500,18 +589,15 @@ PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
   Attached *a = find(t, buf);
   if (!a || !a->live) return pm_obj_nil();
   a->live = false;
-  bool ok = false;
   pm_error_clear(&e2);
-  bool called = nvim_attach(srv, buf, &ok, &e2);
-  a = find(t, buf);
-  if (!a) return pm_obj_nil();
-  if (called && ok) {
-    a->live = true;
-    a->dropped = -1;
-  } else {
-    pm_rpc_log(pm_server_log(srv), "buffer %lld: detached and gone%s%s",
-               (long long)buf, called ? "" : ": ", called ? "" : e2.message);
-    drop(t, a);
+  if (!attach_live(srv, t, buf, &e2)) {
+    pm_rpc_log(pm_server_log(srv), "buffer %lld: detached and gone: %s",
+               (long long)buf, e2.message);
+    a = find(t, buf);
+    if (a) {
+      if (a->live) nvim_detach(srv, buf);
+      drop(t, a);
+    }
   }
   return pm_obj_nil();
 }

@@ -128,7 +128,12 @@ local function edit(name, lines, eol)
   edits = edits + 1
   local path = T.write(edits .. '-' .. name, table.concat(lines, eol or '\n') .. (eol or '\n'))
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
-  return api.nvim_get_current_buf(), path
+  local buf = api.nvim_get_current_buf()
+  -- Buffers are attached once the command that read them is over.
+  vim.wait(1000, function()
+    return hl.state[buf] ~= nil
+  end, 5)
+  return buf, path
 end
 
 T.test('a French article is attached on :edit with exact marks and groups', function()
