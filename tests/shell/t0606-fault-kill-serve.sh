@@ -91,7 +91,7 @@ test_expect_success "killed during saves $ROUNDS times, the sidecar always whole
 	        p.stdin.write(b"".join(msgs)); p.stdin.flush()
 	    except BrokenPipeError:
 	        pass
-	    # Serve the calls back (the buffer's lines) for a random time, then
+	    # Serve the calls back (the lines of the buffer) for a random time, then
 	    # kill: the edits keep saving until the signal lands.
 	    deadline = time.time() + random.uniform(0, span)
 	    buf = b""
