@@ -197,9 +197,22 @@ PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
   }
   PmAnalysis *a = pm_calloc(1, sizeof *a);
   if (!ctx->lang) {
+    /* Short paragraphs (a title) may not tell: the evidence adds up in
+     * the context until it does, then the counts are cleared so that two
+     * contexts that settled on the same language compare equal. */
     PmLangId id = opts->lang;
-    if (id == PM_LANG_AUTO) id = pm_lang_detect(lang, text, len);
-    if (id != PM_LANG_AUTO) ctx->lang = (uint8_t)id;
+    if (id == PM_LANG_AUTO) {
+      int score[3] = {0, ctx->votes_fr, ctx->votes_en};
+      lang__detect_scores(lang, text, len, score);
+      if (score[1] + score[2] >= 2)
+        id = score[2] > score[1] ? PM_LANG_EN : PM_LANG_FR;
+      ctx->votes_fr = (uint8_t)(score[1] > 255 ? 255 : score[1]);
+      ctx->votes_en = (uint8_t)(score[2] > 255 ? 255 : score[2]);
+    }
+    if (id != PM_LANG_AUTO) {
+      ctx->lang = (uint8_t)id;
+      ctx->votes_fr = ctx->votes_en = 0;
+    }
   }
   PmLangId lid = ctx->lang ? (PmLangId)ctx->lang : PM_LANG_FR;
   if (!lang->loaded[lid]) lid = lang->loaded[PM_LANG_FR] ? PM_LANG_FR : PM_LANG_EN;

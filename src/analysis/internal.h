@@ -79,6 +79,10 @@ struct PmLang {
 size_t lex__fold(const char *s, size_t n, char *out);
 uint64_t lex__hash(const char *folded, size_t n);
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n);
+/* Adds the detection-word counts of text[0..len) (first 8 KiB) per
+ * language to score[PM_LANG_FR] and score[PM_LANG_EN]. */
+void lang__detect_scores(const PmLang *lang, const char *text, size_t len,
+                         int score[3]);
 
 /* ---- tokens ------------------------------------------------------------ */
 
@@ -156,7 +160,8 @@ struct PmContext {
   uint8_t open_paras;    /* paragraphs the open quote spans so far */
   uint8_t lead_in;       /* previous paragraph ended with a colon cue */
   uint8_t last_age;      /* sentences since the last attributed quote */
-  uint8_t pad[2];
+  uint8_t votes_fr;      /* language evidence so far, while undecided */
+  uint8_t votes_en;
   CtxPerson open_speaker;   /* speaker of the open quote ("" unknown) */
   CtxPerson lead_speaker;   /* speaker named by a colon lead-in */
   CtxPerson last_speaker;   /* the last quote's speaker, for follow-ons */

@@ -547,8 +547,15 @@ bool pm_lang_parse(const char *name, PmLangId *out) {
 /* Counts detection words of each language in the first 8 KiB.  Only ASCII
  * letters and UTF-8 bytes make words, so the scan is a plain byte loop. */
 PmLangId pm_lang_detect(const PmLang *lang, const char *text, size_t len) {
-  if (len > 8192) len = 8192;
   int score[3] = {0, 0, 0};
+  lang__detect_scores(lang, text, len, score);
+  if (score[1] + score[2] < 2) return PM_LANG_AUTO;
+  return score[2] > score[1] ? PM_LANG_EN : PM_LANG_FR;
+}
+
+void lang__detect_scores(const PmLang *lang, const char *text, size_t len,
+                         int score[3]) {
+  if (len > 8192) len = 8192;
   size_t i = 0;
   while (i < len) {
     unsigned char c = (unsigned char)text[i];
@@ -570,6 +577,4 @@ PmLangId pm_lang_detect(const PmLang *lang, const char *text, size_t len) {
     }
     i = j;
   }
-  if (score[1] + score[2] < 2) return PM_LANG_AUTO;
-  return score[2] > score[1] ? PM_LANG_EN : PM_LANG_FR;
 }

@@ -1360,6 +1360,8 @@ void speakers__attribute(Block *b) {
     q[j] = x;
   }
   uint32_t age = b->ctx->last_age + b->sents.size;
-  b->ctx->last_age = (uint8_t)(age > 200 ? 200 : age);
+  /* capped just past the follow-on limit, so that contexts after an edit
+   * converge again within a paragraph or two */
+  b->ctx->last_age = (uint8_t)(age > 4 ? 4 : age);
   lead_in(b);
 }

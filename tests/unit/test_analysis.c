@@ -189,6 +189,34 @@ static void open_quote_flows_into_the_next_block(void) {
   pm_lang_free(l);
 }
 
+/* The server stops re-analysing forward once the context leaving a
+ * paragraph equals the cached one: an edit that adds a sentence must not
+ * make every later context differ. */
+static void contexts_converge_after_an_edit(void) {
+  PmLang *l = load();
+  if (!l) return;
+  const char *before[] = {"« Oui », a dit Paul Dax.\n", "Il pleut.\n",
+                          "Le vent souffle.\n", "La mer monte.\n",
+                          "Le soir tombe.\n"};
+  const char *after[] = {"« Oui », a dit Paul Dax. Il sort.\n", "Il pleut.\n",
+                         "Le vent souffle.\n", "La mer monte.\n",
+                         "Le soir tombe.\n"};
+  PmContext *a = pm_context_new(), *b = pm_context_new();
+  bool converged = false;
+  for (int i = 0; i < 5; i++) {
+    PmAnalysis *ra = run(l, before[i], a);
+    PmAnalysis *rb = run(l, after[i], b);
+    if (i >= 1 && pm_context_equal(a, b)) converged = true;
+    pm_analysis_free(ra);
+    pm_analysis_free(rb);
+  }
+  CHECK(converged);
+  CHECK(pm_context_equal(a, b));
+  pm_context_free(a);
+  pm_context_free(b);
+  pm_lang_free(l);
+}
+
 static void scores_claims_and_names_reasons(void) {
   PmLang *l = load();
   if (!l) return;
@@ -234,6 +262,7 @@ int main(void) {
   RUN(paragraph_blocks_match_the_whole_text);
   RUN(context_copy_equal_and_change);
   RUN(open_quote_flows_into_the_next_block);
+  RUN(contexts_converge_after_an_edit);
   RUN(scores_claims_and_names_reasons);
   RUN(recognises_binary_heads);
   return test_done();
