@@ -71,7 +71,8 @@ void sent__split(Block *b) {
   }
 }
 
-static bool boilerplate(const Block *b, uint32_t s, uint32_t e) {
+static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
+                        uint32_t words) {
   char f[64];
   uint32_t n = e - s < 48 ? e - s : 48;
   size_t fn = lex__fold(b->text + s, n, f);
@@ -79,7 +80,10 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e) {
   for (uint32_t i = 0; i < b->lx->boilerplate.size; i++) {
     const char *p = b->lx->boilerplate.contents[i];
     size_t pn = strlen(p);
-    if (fn >= pn && !memcmp(f, p, pn)) return true;
+    /* A one-word phrase ("related", "publié") must be most of a short
+     * line, so "Related to that, we lost 10,000 jobs" is not furniture. */
+    bool multi = strchr(p, ' ') || strchr(p, '-');
+    if (fn >= pn && !memcmp(f, p, pn) && (multi || words <= 6)) return true;
   }
   return false;
 }
@@ -235,7 +239,7 @@ void claims__score(Block *b) {
       x += 0.2;
     }
     /* Page furniture is a short first sentence of its line. */
-    if (k == 0 && words <= 12 && boilerplate(b, se->bstart, se->bend)) {
+    if (k == 0 && words <= 12 && boilerplate(b, se->bstart, se->bend, words)) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
     }
