@@ -9,15 +9,18 @@
  * 6 MiB there, and an edit re-analyses one block (tens of microseconds),
  * so its cost grows with the edit, not with the buffer.
  *
- * Why marks are replaced per block, not diffed against the old ones: after
- * an edit Neovim has already moved the old extmarks with the text, so the
- * old positions we hold are no longer what Neovim holds.  A block whose
- * text did not change (re-analysed only because the context entering it
- * changed) is diffed, since its marks cannot have moved relative to it;
- * when nothing changed its marks stay and no batch is sent for it.
+ * Why marks are compared line by line: after an edit Neovim has already
+ * moved the old extmarks with the text, so for the lines the edit replaced
+ * the positions we hold are no longer what Neovim holds; those marks are
+ * always deleted and set again.  The other lines of a rebuilt block keep
+ * their marks (carried into the new block with their ids, rows shifted as
+ * Neovim shifted them), and after analysis a line whose marks came out the
+ * same keeps them: a one-character edit sends the marks of one line, not
+ * of its whole block, and a ripple that changes nothing sends nothing.
  */
 #include "server/buffer.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -34,16 +37,25 @@
 
 typedef PmArray(PmMark) MarkArray;
 
+/* A mark as a block keeps it: rows relative to the block (< BLOCK_LINES). */
+typedef struct {
+  uint32_t id;
+  uint32_t col, end_col;
+  uint16_t row, end_row;
+  uint8_t group;
+  bool sent; /* Neovim holds it (a batch carrying it was applied) */
+} BMark;
+typedef PmArray(BMark) BMarkArray;
+
 typedef struct {
   char *text;       /* the lines, each followed by '\n' */
   uint32_t len;
   PmArray(uint32_t) line_off; /* start offset of each line */
   uint32_t row0;    /* first row, relative to the document */
   PmContext *out;   /* context leaving the block; NULL before analysis */
-  MarkArray marks;  /* rows relative to the block */
+  BMarkArray marks; /* sorted by row, then col, end, group */
   bool needs;       /* must be analysed */
-  bool fresh;       /* text changed since the marks were computed */
-  bool shown;       /* Neovim holds exactly `marks` */
+  bool unsent;      /* some mark may not be `sent` */
 } Block;
 
 struct PmBufDoc {
@@ -122,7 +134,7 @@ typedef struct {
 static void builder_close(Builder *b) {
   if (!b->cur.line_off.size) return;
   b->cur.text = pm_realloc(b->cur.text, b->cur.len ? b->cur.len : 1);
-  b->cur.needs = b->cur.fresh = true;
+  b->cur.needs = true;
   pm_array_push(&b->out, b->cur);
   memset(&b->cur, 0, sizeof b->cur);
   b->cap = 0;
@@ -147,17 +159,34 @@ static void builder_line(Builder *b, const char *s, uint32_t len) {
     *p = '\0';
   dst[len] = '\n';
   k->len += len + 1;
-  if (k->len >= BLOCK_TARGET || k->line_off.size >= BLOCK_LINES)
+}
+
+static void builder_end_line(Builder *b) {
+  if (b->cur.len >= BLOCK_TARGET || b->cur.line_off.size >= BLOCK_LINES)
     builder_close(b);
 }
 
-/* Appends lines [from, to) of block `k`. */
-static void builder_block_lines(Builder *b, const Block *k, uint32_t from,
+/* Appends lines [from, to) of block `k`, carrying their one-line marks
+ * along (their ids are zeroed in `k`, so what is left there is retired). */
+static void builder_block_lines(Builder *b, Block *k, uint32_t from,
                                 uint32_t to) {
+  uint32_t m = 0;
+  BMark *marks = k->marks.contents;
+  while (m < k->marks.size && marks[m].row < from) m++;
   for (uint32_t i = from; i < to; i++) {
     uint32_t s = k->line_off.contents[i];
     uint32_t e = i + 1 < k->line_off.size ? k->line_off.contents[i + 1] : k->len;
     builder_line(b, k->text + s, e - s - 1);
+    uint16_t row = (uint16_t)(b->cur.line_off.size - 1);
+    for (; m < k->marks.size && marks[m].row == i; m++) {
+      if (marks[m].end_row != marks[m].row || !marks[m].id) continue;
+      BMark c = marks[m];
+      c.row = c.end_row = row;
+      if (!c.sent) b->cur.unsent = true;
+      pm_array_push(&b->cur.marks, c);
+      marks[m].id = 0;
+    }
+    builder_end_line(b);
   }
 }
 
@@ -172,11 +201,10 @@ static uint32_t block_of_row(const PmBufDoc *doc, uint32_t row) {
   return lo;
 }
 
-static void retire_marks(PmBufDoc *doc, Block *k) {
-  if (!k->shown) return;
-  for (uint32_t i = 0; i < k->marks.size; i++)
-    pm_array_push(&doc->to_delete, k->marks.contents[i].id);
-  k->shown = false;
+/* Marks Neovim holds that go: their ids are deleted by the next batch. */
+static void retire(PmBufDoc *doc, const BMark *m, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++)
+    if (m[i].sent && m[i].id) pm_array_push(&doc->to_delete, m[i].id);
 }
 
 bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
@@ -202,16 +230,19 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
     bj = last > first ? block_of_row(doc, (uint32_t)last - 1) : bi;
     /* Keep blocks from shrinking to crumbs under many deletions. */
     if (bj + 1 < nb && doc->blocks.contents[bj].len < SMALL_BLOCK) bj++;
-    const Block *ki = &doc->blocks.contents[bi];
+    Block *ki = &doc->blocks.contents[bi];
     uint32_t cut = (uint32_t)first - ki->row0;
     if (cut > ki->line_off.size) cut = ki->line_off.size;
     builder_block_lines(&b, ki, 0, cut);
   }
-  for (size_t i = 0; i < n; i++) builder_line(&b, lines[i].s, lines[i].len);
+  for (size_t i = 0; i < n; i++) {
+    builder_line(&b, lines[i].s, lines[i].len);
+    builder_end_line(&b);
+  }
   if (nb) {
     /* The rest of the lines from `last` on, up to the end of block bj. */
     for (uint32_t j = bi; j <= bj; j++) {
-      const Block *k = &doc->blocks.contents[j];
+      Block *k = &doc->blocks.contents[j];
       uint32_t end_row = k->row0 + k->line_off.size;
       if (end_row <= (uint32_t)last) continue;
       uint32_t from = (uint32_t)last > k->row0 ? (uint32_t)last - k->row0 : 0;
@@ -223,7 +254,7 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
   uint32_t old_count = nb ? bj - bi + 1 : 0;
   for (uint32_t j = bi; j < bi + old_count; j++) {
     Block *k = &doc->blocks.contents[j];
-    retire_marks(doc, k);
+    retire(doc, k->marks.contents, k->marks.size); /* what was not carried */
     block_free(k);
   }
   uint32_t m = b.out.size;
@@ -279,19 +310,31 @@ static void block_pos(const Block *k, uint32_t off, bool is_end, uint32_t *row,
   *col = off - lo_[lo];
 }
 
-static void add_mark(MarkArray *marks, const Block *k, uint32_t s,
+static void add_mark(BMarkArray *marks, const Block *k, uint32_t s,
                      uint32_t e, unsigned group) {
   if (e <= s || e > k->len) return;
-  PmMark m;
-  m.id = 0;
+  uint32_t row, end_row;
+  BMark m;
+  memset(&m, 0, sizeof m);
   m.group = (uint8_t)group;
-  block_pos(k, s, false, &m.row, &m.col);
-  block_pos(k, e, true, &m.end_row, &m.end_col);
-  if (m.end_row == m.row && m.end_col <= m.col) return;
+  block_pos(k, s, false, &row, &m.col);
+  block_pos(k, e, true, &end_row, &m.end_col);
+  if (end_row == row && m.end_col <= m.col) return;
+  m.row = (uint16_t)row;
+  m.end_row = (uint16_t)end_row;
   pm_array_push(marks, m);
 }
 
-static void block_marks(const Block *k, const PmAnalysis *an, MarkArray *marks) {
+static int mark_cmp(const void *pa, const void *pb) {
+  const BMark *a = pa, *b = pb;
+  if (a->row != b->row) return a->row < b->row ? -1 : 1;
+  if (a->col != b->col) return a->col < b->col ? -1 : 1;
+  if (a->end_row != b->end_row) return a->end_row < b->end_row ? -1 : 1;
+  if (a->end_col != b->end_col) return a->end_col < b->end_col ? -1 : 1;
+  return (int)a->group - (int)b->group;
+}
+
+static void block_marks(const Block *k, const PmAnalysis *an, BMarkArray *marks) {
   size_t nq, nc;
   const PmQuote *q = pm_analysis_quotes(an, &nq);
   const PmClaim *c = pm_analysis_claims(an, &nc);
@@ -312,15 +355,47 @@ static void block_marks(const Block *k, const PmAnalysis *an, MarkArray *marks) 
              q[j].speaker.start == sp->start && q[j].speaker.end == sp->end;
     if (!seen) add_mark(marks, k, sp->start, sp->end, PM_HL_SPEAKER);
   }
+  if (marks->size > 1)
+    qsort(marks->contents, marks->size, sizeof *marks->contents, mark_cmp);
 }
 
-static bool same_marks(const PmMark *a, const PmMark *b, uint32_t n) {
+static bool same_marks(const BMark *a, const BMark *b, uint32_t n) {
   for (uint32_t i = 0; i < n; i++)
-    if (a[i].row != b[i].row || a[i].col != b[i].col ||
-        a[i].end_row != b[i].end_row || a[i].end_col != b[i].end_col ||
-        a[i].group != b[i].group)
-      return false;
+    if (mark_cmp(&a[i], &b[i])) return false;
   return true;
+}
+
+/* The new marks of block `k`, line by line: a line whose marks are as
+ * before keeps them (ids, sent); any other line's old marks are retired
+ * and its new ones get ids. */
+static void merge_marks(PmBufDoc *doc, Block *k, const BMarkArray *fresh) {
+  BMarkArray out = pm_array_new();
+  const BMark *o = k->marks.contents, *f = fresh->contents;
+  uint32_t no = k->marks.size, nf = fresh->size, i = 0, j = 0;
+  while (i < no || j < nf) {
+    uint32_t row = i < no && (j >= nf || o[i].row <= f[j].row) ? o[i].row : f[j].row;
+    uint32_t i2 = i, j2 = j;
+    while (i2 < no && o[i2].row == row) i2++;
+    while (j2 < nf && f[j2].row == row) j2++;
+    /* (no pointer arithmetic on an empty array: NULL + 0 is undefined) */
+    if (i2 - i == j2 - j && (i2 == i || same_marks(o + i, f + j, i2 - i))) {
+      for (; i < i2; i++) pm_array_push(&out, o[i]);
+    } else {
+      if (i2 > i) retire(doc, o + i, i2 - i);
+      for (; j < j2; j++) {
+        BMark m = f[j];
+        m.id = doc->next_id;
+        m.sent = false;
+        doc->next_id = doc->next_id >= ID_MAX ? 1 : doc->next_id + 1;
+        pm_array_push(&out, m);
+        k->unsent = true;
+      }
+    }
+    i = i2;
+    j = j2;
+  }
+  pm_array_delete(&k->marks);
+  k->marks = out;
 }
 
 /* Analyses block `b` from the context leaving the block before it (which
@@ -345,22 +420,12 @@ static bool analyse_block(PmBufDoc *doc, uint32_t b) {
   pm_context_free(k->out);
   k->out = ctx;
 
-  MarkArray marks = pm_array_new();
+  BMarkArray marks = pm_array_new();
   block_marks(k, an, &marks);
   pm_analysis_free(an);
-  if (!k->fresh && k->shown && marks.size == k->marks.size &&
-      same_marks(marks.contents, k->marks.contents, marks.size)) {
-    pm_array_delete(&marks); /* Neovim already shows these */
-  } else {
-    retire_marks(doc, k);
-    for (uint32_t i = 0; i < marks.size; i++) {
-      marks.contents[i].id = doc->next_id;
-      doc->next_id = doc->next_id >= ID_MAX ? 1 : doc->next_id + 1;
-    }
-    pm_array_delete(&k->marks);
-    k->marks = marks;
-  }
-  k->needs = k->fresh = false;
+  merge_marks(doc, k, &marks);
+  pm_array_delete(&marks);
+  k->needs = false;
   return changed;
 }
 
@@ -387,7 +452,9 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
   if (doc->to_delete.size || doc->clear) return true;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
-    if (!k->needs && !k->shown && k->marks.size) return true;
+    if (k->needs || !k->unsent) continue;
+    for (uint32_t i = 0; i < k->marks.size; i++)
+      if (!k->marks.contents[i].sent) return true;
   }
   return false;
 }
@@ -401,7 +468,8 @@ size_t pm_bufdoc_batch_begin(PmBufDoc *doc, bool *clear, const uint32_t **del,
   size_t n = 0;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
-    if (!k->needs && !k->shown) n += k->marks.size;
+    if (k->needs || !k->unsent) continue;
+    for (uint32_t i = 0; i < k->marks.size; i++) n += !k->marks.contents[i].sent;
   }
   return n;
 }
@@ -410,12 +478,13 @@ void pm_bufdoc_batch_each(const PmBufDoc *doc,
                           void (*fn)(const PmMark *m, void *data), void *data) {
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
-    if (k->needs || k->shown) continue;
+    if (k->needs || !k->unsent) continue;
     uint32_t row0 = doc->base_row + k->row0;
     for (uint32_t i = 0; i < k->marks.size; i++) {
-      PmMark m = k->marks.contents[i];
-      m.row += row0;
-      m.end_row += row0;
+      const BMark *b = &k->marks.contents[i];
+      if (b->sent) continue;
+      PmMark m = {b->id, row0 + b->row, b->col, row0 + b->end_row, b->end_col,
+                  b->group};
       fn(&m, data);
     }
   }
@@ -446,14 +515,16 @@ void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
   doc->to_delete.size -= (uint32_t)n;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     Block *k = &doc->blocks.contents[j];
-    if (!k->needs) k->shown = true;
+    if (k->needs || !k->unsent) continue;
+    for (uint32_t i = 0; i < k->marks.size; i++) k->marks.contents[i].sent = true;
+    k->unsent = false;
   }
 }
 
 void pm_bufdoc_set_options(PmBufDoc *doc, const PmAnalyzeOptions *opts) {
   doc->opts = *opts;
   for (uint32_t j = 0; j < doc->blocks.size; j++)
-    doc->blocks.contents[j].needs = doc->blocks.contents[j].fresh = true;
+    doc->blocks.contents[j].needs = true;
   doc->resume = 0;
 }
 

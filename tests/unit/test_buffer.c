@@ -107,6 +107,34 @@ static void a_dropped_batch_is_sent_again(void) {
   pm_lang_free(l);
 }
 
+/* An edit inside one line resends that line's marks, not its block's. */
+static void an_edit_resends_only_its_line(void) {
+  PmLang *l = load();
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  const char *lines[40];
+  for (int i = 0; i < 40; i++) lines[i] = FR[i % 4];
+  set(doc, 0, -1, lines, 40);
+  pm_bufdoc_update(doc, 0);
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm, all;
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &all);
+  pm_bufdoc_batch_done(doc, true);
+  const char *edited[] = {"« Nous ne céderons jamais », a déclaré Manuel Valls devant les députés."};
+  set(doc, 21, 22, edited, 1); /* row 21 is a copy of FR[1] */
+  pm_bufdoc_update(doc, 0);
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  CHECK(all > 30);
+  CHECK(nm >= 2 && nm <= 4); /* the claim? the quote and its speaker */
+  CHECK_EQ_INT(nd, nm);
+  for (size_t i = 0; i < nm; i++) CHECK_EQ_INT(m[i].row, 21);
+  pm_bufdoc_batch_done(doc, true);
+  CHECK(!pm_bufdoc_has_batch(doc));
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
 /* ---- random edits against a document built from scratch ---------------- */
 
 static const char *const POOL[] = {
@@ -327,6 +355,7 @@ static void rejects_a_range_outside_the_document(void) {
 int main(void) {
   RUN(first_batch_clears_and_sets_every_mark);
   RUN(a_dropped_batch_is_sent_again);
+  RUN(an_edit_resends_only_its_line);
   RUN(random_edits_match_a_fresh_analysis);
   RUN(deleting_whole_blocks_reanalyses_the_next);
   RUN(items_under_a_position);
