@@ -25,5 +25,15 @@ for size in $SIZES; do
     2>&1 | grep -v '^RESULT' | tee -a "$tmp/out"
   echo
 done
+# Peak memory of a fresh process after one :edit of the largest article,
+# with and without the notes module (whose sidecar load reads the buffer).
+for notes in on off; do
+  extra=
+  [ "$notes" = off ] && extra=BENCH_NO_NOTES=1
+  env BENCH_FILE="$file" BENCH_RSS_ONLY=1 $extra \
+    nvim --headless --clean -i NONE -n --cmd "set rtp^=$ROOT" \
+    --cmd 'runtime! plugin/pressmark.lua' -c "luafile $ROOT/bench/nvim_hl.lua" 2>&1
+  echo
+done
 # The edit's cost must not grow with the buffer.
 awk '/^edit/ { e[n++] = $2 } END { if (n > 1) printf "edit ratio largest/smallest article: %.2f (target <= 2)\n", e[n-1] / e[0] }' "$tmp/out"

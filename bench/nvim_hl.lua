@@ -3,8 +3,9 @@
 --   open:  `:edit` to every highlight set (the last batch applied), median
 --          of $OPEN_RUNS, beside the floor: plain Neovim opening the same
 --          file (highlights off) and setting as many extmarks from Lua;
---   edit:  a one-character edit in the middle of the buffer to the batch
---          that updates its highlights applied, median of $EDITS, beside
+--   edit:  a one-character edit inside a quotation in the middle of the
+--          buffer to the batch that updates its highlights applied (the
+--          quote's mark grows or shrinks), median of $EDITS, beside
 --          the floor: the same edit plus setting that batch's marks again
 --          from Lua;
 --   rss:   the process's peak resident memory (VmHWM).
@@ -52,6 +53,35 @@ local function wipe()
   local buf = api.nvim_get_current_buf()
   vim.cmd('enew')
   vim.cmd('bwipeout! ' .. buf)
+end
+
+local function hwm_kb()
+  local v
+  for l in io.lines('/proc/' .. rpc.status().pid .. '/status') do
+    v = v or tonumber(l:match('^VmHWM:%s*(%d+)'))
+  end
+  return v
+end
+
+-- BENCH_RSS_ONLY: one :edit in a fresh process, then its peak memory.
+-- BENCH_NO_NOTES drops the notes module's autocommands (its sidecar load
+-- reads the whole buffer too), to see the highlights' own share.
+if os.getenv('BENCH_NO_NOTES') then
+  api.nvim_clear_autocmds({ group = 'pressmark_notes' })
+end
+if os.getenv('BENCH_RSS_ONLY') then
+  rpc.ensure()
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local seen = -1
+  vim.wait(60000, function()
+    local done = applied.n > 0 and applied.n == seen and uv.hrtime() - applied.t > 1e9
+    seen = applied.n
+    return done
+  end, 200)
+  local bytes = hl.size(api.nvim_get_current_buf())
+  print(('rss   %9.1f MB   article %.1f MB   ratio %5.2f   (one :edit%s)'):format(hwm_kb() / 1024,
+    bytes / 1048576, hwm_kb() * 1024 / bytes, os.getenv('BENCH_NO_NOTES') and ', notes module off' or ''))
+  vim.cmd('qa!')
 end
 
 -- Warm-up: start the process, learn how many marks the article gets (the
@@ -120,8 +150,11 @@ local total0 = applied.total
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 buf = api.nvim_get_current_buf()
 vim.wait(60000, all_set(total0), 1)
+-- The first quotation from the middle on: a character typed inside it
+-- moves the end of its mark, so every edit needs a batch (an edit that
+-- changes no highlight sends none).
 local mid = math.floor(lines / 2)
-while #api.nvim_buf_get_lines(buf, mid, mid + 1, true)[1] < 10 do
+while not api.nvim_buf_get_lines(buf, mid, mid + 1, true)[1]:find('^«') do
   mid = mid + 1
 end
 local edits, sets = {}, {}
@@ -166,11 +199,8 @@ end
 local e_us, ef_us = median(edits), median(efloors)
 print(('edit  %9.1f us   floor %9.1f us   ratio %5.2f   (%d marks per batch)'):format(e_us, ef_us, e_us / ef_us, k))
 
-local pid = rpc.status().pid
-local hwm = '?'
-for l in io.lines('/proc/' .. pid .. '/status') do
-  hwm = l:match('^VmHWM:%s*(%d+)') or hwm
-end
-print(('rss   %9.1f MB   article %.1f MB   ratio %5.2f'):format(tonumber(hwm) / 1024, bytes / 1048576, tonumber(hwm) * 1024 / bytes))
+local hwm = hwm_kb()
+print(('rss   %9.1f MB   article %.1f MB   ratio %5.2f   (after all the runs above)'):format(hwm / 1024,
+  bytes / 1048576, hwm * 1024 / bytes))
 print(('RESULT %d %.3f %.3f %.1f %.1f %s'):format(bytes, o_ms, of_ms, e_us, ef_us, hwm))
 vim.cmd('qa!')
