@@ -73,6 +73,15 @@ void sent__split(Block *b) {
 
 static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
                         uint32_t words) {
+  /* quick reject on the first letter before folding the line */
+  unsigned char c0 = (unsigned char)b->text[s];
+  if (c0 < 0x80) {
+    c0 = (unsigned char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
+    bool any = false;
+    for (uint32_t i = 0; i < b->lx->boilerplate.size && !any; i++)
+      any = (unsigned char)b->lx->boilerplate.contents[i][0] == c0;
+    if (!any) return false;
+  }
   char f[64];
   uint32_t n = e - s < 48 ? e - s : 48;
   size_t fn = lex__fold(b->text + s, n, f);

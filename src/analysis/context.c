@@ -41,7 +41,9 @@ void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender) {
 static void to_front(CtxPerson *list, size_t cap, const char *name,
                      int gender) {
   size_t i = 0;
-  while (i < cap && list[i].name[0] && strcmp(list[i].name, name)) i++;
+  while (i < cap && list[i].name[0] &&
+         (list[i].name[0] != name[0] || strcmp(list[i].name, name)))
+    i++;
   if (i == cap) i = cap - 1;
   CtxPerson p;
   if (list[i].name[0] && !strcmp(list[i].name, name)) {

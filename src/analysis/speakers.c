@@ -211,6 +211,13 @@ static bool adverbial3(const Block *b, uint32_t j) {
                                     "for his part", "for her part",
                                     "for their part", "in a statement"};
   if (j < 3) return false;
+  {
+    /* quick reject on the last word: part, côté, lui, elle, statement */
+    const Token *l = T(b, j - 1);
+    uint32_t n = l->end - l->start;
+    char c = (char)(b->text[l->start] | 32);
+    if (l->kind != T_WORD || !strchr("pclse", c) || n < 3 || n > 9) return false;
+  }
   char buf[96];
   size_t o = 0;
   for (uint32_t k = j - 3; k < j; k++) {
@@ -882,7 +889,10 @@ static Cue cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
   Cue none;
   memset(&none, 0, sizeof none);
   for (uint32_t k = lo; k < hi; k++) {
-    if (!word(b, k) || !(T(b, k)->lex & W_SOURCE) || in_quote(b, k)) continue;
+    if (!word(b, k) || !(T(b, k)->lex & W_SOURCE)) continue;
+    /* "Pour X, …" only opens a sentence: most "pour" are not sources */
+    if ((b->text[T(b, k)->start] | 32) == 'p' && k != lo) continue;
+    if (in_quote(b, k)) continue;
     char f[64];
     size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
     if (!fn) continue;
@@ -1185,7 +1195,8 @@ static void indirect(Block *b, const Sentence *s) {
     /* English without "that": "He said the plan would fail." (not "have
      * not said when …") */
     bool negated = false;
-    for (uint32_t k = v > s->start + 2 ? v - 2 : s->start; k < v; k++) {
+    for (uint32_t k = v > s->start + 2 ? v - 2 : s->start;
+         b->lid == PM_LANG_EN && k < v; k++) {
       char f[64];
       size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
       if (fn && (!strcmp(f, "not") || !strcmp(f, "never") || !strcmp(f, "n't")))
