@@ -4,8 +4,8 @@
 -- rpcnotify.  The process starts on first use.  If it dies, a warning says
 -- so at once and the next use starts it again with a second message: a
 -- restart is never silent.  Buffers with live highlights count as a use:
--- they are attached again at once (M._reattach).  Its stderr (its log unless `log_file` is set)
--- is kept so the message can show the last line.
+-- they are attached again at once (M._reattach).  Its stderr (its log
+-- unless `log_file` is set) is kept so the message can show the last line.
 local config = require('pressmark.config')
 
 local M = {}
