@@ -208,6 +208,9 @@ function M.attach(buf)
   end
   local st = M.state[buf]
   if st and st.mode == mode then
+    if mode == 'live' then -- options may have changed since: the process applies them
+      require('pressmark.rpc').request('pressmark_buf_attach', buf, analysis_opts(buf, nil))
+    end
     return mode
   end
   if st then

@@ -10,7 +10,7 @@
  * forward while the context leaving a block differs from the cached one.
  *
  * Marks are kept as Neovim must hold them: every mark has an id, and the
- * document knows which ids Neovim has (blocks "shown") and which it must
+ * document knows which ids Neovim has (marks "sent") and which it must
  * delete.  pm_bufdoc_batch collects one update (ids to delete, marks to
  * set); pm_bufdoc_batch_done(applied) commits it, or forgets it when the
  * editor dropped it because the text had changed meanwhile, so the next

@@ -3,9 +3,9 @@
  * the nvim_buf_*_event notifications that keep the copy in step, the
  * batches of extmarks sent back, and the item queries.
  *
- * Flow: pressmark_buf_attach calls nvim_buf_attach(buf, true, {}); Neovim
- * then sends the whole buffer in one nvim_buf_lines_event and every change
- * after it.  Events only edit the document (src/server/buffer.c); the work
+ * Flow: pressmark_buf_attach calls nvim_buf_attach(buf, false, {}) and
+ * fetches the lines in chunks (see attach_live); Neovim then sends every
+ * change as an nvim_buf_lines_event.  Events only edit the document (src/server/buffer.c); the work
  * happens in pm_server_idle, which the serving loop calls when no input is
  * waiting, so a burst of events (a macro, :%s, a paste) costs one analysis
  * and one batch.  A batch is one nvim_exec_lua request running

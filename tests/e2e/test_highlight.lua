@@ -317,6 +317,22 @@ T.test(':Pressmark disable clears and stops, enable brings highlights back', fun
   T.eq(words(buf, 'PressmarkQuote')[1], { 0, 'Pendant la pause' })
 end)
 
+T.test('setup{min_score} applies to an attached buffer on :Pressmark enable', function()
+  local lines = vim.list_extend(vim.deepcopy(FR), { 'Il pleuvait ce matin.', 'Rien ne bouge.' })
+  local buf = edit('scores.txt', lines)
+  settle(buf)
+  local before = #words(buf, 'PressmarkClaim')
+  require('pressmark').setup({ min_score = 0 })
+  vim.cmd('Pressmark enable')
+  T.wait(3000, function()
+    return #words(buf, 'PressmarkClaim') > before
+  end, 'more claims at min_score 0 (had ' .. before .. ')')
+  require('pressmark').setup({})
+  vim.cmd('Pressmark enable')
+  settle(buf, 'back to the default threshold')
+  T.eq(#words(buf, 'PressmarkClaim'), before)
+end)
+
 T.test('other filetypes are not attached; setup{patterns} attaches them', function()
   local buf = edit('notes.log', FR)
   vim.wait(100)
