@@ -43,8 +43,10 @@ typedef struct {
   uint32_t col, end_col;
   uint16_t row, end_row;
   uint8_t group;
-  bool sent; /* Neovim holds it (a batch carrying it was applied) */
+  uint8_t state; /* MARK_NEW, MARK_FLYING (in a batch not yet answered),
+                    MARK_SENT (Neovim holds it) */
 } BMark;
+enum { MARK_NEW = 0, MARK_FLYING, MARK_SENT };
 typedef PmArray(BMark) BMarkArray;
 
 typedef struct {
@@ -55,7 +57,8 @@ typedef struct {
   PmContext *out;   /* context leaving the block; NULL before analysis */
   BMarkArray marks; /* sorted by row, then col, end, group */
   bool needs;       /* must be analysed */
-  bool unsent;      /* some mark may not be `sent` */
+  bool unsent;      /* some mark may be MARK_NEW */
+  bool flying;      /* some mark may be MARK_FLYING */
 } Block;
 
 struct PmBufDoc {
@@ -182,7 +185,8 @@ static void builder_block_lines(Builder *b, Block *k, uint32_t from,
       if (marks[m].end_row != marks[m].row || !marks[m].id) continue;
       BMark c = marks[m];
       c.row = c.end_row = row;
-      if (!c.sent) b->cur.unsent = true;
+      if (c.state == MARK_NEW) b->cur.unsent = true;
+      if (c.state == MARK_FLYING) b->cur.flying = true;
       pm_array_push(&b->cur.marks, c);
       marks[m].id = 0;
     }
@@ -201,10 +205,12 @@ static uint32_t block_of_row(const PmBufDoc *doc, uint32_t row) {
   return lo;
 }
 
-/* Marks Neovim holds that go: their ids are deleted by the next batch. */
+/* Marks Neovim holds, or may hold once a batch in flight is applied, that
+ * go: their ids are deleted by the next batch (deleting an id Neovim never
+ * got is harmless). */
 static void retire(PmBufDoc *doc, const BMark *m, uint32_t n) {
   for (uint32_t i = 0; i < n; i++)
-    if (m[i].sent && m[i].id) pm_array_push(&doc->to_delete, m[i].id);
+    if (m[i].state != MARK_NEW && m[i].id) pm_array_push(&doc->to_delete, m[i].id);
 }
 
 bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
@@ -366,7 +372,7 @@ static bool same_marks(const BMark *a, const BMark *b, uint32_t n) {
 }
 
 /* The new marks of block `k`, line by line: a line whose marks are as
- * before keeps them (ids, sent); any other line's old marks are retired
+ * before keeps them (ids, state); any other line's old marks are retired
  * and its new ones get ids. */
 static void merge_marks(PmBufDoc *doc, Block *k, const BMarkArray *fresh) {
   BMarkArray out = pm_array_new();
@@ -385,7 +391,7 @@ static void merge_marks(PmBufDoc *doc, Block *k, const BMarkArray *fresh) {
       for (; j < j2; j++) {
         BMark m = f[j];
         m.id = doc->next_id;
-        m.sent = false;
+        m.state = MARK_NEW;
         doc->next_id = doc->next_id >= ID_MAX ? 1 : doc->next_id + 1;
         pm_array_push(&out, m);
         k->unsent = true;
@@ -454,7 +460,7 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc) {
     const Block *k = &doc->blocks.contents[j];
     if (k->needs || !k->unsent) continue;
     for (uint32_t i = 0; i < k->marks.size; i++)
-      if (!k->marks.contents[i].sent) return true;
+      if (k->marks.contents[i].state == MARK_NEW) return true;
   }
   return false;
 }
@@ -467,9 +473,16 @@ size_t pm_bufdoc_batch_begin(PmBufDoc *doc, bool *clear, const uint32_t **del,
   doc->batch_del_sent = doc->to_delete.size;
   size_t n = 0;
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
-    const Block *k = &doc->blocks.contents[j];
+    Block *k = &doc->blocks.contents[j];
     if (k->needs || !k->unsent) continue;
-    for (uint32_t i = 0; i < k->marks.size; i++) n += !k->marks.contents[i].sent;
+    for (uint32_t i = 0; i < k->marks.size; i++) {
+      BMark *m = &k->marks.contents[i];
+      if (m->state != MARK_NEW) continue;
+      m->state = MARK_FLYING;
+      n++;
+    }
+    k->unsent = false;
+    k->flying = true;
   }
   return n;
 }
@@ -478,11 +491,11 @@ void pm_bufdoc_batch_each(const PmBufDoc *doc,
                           void (*fn)(const PmMark *m, void *data), void *data) {
   for (uint32_t j = 0; j < doc->blocks.size; j++) {
     const Block *k = &doc->blocks.contents[j];
-    if (k->needs || !k->unsent) continue;
+    if (!k->flying) continue;
     uint32_t row0 = doc->base_row + k->row0;
     for (uint32_t i = 0; i < k->marks.size; i++) {
       const BMark *b = &k->marks.contents[i];
-      if (b->sent) continue;
+      if (b->state != MARK_FLYING) continue;
       PmMark m = {b->id, row0 + b->row, b->col, row0 + b->end_row, b->end_col,
                   b->group};
       fn(&m, data);
@@ -506,6 +519,15 @@ void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
 
 void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
   pm_array_delete(&doc->batch_set); /* all marks on a first batch: let go */
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    Block *k = &doc->blocks.contents[j];
+    if (!k->flying) continue;
+    for (uint32_t i = 0; i < k->marks.size; i++)
+      if (k->marks.contents[i].state == MARK_FLYING)
+        k->marks.contents[i].state = applied ? MARK_SENT : MARK_NEW;
+    k->flying = false;
+    if (!applied) k->unsent = true;
+  }
   if (!applied) return;
   doc->clear = false;
   size_t n = doc->batch_del_sent;
@@ -513,12 +535,6 @@ void pm_bufdoc_batch_done(PmBufDoc *doc, bool applied) {
     memmove(doc->to_delete.contents, doc->to_delete.contents + n,
             (doc->to_delete.size - n) * sizeof(uint32_t));
   doc->to_delete.size -= (uint32_t)n;
-  for (uint32_t j = 0; j < doc->blocks.size; j++) {
-    Block *k = &doc->blocks.contents[j];
-    if (k->needs || !k->unsent) continue;
-    for (uint32_t i = 0; i < k->marks.size; i++) k->marks.contents[i].sent = true;
-    k->unsent = false;
-  }
 }
 
 void pm_bufdoc_set_options(PmBufDoc *doc, const PmAnalyzeOptions *opts) {

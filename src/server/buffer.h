@@ -90,9 +90,10 @@ bool pm_bufdoc_has_batch(const PmBufDoc *doc);
 /* Collects the next batch: whether Neovim must first clear every mark of
  * ours it holds (true until the first batch of a new document is applied:
  * marks left by an earlier attachment are unknown to it), ids it must
- * delete and marks it must set, with absolute rows.  The arrays belong to the document and stay valid
- * until pm_bufdoc_batch_done, which must come before the document changes
- * again. */
+ * delete and marks it must set, with absolute rows.  The arrays belong to
+ * the document and stay valid until pm_bufdoc_batch_done.  One batch is in
+ * flight at a time; meanwhile the document may be analysed further or
+ * edited (marks of the batch that go are deleted by a later one). */
 void pm_bufdoc_batch(PmBufDoc *doc, bool *clear, const uint32_t **del,
                      size_t *n_del, const PmMark **set, size_t *n_set);
 

@@ -32,6 +32,9 @@
  * analysis of a large buffer arrives in slices, and typing meanwhile is
  * served between them. */
 #define IDLE_BUDGET_NS (40u * 1000u * 1000u)
+/* Analysis per batch within that: small enough that Neovim applying one
+ * slice's marks overlaps the analysis of the next. */
+#define SLICE_NS (6u * 1000u * 1000u)
 
 typedef struct {
   int64_t buf;
@@ -231,8 +234,10 @@ static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
   return nvim_attach(srv, buf, true, &ok, err);
 }
 
-/* Sends one batch for `a`; false when Neovim dropped it or failed. */
-static bool send_batch(PmServer *srv, Attached *a) {
+/* Sends the next batch for `a` without waiting: Neovim applies it while
+ * the process analyses the next slice (two cores, two jobs).  Returns the
+ * request id for finish_batch. */
+static uint32_t start_batch(PmServer *srv, Attached *a) {
   static const char code[] =
       "return require('pressmark.highlight')._apply(...)";
   const uint32_t *del;
@@ -261,6 +266,15 @@ static bool send_batch(PmServer *srv, Attached *a) {
    * mark cost far less to pack and unpack than a map each. */
   msgpack_pack_array(pk, (uint32_t)(n_set * 6));
   pm_bufdoc_batch_each(a->doc, pack_mark, pk);
+  PmError err;
+  if (!pm_channel_flush(ch, &err)) pm_rpc_log(pm_server_log(srv), "%s", err.message);
+  return id;
+}
+
+/* Waits for the answer to batch `id`; false when Neovim dropped it (the
+ * text changed meanwhile) or failed, and then its marks go in a later
+ * batch. */
+static bool finish_batch(PmServer *srv, Attached *a, uint32_t id) {
   msgpack_unpacked reply;
   const msgpack_object *r;
   PmError err;
@@ -268,12 +282,20 @@ static bool send_batch(PmServer *srv, Attached *a) {
   if (call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err)) {
     applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
     if (!applied && !get_int(r, &a->nvim_tick)) a->nvim_tick = -1;
-  } else
+  } else {
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)a->buf,
                err.message);
+  }
   msgpack_unpacked_destroy(&reply);
   pm_bufdoc_batch_done(a->doc, applied);
+  if (!applied) a->dropped = a->tick;
   return applied;
+}
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 bool pm_server_idle(PmServer *srv) {
@@ -291,14 +313,25 @@ bool pm_server_idle(PmServer *srv) {
       if (a->nvim_tick <= a->tick) continue;
       a->tick = a->nvim_tick;
     }
-    bool done = pm_bufdoc_update(a->doc, IDLE_BUDGET_NS);
-    if (pm_bufdoc_has_batch(a->doc) && !send_batch(srv, a)) {
-      a->dropped = a->tick;
-      /* Come back once the events sent before the answer are served. */
-      if (a->nvim_tick > a->tick) more = true;
+    /* Slices of analysis, each one's marks flying while the next is
+     * analysed; input is looked at again after IDLE_BUDGET_NS. */
+    uint64_t t0 = now_ns();
+    uint32_t flying = 0;
+    bool done;
+    for (;;) {
+      done = pm_bufdoc_update(a->doc, SLICE_NS);
+      if (flying && !finish_batch(srv, a, flying)) {
+        flying = 0;
+        break;
+      }
+      flying = pm_bufdoc_has_batch(a->doc) ? start_batch(srv, a) : 0;
+      if (done || now_ns() - t0 > IDLE_BUDGET_NS) break;
     }
+    if (flying) finish_batch(srv, a, flying);
+    /* Come back once the events sent before a refusal are served. */
+    if (a->dropped == a->tick && a->nvim_tick > a->tick) more = true;
     if (!done) more = true;
-    /* send_batch may have queued events: serve them before more work. */
+    /* Waiting for answers may have queued events: serve them first. */
     if (pm_channel_pending(pm_server_channel(srv))) return false;
   }
   return more;
