@@ -267,7 +267,11 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                           !(T(b, ns0 - 1)->flags & TF_CAP)) ||
                          (T(b, ns0 - 1)->kind == T_WORD &&
                           T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
-                          (b->text[T(b, ns0 - 1)->start] | 32) == 's'));
+                          (b->text[T(b, ns0 - 1)->start] | 32) == 's') ||
+                         /* "président des députés LR,": a party acronym
+                          * after a noun completes it */
+                         (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&
+                          word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP)));
       if (nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
         name_mention(b, m, ns, j);
@@ -480,6 +484,14 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     bool later_role = false;
     for (uint32_t k = j + 2; k < hi && k < j + 4; k++)
       if (word(b, k) && (T(b, k)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) later_role = true;
+    if (!later_role && nameish(b, j + 2) && !(T(b, j + 2)->flags & TF_ALLCAP) &&
+        (name_end(b, j + 2, hi) - (j + 2) >= 2 ||
+         (T(b, j + 2)->lex & (W_FIRST_M | W_FIRST_F)))) {
+      /* "prévient la climatologue Valérie Masson-Delmotte" */
+      name_mention(b, m, j + 2, name_end(b, j + 2, hi));
+      m->ts = j;
+      return true;
+    }
     if (!later_role) {
       m->type = M_NP;
       m->ts = j;
@@ -492,6 +504,13 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         else if (e < hi && word(b, e)) e++;
       }
       m->te = e;
+      /* "l'adjoint aux travaux, Karim Benali": the apposed name wins */
+      if (punct(b, e, ',') && e + 1 < b->toks.size && nameish(b, e + 1) &&
+          !(T(b, e + 1)->flags & TF_ALLCAP) &&
+          name_end(b, e + 1, b->toks.size) - (e + 1) >= 2) {
+        name_mention(b, m, e + 1, name_end(b, e + 1, b->toks.size));
+        return true;
+      }
       return true;
     }
   }
@@ -612,6 +631,75 @@ static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
   return NULL;
 }
 
+static uint32_t sentence_of(const Block *b, uint32_t tok);
+static bool in_quote(const Block *b, uint32_t i);
+
+static bool folded_is(const Block *b, uint32_t i, const char *w) {
+  if (!word(b, i)) return false;
+  char f[64];
+  size_t n = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
+  return n && !strcmp(f, w);
+}
+
+/* The person a paragraph last put in subject position before token `upto`:
+ * per sentence, latest first, a name that opens it (only determiners, role
+ * nouns, complements and commas before it; no pronoun, verb or quotation)
+ * and is a person: two words, a known first name or part of a known name.
+ * "Élisabeth Borne répond. « … », a-t-elle déclaré" means her, even when
+ * an older speaker of the same gender is on record. */
+static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
+  if (!b->sents.size || upto == 0) return false;
+  for (uint32_t si = sentence_of(b, upto - 1) + 1; si-- > 0;) {
+    const Sentence *s = &b->sents.contents[si];
+    uint32_t lim = s->end < upto ? s->end : upto;
+    for (uint32_t k = s->start; k < lim && k < s->start + 24; k++) {
+      const Token *t = T(b, k);
+      if (t->kind == T_QMARK || in_quote(b, k)) break;
+      if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-') break;
+      if (t->kind != T_WORD) continue;
+      if (!nameish(b, k)) {
+        if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH |
+                       W_FIRST_PERSON | W_QUE)) && !(t->lex & W_DET))
+          break;
+        continue;
+      }
+      uint32_t e = name_end(b, k, lim);
+      if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
+          !(T(b, k - 1)->flags & TF_CAP)) {
+        k = e - 1;
+        continue;
+      }
+      if (k > s->start + 1 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
+          word(b, k - 2) && (T(b, k - 2)->lex & W_PREP)) {
+        k = e - 1;
+        continue;
+      }
+      uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
+      const CtxPerson *p = e - k == 1 ? ctx__entity_by_part(b->ctx, b->text + a, z - a) : NULL;
+      int g = p ? p->gender : name_gender(b, k);
+      bool person = p || (e - k >= 2 && !(T(b, k)->flags & TF_ALLCAP)) ||
+                    (T(b, k)->lex & (W_FIRST_M | W_FIRST_F));
+      if (!person) {
+        k = e - 1;
+        continue;
+      }
+      if (!compatible(gender, g)) break;
+      /* A name of unknown gender stands for il/she only close by. */
+      if (g == 0 && (gender == 1 || gender == 2) && si + 1 < sentence_of(b, upto - 1))
+        return false;
+      memset(out, 0, sizeof *out);
+      if (p) snprintf(out->name, sizeof out->name, "%s", p->name);
+      else snprintf(out->name, sizeof out->name, "%.*s", (int)(z - a), b->text + a);
+      out->has_name = true;
+      out->gender = g;
+      out->suffix = "+pronoun";
+      out->conf = 0.85;
+      return true;
+    }
+  }
+  return false;
+}
+
 static Resolved resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -639,6 +727,7 @@ static Resolved resolve(Block *b, const Mention *m) {
       r.suffix = "+pronoun";
       return r;
     }
+    if (local_subject(b, m->ts, m->gender, &r)) return r;
     const CtxPerson *p = recent_compatible(b->ctx, m->gender);
     r.suffix = "+pronoun";
     r.conf = 0.9;
@@ -752,6 +841,16 @@ static bool gerund(const Block *b, uint32_t v) {
   return !memcmp(w + n - 3, "ant", 3);
 }
 
+/* The relative pronoun (qui, who) just before verb v, skipping auxiliaries
+ * and adverbs, or NONE. */
+static uint32_t relative_before(const Block *b, uint32_t v, uint32_t lo) {
+  uint32_t j = v;
+  while (j > lo && skippable(b, j - 1)) j--;
+  if (j > lo && (folded_is(b, j - 1, "qui") || folded_is(b, j - 1, "who")))
+    return j - 1;
+  return NONE;
+}
+
 static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                        const char *how, double conf, bool right_first) {
   Cue c;
@@ -778,6 +877,10 @@ static Cue cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       name_mention(b, &c.m, k, name_end(b, k, v));
       c.found = true;
     }
+  } else if (relative_before(b, v, lo) != NONE) {
+    /* "Arnaud Rousseau, son président, qui juge le plan « … »": the
+     * subject is what "qui" stands for, never the object after the verb. */
+    c.found = subject_left(b, relative_before(b, v, lo), lo, &c.m);
   } else if (right_first) {
     c.found = subject_right(b, verb, hi, &c.m) || subject_left(b, v, lo, &c.m);
   } else {
@@ -835,7 +938,27 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
   for (uint32_t k = o; k > lo; k--) {
     if (!punct(b, k - 1, ':')) continue;
     uint32_t colon = k - 1;
-    if (colon > lo && nameish(b, colon - 1) && !in_quote(b, colon - 1)) {
+    /* "Sécheresse : le gouvernement promet un « plan eau »": a heading
+     * before a colon does not speak a short expression further on. */
+    if (colon + 1 != o) {
+      uint32_t words = 0;
+      bool stop = false;
+      for (uint32_t q = o + 1; q < b->toks.size && T(b, q)->kind != T_QMARK; q++) {
+        if (T(b, q)->kind == T_WORD || T(b, q)->kind == T_NUMBER) words++;
+        if (T(b, q)->kind == T_PUNCT && strchr(".!?", T(b, q)->ch)) stop = true;
+      }
+      if (words <= 4 && !stop) break;
+    }
+    /* "un collègue de Brest : « … »": a name after a preposition
+     * completes a noun; the verb search below finds the speaker. */
+    bool complement = colon > lo + 1 && nameish(b, colon - 1) &&
+                      name_start(b, colon - 1, lo) > lo &&
+                      word(b, name_start(b, colon - 1, lo) - 1) &&
+                      (T(b, name_start(b, colon - 1, lo) - 1)->lex & W_PREP) &&
+                      !(T(b, name_start(b, colon - 1, lo) - 1)->flags & TF_CAP) &&
+                      name_start(b, colon - 1, lo) - 1 > lo &&
+                      !(T(b, name_start(b, colon - 1, lo) - 2)->flags & TF_CAP);
+    if (colon > lo && nameish(b, colon - 1) && !in_quote(b, colon - 1) && !complement) {
       Cue c;
       memset(&c, 0, sizeof c);
       name_mention(b, &c.m, name_start(b, colon - 1, lo), colon);
@@ -1210,6 +1333,8 @@ static void indirect(Block *b, const Sentence *s) {
       uint32_t wn = T(b, v)->end - T(b, v)->start;
       /* any finite form: said, says, alleged, allege (not saying) */
       if (wn > 4 && !memcmp(w + wn - 3, "ing", 3)) continue;
+      /* "described the family as quiet" names, it reports no clause */
+      if (wn > 7 && !memcmp(w, "describ", 7)) continue;
       (void)w;
       c = cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
       if (!c.found) continue;
