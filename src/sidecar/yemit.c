@@ -95,6 +95,9 @@ static bool plain_shape_ok(const char *s, size_t n) {
   if (s[0] == '-' && (n == 1 || s[1] == ' ' || !memcmp(s, "---", n < 3 ? n : 3)))
     return false;
   if (n >= 3 && !memcmp(s, "...", 3)) return false;
+  /* A top-level key starts its line: written plain, "<<<<<<< x" would be
+   * taken for a conflict marker by the loader (found by fuzz_sidecar). */
+  if (n >= 7 && (!memcmp(s, "<<<<<<<", 7) || !memcmp(s, "=======", 7))) return false;
   for (size_t i = 0; i + 1 < n; i++) {
     if (s[i] == ':' && s[i + 1] == ' ') return false;
     if (s[i] == ' ' && s[i + 1] == '#') return false;
