@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "pressmark/analysis.h"
 #include "util/array.h"
@@ -77,8 +78,99 @@ struct PmLang {
  * the word does not fit): ASCII and Latin-1 capitals, the typographic
  * apostrophe as "'". */
 size_t lex__fold(const char *s, size_t n, char *out);
+/* The hash of a folded word (never 0). */
 uint64_t lex__hash(const char *folded, size_t n);
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n);
+
+/* The hash reads the folded word eight bytes at a time (the last chunk
+ * zero-padded), so that a plain ASCII word is folded and hashed a whole
+ * chunk at a time, without touching its bytes one by one.  These helpers
+ * are inline because the tokenizer looks up every word of an article. */
+#define LEX_SEED 0x243F6A8885A308D3ULL
+#define LEX_ONES 0x0101010101010101ULL
+#define LEX_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t lex__mix(uint64_t h, uint64_t w) {
+  h ^= w;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+static inline uint64_t lex__end(uint64_t h, size_t n) {
+  h ^= (uint64_t)n * 0xFF51AFD7ED558CCDULL;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 32;
+  return h ? h : 1;
+}
+
+/* Bytes s[0..n) (n <= 8) as a little-endian number, zero-padded. */
+static inline uint64_t lex__load_part(const char *s, size_t n) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  return w;
+}
+
+static inline uint64_t lex__load8(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* Lowercases the ASCII capitals of eight ASCII bytes at once: a byte gets
+ * 0x20 added when it lies in 'A'..'Z' (the usual SWAR range test; valid
+ * because no byte has its top bit set). */
+static inline uint64_t lex__lower8(uint64_t w) {
+  uint64_t ge_a = w + LEX_ONES * (0x80 - 'A');
+  uint64_t gt_z = w + LEX_ONES * (0x80 - 'Z' - 1);
+  return w | ((ge_a & ~gt_z & LEX_HIGHS) >> 2);
+}
+
+static inline const LexEntry *lex__probe(const Lexicon *lx, uint64_t h) {
+  uint32_t k = (uint32_t)h & lx->mask;
+  while (lx->slots[k].hash) {
+    if (lx->slots[k].hash == h) return &lx->slots[k];
+    k = (k + 1) & lx->mask;
+  }
+  return NULL;
+}
+
+/* Looks a word up, reading up to `avail` >= n bytes from s (whole-chunk
+ * loads when the bytes after the word may be read).  A word with non-ASCII
+ * bytes is folded by lex__fold first, so both paths hash the same folded
+ * bytes as the lexicon's words were. */
+static inline const LexEntry *lex__lookup(const Lexicon *lx, const char *s,
+                                          size_t n, size_t avail) {
+  if (n > 63 || n == 0 || !lx->slots) return NULL;
+  uint64_t h = LEX_SEED, high = 0;
+  size_t i = 0;
+  bool wide = avail >= ((n + 7) & ~(size_t)7);
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = lex__load8(s + i);
+    high |= w;
+    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  }
+  if (i < n) {
+    uint64_t w = wide ? lex__load8(s + i) & (~0ULL >> (8 * (8 - (n - i))))
+                      : lex__load_part(s + i, n - i);
+    high |= w;
+    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  }
+  if (!(high & LEX_HIGHS)) {
+    h = lex__end(h, n);
+  } else {
+    char f[72] = {0}; /* zero-padded: hashed in whole chunks */
+    size_t fn = lex__fold(s, n, f);
+    if (!fn) return NULL;
+    h = LEX_SEED;
+    for (i = 0; i < fn; i += 8) h = lex__mix(h, lex__load8(f + i));
+    h = lex__end(h, fn);
+  }
+  return lex__probe(lx, h);
+}
+
 /* Adds the detection-word counts of text[0..len) (first 8 KiB) per
  * language to score[PM_LANG_FR] and score[PM_LANG_EN]. */
 void lang__detect_scores(const PmLang *lang, const char *text, size_t len,

@@ -37,8 +37,9 @@ size_t lex__fold(const char *s, size_t n, char *out) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (o >= 63) return 0;
-    if (c >= 'A' && c <= 'Z') {
-      out[o++] = (char)(c + 32);
+    if (c < 0x80) {
+      /* the common case first: one compare-free table-less lowercase */
+      out[o++] = (char)(c + (unsigned)((unsigned char)(c - 'A') < 26) * 32);
     } else if (c == 0xC3 && i + 1 < n) {
       unsigned char d = (unsigned char)s[i + 1];
       if (d >= 0x80 && d <= 0x9E && d != 0x97) d += 0x20;
@@ -64,12 +65,11 @@ size_t lex__fold(const char *s, size_t n, char *out) {
 }
 
 uint64_t lex__hash(const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001b3ULL;
-  }
-  return h ? h : 1;
+  uint64_t h = LEX_SEED;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) h = lex__mix(h, lex__load_part(s + i, 8));
+  if (i < n) h = lex__mix(h, lex__load_part(s + i, n - i));
+  return lex__end(h, n);
 }
 
 static void lex_grow(Lexicon *lx);
@@ -107,44 +107,8 @@ static void lex_grow(Lexicon *lx) {
   pm_free(prev);
 }
 
-/* Folds and hashes in one pass, with the same rules as lex__fold, so the
- * analyser's per-word lookup touches each byte once and copies nothing. */
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {
-  if (!lx->slots || n > 63) return NULL;
-  uint64_t h = 0xcbf29ce484222325ULL;
-  size_t o = 0;
-#define MIX(c) (h ^= (unsigned char)(c), h *= 0x100000001b3ULL, o++)
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      MIX((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    } else if (c == 0xC3 && i + 1 < n) {
-      unsigned char d = (unsigned char)s[++i];
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) d += 0x20;
-      MIX(c);
-      MIX(d);
-    } else if (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0x92) {
-      MIX(0xC5);
-      MIX(0x93);
-      i++;
-    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-               ((unsigned char)s[i + 2] == 0x99 ||
-                (unsigned char)s[i + 2] == 0x98)) {
-      MIX('\'');
-      i += 2;
-    } else {
-      MIX(c);
-    }
-  }
-#undef MIX
-  if (o > 63) return NULL;
-  if (!h) h = 1;
-  uint32_t i = (uint32_t)h & lx->mask;
-  while (lx->slots[i].hash) {
-    if (lx->slots[i].hash == h) return &lx->slots[i];
-    i = (i + 1) & lx->mask;
-  }
-  return NULL;
+  return lex__lookup(lx, s, n, n);
 }
 
 static void lexicon_free(Lexicon *lx) {

@@ -142,7 +142,8 @@ static inline Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind)
   return t;
 }
 
-static void classify_word(const Lexicon *lx, const char *text, Token *t) {
+static void classify_word(const Lexicon *lx, const char *text, uint32_t end,
+                          Token *t) {
   unsigned char c = (unsigned char)text[t->start];
   if ((c >= 'A' && c <= 'Z') ||
       (c == 0xC3 && t->end - t->start > 1 &&
@@ -160,7 +161,8 @@ static void classify_word(const Lexicon *lx, const char *text, Token *t) {
     if (all && letters > 1) t->flags |= TF_ALLCAP;
   }
   if (t->end - t->start < 40) {
-    const LexEntry *e = lex__get(lx, text + t->start, t->end - t->start);
+    const LexEntry *e = lex__lookup(lx, text + t->start, t->end - t->start,
+                                    end - t->start);
     if (e) {
       t->lex = e->flags;
       t->stance = e->stance;
@@ -442,13 +444,13 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     Token *t = push(out, i, j, T_WORD);
     if (elided) t->flags |= TF_ELISION;
     if (i < markup_end) t->flags |= TF_MARKUP;
-    classify_word(lx, text, t);
+    classify_word(lx, text, end, t);
     if (j < end && text[j] == '.') t->flags |= TF_DOT;
     if (inv) {
       t->flags |= inv;
       Token *p = push(out, inv_s, inv_e, T_WORD);
       p->flags |= inv;
-      classify_word(lx, text, p);
+      classify_word(lx, text, end, p);
       i = inv_e;
       continue;
     }
