@@ -114,13 +114,46 @@ static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
   return false;
 }
 
+static inline unsigned ctz64(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
+/* What a byte is inside a word: 1 always part of it (ASCII letters and
+ * digits, UTF-8 bytes), 2 the lead byte of a sequence the scanner may treat
+ * apart (C2 E2 EF F0: spaces, marks, dashes, emoji), 0 never.  A table, so
+ * the word loop costs a load and a compare per byte. */
+static const unsigned char wbyte[256] = {
+    /* 00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    /* 40 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    /* 60 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    /* 80 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 90 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* A0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* B0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* D0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* E0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+    /* F0 */ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static inline bool word_byte(const char *t, uint32_t i, uint32_t end) {
-  unsigned char c = (unsigned char)t[i];
-  int k = cls[c];
-  if (k == C_LETTER || k == C_DIGIT) return true;
-  if (k != C_HIGH) return false;
-  /* Only these lead bytes start a sequence the scanner treats apart. */
-  if (c != 0xC2 && c != 0xE2 && c != 0xEF && c != 0xF0) return true;
+  unsigned char w = wbyte[(unsigned char)t[i]];
+  if (w == 1) return true;
+  if (!w) return false;
   return special((const unsigned char *)t + i, end - i).what == S_NONE;
 }
 
@@ -135,10 +168,7 @@ static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
  * a push is a store. */
 static inline Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind) {
   Token *t = &out->contents[out->size++];
-  memset(t, 0, sizeof *t);
-  t->start = s;
-  t->end = e;
-  t->kind = kind;
+  *t = (Token){.start = s, .end = e, .kind = kind};
   return t;
 }
 
@@ -214,6 +244,10 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   pm_array_reserve(out, out->size + (end - start) + 2);
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
+    if (c == ' ') {
+      i++;
+      continue;
+    }
     int k = cls[c];
     if (k == C_SPACE || k == C_NL || k == C_OTHER) {
       i++;
@@ -387,7 +421,30 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     uint32_t inv_s = 0, inv_e = 0;
     bool elided = false;
     for (;;) {
-      while (j < end && word_byte(text, j, end)) j++;
+      /* Lowercase ASCII letters eight at a time (most of a word), then
+       * byte by byte. */
+      while (j + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, text + j, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        uint64_t ge_a = (w & ~LEX_HIGHS) + LEX_ONES * (0x80 - 'a');
+        uint64_t gt_z = (w & ~LEX_HIGHS) + LEX_ONES * (0x80 - 'z' - 1);
+        /* top bit of each byte set when it is NOT in 'a'..'z' */
+        uint64_t other = ((~ge_a | gt_z) | w) & LEX_HIGHS;
+        if (!other) {
+          j += 8;
+          continue;
+        }
+        j += (uint32_t)(ctz64(other) >> 3);
+        break;
+      }
+      while (j < end && wbyte[(unsigned char)text[j]] == 1) j++;
+      if (j < end && word_byte(text, j, end)) {
+        j++;
+        continue;
+      }
       if (j >= end) break;
       unsigned char d = (unsigned char)text[j];
       if (d == '-' && is_letter_at(text, j + 1, end)) {
