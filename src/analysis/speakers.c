@@ -1271,6 +1271,115 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
   b->ctx->last_age = 0;
 }
 
+/* "Les négociations reprendront vendredi, a précisé Karim Benali." /
+ * "…, state officials said.": a sentence whose last comma opens a short
+ * attribution that ends it reports everything before that comma. */
+static bool trailing_attribution(Block *b, const Sentence *s) {
+  uint32_t end = s->end;
+  while (end > s->start && T(b, end - 1)->kind == T_PUNCT) end--;
+  for (uint32_t c = end; c > s->start + 4 && c + 14 > end; c--) {
+    if (!punct(b, c - 1, ',')) continue;
+    uint32_t k = c; /* first token after the comma */
+    uint32_t v = NONE;
+    for (uint32_t x = k; x < end && x < k + 5; x++) {
+      if (T(b, x)->kind != T_WORD) break;
+      if (speech_verb(b, x) || (inverted(b, x) && (T(b, x)->lex & W_SPEECH))) {
+        v = x;
+        break;
+      }
+      if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
+        if (x + 1 < end && word(b, x + 1) && !(T(b, x + 1)->flags & TF_CAP) &&
+            ((T(b, x + 1)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
+          v = x;
+        break;
+      }
+    }
+    if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    if (gerund(b, v)) return false;
+    /* the verb's complement may follow (de source syndicale, on Friday),
+     * but no new clause */
+    for (uint32_t x = v + 1; x < end; x++)
+      if (word(b, x) && (T(b, x)->lex & W_QUE)) return false;
+    if (v > k && folded_is(b, v - 1, "to")) return false;
+    /* the subject may not lie before the comma: "Jen Psaki, declined to
+     * comment" is an apposition, not an attribution */
+    uint32_t before_end = c - 1;
+    Cue cu = cue_at_verb(b, v, s->start, end, "indirect-after", 0.75, true);
+    if (cu.found && cu.m.ts < k) return false;
+    if (!cu.found) {
+      /* "a précisé l'adjoint aux travaux, Karim Benali": an apposed name */
+      for (uint32_t x = v + 1; x + 2 < end && x < v + 7; x++) {
+        if (!punct(b, x, ',')) {
+          if (T(b, x)->kind != T_WORD) break;
+          continue;
+        }
+        if (nameish(b, x + 1) && name_end(b, x + 1, end) - (x + 1) >= 2) {
+          name_mention(b, &cu.m, x + 1, name_end(b, x + 1, end));
+          cu.found = true;
+          cu.how = "indirect-after";
+          cu.conf = 0.75;
+          cu.stance = T(b, v)->stance;
+        }
+        break;
+      }
+    }
+    if (!cu.found && v + 1 < end && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
+        !(T(b, v + 1)->lex & (W_DET | W_PREP))) {
+      /* "a indiqué Matignon": an institution named by a capitalised word */
+      name_mention(b, &cu.m, v + 1, name_end(b, v + 1, end));
+      cu.found = true;
+      cu.how = "indirect-after";
+      cu.conf = 0.75;
+      cu.stance = T(b, v)->stance;
+    }
+    /* "conteste ces chiffres": an object, not an inverted subject */
+    if (cu.found && cu.m.type == M_NP && cu.m.ts > v &&
+        (folded_is(b, cu.m.ts, "ces") || folded_is(b, cu.m.ts, "ce") ||
+         folded_is(b, cu.m.ts, "cette") || folded_is(b, cu.m.ts, "the") ||
+         folded_is(b, cu.m.ts, "this") || folded_is(b, cu.m.ts, "these") ||
+         folded_is(b, cu.m.ts, "son") || folded_is(b, cu.m.ts, "sa") ||
+         folded_is(b, cu.m.ts, "ses") || folded_is(b, cu.m.ts, "leur") ||
+         folded_is(b, cu.m.ts, "leurs") || folded_is(b, cu.m.ts, "its") ||
+         folded_is(b, cu.m.ts, "their")))
+      return false;
+    /* nothing after the verb and its subject but a complement: "said on
+     * Friday", "a indiqué Matignon"; not an object ("conteste ces
+     * chiffres") */
+    uint32_t rest = v + 1;
+    if (cu.found && cu.m.te > rest) rest = cu.m.te;
+    if (inverted(b, v)) {
+      rest = rest > v + 2 ? rest : v + 2;
+      if (rest < end && word(b, rest) && !(T(b, rest)->flags & TF_CAP) &&
+          !(T(b, rest)->lex & W_PREP))
+        rest++; /* a-t-on appris */
+    }
+    if (rest < end && !(word(b, rest) && (T(b, rest)->lex & (W_PREP | W_MONTH)) &&
+                        !(T(b, rest)->flags & TF_CAP)) &&
+        !punct(b, rest, ','))
+      return false;
+    (void)before_end;
+    if (!cu.found || cu.m.te <= k) {
+      /* "…, state officials said": an unnamed group */
+      memset(&cu, 0, sizeof cu);
+      cu.found = true;
+      cu.m.type = v > k ? M_NP : M_PRON;
+      cu.m.ts = k;
+      cu.m.te = v > k ? v : v + 1;
+      cu.m.gender = 3;
+      cu.how = "indirect-after";
+      cu.conf = 0.6;
+      cu.stance = T(b, v)->stance;
+    }
+    /* a dateline ("PARIS (AFP) -", "RIVERTON, Ore. (AP) —") is not said */
+    uint32_t from = s->start;
+    for (uint32_t x = s->start; x < c - 1 && x < s->start + 12; x++)
+      if (punct(b, x, '-') && x + 1 < c - 1) from = x + 1;
+    add_indirect(b, from, c - 1, &cu);
+    return true;
+  }
+  return false;
+}
+
 static void indirect(Block *b, const Sentence *s) {
   if (sentence_has_quote(b, s)) return;
   for (uint32_t v = s->start; v < s->end; v++) {
@@ -1296,7 +1405,14 @@ static void indirect(Block *b, const Sentence *s) {
     /* the complementizer within three tokens: "a indiqué qu'", "said that",
      * "a estimé mardi que" */
     uint32_t q = NONE;
-    for (uint32_t k = v + 1; k < s->end && k < v + 4; k++) {
+    /* "said in a statement that", "told reporters at the Capitol that",
+     * "a déclaré à la presse que": a complement may stand between. */
+    uint32_t reach = v + 4;
+    if (word(b, v + 1) && !(T(b, v + 1)->flags & TF_CAP) &&
+        ((T(b, v + 1)->lex & W_PREP) || folded_is(b, v, "told") ||
+         folded_is(b, v, "tell") || folded_is(b, v, "tells")))
+      reach = v + 8;
+    for (uint32_t k = v + 1; k < s->end && k < reach; k++) {
       if (word(b, k) && (T(b, k)->lex & W_QUE)) {
         char f[64];
         size_t fn = lex__fold(b->text + T(b, k - 1)->start,
@@ -1353,6 +1469,7 @@ static void indirect(Block *b, const Sentence *s) {
       return;
     }
   }
+  if (trailing_attribution(b, s)) return;
   /* Selon X, … / …, according to X. */
   uint32_t after = 0;
   Cue c = cue_source(b, s->start, s->end, &after);
