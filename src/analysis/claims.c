@@ -112,6 +112,16 @@ static const char *speaker_of(const Block *b, uint32_t s, uint32_t e,
   return NULL;
 }
 
+static bool word_is(const Block *b, const Token *w, const char *lit) {
+  size_t n = strlen(lit);
+  return w->end - w->start == n && !memcmp(b->text + w->start, lit, n);
+}
+
+static bool timekeeping(const Block *b, const Token *w) {
+  return word_is(b, w, "seconds") || word_is(b, w, "minutes") ||
+         word_is(b, w, "minute") || word_is(b, w, "secondes");
+}
+
 void claims__score(Block *b) {
   b->res->sentences += b->sents.size;
   if (b->ctx->in_comments) return;
@@ -125,11 +135,14 @@ void claims__score(Block *b) {
     uint32_t opinion = 0, interj = 0, compar = 0, factual = 0, policy = 0;
     uint32_t amounts = 0, dates = 0, future = 0, causal = 0, speech = 0;
     bool question = false, emoticon = false, percent = false, year = false;
-    bool currency = false;
-    uint32_t past = 0, third = 0;
+    bool currency = false, first_early = false;
+    uint32_t past = 0, third = 0, second = 0;
     for (uint32_t i = se->start; i < se->end; i++) {
       const Token *w = &t[i];
       if (w->kind == T_NUMBER) {
+        /* "you have 90 seconds": a debate's clock is no figure */
+        if (i + 1 < se->end && t[i + 1].kind == T_WORD && timekeeping(b, &t[i + 1]))
+          continue;
         numbers++;
         words++;
         if (w->flags & TF_PERCENT) percent = true;
@@ -172,7 +185,20 @@ void claims__score(Block *b) {
         past++;
       if ((l & (W_PRON_M | W_PRON_F)) && i == se->start)
         third++;
+      if (i < se->start + 3 && (l & W_FIRST_PERSON)) first_early = true;
+      if (word_is(b, w, "you") || word_is(b, w, "You") || word_is(b, w, "vous") ||
+          word_is(b, w, "Vous"))
+        second++;
     }
+    /* Who the sentence is about: a record is checkable when it is someone
+     * else's ("She voted for the war", "The governor signed a law"), an
+     * anecdote when it is the speaker's own ("I met a nurse"). */
+    const Token *w0 = &t[se->start];
+    bool subject3 = !first_early && w0->kind == T_WORD &&
+                    !(w0->lex & (W_INTERJ | W_QUE | W_PREP)) &&
+                    !word_is(b, w0, "You") && !word_is(b, w0, "Vous") &&
+                    !(se->start + 1 < se->end && t[se->start + 1].kind == T_PUNCT &&
+                      t[se->start + 1].ch == ',');
     if (numbers) {
       x += 1.5 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
       reasons |= PM_REASON_NUMBER;
@@ -206,6 +232,10 @@ void claims__score(Block *b) {
       reasons |= PM_REASON_FACTUAL_VERB;
     }
     if (third && !first_person) x += 0.15;
+    if ((past || factual) && subject3 && !question) x += 0.55;
+    if ((past || factual) && first_early && !numbers && !policy) x -= 0.3;
+    /* "Senator Walsh, you have…", "Maria, go ahead": addressing someone */
+    if (second && !past && !factual) x -= 0.4;
     if (causal) {
       x += 0.3;
       reasons |= PM_REASON_CAUSAL;
@@ -238,7 +268,8 @@ void claims__score(Block *b) {
       reasons |= PM_REASON_INTERJECTION;
     }
     if (future) {
-      x -= 0.35;
+      /* a promise ("We will create 2 million jobs") cannot be checked yet */
+      x -= first_person ? 1.3 : 0.5;
       reasons |= PM_REASON_FUTURE;
     }
     if (words < 6) {

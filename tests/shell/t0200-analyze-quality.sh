@@ -89,4 +89,32 @@ test_expect_success 'claims rank figures above opinions, thanks and questions' '
 	test_cmp expected top
 '
 
+test_expect_success 'claim scores rank a labelled debate well above the baselines' '
+	python3 "$A/score.py" "$PRESSMARK" --claims "$FIXTURES/claims/debate-en.tsv" --min-map 0.5 >out &&
+	cat out &&
+	grep -q "^claims debate-en.tsv: 212 sentences, 45 check-worthy, MAP=" out
+'
+
+test_expect_success 'French claims rank figures and records above thanks, opinions and promises' '
+	printf "%s\n\n" "Merci à tous d’être venus ce soir." \
+		"Je pense que nous pouvons faire mieux." \
+		"Le chômage a baissé de 7,1 % à 5,3 % entre 2015 et 2023." \
+		"Que proposez-vous aux agriculteurs ?" \
+		"Nous allons gagner cette élection !" \
+		"Elle a voté contre la réforme des retraites." >in.txt &&
+	"$PRESSMARK" analyze --lang fr --min-score 0 in.txt >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); print(*[c[\"text\"][:12] for c in sorted(d[\"claims\"], key=lambda c: -c[\"score\"])], sep=\"|\")" >actual &&
+	cut -d"|" -f1-2 actual | tr "|" "\n" | sort >top &&
+	printf "%s\n" "Elle a voté " "Le chômage a" >expected &&
+	test_cmp expected top
+'
+
+test_expect_success 'held-out articles stay above their measured floor' '
+	H=$A/heldout &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.90 "$H"/fr-*.txt >out &&
+	cat out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.90 "$H"/en-*.txt "$H"/*.md >out &&
+	cat out
+'
+
 test_done
