@@ -49,6 +49,13 @@ static bool word(const Block *b, uint32_t i) {
   return i < b->toks.size && T(b, i)->kind == T_WORD;
 }
 
+static bool folded_is(const Block *b, uint32_t i, const char *w) {
+  if (!word(b, i)) return false;
+  char f[64];
+  size_t n = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
+  return n && !strcmp(f, w);
+}
+
 static bool nameish(const Block *b, uint32_t i) {
   if (!word(b, i)) return false;
   const Token *t = T(b, i);
@@ -339,6 +346,19 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       m->te = end;
       return true;
     }
+    if (b->lid == PM_LANG_EN && !nameish(b, j) && t->kind == T_WORD &&
+        (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) && j > lo + 1 &&
+        (folded_is(b, j - 1, "of") || folded_is(b, j - 1, "for")) &&
+        word(b, j - 2) && (T(b, j - 2)->flags & TF_CAP) &&
+        !(T(b, j - 2)->lex & (W_DET | W_FUNCTION))) {
+      /* "The Institute for Government said": an institution's name */
+      uint32_t s2 = j - 2;
+      while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
+             !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
+        s2--;
+      name_mention(b, m, s2, j + 1);
+      return true;
+    }
     if (nameish(b, j)) {
       uint32_t ns = name_start(b, j, lo);
       /* A name after a preposition is a complement ("le ministre de
@@ -348,6 +368,26 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
           !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
         p--;
+      /* "The Institute for Government", "the Bank of England": an
+       * English name goes on across of/for after a capitalised word */
+      if (b->lid == PM_LANG_EN && p == ns && p > lo + 1 &&
+          (folded_is(b, p - 1, "of") || folded_is(b, p - 1, "for")) &&
+          word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
+          !(T(b, p - 2)->lex & (W_DET | W_FUNCTION))) {
+        uint32_t s2 = p - 2;
+        while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
+               !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
+          s2--;
+        name_mention(b, m, s2, j + 1);
+        return true;
+      }
+      /* "The Taxpayers' Alliance": a plural possessive inside a name */
+      if (ns > lo + 1 && T(b, ns - 1)->kind == T_QMARK &&
+          !(T(b, ns - 1)->flags & TF_SPACE_BEFORE) && word(b, ns - 2) &&
+          (T(b, ns - 2)->flags & TF_CAP) && b->text[T(b, ns - 2)->end - 1] == 's') {
+        name_mention(b, m, ns - 2, j + 1);
+        return true;
+      }
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
           !(T(b, p - 1)->lex & W_SOURCE) && !(T(b, p - 1)->flags & TF_CAP)) {
         if (p - 1 <= lo) return false;
@@ -384,6 +424,23 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
       }
       return true;
+    }
+    /* "Two administration officials, who …, said": a plural noun after a
+     * number or a determiner names an unnamed group */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
+        t->end - t->start > 3 && b->text[t->end - 1] == 's' &&
+        !(t->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH))) {
+      uint32_t k = j;
+      while (k > lo && k + 3 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
+             !(T(b, k - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX)))
+        k--;
+      if (k > lo && (T(b, k - 1)->kind == T_NUMBER ||
+                     (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) {
+        m->type = M_NP;
+        m->ts = k - 1;
+        m->te = end;
+        return true;
+      }
     }
     /* "le porte-parole du gouvernement": skip the complement. */
     if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
@@ -633,13 +690,6 @@ static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
 
 static uint32_t sentence_of(const Block *b, uint32_t tok);
 static bool in_quote(const Block *b, uint32_t i);
-
-static bool folded_is(const Block *b, uint32_t i, const char *w) {
-  if (!word(b, i)) return false;
-  char f[64];
-  size_t n = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
-  return n && !strcmp(f, w);
-}
 
 /* The person a paragraph last put in subject position before token `upto`:
  * per sentence, latest first, a name that opens it (only determiners, role
@@ -1285,6 +1335,9 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
       if (T(b, x)->kind != T_WORD) break;
       if (speech_verb(b, x) || (inverted(b, x) && (T(b, x)->lex & W_SPEECH))) {
         v = x;
+        /* "state officials said": the first word only looked like a verb */
+        for (uint32_t y = x + 1; y < end && y < x + 3; y++)
+          if (speech_verb(b, y)) v = y;
         break;
       }
       if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
