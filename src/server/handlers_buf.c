@@ -283,8 +283,11 @@ static bool finish_batch(PmServer *srv, Attached *a, uint32_t id) {
     applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
     if (!applied && !get_int(r, &a->nvim_tick)) a->nvim_tick = -1;
   } else {
+    /* An error (a Lua error, a wiped buffer): retried after the next
+     * event only, never in a loop. */
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)a->buf,
                err.message);
+    a->nvim_tick = -1;
   }
   msgpack_unpacked_destroy(&reply);
   pm_bufdoc_batch_done(a->doc, applied);
