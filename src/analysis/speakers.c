@@ -278,7 +278,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                          /* "président des députés LR,": a party acronym
                           * after a noun completes it */
                          (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&
-                          word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP)));
+                          word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         /* "a Republican whose district includes Newport,":
+                          * a name after a verb or noun is an object */
+                         (word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP) &&
+                          !(T(b, ns0 - 1)->lex & (W_ROLE | W_ROLE_F | W_DET |
+                                                  W_HONORIFIC | W_INSTITUTION))));
       if (nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
         name_mention(b, m, ns, j);
@@ -469,16 +474,17 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
 static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v + 1;
-  bool skipped_pp = false;
+  int skipped_pp = 0;
   while (j < hi) {
     if (skippable(b, j) || (word(b, j) && speech_verb(b, j))) {
       j++;
       continue;
     }
-    /* "explique à l'AFP Manuel Valls", "told reporters" */
-    if (!skipped_pp && word(b, j) && (T(b, j)->lex & W_PREP) &&
+    /* "explique à l'AFP Manuel Valls", "told reporters", "a confié à la
+     * sortie de l'audience Karim Haddad" */
+    if (skipped_pp < 2 && word(b, j) && (T(b, j)->lex & W_PREP) &&
         !(T(b, j)->flags & TF_CAP)) {
-      skipped_pp = true;
+      skipped_pp++;
       j++;
       if (j < hi && word(b, j) && (T(b, j)->lex & W_DET)) j++;
       if (j < hi && word(b, j)) j++;
@@ -524,7 +530,7 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     name_mention(b, m, j + 1, name_end(b, j + 1, hi));
     return true;
   }
-  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & W_ROLE) &&
+  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
       !(T(b, j + 1)->flags & TF_CAP) && nameish(b, j + 2)) {
     name_mention(b, m, j + 2, name_end(b, j + 2, hi));
     return true;
@@ -714,6 +720,15 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
         continue;
       }
       uint32_t e = name_end(b, k, lim);
+      {
+        /* "Ortega's daughter, Elena,": the possessor is not the subject */
+        const char *z0 = b->text + T(b, e - 1)->end;
+        if ((T(b, e - 1)->end + 2 <= b->len && (z0[0] == '\'' && z0[1] == 's')) ||
+            (T(b, e - 1)->end + 4 <= b->len && !memcmp(z0, "\xE2\x80\x99s", 4))) {
+          k = e - 1;
+          continue;
+        }
+      }
       if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
           !(T(b, k - 1)->flags & TF_CAP)) {
         k = e - 1;
@@ -1302,12 +1317,6 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
 
 /* ---- indirect speech ------------------------------------------------------ */
 
-static bool sentence_has_quote(const Block *b, const Sentence *s) {
-  for (uint32_t i = s->start; i < s->end; i++)
-    if (T(b, i)->kind == T_QMARK) return true;
-  return false;
-}
-
 static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
   /* trim final punctuation */
   while (to > from && T(b, to - 1)->kind == T_PUNCT) to--;
@@ -1434,7 +1443,11 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
 }
 
 static void indirect(Block *b, const Sentence *s) {
-  if (sentence_has_quote(b, s)) return;
+  /* A sentence with a quotation reports nothing more: the quotation
+   * carries the speech (the annotated convention marks only the quoted
+   * words of "a assuré que les agriculteurs ne seraient « pas … »"). */
+  for (uint32_t i = s->start; i < s->end; i++)
+    if (T(b, i)->kind == T_QMARK) return;
   for (uint32_t v = s->start; v < s->end; v++) {
     if (!(speech_verb(b, v) || (inverted(b, v) && v + 1 < s->end))) continue;
     if (!speech_verb(b, v)) continue;
