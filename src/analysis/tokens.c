@@ -172,8 +172,8 @@ static inline Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind)
   return t;
 }
 
-static void classify_word(const Lexicon *lx, const char *text, uint32_t end,
-                          Token *t) {
+static inline void classify_word(const Lexicon *lx, const char *text,
+                                 uint32_t end, Token *t) {
   unsigned char c = (unsigned char)text[t->start];
   if ((c >= 'A' && c <= 'Z') ||
       (c == 0xC3 && t->end - t->start > 1 &&
@@ -205,13 +205,15 @@ static bool elision_prefix(const char *s, uint32_t n) {
   char f[8];
   if (n > 6) return false;
   for (uint32_t i = 0; i < n; i++) f[i] = (char)(s[i] | 32);
-  f[n] = 0;
-  static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c",
-                                   "qu", "jusqu", "lorsqu", "puisqu",
-                                   "quoiqu"};
-  for (size_t i = 0; i < sizeof el / sizeof *el; i++)
-    if (!strcmp(f, el[i])) return true;
-  return false;
+  switch (n) {
+  case 1: return memchr("ldjmnstc", f[0], 8) != NULL;
+  case 2: return f[0] == 'q' && f[1] == 'u';
+  case 5: return !memcmp(f, "jusqu", 5);
+  case 6:
+    return !memcmp(f, "lorsqu", 6) || !memcmp(f, "puisqu", 6) ||
+           !memcmp(f, "quoiqu", 6);
+  default: return false;
+  }
 }
 
 /* At text[i] == '-': an inverted subject "-t-il", "-elle", "-on"...?
@@ -421,17 +423,18 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     uint32_t inv_s = 0, inv_e = 0;
     bool elided = false;
     for (;;) {
-      /* Lowercase ASCII letters eight at a time (most of a word), then
-       * byte by byte. */
+      /* ASCII letters eight at a time (most of a word), then byte by
+       * byte: or-ing 0x20 maps exactly A-Z and a-z into 'a'..'z'. */
       while (j + 8 <= end) {
         uint64_t w;
         memcpy(&w, text + j, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         w = __builtin_bswap64(w);
 #endif
-        uint64_t ge_a = (w & ~LEX_HIGHS) + LEX_ONES * (0x80 - 'a');
-        uint64_t gt_z = (w & ~LEX_HIGHS) + LEX_ONES * (0x80 - 'z' - 1);
-        /* top bit of each byte set when it is NOT in 'a'..'z' */
+        uint64_t l = (w | LEX_ONES * 0x20) & ~LEX_HIGHS;
+        uint64_t ge_a = l + LEX_ONES * (0x80 - 'a');
+        uint64_t gt_z = l + LEX_ONES * (0x80 - 'z' - 1);
+        /* top bit of each byte set when it is not an ASCII letter */
         uint64_t other = ((~ge_a | gt_z) | w) & LEX_HIGHS;
         if (!other) {
           j += 8;
