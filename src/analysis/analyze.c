@@ -39,9 +39,28 @@ size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos) {
   return i;
 }
 
+/* Strings go into 16 KiB chunks (a longer one gets its own), so that a
+ * quote's speaker name costs a copy, not a malloc and a free. */
+#define STR_CHUNK 16384u
+
 const char *res__str(PmAnalysis *a, const char *s, size_t n) {
-  char *c = pm_strndup(s, n);
-  pm_array_push(&a->strings, c);
+  if (n + 1 > a->str_left) {
+    size_t size = n + 1 > STR_CHUNK / 4 ? n + 1 : STR_CHUNK;
+    char *c = pm_malloc(size);
+    pm_array_push(&a->strings, c);
+    if (size != STR_CHUNK) {
+      memcpy(c, s, n);
+      c[n] = '\0';
+      return c;
+    }
+    a->str_next = c;
+    a->str_left = STR_CHUNK;
+  }
+  char *c = a->str_next;
+  memcpy(c, s, n);
+  c[n] = '\0';
+  a->str_next += n + 1;
+  a->str_left -= n + 1;
   return c;
 }
 

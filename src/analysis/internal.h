@@ -279,7 +279,10 @@ struct PmAnalysis {
   PmArray(PmQuote) quotes;
   PmArray(PmClaim) claims;
   PmArray(PmSpeaker) speakers;
-  PmArray(char *) strings; /* every string the structs point to */
+  PmArray(char *) strings; /* the chunks holding every string the structs
+                              point to (see res__str) */
+  char *str_next;          /* free room in the last chunk */
+  size_t str_left;
   PmArray(const char *) alias_ptrs;
   size_t sentences;
 };
