@@ -476,7 +476,8 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   uint32_t j = v + 1;
   int skipped_pp = 0;
   while (j < hi) {
-    if (skippable(b, j) || (word(b, j) && speech_verb(b, j))) {
+    /* l' is an elided determiner here, kept for the noun phrase after it */
+    if ((skippable(b, j) && !(T(b, j)->lex & W_DET)) || (word(b, j) && speech_verb(b, j))) {
       j++;
       continue;
     }
@@ -604,6 +605,10 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
             break;
           }
         }
+        /* "l'avocate générale, Claire Fontaine": one adjective after it */
+        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH)) && punct(b, e + 1, ','))
+          e++;
         m->te = e;
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
         if (punct(b, e, ',') && e + 1 < b->toks.size && nameish(b, e + 1) &&
@@ -984,6 +989,9 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
    * "…," Dr. Amir Patel, an emergency physician at X, told Y */
   for (uint32_t k = i; k < hi && k < i + 20; k++) {
     if (T(b, k)->kind == T_QMARK) break;
+    /* "called the action "…" and said …": a second predicate of the
+     * subject before the quotation */
+    if (folded_is(b, k, "and") || folded_is(b, k, "et")) break;
     if (T(b, k)->kind == T_PUNCT && strchr(";:!?()[]", T(b, k)->ch)) break;
     if (speech_verb(b, k)) {
       Cue cu = cue_at_verb(b, k, c + 1, hi, "verb-after", 0.85, false);
@@ -1394,15 +1402,12 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
       cu.conf = 0.75;
       cu.stance = T(b, v)->stance;
     }
-    /* "conteste ces chiffres": an object, not an inverted subject */
+    /* "conteste ces chiffres", "a demandé l'acquittement": a plain noun
+     * phrase after the verb is its object; only an indefinite one is an
+     * unnamed subject ("confie un proche") */
     if (cu.found && cu.m.type == M_NP && cu.m.ts > v &&
-        (folded_is(b, cu.m.ts, "ces") || folded_is(b, cu.m.ts, "ce") ||
-         folded_is(b, cu.m.ts, "cette") || folded_is(b, cu.m.ts, "the") ||
-         folded_is(b, cu.m.ts, "this") || folded_is(b, cu.m.ts, "these") ||
-         folded_is(b, cu.m.ts, "son") || folded_is(b, cu.m.ts, "sa") ||
-         folded_is(b, cu.m.ts, "ses") || folded_is(b, cu.m.ts, "leur") ||
-         folded_is(b, cu.m.ts, "leurs") || folded_is(b, cu.m.ts, "its") ||
-         folded_is(b, cu.m.ts, "their")))
+        !(folded_is(b, cu.m.ts, "un") || folded_is(b, cu.m.ts, "une") ||
+          folded_is(b, cu.m.ts, "a") || folded_is(b, cu.m.ts, "an")))
       return false;
     /* nothing after the verb and its subject but a complement: "said on
      * Friday", "a indiqué Matignon"; not an object ("conteste ces
