@@ -477,7 +477,9 @@ static bool subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   int skipped_pp = 0;
   while (j < hi) {
     /* l' is an elided determiner here, kept for the noun phrase after it */
-    if ((skippable(b, j) && !(T(b, j)->lex & W_DET)) || (word(b, j) && speech_verb(b, j))) {
+    if ((skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
+                              !(T(b, j + 1)->flags & TF_CAP))) ||
+        (word(b, j) && speech_verb(b, j))) {
       j++;
       continue;
     }
