@@ -89,6 +89,27 @@ test_expect_success 'claims rank figures above opinions, thanks and questions' '
 	test_cmp expected top
 '
 
+test_expect_success 'a trailing attribution reports the clause before it' '
+	echo "Les négociations reprendront vendredi, a précisé l’adjoint aux travaux, Karim Benali." >fr.txt &&
+	echo "Engineers began releasing water on Wednesday, state officials said." >en.txt &&
+	"$PRESSMARK" analyze --format text fr.txt en.txt | grep -v " claim " >actual &&
+	cat >expected <<-\EOT &&
+	fr.txt:1:0: indirect "Les négociations reprendront vendredi" -- Karim Benali [indirect-after+role, neutral, mention: l’adjoint]
+	fr.txt: speaker Karim Benali (1 quotes)
+	en.txt:1:0: indirect "Engineers began releasing water on Wednesday" -- (unresolved) [indirect-after, neutral, mention: state officials]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'a pronoun goes to the person the paragraph just named, not an older speaker' '
+	printf "%s\n" "« Rien ne bouge », a déclaré Marine Dupuis." "" \
+		"Élisabeth Borne répond aux oppositions. « Je ne crains pas le débat », a-t-elle déclaré." >in.txt &&
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json; print([q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"]])" >actual &&
+	echo "[\x27Marine Dupuis\x27, \x27Élisabeth Borne\x27]" | sed "s/\\\\x27/\x27/g" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'claim scores rank a labelled debate well above the baselines' '
 	python3 "$A/score.py" "$PRESSMARK" --claims "$FIXTURES/claims/debate-en.tsv" --min-map 0.5 >out &&
 	cat out &&
