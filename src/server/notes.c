@@ -45,6 +45,7 @@ struct PmNotesBuf {
 struct PmNotesBook {
   PmArray(PmNotesBuf *) bufs;
   PmLang *lang;
+  PmNotesText text; /* the last buffer text fetched, see notes.h */
 };
 
 static FileStamp stamp_of(const char *path) {
@@ -70,8 +71,12 @@ static bool stamp_equal(const FileStamp *a, const FileStamp *b) {
 
 PmNotesBook *pm_notes_book_new(void) {
   PmNotesBook *book = pm_calloc(1, sizeof *book);
+  book->text.buf = -1;
+  book->text.tick = -1;
   return book;
 }
+
+PmNotesText *pm_notes_book_text(PmNotesBook *book) { return &book->text; }
 
 static void buf_free(PmNotesBuf *nb) {
   if (!nb) return;
@@ -86,6 +91,7 @@ void pm_notes_book_free(PmNotesBook *book) {
   if (!book) return;
   for (size_t i = 0; i < book->bufs.size; i++) buf_free(book->bufs.contents[i]);
   pm_array_delete(&book->bufs);
+  pm_buf_free(&book->text.text);
   pm_lang_free(book->lang);
   pm_free(book);
 }
@@ -106,6 +112,7 @@ PmNotesBuf *pm_notes_book_get(PmNotesBook *book, int64_t buf) {
 }
 
 bool pm_notes_book_drop(PmNotesBook *book, int64_t buf) {
+  if (book->text.buf == buf) book->text.buf = book->text.tick = -1;
   for (size_t i = 0; i < book->bufs.size; i++) {
     if (book->bufs.contents[i]->buf != buf) continue;
     buf_free(book->bufs.contents[i]);
@@ -153,6 +160,7 @@ PmNotesBuf *pm_notes_book_load(PmNotesBook *book, int64_t buf,
     nb->buf = buf;
     pm_array_push(&book->bufs, nb);
   }
+  bool same_path = nb->article && !strcmp(nb->article, article_path);
   pm_free(nb->article);
   pm_free(nb->path);
   pm_free(nb->author);
@@ -161,6 +169,18 @@ PmNotesBuf *pm_notes_book_load(PmNotesBook *book, int64_t buf,
   nb->author = author && *author ? pm_strdup(author) : NULL;
   nb->sha[0] = '\0';
   hash_article(nb);
+  /* Notes the file lacks (the last save failed: disk full, read-only
+   * folder) would be dropped by reading the file again, as :e asks.  Save
+   * them first, merged with the file as pm_sidecar_save does; while that
+   * still fails they stay here, unsaved, for the next try. */
+  if (nb->dirty && nb->sc && same_path) {
+    if (nb->author) pm_sidecar_set_author(nb->sc, nb->author);
+    PmError serr;
+    if (!pm_notes_buf_save(nb, &serr) && err) *err = serr;
+    pm_notes_buf_reanchor(nb, text, len);
+    *ok = true;
+    return nb;
+  }
   *ok = read_sidecar(nb, text, len, err);
   return nb;
 }
@@ -202,8 +222,10 @@ bool pm_notes_buf_save(PmNotesBuf *nb, PmError *err) {
                         "%s: not saved, it failed to load (%s); fix it and "
                         "reload",
                         nb->path, nb->error.message);
-  if (pm_sidecar_note_count(nb->sc) == 0 && !stamp_of(nb->path).exists)
+  if (pm_sidecar_note_count(nb->sc) == 0 && !stamp_of(nb->path).exists) {
+    nb->dirty = false;
     return true;
+  }
   pm_sidecar_set_article(nb->sc, base_name(nb->article),
                          nb->sha[0] ? nb->sha : NULL);
   nb->dirty = !pm_sidecar_save(nb->sc, nb->path, err);

@@ -24,6 +24,7 @@
 #include "pressmark/anchor.h"
 #include "pressmark/error.h"
 #include "pressmark/sidecar.h"
+#include "util/buf.h"
 
 typedef struct PmNotesBook PmNotesBook;
 typedef struct PmNotesBuf PmNotesBuf;
@@ -31,6 +32,18 @@ typedef struct PmNotesBuf PmNotesBuf;
 /* Never fails.  Frees every buffer's sidecar; NULL is a no-op. */
 PmNotesBook *pm_notes_book_new(void);
 void pm_notes_book_free(PmNotesBook *book);
+
+/* The last buffer text asked from Neovim, kept so that requests on a
+ * buffer that did not change since (same b:changedtick) need not fetch it
+ * again: `buf` and `tick` are -1 when it holds nothing reusable.  One text
+ * for the whole book, so memory stays one copy of the largest buffer.
+ * Owned by the book; handlers_note.c fills it. */
+typedef struct {
+  int64_t buf;
+  int64_t tick;
+  PmBuf text;
+} PmNotesText;
+PmNotesText *pm_notes_book_text(PmNotesBook *book);
 
 /* The language data, loaded on first need from the shipped lang/ folder
  * (pm_lang_find_dir) and kept.  NULL with `err` when it cannot be read. */
@@ -45,7 +58,11 @@ bool pm_notes_book_drop(PmNotesBook *book, int64_t buf);
  * it against text[0, len) (borrowed) and hashes the article file on disk.
  * `author` (may be NULL) is written into notes created later.  Returns the
  * entry, also when the sidecar is broken: then false is returned through
- * *ok and `err` says file:line:col.  A missing sidecar is an empty one. */
+ * *ok and `err` says file:line:col.  A missing sidecar is an empty one.
+ * An entry for the same article whose last save failed (dirty) is not
+ * read again, which would drop the notes the file lacks: it is saved,
+ * merged with the file, and re-anchored; when that save fails too, the
+ * notes stay in memory, still dirty, *ok is true and `err` says why. */
 PmNotesBuf *pm_notes_book_load(PmNotesBook *book, int64_t buf,
                                const char *article_path, const char *author,
                                const char *text, size_t len, bool *ok,

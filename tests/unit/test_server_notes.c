@@ -172,11 +172,67 @@ static void article_write_updates_the_digest(void) {
   cleanup_dir();
 }
 
+/* A save fails as on a full disk, even for root (who writes through
+ * chmod): the folder is moved away and a plain file takes its name, so
+ * every path inside it fails with ENOTDIR.  unblock() puts it back. */
+static char moved[300];
+static void block_folder(void) {
+  snprintf(moved, sizeof moved, "%s.away", dir);
+  if (rename(dir, moved) != 0) abort();
+  FILE *f = fopen(dir, "wb");
+  fclose(f);
+}
+static void unblock_folder(void) {
+  unlink(dir);
+  if (rename(moved, dir) != 0) abort();
+}
+
+static void reload_after_failed_save_keeps_unsaved_note(void) {
+  setup_dir();
+  PmNotesBook *book = pm_notes_book_new();
+  bool ok;
+  PmError err;
+  PmNotesBuf *nb = pm_notes_book_load(book, 1, article, "Ann", ARTICLE,
+                                      sizeof ARTICLE - 1, &ok, &err);
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  pm_note_set_text(pm_sidecar_note_add(sc, "quote", "Nous ouvrirons", &err),
+                   "first, saved");
+  CHECK(pm_notes_buf_save(nb, &err));
+  block_folder();
+  pm_note_set_text(pm_sidecar_note_add(sc, "claim", "en juin", &err),
+                   "second, unsaved");
+  CHECK(!pm_notes_buf_save(nb, &err));
+  CHECK(pm_notes_buf_dirty(nb));
+  /* still failing: :e keeps the note in memory, still dirty */
+  CHECK(pm_notes_book_load(book, 1, article, "Ann", ARTICLE,
+                           sizeof ARTICLE - 1, &ok, &err) == nb);
+  CHECK(ok);
+  CHECK(pm_notes_buf_dirty(nb));
+  sc = pm_notes_buf_sidecar(nb);
+  CHECK_EQ_INT(sc ? pm_sidecar_note_count(sc) : 0, 2);
+  unblock_folder();
+  /* the disk is back: the next :e saves both notes instead of dropping one */
+  CHECK(pm_notes_book_load(book, 1, article, "Ann", ARTICLE,
+                           sizeof ARTICLE - 1, &ok, &err) == nb);
+  CHECK(ok);
+  CHECK(!pm_notes_buf_dirty(nb));
+  sc = pm_notes_buf_sidecar(nb);
+  CHECK_EQ_INT(sc ? pm_sidecar_note_count(sc) : 0, 2);
+  CHECK_EQ_INT(pm_notes_buf_stats(nb)->anchored + pm_notes_buf_stats(nb)->moved, 2);
+  char *y = read_all(sidecar);
+  CHECK(y && strstr(y, "note: first, saved"));
+  CHECK(y && strstr(y, "note: second, unsaved"));
+  pm_free(y);
+  pm_notes_book_free(book);
+  cleanup_dir();
+}
+
 int main(void) {
   RUN(missing_sidecar_loads_empty_and_is_not_created);
   RUN(save_writes_notes_with_digest_and_author);
   RUN(outside_change_is_seen_and_reloaded);
   RUN(broken_sidecar_is_never_saved);
   RUN(article_write_updates_the_digest);
+  RUN(reload_after_failed_save_keeps_unsaved_note);
   return test_done();
 }
