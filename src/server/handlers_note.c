@@ -97,13 +97,41 @@ static bool field_u32(const msgpack_object *m, const char *key, bool *has,
 
 /* ---- the buffer's text ---------------------------------------------------- */
 
-bool pm_notes__fetch_text(PmServer *srv, int64_t buf, PmBuf *out, PmError *err) {
+/* Lines asked per nvim_buf_get_lines call: one reply for a whole large
+ * buffer could exceed what the RPC decoder accepts, and would sit in the
+ * process as one message beside its copy (handlers_buf.c fetches attached
+ * buffers the same way, into its own line store). */
+#define FETCH_LINES 50000
+
+/* b:changedtick of `buf`, or -1 when Neovim's answer is not an integer
+ * (then nothing is reused).  False with `err` when Neovim refuses. */
+static bool buf_tick(PmServer *srv, int64_t buf, int64_t *tick, PmError *err) {
+  PmChannel *ch = pm_server_channel(srv);
+  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
+  msgpack_pack_int64(pm_channel_packer(ch), buf);
+  msgpack_unpacked reply;
+  msgpack_unpacked_init(&reply);
+  const msgpack_object *r;
+  bool ok = pm_channel_wait(ch, id, &reply, &r, err);
+  *tick = -1;
+  if (ok && r->type == MSGPACK_OBJECT_POSITIVE_INTEGER && r->via.u64 <= INT64_MAX)
+    *tick = (int64_t)r->via.u64;
+  else if (!ok && err && err->code != PM_OK && !strstr(err->message, "nvim_buf"))
+    pm_error_prefix(err, "nvim_buf_get_changedtick");
+  msgpack_unpacked_destroy(&reply);
+  return ok;
+}
+
+/* Appends lines [first, first + FETCH_LINES) to `out`, each followed by
+ * "\n"; *got gets how many came (fewer at the end of the buffer). */
+static bool fetch_chunk(PmServer *srv, int64_t buf, int64_t first, PmBuf *out,
+                        uint32_t *got, PmError *err) {
   PmChannel *ch = pm_server_channel(srv);
   msgpack_packer *pk = pm_channel_packer(ch);
   uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
   msgpack_pack_int64(pk, buf);
-  msgpack_pack_int64(pk, 0);
-  msgpack_pack_int64(pk, -1);
+  msgpack_pack_int64(pk, first);
+  msgpack_pack_int64(pk, first + FETCH_LINES);
   msgpack_pack_false(pk);
   msgpack_unpacked reply;
   msgpack_unpacked_init(&reply);
@@ -112,7 +140,7 @@ bool pm_notes__fetch_text(PmServer *srv, int64_t buf, PmBuf *out, PmError *err) 
   if (ok && lines->type != MSGPACK_OBJECT_ARRAY)
     ok = pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
   if (ok) {
-    pm_buf_append(out, "", 0); /* a non-NULL data even for no lines */
+    *got = lines->via.array.size;
     for (uint32_t i = 0; i < lines->via.array.size; i++) {
       const msgpack_object *l = &lines->via.array.ptr[i];
       if (is_str(l)) pm_buf_append(out, l->via.str.ptr, l->via.str.size);
@@ -123,6 +151,27 @@ bool pm_notes__fetch_text(PmServer *srv, int64_t buf, PmBuf *out, PmError *err) 
   }
   msgpack_unpacked_destroy(&reply);
   return ok;
+}
+
+const PmBuf *pm_notes__text(PmServer *srv, int64_t buf, PmError *err) {
+  PmNotesText *c = pm_notes_book_text(pm_notes__book(srv));
+  int64_t t0, t1;
+  if (!buf_tick(srv, buf, &t0, err)) return NULL;
+  if (t0 >= 0 && c->buf == buf && c->tick == t0) return &c->text;
+  c->buf = c->tick = -1;
+  pm_buf_reset(&c->text);
+  pm_buf_append(&c->text, "", 0); /* a non-NULL data even for no lines */
+  /* Inside the plugin's rpcrequest Neovim runs nothing else, so the lines
+   * cannot change between chunks; the tick is checked again all the same
+   * and a text that may mix two versions is not kept for reuse. */
+  uint32_t got = FETCH_LINES;
+  for (int64_t first = 0; got == FETCH_LINES; first += FETCH_LINES)
+    if (!fetch_chunk(srv, buf, first, &c->text, &got, err)) return NULL;
+  if (t0 >= 0 && buf_tick(srv, buf, &t1, NULL) && t1 == t0) {
+    c->buf = buf;
+    c->tick = t0;
+  }
+  return &c->text;
 }
 
 /* ---- results -------------------------------------------------------------- */
@@ -190,8 +239,9 @@ static PmObj note_obj(PmServer *srv, const PmNote *note,
   return make_map(srv, f, n);
 }
 
-/* {path, article, notes, stats} or, for a broken sidecar, {path, article,
- * notes = [], error = "file:line:col: ..."}. */
+/* {path, article, notes, unsaved, stats} or, for a broken sidecar, {path,
+ * article, notes = [], error = "file:line:col: ..."}.  `unsaved` is true
+ * while the notes hold changes the last save could not write. */
 static PmObj note_state(PmServer *srv, PmNotesBuf *nb, const PmBuf *text) {
   Field f[MAX_FIELDS];
   uint32_t n = 0;
@@ -209,6 +259,7 @@ static PmObj note_state(PmServer *srv, PmNotesBuf *nb, const PmBuf *text) {
     pm_anchor_text_free(at);
   }
   ADD("notes", notes);
+  ADD("unsaved", pm_obj_bool(pm_notes_buf_dirty(nb)));
   const PmAnchorStats *st = pm_notes_buf_stats(nb);
   Field s[5] = {{"anchored", pm_obj_int(st->anchored)},
                 {"moved", pm_obj_int(st->moved)},
@@ -250,16 +301,12 @@ PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
   if (params->via.array.size == 3 && a[2].type == MSGPACK_OBJECT_MAP &&
       !field_str(srv, &a[2], "author", &author, err))
     return pm_obj_nil();
-  PmBuf text = PM_BUF_INIT;
-  PmObj out = pm_obj_nil();
-  if (pm_notes__fetch_text(srv, buf, &text, err)) {
-    bool ok;
-    PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, zstr(srv, &a[1]),
-                                        author, text.data, text.len, &ok, NULL);
-    out = note_state(srv, nb, &text);
-  }
-  pm_buf_free(&text);
-  return out;
+  const PmBuf *text = pm_notes__text(srv, buf, err);
+  if (!text) return pm_obj_nil();
+  bool ok;
+  PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, zstr(srv, &a[1]),
+                                      author, text->data, text->len, &ok, NULL);
+  return note_state(srv, nb, text);
 }
 
 /* pressmark_sidecar_check(buf) -> state with `changed`: reloads when the
@@ -276,35 +323,39 @@ PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
     return pm_obj_nil();
   PmNotesBuf *nb = loaded(srv, buf, M, err);
   if (!nb) return pm_obj_nil();
-  if (!pm_notes_buf_changed_on_disk(nb)) {
-    PmObj m = pm_obj_map(pm_server_zone(srv), 1);
+  bool disk = pm_notes_buf_changed_on_disk(nb);
+  bool dirty = pm_notes_buf_dirty(nb);
+  if (!disk && !dirty) {
+    PmObj m = pm_obj_map(pm_server_zone(srv), 2);
     pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
+    pm_obj_map_set(&m, 1, "unsaved", pm_obj_bool(false));
     return m;
   }
-  if (pm_notes_buf_dirty(nb)) {
+  /* Unsaved changes (a failed save: disk full, a conflict) are tried
+   * again, merged with the file if it changed, rather than dropped. */
+  if (dirty) {
     PmError e;
     if (!pm_notes_buf_save(nb, &e)) {
-      PmObj m = pm_obj_map(pm_server_zone(srv), 2);
+      PmObj m = pm_obj_map(pm_server_zone(srv), 3);
       pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
-      pm_obj_map_set(&m, 1, "conflict", str_obj(srv, e.message));
+      pm_obj_map_set(&m, 1, "unsaved", pm_obj_bool(true));
+      pm_obj_map_set(&m, 2, e.code == PM_ERR_CONFLICT ? "conflict" : "save_error",
+                     str_obj(srv, e.message));
       return m;
     }
   }
-  PmBuf text = PM_BUF_INIT;
-  PmObj out = pm_obj_nil();
-  if (pm_notes__fetch_text(srv, buf, &text, err)) {
-    if (pm_notes_buf_changed_on_disk(nb))
-      pm_notes_buf_reload(nb, text.data, text.len, NULL);
-    else /* just saved, merged with the file */
-      pm_notes_buf_reanchor(nb, text.data, text.len);
-    PmObj st = note_state(srv, nb, &text);
-    out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
-    out.via.map.ptr[0].key = str_obj(srv, "changed");
-    out.via.map.ptr[0].val = pm_obj_bool(true);
-    memcpy(out.via.map.ptr + 1, st.via.map.ptr,
-           st.via.map.size * sizeof *st.via.map.ptr);
-  }
-  pm_buf_free(&text);
+  const PmBuf *text = pm_notes__text(srv, buf, err);
+  if (!text) return pm_obj_nil();
+  if (pm_notes_buf_changed_on_disk(nb))
+    pm_notes_buf_reload(nb, text->data, text->len, NULL);
+  else /* just saved, merged with the file */
+    pm_notes_buf_reanchor(nb, text->data, text->len);
+  PmObj st = note_state(srv, nb, text);
+  PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
+  out.via.map.ptr[0].key = str_obj(srv, "changed");
+  out.via.map.ptr[0].val = pm_obj_bool(true);
+  memcpy(out.via.map.ptr + 1, st.via.map.ptr,
+         st.via.map.size * sizeof *st.via.map.ptr);
   return out;
 }
 
@@ -341,8 +392,40 @@ static bool set_sources(PmNote *note, const msgpack_object *v, PmError *err) {
   return ok;
 }
 
+/* Checks every optional field of request map `m` before anything is
+ * changed: a request refused halfway must not leave a half-made note (an
+ * anchor without its verdict) that the next save would write. */
+static bool check_fields(PmServer *srv, const msgpack_object *m, PmError *err) {
+  char *s;
+  if (!field_str(srv, m, "target", &s, err)) return false;
+  if (s && !pm_sidecar_target_valid(s))
+    return pm_error_set(err, PM_ERR_INVALID, "note.target: '%s' is not one of "
+                        "quote, claim, speaker, range", s);
+  if (!field_str(srv, m, "verdict", &s, err)) return false;
+  if (s && *s && !pm_sidecar_verdict_valid(s))
+    return pm_error_set(err, PM_ERR_INVALID, "note.verdict: '%s' is not one of "
+                        "true, mostly-true, mixed, misleading, false, "
+                        "unverifiable, opinion", s);
+  if (!field_str(srv, m, "speaker", &s, err) ||
+      !field_str(srv, m, "note", &s, err))
+    return false;
+  const msgpack_object *v = map_get(m, "dismissed");
+  if (v && v->type != MSGPACK_OBJECT_BOOLEAN && v->type != MSGPACK_OBJECT_NIL)
+    return pm_error_set(err, PM_ERR_INVALID, "note.dismissed: expected a boolean");
+  v = map_get(m, "sources");
+  if (v && v->type != MSGPACK_OBJECT_NIL) {
+    if (v->type != MSGPACK_OBJECT_ARRAY)
+      return pm_error_set(err, PM_ERR_INVALID, "note.sources: expected a list");
+    for (uint32_t i = 0; i < v->via.array.size; i++)
+      if (!is_str(&v->via.array.ptr[i]))
+        return pm_error_set(err, PM_ERR_INVALID,
+                            "note.sources[%u]: expected a string", i + 1);
+  }
+  return true;
+}
+
 /* Applies the optional fields of request map `m` to `note`; "" removes a
- * string field. */
+ * string field.  Run check_fields first: then this does not fail. */
 static bool apply_fields(PmServer *srv, PmNote *note, const msgpack_object *m,
                          PmError *err) {
   char *s;
@@ -364,12 +447,57 @@ static bool apply_fields(PmServer *srv, PmNote *note, const msgpack_object *m,
   return true;
 }
 
+/* The speaker the analyser resolved for the quote or claim spanning
+ * text[start, end) (exactly, else the first one covering it), copied into
+ * the request's zone; NULL when there is none or the language data cannot
+ * be read (the note is made all the same, without a speaker). */
+static char *detected_speaker(PmServer *srv, const char *target,
+                              const PmBuf *text, uint32_t start, uint32_t end) {
+  bool quote = !strcmp(target, "quote");
+  if (!quote && strcmp(target, "claim")) return NULL;
+  const PmLang *lang = pm_notes_book_lang(pm_notes__book(srv), NULL);
+  if (!lang) return NULL;
+  PmContext *ctx = pm_context_new();
+  PmAnalysis *a = pm_analyze_block(lang, NULL, text->data, text->len, ctx, NULL);
+  pm_context_free(ctx);
+  if (!a) return NULL;
+  const char *name = NULL, *cover = NULL;
+  size_t n;
+  if (quote) {
+    const PmQuote *q = pm_analysis_quotes(a, &n);
+    for (size_t i = 0; i < n && !name; i++) {
+      const char *who = q[i].has_speaker ? q[i].speaker.name : NULL;
+      if (q[i].start == start && q[i].end == end) name = who;
+      else if (!cover && q[i].start <= start && end <= q[i].end) cover = who;
+    }
+  } else {
+    const PmClaim *c = pm_analysis_claims(a, &n);
+    for (size_t i = 0; i < n && !name; i++) {
+      if (c[i].start == start && c[i].end == end) name = c[i].speaker;
+      else if (!cover && c[i].start <= start && end <= c[i].end) cover = c[i].speaker;
+    }
+  }
+  if (!name) name = cover;
+  char *out = NULL;
+  if (name && *name) {
+    size_t len = strlen(name);
+    out = msgpack_zone_malloc(pm_server_zone(srv), len + 1);
+    memcpy(out, name, len + 1);
+  }
+  pm_analysis_free(a);
+  return out;
+}
+
 /* pressmark_note_set(buf, note) -> state with `id`.  `note` is a map: with
  * an `id` found in the sidecar it edits that note; otherwise it creates
  * one, which needs `target` and the span `start`/`end` (byte offsets into
  * the buffer's text).  A span given for an existing note moves it there.
  * Fields: verdict, speaker, note, sources, dismissed ("" or nil... see
- * apply_fields).  Saves at once; a broken sidecar is never saved. */
+ * apply_fields).  Every field is checked before anything changes, so a
+ * refused request changes nothing.  A new note on a quote or claim whose
+ * speaker the analyser resolved records that speaker unless the request
+ * gives one (making the note confirms the detection), so exports name it.
+ * Saves at once; a broken sidecar is never saved. */
 PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
                          PmError *err) {
   static const char M[] = "pressmark_note_set";
@@ -396,16 +524,15 @@ PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
   if (!field_str(srv, m, "id", &id, err) ||
       !field_str(srv, m, "target", &target, err) ||
       !field_u32(m, "start", &has_start, &start, err) ||
-      !field_u32(m, "end", &has_end, &end, err))
+      !field_u32(m, "end", &has_end, &end, err) || !check_fields(srv, m, err))
     return pm_obj_nil();
-  PmBuf text = PM_BUF_INIT;
-  PmObj out = pm_obj_nil();
-  if (!pm_notes__fetch_text(srv, buf, &text, err)) goto done;
+  const PmBuf *text = pm_notes__text(srv, buf, err);
+  if (!text) return pm_obj_nil();
   bool span = has_start && has_end;
-  if (span && (start >= end || end > text.len)) {
+  if (span && (start >= end || end > text->len)) {
     pm_error_set(err, PM_ERR_INVALID, "note: span [%u, %u) is outside the text",
                  start, end);
-    goto done;
+    return pm_obj_nil();
   }
   PmNote *note = id && *id ? pm_sidecar_note_find(sc, id) : NULL;
   if (!note) {
@@ -416,31 +543,35 @@ PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
                    id && *id ? "note %s: no such note and no span to make it"
                              : "note: a new note needs start and end",
                    id);
-      goto done;
+      return pm_obj_nil();
     }
+    const char *tg = target && *target ? target : "range";
+    const msgpack_object *sp = map_get(m, "speaker");
+    char *who = !sp || sp->type == MSGPACK_OBJECT_NIL
+                    ? detected_speaker(srv, tg, text, start, end)
+                    : NULL;
     char *exact = pm_malloc(end - start + 1);
-    memcpy(exact, text.data + start, end - start);
+    memcpy(exact, text->data + start, end - start);
     exact[end - start] = '\0';
-    note = pm_sidecar_note_add(sc, target ? target : "range", exact, err);
+    note = pm_sidecar_note_add(sc, tg, exact, err);
     pm_free(exact);
-    if (!note) goto done;
-    pm_note_anchor_at(note, text.data, text.len, start, end);
+    if (!note) return pm_obj_nil();
+    pm_note_anchor_at(note, text->data, text->len, start, end);
+    if (who) pm_note_set_speaker(note, who);
   } else if (span) {
-    pm_note_anchor_at(note, text.data, text.len, start, end);
+    pm_note_anchor_at(note, text->data, text->len, start, end);
   }
   /* Copied now: a save that merges a change from disk frees the note. */
   PmObj new_id = str_obj(srv, pm_note_id(note));
-  if (!apply_fields(srv, note, m, err)) goto done;
-  if (!pm_notes_buf_save(nb, err)) goto done;
-  pm_notes_buf_reanchor(nb, text.data, text.len);
-  PmObj st = note_state(srv, nb, &text);
-  out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
+  if (!apply_fields(srv, note, m, err)) return pm_obj_nil();
+  if (!pm_notes_buf_save(nb, err)) return pm_obj_nil();
+  pm_notes_buf_reanchor(nb, text->data, text->len);
+  PmObj st = note_state(srv, nb, text);
+  PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
   out.via.map.ptr[0].key = str_obj(srv, "id");
   out.via.map.ptr[0].val = new_id;
   memcpy(out.via.map.ptr + 1, st.via.map.ptr,
          st.via.map.size * sizeof *st.via.map.ptr);
-done:
-  pm_buf_free(&text);
   return out;
 }
 
@@ -469,14 +600,11 @@ PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
     pm_error_set(err, PM_ERR_NOTFOUND, "note %s: no such note", id);
     return pm_obj_nil();
   }
-  PmBuf text = PM_BUF_INIT;
-  PmObj out = pm_obj_nil();
-  if (pm_notes_buf_save(nb, err) && pm_notes__fetch_text(srv, buf, &text, err)) {
-    pm_notes_buf_reanchor(nb, text.data, text.len);
-    out = note_state(srv, nb, &text);
-  }
-  pm_buf_free(&text);
-  return out;
+  if (!pm_notes_buf_save(nb, err)) return pm_obj_nil();
+  const PmBuf *text = pm_notes__text(srv, buf, err);
+  if (!text) return pm_obj_nil();
+  pm_notes_buf_reanchor(nb, text->data, text->len);
+  return note_state(srv, nb, text);
 }
 
 /* pressmark_article_hash(buf) -> {sha256}: after BufWritePost, re-reads

@@ -135,18 +135,18 @@ PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
     pm_error_prefix(err, "language data");
     return pm_obj_nil();
   }
-  PmBuf text = PM_BUF_INIT;
   PmObj out = pm_obj_nil();
-  if (!pm_notes__fetch_text(srv, buf, &text, err)) goto done;
+  const PmBuf *text = pm_notes__text(srv, buf, err);
+  if (!text) goto done;
   PmContext *ctx = pm_context_new();
-  PmAnalysis *a = pm_analyze_block(lang, NULL, text.data, text.len, ctx, err);
+  PmAnalysis *a = pm_analyze_block(lang, NULL, text->data, text->len, ctx, err);
   pm_context_free(ctx);
   if (!a) goto done;
-  uint32_t at_off = np == 3 ? offset_of(text.data, text.len, p[1].via.u64,
+  uint32_t at_off = np == 3 ? offset_of(text->data, text->len, p[1].via.u64,
                                          p[2].via.u64)
                             : UINT32_MAX;
   if (np == 3 && at_off == UINT32_MAX) at_off = UINT32_MAX - 1; /* none */
-  PmAnchorText *at = pm_anchor_text_new(text.data, text.len);
+  PmAnchorText *at = pm_anchor_text_new(text->data, text->len);
   Ctx c = {srv, at};
   size_t nq, nc;
   const PmQuote *q = pm_analysis_quotes(a, &nq);
@@ -183,6 +183,5 @@ PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
   pm_anchor_text_free(at);
   pm_analysis_free(a);
 done:
-  pm_buf_free(&text);
   return out;
 }

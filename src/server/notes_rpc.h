@@ -12,10 +12,12 @@
 /* The server's notes state, made on first need (PM_SERVER_SLOT_NOTES). */
 PmNotesBook *pm_notes__book(PmServer *srv);
 
-/* Asks Neovim for the buffer's lines (nvim_buf_get_lines); `out` gets
- * them, each followed by "\n" - the text every note position counts in.
- * False with `err` when Neovim refuses (e.g. an invalid buffer). */
-bool pm_notes__fetch_text(PmServer *srv, int64_t buf, PmBuf *out,
-                          PmError *err);
+/* The buffer's lines, each followed by "\n" - the text every note
+ * position counts in.  Asked from Neovim (nvim_buf_get_lines, 50,000
+ * lines per call) unless the book's copy is of the same buffer at the
+ * same b:changedtick.  Owned by the book (PmNotesText) and valid until the
+ * next call; never NULL-data on success.  NULL with `err` when Neovim
+ * refuses (e.g. an invalid buffer). */
+const PmBuf *pm_notes__text(PmServer *srv, int64_t buf, PmError *err);
 
 #endif

@@ -7,13 +7,16 @@ requests of a script and answers the calls the process makes back.
 Each REQUEST is a Python literal [method, params]; its reply is printed as
 one JSON line [error, result].  Calls back: nvim_buf_get_lines answers the
 lines of ARTICLE (read again at each call, so a test can change it between
-requests), nvim_get_api_info and nvim_get_current_buf plausible values,
-anything else nil.  The process's exit status is printed last.
+requests; the [start, end) range asked, end -1 = the last line), nvim_buf_get_changedtick a number that changes
+with the file's bytes, nvim_get_api_info and nvim_get_current_buf plausible values, anything else
+nil.  With FAKE_NVIM_LOG set, each call back is appended to that file as
+"method args".  The process's exit status is printed last.
 """
 import json
 import os
 import subprocess
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import msgpack  # noqa: E402  (tests/shell/msgpack.py)
@@ -62,8 +65,17 @@ def main():
                 break
             if m[0] == 0:
                 name, args = m[2], m[3]
+                if os.environ.get("FAKE_NVIM_LOG"):
+                    with open(os.environ["FAKE_NVIM_LOG"], "a") as log:
+                        log.write("%s %s\n" % (name, json.dumps(args[1:] if args else [])))
                 if name == "nvim_buf_get_lines":
                     result = lines_of(article)
+                    start, end = args[1], args[2]
+                    result = result[start:None if end == -1 else end]
+                elif name == "nvim_buf_get_changedtick":
+                    # changes whenever the text does, as b:changedtick
+                    with open(article, "rb") as f:
+                        result = zlib.crc32(f.read()) & 0x7FFFFFFF
                 elif name == "nvim_get_api_info":
                     result = [1, {"types": {"Buffer": {"id": 0}, "Window": {"id": 1},
                                             "Tabpage": {"id": 2}}}]
