@@ -161,16 +161,17 @@ static void trim(const char *t, uint32_t *s, uint32_t *e) {
 }
 
 /* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
- * not blank), whose tokens are already in b->toks. */
-static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe) {
+ * not blank), whose tokens are already in b->toks (and its sentences in
+ * b->sents when `split` is false). */
+static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split) {
   b->para_start = ps;
   b->para_end = pe;
-  pm_array_clear(&b->sents);
+  if (split) pm_array_clear(&b->sents);
   pm_array_clear(&b->raw);
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b);
-  sent__split(b);
+  if (split) sent__split(b);
   speakers__attribute(b);
   claims__score(b);
 }
@@ -180,18 +181,20 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
   if (ps >= pe) return; /* blank lines change nothing */
   pm_array_clear(&b->toks);
   tok__scan(b->lx, b->text, ps, pe, &b->toks);
-  analyse_tokens(b, ps, pe);
+  analyse_tokens(b, ps, pe, true);
 }
 
 /* ---- the tokenizer in a second thread -------------------------------------
  *
- * On a big block (the command line reads 1 MiB at a time) the tokenizer,
- * about 40 % of the work, runs one paragraph ahead in a second thread while
- * this one runs the quote, sentence, speaker and claim passes: still one
- * pass over the bytes, with the same tokens in the same order, so the
- * results are exactly those of analyse_paragraph.  The token array is
- * reserved in full before the thread starts (tok__scan never grows it), so
- * the thread allocates nothing and shares nothing but the published count.
+ * On a big block (the command line reads 1 MiB at a time) the tokenizer
+ * and the sentence splitter, about 40 % of the work and functions of the
+ * paragraph's bytes alone, run one paragraph ahead in a second thread
+ * while this one runs the quote, speaker and claim passes: still one pass
+ * over the bytes, with the same tokens and sentences in the same order, so
+ * the results are exactly those of analyse_paragraph.  The token and
+ * sentence arrays are reserved in full before the thread starts (neither
+ * pass grows them), so the thread allocates nothing and shares nothing but
+ * the published count.
  */
 #ifndef PIPELINE_MIN
 #define PIPELINE_MIN (256u * 1024u)
@@ -200,14 +203,15 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
 typedef struct {
   uint32_t ps, pe; /* trimmed paragraph; ps == pe when blank */
   uint32_t t0, t1; /* its tokens in Pipeline.toks */
+  uint32_t s0, s1; /* its sentences in Pipeline.sents */
 } ParaSpan;
 
 typedef struct {
-  const Lexicon *lx;
-  const char *text;
+  Block proto;             /* read-only fields for sent__split */
   ParaSpan *paras;
   uint32_t n;
   TokenArray toks;         /* written by the thread only */
+  PmArray(Sentence) sents; /* written by the thread only */
   atomic_uint done;        /* paragraphs whose tokens are complete */
 } Pipeline;
 
@@ -216,8 +220,22 @@ static void *tokenize_all(void *arg) {
   for (uint32_t i = 0; i < p->n; i++) {
     ParaSpan *ps = &p->paras[i];
     ps->t0 = p->toks.size;
-    if (ps->ps < ps->pe) tok__scan(p->lx, p->text, ps->ps, ps->pe, &p->toks);
+    ps->s0 = p->sents.size;
+    if (ps->ps < ps->pe) {
+      tok__scan(p->proto.lx, p->proto.text, ps->ps, ps->pe, &p->toks);
+      /* sent__split on windows of the two arrays, big enough that it
+       * never grows them */
+      Block w = p->proto;
+      w.toks.contents = p->toks.contents + ps->t0;
+      w.toks.size = w.toks.capacity = p->toks.size - ps->t0;
+      w.sents.contents = p->sents.contents + ps->s0;
+      w.sents.size = 0;
+      w.sents.capacity = p->sents.capacity - ps->s0;
+      sent__split(&w);
+      p->sents.size += w.sents.size;
+    }
     ps->t1 = p->toks.size;
+    ps->s1 = p->sents.size;
     atomic_store_explicit(&p->done, i + 1, memory_order_release);
   }
   return NULL;
@@ -240,27 +258,36 @@ static bool analyse_pipelined(Block *b, size_t len) {
     ps->pe = e;
     pos = pe;
   }
-  if (cap > UINT32_MAX) {
+  if (cap > UINT32_MAX / 2) {
     pm_array_delete(&paras);
     return false;
   }
   Pipeline p;
   memset(&p, 0, sizeof p);
-  p.lx = b->lx;
-  p.text = text;
+  p.proto = *b;
+  memset(&p.proto.toks, 0, sizeof p.proto.toks);
+  memset(&p.proto.sents, 0, sizeof p.proto.sents);
+  memset(&p.proto.raw, 0, sizeof p.proto.raw);
+  p.proto.ctx = NULL; /* the thread must not touch the context */
+  p.proto.res = NULL;
   p.paras = paras.contents;
   p.n = paras.size;
   pm_array_reserve(&p.toks, (uint32_t)cap + 1);
+  /* a sentence holds at least one token */
+  pm_array_reserve(&p.sents, (uint32_t)cap + 1);
   atomic_init(&p.done, 0);
   pthread_t th;
   if (pthread_create(&th, NULL, tokenize_all, &p) != 0) {
     pm_array_delete(&p.toks);
+    pm_array_delete(&p.sents);
     pm_array_delete(&paras);
     return false;
   }
   /* b->toks becomes a window on the thread's array, paragraph by
    * paragraph; its own buffer is kept aside and restored after. */
   TokenArray own = b->toks;
+  PmArray(Sentence) own_sents;
+  memcpy(&own_sents, &b->sents, sizeof own_sents);
   for (uint32_t i = 0; i < p.n; i++) {
     unsigned spins = 0;
     while (atomic_load_explicit(&p.done, memory_order_acquire) <= i) {
@@ -270,11 +297,15 @@ static bool analyse_pipelined(Block *b, size_t len) {
     if (ps->ps >= ps->pe) continue;
     b->toks.contents = p.toks.contents + ps->t0;
     b->toks.size = b->toks.capacity = ps->t1 - ps->t0;
-    analyse_tokens(b, ps->ps, ps->pe);
+    b->sents.contents = p.sents.contents + ps->s0;
+    b->sents.size = b->sents.capacity = ps->s1 - ps->s0;
+    analyse_tokens(b, ps->ps, ps->pe, false);
   }
   pthread_join(th, NULL);
   b->toks = own;
+  memcpy(&b->sents, &own_sents, sizeof own_sents);
   pm_array_delete(&p.toks);
+  pm_array_delete(&p.sents);
   pm_array_delete(&paras);
   return true;
 }
