@@ -329,7 +329,11 @@ typedef struct {
 } Block;
 
 void quotes__find(Block *b);              /* raw quotes of the paragraph */
-void sent__split(Block *b);               /* sentences of the paragraph */
+/* Sentences of the paragraph.  On big blocks this runs in the tokenizer
+ * thread (analyze.c), ahead of the other passes: it may read only b->toks,
+ * b->text, b->len, b->lx, b->lid, b->lang and b->opts, and write only
+ * b->sents (never b->ctx or b->res, which are NULL there). */
+void sent__split(Block *b);
 void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
 void claims__score(Block *b);             /* sentences -> PmClaim */
 
