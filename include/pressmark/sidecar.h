@@ -65,7 +65,10 @@ char *pm_sidecar_emit(const PmSidecar *sc, size_t *len, PmError *err);
  * written and becomes the sidecar's content, a conflict fails with
  * PM_ERR_CONFLICT (listing the fields) and writes nothing.  A file on disk
  * that does not parse is never overwritten (PM_ERR_PARSE).  A sidecar
- * holding merge conflicts is refused (PM_ERR_CONFLICT). */
+ * holding merge conflicts is refused (PM_ERR_CONFLICT).  After a merge
+ * every PmNote * taken from `sc` before the call is invalid.  A successful
+ * save also removes `path`.tmp.XXXXXX files over a minute old, left by a
+ * save that was killed before its rename; nothing else is removed. */
 bool pm_sidecar_save(PmSidecar *sc, const char *path, PmError *err);
 
 /* ARTICLE + ".factcheck.yaml"; caller frees with pm_free. */
@@ -89,7 +92,12 @@ void pm_sidecar_set_clock(PmSidecar *sc, int64_t unix_seconds);
 void pm_sidecar_set_author(PmSidecar *sc, const char *author);
 
 /* Notes in the order they were loaded or added; pm_sidecar_sort puts them
- * in article order.  at() returns NULL out of range. */
+ * in article order.  at() returns NULL out of range.  The PmNote * that
+ * at(), find() and add() return is owned by the sidecar (never free it)
+ * and is borrowed until the note is deleted, the sidecar is freed, or a
+ * pm_sidecar_save() merges a change made on disk meanwhile: that save
+ * replaces every note, so copy what you need (the id) before saving and
+ * look the note up again by id afterwards. */
 size_t pm_sidecar_note_count(const PmSidecar *sc);
 PmNote *pm_sidecar_note_at(const PmSidecar *sc, size_t i);
 void pm_sidecar_sort(PmSidecar *sc);
@@ -97,7 +105,8 @@ void pm_sidecar_sort(PmSidecar *sc);
 /* Makes a note with a fresh id (8 hex digits, unique in this sidecar),
  * `target` (quote, claim, speaker or range), the anchor's exact text, and
  * created = updated = now, author = the sidecar's author.  Returns NULL
- * with err for an unknown target or an empty exact text. */
+ * with err for an unknown target or an empty exact text; the note returned
+ * is the sidecar's (see above). */
 PmNote *pm_sidecar_note_add(PmSidecar *sc, const char *target,
                             const char *exact, PmError *err);
 PmNote *pm_sidecar_note_find(const PmSidecar *sc, const char *id);

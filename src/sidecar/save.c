@@ -10,13 +10,18 @@
  * clean merge is written; a conflict is reported and nothing is written,
  * since writing markers would make the file unreadable for the editor that
  * is still running.  A file on disk that does not parse is never
- * overwritten: somebody is editing it by hand.
+ * overwritten: somebody is editing it by hand.  A save killed between its
+ * temporary file and the rename leaves that file behind: the next
+ * successful save removes such leftovers once they are a minute old.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <nettle/sha2.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "pressmark/merge.h"
 #include "sidecar/internal.h"
@@ -68,6 +73,40 @@ static bool same_as_loaded(const PmSidecar *sc, const char *disk, size_t len,
   return exists && len == sc->loaded_len && !memcmp(disk, sc->loaded, len);
 }
 
+/* A temporary file older than this is no save in progress: its writer
+ * was killed between mkstemp and rename. */
+#define STALE_TMP_SECONDS 60
+
+/* Removes `path`.tmp.XXXXXX siblings (pm_file_write_atomic's names: six
+ * characters after ".tmp.") last modified over a minute ago.  Nothing
+ * else in the folder is touched; failures are ignored, as the next save
+ * tries again. */
+static void remove_stale_tmps(const char *path) {
+  const char *slash = strrchr(path, '/');
+  PmBuf dir = PM_BUF_INIT, full = PM_BUF_INIT;
+  if (slash) pm_buf_append(&dir, path, (size_t)(slash - path) + (slash == path));
+  else pm_buf_append(&dir, ".", 1);
+  const char *base = slash ? slash + 1 : path;
+  size_t blen = strlen(base);
+  DIR *d = opendir(dir.data);
+  time_t now = time(NULL);
+  for (struct dirent *e; d && (e = readdir(d));) {
+    const char *n = e->d_name;
+    if (strncmp(n, base, blen) || strncmp(n + blen, ".tmp.", 5) ||
+        strlen(n + blen + 5) != 6)
+      continue;
+    pm_buf_reset(&full);
+    pm_buf_printf(&full, "%s/%s", dir.data, n);
+    struct stat st;
+    if (lstat(full.data, &st) == 0 && S_ISREG(st.st_mode) &&
+        now - st.st_mtime > STALE_TMP_SECONDS)
+      unlink(full.data);
+  }
+  if (d) closedir(d);
+  pm_buf_free(&dir);
+  pm_buf_free(&full);
+}
+
 static bool write_out(PmSidecar *sc, const char *path, PmError *err) {
   size_t len;
   char *text = pm_sidecar_emit(sc, &len, err);
@@ -75,6 +114,7 @@ static bool write_out(PmSidecar *sc, const char *path, PmError *err) {
     pm_free(text);
     return false;
   }
+  remove_stale_tmps(path);
   pm_free(sc->loaded);
   sc->loaded = text;
   sc->loaded_len = len;
