@@ -1,0 +1,245 @@
+/*
+ * indirect.c - reported speech without quotation marks: "X a déclaré que
+ * …", "He said the plan …", "Selon X, …", and a clause closed by an
+ * attribution ("…, a précisé Karim Benali.", "…, officials said.").
+ */
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+  /* trim final punctuation */
+  while (to > from && T(b, to - 1)->kind == T_PUNCT) to--;
+  if (to <= from + 2) return;
+  PmQuote *q = pm_array_grow_one(&b->res->quotes);
+  q->start = T(b, from)->start;
+  q->end = T(b, to - 1)->end;
+  q->kind = PM_QUOTE_INDIRECT;
+  spk__set_speaker(b, q, c);
+  q->confidence *= 0.9;
+  b->ctx->last_age = 0;
+}
+
+/* "Les négociations reprendront vendredi, a précisé Karim Benali." /
+ * "…, state officials said.": a sentence whose last comma opens a short
+ * attribution that ends it reports everything before that comma. */
+static bool trailing_attribution(Block *b, const Sentence *s) {
+  uint32_t end = s->end;
+  while (end > s->start && T(b, end - 1)->kind == T_PUNCT) end--;
+  for (uint32_t c = end; c > s->start + 4 && c + 14 > end; c--) {
+    if (!punct(b, c - 1, ',')) continue;
+    uint32_t k = c; /* first token after the comma */
+    uint32_t v = NONE;
+    for (uint32_t x = k; x < end && x < k + 5; x++) {
+      if (T(b, x)->kind != T_WORD) break;
+      if (spk__speech_verb(b, x) || (inverted(b, x) && (T(b, x)->lex & W_SPEECH))) {
+        v = x;
+        /* "state officials said": the first word only looked like a verb */
+        for (uint32_t y = x + 1; y < end && y < x + 3; y++)
+          if (spk__speech_verb(b, y)) v = y;
+        break;
+      }
+      if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
+        if (x + 1 < end && word(b, x + 1) && !(T(b, x + 1)->flags & TF_CAP) &&
+            ((T(b, x + 1)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
+          v = x;
+        break;
+      }
+    }
+    if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    if (spk__gerund(b, v)) return false;
+    /* the verb's complement may follow (de source syndicale, on Friday),
+     * but no new clause */
+    for (uint32_t x = v + 1; x < end; x++)
+      if (word(b, x) && (T(b, x)->lex & W_QUE)) return false;
+    if (v > k && folded_is(b, v - 1, "to")) return false;
+    /* the subject may not lie before the comma: "Jen Psaki, declined to
+     * comment" is an apposition, not an attribution */
+    uint32_t before_end = c - 1;
+    Cue cu = spk__cue_at_verb(b, v, s->start, end, "indirect-after", 0.75, true);
+    if (cu.found && cu.m.ts < k) return false;
+    if (!cu.found) {
+      /* "a précisé l'adjoint aux travaux, Karim Benali": an apposed name */
+      for (uint32_t x = v + 1; x + 2 < end && x < v + 7; x++) {
+        if (!punct(b, x, ',')) {
+          if (T(b, x)->kind != T_WORD) break;
+          continue;
+        }
+        if (spk__nameish(b, x + 1) && spk__name_end(b, x + 1, end) - (x + 1) >= 2) {
+          spk__name_mention(b, &cu.m, x + 1, spk__name_end(b, x + 1, end));
+          cu.found = true;
+          cu.how = "indirect-after";
+          cu.conf = 0.75;
+          cu.stance = T(b, v)->stance;
+        }
+        break;
+      }
+    }
+    if (!cu.found && v + 1 < end && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
+        !(T(b, v + 1)->lex & (W_DET | W_PREP))) {
+      /* "a indiqué Matignon": an institution named by a capitalised word */
+      spk__name_mention(b, &cu.m, v + 1, spk__name_end(b, v + 1, end));
+      cu.found = true;
+      cu.how = "indirect-after";
+      cu.conf = 0.75;
+      cu.stance = T(b, v)->stance;
+    }
+    /* "conteste ces chiffres", "a demandé l'acquittement": a plain noun
+     * phrase after the verb is its object; only an indefinite one is an
+     * unnamed subject ("confie un proche") */
+    if (cu.found && cu.m.type == M_NP && cu.m.ts > v &&
+        !(folded_is(b, cu.m.ts, "un") || folded_is(b, cu.m.ts, "une") ||
+          folded_is(b, cu.m.ts, "a") || folded_is(b, cu.m.ts, "an")))
+      return false;
+    /* nothing after the verb and its subject but a complement: "said on
+     * Friday", "a indiqué Matignon"; not an object ("conteste ces
+     * chiffres") */
+    uint32_t rest = v + 1;
+    if (cu.found && cu.m.te > rest) rest = cu.m.te;
+    if (inverted(b, v)) {
+      rest = rest > v + 2 ? rest : v + 2;
+      if (rest < end && word(b, rest) && !(T(b, rest)->flags & TF_CAP) &&
+          !(T(b, rest)->lex & W_PREP))
+        rest++; /* a-t-on appris */
+    }
+    if (rest < end && !(word(b, rest) && (T(b, rest)->lex & (W_PREP | W_MONTH)) &&
+                        !(T(b, rest)->flags & TF_CAP)) &&
+        !punct(b, rest, ','))
+      return false;
+    (void)before_end;
+    if (!cu.found || cu.m.te <= k) {
+      /* "…, state officials said": an unnamed group */
+      memset(&cu, 0, sizeof cu);
+      cu.found = true;
+      cu.m.type = v > k ? M_NP : M_PRON;
+      cu.m.ts = k;
+      cu.m.te = v > k ? v : v + 1;
+      cu.m.gender = 3;
+      cu.how = "indirect-after";
+      cu.conf = 0.6;
+      cu.stance = T(b, v)->stance;
+    }
+    /* a dateline ("PARIS (AFP) -", "RIVERTON, Ore. (AP) —") is not said */
+    uint32_t from = s->start;
+    for (uint32_t x = s->start; x < c - 1 && x < s->start + 12; x++)
+      if (punct(b, x, '-') && x + 1 < c - 1) from = x + 1;
+    add_indirect(b, from, c - 1, &cu);
+    return true;
+  }
+  return false;
+}
+
+void spk__indirect(Block *b, const Sentence *s) {
+  /* A sentence with a quotation reports nothing more: the quotation
+   * carries the speech (the annotated convention marks only the quoted
+   * words of "a assuré que les agriculteurs ne seraient « pas … »"). */
+  for (uint32_t i = s->start; i < s->end; i++)
+    if (T(b, i)->kind == T_QMARK) return;
+  for (uint32_t v = s->start; v < s->end; v++) {
+    if (!(spk__speech_verb(b, v) || (inverted(b, v) && v + 1 < s->end))) continue;
+    if (!spk__speech_verb(b, v)) continue;
+    /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
+     * names speaks next, for pronouns and roles. */
+    if (b->lid == PM_LANG_FR && v + 1 < s->end && spk__nameish(b, v + 1) &&
+        !(T(b, v)->flags & TF_CAP)) {
+      Mention nm;
+      memset(&nm, 0, sizeof nm);
+      spk__name_mention(b, &nm, v + 1, spk__name_end(b, v + 1, s->end));
+      Resolved r = spk__resolve(b, &nm);
+      if (r.has_name) ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
+    }
+    {
+      /* a gerund (en affirmant que) has no subject of its own */
+      const Token *t = T(b, v);
+      if (b->lid == PM_LANG_FR && t->end - t->start > 4 &&
+          !memcmp(b->text + t->end - 3, "ant", 3))
+        continue;
+    }
+    /* the complementizer within three tokens: "a indiqué qu'", "said that",
+     * "a estimé mardi que" */
+    uint32_t q = NONE;
+    /* "said in a statement that", "told reporters at the Capitol that",
+     * "a déclaré à la presse que": a complement may stand between. */
+    uint32_t reach = v + 4;
+    if (word(b, v + 1) && !(T(b, v + 1)->flags & TF_CAP) &&
+        ((T(b, v + 1)->lex & W_PREP) || folded_is(b, v, "told") ||
+         folded_is(b, v, "tell") || folded_is(b, v, "tells")))
+      reach = v + 8;
+    for (uint32_t k = v + 1; k < s->end && k < reach; k++) {
+      if (word(b, k) && (T(b, k)->lex & W_QUE)) {
+        char f[64];
+        size_t fn = lex__fold(b->text + T(b, k - 1)->start,
+                              T(b, k - 1)->end - T(b, k - 1)->start, f);
+        if (fn && (!strcmp(f, "ce") || !strcmp(f, "de"))) break; /* ce que */
+        q = k;
+        break;
+      }
+      if (T(b, k)->kind != T_WORD) break;
+    }
+    Cue c;
+    if (q != NONE) {
+      c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
+      if (!c.found) continue;
+      if (c.m.type == M_PRON && c.m.gender == 3 && !inverted(b, v)) continue;
+      add_indirect(b, q + 1, s->end, &c);
+      return;
+    }
+    /* English without "that": "He said the plan would fail." (not "have
+     * not said when …") */
+    bool negated = false;
+    for (uint32_t k = v > s->start + 2 ? v - 2 : s->start;
+         b->lid == PM_LANG_EN && k < v; k++) {
+      char f[64];
+      size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
+      if (fn && (!strcmp(f, "not") || !strcmp(f, "never") || !strcmp(f, "n't")))
+        negated = true;
+    }
+    if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
+        !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
+          (T(b, v + 1)->lex & W_FUNCTION)) &&
+        !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 5) {
+      const char *w = b->text + T(b, v)->start;
+      uint32_t wn = T(b, v)->end - T(b, v)->start;
+      /* any finite form: said, says, alleged, allege (not saying) */
+      if (wn > 4 && !memcmp(w + wn - 3, "ing", 3)) continue;
+      /* "described the family as quiet" names, it reports no clause */
+      if (wn > 7 && !memcmp(w, "describ", 7)) continue;
+      (void)w;
+      c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
+      if (!c.found) continue;
+      uint32_t from = v + 1;
+      /* "told Reuters the company would…": skip the hearer */
+      const char *tw = b->text + T(b, v)->start;
+      if ((wn == 4 && !memcmp(tw, "told", 4)) || (wn == 4 && !memcmp(tw, "tell", 4)) ||
+          (wn == 5 && !memcmp(tw, "tells", 5))) {
+        if (spk__nameish(b, from)) from = spk__name_end(b, from, s->end);
+        else if (word(b, from) && (T(b, from)->lex & W_DET)) from += 2;
+        else from++;
+        if (from < s->end && word(b, from) && (T(b, from)->lex & W_QUE)) from++;
+        if (from >= s->end || !word(b, from) || (T(b, from)->lex & W_PREP)) continue;
+      }
+      add_indirect(b, from, s->end, &c);
+      return;
+    }
+  }
+  if (trailing_attribution(b, s)) return;
+  /* Selon X, … / …, according to X. */
+  uint32_t after = 0;
+  Cue c = spk__cue_source(b, s->start, s->end, &after);
+  if (c.found && s->end - s->start > 5) {
+    uint32_t k = after;
+    if (punct(b, k, ',')) k++;
+    if (k < s->end && s->end - k > 3) {
+      c.how = "indirect-source";
+      add_indirect(b, k, s->end, &c);
+    } else if (c.m.ts > s->start + 3) {
+      uint32_t src = c.m.ts;
+      while (src > s->start && word(b, src - 1) &&
+             (T(b, src - 1)->lex & W_SOURCE || T(b, src - 1)->kind == T_WORD) &&
+             src + 3 > c.m.ts)
+        src--;
+      c.how = "indirect-source";
+      add_indirect(b, s->start, src, &c);
+    }
+  }
+}

@@ -1,0 +1,638 @@
+/*
+ * mentions.c - reads who a verb's subject is: capitalised names (with
+ * particles, honorifics and institutions), pronouns, role nouns with their
+ * complements and appositions, unnamed groups ("state officials"), on
+ * either side of the verb; and where a token sits (its sentence, inside a
+ * quotation or not).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+bool spk__nameish(const Block *b, uint32_t i) {
+  if (!word(b, i)) return false;
+  const Token *t = T(b, i);
+  if (!(t->flags & TF_CAP)) return false;
+  if (t->lex & (W_FUNCTION | W_DET | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL |
+                W_MONTH | W_INTERJ | W_HONORIFIC | W_SOURCE | W_COMMENT |
+                W_FIRST_PERSON | W_AUX | W_QUE))
+    return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+  if ((t->lex & (W_ROLE | W_INSTITUTION)) && !(t->lex & (W_FIRST_M | W_FIRST_F)))
+    return false;
+  return true;
+}
+
+/* A speech verb used as a verb: lowercase, not after a determiner. */
+bool spk__speech_verb(const Block *b, uint32_t i) {
+  if (!word(b, i)) return false;
+  const Token *t = T(b, i);
+  if (!(t->lex & W_SPEECH) || (t->flags & TF_CAP)) return false;
+  if (i > 0 && word(b, i - 1) && (T(b, i - 1)->lex & W_DET) &&
+      !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
+    return false;
+  /* "veut dire que" means, it does not report. */
+  if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
+      T(b, i - 1)->end - T(b, i - 1)->start <= 7) {
+    char f[64];
+    size_t n = lex__fold(b->text + T(b, i - 1)->start,
+                         T(b, i - 1)->end - T(b, i - 1)->start, f);
+    if (n && (!strcmp(f, "veut") || !strcmp(f, "veux") || !strcmp(f, "voulait")))
+      return false;
+  }
+  return true;
+}
+
+
+
+static bool adverb(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  uint32_t n = t->end - t->start;
+  const char *s = b->text + t->start;
+  /* le gouvernement, du parlement: a noun after a determiner */
+  if (t->lex & (W_ROLE | W_INSTITUTION | W_POLICY)) return false;
+  if (i > 0 && T(b, i - 1)->kind == T_WORD && (T(b, i - 1)->lex & (W_DET | W_PREP)))
+    return false;
+  return t->kind == T_WORD && !(t->flags & TF_CAP) &&
+         ((n > 5 && !memcmp(s + n - 4, "ment", 4)) ||
+          (n > 4 && !memcmp(s + n - 2, "ly", 2)));
+}
+
+bool spk__skippable(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
+  if (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
+  return (t->lex & W_AUX) || adverb(b, i) ||
+         ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
+}
+
+/* The capitalised name ending at token j: returns its first token. */
+uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
+  uint32_t s = j;
+  while (s > lo) {
+    uint32_t p = s - 1;
+    if (spk__nameish(b, p)) {
+      s = p;
+      continue;
+    }
+    /* Marine Le Pen, Charles de Gaulle */
+    if (word(b, p) && p > lo && spk__nameish(b, p - 1) &&
+        ((T(b, p)->lex & W_NAME_PARTICLE) ||
+         ((T(b, p)->flags & TF_CAP) && (T(b, p)->lex & W_DET)))) {
+      s = p - 1;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+/* A capitalised institution word inside a name: White House, Moody's
+ * Analytics Group. */
+static bool cap_inst(const Block *b, uint32_t i) {
+  return word(b, i) && (T(b, i)->flags & TF_CAP) &&
+         (T(b, i)->lex & W_INSTITUTION) &&
+         !(T(b, i)->lex & (W_FUNCTION | W_DET | W_PREP | W_HONORIFIC | W_ROLE));
+}
+
+uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
+  uint32_t e = s + 1;
+  while (e < hi) {
+    if (spk__nameish(b, e) || cap_inst(b, e)) {
+      e++;
+      continue;
+    }
+    if (word(b, e) && e + 1 < hi && spk__nameish(b, e + 1) &&
+        ((T(b, e)->lex & W_NAME_PARTICLE) ||
+         ((T(b, e)->flags & TF_CAP) && (T(b, e)->lex & W_DET)))) {
+      e += 2;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+static int honorific_gender(const Block *b, uint32_t i) {
+  char f[64];
+  const Token *t = T(b, i);
+  size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+  if (!n) return 0;
+  static const char *const fem[] = {"mme", "mlle", "madame", "mademoiselle",
+                                    "mrs", "ms", "miss", "dame", "lady"};
+  for (size_t k = 0; k < sizeof fem / sizeof *fem; k++)
+    if (!strcmp(f, fem[k])) return 2;
+  if (!strcmp(f, "m") || !strcmp(f, "mr") || !strcmp(f, "monsieur") ||
+      !strcmp(f, "sir") || !strcmp(f, "lord"))
+    return 1;
+  return 0;
+}
+
+int spk__name_gender(const Block *b, uint32_t ns) {
+  const Token *t = T(b, ns);
+  if (t->lex & W_FIRST_F && !(t->lex & W_FIRST_M)) return 2;
+  if (t->lex & W_FIRST_M && !(t->lex & W_FIRST_F)) return 1;
+  return 0;
+}
+
+/* Walks a role noun phrase left from its head: determiner and adjectives. */
+static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
+  uint32_t s = head;
+  for (int k = 0; k < 3 && s > lo; k++) {
+    const Token *p = T(b, s - 1);
+    if (p->kind != T_WORD) break;
+    if (p->lex & W_DET) return s - 1;
+    if ((p->flags & TF_CAP) && !(p->lex & W_DET)) break;
+    if (p->lex & (W_PREP | W_SPEECH | W_AUX)) break;
+    s--;
+  }
+  return s;
+}
+
+/* "pour sa part", "de son côté", "quant à lui": adverbials between a
+ * subject and its verb. */
+static bool adverbial3(const Block *b, uint32_t j) {
+  static const char *const phr[] = {"pour sa part", "pour son part",
+                                    "de son côté", "de sa part",
+                                    "de leur côté", "pour leur part",
+                                    "quant à lui", "quant à elle",
+                                    "for his part", "for her part",
+                                    "for their part", "in a statement"};
+  if (j < 3) return false;
+  {
+    /* quick reject on the last word: part, côté, lui, elle, statement */
+    const Token *l = T(b, j - 1);
+    uint32_t n = l->end - l->start;
+    char c = (char)(b->text[l->start] | 32);
+    if (l->kind != T_WORD || !strchr("pclse", c) || n < 3 || n > 9) return false;
+  }
+  char buf[96];
+  size_t o = 0;
+  for (uint32_t k = j - 3; k < j; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD) return false;
+    char f[64];
+    size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+    if (!n || o + n + 1 >= sizeof buf) return false;
+    memcpy(buf + o, f, n);
+    o += n;
+    buf[o++] = ' ';
+  }
+  buf[o - 1] = '\0';
+  for (size_t i = 0; i < sizeof phr / sizeof *phr; i++)
+    if (!strcmp(buf, phr[i])) return true;
+  return false;
+}
+
+bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
+  memset(m, 0, sizeof *m);
+  uint32_t j = v;
+  int steps = 0;
+  while (j > lo && steps++ < 8) {
+    if (spk__skippable(b, j - 1)) j--;
+    else if (j >= lo + 3 && adverbial3(b, j)) j -= 3;
+    else break;
+  }
+  if (j <= lo) return false;
+  uint32_t end = j; /* mention ends here (exclusive) */
+  j--;
+  for (int guard = 0; guard < 4; guard++) {
+    const Token *t = T(b, j);
+    if (t->kind == T_WORD && (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+        !(t->lex & W_DET)) {
+      m->type = M_PRON;
+      m->ts = j;
+      m->te = j + 1;
+      m->gender = pron_gender(t);
+      return true;
+    }
+    if (t->kind == T_PUNCT && t->ch == ',' && j > lo) {
+      /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
+       * "Le ministre de l'Intérieur, Manuel Valls, estime". */
+      uint32_t ns0 = spk__nameish(b, j - 1) ? spk__name_start(b, j - 1, lo) : j;
+      bool complement = ns0 < j && ns0 > lo &&
+                        ((word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_PREP) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         (T(b, ns0 - 1)->kind == T_WORD &&
+                          T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
+                          (b->text[T(b, ns0 - 1)->start] | 32) == 's') ||
+                         /* "président des députés LR,": a party acronym
+                          * after a noun completes it */
+                         (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&
+                          word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         /* "a Republican whose district includes Newport,":
+                          * a name after a verb or noun is an object */
+                         (word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP) &&
+                          !(T(b, ns0 - 1)->lex & (W_ROLE | W_ROLE_F | W_DET |
+                                                  W_HONORIFIC | W_INSTITUTION))));
+      if (spk__nameish(b, j - 1) && !complement) {
+        uint32_t ns = ns0;
+        spk__name_mention(b, m, ns, j);
+        /* "Le ministre de l'Intérieur, Manuel Valls," binds the role. */
+        if (ns > lo + 1 && punct(b, ns - 1, ',')) {
+          for (uint32_t k = ns - 1; k > lo && k + 8 > ns; k--) {
+            if (word(b, k - 1) && (T(b, k - 1)->lex & W_ROLE) &&
+                !(T(b, k - 1)->flags & TF_CAP)) {
+              const Token *r = T(b, k - 1);
+              char f[64];
+              size_t fn = lex__fold(b->text + r->start, r->end - r->start, f);
+              char nm[CTX_NAME];
+              uint32_t a = T(b, ns)->start, z = T(b, j - 1)->end;
+              snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+              if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+              break;
+            }
+          }
+        }
+        return true;
+      }
+      /* The comma closes an apposition: find the comma that opens it. */
+      uint32_t k = j;
+      while (k > lo && k + 12 > j && !punct(b, k - 1, ',')) k--;
+      if (k > lo + 1 && punct(b, k - 1, ',') && !spk__nameish(b, k - 2) &&
+          word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP)) {
+        /* "The company, which employs 4,000 people, said": the subject is
+         * before the apposition. */
+        j = k - 2;
+        end = k - 1;
+        continue;
+      }
+      if (k > lo + 1 && punct(b, k - 1, ',') && spk__nameish(b, k - 2)) {
+        uint32_t ns = spk__name_start(b, k - 2, lo);
+        spk__name_mention(b, m, ns, k - 1);
+        for (uint32_t r = k; r < j; r++) {
+          if (word(b, r) && (T(b, r)->lex & W_ROLE)) {
+            char f[64];
+            size_t fn = lex__fold(b->text + T(b, r)->start,
+                                  T(b, r)->end - T(b, r)->start, f);
+            char nm[CTX_NAME];
+            uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
+            snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+            if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+            if (T(b, r)->lex & W_ROLE_F) m->gender = 2;
+            break;
+          }
+        }
+        return true;
+      }
+      return false;
+    }
+    /* "Police said", "Others warned": a capitalised common noun opening
+     * the sentence names a group, not a person. */
+    if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) &&
+        (!spk__nameish(b, j) || (!ctx__entity_by_part(b->ctx, b->text + t->start,
+                                                 t->end - t->start) &&
+                            !(t->lex & (W_FIRST_M | W_FIRST_F)))) &&
+        !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET | W_PREP | W_AUX |
+                    W_QUE | W_FIRST_PERSON | W_SOURCE | W_INTERJ)) &&
+        ((t->lex & W_INSTITUTION) ||
+         (t->end - t->start > 3 && b->text[t->end - 1] == 's'))) {
+      m->type = M_NP;
+      m->ts = j;
+      m->te = end;
+      return true;
+    }
+    if (b->lid == PM_LANG_EN && !spk__nameish(b, j) && t->kind == T_WORD &&
+        (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) && j > lo + 1 &&
+        (folded_is(b, j - 1, "of") || folded_is(b, j - 1, "for")) &&
+        word(b, j - 2) && (T(b, j - 2)->flags & TF_CAP) &&
+        !(T(b, j - 2)->lex & (W_DET | W_FUNCTION))) {
+      /* "The Institute for Government said": an institution's name */
+      uint32_t s2 = j - 2;
+      while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
+             !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
+        s2--;
+      spk__name_mention(b, m, s2, j + 1);
+      return true;
+    }
+    if (spk__nameish(b, j)) {
+      uint32_t ns = spk__name_start(b, j, lo);
+      /* A name after a preposition is a complement ("le ministre de
+       * l'Intérieur", "le locataire de la Place Beauvau"): the subject is
+       * the noun phrase it completes. */
+      uint32_t p = ns;
+      if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+          !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
+        p--;
+      /* "The Institute for Government", "the Bank of England": an
+       * English name goes on across of/for after a capitalised word */
+      if (b->lid == PM_LANG_EN && p == ns && p > lo + 1 &&
+          (folded_is(b, p - 1, "of") || folded_is(b, p - 1, "for")) &&
+          word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
+          !(T(b, p - 2)->lex & (W_DET | W_FUNCTION))) {
+        uint32_t s2 = p - 2;
+        while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
+               !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
+          s2--;
+        spk__name_mention(b, m, s2, j + 1);
+        return true;
+      }
+      /* "The Taxpayers' Alliance": a plural possessive inside a name */
+      if (ns > lo + 1 && T(b, ns - 1)->kind == T_QMARK &&
+          !(T(b, ns - 1)->flags & TF_SPACE_BEFORE) && word(b, ns - 2) &&
+          (T(b, ns - 2)->flags & TF_CAP) && b->text[T(b, ns - 2)->end - 1] == 's') {
+        spk__name_mention(b, m, ns - 2, j + 1);
+        return true;
+      }
+      if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+          !(T(b, p - 1)->lex & W_SOURCE) && !(T(b, p - 1)->flags & TF_CAP)) {
+        if (p - 1 <= lo) return false;
+        j = p - 2;
+        continue;
+      }
+      spk__name_mention(b, m, ns, j + 1);
+      return true;
+    }
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) &&
+        (t->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) {
+      /* "la porte-parole du gouvernement": the complement is not the
+       * subject; the noun it completes is. */
+      uint32_t p = j;
+      if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+          !(T(b, p - 1)->lex & W_PREP))
+        p--;
+      if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE)) {
+        j = p - 2;
+        continue;
+      }
+      m->type = (t->lex & W_OUTLET) ? M_OUTLET
+                : (t->lex & W_ROLE) ? M_ROLE : M_INST;
+      m->head = j;
+      m->ts = np_start(b, j, lo);
+      m->te = end;
+      m->gender = (t->lex & W_ROLE_F) ? 2 : 0;
+      if (m->ts < j && (T(b, m->ts)->lex & W_DET)) {
+        char f[64];
+        size_t fn = lex__fold(b->text + T(b, m->ts)->start,
+                              T(b, m->ts)->end - T(b, m->ts)->start, f);
+        if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
+        if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
+      }
+      return true;
+    }
+    /* "Two administration officials, who …, said": a plural noun after a
+     * number or a determiner names an unnamed group */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
+        t->end - t->start > 3 && b->text[t->end - 1] == 's' &&
+        !(t->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH))) {
+      uint32_t k = j;
+      while (k > lo && k + 3 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
+             !(T(b, k - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX)))
+        k--;
+      if (k > lo && (T(b, k - 1)->kind == T_NUMBER ||
+                     (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) {
+        m->type = M_NP;
+        m->ts = k - 1;
+        m->te = end;
+        return true;
+      }
+    }
+    /* "le porte-parole du gouvernement": skip the complement. */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
+        (T(b, j - 1)->lex & (W_PREP | W_DET))) {
+      uint32_t k = j - 1;
+      while (k > lo && (T(b, k)->lex & (W_DET | W_PREP)) && !(T(b, k)->flags & TF_CAP) &&
+             T(b, k)->kind == T_WORD && j - k < 3)
+        k--;
+      if (k < j - 1 && word(b, k) && (T(b, k)->lex & (W_ROLE | W_INSTITUTION))) {
+        j = k;
+        continue;
+      }
+      /* a generic noun phrase: "un habitant", "the official" */
+      if (T(b, j - 1)->lex & W_DET) {
+        m->type = M_NP;
+        m->ts = j - 1;
+        m->te = end;
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
+  memset(m, 0, sizeof *m);
+  uint32_t j = v + 1;
+  int skipped_pp = 0;
+  while (j < hi) {
+    /* l' is an elided determiner here, kept for the noun phrase after it */
+    if ((spk__skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
+                              !(T(b, j + 1)->flags & TF_CAP))) ||
+        (word(b, j) && spk__speech_verb(b, j))) {
+      j++;
+      continue;
+    }
+    /* "explique à l'AFP Manuel Valls", "told reporters", "a confié à la
+     * sortie de l'audience Karim Haddad" */
+    if (skipped_pp < 2 && word(b, j) && (T(b, j)->lex & W_PREP) &&
+        !(T(b, j)->flags & TF_CAP)) {
+      skipped_pp++;
+      j++;
+      if (j < hi && word(b, j) && (T(b, j)->lex & W_DET)) j++;
+      if (j < hi && word(b, j)) j++;
+      continue;
+    }
+    break;
+  }
+  if (j >= hi || !word(b, j)) return false;
+  const Token *t = T(b, j);
+  if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(t->lex & W_DET)) {
+    m->type = M_PRON;
+    m->ts = j;
+    m->te = j + 1;
+    m->gender = pron_gender(t);
+    return true;
+  }
+  if (spk__nameish(b, j) || ((t->lex & W_HONORIFIC) && (t->flags & TF_CAP) &&
+                         j + 1 < hi && spk__nameish(b, j + (punct(b, j + 1, '.') ? 2 : 1)))) {
+    uint32_t s = j;
+    while (s < hi && !spk__nameish(b, s)) s++;
+    uint32_t e = spk__name_end(b, s, hi);
+    spk__name_mention(b, m, s, e);
+    /* "said John Smith, the mayor of X": bind the role. */
+    if (punct(b, e, ',')) {
+      for (uint32_t r = e + 1; r < hi && r < e + 5; r++) {
+        if (word(b, r) && (T(b, r)->lex & W_ROLE) && !(T(b, r)->flags & TF_CAP)) {
+          char f[64], nm[CTX_NAME];
+          size_t fn = lex__fold(b->text + T(b, r)->start,
+                                T(b, r)->end - T(b, r)->start, f);
+          uint32_t a = T(b, s)->start, z = T(b, e - 1)->end;
+          snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+          if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+          break;
+        }
+        if (!word(b, r)) break;
+      }
+    }
+    return true;
+  }
+  if (!(t->flags & TF_CAP) && !(t->lex & (W_FUNCTION | W_PREP | W_DET | W_QUE)) &&
+      j + 1 < hi && spk__nameish(b, j + 1)) {
+    /* said resident Tom Baker / juge l'économiste Thomas Piketty */
+    spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
+      !(T(b, j + 1)->flags & TF_CAP) && spk__nameish(b, j + 2)) {
+    spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
+    spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
+    m->ts = j;
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
+      !(T(b, j + 1)->flags & TF_CAP) &&
+      !(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_FUNCTION | W_PREP))) {
+    /* an unnamed source: "confie un proche de X", "says a witness" */
+    bool later_role = false;
+    for (uint32_t k = j + 2; k < hi && k < j + 4; k++)
+      if (word(b, k) && (T(b, k)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) later_role = true;
+    if (!later_role && spk__nameish(b, j + 2) && !(T(b, j + 2)->flags & TF_ALLCAP) &&
+        (spk__name_end(b, j + 2, hi) - (j + 2) >= 2 ||
+         (T(b, j + 2)->lex & (W_FIRST_M | W_FIRST_F)))) {
+      /* "prévient la climatologue Valérie Masson-Delmotte" */
+      spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+      m->ts = j;
+      return true;
+    }
+    if (!later_role) {
+      m->type = M_NP;
+      m->ts = j;
+      uint32_t e = j + 2;
+      if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) &&
+          ((b->text[T(b, e)->start] | 32) == 'd' || (b->text[T(b, e)->start] | 32) == 'o')) {
+        e++;
+        if (e < hi && word(b, e) && (T(b, e)->lex & W_DET)) e++;
+        if (e < hi && spk__nameish(b, e)) e = spk__name_end(b, e, hi);
+        else if (e < hi && word(b, e)) e++;
+      }
+      m->te = e;
+      /* "l'adjoint aux travaux, Karim Benali": the apposed name wins */
+      if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
+          !(T(b, e + 1)->flags & TF_ALLCAP) &&
+          spk__name_end(b, e + 1, b->toks.size) - (e + 1) >= 2) {
+        spk__name_mention(b, m, e + 1, spk__name_end(b, e + 1, b->toks.size));
+        return true;
+      }
+      return true;
+    }
+  }
+  if (t->lex & W_DET) {
+    for (uint32_t k = j + 1; k < hi && k < j + 4; k++) {
+      const Token *h = T(b, k);
+      if (h->kind != T_WORD) break;
+      if (h->lex & (W_ROLE | W_INSTITUTION | W_OUTLET)) {
+        m->type = (h->lex & W_OUTLET) ? M_OUTLET
+                  : (h->lex & W_ROLE) ? M_ROLE : M_INST;
+        m->head = k;
+        m->ts = j;
+        m->te = k + 1;
+        /* the complement: "le ministre de l'Intérieur" */
+        uint32_t e = k + 1;
+        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
+               ((b->text[T(b, e)->start] | 32) == 'd' ||
+                (b->text[T(b, e)->start] | 32) == 'o')) {
+          uint32_t x = e + 1;
+          if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+          if (x < hi && word(b, x)) {
+            e = x + 1;
+            /* du Premier ministre, of the Interior Ministry */
+            while (e < hi && word(b, e) && (T(b, x)->flags & TF_CAP) &&
+                   ((T(b, e)->flags & TF_CAP) || (T(b, e)->lex & W_ROLE)) && e < x + 3)
+              e++;
+          } else {
+            break;
+          }
+        }
+        /* "l'avocate générale, Claire Fontaine": one adjective after it */
+        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH)) && punct(b, e + 1, ','))
+          e++;
+        m->te = e;
+        /* "a tranché le rapporteur, Stéphane Travert": the name wins */
+        if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
+            (h->lex & W_ROLE)) {
+          uint32_t ne = spk__name_end(b, e + 1, b->toks.size);
+          char rf[64], nm[CTX_NAME];
+          size_t rn = lex__fold(b->text + h->start, h->end - h->start, rf);
+          snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, e + 1)->start),
+                   b->text + T(b, e + 1)->start);
+          if (rn) ctx__bind_role(b->ctx, rf, rn, nm);
+          spk__name_mention(b, m, e + 1, ne);
+          return true;
+        }
+        char f[64];
+        size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
+        if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
+        else if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
+        else if (h->lex & W_ROLE_F) m->gender = 2;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
+  /* "le député LR Aurélien Pradié": the party is not part of the name */
+  while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP))
+    ns++;
+  m->type = M_NAME;
+  m->ns = ns;
+  m->ne = ne;
+  m->ts = ns;
+  m->te = ne;
+  m->gender = spk__name_gender(b, ns);
+  uint32_t h = ns;
+  if (h > 0 && punct(b, h - 1, '.') && h > 1 && (T(b, h - 2)->lex & W_HONORIFIC))
+    h--;
+  if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC)) {
+    m->ts = h - 1;
+    int g = honorific_gender(b, h - 1);
+    if (g) m->gender = g;
+    if (T(b, h - 1)->lex & W_ROLE) {
+      char f[64], nm[CTX_NAME];
+      size_t fn = lex__fold(b->text + T(b, h - 1)->start,
+                            T(b, h - 1)->end - T(b, h - 1)->start, f);
+      snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, ns)->start),
+               b->text + T(b, ns)->start);
+      if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+    }
+  } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&
+             !(T(b, h - 1)->flags & TF_CAP)) {
+    char f[64], nm[CTX_NAME];
+    size_t fn = lex__fold(b->text + T(b, h - 1)->start,
+                          T(b, h - 1)->end - T(b, h - 1)->start, f);
+    snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, ns)->start),
+             b->text + T(b, ns)->start);
+    if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+  }
+}
+
+uint32_t spk__sentence_of(const Block *b, uint32_t tok) {
+  uint32_t lo = 0, hi = b->sents.size;
+  if (!hi) return 0;
+  while (lo < hi) { /* first sentence whose end > tok */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->sents.contents[mid].end <= tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < b->sents.size ? lo : b->sents.size - 1;
+}
+
+/* Is token i inside a quotation of this paragraph? */
+bool spk__in_quote(const Block *b, uint32_t i) {
+  uint32_t pos = T(b, i)->start;
+  /* raw quotes are in text order: binary search the last start <= pos */
+  uint32_t lo = 0, hi = b->raw.size;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < b->raw.contents[lo - 1].end;
+}

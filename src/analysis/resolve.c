@@ -1,0 +1,194 @@
+/*
+ * resolve.c - turns a mention into the full name it stands for: a surname
+ * into the name the article gave earlier, a pronoun into the person the
+ * paragraph just named or the most recent speaker of its gender, a role
+ * noun into the name an apposition bound to it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+static bool compatible(int want, int have) {
+  return want == 0 || have == 0 || want == have;
+}
+
+static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
+  /* A recent speaker of the pronoun's gender beats a more recent one of
+   * unknown gender ("Sarah Jones … Dr. Amir Patel … she said"). */
+  if (gender == 1 || gender == 2)
+    for (size_t i = 0; i < 4 && ctx->recent[i].name[0]; i++)
+      if (ctx->recent[i].gender == gender) return &ctx->recent[i];
+  for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
+    if (compatible(gender, ctx->recent[i].gender)) return &ctx->recent[i];
+  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++)
+    if (compatible(gender, ctx->entities[i].gender) &&
+        strchr(ctx->entities[i].name, ' '))
+      return &ctx->entities[i];
+  return NULL;
+}
+
+/* The person a paragraph last put in subject position before token `upto`:
+ * per sentence, latest first, a name that opens it (only determiners, role
+ * nouns, complements and commas before it; no pronoun, verb or quotation)
+ * and is a person: two words, a known first name or part of a known name.
+ * "Élisabeth Borne répond. « … », a-t-elle déclaré" means her, even when
+ * an older speaker of the same gender is on record. */
+static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
+  if (!b->sents.size || upto == 0) return false;
+  for (uint32_t si = spk__sentence_of(b, upto - 1) + 1; si-- > 0;) {
+    const Sentence *s = &b->sents.contents[si];
+    uint32_t lim = s->end < upto ? s->end : upto;
+    for (uint32_t k = s->start; k < lim && k < s->start + 24; k++) {
+      const Token *t = T(b, k);
+      if (t->kind == T_QMARK || spk__in_quote(b, k)) break;
+      if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-') break;
+      if (t->kind != T_WORD) continue;
+      if (!spk__nameish(b, k)) {
+        if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH |
+                       W_FIRST_PERSON | W_QUE)) && !(t->lex & W_DET))
+          break;
+        continue;
+      }
+      uint32_t e = spk__name_end(b, k, lim);
+      {
+        /* "Ortega's daughter, Elena,": the possessor is not the subject */
+        const char *z0 = b->text + T(b, e - 1)->end;
+        if ((T(b, e - 1)->end + 2 <= b->len && (z0[0] == '\'' && z0[1] == 's')) ||
+            (T(b, e - 1)->end + 4 <= b->len && !memcmp(z0, "\xE2\x80\x99s", 4))) {
+          k = e - 1;
+          continue;
+        }
+      }
+      if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
+          !(T(b, k - 1)->flags & TF_CAP)) {
+        k = e - 1;
+        continue;
+      }
+      if (k > s->start + 1 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
+          word(b, k - 2) && (T(b, k - 2)->lex & W_PREP)) {
+        k = e - 1;
+        continue;
+      }
+      uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
+      const CtxPerson *p = e - k == 1 ? ctx__entity_by_part(b->ctx, b->text + a, z - a) : NULL;
+      int g = p ? p->gender : spk__name_gender(b, k);
+      bool person = p || (e - k >= 2 && !(T(b, k)->flags & TF_ALLCAP)) ||
+                    (T(b, k)->lex & (W_FIRST_M | W_FIRST_F));
+      if (!person) {
+        k = e - 1;
+        continue;
+      }
+      if (!compatible(gender, g)) break;
+      /* A name of unknown gender stands for il/she only close by. */
+      if (g == 0 && (gender == 1 || gender == 2) && si + 1 < spk__sentence_of(b, upto - 1))
+        return false;
+      memset(out, 0, sizeof *out);
+      if (p) snprintf(out->name, sizeof out->name, "%s", p->name);
+      else snprintf(out->name, sizeof out->name, "%.*s", (int)(z - a), b->text + a);
+      out->has_name = true;
+      out->gender = g;
+      out->suffix = "+pronoun";
+      out->conf = 0.85;
+      return true;
+    }
+  }
+  return false;
+}
+
+Resolved spk__resolve(Block *b, const Mention *m) {
+  Resolved r;
+  memset(&r, 0, sizeof r);
+  r.conf = 1.0;
+  r.gender = m->gender;
+  if (m->type == M_NAME) {
+    uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
+    /* A trailing possessive ('s) is not part of the name. */
+    const CtxPerson *p = NULL;
+    if (m->ne - m->ns == 1) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+    if (p) {
+      snprintf(r.name, sizeof r.name, "%s", p->name);
+      if (!r.gender) r.gender = p->gender;
+      r.suffix = strlen(p->name) != z - a ? "+surname" : "";
+    } else {
+      snprintf(r.name, sizeof r.name, "%.*s", (int)(z - a), b->text + a);
+      r.suffix = "";
+    }
+    r.has_name = true;
+    return r;
+  }
+  if (m->type == M_PRON) {
+    if (m->gender == 3) {
+      r.conf = 0.6;
+      r.suffix = "+pronoun";
+      return r;
+    }
+    if (local_subject(b, m->ts, m->gender, &r)) return r;
+    const CtxPerson *p = recent_compatible(b->ctx, m->gender);
+    r.suffix = "+pronoun";
+    r.conf = 0.9;
+    if (p) {
+      snprintf(r.name, sizeof r.name, "%s", p->name);
+      r.has_name = true;
+    }
+    return r;
+  }
+  if (m->type == M_ROLE) {
+    const Token *h = T(b, m->head);
+    char f[64];
+    size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+    const char *nm = fn ? ctx__role(b->ctx, f, fn) : NULL;
+    if (nm) {
+      snprintf(r.name, sizeof r.name, "%s", nm);
+      r.has_name = true;
+      r.suffix = "+role";
+      r.conf = 0.9;
+      return r;
+    }
+    /* Unbound: the most recent speaker, only when compatible (skipping to
+     * an older one would guess) and never for an indefinite "un conseiller",
+     * who is someone new. */
+    const CtxPerson *p = NULL;
+    bool indefinite = false;
+    if (m->ts < m->head) {
+      char df[64];
+      size_t dn = lex__fold(b->text + T(b, m->ts)->start,
+                            T(b, m->ts)->end - T(b, m->ts)->start, df);
+      indefinite = dn && (!strcmp(df, "un") || !strcmp(df, "une") ||
+                          !strcmp(df, "a") || !strcmp(df, "an") ||
+                          !strcmp(df, "des"));
+    }
+    if (indefinite) {
+      r.suffix = "";
+      r.conf = 0.7;
+      return r;
+    }
+    if (b->ctx->recent[0].name[0]) {
+      if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
+    } else {
+      /* no speaker yet: the last person named with a known first name */
+      for (size_t i = 0; i < CTX_ENTITIES && b->ctx->entities[i].name[0]; i++)
+        if (b->ctx->entities[i].gender) {
+          if (compatible(m->gender, b->ctx->entities[i].gender)) p = &b->ctx->entities[i];
+          break;
+        }
+    }
+    r.suffix = "+role-recent";
+    r.conf = 0.7;
+    if (p) {
+      snprintf(r.name, sizeof r.name, "%s", p->name);
+      r.has_name = true;
+    }
+    return r;
+  }
+  if (m->type == M_OUTLET && b->ctx->last_title[0]) {
+    snprintf(r.name, sizeof r.name, "%s", b->ctx->last_title);
+    r.has_name = true;
+    r.suffix = "+title";
+    r.conf = 0.8;
+    return r;
+  }
+  r.suffix = "";
+  r.conf = 0.7;
+  return r;
+}

@@ -1,0 +1,122 @@
+/*
+ * speakers.h - what the speaker files share and nobody else sees: mentions
+ * (mentions.c reads names, pronouns and role nouns around a verb),
+ * resolution (resolve.c turns a mention into a full name), cues and
+ * attribution (speakers.c) and indirect speech (indirect.c).
+ */
+#ifndef PM_ANALYSIS_SPEAKERS_H
+#define PM_ANALYSIS_SPEAKERS_H
+
+#include <string.h>
+
+#include "analysis/internal.h"
+
+#define NONE UINT32_MAX
+/* Cue searches look at most this many tokens away from the quotation, so a
+ * paragraph with thousands of quotations stays linear. */
+#define WINDOW 48
+
+enum { M_NONE, M_NAME, M_PRON, M_ROLE, M_INST, M_OUTLET, M_NP };
+
+typedef struct {
+  int type;
+  uint32_t ts, te;      /* mention tokens [ts, te) */
+  uint32_t ns, ne;      /* name tokens (M_NAME), without honorifics */
+  uint32_t head;        /* role head token (M_ROLE) */
+  int gender;
+} Mention;
+
+typedef struct {
+  bool found;
+  Mention m;
+  const char *how;
+  uint8_t stance;
+  double conf;
+} Cue;
+
+typedef struct {
+  char name[CTX_NAME];
+  bool has_name;
+  const char *suffix; /* appended to `how` */
+  int gender;
+  double conf;
+} Resolved;
+
+static inline const Token *T(const Block *b, uint32_t i) { return &b->toks.contents[i]; }
+
+static inline bool punct(const Block *b, uint32_t i, char c) {
+  return i < b->toks.size && T(b, i)->kind == T_PUNCT && T(b, i)->ch == c;
+}
+
+static inline bool word(const Block *b, uint32_t i) {
+  return i < b->toks.size && T(b, i)->kind == T_WORD;
+}
+
+static inline bool folded_is(const Block *b, uint32_t i, const char *w) {
+  if (!word(b, i)) return false;
+  char f[64];
+  size_t n = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
+  return n && !strcmp(f, w);
+}
+
+static inline bool inverted(const Block *b, uint32_t i) {
+  return word(b, i) && (T(b, i)->flags & (TF_INV_M | TF_INV_F | TF_INV_PL));
+}
+
+static inline int pron_gender(const Token *t) {
+  if (t->lex & W_PRON_F) return 2;
+  if (t->lex & W_PRON_M) return 1;
+  return 3; /* plural or impersonal */
+}
+
+/* ---- mentions.c ---------------------------------------------------------- */
+
+/* A capitalised word that can be part of a person's name. */
+bool spk__nameish(const Block *b, uint32_t i);
+/* A speech verb used as a verb: lowercase, not after a determiner. */
+bool spk__speech_verb(const Block *b, uint32_t i);
+/* An auxiliary, adverb or elided word between a subject and its verb. */
+bool spk__skippable(const Block *b, uint32_t i);
+/* First token of the name ending at token j (not before lo). */
+uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
+/* Token after the name starting at token s (not past hi). */
+uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi);
+/* 1 masculine, 2 feminine, 0 unknown, from the first name at ns. */
+int spk__name_gender(const Block *b, uint32_t ns);
+/* Fills a name mention for tokens [ns, ne), taking in an honorific or a
+ * role noun just before it ("M. Valls", "Mayor John Smith", "le ministre
+ * Manuel Valls") and binding that role to the name. */
+void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne);
+/* The subject of verb v read leftwards (not before lo) or rightwards (an
+ * inverted subject, not past hi); false when there is none.  May bind role
+ * nouns to names in the context. */
+bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
+bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m);
+/* Index of the paragraph sentence holding token tok. */
+uint32_t spk__sentence_of(const Block *b, uint32_t tok);
+/* Is token i inside a quotation of this paragraph? */
+bool spk__in_quote(const Block *b, uint32_t i);
+
+/* ---- resolve.c ----------------------------------------------------------- */
+
+/* The full name a mention stands for, and the `how` suffix of the rule. */
+Resolved spk__resolve(Block *b, const Mention *m);
+
+/* ---- speakers.c ---------------------------------------------------------- */
+
+bool spk__gerund(const Block *b, uint32_t v);
+/* The speaker cue of speech verb v, its subject searched in [lo, hi). */
+Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
+                     const char *how, double conf, bool right_first);
+/* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi);
+ * *after (when not NULL) gets the token after the source. */
+Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
+/* Makes q's speaker from a cue, noting the speaker in the context. */
+void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
+
+/* ---- indirect.c ---------------------------------------------------------- */
+
+/* Adds the indirect quotation of sentence s, if it reports speech. */
+void spk__indirect(Block *b, const Sentence *s);
+
+#endif
