@@ -120,6 +120,11 @@ local function save(ed)
   end
   local t = ed.t
   local req = { verdict = f.verdict, speaker = f.speaker, sources = f.sources, note = f.note }
+  -- A speaker left as it was pre-filled is no correction: not sent, so an
+  -- existing note keeps its field and a new one gets the analyser's.
+  if f.speaker == ((t.fields or {}).speaker or '') then
+    req.speaker = nil
+  end
   if t.id and notes.find(t.buf, t.id) then
     req.id = t.id
   else
@@ -143,6 +148,7 @@ local function save(ed)
     return false
   end
   t.id = res
+  t.fields = vim.tbl_extend('force', t.fields or {}, { speaker = f.speaker })
   vim.bo[ed.ebuf].modified = false
   return true
 end

@@ -88,14 +88,29 @@ end
 ---@field article string
 ---@field notes pressmark.Note[]
 ---@field error? string the load error (file:line:col: ...), sidecar left untouched
+---@field unsaved? boolean the process holds changes its last save could not write
 ---@field announced table<string, boolean> orphan ids already announced
 ---@field marks integer[]
 
 ---@type table<integer, pressmark.BufNotes>
 M.state = {}
 
+-- Inside an autocommand, Neovim 0.7's vim.notify at ERROR level goes
+-- through nvim_err_writeln, which prints "Error detected while
+-- processing BufEnter Autocommands" above the message: errors raised
+-- while `in_autocmd` is set are deferred until the autocommand is over.
+local in_autocmd = false
+
 local function notify(msg, level)
-  vim.notify('pressmark: ' .. msg, level or vim.log.levels.INFO)
+  msg = 'pressmark: ' .. msg
+  level = level or vim.log.levels.INFO
+  if in_autocmd and level >= vim.log.levels.ERROR then
+    vim.schedule(function()
+      vim.notify(msg, level)
+    end)
+  else
+    vim.notify(msg, level)
+  end
 end
 
 local author_cache = nil
@@ -245,12 +260,22 @@ end
 local function apply(buf, res)
   local st = M.state[buf] or { announced = {}, marks = {} }
   local old_error = st.error
+  local was_unsaved = st.unsaved
   st.path, st.article, st.error = res.path, res.article, res.error
+  st.unsaved = res.unsaved == true
   st.notes = res.notes or {}
   M.state[buf] = st
   M.draw(buf)
   if st.error and st.error ~= old_error then
     notify(st.error .. ' (the sidecar is left untouched until you fix it)', vim.log.levels.ERROR)
+  end
+  if st.unsaved and not was_unsaved then
+    notify(
+      ('notes of %s not saved yet: they are kept here and saved again at the next change or focus'):format(
+        vim.fn.fnamemodify(res.path or '', ':t')
+      ),
+      vim.log.levels.WARN
+    )
   end
   announce(buf, st)
   if vim.fn.exists('#User#PressmarkNotes') == 1 then
@@ -321,6 +346,13 @@ function M.check(buf)
     notify(res.conflict .. ' (your change is kept here; resolve the file, or redo the change)', vim.log.levels.ERROR)
   end
   st.conflict = res.conflict
+  if res.save_error and res.save_error ~= st.save_error then
+    notify(res.save_error .. ' (your notes are kept here; saved again at the next check)', vim.log.levels.ERROR)
+  end
+  st.save_error = res.save_error
+  if res.unsaved ~= nil then
+    st.unsaved = res.unsaved
+  end
   if res.changed then
     apply(buf, res)
     if not res.error then
@@ -526,13 +558,76 @@ function M.wanted(buf)
   return vim.tbl_contains(config.get().filetypes or { 'text', 'markdown' }, ft)
 end
 
--- Runs f(buf) reporting errors instead of raising them in an autocommand.
+-- The last error guarded() reported for each buffer.
+local reported = {}
+
+-- Runs f(buf) from an autocommand, reporting errors with vim.notify after
+-- the autocommand instead of raising them in it, and only when the error
+-- differs from the one last reported for this buffer (BufEnter and
+-- CursorHold would otherwise repeat it on every move).
 local function guarded(f, buf)
+  local was = in_autocmd
+  in_autocmd = true
   local ok, err = pcall(f, buf)
-  if not ok then
-    notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
+  in_autocmd = was
+  if ok then
+    reported[buf] = nil
+    return
+  end
+  local msg = tostring(err):gsub('^pressmark: ', '')
+  if reported[buf] ~= msg then
+    reported[buf] = msg
+    in_autocmd = true
+    notify(msg, vim.log.levels.ERROR)
+    in_autocmd = was
   end
 end
+
+--- The buffers whose notes the process could not save (disk full,
+--- read-only folder, a conflict), after one more try for each.
+---@return integer[]
+function M.unsaved()
+  local out = {}
+  for buf, st in pairs(M.state) do
+    -- one stat when all is saved; a failed save is tried again
+    if api.nvim_buf_is_valid(buf) then
+      pcall(M.check, buf)
+    end
+    if st.unsaved then
+      table.insert(out, buf)
+    end
+  end
+  table.sort(out)
+  return out
+end
+
+--- VimLeavePre: the notes are saved at every change, so only a failed
+--- save can leave some behind; say which files lack them.
+function M.on_leave()
+  local ok, bufs = pcall(M.unsaved)
+  if not ok or #bufs == 0 then
+    return
+  end
+  local names = {}
+  for _, buf in ipairs(bufs) do
+    table.insert(names, vim.fn.fnamemodify(M.state[buf].path or api.nvim_buf_get_name(buf), ':~:.'))
+  end
+  notify(
+    ('notes not saved, lost on exit: %s (free the disk or fix the folder, then :e the article)'):format(
+      table.concat(names, ', ')
+    ),
+    vim.log.levels.WARN
+  )
+end
+
+-- Only buffers with notes load this module, so the exit check costs
+-- nothing elsewhere.
+api.nvim_create_autocmd('VimLeavePre', {
+  group = api.nvim_create_augroup('pressmark_notes_leave', { clear = true }),
+  callback = function()
+    M.on_leave()
+  end,
+})
 
 -- Autocommand handlers; plugin/pressmark.lua defines the autocommands
 -- and requires this module inside them.
@@ -565,6 +660,7 @@ end
 
 --- BufWipeout.
 function M.on_wipe(ev)
+  reported[ev.buf] = nil
   M.forget(ev.buf)
 end
 

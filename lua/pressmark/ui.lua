@@ -117,7 +117,10 @@ function M.note(_, opts)
     t.title = ('%s note %s: %s'):format(n.target, n.id, excerpt(n.exact, 50))
   else
     t.target, t.start, t['end'] = it.item, it.start, it['end']
-    t.fields = { speaker = it.item == 'quote' and type(it.speaker) == 'string' and it.speaker or nil }
+    -- The analyser's speaker, pre-filled; left as is, the process records it
+    -- itself when the note is made (|pressmark-note-speaker|).
+    local detected = (it.item == 'quote' or it.item == 'claim') and type(it.speaker) == 'string' and it.speaker or nil
+    t.fields = { speaker = detected }
     t.title = ('new %s note: %s'):format(it.item, excerpt(item_text(buf, it), 50))
   end
   return require('pressmark.editor').open(t)
@@ -268,7 +271,7 @@ local function show_lines(buf, it)
   if who then
     local how = {}
     if n and n.speaker then
-      table.insert(how, 'corrected by a note')
+      table.insert(how, n.speaker == det.speaker and 'confirmed by a note' or 'corrected by a note')
     end
     if type(det.mention) == 'string' then
       table.insert(how, 'mention “' .. det.mention .. '”')
@@ -315,6 +318,9 @@ function M.show(_, opts)
     focus_id = 'pressmark_show',
     max_width = math.max(40, math.floor(vim.o.columns * 0.6)),
   })
+  -- wrap at word boundaries: notes are prose
+  vim.wo[win].wrap = true
+  vim.wo[win].linebreak = true
   return win
 end
 

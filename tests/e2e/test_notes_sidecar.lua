@@ -182,6 +182,7 @@ T.test('a conflicting change on disk is reported, and ours is kept until it merg
   n = #T.notices
   pcall(vim.cmd, 'doautocmd FocusGained') -- errors raise under --headless
   pcall(vim.cmd, 'doautocmd CursorHold')
+  vim.wait(50) -- errors in autocommands are reported once they are over
   local said = notices_matching('your change is kept here', n + 1)
   T.eq(#said, 1)
   T.matches(said[1].msg, 'note aaaa0001: verdict changed on both sides')
