@@ -248,7 +248,13 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       /* The comma closes an apposition: find the comma that opens it. */
       uint32_t k = j;
-      while (k > lo && k + 12 > j && !punct(b, k - 1, ',')) k--;
+      while (k > lo && k + 24 > j && !punct(b, k - 1, ',')) k--;
+      /* past a dozen words, only a relative clause is an apposition
+       * ("officials, who asked not to be named because …, said") */
+      if (k + 12 <= j && !(folded_is(b, k, "who") || folded_is(b, k, "which") ||
+                           folded_is(b, k, "qui") || folded_is(b, k, "dont") ||
+                           folded_is(b, k, "whose")))
+        k = lo;
       if (k > lo + 1 && punct(b, k - 1, ',') && !spk__nameish(b, k - 2) &&
           word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP)) {
         /* "The company, which employs 4,000 people, said": the subject is
@@ -375,12 +381,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
      * number or a determiner names an unnamed group */
     if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
         t->end - t->start > 3 && b->text[t->end - 1] == 's' &&
-        !(t->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH))) {
+        !(t->lex & (W_PREP | W_AUX | W_SPEECH | W_DET | W_PRON_M | W_PRON_F |
+                    W_PRON_PL | W_FIRST_PERSON | W_QUE))) {
       uint32_t k = j;
       while (k > lo && k + 3 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
              !(T(b, k - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX)))
         k--;
-      if (k > lo && (T(b, k - 1)->kind == T_NUMBER ||
+      /* "Two administration officials": a number word opens the sentence */
+      if (k > lo && (T(b, k - 1)->kind == T_NUMBER || k - 1 == lo ||
                      (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) {
         m->type = M_NP;
         m->ts = k - 1;
