@@ -10,7 +10,6 @@
  * for the command line and the editor.
  */
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -213,6 +212,13 @@ typedef struct {
   TokenArray toks;         /* written by the thread only */
   PmArray(Sentence) sents; /* written by the thread only */
   atomic_uint done;        /* paragraphs whose tokens are complete */
+  /* The analysing thread sleeps on `wake` when it catches up, rather than
+   * spinning on a machine that may have no CPU to spare; `waiting` tells
+   * the tokenizer to signal.  Both flags are sequentially consistent, so
+   * either the tokenizer sees `waiting` or the sleeper sees `done`. */
+  atomic_bool waiting;
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
 } Pipeline;
 
 static void *tokenize_all(void *arg) {
@@ -236,7 +242,12 @@ static void *tokenize_all(void *arg) {
     }
     ps->t1 = p->toks.size;
     ps->s1 = p->sents.size;
-    atomic_store_explicit(&p->done, i + 1, memory_order_release);
+    atomic_store(&p->done, i + 1);
+    if (atomic_load(&p->waiting)) {
+      pthread_mutex_lock(&p->lock);
+      pthread_cond_signal(&p->wake);
+      pthread_mutex_unlock(&p->lock);
+    }
   }
   return NULL;
 }
@@ -276,8 +287,18 @@ static bool analyse_pipelined(Block *b, size_t len) {
   /* a sentence holds at least one token */
   pm_array_reserve(&p.sents, (uint32_t)cap + 1);
   atomic_init(&p.done, 0);
+  atomic_init(&p.waiting, false);
   pthread_t th;
-  if (pthread_create(&th, NULL, tokenize_all, &p) != 0) {
+  bool sync_ok = pthread_mutex_init(&p.lock, NULL) == 0;
+  if (sync_ok && pthread_cond_init(&p.wake, NULL) != 0) {
+    pthread_mutex_destroy(&p.lock);
+    sync_ok = false;
+  }
+  if (!sync_ok || pthread_create(&th, NULL, tokenize_all, &p) != 0) {
+    if (sync_ok) {
+      pthread_cond_destroy(&p.wake);
+      pthread_mutex_destroy(&p.lock);
+    }
     pm_array_delete(&p.toks);
     pm_array_delete(&p.sents);
     pm_array_delete(&paras);
@@ -289,9 +310,12 @@ static bool analyse_pipelined(Block *b, size_t len) {
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
   for (uint32_t i = 0; i < p.n; i++) {
-    unsigned spins = 0;
-    while (atomic_load_explicit(&p.done, memory_order_acquire) <= i) {
-      if (++spins > 64) sched_yield();
+    if (atomic_load(&p.done) <= i) {
+      pthread_mutex_lock(&p.lock);
+      atomic_store(&p.waiting, true);
+      while (atomic_load(&p.done) <= i) pthread_cond_wait(&p.wake, &p.lock);
+      atomic_store(&p.waiting, false);
+      pthread_mutex_unlock(&p.lock);
     }
     const ParaSpan *ps = &p.paras[i];
     if (ps->ps >= ps->pe) continue;
@@ -302,6 +326,8 @@ static bool analyse_pipelined(Block *b, size_t len) {
     analyse_tokens(b, ps->ps, ps->pe, false);
   }
   pthread_join(th, NULL);
+  pthread_cond_destroy(&p.wake);
+  pthread_mutex_destroy(&p.lock);
   b->toks = own;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   pm_array_delete(&p.toks);
