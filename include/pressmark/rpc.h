@@ -52,10 +52,29 @@ typedef enum {
   PM_RPC_INVALID        /* bytes that are not msgpack: cannot resynchronise */
 } PmRpcEvent;
 
+/* The envelope a skipped message started with, read from its first bytes
+ * (the message itself is never buffered). */
+typedef enum {
+  PM_RPC_KIND_UNKNOWN = 0,   /* not an RPC envelope, or cut too short */
+  PM_RPC_KIND_REQUEST,       /* [0, id, method, ... */
+  PM_RPC_KIND_RESPONSE,      /* [1, id, ...: a reply to one of our calls */
+  PM_RPC_KIND_NOTIFICATION   /* [2, method, ... */
+} PmRpcKind;
+
 /* What PM_RPC_TOO_BIG and PM_RPC_INVALID report. */
 typedef struct {
-  bool has_id;   /* the skipped message started like a request [0, id, ... */
-  uint32_t id;
+  bool has_id;   /* a request [0, id, ...: the peer waits for an error reply */
+  uint32_t id;   /* the request's id, or the response's for kind RESPONSE */
+  PmRpcKind kind;
+  /* Method of a request or notification; "" when unknown or too long. */
+  char method[64];
+  /* The first parameter of a request or notification, when it is an
+   * integer or an EXT handle (Neovim's buffer of nvim_buf_lines_event):
+   * arg0_ext is -1 for a plain integer, else the EXT type code, to compare
+   * with PmRpcTypes. */
+  bool has_arg0;
+  int8_t arg0_ext;
+  int64_t arg0;
   uint64_t offset; /* stream byte offset of the fault */
   char what[160];  /* lowercase description */
 } PmRpcFault;
@@ -124,6 +143,18 @@ void pm_channel_free(PmChannel *ch);
 msgpack_packer *pm_channel_packer(PmChannel *ch);
 bool pm_channel_flush(PmChannel *ch, PmError *err);
 
+/* Returns how many notifications were skipped for being over the limits
+ * since the channel opened, and copies the latest one's fault to `last`
+ * (when non-NULL and there was one): fault.method names it ("nvim_buf_
+ * lines_event") and fault.arg0/arg0_ext give its first parameter (the
+ * buffer handle).  Each is also handed out once by pm_channel_next as
+ * PM_CHANNEL_TOO_BIG; this count lets a module that keeps state in step
+ * with notifications (attached buffers following nvim_buf_lines_event)
+ * notice a loss from wherever it runs: it remembers the count it has seen
+ * and resynchronises when the count grows (everything it follows when it
+ * grew by more than one).  Cannot fail. */
+uint64_t pm_channel_dropped(const PmChannel *ch, PmRpcFault *last);
+
 /* Returns the next message to serve: first those queued while waiting for
  * a reply, in arrival order, then new input.  For PM_CHANNEL_MESSAGE `msg`
  * receives it (caller destroys); for PM_CHANNEL_TOO_BIG and _FATAL `fault`
@@ -145,10 +176,16 @@ uint32_t pm_channel_request(PmChannel *ch, const char *method,
 /* Flushes and reads until the response to `id` arrives.  Requests and
  * notifications that arrive meanwhile are queued and served afterwards by
  * pm_channel_next, so a peer that calls back before answering never
- * deadlocks.  `reply` (initialised by the caller, who destroys it in every
- * case) receives the response; on success *result points into it.  Returns false with `err` set on an error
- * response ("<method>: <peer's message>"), EOF or undecodable input; in
- * the last two cases pm_channel_next then reports EOF/FATAL. */
+ * deadlocks; an answer to another call still in flight is kept for that
+ * call's own wait.  `reply` (initialised by the caller, who destroys it in
+ * every case) receives the response; on success *result points into it.
+ * Returns false with `err` set on an error response (the peer's message),
+ * on a response over the limits (PM_ERR_NOMEM, "reply to <method> exceeds
+ * the message limit of 32 MiB and 2097152 objects (<why>)": it was skipped
+ * unread and the stream stays usable), on EOF or on undecodable input; in
+ * the last two cases pm_channel_next then reports EOF/FATAL.  Every id
+ * from pm_channel_request must be waited for once: the channel remembers
+ * the call until then. */
 bool pm_channel_wait(PmChannel *ch, uint32_t id, msgpack_unpacked *reply,
                      const msgpack_object **result, PmError *err);
 

@@ -12,6 +12,14 @@
  * Output is buffered and written once per batch: before blocking on a read
  * and before waiting for a reply, so several replies to several requests in
  * one read leave in one write.
+ *
+ * Every call is remembered until its answer is taken, with its method: a
+ * reply over the decoder's limits is skipped unread, and the call it
+ * answered must then fail with a message naming it, or the caller (and
+ * Neovim, blocked in the rpcrequest that led to it) would wait for ever.
+ * An answer to another call still in flight is kept for that call.  A
+ * notification over the limits is counted (pm_channel_dropped), since its
+ * loss leaves whatever it would have updated out of step.
  */
 #include <errno.h>
 #include <poll.h>
@@ -29,6 +37,17 @@ typedef struct {
   PmRpcFault fault;
 } Queued;
 
+typedef enum { CALL_WAITING, CALL_ANSWERED, CALL_TOO_BIG } CallState;
+
+/* A call whose answer pm_channel_wait has not taken yet. */
+typedef struct {
+  uint32_t id;
+  CallState state;
+  char method[64];
+  msgpack_unpacked reply; /* CALL_ANSWERED: the response, zone and all */
+  PmRpcFault fault;       /* CALL_TOO_BIG: what the decoder said */
+} Call;
+
 struct PmChannel {
   int in_fd, out_fd;
   PmRpcDecoder *dec;
@@ -39,7 +58,11 @@ struct PmChannel {
   msgpack_packer pk;
   PmArray(Queued) queue;
   uint32_t qhead;
+  PmArray(Call) calls;
   uint32_t next_id;
+  PmRpcLimits limits;
+  uint64_t dropped;     /* notifications skipped for being too big */
+  PmRpcFault last_drop; /* the latest of them */
   PmChannelEvent closed; /* 0 while open, else EOF or FATAL */
   PmRpcFault close_fault;
 };
@@ -55,6 +78,8 @@ PmChannel *pm_channel_new(int in_fd, int out_fd, const PmRpcLimits *limits,
   ch->in_fd = in_fd;
   ch->out_fd = out_fd;
   ch->log = log;
+  static const PmRpcLimits defaults = PM_RPC_DEFAULT_LIMITS;
+  ch->limits = limits ? *limits : defaults;
   ch->dec = pm_rpc_decoder_new(limits);
   if (!ch->dec) {
     pm_free(ch);
@@ -70,6 +95,10 @@ void pm_channel_free(PmChannel *ch) {
   for (uint32_t i = ch->qhead; i < ch->queue.size; i++)
     msgpack_unpacked_destroy(&ch->queue.contents[i].msg);
   pm_array_delete(&ch->queue);
+  for (uint32_t i = 0; i < ch->calls.size; i++)
+    if (ch->calls.contents[i].state == CALL_ANSWERED)
+      msgpack_unpacked_destroy(&ch->calls.contents[i].reply);
+  pm_array_delete(&ch->calls);
   pm_buf_free(&ch->out);
   pm_rpc_decoder_free(ch->dec);
   pm_free(ch);
@@ -92,20 +121,27 @@ bool pm_channel_flush(PmChannel *ch, PmError *err) {
   return true;
 }
 
-/* Reads the next event from the stream (not the queue). */
+/* Reads the next event from the stream (not the queue); `fault` is
+ * always filled. */
 static PmChannelEvent read_event(PmChannel *ch, msgpack_unpacked *msg,
                                  PmRpcFault *fault) {
   if (ch->closed) {
-    if (fault) *fault = ch->close_fault;
+    *fault = ch->close_fault;
     return ch->closed;
   }
   for (;;) {
     PmRpcEvent ev = pm_rpc_decoder_next(ch->dec, msg, fault);
     if (ev == PM_RPC_MESSAGE) return PM_CHANNEL_MESSAGE;
-    if (ev == PM_RPC_TOO_BIG) return PM_CHANNEL_TOO_BIG;
+    if (ev == PM_RPC_TOO_BIG) {
+      if (fault->kind == PM_RPC_KIND_NOTIFICATION) {
+        ch->dropped++;
+        ch->last_drop = *fault;
+      }
+      return PM_CHANNEL_TOO_BIG;
+    }
     if (ev == PM_RPC_INVALID) {
       ch->closed = PM_CHANNEL_FATAL;
-      if (fault) ch->close_fault = *fault;
+      ch->close_fault = *fault;
       return PM_CHANNEL_FATAL;
     }
     if (ch->rpos < ch->rlen) {
@@ -128,7 +164,7 @@ static PmChannelEvent read_event(PmChannel *ch, msgpack_unpacked *msg,
       } else {
         ch->closed = PM_CHANNEL_EOF;
       }
-      if (fault) *fault = ch->close_fault;
+      *fault = ch->close_fault;
       return ch->closed;
     }
     ch->rpos = 0;
@@ -147,7 +183,16 @@ PmChannelEvent pm_channel_next(PmChannel *ch, msgpack_unpacked *msg,
     if (ch->qhead == ch->queue.size) ch->qhead = 0, pm_array_clear(&ch->queue);
     return kind;
   }
-  return read_event(ch, msg, fault);
+  PmRpcFault f;
+  memset(&f, 0, sizeof f);
+  PmChannelEvent ev = read_event(ch, msg, &f);
+  if (fault) *fault = f;
+  return ev;
+}
+
+uint64_t pm_channel_dropped(const PmChannel *ch, PmRpcFault *last) {
+  if (last && ch->dropped) *last = ch->last_drop;
+  return ch->dropped;
 }
 
 bool pm_channel_pending(PmChannel *ch) {
@@ -169,7 +214,18 @@ uint32_t pm_channel_request(PmChannel *ch, const char *method,
   msgpack_pack_str(&ch->pk, len);
   msgpack_pack_str_body(&ch->pk, method, len);
   msgpack_pack_array(&ch->pk, nparams);
+  Call *c = pm_array_grow_one(&ch->calls);
+  memset(c, 0, sizeof *c);
+  c->id = id;
+  c->state = CALL_WAITING;
+  snprintf(c->method, sizeof c->method, "%s", method);
   return id;
+}
+
+static uint32_t find_call(const PmChannel *ch, uint32_t id) {
+  for (uint32_t i = 0; i < ch->calls.size; i++)
+    if (ch->calls.contents[i].id == id) return i;
+  return UINT32_MAX;
 }
 
 /* The peer's error object as text: Neovim sends [type, message]. */
@@ -183,40 +239,117 @@ static void error_text(const msgpack_object *e, char *out, size_t size) {
     snprintf(out, size, "error of msgpack type %d", (int)m->type);
 }
 
+/* The limits as a reader would state them: "32 MiB and 2097152 objects". */
+static void limits_text(const PmRpcLimits *l, char *out, size_t size) {
+  if (l->max_message_bytes % (1u << 20) == 0)
+    snprintf(out, size, "%u MiB and %u objects", l->max_message_bytes >> 20,
+             l->max_objects);
+  else
+    snprintf(out, size, "%u bytes and %u objects", l->max_message_bytes,
+             l->max_objects);
+}
+
+/* Fills the caller's result from a response [1, id, error, result]. */
+static bool take_answer(msgpack_unpacked *reply, const msgpack_object **result,
+                        PmError *err) {
+  const msgpack_object *o = reply->data.via.array.ptr;
+  if (o[2].type != MSGPACK_OBJECT_NIL) {
+    char text[400];
+    error_text(&o[2], text, sizeof text);
+    return pm_error_set(err, PM_ERR_STATE, "%s", text);
+  }
+  *result = &o[3];
+  return true;
+}
+
+/* Ends call `i` with what its answer was, and forgets it. */
+static bool end_call(PmChannel *ch, uint32_t i, msgpack_unpacked *reply,
+                     const msgpack_object **result, PmError *err) {
+  Call c = ch->calls.contents[i];
+  pm_array_erase(&ch->calls, i);
+  if (c.state == CALL_ANSWERED) {
+    msgpack_unpacked_destroy(reply);
+    *reply = c.reply; /* the zone moves to the caller */
+    return take_answer(reply, result, err);
+  }
+  char limits[80];
+  limits_text(&ch->limits, limits, sizeof limits);
+  pm_rpc_log(ch->log, "reply to %s (id %u) skipped: %s", c.method, c.id,
+             c.fault.what);
+  return pm_error_set(err, PM_ERR_NOMEM,
+                      "reply to %s exceeds the message limit of %s (%s)",
+                      c.method, limits, c.fault.what);
+}
+
 bool pm_channel_wait(PmChannel *ch, uint32_t id, msgpack_unpacked *reply,
                      const msgpack_object **result, PmError *err) {
-  if (ch->out.len && !pm_channel_flush(ch, err)) return false;
+  uint32_t at = find_call(ch, id);
+  if (at == UINT32_MAX) {
+    /* Not made by pm_channel_request: wait for it all the same. */
+    Call *c = pm_array_grow_one(&ch->calls);
+    memset(c, 0, sizeof *c);
+    c->id = id;
+    snprintf(c->method, sizeof c->method, "call %u", id);
+    at = ch->calls.size - 1;
+  }
+  if (ch->calls.contents[at].state != CALL_WAITING)
+    return end_call(ch, at, reply, result, err);
+  if (ch->out.len && !pm_channel_flush(ch, err)) {
+    pm_array_erase(&ch->calls, at);
+    return false;
+  }
   for (;;) {
     PmRpcFault fault;
     memset(&fault, 0, sizeof fault);
     PmChannelEvent ev = read_event(ch, reply, &fault);
-    if (ev == PM_CHANNEL_EOF)
-      return pm_error_set(err, PM_ERR_IO, "rpc: peer closed the channel");
-    if (ev == PM_CHANNEL_FATAL)
+    if (ev == PM_CHANNEL_EOF || ev == PM_CHANNEL_FATAL) {
+      at = find_call(ch, id);
+      if (at != UINT32_MAX) pm_array_erase(&ch->calls, at);
+      if (ev == PM_CHANNEL_EOF)
+        return pm_error_set(err, PM_ERR_IO, "rpc: peer closed the channel");
       return pm_error_set(err, PM_ERR_PARSE, "rpc: %s", fault.what);
+    }
     const msgpack_object *m = &reply->data;
+    bool response = false;
+    uint32_t rid = 0;
     if (ev == PM_CHANNEL_MESSAGE && m->type == MSGPACK_OBJECT_ARRAY &&
         m->via.array.size == 4 &&
         m->via.array.ptr[0].type == MSGPACK_OBJECT_POSITIVE_INTEGER &&
         m->via.array.ptr[0].via.u64 == 1) {
-      const msgpack_object *o = m->via.array.ptr;
-      if (o[1].type != MSGPACK_OBJECT_POSITIVE_INTEGER || o[1].via.u64 != id) {
-        pm_rpc_log(ch->log, "dropping a response to unknown id");
-        continue;
-      }
-      if (o[2].type != MSGPACK_OBJECT_NIL) {
-        char text[400];
-        error_text(&o[2], text, sizeof text);
-        return pm_error_set(err, PM_ERR_STATE, "%s", text);
-      }
-      *result = &o[3];
-      return true;
+      const msgpack_object *o = &m->via.array.ptr[1];
+      response = true;
+      rid = o->type == MSGPACK_OBJECT_POSITIVE_INTEGER && o->via.u64 <= UINT32_MAX
+                ? (uint32_t)o->via.u64
+                : 0; /* 0 is never an id of ours */
+    } else if (ev == PM_CHANNEL_TOO_BIG && fault.kind == PM_RPC_KIND_RESPONSE) {
+      response = true;
+      rid = fault.id;
     }
-    /* Not ours: keep it, zone and all, for pm_channel_next. */
-    Queued *q = pm_array_grow_one(&ch->queue);
-    q->kind = ev;
-    q->msg = *reply;
-    q->fault = fault;
-    msgpack_unpacked_init(reply);
+    if (!response) {
+      /* Not an answer: keep it, zone and all, for pm_channel_next. */
+      Queued *q = pm_array_grow_one(&ch->queue);
+      q->kind = ev;
+      q->msg = *reply;
+      q->fault = fault;
+      msgpack_unpacked_init(reply);
+      continue;
+    }
+    uint32_t i = rid ? find_call(ch, rid) : UINT32_MAX;
+    if (i == UINT32_MAX || ch->calls.contents[i].state != CALL_WAITING) {
+      pm_rpc_log(ch->log, "dropping a response to unknown id %u", rid);
+      continue;
+    }
+    Call *c = &ch->calls.contents[i];
+    if (ev == PM_CHANNEL_TOO_BIG) {
+      c->state = CALL_TOO_BIG;
+      c->fault = fault;
+    } else {
+      c->state = CALL_ANSWERED;
+      c->reply = *reply;
+      msgpack_unpacked_init(reply);
+    }
+    if (rid == id) return end_call(ch, i, reply, result, err);
+    /* An answer to another call in flight: it waits there for its own
+     * pm_channel_wait. */
   }
 }

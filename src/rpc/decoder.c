@@ -13,12 +13,15 @@
  * never left in the middle of a message across reads.
  *
  * A message over a limit is skipped without being buffered (the scanner
- * still walks it to find where it ends) and reported as PM_RPC_TOO_BIG, with
- * the request id when its first bytes carry one, so the peer gets an error
- * reply and the stream stays in sync.  The byte 0xc1, which msgpack never
- * uses, cannot be skipped meaningfully: it is PM_RPC_INVALID, and the
- * decoder stays broken.
+ * still walks it to find where it ends) and reported as PM_RPC_TOO_BIG with
+ * what its first bytes say: a request's id, so the peer gets an error reply;
+ * a response's id, so the call waiting for it fails instead of waiting for
+ * ever; a notification's method, so the owner can resynchronise what it
+ * would have updated.  The stream stays in sync.  The byte 0xc1, which
+ * msgpack never uses, cannot be skipped meaningfully: it is PM_RPC_INVALID,
+ * and the decoder stays broken.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +31,8 @@
 /* The scanner can follow deeper nesting than msgpack-c accepts, so that a
  * too-deep message can still be skipped; past this it gives up. */
 #define SCAN_STACK 64
-#define PREFIX_MAX 16
+/* Enough for an envelope, a 63-byte method and an EXT first parameter. */
+#define PREFIX_MAX 96
 
 struct PmRpcDecoder {
   PmRpcLimits limits;
@@ -107,34 +111,126 @@ static uint64_t be(const unsigned char *p, unsigned n) {
   return v;
 }
 
-/* Reads the request id from the first bytes of a skipped message, if it
- * starts [0, id, ... with a non-negative integer id. */
-static void prefix_id(PmRpcDecoder *dec) {
-  const unsigned char *p = dec->prefix;
-  unsigned n = dec->prefix_len, i = 0;
-  if (n < 3) return;
-  if (p[0] == 0x94) i = 1;
-  else if (p[0] == 0xdc && n > 3 && p[1] == 0 && p[2] == 4) i = 3;
+/* A cursor over the first bytes of a skipped message. */
+typedef struct {
+  const unsigned char *p;
+  unsigned n, i;
+} Prefix;
+
+/* Reads an integer object; false when it is something else or cut off. */
+static bool prefix_int(Prefix *c, int64_t *out) {
+  if (c->i >= c->n) return false;
+  unsigned char b = c->p[c->i];
+  if (b <= 0x7f || b >= 0xe0) {
+    *out = (int8_t)b;
+    c->i++;
+    return true;
+  }
+  unsigned len;
+  bool sign;
+  if (b >= 0xcc && b <= 0xcf) len = 1u << (b - 0xcc), sign = false;
+  else if (b >= 0xd0 && b <= 0xd3) len = 1u << (b - 0xd0), sign = true;
+  else return false;
+  if (c->i + 1 + len > c->n) return false;
+  uint64_t v = be(c->p + c->i + 1, len);
+  if (sign) {
+    /* Sign-extend from the encoded width. */
+    if (len < 8 && (v >> (8 * len - 1)) & 1u) v |= ~(uint64_t)0 << (8 * len);
+    *out = (int64_t)v;
+  } else {
+    if (v > INT64_MAX) return false;
+    *out = (int64_t)v;
+  }
+  c->i += 1 + len;
+  return true;
+}
+
+/* Reads a string into `out` (size 64); false when it is not a string,
+ * cut off or too long to keep. */
+static bool prefix_str(Prefix *c, char *out, size_t size) {
+  if (c->i >= c->n) return false;
+  unsigned char b = c->p[c->i];
+  unsigned hdr;
+  uint64_t len;
+  if (b >= 0xa0 && b <= 0xbf) hdr = 1, len = b & 0x1f;
+  else if (b == 0xd9 && c->i + 1 < c->n) hdr = 2, len = c->p[c->i + 1];
+  else return false;
+  if (len >= size || c->i + hdr + len > c->n) return false;
+  memcpy(out, c->p + c->i + hdr, (size_t)len);
+  out[len] = '\0';
+  c->i += hdr + (unsigned)len;
+  return true;
+}
+
+/* Reads an array header; false for anything else. */
+static bool prefix_array(Prefix *c) {
+  if (c->i >= c->n) return false;
+  unsigned char b = c->p[c->i];
+  if (b >= 0x90 && b <= 0x9f) return c->i++, true;
+  if (b == 0xdc && c->i + 3 <= c->n) return c->i += 3, true;
+  if (b == 0xdd && c->i + 5 <= c->n) return c->i += 5, true;
+  return false;
+}
+
+/* Reads the first parameter when it is an integer or an EXT whose payload
+ * is one (Neovim's handles). */
+static void prefix_arg0(PmRpcDecoder *dec, Prefix *c) {
+  if (!prefix_array(c) || c->i >= c->n) return;
+  unsigned char b = c->p[c->i];
+  PmRpcFault *f = &dec->fault;
+  unsigned hdr;
+  if (b >= 0xd4 && b <= 0xd8) hdr = 2;      /* fixext: type */
+  else if (b == 0xc7) hdr = 3;              /* ext8: len, type */
+  else {
+    if (prefix_int(c, &f->arg0)) f->has_arg0 = true, f->arg0_ext = -1;
+    return;
+  }
+  if (c->i + hdr > c->n) return;
+  int8_t type = (int8_t)c->p[c->i + hdr - 1];
+  Prefix payload = {c->p, c->n, c->i + hdr};
+  if (prefix_int(&payload, &f->arg0)) {
+    f->has_arg0 = true;
+    f->arg0_ext = type;
+  }
+}
+
+/* Reads the envelope of a skipped message from its first bytes: its kind,
+ * id (a request's, so the peer gets an error reply; a response's, so the
+ * call waiting for it fails) and method. */
+static void parse_prefix(PmRpcDecoder *dec) {
+  Prefix c = {dec->prefix, dec->prefix_len, 0};
+  PmRpcFault *f = &dec->fault;
+  if (c.n < 3) return;
+  unsigned char b = c.p[0];
+  unsigned size;
+  if (b >= 0x93 && b <= 0x94) size = b & 0x0f, c.i = 1;
+  else if (b == 0xdc && c.p[1] == 0 && (c.p[2] == 3 || c.p[2] == 4))
+    size = c.p[2], c.i = 3;
   else return;
-  if (i + 2 > n || p[i] != 0x00) return;
-  i++;
-  unsigned char b = p[i++];
-  uint64_t id;
-  if (b <= 0x7f) id = b;
-  else if (b >= 0xcc && b <= 0xce) {
-    unsigned len = 1u << (b - 0xcc);
-    if (i + len > n) return;
-    id = be(p + i, len);
-  } else return;
-  dec->fault.has_id = true;
-  dec->fault.id = (uint32_t)id;
+  int64_t type, id;
+  if (!prefix_int(&c, &type)) return;
+  if (type == 2 && size == 3) {
+    f->kind = PM_RPC_KIND_NOTIFICATION;
+    if (prefix_str(&c, f->method, sizeof f->method)) prefix_arg0(dec, &c);
+    return;
+  }
+  if ((type != 0 && type != 1) || size != 4) return;
+  if (!prefix_int(&c, &id) || id < 0 || id > UINT32_MAX) return;
+  f->id = (uint32_t)id;
+  if (type == 1) {
+    f->kind = PM_RPC_KIND_RESPONSE;
+    return;
+  }
+  f->kind = PM_RPC_KIND_REQUEST;
+  f->has_id = true;
+  if (prefix_str(&c, f->method, sizeof f->method)) prefix_arg0(dec, &c);
 }
 
 static void end_message(PmRpcDecoder *dec) {
   if (dec->discarding) {
     dec->pending = PM_RPC_TOO_BIG;
     dec->fault.offset = dec->msg_start;
-    prefix_id(dec);
+    parse_prefix(dec);
   } else {
     dec->pending = PM_RPC_MESSAGE;
   }

@@ -140,6 +140,8 @@ static void oversized_request_is_skipped_with_its_id_then_stream_resyncs(void) {
   CHECK_EQ_INT(used, 109);
   CHECK(f.has_id);
   CHECK_EQ_INT(f.id, 200);
+  CHECK_EQ_INT(f.kind, PM_RPC_KIND_REQUEST);
+  CHECK_EQ_STR(f.method, "m");
   CHECK_EQ_INT(f.offset, 0);
   CHECK(strstr(f.what, "100 bytes") != NULL);
   CHECK_EQ_INT(feed_all(dec, big + used, n - used, &used, &m, &f),
@@ -160,8 +162,72 @@ static void oversized_notification_has_no_id(void) {
   size_t used;
   CHECK_EQ_INT(feed_all(dec, big, 107, &used, &m, &f), PM_RPC_TOO_BIG);
   CHECK(!f.has_id);
+  CHECK_EQ_INT(f.kind, PM_RPC_KIND_NOTIFICATION);
+  CHECK_EQ_STR(f.method, "m");
+  CHECK(!f.has_arg0); /* a string */
   msgpack_unpacked_destroy(&m);
   pm_rpc_decoder_free(dec);
+}
+
+static void oversized_response_names_the_call_it_answers(void) {
+  PmRpcLimits l = small(64, 1000);
+  PmRpcDecoder *dec = pm_rpc_decoder_new(&l);
+  msgpack_unpacked m;
+  msgpack_unpacked_init(&m);
+  PmRpcFault f;
+  /* [1, 300, nil, "zzz..."] with a uint16 id */
+  char big[120] = "\x94\x01\xcd\x01\x2c\xc0\xd9\x64";
+  memset(big + 8, 'z', 100);
+  size_t used;
+  CHECK_EQ_INT(feed_all(dec, big, 108, &used, &m, &f), PM_RPC_TOO_BIG);
+  CHECK_EQ_INT(used, 108);
+  CHECK_EQ_INT(f.kind, PM_RPC_KIND_RESPONSE);
+  CHECK(!f.has_id); /* nothing to reply to */
+  CHECK_EQ_INT(f.id, 300);
+  msgpack_unpacked_destroy(&m);
+  pm_rpc_decoder_free(dec);
+}
+
+static void oversized_event_names_its_method_and_buffer(void) {
+  PmRpcLimits l = small(64, 1000);
+  msgpack_unpacked m;
+  msgpack_unpacked_init(&m);
+  PmRpcFault f;
+  /* [2, "nvim_buf_lines_event", [buffer, 9, [100 nils]]], the buffer as
+   * fixext1, as ext8 holding a uint16, then a plain negative integer */
+  static const struct {
+    const char *arg0;
+    size_t len;
+    int8_t ext;
+    int64_t handle;
+  } cases[] = {
+      {"\xd4\x00\x05", 3, 0, 5},
+      {"\xc7\x03\x02\xcd\x01\x00", 6, 2, 256},
+      {"\xd0\x80", 2, -1, -128},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    PmRpcDecoder *dec = pm_rpc_decoder_new(&l);
+    char msg[200];
+    size_t n = 0;
+    memcpy(msg, "\x93\x02\xb4nvim_buf_lines_event\x93", 24);
+    n = 24;
+    memcpy(msg + n, cases[k].arg0, cases[k].len);
+    n += cases[k].len;
+    memcpy(msg + n, "\x09\xdc\x00\x64", 4);
+    n += 4;
+    memset(msg + n, 0xc0, 100);
+    n += 100;
+    size_t used;
+    CHECK_EQ_INT(feed_all(dec, msg, n, &used, &m, &f), PM_RPC_TOO_BIG);
+    CHECK_EQ_INT(used, n);
+    CHECK_EQ_INT(f.kind, PM_RPC_KIND_NOTIFICATION);
+    CHECK_EQ_STR(f.method, "nvim_buf_lines_event");
+    CHECK(f.has_arg0);
+    CHECK_EQ_INT(f.arg0_ext, cases[k].ext);
+    CHECK_EQ_INT(f.arg0, cases[k].handle);
+    pm_rpc_decoder_free(dec);
+  }
+  msgpack_unpacked_destroy(&m);
 }
 
 static void container_longer_than_the_room_left_is_too_big(void) {
@@ -245,6 +311,8 @@ int main(void) {
   RUN(huge_announced_string_is_never_buffered);
   RUN(oversized_request_is_skipped_with_its_id_then_stream_resyncs);
   RUN(oversized_notification_has_no_id);
+  RUN(oversized_response_names_the_call_it_answers);
+  RUN(oversized_event_names_its_method_and_buffer);
   RUN(container_longer_than_the_room_left_is_too_big);
   RUN(too_many_objects_is_too_big);
   RUN(nesting_to_msgpack_depth_decodes_and_deeper_is_too_big);
