@@ -26,21 +26,28 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
 static bool trailing_attribution(Block *b, const Sentence *s) {
   uint32_t end = s->end;
   while (end > s->start && T(b, end - 1)->kind == T_PUNCT) end--;
-  for (uint32_t c = end; c > s->start + 4 && c + 14 > end; c--) {
+  for (uint32_t c = end; c > s->start + 4; c--) {
     if (!punct(b, c - 1, ',')) continue;
     uint32_t k = c; /* first token after the comma */
+    /* the attribution runs to the next comma or the end: "…, the WMO said
+     * on Friday, making it the first year …" */
+    uint32_t send = k;
+    while (send < end && !punct(b, send, ',')) send++;
+    if (send - k > 12) continue;
     uint32_t v = NONE;
-    for (uint32_t x = k; x < end && x < k + 5; x++) {
+    for (uint32_t x = k; x < send && x < k + 8; x++) {
+      if (T(b, x)->kind == T_PUNCT && (T(b, x)->ch == '(' || T(b, x)->ch == ')'))
+        continue; /* the British Medical Association (BMA) has announced */
       if (T(b, x)->kind != T_WORD) break;
       if (spk__speech_verb(b, x) || (inverted(b, x) && (T(b, x)->lex & W_SPEECH))) {
         v = x;
         /* "state officials said": the first word only looked like a verb */
-        for (uint32_t y = x + 1; y < end && y < x + 3; y++)
+        for (uint32_t y = x + 1; y < send && y < x + 3; y++)
           if (spk__speech_verb(b, y)) v = y;
         break;
       }
       if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
-        if (x + 1 < end && word(b, x + 1) && !(T(b, x + 1)->flags & TF_CAP) &&
+        if (x + 1 < send && word(b, x + 1) && !(T(b, x + 1)->flags & TF_CAP) &&
             ((T(b, x + 1)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
           v = x;
         break;
@@ -50,14 +57,21 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
     if (spk__gerund(b, v)) return false;
     /* the verb's complement may follow (de source syndicale, on Friday),
      * but no new clause */
-    for (uint32_t x = v + 1; x < end; x++)
+    for (uint32_t x = v + 1; x < send; x++)
       if (word(b, x) && (T(b, x)->lex & W_QUE)) return false;
     if (v > k && folded_is(b, v - 1, "to")) return false;
     /* the subject may not lie before the comma: "Jen Psaki, declined to
      * comment" is an apposition, not an attribution */
     uint32_t before_end = c - 1;
-    Cue cu = spk__cue_at_verb(b, v, s->start, end, "indirect-after", 0.75, true);
-    if (cu.found && cu.m.ts < k) return false;
+    /* The probe may bind role nouns (appositions it reads); a rejected
+     * probe must leave the context as it found it. */
+    CtxRole saved[CTX_ROLES];
+    memcpy(saved, b->ctx->roles, sizeof saved);
+    Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, true);
+    if (cu.found && cu.m.ts < k) {
+      memcpy(b->ctx->roles, saved, sizeof saved);
+      return false;
+    }
     if (!cu.found) {
       /* "a précisé l'adjoint aux travaux, Karim Benali": an apposed name */
       for (uint32_t x = v + 1; x + 2 < end && x < v + 7; x++) {
@@ -75,10 +89,10 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
         break;
       }
     }
-    if (!cu.found && v + 1 < end && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
+    if (!cu.found && v + 1 < send && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
         !(T(b, v + 1)->lex & (W_DET | W_PREP))) {
       /* "a indiqué Matignon": an institution named by a capitalised word */
-      spk__name_mention(b, &cu.m, v + 1, spk__name_end(b, v + 1, end));
+      spk__name_mention(b, &cu.m, v + 1, spk__name_end(b, v + 1, send));
       cu.found = true;
       cu.how = "indirect-after";
       cu.conf = 0.75;
@@ -90,7 +104,7 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
     if (cu.found && cu.m.type == M_NP && cu.m.ts > v &&
         !(folded_is(b, cu.m.ts, "un") || folded_is(b, cu.m.ts, "une") ||
           folded_is(b, cu.m.ts, "a") || folded_is(b, cu.m.ts, "an")))
-      return false;
+      { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     /* nothing after the verb and its subject but a complement: "said on
      * Friday", "a indiqué Matignon"; not an object ("conteste ces
      * chiffres") */
@@ -98,14 +112,14 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
     if (cu.found && cu.m.te > rest) rest = cu.m.te;
     if (inverted(b, v)) {
       rest = rest > v + 2 ? rest : v + 2;
-      if (rest < end && word(b, rest) && !(T(b, rest)->flags & TF_CAP) &&
+      if (rest < send && word(b, rest) && !(T(b, rest)->flags & TF_CAP) &&
           !(T(b, rest)->lex & W_PREP))
         rest++; /* a-t-on appris */
     }
-    if (rest < end && !(word(b, rest) && (T(b, rest)->lex & (W_PREP | W_MONTH)) &&
+    if (rest < send && !(word(b, rest) && (T(b, rest)->lex & (W_PREP | W_MONTH)) &&
                         !(T(b, rest)->flags & TF_CAP)) &&
         !punct(b, rest, ','))
-      return false;
+      { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     (void)before_end;
     if (!cu.found || cu.m.te <= k) {
       /* "…, state officials said": an unnamed group */
@@ -197,7 +211,7 @@ void spk__indirect(Block *b, const Sentence *s) {
     if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
         !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
           (T(b, v + 1)->lex & W_FUNCTION)) &&
-        !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 5) {
+        !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
       /* any finite form: said, says, alleged, allege (not saying) */

@@ -18,8 +18,13 @@ bool spk__nameish(const Block *b, uint32_t i) {
                 W_MONTH | W_INTERJ | W_HONORIFIC | W_SOURCE | W_COMMENT |
                 W_FIRST_PERSON | W_AUX | W_QUE))
     return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
-  if ((t->lex & (W_ROLE | W_INSTITUTION)) && !(t->lex & (W_FIRST_M | W_FIRST_F)))
-    return false;
+  if ((t->lex & (W_ROLE | W_INSTITUTION)) && !(t->lex & (W_FIRST_M | W_FIRST_F))) {
+    /* "Bruno Le Maire": a role word after a name's capitalised article */
+    return i >= 2 && word(b, i - 1) && (T(b, i - 1)->flags & TF_CAP) &&
+           (T(b, i - 1)->lex & W_DET) && T(b, i - 1)->end - T(b, i - 1)->start <= 3 &&
+           word(b, i - 2) && (T(b, i - 2)->flags & TF_CAP) &&
+           (T(b, i - 2)->lex & (W_FIRST_M | W_FIRST_F));
+  }
   return true;
 }
 
@@ -28,6 +33,10 @@ bool spk__speech_verb(const Block *b, uint32_t i) {
   if (!word(b, i)) return false;
   const Token *t = T(b, i);
   if (!(t->lex & W_SPEECH) || (t->flags & TF_CAP)) return false;
+  /* "blocks state law", "state officials": bare "state" before a word is
+   * an adjective far more often than a verb */
+  if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
+    return false;
   if (i > 0 && word(b, i - 1) && (T(b, i - 1)->lex & W_DET) &&
       !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
     return false;

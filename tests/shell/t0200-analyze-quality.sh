@@ -136,7 +136,7 @@ test_expect_success 'held-out articles stay above their measured floor' '
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.90 "$H"/en-*.txt "$H"/*.md >out &&
 	cat out &&
-	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.85 "$A"/heldout2/*.txt >out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.85 "$A"/heldout2/*.txt "$A"/heldout3/*.txt >out &&
 	cat out
 '
 
