@@ -137,38 +137,23 @@ static inline const LexEntry *lex__probe(const Lexicon *lx, uint64_t h) {
   return NULL;
 }
 
-/* Looks a word up, reading up to `avail` >= n bytes from s (whole-chunk
- * loads when the bytes after the word may be read).  A word with non-ASCII
- * bytes is folded by lex__fold first, so both paths hash the same folded
- * bytes as the lexicon's words were. */
+/* Looks a word up, reading up to `avail` >= n bytes from s: any word, the
+ * general path (lang.c).  A word with non-ASCII bytes is folded by
+ * lex__fold first, so every path hashes the same folded bytes as the
+ * lexicon's words were. */
+const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
+                                size_t avail);
+
+/* The same, with the common case inline: an ASCII word of at most eight
+ * bytes that may be read as one chunk. */
 static inline const LexEntry *lex__lookup(const Lexicon *lx, const char *s,
                                           size_t n, size_t avail) {
-  if (n > 63 || n == 0 || !lx->slots) return NULL;
-  uint64_t h = LEX_SEED, high = 0;
-  size_t i = 0;
-  bool wide = avail >= ((n + 7) & ~(size_t)7);
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w = lex__load8(s + i);
-    high |= w;
-    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  if (n - 1 < 8 && avail >= 8 && lx->slots) {
+    uint64_t w = lex__load8(s) & (~0ULL >> (8 * (8 - n)));
+    if (!(w & LEX_HIGHS))
+      return lex__probe(lx, lex__end(lex__mix(LEX_SEED, lex__lower8(w)), n));
   }
-  if (i < n) {
-    uint64_t w = wide ? lex__load8(s + i) & (~0ULL >> (8 * (8 - (n - i))))
-                      : lex__load_part(s + i, n - i);
-    high |= w;
-    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
-  }
-  if (!(high & LEX_HIGHS)) {
-    h = lex__end(h, n);
-  } else {
-    char f[72] = {0}; /* zero-padded: hashed in whole chunks */
-    size_t fn = lex__fold(s, n, f);
-    if (!fn) return NULL;
-    h = LEX_SEED;
-    for (i = 0; i < fn; i += 8) h = lex__mix(h, lex__load8(f + i));
-    h = lex__end(h, fn);
-  }
-  return lex__probe(lx, h);
+  return lex__lookup_any(lx, s, n, avail);
 }
 
 /* Adds the detection-word counts of text[0..len) (first 8 KiB) per

@@ -107,8 +107,38 @@ static void lex_grow(Lexicon *lx) {
   pm_free(prev);
 }
 
+const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
+                                size_t avail) {
+  if (n > 63 || n == 0 || !lx->slots) return NULL;
+  uint64_t h = LEX_SEED, high = 0;
+  size_t i = 0;
+  bool wide = avail >= ((n + 7) & ~(size_t)7);
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = lex__load8(s + i);
+    high |= w;
+    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  }
+  if (i < n) {
+    uint64_t w = wide ? lex__load8(s + i) & (~0ULL >> (8 * (8 - (n - i))))
+                      : lex__load_part(s + i, n - i);
+    high |= w;
+    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  }
+  if (!(high & LEX_HIGHS)) {
+    h = lex__end(h, n);
+  } else {
+    char f[72] = {0}; /* zero-padded: hashed in whole chunks */
+    size_t fn = lex__fold(s, n, f);
+    if (!fn) return NULL;
+    h = LEX_SEED;
+    for (i = 0; i < fn; i += 8) h = lex__mix(h, lex__load8(f + i));
+    h = lex__end(h, fn);
+  }
+  return lex__probe(lx, h);
+}
+
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {
-  return lex__lookup(lx, s, n, n);
+  return lex__lookup_any(lx, s, n, n);
 }
 
 static void lexicon_free(Lexicon *lx) {
