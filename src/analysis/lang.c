@@ -33,12 +33,23 @@
 /* ---- folding and hashing --------------------------------------------- */
 
 size_t lex__fold(const char *s, size_t n, char *out) {
-  size_t o = 0;
-  for (size_t i = 0; i < n; i++) {
+  /* The ASCII prefix (usually the whole word) in a tight loop. */
+  size_t lim = n < 63 ? n : 63, i = 0;
+  for (; i < lim; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) break;
+    out[i] = (char)(c + (unsigned)((unsigned char)(c - 'A') < 26) * 32);
+  }
+  if (i == n) {
+    out[i] = '\0';
+    return i;
+  }
+  size_t o = i;
+  for (; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (o >= 63) return 0;
     if (c < 0x80) {
-      /* the common case first: one compare-free table-less lowercase */
+      /* a branch-free ASCII lowercase */
       out[o++] = (char)(c + (unsigned)((unsigned char)(c - 'A') < 26) * 32);
     } else if (c == 0xC3 && i + 1 < n) {
       unsigned char d = (unsigned char)s[i + 1];
