@@ -361,9 +361,14 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
     }
     if (!cue.found && c != NONE && is_title(b, r)) title = true;
     if (!cue.found && !title) cue = cue_before(b, o, lo, hi);
-    if (!cue.found && !title)
-      cue = spk__cue_source(b, o > lo + WINDOW ? o - WINDOW : lo,
-                       hi > o + WINDOW ? o + WINDOW : hi, NULL);
+    /* "évoqué une piste qui doit selon lui « … »": a bare noun phrase
+     * after the verb is likelier its object than its speaker, so a source
+     * phrase in the sentence wins over it */
+    if ((!cue.found || cue.m.type == M_NP) && !title) {
+      Cue src = spk__cue_source(b, o > lo + WINDOW ? o - WINDOW : lo,
+                                hi > o + WINDOW ? o + WINDOW : hi, NULL);
+      if (src.found) cue = src;
+    }
     if (!cue.found && !title && o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
       /* handled below as a person */
     }
