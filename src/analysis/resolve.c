@@ -96,6 +96,29 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   return false;
 }
 
+static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name) {
+  size_t n = strlen(name);
+  for (uint32_t i = from; i + n <= to; i++)
+    if (text[i] == name[0] && !memcmp(text + i, name, n)) return true;
+  return false;
+}
+
+/* The person named last before byte `pos` who has not spoken yet: "Une
+ * promesse qui laisse sceptique Julien Bayou. Pour le député écologiste,
+ * « … »" means him, not the minister quoted before.  NULL when the last
+ * named person already spoke, or is named only after pos in this
+ * paragraph (entities are noted for the whole paragraph up front). */
+static const CtxPerson *newcomer(const Block *b, uint32_t pos) {
+  const CtxPerson *e = &b->ctx->entities[0];
+  if (!e->name[0] || !strchr(e->name, ' ')) return NULL;
+  for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++)
+    if (!strcmp(b->ctx->recent[i].name, e->name)) return NULL;
+  if (occurs(b->text, pos, b->para_end, e->name) &&
+      !occurs(b->text, b->para_start, pos, e->name))
+    return NULL;
+  return e;
+}
+
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -163,7 +186,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.7;
       return r;
     }
-    if (b->ctx->recent[0].name[0]) {
+    const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
+    if (fresh && compatible(m->gender, fresh->gender)) {
+      p = fresh;
+    } else if (b->ctx->recent[0].name[0]) {
       if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
     } else {
       /* no speaker yet: the last person named with a known first name */
