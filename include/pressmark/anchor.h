@@ -8,7 +8,8 @@
  *   1. anchored: `exact` at the hinted place;
  *   2. moved: `exact` elsewhere; repeated occurrences are told apart by how
  *      much of prefix and suffix match, then by nearness to the hint; equal
- *      on both counts -> ambiguous;
+ *      on both counts -> ambiguous (at most PM_ANCHOR_MAX_CANDIDATES
+ *      occurrences are compared, nearest first);
  *   3. fuzzy: the best approximate match (edit distance in code points,
  *      Myers' bit-parallel algorithm) within FUZZY_WINDOW bytes of the
  *      hint, accepted only with at most one error per ten code points of
@@ -56,14 +57,23 @@ typedef struct {
   uint32_t line, col;  /* of start */
   uint32_t errors;     /* edit distance of a fuzzy match, else 0 */
   uint32_t candidates; /* how many places scored best (ambiguous: >= 2) */
+  uint32_t scored;     /* occurrences of `exact` whose context was compared */
 } PmAnchorResult;
 
 typedef struct {
   uint32_t anchored, moved, fuzzy, ambiguous, orphan;
+  uint64_t scored; /* sum of the notes' PmAnchorResult.scored */
 } PmAnchorStats;
 
 /* Bytes searched on each side of the hint by the fuzzy step. */
 #define PM_ANCHOR_FUZZY_WINDOW (16u * 1024u)
+/* Occurrences of `exact` whose context is compared, at most, per note in
+ * step 2.  They are taken nearest to where the note is expected first, and
+ * the search stops as soon as one matches prefix and suffix in full (no
+ * farther one can beat it), so the cap only bites on a text repeated
+ * thousands of times with partial context: then the best of the nearest
+ * PM_ANCHOR_MAX_CANDIDATES wins if unique, else the note is ambiguous. */
+#define PM_ANCHOR_MAX_CANDIDATES 4096u
 /* Code points of context kept in prefix and suffix. */
 #define PM_ANCHOR_CONTEXT 32
 

@@ -123,10 +123,13 @@ static size_t cp_count(const char *s, size_t n) { return pm_utf8_count(s, n); }
 #define NEAR_WINDOW 4096
 
 /* The occurrences of `exact` seen so far: the best by context, then by
- * distance to where the note was expected, and how many tie with it. */
+ * distance to where the note was expected, and how many tie with it;
+ * `scored` counts the contexts compared, `capped` says the search stopped
+ * at PM_ANCHOR_MAX_CANDIDATES. */
 typedef struct {
-  uint32_t ctx, ties, at;
+  uint32_t ctx, ties, at, scored;
   uint64_t dist;
+  bool capped;
 } Occ;
 
 static void occ_add(Occ *o, const PmAnchorText *t, const PmAnchorSpec *s,
@@ -135,6 +138,7 @@ static void occ_add(Occ *o, const PmAnchorText *t, const PmAnchorSpec *s,
                                           at + (uint32_t)s->exact_len, s, NULL);
   uint64_t dist = expect < 0 ? 0
                   : (uint64_t)(at > expect ? at - expect : expect - at);
+  o->scored++;
   if (!o->ties || ctx > o->ctx || (ctx == o->ctx && dist < o->dist)) {
     o->ctx = ctx, o->dist = dist, o->at = at, o->ties = 1;
   } else if (ctx == o->ctx && dist == o->dist) {
@@ -142,15 +146,79 @@ static void occ_add(Occ *o, const PmAnchorText *t, const PmAnchorSpec *s,
   }
 }
 
-static void search_exact(const PmAnchorText *t, const PmAnchorSpec *s,
-                         int64_t expect, Occ *o) {
-  const char *p = t->text, *end = t->text + t->len;
-  while (p < end) {
-    const char *q = memmem(p, (size_t)(end - p), s->exact, s->exact_len);
+/* Bytes of text handed to one memmem call.  Searching the rest of a 14 MB
+ * text once per occurrence costs one call per occurrence, and some memmem
+ * (sanitizer interceptors check the whole haystack each call) are linear
+ * in the haystack: bounded chunks keep the enumeration linear anywhere. */
+#define SCAN_CHUNK 4096u
+
+typedef PmArray(uint32_t) Offsets;
+
+/* Occurrences of `exact` with a start in [from, to), in increasing order,
+ * appended to `at`. */
+static void occ_in(const PmAnchorText *t, const PmAnchorSpec *s, uint32_t from,
+                   uint32_t to, Offsets *at) {
+  uint32_t m = (uint32_t)s->exact_len;
+  if (to > t->len - m + 1) to = t->len - m + 1;
+  const char *p = t->text + from, *end = t->text + to + m - 1;
+  while (p < t->text + to) {
+    const char *q = memmem(p, (size_t)(end - p), s->exact, m);
     if (!q) break;
-    occ_add(o, t, s, (uint32_t)(q - t->text), expect);
+    pm_array_push(at, (uint32_t)(q - t->text));
     p = q + 1;
   }
+}
+
+/* Step 2b for one note: the occurrences of `exact`, nearest to `expect`
+ * first (from the start when there is no hint), merged from a stream going
+ * up from `expect` and one going down.  Context agreement is bounded by
+ * prefix_len + suffix_len, so once the best reaches that bound nothing
+ * farther can beat or tie it and the search stops; in any case it stops
+ * after PM_ANCHOR_MAX_CANDIDATES.  Cost: the bytes scanned up to there
+ * plus at most the cap in context comparisons. */
+static void search_exact(const PmAnchorText *t, const PmAnchorSpec *s,
+                         int64_t expect, Occ *o) {
+  uint32_t m = (uint32_t)s->exact_len;
+  if (!m || m > t->len) return;
+  uint32_t last = t->len - m + 1; /* starts are < last */
+  uint64_t bound = (uint64_t)s->prefix_len + s->suffix_len;
+  uint32_t mid = expect < 0 ? 0 : expect > last ? last : (uint32_t)expect;
+  /* A chunk at least as long as `exact`, so that the m - 1 bytes each
+   * memmem reads past its chunk never add up to more than the text. */
+  uint32_t chunk = m > SCAN_CHUNK ? m : SCAN_CHUNK;
+  Offsets up = pm_array_new(), down = pm_array_new();
+  uint32_t ui = 0, unext = mid; /* up: up.contents[ui..], then from unext */
+  uint32_t dnext = mid;         /* down: down.contents[..size), then below dnext */
+  for (;;) {
+    while (ui == up.size && unext < last) {
+      up.size = 0, ui = 0;
+      uint32_t to = last - unext > chunk ? unext + chunk : last;
+      occ_in(t, s, unext, to, &up);
+      unext = to;
+    }
+    while (down.size == 0 && dnext > 0) {
+      uint32_t from = dnext > chunk ? dnext - chunk : 0;
+      occ_in(t, s, from, dnext, &down);
+      dnext = from;
+    }
+    bool has_up = ui < up.size, has_down = down.size > 0;
+    if (!has_up && !has_down) break;
+    uint32_t at;
+    if (has_up && (!has_down || up.contents[ui] - mid <= mid - down.contents[down.size - 1]))
+      at = up.contents[ui++];
+    else
+      at = down.contents[--down.size];
+    uint64_t dist = expect < 0 ? 0
+                    : (uint64_t)(at > expect ? at - expect : expect - at);
+    if (o->ties && o->ctx >= bound && o->dist < dist) break; /* can't beat it */
+    if (o->scored >= PM_ANCHOR_MAX_CANDIDATES) {
+      o->capped = true;
+      break;
+    }
+    occ_add(o, t, s, at, expect);
+  }
+  pm_array_delete(&up);
+  pm_array_delete(&down);
 }
 
 /* Steps 1 and 2a: true when resolved.  Sets *expect to the byte offset
@@ -200,7 +268,9 @@ static bool quick(const PmAnchorText *t, const PmAnchorSpec *s,
     uint32_t o = (uint32_t)(q - t->text);
     pm_anchor__context_score(t->text, t->len, o, o + (uint32_t)s->exact_len, s,
                              &full);
-    if (full) hits++, at = o;
+    out->scored++;
+    if (full && ++hits > 1) break; /* two: the full search decides */
+    if (full) at = o;
     p = q + 1;
   }
   if (hits == 1) {
@@ -258,9 +328,13 @@ void pm_anchor_text_resolve(const PmAnchorText *t, const PmAnchorSpec *s,
   int64_t expect;
   if (quick(t, s, line_delta, out, &expect)) return;
   if (s->exact && s->exact_len && s->exact_len <= t->len) {
-    Occ o = {0, 0, 0, 0};
+    Occ o;
+    memset(&o, 0, sizeof o);
     search_exact(t, s, expect, &o);
-    if (from_occ(t, s, &o, out)) return;
+    uint32_t scored = out->scored + o.scored;
+    if (!from_occ(t, s, &o, out)) fuzzy_step(t, s, expect, out);
+    out->scored = scored;
+    return;
   }
   fuzzy_step(t, s, expect, out);
 }
@@ -374,17 +448,31 @@ static void search_many(const PmAnchorText *t, Item *items, uint32_t n) {
     while (table[h].head && table[h].key != k) h = (h + 1) & mask;
     for (uint32_t j = table[h].head; j; j = items[j - 1].next) {
       Item *it = &items[j - 1];
+      if (it->occ.capped) continue;
       if (it->spec.exact_len <= t->len - pos &&
-          !memcmp(text + pos + 16, it->spec.exact + 16, it->spec.exact_len - 16))
-        occ_add(&it->occ, t, &it->spec, pos, it->expect);
+          !memcmp(text + pos + 16, it->spec.exact + 16, it->spec.exact_len - 16)) {
+        if (it->occ.scored >= PM_ANCHOR_MAX_CANDIDATES) it->occ.capped = true;
+        else occ_add(&it->occ, t, &it->spec, pos, it->expect);
+      }
     }
   }
   pm_free(table);
+  /* This pass meets occurrences in text order, not nearest first: a note
+   * over the cap is searched again on its own, the way a single note is. */
+  for (uint32_t i = 0; i < n; i++) {
+    Item *it = &items[i];
+    if (!it->pending || !it->occ.capped) continue;
+    uint32_t scored = it->occ.scored;
+    memset(&it->occ, 0, sizeof it->occ);
+    search_exact(t, &it->spec, it->expect, &it->occ);
+    it->occ.scored += scored;
+  }
 }
 
 void pm_sidecar_reanchor(PmSidecar *sc, const char *text, size_t len,
                          PmAnchorStats *stats) {
-  PmAnchorStats st = {0, 0, 0, 0, 0};
+  PmAnchorStats st;
+  memset(&st, 0, sizeof st);
   PmAnchorText *t = pm_anchor_text_new(text, len);
   uint32_t n = sc->notes.size;
   Item *items = pm_calloc(n ? n : 1, sizeof *items);
@@ -431,6 +519,7 @@ void pm_sidecar_reanchor(PmSidecar *sc, const char *text, size_t len,
   for (uint32_t i = 0; i < n; i++) {
     Item *it = &items[i];
     PmNote *note = it->note;
+    uint32_t scored = note->res.scored + it->occ.scored;
     if (t && it->pending && !from_occ(t, &it->spec, &it->occ, &note->res)) {
       int64_t expect = it->expect;
       uint32_t hs;
@@ -439,6 +528,8 @@ void pm_sidecar_reanchor(PmSidecar *sc, const char *text, size_t len,
         expect = hs;
       fuzzy_step(t, &it->spec, expect, &note->res);
     }
+    note->res.scored = scored;
+    st.scored += scored;
     switch (note->res.outcome) {
       case PM_ANCHOR_ANCHORED: st.anchored++; break;
       case PM_ANCHOR_MOVED: st.moved++; break;

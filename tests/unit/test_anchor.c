@@ -381,6 +381,100 @@ static void long_quote_uses_several_bit_vector_words(void) {
   pm_buf_free(&t);
 }
 
+/* 300,000 lines "NNNNNN Le Maire, a dit." under 1,000 inserted lines: a
+ * 10-byte text repeated 300,000 times, the note's own one 21 KB from its
+ * hint (beyond the nearby window).  Scored nearest first, the search stops
+ * at the first occurrence whose whole context matches: a few thousand
+ * comparisons, not 300,000. */
+static void repeat_text(PmBuf *b, int inserted) {
+  for (int i = 0; i < inserted; i++) pm_buf_printf(b, "inserted %04d\n", i);
+  for (int i = 0; i < 300000; i++) pm_buf_printf(b, "%06d Le Maire, a dit.\n", i);
+}
+
+static void text_repeated_300000_times_is_found_nearest_first(void) {
+  PmBuf b = PM_BUF_INIT;
+  repeat_text(&b, 1000);
+  char want[32];
+  snprintf(want, sizeof want, "\n%06d Le Maire, ", 200000);
+  const char *p = strstr(b.data, want);
+  CHECK(p != NULL);
+  uint32_t start = (uint32_t)(p - b.data) + 8;
+  PmAnchorSpec s;
+  memset(&s, 0, sizeof s);
+  pm_anchor_context(b.data, b.len, start, start + 10, &s);
+  s.line = 200001; /* 1,000 lines came in above, and the column */
+  s.col = 3;       /* moved too: not at the hint, nor close to it */
+  PmAnchorResult r;
+  pm_anchor_resolve(b.data, b.len, &s, &r);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.start, start);
+  CHECK_EQ_INT(r.line, 201001);
+  CHECK_EQ_INT(r.col, 7);
+  CHECK(r.scored > 0);
+  /* 1,000 lines each way (2,001), plus the nearby window's 8 KB (~342);
+   * the whole text holds 300,000. */
+  CHECK(r.scored <= 2400);
+  pm_buf_free(&b);
+}
+
+static void text_repeated_300000_times_without_hint_hits_the_cap(void) {
+  /* Same context everywhere and no hint: ambiguous, after at most the cap
+   * of comparisons. */
+  PmBuf b = PM_BUF_INIT;
+  for (int i = 0; i < 300000; i++) pm_buf_puts(&b, "Le Maire, ");
+  PmAnchorSpec s;
+  memset(&s, 0, sizeof s);
+  pm_anchor_context(b.data, b.len, 1500000, 1500010, &s);
+  s.line = 0;
+  PmAnchorResult r;
+  pm_anchor_resolve(b.data, b.len, &s, &r);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_AMBIGUOUS);
+  CHECK(r.candidates >= 2);
+  CHECK_EQ_INT(r.scored, PM_ANCHOR_MAX_CANDIDATES);
+  /* With a hint 3 bytes off, the nearest full match wins at once. */
+  s.line = 1;
+  s.col = 1500003;
+  pm_anchor_resolve(b.data, b.len, &s, &r);
+  CHECK_EQ_INT(r.outcome, PM_ANCHOR_MOVED);
+  CHECK_EQ_INT(r.start, 1500000);
+  CHECK(r.scored <= 16);
+  pm_buf_free(&b);
+}
+
+static void batch_of_notes_on_a_text_repeated_300000_times(void) {
+  /* 12 notes on the 16-byte "Le Maire, a dit." (the one-pass search over
+   * the text, which meets occurrences in text order): each goes over the
+   * cap there and is searched again nearest first. */
+  PmBuf b = PM_BUF_INIT;
+  repeat_text(&b, 1000);
+  PmSidecar *sc = pm_sidecar_new();
+  for (int k = 0; k < 12; k++) {
+    PmNote *n = pm_sidecar_note_add(sc, "claim", "Le Maire, a dit.", NULL);
+    char want[32];
+    snprintf(want, sizeof want, "\n%06d Le Maire, ", 20000 * k + 7);
+    const char *p = strstr(b.data, want);
+    CHECK(p != NULL);
+    uint32_t start = (uint32_t)(p - b.data) + 8;
+    pm_note_anchor_at(n, b.data, b.len, start, start + 16);
+    char ex[32], pre[64], suf[64]; /* copied: set_anchor replaces them */
+    snprintf(ex, sizeof ex, "%s", pm_note_exact(n));
+    snprintf(pre, sizeof pre, "%s", pm_note_prefix(n));
+    snprintf(suf, sizeof suf, "%s", pm_note_suffix(n));
+    pm_note_set_anchor(n, ex, pre, suf, pm_note_line(n) - 1000, 3);
+  }
+  PmAnchorStats st;
+  pm_sidecar_reanchor(sc, b.data, b.len, &st);
+  CHECK_EQ_INT(st.moved, 12);
+  for (int k = 0; k < 12; k++) {
+    const PmAnchorResult *r = pm_note_anchor_result(pm_sidecar_note_at(sc, (uint32_t)k));
+    CHECK_EQ_INT(r->line, (uint32_t)(1000 + 20000 * k + 7 + 1));
+    CHECK(r->scored <= PM_ANCHOR_MAX_CANDIDATES + 2400);
+  }
+  CHECK(st.scored <= 12 * (uint64_t)(PM_ANCHOR_MAX_CANDIDATES + 2400));
+  pm_sidecar_free(sc);
+  pm_buf_free(&b);
+}
+
 int main(void) {
   RUN(unchanged_text_is_anchored_at_the_hint);
   RUN(insertion_above_moves_it);
@@ -400,5 +494,8 @@ int main(void) {
   RUN(random_texts_give_consistent_results);
   RUN(outcome_names);
   RUN(long_quote_uses_several_bit_vector_words);
+  RUN(text_repeated_300000_times_is_found_nearest_first);
+  RUN(text_repeated_300000_times_without_hint_hits_the_cap);
+  RUN(batch_of_notes_on_a_text_repeated_300000_times);
   return test_done();
 }
