@@ -29,18 +29,30 @@ git config --global init.defaultBranch main
 
 test_count=0
 test_failures=0
+test_skipped=0
 
 test_expect_success() {
   test_count=$((test_count + 1))
   : >"$TRASH/.cleanup"
-  if (eval "$2") >"$TRASH/.out" 2>&1; then
+  (eval "$2") >"$TRASH/.out" 2>&1
+  status=$?
+  if [ "$status" -eq 0 ]; then
     echo "ok $test_count - $1"
+  elif [ "$status" -eq 77 ]; then
+    test_skipped=$((test_skipped + 1))
+    echo "ok $test_count - $1 # SKIP $(sed -n 's/^# skipped: //p' "$TRASH/.out" | head -n 1)"
   else
     test_failures=$((test_failures + 1))
     echo "not ok $test_count - $1"
     sed 's/^/#   /' "$TRASH/.out" | tail -n 30
   fi
   (cd "$TRASH" && . "$TRASH/.cleanup") >/dev/null 2>&1
+}
+
+# Ends the current test as skipped (not passed) with a reason:
+#   test_have_prereq_or_skip() ... || { test_skip "no strace"; return 77; }
+test_skip() {
+  echo "# skipped: $*"
 }
 
 # Runs the command after the current test, whatever its result.  The body
@@ -81,7 +93,7 @@ test_cmp() {
 }
 
 test_done() {
-  echo "$((test_count - test_failures)) passed, $test_failures failed"
+  echo "$((test_count - test_failures - test_skipped)) passed, $test_failures failed, $test_skipped skipped"
   if [ "$test_failures" -eq 0 ]; then
     cd / && rm -rf "$TRASH"
     exit 0

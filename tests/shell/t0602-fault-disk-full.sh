@@ -78,7 +78,7 @@ test_expect_success 'once there is room the same command saves the moved notes' 
 # Only the tmpfs can be filled while the process runs; the size limit
 # would apply to every write of the process alike.
 test_expect_success 'editor: a note set on a full disk is refused, kept, and saved with the next one' '
-	if [ $MODE != tmpfs ]; then echo "# skipped: needs the tmpfs"; return 0; fi
+	if [ $MODE != tmpfs ]; then test_skip "needs the tmpfs"; return 77; fi
 	cp "$D/art.txt.factcheck.yaml" before.yaml &&
 	python3 "$ROOT/tests/shell/fake_nvim.py" "$PRESSMARK" "$D/art.txt" \
 		"[\"pressmark_sidecar_load\", [1, \"$D/art.txt\", {\"author\": \"T\"}]]" \
@@ -103,7 +103,7 @@ test_expect_success 'a read-only folder: the message names the file, the old sid
 		mount -o remount,ro "$D" && test_when_finished "mount -o remount,rw \"$D\"" &&
 		why="Read-only file system"
 	elif [ "$(id -u)" = 0 ]; then
-		echo "# skipped: root writes through chmod a-w"; return 0
+		test_skip "root writes through chmod a-w"; return 77
 	else
 		chmod a-w "$D" && test_when_finished "chmod u+w \"$D\"" &&
 		why="Permission denied"
