@@ -18,8 +18,14 @@
  * Positions are 0-based byte offsets into the `text` given to
  * pm_analyze_block, spans are half-open [start, end).  The whole-file
  * analysis is pm_analyze_block over consecutive paragraph blocks with one
- * context that starts fresh (pm_context_new); cutting a text anywhere that
- * pm_analysis_next_paragraph cuts it gives the same results.
+ * context that starts fresh (pm_context_new).  Cutting a text where
+ * pm_analysis_next_paragraph cuts it gives the same results, with known
+ * exceptions where the analyser looks across a paragraph end inside one
+ * block: a speaker named after a multi-paragraph quotation is given back to
+ * its earlier pieces, and a quotation closed by an attribution at the very
+ * end of a block is only recognised when another paragraph follows.  The
+ * fuzz target checks the agreement under PM_FUZZ_STRICT=1 and keeps the
+ * inputs that show these exceptions (tests/fuzz/analyze/strict-*).
  */
 #ifndef PRESSMARK_ANALYSIS_H
 #define PRESSMARK_ANALYSIS_H
