@@ -136,6 +136,12 @@ static PmChannelEvent read_event(PmChannel *ch, msgpack_unpacked *msg,
       if (fault->kind == PM_RPC_KIND_NOTIFICATION) {
         ch->dropped++;
         ch->last_drop = *fault;
+        char arg[40] = "";
+        if (fault->has_arg0)
+          snprintf(arg, sizeof arg, " for %lld", (long long)fault->arg0);
+        pm_rpc_log(ch->log, "notification %s%s skipped: %s",
+                   fault->method[0] ? fault->method : "(unnamed)", arg,
+                   fault->what);
       }
       return PM_CHANNEL_TOO_BIG;
     }
