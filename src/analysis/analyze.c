@@ -170,7 +170,10 @@ static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split) {
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b);
-  if (split) sent__split(b);
+  if (split) {
+    sent__split(b);
+    claims__rate(b);
+  }
   speakers__attribute(b);
   claims__score(b);
 }
@@ -185,10 +188,11 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
 
 /* ---- the tokenizer in a second thread -------------------------------------
  *
- * On a big block (the command line reads 1 MiB at a time) the tokenizer
- * and the sentence splitter, about 40 % of the work and functions of the
- * paragraph's bytes alone, run one paragraph ahead in a second thread
- * while this one runs the quote, speaker and claim passes: still one pass
+ * On a big block (the command line reads 1 MiB at a time) the tokenizer,
+ * the sentence splitter and the claim scoring, over half of the work and
+ * functions of the paragraph's bytes alone, run one paragraph ahead in a
+ * second thread while this one runs the quote and speaker passes and keeps
+ * the claims that pass the threshold: still one pass
  * over the bytes, with the same tokens and sentences in the same order, so
  * the results are exactly those of analyse_paragraph.  The token and
  * sentence arrays are reserved in full before the thread starts (neither
@@ -238,6 +242,7 @@ static void *tokenize_all(void *arg) {
       w.sents.size = 0;
       w.sents.capacity = p->sents.capacity - ps->s0;
       sent__split(&w);
+      claims__rate(&w);
       p->sents.size += w.sents.size;
     }
     ps->t1 = p->toks.size;
@@ -395,7 +400,10 @@ PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
       ctx->votes_fr = ctx->votes_en = 0;
     }
   }
-  PmLangId lid = ctx->lang ? (PmLangId)ctx->lang : PM_LANG_FR;
+  /* Not settled yet: the language with more cue words so far, French on
+   * a tie ("\"We need nurses,\" said Dr. Lee." is English). */
+  PmLangId lid = ctx->lang ? (PmLangId)ctx->lang
+                 : ctx->votes_en > ctx->votes_fr ? PM_LANG_EN : PM_LANG_FR;
   if (!lang->loaded[lid]) lid = lang->loaded[PM_LANG_FR] ? PM_LANG_FR : PM_LANG_EN;
   Block b;
   memset(&b, 0, sizeof b);

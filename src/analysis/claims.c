@@ -88,6 +88,7 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
   if (!fn) return false;
   for (uint32_t i = 0; i < b->lx->boilerplate.size; i++) {
     const char *p = b->lx->boilerplate.contents[i];
+    if (p[0] != f[0]) continue; /* phrases are never empty */
     size_t pn = strlen(p);
     /* A one-word phrase ("related", "publié") must be most of a short
      * line, so "Related to that, we lost 10,000 jobs" is not furniture. */
@@ -122,13 +123,10 @@ static bool timekeeping(const Block *b, const Token *w) {
          word_is(b, w, "minute") || word_is(b, w, "secondes");
 }
 
-void claims__score(Block *b) {
-  b->res->sentences += b->sents.size;
-  if (b->ctx->in_comments) return;
+void claims__rate(Block *b) {
   const Token *t = b->toks.contents;
-  uint32_t cursor = b->para_first_quote;
   for (uint32_t k = 0; k < b->sents.size; k++) {
-    const Sentence *se = &b->sents.contents[k];
+    Sentence *se = &b->sents.contents[k];
     uint32_t reasons = 0;
     double x = -1.6;
     uint32_t words = 0, numbers = 0, entities = 0, first_person = 0;
@@ -162,17 +160,21 @@ void claims__score(Block *b) {
       if ((w->flags & TF_CAP) && i > se->start && !(l & (W_FUNCTION | W_DET | W_PRON_M |
                                                         W_PRON_F | W_FIRST_PERSON)))
         entities++;
-      if (l & W_FIRST_PERSON) first_person++;
-      if (l & W_OPINION) opinion++;
-      if (l & W_INTERJ) interj++;
-      if (l & W_COMPAR) compar++;
-      if (l & W_FACTUAL) factual++;
-      if (l & W_POLICY) policy++;
-      if (l & W_AMOUNT) amounts++;
-      if (l & W_MONTH) dates++;
-      if (l & W_FUTURE) future++;
-      if (l & W_CAUSAL) causal++;
-      if (l & W_SPEECH) speech++;
+      /* most words carry none of these classes: one test skips them all */
+      if (l & (W_FIRST_PERSON | W_OPINION | W_INTERJ | W_COMPAR | W_FACTUAL |
+               W_POLICY | W_AMOUNT | W_MONTH | W_FUTURE | W_CAUSAL | W_SPEECH)) {
+        if (l & W_FIRST_PERSON) first_person++;
+        if (l & W_OPINION) opinion++;
+        if (l & W_INTERJ) interj++;
+        if (l & W_COMPAR) compar++;
+        if (l & W_FACTUAL) factual++;
+        if (l & W_POLICY) policy++;
+        if (l & W_AMOUNT) amounts++;
+        if (l & W_MONTH) dates++;
+        if (l & W_FUTURE) future++;
+        if (l & W_CAUSAL) causal++;
+        if (l & W_SPEECH) speech++;
+      }
       /* superlatives and comparatives by ending: biggest, larger */
       uint32_t wn = w->end - w->start;
       const char *s = b->text + w->start;
@@ -283,14 +285,23 @@ void claims__score(Block *b) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
     }
-    double score = 1.0 / (1.0 + exp(-x));
-    if (score < b->opts->min_score) continue;
+    se->score = 1.0 / (1.0 + exp(-x));
+    se->reasons = reasons;
+  }
+}
+
+void claims__score(Block *b) {
+  b->res->sentences += b->sents.size;
+  if (b->ctx->in_comments) return;
+  uint32_t cursor = b->para_first_quote;
+  for (uint32_t k = 0; k < b->sents.size; k++) {
+    const Sentence *se = &b->sents.contents[k];
+    if (se->score < b->opts->min_score) continue;
     PmClaim *c = pm_array_grow_one(&b->res->claims);
     c->start = se->bstart;
     c->end = se->bend;
-    /* keep the final period out of the span only when trailing spaces */
-    c->score = floor(score * 1000.0 + 0.5) / 1000.0;
-    c->reasons = reasons;
+    c->score = floor(se->score * 1000.0 + 0.5) / 1000.0;
+    c->reasons = se->reasons;
     c->speaker = speaker_of(b, se->bstart, se->bend, &cursor);
   }
 }

@@ -280,6 +280,8 @@ const char *res__str(PmAnalysis *a, const char *s, size_t n);
 typedef struct {
   uint32_t start, end; /* token indices [start, end) */
   uint32_t bstart, bend; /* byte span, trimmed */
+  double score;          /* check-worthiness before rounding (claims__rate) */
+  uint32_t reasons;      /* PM_REASON_* bits that fired */
 } Sentence;
 
 /* A quote found while scanning, before it becomes a PmQuote. */
@@ -320,6 +322,12 @@ void quotes__find(Block *b);              /* raw quotes of the paragraph */
  * b->sents (never b->ctx or b->res, which are NULL there). */
 void sent__split(Block *b);
 void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
-void claims__score(Block *b);             /* sentences -> PmClaim */
+/* Scores each sentence of b->sents (its score and reasons), a function of
+ * the paragraph's tokens and bytes alone; like sent__split it runs in the
+ * tokenizer thread on big blocks, under the same rules. */
+void claims__rate(Block *b);
+/* Rated sentences -> PmClaim: applies the threshold, skips comment
+ * sections and attaches the speaker of an overlapping quote. */
+void claims__score(Block *b);
 
 #endif
