@@ -258,6 +258,20 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n);
 
+/* Writes s[0..n), up to its first NUL byte, at out + at (at < size),
+ * truncated so that a final NUL fits in out[0..size), and returns the new
+ * length: snprintf's "%.*s" without parsing a format, which cost a tenth
+ * of the speaker passes when they built every name with it. */
+static inline size_t str__put(char *out, size_t size, size_t at,
+                              const char *s, size_t n) {
+  const char *z = n ? memchr(s, 0, n) : NULL;
+  if (z) n = (size_t)(z - s);
+  if (n > size - 1 - at) n = size - 1 - at;
+  if (n) memcpy(out + at, s, n);
+  out[at + n] = '\0';
+  return at + n;
+}
+
 /* ---- results ----------------------------------------------------------- */
 
 struct PmAnalysis {

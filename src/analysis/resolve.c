@@ -84,8 +84,8 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
       if (g == 0 && (gender == 1 || gender == 2) && si + 1 < spk__sentence_of(b, upto - 1))
         return false;
       memset(out, 0, sizeof *out);
-      if (p) snprintf(out->name, sizeof out->name, "%s", p->name);
-      else snprintf(out->name, sizeof out->name, "%.*s", (int)(z - a), b->text + a);
+      if (p) str__put(out->name, sizeof out->name, 0, p->name, strlen(p->name));
+      else str__put(out->name, sizeof out->name, 0, b->text + a, z - a);
       out->has_name = true;
       out->gender = g;
       out->suffix = "+pronoun";
@@ -130,11 +130,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     const CtxPerson *p = NULL;
     if (m->ne - m->ns == 1) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
     if (p) {
-      snprintf(r.name, sizeof r.name, "%s", p->name);
+      str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       if (!r.gender) r.gender = p->gender;
       r.suffix = strlen(p->name) != z - a ? "+surname" : "";
     } else {
-      snprintf(r.name, sizeof r.name, "%.*s", (int)(z - a), b->text + a);
+      str__put(r.name, sizeof r.name, 0, b->text + a, z - a);
       r.suffix = "";
     }
     r.has_name = true;
@@ -151,7 +151,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     r.suffix = "+pronoun";
     r.conf = 0.9;
     if (p) {
-      snprintf(r.name, sizeof r.name, "%s", p->name);
+      str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;
     }
     return r;
@@ -202,13 +202,14 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     r.suffix = "+role-recent";
     r.conf = 0.7;
     if (p) {
-      snprintf(r.name, sizeof r.name, "%s", p->name);
+      str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;
     }
     return r;
   }
   if (m->type == M_OUTLET && b->ctx->last_title[0]) {
-    snprintf(r.name, sizeof r.name, "%s", b->ctx->last_title);
+    str__put(r.name, sizeof r.name, 0, b->ctx->last_title,
+             strlen(b->ctx->last_title));
     r.has_name = true;
     r.suffix = "+title";
     r.conf = 0.8;

@@ -277,8 +277,9 @@ static bool is_title(Block *b, const RawQuote *r) {
 
 static const char *how_str(Block *b, const char *how, const char *suffix) {
   char buf[64];
-  snprintf(buf, sizeof buf, "%s%s", how, suffix ? suffix : "");
-  return res__str(b->res, buf, strlen(buf));
+  size_t n = str__put(buf, sizeof buf, 0, how, strlen(how));
+  if (suffix) n = str__put(buf, sizeof buf, n, suffix, strlen(suffix));
+  return res__str(b->res, buf, n);
 }
 
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
@@ -384,8 +385,8 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
       q->kind = PM_QUOTE_TITLE;
       q->confidence = 0.7;
       uint32_t n = x->end - x->start;
-      if (n < CTX_NAME) snprintf(ctx->last_title, sizeof ctx->last_title, "%.*s",
-                                 (int)n, b->text + x->start);
+      if (n < CTX_NAME)
+        str__put(ctx->last_title, sizeof ctx->last_title, 0, b->text + x->start, n);
       continue;
     }
     if (cue.found) {
@@ -472,7 +473,7 @@ static void note_entities(Block *b) {
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
     char nm[CTX_NAME];
-    snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+    str__put(nm, sizeof nm, 0, b->text + a, z - a);
     if (s >= 2 && punct(b, s - 1, ',')) {
       for (uint32_t k = s - 1; k > 0 && k + 7 > s; k--) {
         const Token *t = T(b, k - 1);
