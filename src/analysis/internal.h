@@ -144,14 +144,22 @@ static inline const LexEntry *lex__probe(const Lexicon *lx, uint64_t h) {
 const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
                                 size_t avail);
 
-/* The same, with the common case inline: an ASCII word of at most eight
- * bytes that may be read as one chunk. */
+/* The same, with the common cases inline: an ASCII word of at most eight
+ * bytes that may be read as one chunk, or of nine to sixteen bytes that
+ * may be read as two (a third of the words lex__lookup_any saw were
+ * such long ASCII words: "government", "according"). */
 static inline const LexEntry *lex__lookup(const Lexicon *lx, const char *s,
                                           size_t n, size_t avail) {
   if (n - 1 < 8 && avail >= 8 && lx->slots) {
     uint64_t w = lex__load8(s) & (~0ULL >> (8 * (8 - n)));
     if (!(w & LEX_HIGHS))
       return lex__probe(lx, lex__end(lex__mix(LEX_SEED, lex__lower8(w)), n));
+  } else if (n - 9 < 8 && avail >= 16 && lx->slots) {
+    uint64_t w0 = lex__load8(s);
+    uint64_t w1 = lex__load8(s + 8) & (~0ULL >> (8 * (16 - n)));
+    if (!((w0 | w1) & LEX_HIGHS))
+      return lex__probe(lx, lex__end(lex__mix(lex__mix(LEX_SEED, lex__lower8(w0)),
+                                              lex__lower8(w1)), n));
   }
   return lex__lookup_any(lx, s, n, avail);
 }
