@@ -6,6 +6,8 @@
 --   T.done()
 -- Lines go to stdout as `ok N - title` / `not ok N - title`, then
 -- `N passed, N failed`; the Neovim process exits 1 when anything failed.
+-- T.done first ends the pressmark process, waits for it and counts a
+-- failure unless it exits 0.
 local T = { passed = 0, failed = 0, n = 0 }
 
 T.root = os.getenv('PRESSMARK_ROOT')
@@ -83,7 +85,51 @@ vim.notify = function(msg, level, opts)
   return notify(msg, level, opts)
 end
 
+-- The running pressmark process's job id, or nil.
+local function process_job()
+  local rpc = package.loaded['pressmark.rpc']
+  local st = rpc and rpc.status()
+  if not st or not st.running or not st.pid then
+    return nil
+  end
+  for _, c in ipairs(vim.api.nvim_list_chans()) do
+    if c.stream == 'job' then
+      local ok, pid = pcall(vim.fn.jobpid, c.id)
+      if ok and pid == st.pid then
+        return c.id
+      end
+    end
+  end
+end
+
+-- Ends the process as quitting Neovim does (VimLeavePre, then EOF on its
+-- stdin) and waits for it: a sanitizer's leak check runs at that exit, and
+-- its report must be written (tests/run points log_path at a folder and
+-- fails the suite on any report) and its exit status seen before Neovim
+-- is gone.  Left to os.exit, the process would exit on its own after the
+-- suite had already been counted.  Returns the exit status, or nil when no
+-- process was running.
+local function stop_process()
+  local job = process_job()
+  if not job then
+    return nil
+  end
+  -- The plugin then takes the exit for a shutdown, not a crash to report
+  -- and restart from.
+  vim.cmd('silent doautocmd <nomodeline> VimLeavePre')
+  -- Closing the channel is EOF on its stdin: it exits by itself, leak
+  -- check included.  (jobstop would send SIGTERM, and no check runs.)
+  vim.fn.chanclose(job, 'rpc')
+  return vim.fn.jobwait({ job }, 30000)[1]
+end
+
 function T.done()
+  local status = stop_process()
+  if status then
+    T.test('the process exits with status 0 at the end', function()
+      T.eq(status, 0, 'exit status (-1: still running 30 s after EOF)')
+    end)
+  end
   out(('%d passed, %d failed'):format(T.passed, T.failed))
   os.exit(T.failed > 0 and 1 or 0)
 end
