@@ -165,7 +165,8 @@ PmContext *pm_context_copy(const PmContext *ctx);
  * The server stops re-analysing forward when the context leaving an edited
  * paragraph equals the cached one. */
 bool pm_context_equal(const PmContext *a, const PmContext *b);
-/* The language the context settled on (PM_LANG_AUTO before any text). */
+/* The language the context settled on, else the one its cue words lean to
+ * so far (PM_LANG_AUTO before any text or on a tie). */
 PmLangId pm_context_lang(const PmContext *ctx);
 void pm_context_free(PmContext *ctx);
 

@@ -26,7 +26,12 @@ bool pm_context_equal(const PmContext *a, const PmContext *b) {
   return memcmp(a, b, sizeof *a) == 0;
 }
 
-PmLangId pm_context_lang(const PmContext *ctx) { return (PmLangId)ctx->lang; }
+PmLangId pm_context_lang(const PmContext *ctx) {
+  /* Not settled: the language the cue words seen so far lean to. */
+  if (!ctx->lang && ctx->votes_en != ctx->votes_fr)
+    return ctx->votes_en > ctx->votes_fr ? PM_LANG_EN : PM_LANG_FR;
+  return (PmLangId)ctx->lang;
+}
 
 void pm_context_free(PmContext *ctx) { pm_free(ctx); }
 

@@ -549,13 +549,17 @@ bool pm_lang_parse(const char *name, PmLangId *out) {
   return true;
 }
 
-/* Counts detection words of each language in the first 8 KiB.  Only ASCII
+/* Counts detection words and speech verb forms of each language in the
+ * first 8 KiB.  Only ASCII
  * letters and UTF-8 bytes make words, so the scan is a plain byte loop. */
 PmLangId pm_lang_detect(const PmLang *lang, const char *text, size_t len) {
   int score[3] = {0, 0, 0};
   lang__detect_scores(lang, text, len, score);
-  if (score[1] + score[2] < 2) return PM_LANG_AUTO;
-  return score[2] > score[1] ? PM_LANG_EN : PM_LANG_FR;
+  /* One line of text may hold a single cue word ("said"): the language
+   * with more hits wins; French is only the tie-break default. */
+  if (score[2] > score[1]) return PM_LANG_EN;
+  if (score[1] > score[2] || score[1] + score[2] >= 2) return PM_LANG_FR;
+  return PM_LANG_AUTO;
 }
 
 void lang__detect_scores(const PmLang *lang, const char *text, size_t len,
@@ -578,7 +582,7 @@ void lang__detect_scores(const PmLang *lang, const char *text, size_t len,
     for (int l = 1; l <= 2; l++) {
       if (!lang->loaded[l]) continue;
       const LexEntry *e = lex__get(&lang->lex[l], text + i, j - i);
-      if (e && (e->flags & W_DETECT)) score[l]++;
+      if (e && (e->flags & (W_DETECT | W_SPEECH))) score[l]++;
     }
     i = j;
   }
