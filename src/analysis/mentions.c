@@ -193,8 +193,49 @@ static bool adverbial3(const Block *b, uint32_t j) {
   return false;
 }
 
+/* "L'association Droit au toit", "le syndicat Force ouvrière", "the group
+ * Friends of the Earth": a generic noun, then a name that opens with a
+ * capital but goes on in lowercase words, up to the verb at `end`.  The
+ * whole phrase is the mention and the name after the noun is the speaker's
+ * name, not its last lowercase words. */
+static bool org_name(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
+  for (uint32_t h = end - 1; h > lo && h + 6 > end; h--) {
+    const Token *t = T(b, h - 1);
+    if (t->kind != T_WORD || (t->flags & TF_CAP) || !(t->lex & W_INSTITUTION))
+      continue;
+    if (!word(b, h) || !(T(b, h)->flags & TF_CAP)) return false;
+    bool lower = false;
+    for (uint32_t k = h; k < end; k++) {
+      const Token *w = T(b, k);
+      /* "en" is an auxiliary clitic and a preposition: the latter here */
+      if (w->kind != T_WORD ||
+          (w->lex & (W_SPEECH | W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE |
+                     W_FIRST_PERSON)) ||
+          ((w->lex & W_AUX) && !(w->lex & W_PREP)))
+        return false;
+      if (!(w->flags & TF_CAP) && !(w->lex & (W_PREP | W_DET))) lower = true;
+    }
+    if (!lower) return false;
+    uint32_t ts = h - 1;
+    if (ts > lo && word(b, ts - 1) && (T(b, ts - 1)->lex & W_DET)) ts--;
+    else if (ts != lo) return false;
+    m->type = M_NAME;
+    m->ns = h;
+    m->ne = end;
+    m->ts = ts;
+    m->te = end;
+    return true;
+  }
+  return false;
+}
+
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
+  /* Before adverbs are skipped: "Vélo en ville" would lose "en ville". */
+  uint32_t e0 = v;
+  while (e0 > lo + 1 && spk__skippable(b, e0 - 1) && (T(b, e0 - 1)->lex & W_AUX))
+    e0--;
+  if (e0 > lo && org_name(b, e0, lo, m)) return true;
   uint32_t j = v;
   int steps = 0;
   while (j > lo && steps++ < 8) {

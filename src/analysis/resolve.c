@@ -13,6 +13,26 @@ static bool compatible(int want, int have) {
   return want == 0 || have == 0 || want == have;
 }
 
+/* The gender the article gave `name` (0 when unknown). */
+static int person_gender(const PmContext *ctx, const char *name) {
+  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++)
+    if (!strcmp(ctx->entities[i].name, name)) return ctx->entities[i].gender;
+  return 0;
+}
+
+/* Whether `name` holds a role other than `role` and not `role` itself:
+ * "Jane Porter, the mayor" is not "the senator", and guessing across that
+ * is worse than leaving the speaker unresolved. */
+static bool other_role(const PmContext *ctx, const char *name, const char *role) {
+  bool other = false;
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
+    if (strcmp(ctx->roles[i].name, name)) continue;
+    if (!strcmp(ctx->roles[i].role, role)) return false;
+    other = true;
+  }
+  return other;
+}
+
 static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
   /* A recent speaker of the pronoun's gender beats a more recent one of
    * unknown gender ("Sarah Jones … Dr. Amir Patel … she said"). */
@@ -161,13 +181,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     char f[64];
     size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
     const char *nm = fn ? ctx__role(b->ctx, f, fn) : NULL;
-    if (nm) {
+    /* "la ministre" is not the man the apposition made "le ministre" */
+    int pg = nm ? person_gender(b->ctx, nm) : 0;
+    if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
       snprintf(r.name, sizeof r.name, "%s", nm);
       r.has_name = true;
       r.suffix = "+role";
       r.conf = 0.9;
+      if (pg) r.gender = pg;
       return r;
     }
+    if (!fn) f[0] = 0;
     /* Unbound: the most recent speaker, only when compatible (skipping to
      * an older one would guess) and never for an indefinite "un conseiller",
      * who is someone new. */
@@ -201,6 +225,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     }
     r.suffix = "+role-recent";
     r.conf = 0.7;
+    if (p && (other_role(b->ctx, p->name, f) ||
+              (nm && !strcmp(nm, p->name))))
+      p = NULL;
+    if (p && p->gender) r.gender = p->gender;
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;

@@ -446,6 +446,17 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
   }
 }
 
+/* The gender a role noun's own form or its determiner gives (0 unknown):
+ * "la porte-parole", "le ministre", "the congresswoman"; "ministre" alone
+ * is epicene. */
+static int role_gender(const Block *b, uint32_t k) {
+  if (T(b, k)->lex & W_ROLE_F) return 2;
+  if (k == 0 || !word(b, k - 1) || !(T(b, k - 1)->lex & W_DET)) return 0;
+  if (folded_is(b, k - 1, "la") || folded_is(b, k - 1, "une")) return 2;
+  if (folded_is(b, k - 1, "le") || folded_is(b, k - 1, "un")) return 1;
+  return 0;
+}
+
 /* Registers named people of the paragraph (two or more capitalised words,
  * or a name after an honorific) and role appositions. */
 static void note_entities(Block *b) {
@@ -482,6 +493,8 @@ static void note_entities(Block *b) {
           char f[64];
           size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
           if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+          if (!m.gender && role_gender(b, k - 1))
+            ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k - 1));
           break;
         }
       }
@@ -494,6 +507,8 @@ static void note_entities(Block *b) {
           char f[64];
           size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
           if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+          if (!m.gender && role_gender(b, k))
+            ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k));
           break;
         }
       }

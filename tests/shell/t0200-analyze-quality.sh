@@ -130,6 +130,63 @@ test_expect_success 'French claims rank figures and records above thanks, opinio
 	test_cmp expected top
 '
 
+test_expect_success 'a feminine role noun never takes the man bound to its masculine form' '
+	printf "%s\n\n" "Le ministre des Transports, Hugo Merlane, et la porte-parole du parti, Solveig Tarrin, visitaient le chantier." \
+		"« Le pont ouvrira en mai », a assuré la ministre." \
+		"Selon elle, « les travaux avancent »." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	cat >expected <<-\EOT &&
+	(unresolved) [verb-after+role-recent, assert, mention: la ministre]
+	Solveig Tarrin [source+pronoun, none, mention: elle]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'an apposition determiner gives an unknown first name its gender' '
+	printf "%s\n\n" "La porte-parole du gouvernement, Dvora Kessel, était à Lyon. Le préfet du Rhône, Orin Valcke, l’accueillait." \
+		"Selon elle, « les crédits sont déjà là »." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	echo "Dvora Kessel [source+pronoun, none, mention: elle]" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'a role noun does not go to a person the text gave another role' '
+	printf "%s\n\n" "Jane Porter, the mayor, opened the new bridge on Monday." \
+		"\"It is a scandal,\" the senator claimed." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	echo "(unresolved) [verb-after+role-recent, contest, mention: the senator]" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'one short English line is read as English' '
+	printf "%s\n" "\"We need more nurses,\" said Dr. Ann Lee." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:1: quote "We need more nurses," -- Ann Lee [verb-after, neutral, mention: Dr. Ann Lee]
+	in.txt: speaker Ann Lee (1 quotes)
+	EOT
+	test_cmp expected actual &&
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json; print(json.load(open(\"out.json\"))[\"lang\"])" >actual &&
+	echo en >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'an organisation named after a generic noun is taken whole' '
+	printf "%s\n" "Le collectif Vélo en ville dément : « Aucune piste n’a été tracée. »" >fr.txt &&
+	printf "%s\n" "The group Friends of the river said: \"Nothing was cleaned.\"" >en.txt &&
+	"$PRESSMARK" analyze --format text fr.txt en.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	cat >expected <<-\EOT &&
+	Vélo en ville [verb-before, deny, mention: Le collectif Vélo en ville]
+	Friends of the river [verb-before, neutral, mention: The group Friends of the river]
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'held-out articles stay above their measured floor' '
 	H=$A/heldout &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.93 0.90 "$H"/fr-*.txt >out &&
