@@ -161,6 +161,19 @@ test_expect_success 'a role noun does not go to a person the text gave another r
 	test_cmp expected actual
 '
 
+test_expect_success 'a French role noun does not fall on the minister who spoke before' '
+	printf "%s\n\n" "Le ministre de l’Économie, Paul Servan, a présenté le budget." \
+		"« Nous tiendrons le déficit », a-t-il assuré." \
+		"Pour le député écologiste, « ce budget est injuste »." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	cat >expected <<-\EOT &&
+	Paul Servan [verb-after+pronoun, assert, mention: il]
+	(unresolved) [source+role-recent, none, mention: le député écologiste]
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'one short English line is read as English' '
 	printf "%s\n" "\"We need more nurses,\" said Dr. Ann Lee." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >actual &&
