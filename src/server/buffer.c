@@ -121,6 +121,20 @@ void pm_bufdoc_free(PmBufDoc *doc) {
 
 uint32_t pm_bufdoc_line_count(const PmBufDoc *doc) { return doc->nlines; }
 uint64_t pm_bufdoc_byte_count(const PmBufDoc *doc) { return doc->nbytes; }
+void pm_bufdoc_text(const PmBufDoc *doc, PmBuf *out) {
+  size_t need = out->len + (size_t)doc->nbytes + 1;
+  if (need > out->cap) {
+    out->data = pm_realloc(out->data, need);
+    out->cap = need;
+  }
+  for (uint32_t i = 0; i < doc->blocks.size; i++) {
+    const Block *k = &doc->blocks.contents[i];
+    if (k->len) memcpy(out->data + out->len, k->text, k->len);
+    out->len += k->len;
+  }
+  out->data[out->len] = '\0';
+}
+
 void pm_bufdoc_set_base_row(PmBufDoc *doc, uint32_t row0) {
   doc->base_row = row0;
 }

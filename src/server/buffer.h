@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "pressmark/analysis.h"
+#include "util/buf.h"
 
 typedef struct PmBufDoc PmBufDoc;
 
@@ -75,6 +76,12 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
 /* Lines and bytes (a newline counted after every line). */
 uint32_t pm_bufdoc_line_count(const PmBufDoc *doc);
 uint64_t pm_bufdoc_byte_count(const PmBufDoc *doc);
+
+/* Appends the whole text (every line followed by "\n") to `out`, which
+ * grows once to the exact size: a reader that needs the buffer's text
+ * (the notes module) copies it from here instead of asking Neovim and
+ * keeping a second copy.  Never fails. */
+void pm_bufdoc_text(const PmBufDoc *doc, PmBuf *out);
 
 /* Shifts every row handed out by `row0` (a document holding only part of a
  * buffer, e.g. the visible lines of a huge one).  Default 0. */

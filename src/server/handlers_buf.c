@@ -25,6 +25,7 @@
 
 #include "server/buffer.h"
 #include "server/handlers.h"
+#include "server/notes_rpc.h"
 #include "util/alloc.h"
 #include "util/array.h"
 
@@ -226,6 +227,7 @@ static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
       return false;
   if (!nvim_tick(srv, buf, &t1, err)) return false;
   a->tick = t1;
+  pm_notes__text_forget(srv, buf);
   if (t0 == t1) return true;
   pm_rpc_log(pm_server_log(srv), "buffer %lld changed while attaching; again",
              (long long)buf);
@@ -338,6 +340,19 @@ bool pm_server_idle(PmServer *srv) {
     if (pm_channel_pending(pm_server_channel(srv))) return false;
   }
   return more;
+}
+
+/* Declared in notes_rpc.h.  Only a live attachment holding the whole
+ * buffer qualifies (not a view, not one waiting for a resend), and only at
+ * the tick Neovim reports: line events still waiting in the queue would
+ * make the copy older than the buffer. */
+bool pm_server_buf_text(PmServer *srv, int64_t buf, int64_t tick, PmBuf *out) {
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  Attached *a = t ? find(t, buf) : NULL;
+  if (!a || !a->live || a->view || a->resync || tick < 0 || a->tick != tick)
+    return false;
+  pm_bufdoc_text(a->doc, out);
+  return true;
 }
 
 /* ---- parameters ---------------------------------------------------------- */

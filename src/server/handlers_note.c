@@ -158,20 +158,44 @@ const PmBuf *pm_notes__text(PmServer *srv, int64_t buf, PmError *err) {
   int64_t t0, t1;
   if (!buf_tick(srv, buf, &t0, err)) return NULL;
   if (t0 >= 0 && c->buf == buf && c->tick == t0) return &c->text;
+  pm_notes__text_done(srv);
   c->buf = c->tick = -1;
-  pm_buf_reset(&c->text);
+  pm_buf_free(&c->text);
   pm_buf_append(&c->text, "", 0); /* a non-NULL data even for no lines */
+  if (pm_server_buf_text(srv, buf, t0, &c->text)) {
+    c->transient = true;
+    return &c->text;
+  }
   /* Inside the plugin's rpcrequest Neovim runs nothing else, so the lines
    * cannot change between chunks; the tick is checked again all the same
    * and a text that may mix two versions is not kept for reuse. */
   uint32_t got = FETCH_LINES;
   for (int64_t first = 0; got == FETCH_LINES; first += FETCH_LINES)
-    if (!fetch_chunk(srv, buf, first, &c->text, &got, err)) return NULL;
+    if (!fetch_chunk(srv, buf, first, &c->text, &got, err)) {
+      pm_buf_free(&c->text);
+      return NULL;
+    }
   if (t0 >= 0 && buf_tick(srv, buf, &t1, NULL) && t1 == t0) {
     c->buf = buf;
     c->tick = t0;
   }
   return &c->text;
+}
+
+void pm_notes__text_done(PmServer *srv) {
+  PmNotesBook *book = pm_server_slot(srv, PM_SERVER_SLOT_NOTES);
+  PmNotesText *c = book ? pm_notes_book_text(book) : NULL;
+  if (!c || !c->transient) return;
+  pm_buf_free(&c->text);
+  c->transient = false;
+}
+
+void pm_notes__text_forget(PmServer *srv, int64_t buf) {
+  PmNotesBook *book = pm_server_slot(srv, PM_SERVER_SLOT_NOTES);
+  PmNotesText *c = book ? pm_notes_book_text(book) : NULL;
+  if (!c || c->buf != buf) return;
+  pm_buf_free(&c->text);
+  c->buf = c->tick = -1;
 }
 
 /* ---- results -------------------------------------------------------------- */
@@ -286,8 +310,8 @@ static PmNotesBuf *loaded(PmServer *srv, int64_t buf, const char *method,
 /* pressmark_sidecar_load(buf, article_path [, opts {author}]) -> state.  A
  * broken sidecar is not an RPC error: the state carries `error`, and
  * every later save is refused until a reload succeeds. */
-PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
-                             PmError *err) {
+static PmObj sidecar_load(PmServer *srv, const msgpack_object *params,
+                          PmError *err) {
   static const char M[] = "pressmark_sidecar_load";
   if (!nargs(params, M, 2, 3, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
@@ -309,13 +333,22 @@ PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
   return note_state(srv, nb, text);
 }
 
+/* The text of the buffer is a transient copy: freed once the answer is
+ * built (its strings are copied into the reply's zone). */
+PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
+                             PmError *err) {
+  PmObj r = sidecar_load(srv, params, err);
+  pm_notes__text_done(srv);
+  return r;
+}
+
 /* pressmark_sidecar_check(buf) -> state with `changed`: reloads when the
  * sidecar file's stat changed since we last read or wrote it.  When our
  * last save failed (a conflict), our changes are merged into the file
  * instead of being dropped by a reload; if that still conflicts, the
  * answer is {changed = false, conflict = message} and nothing changes. */
-PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
-                              PmError *err) {
+static PmObj sidecar_check(PmServer *srv, const msgpack_object *params,
+                           PmError *err) {
   static const char M[] = "pressmark_sidecar_check";
   if (!nargs(params, M, 1, 1, err)) return pm_obj_nil();
   int64_t buf;
@@ -357,6 +390,15 @@ PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
   memcpy(out.via.map.ptr + 1, st.via.map.ptr,
          st.via.map.size * sizeof *st.via.map.ptr);
   return out;
+}
+
+/* The text of the buffer is a transient copy: freed once the answer is
+ * built (its strings are copied into the reply's zone). */
+PmObj pm_handle_sidecar_check(PmServer *srv, const msgpack_object *params,
+                              PmError *err) {
+  PmObj r = sidecar_check(srv, params, err);
+  pm_notes__text_done(srv);
+  return r;
 }
 
 static bool set_sources(PmNote *note, const msgpack_object *v, PmError *err) {
@@ -498,8 +540,8 @@ static char *detected_speaker(PmServer *srv, const char *target,
  * speaker the analyser resolved records that speaker unless the request
  * gives one (making the note confirms the detection), so exports name it.
  * Saves at once; a broken sidecar is never saved. */
-PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
-                         PmError *err) {
+static PmObj note_set(PmServer *srv, const msgpack_object *params,
+                      PmError *err) {
   static const char M[] = "pressmark_note_set";
   if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
@@ -575,9 +617,18 @@ PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
   return out;
 }
 
-/* pressmark_note_del(buf, id) -> state.  Saves at once. */
-PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
+/* The text of the buffer is a transient copy: freed once the answer is
+ * built (its strings are copied into the reply's zone). */
+PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
                          PmError *err) {
+  PmObj r = note_set(srv, params, err);
+  pm_notes__text_done(srv);
+  return r;
+}
+
+/* pressmark_note_del(buf, id) -> state.  Saves at once. */
+static PmObj note_del(PmServer *srv, const msgpack_object *params,
+                      PmError *err) {
   static const char M[] = "pressmark_note_del";
   if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
@@ -605,6 +656,15 @@ PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
   if (!text) return pm_obj_nil();
   pm_notes_buf_reanchor(nb, text->data, text->len);
   return note_state(srv, nb, text);
+}
+
+/* The text of the buffer is a transient copy: freed once the answer is
+ * built (its strings are copied into the reply's zone). */
+PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
+                         PmError *err) {
+  PmObj r = note_del(srv, params, err);
+  pm_notes__text_done(srv);
+  return r;
 }
 
 /* pressmark_article_hash(buf) -> {sha256}: after BufWritePost, re-reads

@@ -112,7 +112,10 @@ PmNotesBuf *pm_notes_book_get(PmNotesBook *book, int64_t buf) {
 }
 
 bool pm_notes_book_drop(PmNotesBook *book, int64_t buf) {
-  if (book->text.buf == buf) book->text.buf = book->text.tick = -1;
+  if (book->text.buf == buf) { /* its text is not needed any more */
+    book->text.buf = book->text.tick = -1;
+    pm_buf_free(&book->text.text);
+  }
   for (size_t i = 0; i < book->bufs.size; i++) {
     if (book->bufs.contents[i]->buf != buf) continue;
     buf_free(book->bufs.contents[i]);

@@ -33,14 +33,18 @@ typedef struct PmNotesBuf PmNotesBuf;
 PmNotesBook *pm_notes_book_new(void);
 void pm_notes_book_free(PmNotesBook *book);
 
-/* The last buffer text asked from Neovim, kept so that requests on a
- * buffer that did not change since (same b:changedtick) need not fetch it
- * again: `buf` and `tick` are -1 when it holds nothing reusable.  One text
- * for the whole book, so memory stays one copy of the largest buffer.
- * Owned by the book; handlers_note.c fills it. */
+/* The buffer text the notes requests count positions in.  Copied from
+ * the live attachment when there is one (`transient`: freed once the
+ * request is answered, since kept it would be a second copy of the
+ * article beside the attached document), else asked from Neovim and kept
+ * for requests on the same buffer at the same b:changedtick (`buf`,
+ * `tick`; -1 when it holds nothing reusable) - then it is the process's
+ * only copy, and it is dropped when that buffer gets attached.  One text
+ * for the whole book.  Owned by the book; handlers_note.c fills it. */
 typedef struct {
   int64_t buf;
   int64_t tick;
+  bool transient;
   PmBuf text;
 } PmNotesText;
 PmNotesText *pm_notes_book_text(PmNotesBook *book);

@@ -112,8 +112,8 @@ static bool covers(uint32_t start, uint32_t end, uint32_t at) {
  * mentions that name a quote's speaker, with the resolved name and how.
  * With a position, only the items covering it are returned (the whole
  * buffer is still analysed: speakers depend on what came before). */
-PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
-                             PmError *err) {
+static PmObj analysis_get(PmServer *srv, const msgpack_object *params,
+                          PmError *err) {
   uint32_t np = params->via.array.size;
   const msgpack_object *p = params->via.array.ptr;
   if (np != 1 && np != 3) {
@@ -184,4 +184,13 @@ PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
   pm_analysis_free(a);
 done:
   return out;
+}
+
+/* The text of the buffer is a transient copy: freed once the answer is
+ * built (its strings are copied into the reply's zone). */
+PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
+                             PmError *err) {
+  PmObj r = analysis_get(srv, params, err);
+  pm_notes__text_done(srv);
+  return r;
 }
