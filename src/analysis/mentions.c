@@ -584,6 +584,12 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       const Token *h = T(b, k);
       if (h->kind != T_WORD) break;
       if (h->lex & (W_ROLE | W_INSTITUTION | W_OUTLET)) {
+        /* "said the government's offer was …": a possessor opens the
+         * object clause, it is no inverted subject */
+        const char *z = b->text + h->end;
+        if ((h->end + 2 <= b->len && z[0] == '\'' && z[1] == 's') ||
+            (h->end + 4 <= b->len && !memcmp(z, "\xE2\x80\x99s", 4)))
+          return false;
         m->type = (h->lex & W_OUTLET) ? M_OUTLET
                   : (h->lex & W_ROLE) ? M_ROLE : M_INST;
         m->head = k;

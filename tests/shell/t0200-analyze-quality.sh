@@ -174,6 +174,17 @@ test_expect_success 'a French role noun does not fall on the minister who spoke 
 	test_cmp expected actual
 '
 
+test_expect_success 'a possessor after said is no inverted subject' '
+	printf "%s\n" "The mayor, Ruth Calder, called the delay \"a shame\" and said the council’s plan was \"working well\"." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	cat >expected <<-\EOT &&
+	Ruth Calder [verb-before, neutral, mention: Ruth Calder]
+	Ruth Calder [verb-before, neutral, mention: Ruth Calder]
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'one short English line is read as English' '
 	printf "%s\n" "\"We need more nurses,\" said Dr. Ann Lee." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >actual &&
