@@ -24,11 +24,19 @@ static int person_gender(const PmContext *ctx, const char *name) {
  * "Jane Porter, the mayor" is not "the senator", and guessing across that
  * is worse than leaving the speaker unresolved. */
 static bool other_role(const PmContext *ctx, const char *name, const char *role) {
+  /* Chairing something goes with any seat: "Paul Henrion, président de la
+   * commission des finances" is still "le député". */
+  static const char *const chairs[] = {"président", "présidente", "chair",
+                                       "chairman", "chairwoman", "rapporteur",
+                                       "rapporteure", "chef", "head", "leader"};
   bool other = false;
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
     if (strcmp(ctx->roles[i].name, name)) continue;
     if (!strcmp(ctx->roles[i].role, role)) return false;
-    other = true;
+    bool chair = false;
+    for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
+      if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
+    if (!chair) other = true;
   }
   return other;
 }

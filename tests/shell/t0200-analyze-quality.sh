@@ -185,6 +185,17 @@ test_expect_success 'a possessor after said is no inverted subject' '
 	test_cmp expected actual
 '
 
+test_expect_success 'chairing a commission does not stop a role noun for the seat' '
+	printf "%s\n" "Selon Lina Varo, présidente de la commission des finances, ce plan « ne tient pas la route ». La députée affirme que « rien n’est financé »." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //" >actual &&
+	cat >expected <<-\EOT &&
+	Lina Varo [source, none, mention: Lina Varo]
+	Lina Varo [verb-before+role-recent, assert, mention: La députée]
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'one short English line is read as English' '
 	printf "%s\n" "\"We need more nurses,\" said Dr. Ann Lee." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >actual &&
