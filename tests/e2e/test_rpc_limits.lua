@@ -41,7 +41,7 @@ T.test('a 2.1M-line article opens with the plugin attaching, and Neovim answers'
   T.eq(vim.wait(200, function() return false end, 10), false)
   T.eq(pm.ping(), 'pong')
   T.truthy(ms_since(t0) < BOUND_MS, 'open, wait and ping within the bound')
-  T.truthy(notice_matching('huge%.txt is 4%.0 MB and 2100000 lines', n + 1), 'the size notice')
+  T.truthy(notice_matching('huge%.txt.*2100000 lines', n + 1), 'the size notice')
 end)
 
 T.test(':Pressmark stats on it fails with a message instead of freezing', function()
