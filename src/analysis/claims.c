@@ -280,13 +280,9 @@ void claims__rate(Block *b) {
     } else if (words > 12) {
       x += 0.2;
     }
-    /* Page furniture is a short first sentence of its line. */
-    if (k == 0 && words <= 12 && boilerplate(b, se->bstart, se->bend, words)) {
-      x -= 3.0;
-      reasons |= PM_REASON_BOILERPLATE;
-    }
-    se->score = 1.0 / (1.0 + exp(-x));
+    se->logit = x;
     se->reasons = reasons;
+    se->words = words;
   }
 }
 
@@ -296,12 +292,23 @@ void claims__score(Block *b) {
   uint32_t cursor = b->para_first_quote;
   for (uint32_t k = 0; k < b->sents.size; k++) {
     const Sentence *se = &b->sents.contents[k];
-    if (se->score < b->opts->min_score) continue;
+    double x = se->logit;
+    uint32_t reasons = se->reasons;
+    /* Page furniture is a short first sentence of its line.  Tested here,
+     * not in claims__rate, to even out the two threads' work (and comment
+     * sections never need it). */
+    if (k == 0 && se->words <= 12 &&
+        boilerplate(b, se->bstart, se->bend, se->words)) {
+      x -= 3.0;
+      reasons |= PM_REASON_BOILERPLATE;
+    }
+    double score = 1.0 / (1.0 + exp(-x));
+    if (score < b->opts->min_score) continue;
     PmClaim *c = pm_array_grow_one(&b->res->claims);
     c->start = se->bstart;
     c->end = se->bend;
-    c->score = floor(se->score * 1000.0 + 0.5) / 1000.0;
-    c->reasons = se->reasons;
+    c->score = floor(score * 1000.0 + 0.5) / 1000.0;
+    c->reasons = reasons;
     c->speaker = speaker_of(b, se->bstart, se->bend, &cursor);
   }
 }

@@ -302,8 +302,10 @@ const char *res__str(PmAnalysis *a, const char *s, size_t n);
 typedef struct {
   uint32_t start, end; /* token indices [start, end) */
   uint32_t bstart, bend; /* byte span, trimmed */
-  double score;          /* check-worthiness before rounding (claims__rate) */
-  uint32_t reasons;      /* PM_REASON_* bits that fired */
+  double logit;          /* claims__rate's score before the boilerplate
+                            test and the logistic function */
+  uint32_t reasons;      /* PM_REASON_* bits that fired so far */
+  uint32_t words;        /* words and numbers counted by claims__rate */
 } Sentence;
 
 /* A quote found while scanning, before it becomes a PmQuote. */
@@ -344,12 +346,13 @@ void quotes__find(Block *b);              /* raw quotes of the paragraph */
  * b->sents (never b->ctx or b->res, which are NULL there). */
 void sent__split(Block *b);
 void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
-/* Scores each sentence of b->sents (its score and reasons), a function of
+/* Scores each sentence of b->sents (logit, reasons, words), a function of
  * the paragraph's tokens and bytes alone; like sent__split it runs in the
  * tokenizer thread on big blocks, under the same rules. */
 void claims__rate(Block *b);
-/* Rated sentences -> PmClaim: applies the threshold, skips comment
- * sections and attaches the speaker of an overlapping quote. */
+/* Rated sentences -> PmClaim: skips comment sections, tests the first
+ * sentence for page furniture, applies the threshold and attaches the
+ * speaker of an overlapping quote. */
 void claims__score(Block *b);
 
 #endif
