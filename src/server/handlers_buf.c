@@ -221,13 +221,15 @@ static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
   int64_t t0, t1;
   if (!nvim_tick(srv, buf, &t0, err)) return false;
   pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
+  /* The notes' fetched copy goes first, so the two copies never coexist:
+   * from now on the document is the copy they read. */
+  pm_notes__text_forget(srv, buf);
   for (uint32_t got = FETCH_LINES; got == FETCH_LINES;)
     if (!fetch_lines(srv, buf, a->doc, pm_bufdoc_line_count(a->doc), FETCH_LINES,
                      &got, err))
       return false;
   if (!nvim_tick(srv, buf, &t1, err)) return false;
   a->tick = t1;
-  pm_notes__text_forget(srv, buf);
   if (t0 == t1) return true;
   pm_rpc_log(pm_server_log(srv), "buffer %lld changed while attaching; again",
              (long long)buf);

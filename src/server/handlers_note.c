@@ -325,12 +325,28 @@ static PmObj sidecar_load(PmServer *srv, const msgpack_object *params,
   if (params->via.array.size == 3 && a[2].type == MSGPACK_OBJECT_MAP &&
       !field_str(srv, &a[2], "author", &author, err))
     return pm_obj_nil();
-  const PmBuf *text = pm_notes__text(srv, buf, err);
-  if (!text) return pm_obj_nil();
+  /* Most articles have no sidecar yet: a first load reads the file
+   * before the buffer's text, which only notes to re-anchor need (a copy
+   * of a large article would raise the process's peak memory by its
+   * size).  An entry already there may hold unsaved notes that the load
+   * saves, so it gets the text first, as before. */
+  static const PmBuf none = {"", 0, 0};
+  const PmBuf *text = NULL;
+  if (pm_notes_book_get(pm_notes__book(srv), buf)) {
+    text = pm_notes__text(srv, buf, err);
+    if (!text) return pm_obj_nil();
+  }
   bool ok;
   PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, zstr(srv, &a[1]),
-                                      author, text->data, text->len, &ok, NULL);
-  return note_state(srv, nb, text);
+                                      author, text ? text->data : none.data,
+                                      text ? text->len : 0, &ok, NULL);
+  PmSidecar *sc = pm_notes_buf_sidecar(nb);
+  if (!text && sc && pm_sidecar_note_count(sc) > 0) {
+    text = pm_notes__text(srv, buf, err);
+    if (!text) return pm_obj_nil();
+    pm_notes_buf_reanchor(nb, text->data, text->len);
+  }
+  return note_state(srv, nb, text ? text : &none);
 }
 
 /* The text of the buffer is a transient copy: freed once the answer is
