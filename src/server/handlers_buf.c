@@ -29,10 +29,13 @@
 #include "util/alloc.h"
 #include "util/array.h"
 
-/* Work per idle call before the marks found so far are sent: the initial
- * analysis of a large buffer arrives in slices, and typing meanwhile is
- * served between them. */
-#define IDLE_BUDGET_NS (40u * 1000u * 1000u)
+/* Work per idle call at most: the initial analysis of a large buffer
+ * arrives in slices, and input that comes meanwhile (typing) is served as
+ * soon as the slice in hand is sent.  Without input the slices follow one
+ * another, each one's marks applied by Neovim while the next is analysed;
+ * stopping on a timer instead left Neovim idle while the process waited
+ * for the last answer (about a quarter of a 10 MB open). */
+#define IDLE_BUDGET_NS (1000u * 1000u * 1000u)
 /* Analysis per batch within that: small enough that Neovim applying one
  * slice's marks overlaps the analysis of the next. */
 #define SLICE_NS (6u * 1000u * 1000u)
@@ -201,7 +204,7 @@ static bool fetch_lines(PmServer *srv, int64_t buf, PmBufDoc *doc,
 /* Lines fetched per request when attaching: a 10 MB buffer then never
  * travels as one 10 MB message, which the process would hold (with its
  * decoded objects) beside its own copy. */
-#define FETCH_LINES 4096
+#define FETCH_LINES 16384
 
 /* Attaches `buf` live: nvim_buf_attach without the buffer, then the lines
  * in chunks, checked against b:changedtick before and after.  Inside an
@@ -332,7 +335,9 @@ bool pm_server_idle(PmServer *srv) {
         break;
       }
       flying = pm_bufdoc_has_batch(a->doc) ? start_batch(srv, a) : 0;
-      if (done || now_ns() - t0 > IDLE_BUDGET_NS) break;
+      if (done || pm_channel_pending(pm_server_channel(srv)) ||
+          now_ns() - t0 > IDLE_BUDGET_NS)
+        break;
     }
     if (flying) finish_batch(srv, a, flying);
     /* Come back once the events sent before a refusal are served. */
