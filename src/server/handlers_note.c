@@ -305,6 +305,20 @@ static PmNotesBuf *loaded(PmServer *srv, int64_t buf, const char *method,
   return nb;
 }
 
+/* The loaded entry of `buf` and its sidecar, for methods that change notes:
+ * fails when nothing is loaded or when the sidecar failed to load, since a
+ * broken sidecar is never saved over. */
+static PmSidecar *writable(PmServer *srv, int64_t buf, const char *method,
+                           PmNotesBuf **nb, PmError *err) {
+  *nb = loaded(srv, buf, method, err);
+  if (!*nb) return NULL;
+  PmSidecar *sc = pm_notes_buf_sidecar(*nb);
+  if (!sc)
+    pm_error_set(err, PM_ERR_STATE, "%s: not saved, it failed to load: %s",
+                 pm_notes_buf_path(*nb), pm_notes_buf_error(*nb)->message);
+  return sc;
+}
+
 /* ---- methods ---------------------------------------------------------------- */
 
 /* pressmark_sidecar_load(buf, article_path [, opts {author}]) -> state.  A
@@ -568,14 +582,9 @@ static PmObj note_set(PmServer *srv, const msgpack_object *params,
     return pm_obj_nil();
   }
   const msgpack_object *m = &a[1];
-  PmNotesBuf *nb = loaded(srv, buf, M, err);
-  if (!nb) return pm_obj_nil();
-  PmSidecar *sc = pm_notes_buf_sidecar(nb);
-  if (!sc) {
-    pm_error_set(err, PM_ERR_STATE, "%s: not saved, it failed to load: %s",
-                 pm_notes_buf_path(nb), pm_notes_buf_error(nb)->message);
-    return pm_obj_nil();
-  }
+  PmNotesBuf *nb;
+  PmSidecar *sc = writable(srv, buf, M, &nb, err);
+  if (!sc) return pm_obj_nil();
   char *id, *target;
   uint32_t start = 0, end = 0;
   bool has_start, has_end;
@@ -654,14 +663,9 @@ static PmObj note_del(PmServer *srv, const msgpack_object *params,
     pm_error_set(err, PM_ERR_INVALID, "%s: id: expected a string", M);
     return pm_obj_nil();
   }
-  PmNotesBuf *nb = loaded(srv, buf, M, err);
-  if (!nb) return pm_obj_nil();
-  PmSidecar *sc = pm_notes_buf_sidecar(nb);
-  if (!sc) {
-    pm_error_set(err, PM_ERR_STATE, "%s: not saved, it failed to load: %s",
-                 pm_notes_buf_path(nb), pm_notes_buf_error(nb)->message);
-    return pm_obj_nil();
-  }
+  PmNotesBuf *nb;
+  PmSidecar *sc = writable(srv, buf, M, &nb, err);
+  if (!sc) return pm_obj_nil();
   char *id = zstr(srv, &a[1]);
   if (!pm_sidecar_note_del(sc, id)) {
     pm_error_set(err, PM_ERR_NOTFOUND, "note %s: no such note", id);
