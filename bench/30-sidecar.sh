@@ -12,7 +12,7 @@ OUT=build/bench/sidecar_bench
 mkdir -p build/bench
 PC=$(pkg-config --exists msgpack-c 2>/dev/null && echo msgpack-c || echo msgpack)
 make -s build/libpressmark.a || exit 0
-cc -std=c11 -O2 -g -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+cc -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Iinclude -Isrc $(pkg-config --cflags yaml-0.1 nettle) \
 	-o "$OUT" bench/sidecar_bench.c build/libpressmark.a \
 	$(pkg-config --libs $PC yaml-0.1 libutf8proc nettle) -lm || exit 0

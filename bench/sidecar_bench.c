@@ -182,7 +182,7 @@ int main(int argc, char **argv) {
          pm_sidecar_note_count(sc), ylen / 1e6);
   pm_free(y);
 
-  Ctx c = {path.data, art.data, art.len, NULL, 0, {0, 0, 0, 0, 0}};
+  Ctx c = {path.data, art.data, art.len, NULL, 0, {0}};
   double floor_ms = best_of(3, t_libyaml_floor, &c);
   double load_ms = best_of(3, t_load, &c);
   double la_ms = best_of(3, t_load_anchor, &c);
@@ -223,7 +223,7 @@ int main(int argc, char **argv) {
       }
     }
     pm_buf_append(&dmg, art.data + at, art.len - at);
-    Ctx d = {path.data, dmg.data, dmg.len, NULL, 0, {0, 0, 0, 0, 0}};
+    Ctx d = {path.data, dmg.data, dmg.len, NULL, 0, {0}};
     double dm = best_of(3, t_load_anchor, &d);
     printf("load + re-anchor, %2d %% damaged %6.1f ms   [%u moved, %u fuzzy, "
            "%u ambiguous, %u orphan; %u typos, %u deleted]\n", pct, dm,
