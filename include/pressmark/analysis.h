@@ -51,9 +51,12 @@ typedef enum { PM_LANG_AUTO = 0, PM_LANG_FR = 1, PM_LANG_EN = 2 } PmLangId;
  * frees the result with pm_lang_free; `files` is borrowed. */
 PmLang *pm_lang_load(const char *const *files, size_t n, PmError *err);
 
-/* Loads every *.yaml file of `dir` in name order (fr.yaml, en.yaml, ...).
- * Fails when the folder holds no language file. */
-PmLang *pm_lang_load_dir(const char *dir, PmError *err);
+/* Loads every *.yaml file of `dir` in name order (fr.yaml, en.yaml, ...),
+ * then the user's `extra` files (n_extra of them, borrowed; may be NULL),
+ * which extend the lists without recompiling.  Fails when the folder cannot
+ * be read, or when it holds no language file and no extra file is given. */
+PmLang *pm_lang_load_dir(const char *dir, const char *const *extra,
+                         size_t n_extra, PmError *err);
 
 void pm_lang_free(PmLang *lang);
 

@@ -458,7 +458,8 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-PmLang *pm_lang_load_dir(const char *dir, PmError *err) {
+PmLang *pm_lang_load_dir(const char *dir, const char *const *extra,
+                         size_t n_extra, PmError *err) {
   DIR *d = opendir(dir);
   if (!d) {
     pm_error_set(err, PM_ERR_IO, "%s: %s", dir, strerror(errno));
@@ -476,10 +477,12 @@ PmLang *pm_lang_load_dir(const char *dir, PmError *err) {
   }
   closedir(d);
   PmLang *lang = NULL;
-  if (!names.size) {
+  if (!names.size && !n_extra) {
     pm_error_set(err, PM_ERR_NOTFOUND, "%s: no language file (*.yaml)", dir);
   } else {
     qsort(names.contents, names.size, sizeof *names.contents, cmp_str);
+    for (size_t i = 0; i < n_extra; i++)
+      pm_array_push(&names, pm_strdup(extra[i]));
     lang = pm_lang_load((const char *const *)names.contents, names.size, err);
   }
   for (uint32_t i = 0; i < names.size; i++) pm_free(names.contents[i]);

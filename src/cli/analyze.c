@@ -9,7 +9,6 @@
  * kept until the file ends (output-sized).  Offsets are file byte offsets;
  * `line` is 1-based, `col` 0-based in bytes, not counting a BOM.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -414,16 +413,11 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
   return status;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int pm_cmd_analyze(int argc, char **argv) {
   PmAnalyzeOptions opts;
   pm_analyze_options_init(&opts);
   Format fmt = FMT_JSON;
   PmArray(const char *) files = pm_array_new();
-  PmArray(char *) lang_files = pm_array_new();
   PmArray(const char *) extra = pm_array_new();
   int status = 0;
   bool only_files = false;
@@ -496,23 +490,8 @@ int pm_cmd_analyze(int argc, char **argv) {
     status = 2;
     goto out;
   }
-  DIR *d = opendir(dir);
-  if (d) {
-    struct dirent *e;
-    while ((e = readdir(d))) {
-      size_t n = strlen(e->d_name);
-      if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml") && e->d_name[0] != '.') {
-        PmBuf b = PM_BUF_INIT;
-        pm_buf_printf(&b, "%s/%s", dir, e->d_name);
-        pm_array_push(&lang_files, pm_buf_take(&b));
-      }
-    }
-    closedir(d);
-    qsort(lang_files.contents, lang_files.size, sizeof(char *), cmp_str);
-  }
+  PmLang *lang = pm_lang_load_dir(dir, extra.contents, extra.size, &err);
   pm_free(dir);
-  for (uint32_t i = 0; i < extra.size; i++) pm_array_push(&lang_files, pm_strdup(extra.contents[i]));
-  PmLang *lang = pm_lang_load((const char *const *)lang_files.contents, lang_files.size, &err);
   if (!lang) {
     fprintf(stderr, "pressmark analyze: %s\n", err.message);
     status = 2;
@@ -527,8 +506,6 @@ int pm_cmd_analyze(int argc, char **argv) {
     status = 2;
   }
 out:
-  for (uint32_t i = 0; i < lang_files.size; i++) pm_free(lang_files.contents[i]);
-  pm_array_delete(&lang_files);
   pm_array_delete(&files);
   pm_array_delete(&extra);
   return status;

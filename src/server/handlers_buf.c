@@ -95,7 +95,7 @@ static void drop(PmBufTable *t, Attached *a) {
 static const PmLang *lang(PmBufTable *t, PmError *err) {
   if (t->lang) return t->lang;
   char *dir = pm_lang_find_dir(err);
-  if (dir) t->lang = pm_lang_load_dir(dir, err);
+  if (dir) t->lang = pm_lang_load_dir(dir, NULL, 0, err);
   pm_free(dir);
   if (!t->lang) pm_error_prefix(err, "language data");
   return t->lang;

@@ -100,7 +100,7 @@ const PmLang *pm_notes_book_lang(PmNotesBook *book, PmError *err) {
   if (book->lang) return book->lang;
   char *dir = pm_lang_find_dir(err);
   if (!dir) return NULL;
-  book->lang = pm_lang_load_dir(dir, err);
+  book->lang = pm_lang_load_dir(dir, NULL, 0, err);
   pm_free(dir);
   return book->lang;
 }

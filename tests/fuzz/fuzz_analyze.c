@@ -28,7 +28,7 @@ static const PmLang *lang(void) {
   static PmLang *l;
   if (!l) {
     const char *dir = getenv("PRESSMARK_LANG_DIR");
-    l = pm_lang_load_dir(dir ? dir : "lang", NULL);
+    l = pm_lang_load_dir(dir ? dir : "lang", NULL, 0, NULL);
     FUZZ_FAIL_IF(!l);
   }
   return l;
