@@ -294,6 +294,17 @@ static PmObj note_state(PmServer *srv, PmNotesBuf *nb, const PmBuf *text) {
   return make_map(srv, f, n);
 }
 
+/* The state map `st` with one more entry `key` = `val` in front (the
+ * entry says what the call did: the id it made, that a reload happened). */
+static PmObj state_with(PmServer *srv, PmObj st, const char *key, PmObj val) {
+  PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
+  out.via.map.ptr[0].key = str_obj(srv, key);
+  out.via.map.ptr[0].val = val;
+  memcpy(out.via.map.ptr + 1, st.via.map.ptr,
+         st.via.map.size * sizeof *st.via.map.ptr);
+  return out;
+}
+
 /* The loaded entry of a buffer, or an error telling to load it first. */
 static PmNotesBuf *loaded(PmServer *srv, int64_t buf, const char *method,
                           PmError *err) {
@@ -413,13 +424,7 @@ static PmObj sidecar_check(PmServer *srv, const msgpack_object *params,
     pm_notes_buf_reload(nb, text->data, text->len, NULL);
   else /* just saved, merged with the file */
     pm_notes_buf_reanchor(nb, text->data, text->len);
-  PmObj st = note_state(srv, nb, text);
-  PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
-  out.via.map.ptr[0].key = str_obj(srv, "changed");
-  out.via.map.ptr[0].val = pm_obj_bool(true);
-  memcpy(out.via.map.ptr + 1, st.via.map.ptr,
-         st.via.map.size * sizeof *st.via.map.ptr);
-  return out;
+  return state_with(srv, note_state(srv, nb, text), "changed", pm_obj_bool(true));
 }
 
 /* The text of the buffer is a transient copy: freed once the answer is
@@ -633,13 +638,7 @@ static PmObj note_set(PmServer *srv, const msgpack_object *params,
   if (!apply_fields(srv, note, m, err)) return pm_obj_nil();
   if (!pm_notes_buf_save(nb, err)) return pm_obj_nil();
   pm_notes_buf_reanchor(nb, text->data, text->len);
-  PmObj st = note_state(srv, nb, text);
-  PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
-  out.via.map.ptr[0].key = str_obj(srv, "id");
-  out.via.map.ptr[0].val = new_id;
-  memcpy(out.via.map.ptr + 1, st.via.map.ptr,
-         st.via.map.size * sizeof *st.via.map.ptr);
-  return out;
+  return state_with(srv, note_state(srv, nb, text), "id", new_id);
 }
 
 /* The text of the buffer is a transient copy: freed once the answer is
