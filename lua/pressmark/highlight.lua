@@ -113,6 +113,9 @@ function M._apply(buf, tick, clear, groups, del, set)
   if st then
     st.batches = st.batches + 1
     st.tick = tick
+    if st.mode == 'live' then
+      M._check_size(buf)
+    end
   end
   return true
 end
@@ -190,6 +193,59 @@ end
 -- message limit, whatever max_bytes says.
 local LIVE_LIMIT = 24 * 1024 * 1024
 
+--- Whether a buffer is over `max_bytes`/`max_lines` (or the message
+--- limit): then only its visible lines are highlighted.
+---@param buf integer
+---@return boolean over, integer bytes, integer lines
+function M.over_limits(buf)
+  local opts = config.get()
+  local bytes, lines = M.size(buf)
+  return bytes > math.min(opts.max_bytes, LIVE_LIMIT) or lines > opts.max_lines, bytes, lines
+end
+
+-- A live buffer that grew past the limits (a big paste) is attached again,
+-- in view mode, once the edit that did it has been drawn.  Called after
+-- each batch of marks: measuring a buffer costs a walk over its memline's
+-- chunks, not over its text.
+local resizing = {}
+function M._check_size(buf)
+  if resizing[buf] or not M.over_limits(buf) then
+    return
+  end
+  resizing[buf] = true
+  vim.schedule(function()
+    resizing[buf] = nil
+    local st = M.state[buf]
+    if st and st.mode == 'live' and api.nvim_buf_is_loaded(buf) then
+      local ok, err = pcall(M.attach, buf)
+      if not ok then
+        notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
+      end
+    end
+  end)
+end
+
+--- Called by the process when it could not read an edit of `buf` (one
+--- change over its message limits): its copy of the buffer is out of step,
+--- so the buffer is attached again from scratch (in view mode when it is
+--- now over the limits).
+---@param buf integer
+---@param why string what the process's decoder said
+function M._resync(buf, why)
+  vim.schedule(function()
+    if not M.state[buf] or not api.nvim_buf_is_loaded(buf) then
+      return
+    end
+    notify(('buffer %d: an edit was too big to follow (%s); attaching it again'):format(buf, why), vim.log.levels.WARN)
+    M.detach(buf, true)
+    local ok, err = pcall(M.attach, buf)
+    if not ok then
+      notify(tostring(err):gsub('^pressmark: ', ''), vim.log.levels.ERROR)
+    end
+  end)
+  return true
+end
+
 --- Attaches a buffer: the process follows its changes and draws
 --- highlights.  Above `max_bytes`/`max_lines` only the visible lines are
 --- highlighted, with a message saying so.  Throws "pressmark: ..." when
@@ -201,11 +257,8 @@ function M.attach(buf)
   M.define()
   M.disabled[buf] = nil
   local opts = config.get()
-  local bytes, lines = M.size(buf)
-  local mode = 'live'
-  if bytes > math.min(opts.max_bytes, LIVE_LIMIT) or lines > opts.max_lines then
-    mode = 'view'
-  end
+  local over, bytes, lines = M.over_limits(buf)
+  local mode = over and 'view' or 'live'
   local st = M.state[buf]
   if st and st.mode == mode then
     if mode == 'live' then -- options may have changed since: the process applies them

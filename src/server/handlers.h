@@ -67,6 +67,10 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
 /* Work left over from events (analysis, batches of marks), done when no
  * input waits.  Returns true while more remains. */
 bool pm_server_idle(PmServer *srv);
+/* After a notification was skipped for being over the message limits:
+ * buffers whose line events may be lost are marked stale and the editor
+ * is asked to attach them again. */
+void pm_server_check_drops(PmServer *srv);
 
 /* handlers_note.c, notes_items.c */
 PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,

@@ -50,6 +50,7 @@ typedef struct {
   int64_t dropped;  /* tick at which a batch was dropped; -1 none */
   int64_t nvim_tick; /* the editor's tick when it dropped that batch */
   bool resync;      /* ignore line events until the whole buffer comes */
+  bool stale;       /* an edit was skipped: wait for the editor to re-attach */
 } Attached;
 
 struct PmBufTable {
@@ -58,6 +59,7 @@ struct PmBufTable {
   /* Buffers we detached ourselves: their detach event is expected and
    * must not be taken for a reload. */
   PmArray(int64_t) expect_detach;
+  uint64_t drops_seen; /* pm_channel_dropped() when last looked at */
 };
 typedef struct PmBufTable PmBufTable;
 
@@ -314,6 +316,7 @@ bool pm_server_idle(PmServer *srv) {
   bool more = false;
   for (uint32_t i = 0; i < t->bufs.size; i++) {
     Attached *a = &t->bufs.contents[i];
+    if (a->stale) continue;
     if (a->dropped == a->tick) {
       /* The editor's tick had moved on.  Every event sent before its
        * answer has been served by now (this runs only with no input
@@ -356,10 +359,66 @@ bool pm_server_idle(PmServer *srv) {
 bool pm_server_buf_text(PmServer *srv, int64_t buf, int64_t tick, PmBuf *out) {
   PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
   Attached *a = t ? find(t, buf) : NULL;
-  if (!a || !a->live || a->view || a->resync || tick < 0 || a->tick != tick)
+  if (!a || !a->live || a->view || a->resync || a->stale || tick < 0 ||
+      a->tick != tick)
     return false;
   pm_bufdoc_text(a->doc, out);
   return true;
+}
+
+/* Asks the editor to attach `buf` again (highlight.lua's _resync, which
+ * detaches it, dropping this entry, and attaches it from scratch: in view
+ * mode when it is now over max_bytes or max_lines). */
+static void ask_resync(PmServer *srv, int64_t buf, const char *why) {
+  static const char code[] =
+      "return require('pressmark.highlight')._resync(...)";
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
+  msgpack_pack_str(pk, sizeof code - 1);
+  msgpack_pack_str_body(pk, code, sizeof code - 1);
+  msgpack_pack_array(pk, 2);
+  msgpack_pack_int64(pk, buf);
+  msgpack_pack_str(pk, strlen(why));
+  msgpack_pack_str_body(pk, why, strlen(why));
+  msgpack_unpacked reply;
+  const msgpack_object *r;
+  PmError err;
+  if (!call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err))
+    pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)buf, err.message);
+  msgpack_unpacked_destroy(&reply);
+}
+
+/* Declared in handlers.h.  A line event the channel skipped for being over
+ * the message limits (a paste of millions of lines) leaves that buffer's
+ * copy out of step, and later events cannot repair it: the buffer is
+ * marked stale (its events ignored, nothing analysed) and the editor asked
+ * to attach it again.  When the skipped notifications cannot be told apart
+ * (several since the last look, or no buffer in the envelope), every live
+ * buffer is; one that named another method concerns no buffer. */
+void pm_server_check_drops(PmServer *srv) {
+  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
+  if (!t) return;
+  PmRpcFault last;
+  uint64_t n = pm_channel_dropped(pm_server_channel(srv), &last);
+  if (n == t->drops_seen) return;
+  bool one = n - t->drops_seen == 1;
+  t->drops_seen = n;
+  bool lines = !strcmp(last.method, "nvim_buf_lines_event");
+  if (one && last.method[0] && !lines) return;
+  bool which = one && lines && last.has_arg0;
+  PmArray(int64_t) bufs = pm_array_new();
+  for (uint32_t i = 0; i < t->bufs.size; i++) {
+    Attached *a = &t->bufs.contents[i];
+    if (!a->live || a->view || a->stale || (which && a->buf != last.arg0)) continue;
+    a->stale = true;
+    pm_array_push(&bufs, a->buf);
+  }
+  /* Asked after the loop: waiting for the answers may serve events that
+   * change the table. */
+  for (uint32_t i = 0; i < bufs.size; i++)
+    ask_resync(srv, bufs.contents[i], last.what);
+  pm_array_delete(&bufs);
 }
 
 /* ---- parameters ---------------------------------------------------------- */
@@ -574,7 +633,7 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
                                      const msgpack_object *params,
                                      PmError *err) {
   Attached *a = event_buf(srv, params, 6);
-  if (!a) return pm_obj_nil();
+  if (!a || a->stale) return pm_obj_nil();
   const msgpack_object *p = params->via.array.ptr;
   int64_t first, last;
   if (!get_int(&p[2], &first) || !get_int(&p[3], &last) ||

@@ -94,6 +94,7 @@ int pm_server_run(PmServer *srv) {
        * message goes first: a full buffer's event need not stay alive. */
       msgpack_unpacked_destroy(&msg);
       msgpack_unpacked_init(&msg);
+      pm_server_check_drops(srv); /* skipped while a call waited */
       while (!pm_channel_pending(srv->ch) && pm_server_idle(srv)) {
       }
       continue;
@@ -104,6 +105,7 @@ int pm_server_run(PmServer *srv) {
       pm_rpc_log(&srv->log, "skipped a message at byte %llu: %s",
                  (unsigned long long)fault.offset, fault.what);
       if (fault.has_id) pm_rpc_pack_error(pk, fault.id, 1, text);
+      else pm_server_check_drops(srv);
       continue;
     }
     if (ev == PM_CHANNEL_FATAL) {

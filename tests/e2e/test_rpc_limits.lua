@@ -81,6 +81,80 @@ T.test('a paste too big for one event is logged and skipped, and serving goes on
   T.wait(BOUND_MS, function()
     return (T.read(log) or ''):find('notification nvim_buf_lines_event for ' .. buf .. ' skipped') ~= nil
   end, 'the log line naming the event and the buffer')
+  -- The process's copy is out of step: the buffer is attached again, in
+  -- view mode since it is now over max_lines.
+  T.wait(BOUND_MS, function()
+    local st = require('pressmark.highlight').state[buf]
+    return st and st.mode == 'view'
+  end, 'small.txt attached again in view mode')
+  T.truthy(notice_matching('an edit was too big to follow'), 'the resync notice')
+  T.truthy(notice_matching('small%.txt.*2100001 lines'), 'the view-mode notice')
+end)
+
+T.test('after a skipped paste, a buffer still under the limits is followed live and in step', function()
+  pm.setup({ log_file = log, max_lines = 3000000 })
+  local path = T.write('small2.txt', 'Une ligne.\n')
+  local tail = T.write('tail.txt', string.rep('a\n', HUGE) .. '« Nous y arriverons », a déclaré Paul Henrion.\n')
+  vim.cmd('edit ' .. vim.fn.fnameescape(path))
+  local buf = vim.api.nvim_get_current_buf()
+  local hl = require('pressmark.highlight')
+  T.wait(5000, function()
+    return hl.state[buf] and hl.state[buf].mode == 'live'
+  end, 'small2.txt attached live')
+  local n = #T.notices
+  vim.cmd('$read ' .. vim.fn.fnameescape(tail))
+  T.wait(BOUND_MS, function()
+    return notice_matching('buffer ' .. buf .. ': an edit was too big to follow', n + 1) ~= nil
+  end, 'the resync notice')
+  -- Re-attached live (4.2 MB, 2.1M lines: under both limits now); the
+  -- quote on the last line gets its mark, which the out-of-step copy
+  -- (one line) could never give.
+  local last = vim.api.nvim_buf_line_count(buf) - 1
+  T.wait(BOUND_MS, function()
+    if not (hl.state[buf] and hl.state[buf].mode == 'live') then
+      return false
+    end
+    local marks = vim.api.nvim_buf_get_extmarks(buf, hl.ns, { last, 0 }, { last, -1 }, { details = true })
+    for _, m in ipairs(marks) do
+      if m[4].hl_group == 'PressmarkQuote' then
+        return true
+      end
+    end
+    return false
+  end, 'the quote on the last line highlighted')
+  -- and the next edit is followed
+  vim.api.nvim_buf_set_lines(buf, 0, 1, false, { '« Première phrase », dit-il.' })
+  T.wait(BOUND_MS, function()
+    local marks = vim.api.nvim_buf_get_extmarks(buf, hl.ns, { 0, 0 }, { 0, -1 }, { details = true })
+    for _, m in ipairs(marks) do
+      if m[4].hl_group == 'PressmarkQuote' then
+        return true
+      end
+    end
+    return false
+  end, 'the first line highlighted after an edit')
+  pm.setup({ log_file = log })
+end)
+
+T.test('a live buffer that grows past max_bytes switches to view mode', function()
+  pm.setup({ log_file = log, max_bytes = 4096 })
+  vim.cmd('edit ' .. vim.fn.fnameescape(T.write('grow.txt', 'Une ligne.\n')))
+  local buf = vim.api.nvim_get_current_buf()
+  local hl = require('pressmark.highlight')
+  T.wait(5000, function()
+    return hl.state[buf] and hl.state[buf].mode == 'live'
+  end, 'grow.txt attached live')
+  local n = #T.notices
+  local lines = {}
+  for i = 1, 200 do
+    lines[i] = ('« Citation numéro %d », a déclaré Paul Henrion.'):format(i)
+  end
+  vim.api.nvim_buf_set_lines(buf, -1, -1, false, lines)
+  T.wait(BOUND_MS, function()
+    return hl.state[buf] and hl.state[buf].mode == 'view'
+  end, 'grow.txt in view mode')
+  T.truthy(notice_matching('grow%.txt is .*over max_bytes', n + 1), 'the view-mode notice')
+  pm.setup({ log_file = log })
 end)
 
 T.done()
