@@ -8,7 +8,6 @@
  * exact.  Lists are ordered most recent first (no counters or clocks, which
  * would make equal states compare unequal).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "analysis/internal.h"
@@ -81,7 +80,7 @@ void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
   memset(&r, 0, sizeof r);
   if (rn >= sizeof r.role) rn = sizeof r.role - 1;
   memcpy(r.role, role, rn);
-  snprintf(r.name, sizeof r.name, "%s", name);
+  str__put(r.name, sizeof r.name, 0, name, strlen(name));
   size_t i = 0;
   while (i < CTX_ROLES && ctx->roles[i].role[0] &&
          strcmp(ctx->roles[i].role, r.role))

@@ -147,11 +147,23 @@ void spk__indirect(Block *b, const Sentence *s) {
   /* A sentence with a quotation reports nothing more: the quotation
    * carries the speech (the annotated convention marks only the quoted
    * words of "a assuré que les agriculteurs ne seraient « pas … »"). */
-  for (uint32_t i = s->start; i < s->end; i++)
-    if (T(b, i)->kind == T_QMARK) return;
-  for (uint32_t v = s->start; v < s->end; v++) {
-    if (!(spk__speech_verb(b, v) || (inverted(b, v) && v + 1 < s->end))) continue;
-    if (!spk__speech_verb(b, v)) continue;
+  /* The same pass gathers what the sentence holds: most sentences have
+   * no speech verb, inverted subject or source word, and every cue below
+   * needs one of them (a speech verb for the verb cues, a speech verb or
+   * an inverted subject for a trailing attribution, a source word for
+   * selon X), so such a sentence is done after this one loop. */
+  uint64_t lex = 0;
+  unsigned flags = 0;
+  for (uint32_t i = s->start; i < s->end; i++) {
+    const Token *t = T(b, i);
+    if (t->kind == T_QMARK) return;
+    lex |= t->lex;
+    flags |= t->flags;
+  }
+  bool inv = (flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+  if (!(lex & (W_SPEECH | W_SOURCE)) && !inv) return;
+  for (uint32_t v = s->start; (lex & W_SPEECH) && v < s->end; v++) {
+    if (!(T(b, v)->lex & W_SPEECH) || !spk__speech_verb(b, v)) continue;
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
      * names speaks next, for pronouns and roles. */
     if (b->lid == PM_LANG_FR && v + 1 < s->end && spk__nameish(b, v + 1) &&
@@ -202,12 +214,9 @@ void spk__indirect(Block *b, const Sentence *s) {
      * not said when …") */
     bool negated = false;
     for (uint32_t k = v > s->start + 2 ? v - 2 : s->start;
-         b->lid == PM_LANG_EN && k < v; k++) {
-      char f[64];
-      size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
-      if (fn && (!strcmp(f, "not") || !strcmp(f, "never") || !strcmp(f, "n't")))
+         b->lid == PM_LANG_EN && k < v; k++)
+      if (folded_is(b, k, "not") || folded_is(b, k, "never") || folded_is(b, k, "n't"))
         negated = true;
-    }
     if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
         !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
           (T(b, v + 1)->lex & W_FUNCTION)) &&
@@ -236,8 +245,9 @@ void spk__indirect(Block *b, const Sentence *s) {
       return;
     }
   }
-  if (trailing_attribution(b, s)) return;
+  if (((lex & W_SPEECH) || inv) && trailing_attribution(b, s)) return;
   /* Selon X, … / …, according to X. */
+  if (!(lex & W_SOURCE)) return;
   uint32_t after = 0;
   Cue c = spk__cue_source(b, s->start, s->end, &after);
   if (c.found && s->end - s->start > 5) {

@@ -5,7 +5,6 @@
  * either side of the verb; and where a token sits (its sentence, inside a
  * quotation or not).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "analysis/speakers.h"
@@ -288,7 +287,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
               size_t fn = lex__fold(b->text + r->start, r->end - r->start, f);
               char nm[CTX_NAME];
               uint32_t a = T(b, ns)->start, z = T(b, j - 1)->end;
-              snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+              str__put(nm, sizeof nm, 0, b->text + a, z - a);
               if (fn) ctx__bind_role(b->ctx, f, fn, nm);
               break;
             }
@@ -323,7 +322,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                                   T(b, r)->end - T(b, r)->start, f);
             char nm[CTX_NAME];
             uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
-            snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+            str__put(nm, sizeof nm, 0, b->text + a, z - a);
             if (fn) ctx__bind_role(b->ctx, f, fn, nm);
             if (T(b, r)->lex & W_ROLE_F) m->gender = 2;
             break;
@@ -517,7 +516,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           size_t fn = lex__fold(b->text + T(b, r)->start,
                                 T(b, r)->end - T(b, r)->start, f);
           uint32_t a = T(b, s)->start, z = T(b, e - 1)->end;
-          snprintf(nm, sizeof nm, "%.*s", (int)(z - a), b->text + a);
+          str__put(nm, sizeof nm, 0, b->text + a, z - a);
           if (fn) ctx__bind_role(b->ctx, f, fn, nm);
           break;
         }
@@ -623,8 +622,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           uint32_t ne = spk__name_end(b, e + 1, b->toks.size);
           char rf[64], nm[CTX_NAME];
           size_t rn = lex__fold(b->text + h->start, h->end - h->start, rf);
-          snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, e + 1)->start),
-                   b->text + T(b, e + 1)->start);
+          str__put(nm, sizeof nm, 0, b->text + T(b, e + 1)->start,
+                   T(b, ne - 1)->end - T(b, e + 1)->start);
           if (rn) ctx__bind_role(b->ctx, rf, rn, nm);
           spk__name_mention(b, m, e + 1, ne);
           return true;
@@ -662,8 +661,8 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
       char f[64], nm[CTX_NAME];
       size_t fn = lex__fold(b->text + T(b, h - 1)->start,
                             T(b, h - 1)->end - T(b, h - 1)->start, f);
-      snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, ns)->start),
-               b->text + T(b, ns)->start);
+      str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start,
+               T(b, ne - 1)->end - T(b, ns)->start);
       if (fn) ctx__bind_role(b->ctx, f, fn, nm);
     }
   } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&
@@ -671,8 +670,8 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
     char f[64], nm[CTX_NAME];
     size_t fn = lex__fold(b->text + T(b, h - 1)->start,
                           T(b, h - 1)->end - T(b, h - 1)->start, f);
-    snprintf(nm, sizeof nm, "%.*s", (int)(T(b, ne - 1)->end - T(b, ns)->start),
-             b->text + T(b, ns)->start);
+    str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start,
+             T(b, ne - 1)->end - T(b, ns)->start);
     if (fn) ctx__bind_role(b->ctx, f, fn, nm);
   }
 }

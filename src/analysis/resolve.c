@@ -4,7 +4,6 @@
  * paragraph just named or the most recent speaker of its gender, a role
  * noun into the name an apposition bound to it.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "analysis/speakers.h"
@@ -192,7 +191,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "la ministre" is not the man the apposition made "le ministre" */
     int pg = nm ? person_gender(b->ctx, nm) : 0;
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
-      snprintf(r.name, sizeof r.name, "%s", nm);
+      str__put(r.name, sizeof r.name, 0, nm, strlen(nm));
       r.has_name = true;
       r.suffix = "+role";
       r.conf = 0.9;

@@ -52,10 +52,32 @@ static inline bool word(const Block *b, uint32_t i) {
   return i < b->toks.size && T(b, i)->kind == T_WORD;
 }
 
+/* Does word i fold (lex__fold) to w?  Folding never lengthens a word and
+ * shortens it only at a typographic apostrophe (three bytes become "'"),
+ * and it maps an ASCII byte to one byte in place; so a word of another
+ * length cannot match unless it holds such an apostrophe, and an ASCII
+ * word of the same length compares byte by byte.  Only the rest (accents,
+ * apostrophes) is folded in full: the cue searches ask this of many words
+ * ("and", "qui", "state"), and folding each cost more than the search. */
 static inline bool folded_is(const Block *b, uint32_t i, const char *w) {
   if (!word(b, i)) return false;
+  const Token *t = T(b, i);
+  size_t tn = t->end - t->start, wn = strlen(w);
+  const char *s = b->text + t->start;
+  if (tn < wn) return false;
+  if (tn == wn && tn < 64) {
+    size_t k = 0;
+    for (; k < tn; k++) {
+      unsigned char c = (unsigned char)s[k];
+      if (c >= 0x80) break;
+      if ((char)(c + (unsigned)((unsigned char)(c - 'A') < 26) * 32) != w[k]) return false;
+    }
+    if (k == tn) return true;
+  } else if (tn > wn && !memchr(s, 0xE2, tn)) {
+    return false;
+  }
   char f[64];
-  size_t n = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
+  size_t n = lex__fold(s, tn, f);
   return n && !strcmp(f, w);
 }
 
