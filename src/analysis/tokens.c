@@ -200,6 +200,79 @@ static inline void classify_word(const Lexicon *lx, const char *text,
   }
 }
 
+/* How a byte that follows a run of ASCII letters ends the word, for the
+ * fast path below: 1 it ends it (spaces, most punctuation, controls), 2 it
+ * is a period (ends it too, unless the word is short enough for "e.g" or
+ * "U.S"), 0 the general scanner must decide (digits, hyphens, apostrophes,
+ * UTF-8 bytes: the word may go on). */
+static const unsigned char wend[256] = {
+    /* 00 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 10 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 2, 1,
+    /* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+    /* 40 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+    /* 60 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+};
+
+/* The top bit of each byte of w that is not an ASCII letter: or-ing 0x20
+ * maps exactly A-Z and a-z into 'a'..'z'. */
+static inline uint64_t non_letters(uint64_t w) {
+  uint64_t l = (w | LEX_ONES * 0x20) & ~LEX_HIGHS;
+  uint64_t ge_a = l + LEX_ONES * (0x80 - 'a');
+  uint64_t gt_z = l + LEX_ONES * (0x80 - 'z' - 1);
+  return ((~ge_a | gt_z) | w) & LEX_HIGHS;
+}
+
+/* The common word: one to fifteen ASCII letters read as one or two
+ * chunks, ended by a byte that wend[] says ends it.  The chunks already
+ * loaded give the word's end, its capitals and its lexicon hash, so such
+ * a word costs no byte loop and no call.  Returns the bytes taken, 0 when
+ * the word is not that simple (the general scanner then starts over at
+ * i, so the tokens are the same either way).  Needs i + 8 <= end. */
+static inline uint32_t word_fast(const Lexicon *lx, const char *text,
+                                 uint32_t i, uint32_t end, bool markup,
+                                 TokenArray *out) {
+  uint64_t w0 = lex__load8(text + i), w1 = 0;
+  uint64_t m = non_letters(w0);
+  uint32_t n;
+  if (m) {
+    n = ctz64(m) >> 3;
+    w0 &= ~0ULL >> (64 - 8 * n);
+  } else {
+    if (i + 16 > end) return 0;
+    w1 = lex__load8(text + i + 8);
+    m = non_letters(w1);
+    if (!m) return 0;
+    n = 8 + (ctz64(m) >> 3);
+    w1 = n > 8 ? w1 & (~0ULL >> (64 - 8 * (n - 8))) : 0;
+  }
+  unsigned char d = (unsigned char)text[i + n];
+  unsigned we = wend[d];
+  if (!we || (we == 2 && n <= 3)) return 0;
+  Token *t = push(out, i, i + n, T_WORD);
+  uint16_t f = 0;
+  /* letters only: bit 0x20 tells the case of each */
+  if (!(w0 & 0x20)) {
+    f |= TF_CAP;
+    if (n > 1 && !((w0 | w1) & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
+  }
+  if (markup) f |= TF_MARKUP;
+  if (we == 2) f |= TF_DOT;
+  t->flags = f;
+  if (lx->slots) {
+    uint64_t h = lex__mix(LEX_SEED, lex__lower8(w0));
+    if (n > 8) h = lex__mix(h, lex__lower8(w1));
+    const LexEntry *e = lex__probe(lx, lex__end(h, n));
+    if (e) {
+      t->lex = e->flags;
+      t->stance = e->stance;
+    }
+  }
+  return n;
+}
+
 /* Elided words that take an apostrophe and glue to the next word. */
 static bool elision_prefix(const char *s, uint32_t n) {
   char f[8];
@@ -251,6 +324,13 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     int k = cls[c];
+    if (k == C_LETTER && i + 8 <= end) {
+      uint32_t n = word_fast(lx, text, i, end, i < markup_end, out);
+      if (n) {
+        i += n;
+        continue;
+      }
+    }
     if (k == C_SPACE || k == C_NL || k == C_OTHER) {
       i++;
       continue;
