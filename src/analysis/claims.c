@@ -113,6 +113,9 @@ static const char *speaker_of(const Block *b, uint32_t s, uint32_t e,
   return NULL;
 }
 
+/* Capitalised words that are no named entity. */
+#define ENTITY_NOT (W_FUNCTION | W_DET | W_PRON_M | W_PRON_F | W_FIRST_PERSON)
+
 static bool word_is(const Block *b, const Token *w, const char *lit) {
   size_t n = strlen(lit);
   return w->end - w->start == n && !memcmp(b->text + w->start, lit, n);
@@ -135,8 +138,45 @@ void claims__rate(Block *b) {
     bool question = false, emoticon = false, percent = false, year = false;
     bool currency = false, first_early = false;
     uint32_t past = 0, third = 0, second = 0;
+    const bool en = b->lid == PM_LANG_EN;
+    /* Classes that count only as present or absent are or-ed together;
+     * the four that count several times are summed. */
+    uint64_t any = 0;
+    uint16_t pflags = 0;
     for (uint32_t i = se->start; i < se->end; i++) {
       const Token *w = &t[i];
+      if (w->kind == T_WORD) {
+        words++;
+        uint64_t l = w->lex;
+        any |= l;
+        /* the first word is taken off after the loop */
+        if ((w->flags & TF_CAP) && !(l & ENTITY_NOT))
+          entities++;
+        if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND)) {
+          opinion += !!(l & W_OPINION);
+          compar += !!(l & W_COMPAR);
+          factual += !!(l & W_FACTUAL);
+          policy += !!(l & W_POLICY);
+          /* the lexicon folds case; the test is on exact spellings */
+          if ((l & W_SECOND) &&
+              (word_is(b, w, "you") || word_is(b, w, "You") ||
+               word_is(b, w, "vous") || word_is(b, w, "Vous")))
+            second++;
+        }
+        uint32_t wn = w->end - w->start;
+        if (en && wn > 4) {
+          const char *s = b->text + w->start + wn - 3;
+          /* superlatives and comparatives by ending: biggest, larger */
+          if (wn > 5 && !(l & W_COMPAR) && s[0] == 'e' && s[1] == 's' &&
+              s[2] == 't')
+            compar++;
+          /* past tense: what was done can be checked (voted, created) */
+          if (s[1] == 'e' && s[2] == 'd' && !(w->flags & TF_CAP) &&
+              !(l & (W_OPINION | W_SPEECH)))
+            past++;
+        }
+        continue;
+      }
       if (w->kind == T_NUMBER) {
         /* "you have 90 seconds": a debate's clock is no figure */
         if (i + 1 < se->end && t[i + 1].kind == T_WORD && timekeeping(b, &t[i + 1]))
@@ -148,49 +188,30 @@ void claims__rate(Block *b) {
         continue;
       }
       if (w->kind == T_PUNCT) {
+        pflags |= w->flags;
         if (w->ch == '?') question = true;
-        if (w->flags & TF_EMOTICON) emoticon = true;
-        if (w->flags & TF_CURRENCY) currency = true;
         if (w->ch == '%') percent = true;
-        continue;
       }
-      if (w->kind != T_WORD) continue;
-      words++;
-      uint64_t l = w->lex;
-      if ((w->flags & TF_CAP) && i > se->start && !(l & (W_FUNCTION | W_DET | W_PRON_M |
-                                                        W_PRON_F | W_FIRST_PERSON)))
-        entities++;
-      /* most words carry none of these classes: one test skips them all */
-      if (l & (W_FIRST_PERSON | W_OPINION | W_INTERJ | W_COMPAR | W_FACTUAL |
-               W_POLICY | W_AMOUNT | W_MONTH | W_FUTURE | W_CAUSAL | W_SPEECH)) {
-        if (l & W_FIRST_PERSON) first_person++;
-        if (l & W_OPINION) opinion++;
-        if (l & W_INTERJ) interj++;
-        if (l & W_COMPAR) compar++;
-        if (l & W_FACTUAL) factual++;
-        if (l & W_POLICY) policy++;
-        if (l & W_AMOUNT) amounts++;
-        if (l & W_MONTH) dates++;
-        if (l & W_FUTURE) future++;
-        if (l & W_CAUSAL) causal++;
-        if (l & W_SPEECH) speech++;
+    }
+    emoticon = pflags & TF_EMOTICON;
+    currency = pflags & TF_CURRENCY;
+    first_person = !!(any & W_FIRST_PERSON);
+    interj = !!(any & W_INTERJ);
+    amounts = !!(any & W_AMOUNT);
+    dates = !!(any & W_MONTH);
+    future = !!(any & W_FUTURE);
+    causal = !!(any & W_CAUSAL);
+    speech = !!(any & W_SPEECH);
+    /* What only the first words count for. */
+    {
+      const Token *w = &t[se->start];
+      if (w->kind == T_WORD) {
+        if ((w->flags & TF_CAP) && !(w->lex & ENTITY_NOT)) entities--;
+        if (w->lex & (W_PRON_M | W_PRON_F)) third = 1;
       }
-      /* superlatives and comparatives by ending: biggest, larger */
-      uint32_t wn = w->end - w->start;
-      const char *s = b->text + w->start;
-      if (b->lid == PM_LANG_EN && wn > 5 && !(l & W_COMPAR) &&
-          !memcmp(s + wn - 3, "est", 3))
-        compar++;
-      /* past tense: what was done can be checked (voted, created) */
-      if (b->lid == PM_LANG_EN && wn > 4 && !(w->flags & TF_CAP) &&
-          !memcmp(s + wn - 2, "ed", 2) && !(l & (W_OPINION | W_SPEECH)))
-        past++;
-      if ((l & (W_PRON_M | W_PRON_F)) && i == se->start)
-        third++;
-      if (i < se->start + 3 && (l & W_FIRST_PERSON)) first_early = true;
-      if (word_is(b, w, "you") || word_is(b, w, "You") || word_is(b, w, "vous") ||
-          word_is(b, w, "Vous"))
-        second++;
+      for (uint32_t i = se->start; i < se->end && i < se->start + 3; i++)
+        if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
+          first_early = true;
     }
     /* Who the sentence is about: a record is checkable when it is someone
      * else's ("She voted for the war", "The governor signed a law"), an

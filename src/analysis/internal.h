@@ -53,6 +53,9 @@
 #define W_DETECT         (1ull << 31) /* language-detection function word */
 #define W_INSTITUTION (1ull << 32) /* gouvernement, ministry: never a person */
 #define W_NAME_PARTICLE (1ull << 33) /* de, van, von inside a name */
+/* Set by lang.c itself, not by the data files: "you" and "vous" in every
+ * lexicon, so that claims__rate tests its exact spellings only on them. */
+#define W_SECOND (1ull << 40)
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

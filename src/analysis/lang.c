@@ -451,6 +451,13 @@ PmLang *pm_lang_load(const char *const *files, size_t n, PmError *err) {
     pm_lang_free(lang);
     return NULL;
   }
+  /* Both words in both lexicons: claims.c looks for either whatever the
+   * language (see W_SECOND). */
+  for (int id = PM_LANG_FR; id <= PM_LANG_EN; id++) {
+    if (!lang->loaded[id]) continue;
+    lex_add(&lang->lex[id], "you", 3, W_SECOND, 0);
+    lex_add(&lang->lex[id], "vous", 4, W_SECOND, 0);
+  }
   return lang;
 }
 
