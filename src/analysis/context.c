@@ -41,20 +41,44 @@ void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender) {
   p->gender = (uint8_t)gender;
 }
 
-/* Moves `name` to the front of `list` (inserting it), keeping order. */
+/* The first eight bytes of a zero-padded name as a number. */
+static inline uint64_t name_word(const char *name) {
+  uint64_t w;
+  memcpy(&w, name, sizeof w);
+  return w;
+}
+
+/* Moves `name` to the front of `list` (inserting it), keeping order.
+ * Every name is noted here, several per paragraph, so the search compares
+ * the names' first eight bytes as one number (the entries are zero-padded,
+ * and so is the key built here) and the whole 64 bytes only when those
+ * agree; a name already in front moves nothing.  A name too long for an
+ * entry never equals one (the entry holds it truncated), as strcmp had it. */
 static void to_front(CtxPerson *list, size_t cap, const char *name,
                      int gender) {
+  size_t n = strlen(name);
+  char key[CTX_NAME];
+  memset(key, 0, sizeof key);
+  bool fits = n < CTX_NAME;
+  if (fits) memcpy(key, name, n);
+  uint64_t k0 = name_word(key);
   size_t i = 0;
-  while (i < cap && list[i].name[0] &&
-         (list[i].name[0] != name[0] || strcmp(list[i].name, name)))
-    i++;
+  for (; i < cap; i++) {
+    uint64_t w = name_word(list[i].name);
+    if (!w) break; /* an empty entry: a name is never "" */
+    if (w == k0 && fits && !memcmp(list[i].name, key, CTX_NAME)) break;
+  }
   if (i == cap) i = cap - 1;
   CtxPerson p;
-  if (list[i].name[0] && !strcmp(list[i].name, name)) {
+  if (fits && list[i].name[0] && !memcmp(list[i].name, key, CTX_NAME)) {
+    if (i == 0) {
+      if (gender) list[0].gender = (uint8_t)gender;
+      return;
+    }
     p = list[i];
     if (gender) p.gender = (uint8_t)gender;
   } else {
-    ctx__set_person(&p, name, strlen(name), gender);
+    ctx__set_person(&p, name, n, gender);
   }
   memmove(&list[1], &list[0], i * sizeof *list);
   list[0] = p;
