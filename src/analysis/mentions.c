@@ -9,10 +9,9 @@
 
 #include "analysis/speakers.h"
 
-bool spk__nameish(const Block *b, uint32_t i) {
-  if (!word(b, i)) return false;
+/* spk__nameish for a capitalised word i (speakers.h tests that). */
+bool spk__nameish_cap(const Block *b, uint32_t i) {
   const Token *t = T(b, i);
-  if (!(t->flags & TF_CAP)) return false;
   if (t->lex & (W_FUNCTION | W_DET | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL |
                 W_MONTH | W_INTERJ | W_HONORIFIC | W_SOURCE | W_COMMENT |
                 W_FIRST_PERSON | W_AUX | W_QUE))
@@ -27,11 +26,9 @@ bool spk__nameish(const Block *b, uint32_t i) {
   return true;
 }
 
-/* A speech verb used as a verb: lowercase, not after a determiner. */
-bool spk__speech_verb(const Block *b, uint32_t i) {
-  if (!word(b, i)) return false;
-  const Token *t = T(b, i);
-  if (!(t->lex & W_SPEECH) || (t->flags & TF_CAP)) return false;
+/* spk__speech_verb for a lowercase speech-verb word i (speakers.h tests
+ * that): not after a determiner. */
+bool spk__speech_verb_word(const Block *b, uint32_t i) {
   /* "blocks state law", "state officials": bare "state" before a word is
    * an adjective far more often than a verb */
   if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
@@ -41,13 +38,10 @@ bool spk__speech_verb(const Block *b, uint32_t i) {
     return false;
   /* "veut dire que" means, it does not report. */
   if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
-      T(b, i - 1)->end - T(b, i - 1)->start <= 7) {
-    char f[64];
-    size_t n = lex__fold(b->text + T(b, i - 1)->start,
-                         T(b, i - 1)->end - T(b, i - 1)->start, f);
-    if (n && (!strcmp(f, "veut") || !strcmp(f, "veux") || !strcmp(f, "voulait")))
-      return false;
-  }
+      T(b, i - 1)->end - T(b, i - 1)->start <= 7 &&
+      (folded_is(b, i - 1, "veut") || folded_is(b, i - 1, "veux") ||
+       folded_is(b, i - 1, "voulait")))
+    return false;
   return true;
 }
 

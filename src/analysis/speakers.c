@@ -463,8 +463,9 @@ static void note_entities(Block *b) {
   uint32_t n = b->toks.size;
   const Token *tk = b->toks.contents;
   for (uint32_t i = 0; i < n; i++) {
-    /* most words are lowercase: one flag test before the name test */
-    if (!(tk[i].flags & TF_CAP) || !spk__nameish(b, i)) continue;
+    /* most words are lowercase: a tight loop to the next capital */
+    while (i < n && !(tk[i].flags & TF_CAP)) i++;
+    if (i == n || !spk__nameish(b, i)) continue;
     uint32_t e = spk__name_end(b, i, n);
     uint32_t s = i;
     i = e - 1;

@@ -93,10 +93,21 @@ static inline int pron_gender(const Token *t) {
 
 /* ---- mentions.c ---------------------------------------------------------- */
 
-/* A capitalised word that can be part of a person's name. */
-bool spk__nameish(const Block *b, uint32_t i);
+/* A capitalised word that can be part of a person's name.  The cue
+ * searches ask this and the next of most tokens they pass, and most
+ * tokens fail the first flag test: that test is inline, the rest of the
+ * rule in mentions.c. */
+bool spk__nameish_cap(const Block *b, uint32_t i);
+static inline bool spk__nameish(const Block *b, uint32_t i) {
+  return i < b->toks.size && T(b, i)->kind == T_WORD && (T(b, i)->flags & TF_CAP) &&
+         spk__nameish_cap(b, i);
+}
 /* A speech verb used as a verb: lowercase, not after a determiner. */
-bool spk__speech_verb(const Block *b, uint32_t i);
+bool spk__speech_verb_word(const Block *b, uint32_t i);
+static inline bool spk__speech_verb(const Block *b, uint32_t i) {
+  return i < b->toks.size && T(b, i)->kind == T_WORD && (T(b, i)->lex & W_SPEECH) &&
+         !(T(b, i)->flags & TF_CAP) && spk__speech_verb_word(b, i);
+}
 /* An auxiliary, adverb or elided word between a subject and its verb. */
 bool spk__skippable(const Block *b, uint32_t i);
 /* First token of the name ending at token j (not before lo). */
