@@ -1,7 +1,8 @@
 /*
  * handlers_buf.c - attached buffers over RPC: pressmark_buf_attach/detach,
  * the nvim_buf_*_event notifications that keep the copy in step, the
- * batches of extmarks sent back, and the item queries.
+ * batches of extmarks sent back, and the item queries.  The calls into
+ * Neovim shared with the notes are in nvim_calls.c.
  *
  * Flow: pressmark_buf_attach calls nvim_buf_attach(buf, false, {}) and
  * fetches the lines in chunks (see attach_live); Neovim then sends every
@@ -26,6 +27,8 @@
 #include "server/buffer.h"
 #include "server/handlers.h"
 #include "server/notes_rpc.h"
+#include "server/nvim_calls.h"
+#include "server/params.h"
 #include "util/alloc.h"
 #include "util/array.h"
 
@@ -103,20 +106,7 @@ static const PmLang *lang(PmBufTable *t, PmError *err) {
   return t->lang;
 }
 
-static bool get_int(const msgpack_object *o, int64_t *out);
-
 /* ---- calling Neovim -------------------------------------------------------- */
-
-/* Waits for the reply to `id`; returns false (err set) on an error reply.
- * *result points into `reply`, which the caller destroys. */
-static bool call_wait(PmServer *srv, uint32_t id, const char *method,
-                      msgpack_unpacked *reply, const msgpack_object **result,
-                      PmError *err) {
-  msgpack_unpacked_init(reply);
-  if (pm_channel_wait(pm_server_channel(srv), id, reply, result, err)) return true;
-  pm_error_prefix(err, method);
-  return false;
-}
 
 static bool nvim_attach(PmServer *srv, int64_t buf, bool send_buffer,
                         bool *attached, PmError *err) {
@@ -129,7 +119,7 @@ static bool nvim_attach(PmServer *srv, int64_t buf, bool send_buffer,
   msgpack_pack_map(pk, 0);
   msgpack_unpacked reply;
   const msgpack_object *r;
-  bool ok = call_wait(srv, id, "nvim_buf_attach", &reply, &r, err);
+  bool ok = pm_nvim__wait(srv, id, "nvim_buf_attach", &reply, &r, err);
   if (ok) *attached = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
   msgpack_unpacked_destroy(&reply);
   return ok;
@@ -143,7 +133,7 @@ static void nvim_detach(PmServer *srv, int64_t buf) {
   msgpack_unpacked reply;
   const msgpack_object *r;
   PmError err;
-  if (!call_wait(srv, id, "nvim_buf_detach", &reply, &r, &err))
+  if (!pm_nvim__wait(srv, id, "nvim_buf_detach", &reply, &r, &err))
     pm_rpc_log(pm_server_log(srv), "%s", err.message);
   msgpack_unpacked_destroy(&reply);
 }
@@ -158,16 +148,30 @@ static void pack_mark(const PmMark *m, void *data) {
   msgpack_pack_uint32(pk, m->group);
 }
 
+/* b:changedtick of `buf`; an answer that is not an integer is an error
+ * here, since the attachment cannot tell its events apart without one. */
 static bool nvim_tick(PmServer *srv, int64_t buf, int64_t *tick, PmError *err) {
-  PmChannel *ch = pm_server_channel(srv);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
-  msgpack_pack_int64(pm_channel_packer(ch), buf);
-  msgpack_unpacked reply;
-  const msgpack_object *r;
-  bool ok = call_wait(srv, id, "nvim_buf_get_changedtick", &reply, &r, err);
-  if (ok && !get_int(r, tick))
-    ok = pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_changedtick: not an integer");
-  msgpack_unpacked_destroy(&reply);
+  if (!pm_nvim__changedtick(srv, buf, tick, err)) return false;
+  if (*tick == -1)
+    return pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_changedtick: not an integer");
+  return true;
+}
+
+/* Replaces lines [first, last) of `doc` with the strings of array `arr`
+ * (anything else counts as no lines; a line that is no string as an empty
+ * one).  The lines are borrowed from `arr` while the document copies them. */
+static bool set_lines(PmBufDoc *doc, int64_t first, int64_t last,
+                      const msgpack_object *arr, PmError *err) {
+  uint32_t k = arr->type == MSGPACK_OBJECT_ARRAY ? arr->via.array.size : 0;
+  PmBufLine *lines = pm_malloc((k ? k : 1) * sizeof *lines);
+  for (uint32_t i = 0; i < k; i++) {
+    const msgpack_object *l = &arr->via.array.ptr[i];
+    bool str = pm_params__is_str(l);
+    lines[i].s = str ? l->via.str.ptr : "";
+    lines[i].len = str ? l->via.str.size : 0;
+  }
+  bool ok = pm_bufdoc_set_lines(doc, first, last, lines, k, err);
+  pm_free(lines);
   return ok;
 }
 
@@ -175,29 +179,15 @@ static bool nvim_tick(PmServer *srv, int64_t buf, int64_t *tick, PmError *err) {
  * on); *got receives how many came (fewer at the end of the buffer). */
 static bool fetch_lines(PmServer *srv, int64_t buf, PmBufDoc *doc,
                         int64_t first, int64_t n, uint32_t *got, PmError *err) {
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
-  msgpack_pack_int64(pk, buf);
-  msgpack_pack_int64(pk, first);
-  msgpack_pack_int64(pk, n < 0 ? -1 : first + n);
-  msgpack_pack_false(pk);
   msgpack_unpacked reply;
   const msgpack_object *r;
-  bool ok = call_wait(srv, id, "nvim_buf_get_lines", &reply, &r, err);
+  bool ok = pm_nvim__lines(srv, buf, first, n < 0 ? -1 : first + n, &reply, &r, err);
   if (ok) {
-    uint32_t k = r->type == MSGPACK_OBJECT_ARRAY ? r->via.array.size : 0;
-    PmBufLine *lines = pm_malloc((k ? k : 1) * sizeof *lines);
-    for (uint32_t i = 0; i < k; i++) {
-      const msgpack_object *l = &r->via.array.ptr[i];
-      bool str = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
-      lines[i].s = str ? l->via.str.ptr : "";
-      lines[i].len = str ? l->via.str.size : 0;
-    }
     uint32_t at = pm_bufdoc_line_count(doc);
-    ok = pm_bufdoc_set_lines(doc, at, at, lines, k, err);
-    *got = k;
-    pm_free(lines);
+    ok = set_lines(doc, at, at, r, err);
+    *got = r->type == MSGPACK_OBJECT_ARRAY ? r->via.array.size : 0;
+  } else {
+    pm_error_prefix(err, "nvim_buf_get_lines");
   }
   msgpack_unpacked_destroy(&reply);
   return ok;
@@ -288,9 +278,9 @@ static bool finish_batch(PmServer *srv, Attached *a, uint32_t id) {
   const msgpack_object *r;
   PmError err;
   bool applied = false;
-  if (call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err)) {
+  if (pm_nvim__wait(srv, id, "nvim_exec_lua", &reply, &r, &err)) {
     applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
-    if (!applied && !get_int(r, &a->nvim_tick)) a->nvim_tick = -1;
+    if (!applied && !pm_params__int(r, &a->nvim_tick)) a->nvim_tick = -1;
   } else {
     /* An error (a Lua error, a wiped buffer): retried after the next
      * event only, never in a loop. */
@@ -384,7 +374,7 @@ static void ask_resync(PmServer *srv, int64_t buf, const char *why) {
   msgpack_unpacked reply;
   const msgpack_object *r;
   PmError err;
-  if (!call_wait(srv, id, "nvim_exec_lua", &reply, &r, &err))
+  if (!pm_nvim__wait(srv, id, "nvim_exec_lua", &reply, &r, &err))
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)buf, err.message);
   msgpack_unpacked_destroy(&reply);
 }
@@ -423,32 +413,6 @@ void pm_server_check_drops(PmServer *srv) {
 
 /* ---- parameters ---------------------------------------------------------- */
 
-static bool nparams(const msgpack_object *params, uint32_t lo, uint32_t hi,
-                    const char *method, PmError *err) {
-  uint32_t n = params->via.array.size;
-  if (n >= lo && n <= hi) return true;
-  return pm_error_set(err, PM_ERR_INVALID, "%s: expected %u to %u arguments, got %u",
-                      method, lo, hi, n);
-}
-
-static bool get_int(const msgpack_object *o, int64_t *out) {
-  if (o->type == MSGPACK_OBJECT_POSITIVE_INTEGER && o->via.u64 <= INT64_MAX) {
-    *out = (int64_t)o->via.u64;
-    return true;
-  }
-  if (o->type == MSGPACK_OBJECT_NEGATIVE_INTEGER) {
-    *out = o->via.i64;
-    return true;
-  }
-  return false;
-}
-
-static bool key_is(const msgpack_object *k, const char *name) {
-  size_t n = strlen(name);
-  return k->type == MSGPACK_OBJECT_STR && k->via.str.size == n &&
-         !memcmp(k->via.str.ptr, name, n);
-}
-
 /* Reads {min_score = number, lang = "auto"|"fr"|"en", view = {top, bot}}. */
 static bool parse_opts(const msgpack_object *o, PmAnalyzeOptions *opts,
                        bool *view, int64_t *top, int64_t *bot, PmError *err) {
@@ -464,21 +428,21 @@ static bool parse_opts(const msgpack_object *o, PmAnalyzeOptions *opts,
     const msgpack_object *k = &o->via.map.ptr[i].key;
     const msgpack_object *v = &o->via.map.ptr[i].val;
     int64_t n;
-    if (key_is(k, "min_score")) {
+    if (pm_params__str_is(k, "min_score")) {
       if (v->type == MSGPACK_OBJECT_FLOAT64 || v->type == MSGPACK_OBJECT_FLOAT32)
         opts->min_score = v->via.f64;
-      else if (get_int(v, &n)) opts->min_score = (double)n;
+      else if (pm_params__int(v, &n)) opts->min_score = (double)n;
       else return pm_error_set(err, PM_ERR_INVALID, "opts.min_score: expected a number");
-    } else if (key_is(k, "lang")) {
+    } else if (pm_params__str_is(k, "lang")) {
       char name[8] = "";
       if (v->type == MSGPACK_OBJECT_STR && v->via.str.size < sizeof name)
         memcpy(name, v->via.str.ptr, v->via.str.size);
       if (!pm_lang_parse(name, &opts->lang))
         return pm_error_set(err, PM_ERR_INVALID, "opts.lang: expected auto, fr or en");
-    } else if (key_is(k, "view")) {
+    } else if (pm_params__str_is(k, "view")) {
       if (v->type != MSGPACK_OBJECT_ARRAY || v->via.array.size != 2 ||
-          !get_int(&v->via.array.ptr[0], top) ||
-          !get_int(&v->via.array.ptr[1], bot) || *top < 0 || *bot < *top)
+          !pm_params__int(&v->via.array.ptr[0], top) ||
+          !pm_params__int(&v->via.array.ptr[1], bot) || *top < 0 || *bot < *top)
         return pm_error_set(err, PM_ERR_INVALID,
                             "opts.view: expected {first, last} rows, 0-based, end exclusive");
       *view = true;
@@ -491,42 +455,16 @@ static bool parse_opts(const msgpack_object *o, PmAnalyzeOptions *opts,
 
 static bool load_view(PmServer *srv, Attached *a, int64_t top, int64_t bot,
                       PmError *err) {
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
-  msgpack_pack_int64(pk, a->buf);
-  msgpack_unpacked reply;
-  const msgpack_object *r;
-  bool ok = call_wait(srv, id, "nvim_buf_get_changedtick", &reply, &r, err);
-  if (ok) get_int(r, &a->tick);
-  msgpack_unpacked_destroy(&reply);
-  if (!ok) return false;
-
-  id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
-  msgpack_pack_int64(pk, a->buf);
-  msgpack_pack_int64(pk, top);
-  msgpack_pack_int64(pk, bot);
-  msgpack_pack_false(pk);
-  if (!call_wait(srv, id, "nvim_buf_get_lines", &reply, &r, err)) {
-    msgpack_unpacked_destroy(&reply);
-    return false;
-  }
-  uint32_t n = r->type == MSGPACK_OBJECT_ARRAY ? r->via.array.size : 0;
-  PmBufLine *lines = pm_malloc((n ? n : 1) * sizeof *lines);
-  for (uint32_t i = 0; i < n; i++) {
-    const msgpack_object *l = &r->via.array.ptr[i];
-    bool s = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
-    lines[i].s = s ? l->via.str.ptr : "";
-    lines[i].len = s ? l->via.str.size : 0;
-  }
+  int64_t tick;
+  if (!pm_nvim__changedtick(srv, a->buf, &tick, err)) return false;
+  if (tick != -1) a->tick = tick;
   /* Everything held so far goes (its marks deleted by id), then the view. */
-  ok = pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, err) &&
-       pm_bufdoc_set_lines(a->doc, 0, 0, lines, n, err);
+  pm_bufdoc_set_lines(a->doc, 0, -1, NULL, 0, NULL);
+  uint32_t got;
+  if (!fetch_lines(srv, a->buf, a->doc, top, bot - top, &got, err)) return false;
   pm_bufdoc_set_base_row(a->doc, (uint32_t)top);
-  pm_free(lines);
-  msgpack_unpacked_destroy(&reply);
   a->dropped = -1;
-  return ok;
+  return true;
 }
 
 /* ---- methods --------------------------------------------------------------- */
@@ -544,7 +482,7 @@ static PmObj attach_result(PmServer *srv, const Attached *a) {
  * Attaching an attached buffer again only applies changed options. */
 PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
                            PmError *err) {
-  if (!nparams(params, 1, 2, "pressmark_buf_attach", err)) return pm_obj_nil();
+  if (!pm_params__count(params, "pressmark_buf_attach", 1, 2, err)) return pm_obj_nil();
   int64_t buf, top = 0, bot = 0;
   PmAnalyzeOptions opts;
   bool view;
@@ -600,7 +538,7 @@ PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
  * was followed).  The Lua side clears the namespace itself. */
 PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
                            PmError *err) {
-  if (!nparams(params, 1, 1, "pressmark_buf_detach", err)) return pm_obj_nil();
+  if (!pm_params__count(params, "pressmark_buf_detach", 1, 1, err)) return pm_obj_nil();
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();
@@ -636,7 +574,7 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
   if (!a || a->stale) return pm_obj_nil();
   const msgpack_object *p = params->via.array.ptr;
   int64_t first, last;
-  if (!get_int(&p[2], &first) || !get_int(&p[3], &last) ||
+  if (!pm_params__int(&p[2], &first) || !pm_params__int(&p[3], &last) ||
       p[4].type != MSGPACK_OBJECT_ARRAY) {
     pm_error_set(err, PM_ERR_INVALID, "nvim_buf_lines_event: bad parameters");
     return pm_obj_nil();
@@ -645,16 +583,8 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
     if (first != 0 || last != -1) return pm_obj_nil(); /* already fetched */
     a->resync = false;
   }
-  get_int(&p[1], &a->tick); /* nil after some detaches: keep the last */
-  uint32_t n = p[4].via.array.size;
-  PmBufLine *lines = pm_malloc((n ? n : 1) * sizeof *lines);
-  for (uint32_t i = 0; i < n; i++) {
-    const msgpack_object *l = &p[4].via.array.ptr[i];
-    bool s = l->type == MSGPACK_OBJECT_STR || l->type == MSGPACK_OBJECT_BIN;
-    lines[i].s = s ? l->via.str.ptr : "";
-    lines[i].len = s ? l->via.str.size : 0;
-  }
-  if (!pm_bufdoc_set_lines(a->doc, first, last, lines, n, err)) {
+  pm_params__int(&p[1], &a->tick); /* nil after some detaches: keep the last */
+  if (!set_lines(a->doc, first, last, &p[4], err)) {
     /* Out of step (should not happen): ask for the whole buffer again. */
     pm_rpc_log(pm_server_log(srv), "buffer %lld: %s; attaching again",
                (long long)a->buf, err->message);
@@ -670,7 +600,6 @@ PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
       a->resync = true;
     }
   }
-  pm_free(lines);
   return pm_obj_nil();
 }
 
@@ -681,7 +610,7 @@ PmObj pm_handle_nvim_buf_changedtick_event(PmServer *srv,
                                            PmError *err) {
   (void)err;
   Attached *a = event_buf(srv, params, 2);
-  if (a) get_int(&params->via.array.ptr[1], &a->tick);
+  if (a) pm_params__int(&params->via.array.ptr[1], &a->tick);
   return pm_obj_nil();
 }
 
@@ -721,22 +650,11 @@ PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
 
 /* ---- items ------------------------------------------------------------------ */
 
-static PmObj str_or_nil(msgpack_zone *z, const char *s) {
-  return s ? pm_obj_str(z, s, strlen(s)) : pm_obj_nil();
-}
-
 static void set_span(PmObj *m, uint32_t *i, const PmBufSpan *s) {
   pm_obj_map_set(m, (*i)++, "row", pm_obj_int(s->row));
   pm_obj_map_set(m, (*i)++, "col", pm_obj_int(s->col));
   pm_obj_map_set(m, (*i)++, "end_row", pm_obj_int(s->end_row));
   pm_obj_map_set(m, (*i)++, "end_col", pm_obj_int(s->end_col));
-}
-
-static PmObj float_obj(double d) {
-  PmObj o = pm_obj_nil();
-  o.type = MSGPACK_OBJECT_FLOAT64;
-  o.via.f64 = d;
-  return o;
 }
 
 /* An item as the Lua side sees it (rows and byte columns 0-based, ends
@@ -749,38 +667,38 @@ static PmObj item_obj(PmServer *srv, const PmBufItem *it) {
   static const char *const kinds[] = {"quote", "claim", "speaker"};
   PmObj m = pm_obj_map(z, 10);
   uint32_t i = 0;
-  pm_obj_map_set(&m, i++, "kind", str_or_nil(z, kinds[it->kind]));
+  pm_obj_map_set(&m, i++, "kind", pm_params__str(srv, kinds[it->kind]));
   set_span(&m, &i, &it->span);
   pm_obj_map_set(&m, i++, "text", pm_obj_str(z, it->text, it->text_len));
   if (it->quote) {
     const PmQuote *q = it->quote;
-    pm_obj_map_set(&m, i++, "quote_kind", str_or_nil(z, pm_quote_kind_name(q->kind)));
-    pm_obj_map_set(&m, i++, "confidence", float_obj(q->confidence));
+    pm_obj_map_set(&m, i++, "quote_kind", pm_params__str(srv, pm_quote_kind_name(q->kind)));
+    pm_obj_map_set(&m, i++, "confidence", pm_params__float(q->confidence));
     PmObj sp = pm_obj_nil();
     if (q->has_speaker) {
       sp = pm_obj_map(z, it->has_speaker_span ? 8 : 4);
       uint32_t j = 0;
-      pm_obj_map_set(&sp, j++, "name", str_or_nil(z, q->speaker.name));
-      pm_obj_map_set(&sp, j++, "mention", str_or_nil(z, q->speaker.mention));
-      pm_obj_map_set(&sp, j++, "how", str_or_nil(z, q->speaker.how));
-      pm_obj_map_set(&sp, j++, "stance", str_or_nil(z, pm_stance_name(q->speaker.stance)));
+      pm_obj_map_set(&sp, j++, "name", pm_params__str(srv, q->speaker.name));
+      pm_obj_map_set(&sp, j++, "mention", pm_params__str(srv, q->speaker.mention));
+      pm_obj_map_set(&sp, j++, "how", pm_params__str(srv, q->speaker.how));
+      pm_obj_map_set(&sp, j++, "stance", pm_params__str(srv, pm_stance_name(q->speaker.stance)));
       if (it->has_speaker_span) set_span(&sp, &j, &it->speaker_span);
     }
     pm_obj_map_set(&m, i++, "speaker", sp);
   } else if (it->claim) {
     const PmClaim *c = it->claim;
-    pm_obj_map_set(&m, i++, "score", float_obj(c->score));
+    pm_obj_map_set(&m, i++, "score", pm_params__float(c->score));
     uint32_t nr = 0;
     for (uint32_t b = 0; b < PM_REASON_COUNT; b++) nr += (c->reasons >> b) & 1u;
     PmObj r = pm_obj_array(z, nr);
     for (uint32_t b = 0, k = 0; b < PM_REASON_COUNT; b++)
       if ((c->reasons >> b) & 1u)
-        r.via.array.ptr[k++] = str_or_nil(z, pm_claim_reason_name(1u << b));
+        r.via.array.ptr[k++] = pm_params__str(srv, pm_claim_reason_name(1u << b));
     pm_obj_map_set(&m, i++, "reasons", r);
     PmObj sp = pm_obj_nil();
     if (c->speaker) {
       sp = pm_obj_map(z, 1);
-      pm_obj_map_set(&sp, 0, "name", str_or_nil(z, c->speaker));
+      pm_obj_map_set(&sp, 0, "name", pm_params__str(srv, c->speaker));
     }
     pm_obj_map_set(&m, i++, "speaker", sp);
   }
@@ -803,10 +721,10 @@ static Attached *attached_arg(PmServer *srv, const msgpack_object *o,
  * quote (innermost) or claim under a position (0-based row, byte col). */
 PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
                          PmError *err) {
-  if (!nparams(params, 3, 3, "pressmark_item_get", err)) return pm_obj_nil();
+  if (!pm_params__count(params, "pressmark_item_get", 3, 3, err)) return pm_obj_nil();
   const msgpack_object *p = params->via.array.ptr;
   int64_t row, col;
-  if (!get_int(&p[1], &row) || !get_int(&p[2], &col) || row < 0 || col < 0 ||
+  if (!pm_params__int(&p[1], &row) || !pm_params__int(&p[2], &col) || row < 0 || col < 0 ||
       row > UINT32_MAX || col > UINT32_MAX) {
     pm_error_set(err, PM_ERR_INVALID, "pressmark_item_get: row and col must be integers >= 0");
     return pm_obj_nil();
@@ -834,12 +752,12 @@ static bool collect(const PmBufItem *it, void *data) {
  * mention ("quotes", "claims", "speakers") in buffer order. */
 PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
                           PmError *err) {
-  if (!nparams(params, 2, 2, "pressmark_items_get", err)) return pm_obj_nil();
+  if (!pm_params__count(params, "pressmark_items_get", 2, 2, err)) return pm_obj_nil();
   const msgpack_object *k = &params->via.array.ptr[1];
   PmItemKind kind;
-  if (key_is(k, "quotes")) kind = PM_ITEM_QUOTE;
-  else if (key_is(k, "claims")) kind = PM_ITEM_CLAIM;
-  else if (key_is(k, "speakers")) kind = PM_ITEM_SPEAKER;
+  if (pm_params__str_is(k, "quotes")) kind = PM_ITEM_QUOTE;
+  else if (pm_params__str_is(k, "claims")) kind = PM_ITEM_CLAIM;
+  else if (pm_params__str_is(k, "speakers")) kind = PM_ITEM_SPEAKER;
   else {
     pm_error_set(err, PM_ERR_INVALID,
                  "pressmark_items_get: kind must be quotes, claims or speakers");

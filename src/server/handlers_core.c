@@ -7,6 +7,8 @@
 
 #include "pressmark/version.h"
 #include "server/handlers.h"
+#include "server/nvim_calls.h"
+#include "server/params.h"
 
 bool pm_server_buffer_arg(PmServer *srv, const msgpack_object *o,
                           int64_t *handle, PmError *err) {
@@ -61,27 +63,18 @@ PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
  * buffer's lines; bytes counts a newline after every line. */
 PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
                               PmError *err) {
-  if (params->via.array.size != 1) {
-    pm_error_set(err, PM_ERR_INVALID,
-                 "pressmark_buf_stats_get: expected 1 argument, got %u",
-                 params->via.array.size);
+  if (!pm_params__count(params, "pressmark_buf_stats_get", 1, 1, err))
     return pm_obj_nil();
-  }
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
-  msgpack_pack_int64(pk, buf);
-  msgpack_pack_int64(pk, 0);
-  msgpack_pack_int64(pk, -1);
-  msgpack_pack_false(pk);
+  /* All lines in one call, unlike the chunked fetches elsewhere: this is a
+   * diagnostic, and a buffer too large for one reply fails with the
+   * channel's message naming the limit. */
   msgpack_unpacked reply;
-  msgpack_unpacked_init(&reply);
   const msgpack_object *lines;
   PmObj out = pm_obj_nil();
-  if (pm_channel_wait(ch, id, &reply, &lines, err)) {
+  if (pm_nvim__lines(srv, buf, 0, -1, &reply, &lines, err)) {
     if (lines->type != MSGPACK_OBJECT_ARRAY) {
       pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
     } else {
@@ -91,7 +84,7 @@ PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
         const msgpack_object *l = &lines->via.array.ptr[i];
         /* Anything but a string would be counted from the wrong union
          * member: refuse it rather than report a made-up size. */
-        if (l->type != MSGPACK_OBJECT_STR && l->type != MSGPACK_OBJECT_BIN) bad = i;
+        if (!pm_params__is_str(l)) bad = i;
         else bytes += l->via.str.size + 1u;
       }
       if (bad != UINT32_MAX) {

@@ -6,10 +6,10 @@
  * Every method that changes or reloads notes answers with the buffer's
  * whole note state (see note_state), so the plugin redraws from one reply
  * and never keeps a second copy in step by hand.  The text notes are
- * anchored against is the buffer's, asked from Neovim with
- * nvim_buf_get_lines: each line followed by "\n", which is what Neovim
- * shows (CR of CRLF files and a BOM already stripped), so marks land on the
- * buffer's words whatever the file's bytes.
+ * anchored against is the buffer's as Neovim shows it (notes_text.c), so
+ * marks land on the buffer's words whatever the file's bytes.  The request
+ * fields of a note are checked here; the generic parameter decoding is in
+ * params.c.
  */
 #include <string.h>
 
@@ -17,6 +17,7 @@
 #include "server/handlers.h"
 #include "server/notes.h"
 #include "server/notes_rpc.h"
+#include "server/params.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -31,60 +32,23 @@ PmNotesBook *pm_notes__book(PmServer *srv) {
   return book;
 }
 
-/* ---- parameters ---------------------------------------------------------- */
-
-static bool nargs(const msgpack_object *params, const char *method,
-                  uint32_t min, uint32_t max, PmError *err) {
-  uint32_t n = params->via.array.size;
-  if (n >= min && n <= max) return true;
-  if (min == max)
-    return pm_error_set(err, PM_ERR_INVALID, "%s: expected %u argument%s, got %u",
-                        method, min, min == 1 ? "" : "s", n);
-  return pm_error_set(err, PM_ERR_INVALID,
-                      "%s: expected %u to %u arguments, got %u", method, min,
-                      max, n);
-}
-
-static bool is_str(const msgpack_object *o) {
-  return o->type == MSGPACK_OBJECT_STR || o->type == MSGPACK_OBJECT_BIN;
-}
-
-/* A NUL-terminated copy of a string object in the request's zone. */
-static char *zstr(PmServer *srv, const msgpack_object *o) {
-  size_t n = o->via.str.size;
-  char *s = msgpack_zone_malloc(pm_server_zone(srv), n + 1);
-  if (n) memcpy(s, o->via.str.ptr, n);
-  s[n] = '\0';
-  return s;
-}
-
-/* The value of `key` in map `m`, or NULL. */
-static const msgpack_object *map_get(const msgpack_object *m, const char *key) {
-  size_t klen = strlen(key);
-  for (uint32_t i = 0; i < m->via.map.size; i++) {
-    const msgpack_object *k = &m->via.map.ptr[i].key;
-    if (is_str(k) && k->via.str.size == klen &&
-        !memcmp(k->via.str.ptr, key, klen))
-      return &m->via.map.ptr[i].val;
-  }
-  return NULL;
-}
+/* ---- the fields of a note request ----------------------------------------- */
 
 /* A string field: *out = NULL when absent or nil, "" kept as "". */
 static bool field_str(PmServer *srv, const msgpack_object *m, const char *key,
                       char **out, PmError *err) {
-  const msgpack_object *v = map_get(m, key);
+  const msgpack_object *v = pm_params__map_get(m, key);
   *out = NULL;
   if (!v || v->type == MSGPACK_OBJECT_NIL) return true;
-  if (!is_str(v))
+  if (!pm_params__is_str(v))
     return pm_error_set(err, PM_ERR_INVALID, "note.%s: expected a string", key);
-  *out = zstr(srv, v);
+  *out = pm_params__zstr(srv, v);
   return true;
 }
 
 static bool field_u32(const msgpack_object *m, const char *key, bool *has,
                       uint32_t *out, PmError *err) {
-  const msgpack_object *v = map_get(m, key);
+  const msgpack_object *v = pm_params__map_get(m, key);
   *has = false;
   if (!v || v->type == MSGPACK_OBJECT_NIL) return true;
   if (v->type != MSGPACK_OBJECT_POSITIVE_INTEGER || v->via.u64 > UINT32_MAX)
@@ -93,109 +57,6 @@ static bool field_u32(const msgpack_object *m, const char *key, bool *has,
   *has = true;
   *out = (uint32_t)v->via.u64;
   return true;
-}
-
-/* ---- the buffer's text ---------------------------------------------------- */
-
-/* Lines asked per nvim_buf_get_lines call: one reply for a whole large
- * buffer could exceed what the RPC decoder accepts, and would sit in the
- * process as one message beside its copy (handlers_buf.c fetches attached
- * buffers the same way, into its own line store). */
-#define FETCH_LINES 50000
-
-/* b:changedtick of `buf`, or -1 when Neovim's answer is not an integer
- * (then nothing is reused).  False with `err` when Neovim refuses. */
-static bool buf_tick(PmServer *srv, int64_t buf, int64_t *tick, PmError *err) {
-  PmChannel *ch = pm_server_channel(srv);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_changedtick", 1);
-  msgpack_pack_int64(pm_channel_packer(ch), buf);
-  msgpack_unpacked reply;
-  msgpack_unpacked_init(&reply);
-  const msgpack_object *r;
-  bool ok = pm_channel_wait(ch, id, &reply, &r, err);
-  *tick = -1;
-  if (ok && r->type == MSGPACK_OBJECT_POSITIVE_INTEGER && r->via.u64 <= INT64_MAX)
-    *tick = (int64_t)r->via.u64;
-  else if (!ok && err && err->code != PM_OK && !strstr(err->message, "nvim_buf"))
-    pm_error_prefix(err, "nvim_buf_get_changedtick");
-  msgpack_unpacked_destroy(&reply);
-  return ok;
-}
-
-/* Appends lines [first, first + FETCH_LINES) to `out`, each followed by
- * "\n"; *got gets how many came (fewer at the end of the buffer). */
-static bool fetch_chunk(PmServer *srv, int64_t buf, int64_t first, PmBuf *out,
-                        uint32_t *got, PmError *err) {
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_buf_get_lines", 4);
-  msgpack_pack_int64(pk, buf);
-  msgpack_pack_int64(pk, first);
-  msgpack_pack_int64(pk, first + FETCH_LINES);
-  msgpack_pack_false(pk);
-  msgpack_unpacked reply;
-  msgpack_unpacked_init(&reply);
-  const msgpack_object *lines;
-  bool ok = pm_channel_wait(ch, id, &reply, &lines, err);
-  if (ok && lines->type != MSGPACK_OBJECT_ARRAY)
-    ok = pm_error_set(err, PM_ERR_INVALID, "nvim_buf_get_lines: not an array");
-  if (ok) {
-    *got = lines->via.array.size;
-    for (uint32_t i = 0; i < lines->via.array.size; i++) {
-      const msgpack_object *l = &lines->via.array.ptr[i];
-      if (is_str(l)) pm_buf_append(out, l->via.str.ptr, l->via.str.size);
-      pm_buf_putc(out, '\n');
-    }
-  } else if (err && err->code != PM_OK && !strstr(err->message, "nvim_buf")) {
-    pm_error_prefix(err, "nvim_buf_get_lines");
-  }
-  msgpack_unpacked_destroy(&reply);
-  return ok;
-}
-
-const PmBuf *pm_notes__text(PmServer *srv, int64_t buf, PmError *err) {
-  PmNotesText *c = pm_notes_book_text(pm_notes__book(srv));
-  int64_t t0, t1;
-  if (!buf_tick(srv, buf, &t0, err)) return NULL;
-  if (t0 >= 0 && c->buf == buf && c->tick == t0) return &c->text;
-  pm_notes__text_done(srv);
-  c->buf = c->tick = -1;
-  pm_buf_free(&c->text);
-  pm_buf_append(&c->text, "", 0); /* a non-NULL data even for no lines */
-  if (pm_server_buf_text(srv, buf, t0, &c->text)) {
-    c->transient = true;
-    return &c->text;
-  }
-  /* Inside the plugin's rpcrequest Neovim runs nothing else, so the lines
-   * cannot change between chunks; the tick is checked again all the same
-   * and a text that may mix two versions is not kept for reuse. */
-  uint32_t got = FETCH_LINES;
-  for (int64_t first = 0; got == FETCH_LINES; first += FETCH_LINES)
-    if (!fetch_chunk(srv, buf, first, &c->text, &got, err)) {
-      pm_buf_free(&c->text);
-      return NULL;
-    }
-  if (t0 >= 0 && buf_tick(srv, buf, &t1, NULL) && t1 == t0) {
-    c->buf = buf;
-    c->tick = t0;
-  }
-  return &c->text;
-}
-
-void pm_notes__text_done(PmServer *srv) {
-  PmNotesBook *book = pm_server_slot(srv, PM_SERVER_SLOT_NOTES);
-  PmNotesText *c = book ? pm_notes_book_text(book) : NULL;
-  if (!c || !c->transient) return;
-  pm_buf_free(&c->text);
-  c->transient = false;
-}
-
-void pm_notes__text_forget(PmServer *srv, int64_t buf) {
-  PmNotesBook *book = pm_server_slot(srv, PM_SERVER_SLOT_NOTES);
-  PmNotesText *c = book ? pm_notes_book_text(book) : NULL;
-  if (!c || c->buf != buf) return;
-  pm_buf_free(&c->text);
-  c->buf = c->tick = -1;
 }
 
 /* ---- results -------------------------------------------------------------- */
@@ -213,13 +74,9 @@ static PmObj make_map(PmServer *srv, const Field *f, uint32_t n) {
   return m;
 }
 
-static PmObj str_obj(PmServer *srv, const char *s) {
-  return pm_obj_str(pm_server_zone(srv), s, strlen(s));
-}
-
 #define ADD(k, v) (f[n].key = (k), f[n].val = (v), n++)
 #define ADD_STR(k, s) \
-  do { if (s) ADD(k, str_obj(srv, s)); } while (0)
+  do { if (s) ADD(k, pm_params__str(srv, s)); } while (0)
 
 /* One note with where it was found: start/end byte offsets into the
  * buffer's text and the same as 0-based row/byte column for extmarks. */
@@ -240,7 +97,7 @@ static PmObj note_obj(PmServer *srv, const PmNote *note,
   size_t ns = pm_note_source_count(note);
   PmObj src = pm_obj_array(pm_server_zone(srv), (uint32_t)ns);
   for (size_t i = 0; i < ns; i++)
-    src.via.array.ptr[i] = str_obj(srv, pm_note_source_at(note, i));
+    src.via.array.ptr[i] = pm_params__str(srv, pm_note_source_at(note, i));
   ADD("sources", src);
   ADD("line", pm_obj_int(pm_note_line(note)));
   const PmAnchorResult *r = pm_note_anchor_result(note);
@@ -298,7 +155,7 @@ static PmObj note_state(PmServer *srv, PmNotesBuf *nb, const PmBuf *text) {
  * entry says what the call did: the id it made, that a reload happened). */
 static PmObj state_with(PmServer *srv, PmObj st, const char *key, PmObj val) {
   PmObj out = pm_obj_map(pm_server_zone(srv), st.via.map.size + 1);
-  out.via.map.ptr[0].key = str_obj(srv, key);
+  out.via.map.ptr[0].key = pm_params__str(srv, key);
   out.via.map.ptr[0].val = val;
   memcpy(out.via.map.ptr + 1, st.via.map.ptr,
          st.via.map.size * sizeof *st.via.map.ptr);
@@ -338,11 +195,11 @@ static PmSidecar *writable(PmServer *srv, int64_t buf, const char *method,
 static PmObj sidecar_load(PmServer *srv, const msgpack_object *params,
                           PmError *err) {
   static const char M[] = "pressmark_sidecar_load";
-  if (!nargs(params, M, 2, 3, err)) return pm_obj_nil();
+  if (!pm_params__count(params, M, 2, 3, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
-  if (!is_str(&a[1]) || a[1].via.str.size == 0) {
+  if (!pm_params__is_str(&a[1]) || a[1].via.str.size == 0) {
     pm_error_set(err, PM_ERR_INVALID, "%s: article_path: expected a path", M);
     return pm_obj_nil();
   }
@@ -362,7 +219,7 @@ static PmObj sidecar_load(PmServer *srv, const msgpack_object *params,
     if (!text) return pm_obj_nil();
   }
   bool ok;
-  PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, zstr(srv, &a[1]),
+  PmNotesBuf *nb = pm_notes_book_load(pm_notes__book(srv), buf, pm_params__zstr(srv, &a[1]),
                                       author, text ? text->data : none.data,
                                       text ? text->len : 0, &ok, NULL);
   PmSidecar *sc = pm_notes_buf_sidecar(nb);
@@ -391,7 +248,7 @@ PmObj pm_handle_sidecar_load(PmServer *srv, const msgpack_object *params,
 static PmObj sidecar_check(PmServer *srv, const msgpack_object *params,
                            PmError *err) {
   static const char M[] = "pressmark_sidecar_check";
-  if (!nargs(params, M, 1, 1, err)) return pm_obj_nil();
+  if (!pm_params__count(params, M, 1, 1, err)) return pm_obj_nil();
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();
@@ -414,7 +271,7 @@ static PmObj sidecar_check(PmServer *srv, const msgpack_object *params,
       pm_obj_map_set(&m, 0, "changed", pm_obj_bool(false));
       pm_obj_map_set(&m, 1, "unsaved", pm_obj_bool(true));
       pm_obj_map_set(&m, 2, e.code == PM_ERR_CONFLICT ? "conflict" : "save_error",
-                     str_obj(srv, e.message));
+                     pm_params__str(srv, e.message));
       return m;
     }
   }
@@ -450,7 +307,7 @@ static bool set_sources(PmNote *note, const msgpack_object *v, PmError *err) {
   bool ok = true;
   for (uint32_t i = 0; i < n && ok; i++) {
     const msgpack_object *s = &v->via.array.ptr[i];
-    if (!is_str(s)) {
+    if (!pm_params__is_str(s)) {
       ok = pm_error_set(err, PM_ERR_INVALID,
                         "note.sources[%u]: expected a string", i + 1);
       break;
@@ -486,15 +343,15 @@ static bool check_fields(PmServer *srv, const msgpack_object *m, PmError *err) {
   if (!field_str(srv, m, "speaker", &s, err) ||
       !field_str(srv, m, "note", &s, err))
     return false;
-  const msgpack_object *v = map_get(m, "dismissed");
+  const msgpack_object *v = pm_params__map_get(m, "dismissed");
   if (v && v->type != MSGPACK_OBJECT_BOOLEAN && v->type != MSGPACK_OBJECT_NIL)
     return pm_error_set(err, PM_ERR_INVALID, "note.dismissed: expected a boolean");
-  v = map_get(m, "sources");
+  v = pm_params__map_get(m, "sources");
   if (v && v->type != MSGPACK_OBJECT_NIL) {
     if (v->type != MSGPACK_OBJECT_ARRAY)
       return pm_error_set(err, PM_ERR_INVALID, "note.sources: expected a list");
     for (uint32_t i = 0; i < v->via.array.size; i++)
-      if (!is_str(&v->via.array.ptr[i]))
+      if (!pm_params__is_str(&v->via.array.ptr[i]))
         return pm_error_set(err, PM_ERR_INVALID,
                             "note.sources[%u]: expected a string", i + 1);
   }
@@ -514,12 +371,12 @@ static bool apply_fields(PmServer *srv, PmNote *note, const msgpack_object *m,
   if (s) pm_note_set_speaker(note, *s ? s : NULL);
   if (!field_str(srv, m, "note", &s, err)) return false;
   if (s) pm_note_set_text(note, *s ? s : NULL);
-  const msgpack_object *v = map_get(m, "dismissed");
+  const msgpack_object *v = pm_params__map_get(m, "dismissed");
   if (v && v->type == MSGPACK_OBJECT_BOOLEAN)
     pm_note_set_dismissed(note, v->via.boolean);
   else if (v && v->type != MSGPACK_OBJECT_NIL)
     return pm_error_set(err, PM_ERR_INVALID, "note.dismissed: expected a boolean");
-  v = map_get(m, "sources");
+  v = pm_params__map_get(m, "sources");
   if (v && !set_sources(note, v, err)) return false;
   return true;
 }
@@ -578,7 +435,7 @@ static char *detected_speaker(PmServer *srv, const char *target,
 static PmObj note_set(PmServer *srv, const msgpack_object *params,
                       PmError *err) {
   static const char M[] = "pressmark_note_set";
-  if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
+  if (!pm_params__count(params, M, 2, 2, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
@@ -618,7 +475,7 @@ static PmObj note_set(PmServer *srv, const msgpack_object *params,
       return pm_obj_nil();
     }
     const char *tg = target && *target ? target : "range";
-    const msgpack_object *sp = map_get(m, "speaker");
+    const msgpack_object *sp = pm_params__map_get(m, "speaker");
     char *who = !sp || sp->type == MSGPACK_OBJECT_NIL
                     ? detected_speaker(srv, tg, text, start, end)
                     : NULL;
@@ -634,7 +491,7 @@ static PmObj note_set(PmServer *srv, const msgpack_object *params,
     pm_note_anchor_at(note, text->data, text->len, start, end);
   }
   /* Copied now: a save that merges a change from disk frees the note. */
-  PmObj new_id = str_obj(srv, pm_note_id(note));
+  PmObj new_id = pm_params__str(srv, pm_note_id(note));
   if (!apply_fields(srv, note, m, err)) return pm_obj_nil();
   if (!pm_notes_buf_save(nb, err)) return pm_obj_nil();
   pm_notes_buf_reanchor(nb, text->data, text->len);
@@ -654,18 +511,18 @@ PmObj pm_handle_note_set(PmServer *srv, const msgpack_object *params,
 static PmObj note_del(PmServer *srv, const msgpack_object *params,
                       PmError *err) {
   static const char M[] = "pressmark_note_del";
-  if (!nargs(params, M, 2, 2, err)) return pm_obj_nil();
+  if (!pm_params__count(params, M, 2, 2, err)) return pm_obj_nil();
   const msgpack_object *a = params->via.array.ptr;
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &a[0], &buf, err)) return pm_obj_nil();
-  if (!is_str(&a[1])) {
+  if (!pm_params__is_str(&a[1])) {
     pm_error_set(err, PM_ERR_INVALID, "%s: id: expected a string", M);
     return pm_obj_nil();
   }
   PmNotesBuf *nb;
   PmSidecar *sc = writable(srv, buf, M, &nb, err);
   if (!sc) return pm_obj_nil();
-  char *id = zstr(srv, &a[1]);
+  char *id = pm_params__zstr(srv, &a[1]);
   if (!pm_sidecar_note_del(sc, id)) {
     pm_error_set(err, PM_ERR_NOTFOUND, "note %s: no such note", id);
     return pm_obj_nil();
@@ -692,7 +549,7 @@ PmObj pm_handle_note_del(PmServer *srv, const msgpack_object *params,
 PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,
                              PmError *err) {
   static const char M[] = "pressmark_article_hash";
-  if (!nargs(params, M, 1, 1, err)) return pm_obj_nil();
+  if (!pm_params__count(params, M, 1, 1, err)) return pm_obj_nil();
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();
@@ -701,7 +558,7 @@ PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,
   PmSidecar *sc = pm_notes_buf_sidecar(nb);
   const char *sha = sc ? pm_sidecar_article_sha256(sc) : NULL;
   PmObj m = pm_obj_map(pm_server_zone(srv), 1);
-  pm_obj_map_set(&m, 0, "sha256", sha ? str_obj(srv, sha) : pm_obj_nil());
+  pm_obj_map_set(&m, 0, "sha256", pm_params__str(srv, sha));
   return m;
 }
 
@@ -709,7 +566,7 @@ PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,
  * loaded: forgets it (BufWipeout).  The file is not touched. */
 PmObj pm_handle_sidecar_detach(PmServer *srv, const msgpack_object *params,
                                PmError *err) {
-  if (!nargs(params, "pressmark_sidecar_detach", 1, 1, err)) return pm_obj_nil();
+  if (!pm_params__count(params, "pressmark_sidecar_detach", 1, 1, err)) return pm_obj_nil();
   int64_t buf;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();

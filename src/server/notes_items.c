@@ -13,15 +13,12 @@
 
 #include "pressmark/anchor.h"
 #include "server/notes_rpc.h"
+#include "server/params.h"
 
 typedef struct {
   PmServer *srv;
   const PmAnchorText *at;
 } Ctx;
-
-static PmObj str_obj(PmServer *srv, const char *s) {
-  return pm_obj_str(pm_server_zone(srv), s, strlen(s));
-}
 
 /* Sets start/end/row/col/end_row/end_col in map `m` from pair `i` on. */
 static uint32_t put_span(const Ctx *c, PmObj *m, uint32_t i, uint32_t start,
@@ -38,25 +35,21 @@ static uint32_t put_span(const Ctx *c, PmObj *m, uint32_t i, uint32_t start,
   return i;
 }
 
-static PmObj opt_str(PmServer *srv, const char *s) {
-  return s ? str_obj(srv, s) : pm_obj_nil();
-}
-
 static PmObj quote_obj(const Ctx *c, const PmQuote *q) {
   PmObj m = pm_obj_map(pm_server_zone(c->srv), 13);
   uint32_t i = put_span(c, &m, 0, q->start, q->end);
   const PmSpeakerRef *sp = &q->speaker;
-  pm_obj_map_set(&m, i++, "kind", str_obj(c->srv, pm_quote_kind_name(q->kind)));
+  pm_obj_map_set(&m, i++, "kind", pm_params__str(c->srv, pm_quote_kind_name(q->kind)));
   pm_obj_map_set(&m, i++, "speaker",
-                 opt_str(c->srv, q->has_speaker ? sp->name : NULL));
+                 pm_params__str(c->srv, q->has_speaker ? sp->name : NULL));
   pm_obj_map_set(&m, i++, "mention",
-                 opt_str(c->srv, q->has_speaker ? sp->mention : NULL));
-  pm_obj_map_set(&m, i++, "how", opt_str(c->srv, q->has_speaker ? sp->how : NULL));
+                 pm_params__str(c->srv, q->has_speaker ? sp->mention : NULL));
+  pm_obj_map_set(&m, i++, "how", pm_params__str(c->srv, q->has_speaker ? sp->how : NULL));
   pm_obj_map_set(&m, i++, "stance",
-                 str_obj(c->srv, pm_stance_name(q->has_speaker ? sp->stance
+                 pm_params__str(c->srv, pm_stance_name(q->has_speaker ? sp->stance
                                                                : PM_STANCE_NONE)));
   pm_obj_map_set(&m, i++, "confidence", pm_obj_int((int64_t)(q->confidence * 100)));
-  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "quote"));
+  pm_obj_map_set(&m, i++, "item", pm_params__str(c->srv, "quote"));
   return m;
 }
 
@@ -70,21 +63,21 @@ static PmObj claim_obj(const Ctx *c, const PmClaim *cl) {
   nr = 0;
   for (uint32_t b = 0; b < PM_REASON_COUNT; b++)
     if (cl->reasons & (1u << b))
-      reasons.via.array.ptr[nr++] = str_obj(c->srv, pm_claim_reason_name(1u << b));
+      reasons.via.array.ptr[nr++] = pm_params__str(c->srv, pm_claim_reason_name(1u << b));
   pm_obj_map_set(&m, i++, "reasons", reasons);
   pm_obj_map_set(&m, i++, "score", pm_obj_int((int64_t)(cl->score * 100)));
-  pm_obj_map_set(&m, i++, "speaker", opt_str(c->srv, cl->speaker));
-  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "claim"));
+  pm_obj_map_set(&m, i++, "speaker", pm_params__str(c->srv, cl->speaker));
+  pm_obj_map_set(&m, i++, "item", pm_params__str(c->srv, "claim"));
   return m;
 }
 
 static PmObj mention_obj(const Ctx *c, const PmQuote *q) {
   PmObj m = pm_obj_map(pm_server_zone(c->srv), 10);
   uint32_t i = put_span(c, &m, 0, q->speaker.start, q->speaker.end);
-  pm_obj_map_set(&m, i++, "speaker", opt_str(c->srv, q->speaker.name));
-  pm_obj_map_set(&m, i++, "mention", opt_str(c->srv, q->speaker.mention));
-  pm_obj_map_set(&m, i++, "how", opt_str(c->srv, q->speaker.how));
-  pm_obj_map_set(&m, i++, "item", str_obj(c->srv, "speaker"));
+  pm_obj_map_set(&m, i++, "speaker", pm_params__str(c->srv, q->speaker.name));
+  pm_obj_map_set(&m, i++, "mention", pm_params__str(c->srv, q->speaker.mention));
+  pm_obj_map_set(&m, i++, "how", pm_params__str(c->srv, q->speaker.how));
+  pm_obj_map_set(&m, i++, "item", pm_params__str(c->srv, "speaker"));
   return m;
 }
 

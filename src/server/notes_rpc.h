@@ -1,6 +1,7 @@
 /*
- * notes_rpc.h - helpers shared by the notes handlers (handlers_note.c,
- * notes_items.c); private to src/server.
+ * notes_rpc.h - what the notes handlers (handlers_note.c, notes_items.c)
+ * share: the notes state and the buffer's text (notes_text.c); private to
+ * src/server.
  */
 #ifndef PM_SERVER_NOTES_RPC_H
 #define PM_SERVER_NOTES_RPC_H
