@@ -8,6 +8,7 @@
  * exact.  Lists are ordered most recent first (no counters or clocks, which
  * would make equal states compare unequal).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "analysis/internal.h"
@@ -22,7 +23,12 @@ PmContext *pm_context_copy(const PmContext *ctx) {
 }
 
 bool pm_context_equal(const PmContext *a, const PmContext *b) {
-  return memcmp(a, b, sizeof *a) == 0;
+  /* everything before the people is flat; the people in their order */
+  if (memcmp(a, b, offsetof(PmContext, n_people)) || a->n_people != b->n_people)
+    return false;
+  for (size_t k = 0; k < a->n_people; k++)
+    if (memcmp(ctx__entity(a, k), ctx__entity(b, k), sizeof(CtxPerson))) return false;
+  return true;
 }
 
 PmLangId pm_context_lang(const PmContext *ctx) {
@@ -84,10 +90,53 @@ static void to_front(CtxPerson *list, size_t cap, const char *name,
   list[0] = p;
 }
 
+/* A zero-padded name's one-byte tag, from its eight words. */
+static uint8_t name_tag(const char *padded) {
+  uint64_t h = LEX_SEED;
+  for (size_t k = 0; k < CTX_NAME; k += 8) h = lex__mix(h, name_word(padded + k));
+  return (uint8_t)(h >> 56);
+}
+
+/* to_front for the people (see PmContext): the same list, with the order
+ * moved instead of the entries. */
+static void person_to_front(PmContext *ctx, const char *name, int gender) {
+  size_t n = strlen(name);
+  char key[CTX_NAME];
+  memset(key, 0, sizeof key);
+  bool fits = n < CTX_NAME;
+  if (fits) memcpy(key, name, n);
+  uint8_t tag = name_tag(key);
+  size_t slot = CTX_ENTITIES, pos;
+  const uint8_t *tags = ctx->people_tag, *end = tags + ctx->n_people, *t = tags;
+  while (fits && t < end && (t = memchr(t, tag, (size_t)(end - t))) != NULL) {
+    if (!memcmp(ctx->people[t - tags].name, key, CTX_NAME)) {
+      slot = (size_t)(t - tags);
+      break;
+    }
+    t++;
+  }
+  if (slot < CTX_ENTITIES) {
+    if (gender) ctx->people[slot].gender = (uint8_t)gender;
+    pos = (size_t)((const uint8_t *)memchr(ctx->people_order, (int)slot, ctx->n_people) -
+                   ctx->people_order);
+  } else {
+    if (ctx->n_people < CTX_ENTITIES) {
+      slot = pos = ctx->n_people++;
+    } else { /* full: the least recent gives its slot */
+      pos = CTX_ENTITIES - 1;
+      slot = ctx->people_order[pos];
+    }
+    ctx__set_person(&ctx->people[slot], name, n, gender);
+    ctx->people_tag[slot] = name_tag(ctx->people[slot].name);
+  }
+  memmove(&ctx->people_order[1], &ctx->people_order[0], pos);
+  ctx->people_order[0] = (uint8_t)slot;
+}
+
 void ctx__note_speaker(PmContext *ctx, const char *name, int gender) {
   if (!name || !*name) return;
   to_front(ctx->recent, CTX_RECENT, name, gender);
-  to_front(ctx->entities, CTX_ENTITIES, name, gender);
+  person_to_front(ctx, name, gender);
 }
 
 void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {
@@ -95,7 +144,7 @@ void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {
   if (n >= CTX_NAME) n = CTX_NAME - 1;
   memcpy(buf, name, n);
   buf[n] = 0;
-  to_front(ctx->entities, CTX_ENTITIES, buf, gender);
+  person_to_front(ctx, buf, gender);
 }
 
 void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
@@ -124,15 +173,17 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn) {
 /* "Valls" finds "Manuel Valls": a whole word of a known full name. */
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n) {
-  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++) {
-    const char *nm = ctx->entities[i].name;
+  const CtxPerson *e;
+  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL; i++) {
+    const char *nm = e->name;
+    if (!nm[0]) break;
     if (!memchr(nm, s[0], CTX_NAME)) continue; /* cheap reject */
     size_t len = strlen(nm);
-    if (len == n && !memcmp(nm, s, n)) return &ctx->entities[i];
+    if (len == n && !memcmp(nm, s, n)) return e;
     for (size_t p = 0; p + n <= len; p++) {
       if ((p == 0 || nm[p - 1] == ' ') && !memcmp(nm + p, s, n) &&
           (p + n == len || nm[p + n] == ' '))
-        return &ctx->entities[i];
+        return e;
     }
   }
   return NULL;

@@ -255,9 +255,26 @@ struct PmContext {
   CtxPerson last_speaker;   /* the last quote's speaker, for follow-ons */
   char last_title[CTX_NAME];/* the last quoted title ("Libération") */
   CtxPerson recent[CTX_RECENT];    /* speakers, most recent first */
-  CtxPerson entities[CTX_ENTITIES];/* named people, most recent first */
   CtxRole roles[CTX_ROLES];        /* bindings, most recent first */
+  /* Named people, most recent first: the k-th is people[people_order[k]]
+   * for k < n_people (read them with ctx__entity).  Every paragraph notes
+   * its names here, and moving 48 whole entries to put one in front cost
+   * more than the speaker pass's rules; so an entry stays in its slot,
+   * only its one-byte place in the order moves, and a memchr over the
+   * one-byte people_tag (a hash of each slot's name) finds it.
+   * The slots a history filled differ between equal lists, so
+   * pm_context_equal compares the lists in order, not the slots, and
+   * these fields stay last. */
+  uint8_t n_people;
+  uint8_t people_order[CTX_ENTITIES];
+  uint8_t people_tag[CTX_ENTITIES]; /* a hash of each slot's name */
+  CtxPerson people[CTX_ENTITIES];
 };
+
+/* The k-th most recent named person, NULL past the last. */
+static inline const CtxPerson *ctx__entity(const PmContext *ctx, size_t k) {
+  return k < ctx->n_people ? &ctx->people[ctx->people_order[k]] : NULL;
+}
 
 void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender);
 void ctx__note_speaker(PmContext *ctx, const char *name, int gender);

@@ -14,8 +14,9 @@ static bool compatible(int want, int have) {
 
 /* The gender the article gave `name` (0 when unknown). */
 static int person_gender(const PmContext *ctx, const char *name) {
-  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++)
-    if (!strcmp(ctx->entities[i].name, name)) return ctx->entities[i].gender;
+  const CtxPerson *e;
+  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL && e->name[0]; i++)
+    if (!strcmp(e->name, name)) return e->gender;
   return 0;
 }
 
@@ -48,10 +49,9 @@ static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
       if (ctx->recent[i].gender == gender) return &ctx->recent[i];
   for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
     if (compatible(gender, ctx->recent[i].gender)) return &ctx->recent[i];
-  for (size_t i = 0; i < CTX_ENTITIES && ctx->entities[i].name[0]; i++)
-    if (compatible(gender, ctx->entities[i].gender) &&
-        strchr(ctx->entities[i].name, ' '))
-      return &ctx->entities[i];
+  const CtxPerson *e;
+  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL && e->name[0]; i++)
+    if (compatible(gender, e->gender) && strchr(e->name, ' ')) return e;
   return NULL;
 }
 
@@ -136,8 +136,8 @@ static bool occurs(const char *text, uint32_t from, uint32_t to, const char *nam
  * named person already spoke, or is named only after pos in this
  * paragraph (entities are noted for the whole paragraph up front). */
 static const CtxPerson *newcomer(const Block *b, uint32_t pos) {
-  const CtxPerson *e = &b->ctx->entities[0];
-  if (!e->name[0] || !strchr(e->name, ' ')) return NULL;
+  const CtxPerson *e = ctx__entity(b->ctx, 0);
+  if (!e || !e->name[0] || !strchr(e->name, ' ')) return NULL;
   for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++)
     if (!strcmp(b->ctx->recent[i].name, e->name)) return NULL;
   if (occurs(b->text, pos, b->para_end, e->name) &&
@@ -224,9 +224,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
     } else {
       /* no speaker yet: the last person named with a known first name */
-      for (size_t i = 0; i < CTX_ENTITIES && b->ctx->entities[i].name[0]; i++)
-        if (b->ctx->entities[i].gender) {
-          if (compatible(m->gender, b->ctx->entities[i].gender)) p = &b->ctx->entities[i];
+      const CtxPerson *e;
+      for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++)
+        if (e->gender) {
+          if (compatible(m->gender, e->gender)) p = e;
           break;
         }
     }
