@@ -46,15 +46,11 @@ PmObj pm_handle_version_get(PmServer *srv, const msgpack_object *params,
 PmObj pm_handle_buf_stats_get(PmServer *srv, const msgpack_object *params,
                               PmError *err);
 
-/* handlers_buf.c: attached buffers, their events and items */
+/* handlers_buf.c: attached buffers and the events that keep them in step */
 PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
                            PmError *err);
 PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
                            PmError *err);
-PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
-                         PmError *err);
-PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
-                          PmError *err);
 PmObj pm_handle_nvim_buf_changedtick_event(PmServer *srv,
                                            const msgpack_object *params,
                                            PmError *err);
@@ -71,6 +67,15 @@ bool pm_server_idle(PmServer *srv);
  * buffers whose line events may be lost are marked stale and the editor
  * is asked to attach them again. */
 void pm_server_check_drops(PmServer *srv);
+/* The document of attached buffer `buf` (owned by the attachment, valid
+ * until the next request is served), or NULL when it is not attached. */
+struct PmBufDoc *pm_server_buf_doc(PmServer *srv, int64_t buf);
+
+/* handlers_items.c: the analysed items of an attached buffer */
+PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
+                         PmError *err);
+PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
+                          PmError *err);
 
 /* handlers_note.c, notes_items.c */
 PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
