@@ -118,34 +118,76 @@ static void lex_grow(Lexicon *lx) {
   pm_free(prev);
 }
 
+/* Stores w (as lex__load8 reads it) at p. */
+static inline void store8(unsigned char *p, uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  memcpy(p, &w, 8);
+}
+
+static inline unsigned ctz64(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    n++;
+  }
+  return n;
+#endif
+}
+
+/* Folds and hashes in one pass: runs of ASCII bytes are lowercased eight
+ * at a time, and only the UTF-8 sequences between them go through the
+ * byte rules of lex__fold (which, for n <= 63, this matches byte for
+ * byte: folding never lengthens a word, so it never runs out of room). */
 const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
                                 size_t avail) {
   if (n > 63 || n == 0 || !lx->slots) return NULL;
-  uint64_t h = LEX_SEED, high = 0;
-  size_t i = 0;
-  bool wide = avail >= ((n + 7) & ~(size_t)7);
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w = lex__load8(s + i);
-    high |= w;
-    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
+  unsigned char f[64 + 16];
+  size_t i = 0, o = 0;
+  for (;;) {
+    size_t rem = n - i;
+    uint64_t w = avail - i >= 8 ? lex__load8(s + i)
+                                : lex__load_part(s + i, rem < 8 ? rem : 8);
+    uint64_t hi = w & LEX_HIGHS;
+    size_t k = hi ? ctz64(hi) >> 3 : 8;
+    if (k > rem) k = rem;
+    store8(f + o, lex__lower8(w & ~LEX_HIGHS));
+    o += k;
+    i += k;
+    if (i >= n) break;
+    if (k == 8) continue;
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC3 && i + 1 < n) {
+      unsigned char d = (unsigned char)s[i + 1];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d += 0x20;
+      f[o++] = c;
+      f[o++] = d;
+      i += 2;
+    } else if (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0x92) {
+      f[o++] = 0xC5; /* Œ -> œ */
+      f[o++] = 0x93;
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+               ((unsigned char)s[i + 2] == 0x99 ||
+                (unsigned char)s[i + 2] == 0x98)) {
+      f[o++] = '\''; /* ’ -> ' */
+      i += 3;
+    } else {
+      f[o++] = c;
+      i++;
+    }
+    if (i >= n) break;
   }
-  if (i < n) {
-    uint64_t w = wide ? lex__load8(s + i) & (~0ULL >> (8 * (8 - (n - i))))
-                      : lex__load_part(s + i, n - i);
-    high |= w;
-    h = lex__mix(h, lex__lower8(w & ~LEX_HIGHS));
-  }
-  if (!(high & LEX_HIGHS)) {
-    h = lex__end(h, n);
-  } else {
-    char f[72] = {0}; /* zero-padded: hashed in whole chunks */
-    size_t fn = lex__fold(s, n, f);
-    if (!fn) return NULL;
-    h = LEX_SEED;
-    for (i = 0; i < fn; i += 8) h = lex__mix(h, lex__load8(f + i));
-    h = lex__end(h, fn);
-  }
-  return lex__probe(lx, h);
+  uint64_t h = LEX_SEED;
+  size_t p = 0;
+  for (; p + 8 <= o; p += 8) h = lex__mix(h, lex__load8((const char *)f + p));
+  if (p < o)
+    h = lex__mix(h, lex__load8((const char *)f + p) & (~0ULL >> (64 - 8 * (o - p))));
+  return lex__probe(lx, lex__end(h, o));
 }
 
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {

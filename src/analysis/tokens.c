@@ -166,8 +166,8 @@ static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
 
 /* tok__scan reserves room for every token first (at most one per byte), so
  * a push is a store. */
-static inline Token *push(TokenArray *out, uint32_t s, uint32_t e, uint8_t kind) {
-  Token *t = &out->contents[out->size++];
+static inline Token *push(Token **next, uint32_t s, uint32_t e, uint8_t kind) {
+  Token *t = (*next)++;
   *t = (Token){.start = s, .end = e, .kind = kind};
   return t;
 }
@@ -228,30 +228,44 @@ static inline uint64_t non_letters(uint64_t w) {
 /* The common word: one to fifteen ASCII letters read as one or two
  * chunks, ended by a byte that wend[] says ends it.  The chunks already
  * loaded give the word's end, its capitals and its lexicon hash, so such
- * a word costs no byte loop and no call.  Returns the bytes taken, 0 when
+ * a word costs no byte loop and no call.  Returns the bytes taken (with
+ * one space after the word, which the caller would skip anyway), 0 when
  * the word is not that simple (the general scanner then starts over at
- * i, so the tokens are the same either way).  Needs i + 8 <= end. */
-static inline uint32_t word_fast(const Lexicon *lx, const char *text,
-                                 uint32_t i, uint32_t end, bool markup,
-                                 TokenArray *out) {
-  uint64_t w0 = lex__load8(text + i), w1 = 0;
+ * i, so the tokens are the same either way).  `slots` and `mask` are the
+ * lexicon's, copied into locals by the caller: read through the pointer
+ * they would be reloaded after every token stored. */
+static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
+                                 const char *text, uint32_t i, uint32_t end,
+                                 bool markup, Token **next) {
+  /* Near the end the chunks are read short and zero-padded: a zero byte
+   * is no letter, so the word stops there at the latest. */
+  uint32_t avail = end - i;
+  uint64_t w0 = avail >= 8 ? lex__load8(text + i) : lex__load_part(text + i, avail);
+  uint64_t w1 = 0;
   uint64_t m = non_letters(w0);
+  /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
+   * into its bytes (and only its bytes) is lex__lower8. */
+  uint64_t l0, l1 = 0;
   uint32_t n;
   if (m) {
     n = ctz64(m) >> 3;
-    w0 &= ~0ULL >> (64 - 8 * n);
+    uint64_t keep = ~0ULL >> (64 - 8 * n);
+    w0 &= keep;
+    l0 = w0 | (keep & LEX_ONES * 0x20);
   } else {
-    if (i + 16 > end) return 0;
-    w1 = lex__load8(text + i + 8);
+    w1 = avail >= 16 ? lex__load8(text + i + 8)
+                     : lex__load_part(text + i + 8, avail - 8);
     m = non_letters(w1);
     if (!m) return 0;
     n = 8 + (ctz64(m) >> 3);
-    w1 = n > 8 ? w1 & (~0ULL >> (64 - 8 * (n - 8))) : 0;
+    uint64_t keep = n > 8 ? ~0ULL >> (64 - 8 * (n - 8)) : 0;
+    w1 &= keep;
+    l0 = w0 | LEX_ONES * 0x20;
+    l1 = w1 | (keep & LEX_ONES * 0x20);
   }
-  unsigned char d = (unsigned char)text[i + n];
-  unsigned we = wend[d];
+  unsigned char d = n < avail ? (unsigned char)text[i + n] : 0;
+  unsigned we = n < avail ? wend[d] : 1;
   if (!we || (we == 2 && n <= 3)) return 0;
-  Token *t = push(out, i, i + n, T_WORD);
   uint16_t f = 0;
   /* letters only: bit 0x20 tells the case of each */
   if (!(w0 & 0x20)) {
@@ -260,17 +274,23 @@ static inline uint32_t word_fast(const Lexicon *lx, const char *text,
   }
   if (markup) f |= TF_MARKUP;
   if (we == 2) f |= TF_DOT;
-  t->flags = f;
-  if (lx->slots) {
-    uint64_t h = lex__mix(LEX_SEED, lex__lower8(w0));
-    if (n > 8) h = lex__mix(h, lex__lower8(w1));
-    const LexEntry *e = lex__probe(lx, lex__end(h, n));
-    if (e) {
-      t->lex = e->flags;
-      t->stance = e->stance;
+  uint64_t lex = 0;
+  uint8_t stance = 0;
+  if (slots) {
+    uint64_t h = lex__mix(LEX_SEED, l0);
+    if (n > 8) h = lex__mix(h, l1);
+    h = lex__end(h, n);
+    for (uint32_t k = (uint32_t)h & mask; slots[k].hash; k = (k + 1) & mask) {
+      if (slots[k].hash == h) {
+        lex = slots[k].flags;
+        stance = slots[k].stance;
+        break;
+      }
     }
   }
-  return n;
+  *(*next)++ = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
+                       .kind = T_WORD, .stance = stance};
+  return n + (d == ' ');
 }
 
 /* Elided words that take an apostrophe and glue to the next word. */
@@ -317,6 +337,11 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   /* Each token takes at least one byte, plus one pronoun token per
    * inversion (which takes at least three). */
   pm_array_reserve(out, out->size + (end - start) + 2);
+  /* the next free token, kept in a local so that a push is one store */
+  Token *free_tok = out->contents + out->size;
+  Token **next = &free_tok;
+  const LexEntry *slots = lx->slots;
+  const uint32_t mask = lx->mask;
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
     if (c == ' ') {
@@ -324,8 +349,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     int k = cls[c];
-    if (k == C_LETTER && i + 8 <= end) {
-      uint32_t n = word_fast(lx, text, i, end, i < markup_end, out);
+    if (k == C_LETTER) {
+      uint32_t n = word_fast(slots, mask, text, i, end, i < markup_end, next);
       if (n) {
         i += n;
         continue;
@@ -342,7 +367,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         continue;
       }
       if (sp.what == S_QMARK) {
-        Token *t = push(out, i, i + (uint32_t)sp.len, T_QMARK);
+        Token *t = push(next, i, i + (uint32_t)sp.len, T_QMARK);
         t->qfam = sp.fam;
         t->qrole = sp.role;
         if (i < markup_end) t->flags |= TF_MARKUP;
@@ -355,25 +380,25 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         /* A closing single quote when not between letters. */
         bool before = !is_space_before(text, i, start);
         if (!is_letter_at(text, i + 3, end) && before) {
-          Token *t = push(out, i, i + 3, T_QMARK);
+          Token *t = push(next, i, i + 3, T_QMARK);
           t->qfam = QM_SINGLE;
           t->qrole = QR_CLOSE;
           if (is_space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
         } else {
-          Token *t = push(out, i, i + 3, T_PUNCT);
+          Token *t = push(next, i, i + 3, T_PUNCT);
           t->ch = '\'';
         }
         i += 3;
         continue;
       }
       if (sp.what == S_DASH || sp.what == S_ELLIPSIS) {
-        Token *t = push(out, i, i + (uint32_t)sp.len, T_PUNCT);
+        Token *t = push(next, i, i + (uint32_t)sp.len, T_PUNCT);
         t->ch = sp.what == S_DASH ? '-' : '.';
         i += (uint32_t)sp.len;
         continue;
       }
       if (sp.what == S_CURRENCY || sp.what == S_EMOJI) {
-        Token *t = push(out, i, i + (uint32_t)sp.len, T_PUNCT);
+        Token *t = push(next, i, i + (uint32_t)sp.len, T_PUNCT);
         t->ch = '$';
         t->flags |= sp.what == S_EMOJI ? TF_EMOTICON : TF_CURRENCY;
         i += (uint32_t)sp.len;
@@ -415,7 +440,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       }
       /* 12e, 2nd, 1990s: letters glued to digits stay in the token. */
       while (j < end && cls[(unsigned char)text[j]] == C_LETTER) j++;
-      Token *t = push(out, i, j, T_NUMBER);
+      Token *t = push(next, i, j, T_NUMBER);
       if (j - i == 4 && (text[i] == '1' || text[i] == '2') &&
           ((text[i] == '1' && text[i + 1] >= '8') ||
            (text[i] == '2' && text[i + 1] == '0')))
@@ -440,7 +465,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         if (gt) markup_end = (uint32_t)(gt - text) + 1;
       }
       if (c == '"') {
-        Token *t = push(out, i, i + 1, T_QMARK);
+        Token *t = push(next, i, i + 1, T_QMARK);
         t->qfam = QM_STRAIGHT;
         bool sb = is_space_before(text, i, start);
         bool sa = is_space_at(text, i + 1, end);
@@ -467,7 +492,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         else if (!sb && (sa || (nc < 0x80 && strchr(".,;:!?)", nc))))
           role = QR_CLOSE;
         if (role) {
-          Token *t = push(out, i, i + 1, T_QMARK);
+          Token *t = push(next, i, i + 1, T_QMARK);
           t->qfam = QM_SINGLE;
           t->qrole = role;
           if (sb) t->flags |= TF_SPACE_BEFORE;
@@ -483,14 +508,14 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                                   (text[i + 2] == ')' || text[i + 2] == '(')))) {
         uint32_t j = i + (text[i + 1] == '-' ? 3 : 2);
         if (j >= end || !is_letter_at(text, j, end)) {
-          Token *t = push(out, i, j, T_PUNCT);
+          Token *t = push(next, i, j, T_PUNCT);
           t->ch = ':';
           t->flags |= TF_EMOTICON;
           i = j;
           continue;
         }
       }
-      Token *t = push(out, i, i + 1, T_PUNCT);
+      Token *t = push(next, i, i + 1, T_PUNCT);
       t->ch = (char)c;
       if (c == '$') t->flags |= TF_CURRENCY;
       i++;
@@ -581,14 +606,14 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       i++;
       continue;
     }
-    Token *t = push(out, i, j, T_WORD);
+    Token *t = push(next, i, j, T_WORD);
     if (elided) t->flags |= TF_ELISION;
     if (i < markup_end) t->flags |= TF_MARKUP;
     classify_word(lx, text, end, t);
     if (j < end && text[j] == '.') t->flags |= TF_DOT;
     if (inv) {
       t->flags |= inv;
-      Token *p = push(out, inv_s, inv_e, T_WORD);
+      Token *p = push(next, inv_s, inv_e, T_WORD);
       p->flags |= inv;
       classify_word(lx, text, end, p);
       i = inv_e;
@@ -596,4 +621,5 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     }
     i = j;
   }
+  out->size = (uint32_t)(free_tok - out->contents);
 }
