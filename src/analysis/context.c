@@ -97,6 +97,34 @@ static uint8_t name_tag(const char *padded) {
   return (uint8_t)(h >> 56);
 }
 
+static uint64_t name_initials(const char *name) {
+  uint64_t m = 0;
+  for (size_t p = 0; p < CTX_NAME && name[p]; p++)
+    if (p == 0 || name[p - 1] == ' ') m |= 1ull << ((unsigned char)name[p] & 63);
+  return m;
+}
+
+/* The slot holding `name` (zero-padded in key), or CTX_ENTITIES. */
+static size_t person_slot(const PmContext *ctx, const char *key) {
+  uint8_t tag = name_tag(key);
+  const uint8_t *tags = ctx->people_tag, *end = tags + ctx->n_people, *t = tags;
+  while (t < end && (t = memchr(t, tag, (size_t)(end - t))) != NULL) {
+    if (!memcmp(ctx->people[t - tags].name, key, CTX_NAME)) return (size_t)(t - tags);
+    t++;
+  }
+  return CTX_ENTITIES;
+}
+
+const CtxPerson *ctx__person(const PmContext *ctx, const char *name) {
+  size_t n = strlen(name);
+  if (n >= CTX_NAME) return NULL; /* stored truncated: never equal */
+  char key[CTX_NAME];
+  memset(key, 0, sizeof key);
+  memcpy(key, name, n);
+  size_t slot = person_slot(ctx, key);
+  return slot < CTX_ENTITIES ? &ctx->people[slot] : NULL;
+}
+
 /* to_front for the people (see PmContext): the same list, with the order
  * moved instead of the entries. */
 static void person_to_front(PmContext *ctx, const char *name, int gender) {
@@ -105,16 +133,7 @@ static void person_to_front(PmContext *ctx, const char *name, int gender) {
   memset(key, 0, sizeof key);
   bool fits = n < CTX_NAME;
   if (fits) memcpy(key, name, n);
-  uint8_t tag = name_tag(key);
-  size_t slot = CTX_ENTITIES, pos;
-  const uint8_t *tags = ctx->people_tag, *end = tags + ctx->n_people, *t = tags;
-  while (fits && t < end && (t = memchr(t, tag, (size_t)(end - t))) != NULL) {
-    if (!memcmp(ctx->people[t - tags].name, key, CTX_NAME)) {
-      slot = (size_t)(t - tags);
-      break;
-    }
-    t++;
-  }
+  size_t slot = fits ? person_slot(ctx, key) : CTX_ENTITIES, pos;
   if (slot < CTX_ENTITIES) {
     if (gender) ctx->people[slot].gender = (uint8_t)gender;
     pos = (size_t)((const uint8_t *)memchr(ctx->people_order, (int)slot, ctx->n_people) -
@@ -128,6 +147,7 @@ static void person_to_front(PmContext *ctx, const char *name, int gender) {
     }
     ctx__set_person(&ctx->people[slot], name, n, gender);
     ctx->people_tag[slot] = name_tag(ctx->people[slot].name);
+    ctx->people_initials[slot] = name_initials(ctx->people[slot].name);
   }
   memmove(&ctx->people_order[1], &ctx->people_order[0], pos);
   ctx->people_order[0] = (uint8_t)slot;
@@ -173,11 +193,13 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn) {
 /* "Valls" finds "Manuel Valls": a whole word of a known full name. */
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n) {
-  const CtxPerson *e;
-  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL; i++) {
+  uint64_t bit = 1ull << ((unsigned char)s[0] & 63);
+  for (size_t i = 0; i < ctx->n_people; i++) {
+    size_t slot = ctx->people_order[i];
+    if (!(ctx->people_initials[slot] & bit)) continue; /* no word starts so */
+    const CtxPerson *e = &ctx->people[slot];
     const char *nm = e->name;
     if (!nm[0]) break;
-    if (!memchr(nm, s[0], CTX_NAME)) continue; /* cheap reject */
     size_t len = strlen(nm);
     if (len == n && !memcmp(nm, s, n)) return e;
     for (size_t p = 0; p + n <= len; p++) {

@@ -268,6 +268,9 @@ struct PmContext {
   uint8_t n_people;
   uint8_t people_order[CTX_ENTITIES];
   uint8_t people_tag[CTX_ENTITIES]; /* a hash of each slot's name */
+  /* per slot, bit (c & 63) set for the first byte c of each word of the
+   * name: ctx__entity_by_part skips most names with one test */
+  uint64_t people_initials[CTX_ENTITIES];
   CtxPerson people[CTX_ENTITIES];
 };
 
@@ -279,6 +282,8 @@ static inline const CtxPerson *ctx__entity(const PmContext *ctx, size_t k) {
 void ctx__set_person(CtxPerson *p, const char *name, size_t n, int gender);
 void ctx__note_speaker(PmContext *ctx, const char *name, int gender);
 void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender);
+/* The named person called exactly `name`, or NULL. */
+const CtxPerson *ctx__person(const PmContext *ctx, const char *name);
 void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
                     const char *name);
 const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);

@@ -14,10 +14,8 @@ static bool compatible(int want, int have) {
 
 /* The gender the article gave `name` (0 when unknown). */
 static int person_gender(const PmContext *ctx, const char *name) {
-  const CtxPerson *e;
-  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL && e->name[0]; i++)
-    if (!strcmp(e->name, name)) return e->gender;
-  return 0;
+  const CtxPerson *e = ctx__person(ctx, name);
+  return e ? e->gender : 0;
 }
 
 /* Whether `name` holds a role other than `role` and not `role` itself:

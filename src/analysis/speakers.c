@@ -109,7 +109,7 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
     /* "called the action "…" and said …": a second predicate of the
      * subject before the quotation */
     if (folded_is(b, k, "and") || folded_is(b, k, "et")) break;
-    if (T(b, k)->kind == T_PUNCT && strchr(";:!?()[]", T(b, k)->ch)) break;
+    if (punct_in(T(b, k), ";:!?()[]")) break;
     if (spk__speech_verb(b, k)) {
       Cue cu = spk__cue_at_verb(b, k, c + 1, hi, "verb-after", 0.85, false);
       if (cu.found) return cu;
@@ -135,7 +135,7 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
       bool stop = false;
       for (uint32_t q = o + 1; q < b->toks.size && T(b, q)->kind != T_QMARK; q++) {
         if (T(b, q)->kind == T_WORD || T(b, q)->kind == T_NUMBER) words++;
-        if (T(b, q)->kind == T_PUNCT && strchr(".!?", T(b, q)->ch)) stop = true;
+        if (punct_in(T(b, q), ".!?")) stop = true;
       }
       if (words <= 4 && !stop) break;
     }
@@ -256,7 +256,7 @@ static bool is_title(Block *b, const RawQuote *r) {
   if (!(T(b, o + 1)->flags & TF_CAP) && T(b, o + 1)->kind != T_NUMBER) return false;
   uint32_t caps = 0, words = 0;
   for (uint32_t k = o + 1; k < c; k++) {
-    if (T(b, k)->kind == T_PUNCT && strchr(".!?,;", T(b, k)->ch)) return false;
+    if (punct_in(T(b, k), ".!?,;")) return false;
     if (T(b, k)->kind == T_WORD) {
       words++;
       if (T(b, k)->flags & TF_CAP) caps++;
@@ -327,7 +327,7 @@ static uint32_t count_words(const Block *b, const RawQuote *r) {
 static bool ends_sentence_inside(const Block *b, const RawQuote *r) {
   uint32_t lim = r->close_tok == NONE ? b->toks.size : r->close_tok;
   for (uint32_t i = r->open_tok + 1; i < lim; i++)
-    if (T(b, i)->kind == T_PUNCT && strchr(".!?", T(b, i)->ch)) return true;
+    if (punct_in(T(b, i), ".!?")) return true;
   return false;
 }
 

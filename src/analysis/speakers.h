@@ -48,6 +48,17 @@ static inline bool punct(const Block *b, uint32_t i, char c) {
   return i < b->toks.size && T(b, i)->kind == T_PUNCT && T(b, i)->ch == c;
 }
 
+/* strchr(set, t->ch) for a punctuation token, without the call: the cue
+ * searches test it on every token they pass.  Like strchr, a NUL ch is in
+ * every set. */
+static inline bool punct_in(const Token *t, const char *set) {
+  if (t->kind != T_PUNCT) return false;
+  for (;; set++) {
+    if (*set == t->ch) return true;
+    if (!*set) return false;
+  }
+}
+
 static inline bool word(const Block *b, uint32_t i) {
   return i < b->toks.size && T(b, i)->kind == T_WORD;
 }
