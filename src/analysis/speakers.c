@@ -276,6 +276,9 @@ static bool is_title(Block *b, const RawQuote *r) {
 }
 
 static const char *how_str(Block *b, const char *how, const char *suffix) {
+  /* `how` is a string literal, which outlives the result: without a
+   * suffix it needs no copy */
+  if (!suffix || !suffix[0]) return how;
   char buf[64];
   size_t n = str__put(buf, sizeof buf, 0, how, strlen(how));
   if (suffix) n = str__put(buf, sizeof buf, n, suffix, strlen(suffix));
@@ -332,14 +335,13 @@ static bool ends_sentence_inside(const Block *b, const RawQuote *r) {
 }
 
 /* The whole group of raw quotes starting at index g (same group). */
-static void attribute_group(Block *b, uint32_t g, uint32_t gend) {
+static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   RawQuote *r = &b->raw.contents[g];
   PmContext *ctx = b->ctx;
   Cue cue;
   memset(&cue, 0, sizeof cue);
   bool title = false;
   uint32_t o = r->open_tok, c = r->close_tok;
-  uint32_t so = spk__sentence_of(b, o);
   uint32_t lo = b->sents.size ? b->sents.contents[so].start : 0;
   uint32_t sc = c == NONE ? so : spk__sentence_of(b, c);
   uint32_t hi = b->sents.size ? b->sents.contents[sc].end : b->toks.size;
@@ -568,7 +570,7 @@ void speakers__attribute(Block *b) {
     uint32_t so = spk__sentence_of(b, b->raw.contents[g].open_tok);
     for (; next_sent < so && next_sent < b->sents.size; next_sent++)
       if (!comments) spk__indirect(b, &b->sents.contents[next_sent]);
-    attribute_group(b, g, e);
+    attribute_group(b, g, e, so); /* so: the sentence of its opening mark */
     g = e;
   }
   b->ctx->lead_in = 0;
