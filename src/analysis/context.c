@@ -62,6 +62,11 @@ static inline uint64_t name_word(const char *name) {
  * entry never equals one (the entry holds it truncated), as strcmp had it. */
 static void to_front(CtxPerson *list, size_t cap, const char *name,
                      int gender) {
+  /* the speaker of the last quotation often speaks again */
+  if (list[0].name[0] && !strcmp(list[0].name, name)) {
+    if (gender) list[0].gender = (uint8_t)gender;
+    return;
+  }
   size_t n = strlen(name);
   char key[CTX_NAME];
   memset(key, 0, sizeof key);
@@ -128,6 +133,13 @@ const CtxPerson *ctx__person(const PmContext *ctx, const char *name) {
 /* to_front for the people (see PmContext): the same list, with the order
  * moved instead of the entries. */
 static void person_to_front(PmContext *ctx, const char *name, int gender) {
+  if (ctx->n_people) { /* already in front: a name noted twice in a row */
+    CtxPerson *f = &ctx->people[ctx->people_order[0]];
+    if (!strcmp(f->name, name)) {
+      if (gender) f->gender = (uint8_t)gender;
+      return;
+    }
+  }
   size_t n = strlen(name);
   char key[CTX_NAME];
   memset(key, 0, sizeof key);

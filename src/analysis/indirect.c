@@ -151,7 +151,8 @@ void spk__indirect(Block *b, const Sentence *s) {
    * no speech verb, inverted subject or source word, and every cue below
    * needs one of them (a speech verb for the verb cues, a speech verb or
    * an inverted subject for a trailing attribution, a source word for
-   * selon X), so such a sentence is done after this one loop. */
+   * selon X), so such a sentence is done after this one loop, in a
+   * function small enough to skip the big frame of the cue search. */
   uint64_t lex = 0;
   unsigned flags = 0;
   for (uint32_t i = s->start; i < s->end; i++) {
@@ -162,6 +163,10 @@ void spk__indirect(Block *b, const Sentence *s) {
   }
   bool inv = (flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
   if (!(lex & (W_SPEECH | W_SOURCE)) && !inv) return;
+  spk__indirect_cues(b, s, lex, inv);
+}
+
+void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   for (uint32_t v = s->start; (lex & W_SPEECH) && v < s->end; v++) {
     if (!(T(b, v)->lex & W_SPEECH) || !spk__speech_verb(b, v)) continue;
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb

@@ -162,5 +162,8 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 
 /* Adds the indirect quotation of sentence s, if it reports speech. */
 void spk__indirect(Block *b, const Sentence *s);
+/* Its cue search, for a sentence without quotation marks whose words'
+ * classes OR to `lex` (inv: it has an inverted subject). */
+void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv);
 
 #endif
