@@ -19,7 +19,8 @@
  * Positions handed out are buffer coordinates: 0-based row, 0-based byte
  * column, end exclusive.  Neovim has already stripped CR and the BOM from
  * the lines, so the analysis sees exactly the buffer's text, each line
- * followed by "\n".  Nothing here speaks msgpack; handlers_buf.c does.
+ * followed by "\n".  Nothing here speaks msgpack: handlers_buf.c,
+ * marks.c and handlers_items.c do.
  */
 #ifndef PM_SERVER_BUFFER_H
 #define PM_SERVER_BUFFER_H

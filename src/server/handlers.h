@@ -21,7 +21,7 @@ PmRpcLog *pm_server_log(PmServer *srv);
  * set once on first need and freed by pm_server_free with `free_fn`.  Add a
  * name here for a new module. */
 typedef enum {
-  PM_SERVER_SLOT_BUFFERS = 0, /* attached buffers (buffer*.c) */
+  PM_SERVER_SLOT_BUFFERS = 0, /* attached buffers (attached.h) */
   PM_SERVER_SLOT_NOTES,       /* loaded sidecars (notes*.c) */
   PM_SERVER_SLOT_COUNT
 } PmServerSlot;
@@ -60,9 +60,6 @@ PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
 PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
                                      const msgpack_object *params,
                                      PmError *err);
-/* Work left over from events (analysis, batches of marks), done when no
- * input waits.  Returns true while more remains. */
-bool pm_server_idle(PmServer *srv);
 /* After a notification was skipped for being over the message limits:
  * buffers whose line events may be lost are marked stale and the editor
  * is asked to attach them again. */
@@ -71,13 +68,18 @@ void pm_server_check_drops(PmServer *srv);
  * until the next request is served), or NULL when it is not attached. */
 struct PmBufDoc *pm_server_buf_doc(PmServer *srv, int64_t buf);
 
+/* marks.c: work left over from events (analysis, batches of marks), done
+ * when no input waits.  Returns true while more remains. */
+bool pm_server_idle(PmServer *srv);
+
 /* handlers_items.c: the analysed items of an attached buffer */
 PmObj pm_handle_item_get(PmServer *srv, const msgpack_object *params,
                          PmError *err);
 PmObj pm_handle_items_get(PmServer *srv, const msgpack_object *params,
                           PmError *err);
 
-/* handlers_note.c, notes_items.c */
+/* handlers_note.c (sidecars and notes), notes_items.c (analysis_get);
+ * both read the buffer's text through notes_text.c */
 PmObj pm_handle_analysis_get(PmServer *srv, const msgpack_object *params,
                              PmError *err);
 PmObj pm_handle_article_hash(PmServer *srv, const msgpack_object *params,

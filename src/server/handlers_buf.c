@@ -1,71 +1,29 @@
 /*
- * handlers_buf.c - attached buffers over RPC: pressmark_buf_attach/detach,
- * the nvim_buf_*_event notifications that keep the copy in step, and the
- * batches of extmarks sent back.  The items of an attached document are
- * queried in handlers_items.c; the calls into Neovim shared with the notes
- * are in nvim_calls.c.
+ * handlers_buf.c - attached buffers over RPC: pressmark_buf_attach/detach
+ * and the nvim_buf_*_event notifications that keep the copy in step.
  *
  * Flow: pressmark_buf_attach calls nvim_buf_attach(buf, false, {}) and
  * fetches the lines in chunks (see attach_live); Neovim then sends every
- * change as an nvim_buf_lines_event.  Events only edit the document (src/server/buffer.c); the work
- * happens in pm_server_idle, which the serving loop calls when no input is
- * waiting, so a burst of events (a macro, :%s, a paste) costs one analysis
- * and one batch.  A batch is one nvim_exec_lua request running
- * require('pressmark.highlight')._apply, which deletes and sets marks in
- * one go unless b:changedtick moved on meanwhile; it answers whether it
- * applied the batch, and a dropped batch is sent again after the event
- * that made it stale.  nvim_buf_changedtick_event (:w bumps the tick
- * without changing text) only updates the tick, so it never makes a batch
- * stale for good.
+ * change as an nvim_buf_lines_event.  Events only edit the document
+ * (src/server/buffer.c); the analysis and the batches of marks it yields
+ * wait for the serving loop to be idle (marks.c).  A buffer too large for
+ * all of its text is attached in view mode: only the lines on screen, sent
+ * again as the view moves.  When the channel had to skip a line event
+ * (over the message limits), the buffer is marked stale and the editor
+ * asked to attach it again (pm_server_check_drops).
  *
  * Neovim detaches remote attachments when it reloads a buffer (:e!): the
  * detach event is answered by attaching again, and the full resend
  * replaces every block (and so every mark).
  */
 #include <string.h>
-#include <time.h>
 
-#include "server/buffer.h"
-#include "server/handlers.h"
+#include "server/attached.h"
 #include "server/notes_rpc.h"
 #include "server/nvim_calls.h"
 #include "server/params.h"
 #include "util/alloc.h"
 #include "util/array.h"
-
-/* Work per idle call at most: the initial analysis of a large buffer
- * arrives in slices, and input that comes meanwhile (typing) is served as
- * soon as the slice in hand is sent.  Without input the slices follow one
- * another, each one's marks applied by Neovim while the next is analysed;
- * stopping on a timer instead left Neovim idle while the process waited
- * for the last answer (about a quarter of a 10 MB open). */
-#define IDLE_BUDGET_NS (1000u * 1000u * 1000u)
-/* Analysis per batch within that: small enough that Neovim applying one
- * slice's marks overlaps the analysis of the next. */
-#define SLICE_NS (6u * 1000u * 1000u)
-
-typedef struct {
-  int64_t buf;
-  PmBufDoc *doc;
-  PmAnalyzeOptions opts;
-  bool live;        /* nvim_buf_attach is in effect */
-  bool view;        /* holds only a range of lines (a huge buffer) */
-  int64_t tick;     /* b:changedtick of the text the doc holds */
-  int64_t dropped;  /* tick at which a batch was dropped; -1 none */
-  int64_t nvim_tick; /* the editor's tick when it dropped that batch */
-  bool resync;      /* ignore line events until the whole buffer comes */
-  bool stale;       /* an edit was skipped: wait for the editor to re-attach */
-} Attached;
-
-struct PmBufTable {
-  PmLang *lang;
-  PmArray(Attached) bufs;
-  /* Buffers we detached ourselves: their detach event is expected and
-   * must not be taken for a reload. */
-  PmArray(int64_t) expect_detach;
-  uint64_t drops_seen; /* pm_channel_dropped() when last looked at */
-};
-typedef struct PmBufTable PmBufTable;
 
 static void table_free(void *p) {
   PmBufTable *t = p;
@@ -87,13 +45,13 @@ static PmBufTable *table(PmServer *srv) {
   return t;
 }
 
-static Attached *find(PmBufTable *t, int64_t buf) {
+static PmAttached *find(PmBufTable *t, int64_t buf) {
   for (uint32_t i = 0; i < t->bufs.size; i++)
     if (t->bufs.contents[i].buf == buf) return &t->bufs.contents[i];
   return NULL;
 }
 
-static void drop(PmBufTable *t, Attached *a) {
+static void drop(PmBufTable *t, PmAttached *a) {
   pm_bufdoc_free(a->doc);
   pm_array_erase(&t->bufs, (uint32_t)(a - t->bufs.contents));
 }
@@ -137,16 +95,6 @@ static void nvim_detach(PmServer *srv, int64_t buf) {
   if (!pm_nvim__wait(srv, id, "nvim_buf_detach", &reply, &r, &err))
     pm_rpc_log(pm_server_log(srv), "%s", err.message);
   msgpack_unpacked_destroy(&reply);
-}
-
-static void pack_mark(const PmMark *m, void *data) {
-  msgpack_packer *pk = data;
-  msgpack_pack_uint32(pk, m->id);
-  msgpack_pack_uint32(pk, m->row);
-  msgpack_pack_uint32(pk, m->col);
-  msgpack_pack_uint32(pk, m->end_row);
-  msgpack_pack_uint32(pk, m->end_col);
-  msgpack_pack_uint32(pk, m->group);
 }
 
 /* b:changedtick of `buf`; an answer that is not an integer is an error
@@ -211,7 +159,7 @@ static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
   if (!ok)
     return pm_error_set(err, PM_ERR_STATE, "buffer %lld: cannot attach (not loaded)",
                         (long long)buf);
-  Attached *a = find(t, buf); /* events wait in the queue: the table stays */
+  PmAttached *a = find(t, buf); /* events wait in the queue: the table stays */
   a->live = true;
   a->dropped = -1;
   int64_t t0, t1;
@@ -234,122 +182,13 @@ static bool attach_live(PmServer *srv, PmBufTable *t, int64_t buf,
   return nvim_attach(srv, buf, true, &ok, err);
 }
 
-/* Sends the next batch for `a` without waiting: Neovim applies it while
- * the process analyses the next slice (two cores, two jobs).  Returns the
- * request id for finish_batch. */
-static uint32_t start_batch(PmServer *srv, Attached *a) {
-  static const char code[] =
-      "return require('pressmark.highlight')._apply(...)";
-  const uint32_t *del;
-  size_t n_del;
-  bool clear;
-  size_t n_set = pm_bufdoc_batch_begin(a->doc, &clear, &del, &n_del);
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
-  msgpack_pack_str(pk, sizeof code - 1);
-  msgpack_pack_str_body(pk, code, sizeof code - 1);
-  msgpack_pack_array(pk, 6);
-  msgpack_pack_int64(pk, a->buf);
-  msgpack_pack_int64(pk, a->tick);
-  if (clear) msgpack_pack_true(pk);
-  else msgpack_pack_false(pk);
-  msgpack_pack_array(pk, PM_HL_COUNT);
-  for (unsigned g = 0; g < PM_HL_COUNT; g++) {
-    const char *name = pm_bufdoc_group_name(g);
-    msgpack_pack_str(pk, strlen(name));
-    msgpack_pack_str_body(pk, name, strlen(name));
-  }
-  msgpack_pack_array(pk, (uint32_t)n_del);
-  for (size_t i = 0; i < n_del; i++) msgpack_pack_uint32(pk, del[i]);
-  /* Flat [id, row, col, end_row, end_col, group, ...]: six integers per
-   * mark cost far less to pack and unpack than a map each. */
-  msgpack_pack_array(pk, (uint32_t)(n_set * 6));
-  pm_bufdoc_batch_each(a->doc, pack_mark, pk);
-  PmError err;
-  if (!pm_channel_flush(ch, &err)) pm_rpc_log(pm_server_log(srv), "%s", err.message);
-  return id;
-}
-
-/* Waits for the answer to batch `id`; false when Neovim dropped it (the
- * text changed meanwhile) or failed, and then its marks go in a later
- * batch. */
-static bool finish_batch(PmServer *srv, Attached *a, uint32_t id) {
-  msgpack_unpacked reply;
-  const msgpack_object *r;
-  PmError err;
-  bool applied = false;
-  if (pm_nvim__wait(srv, id, "nvim_exec_lua", &reply, &r, &err)) {
-    applied = r->type == MSGPACK_OBJECT_BOOLEAN && r->via.boolean;
-    if (!applied && !pm_params__int(r, &a->nvim_tick)) a->nvim_tick = -1;
-  } else {
-    /* An error (a Lua error, a wiped buffer): retried after the next
-     * event only, never in a loop. */
-    pm_rpc_log(pm_server_log(srv), "buffer %lld: %s", (long long)a->buf,
-               err.message);
-    a->nvim_tick = -1;
-  }
-  msgpack_unpacked_destroy(&reply);
-  pm_bufdoc_batch_done(a->doc, applied);
-  if (!applied) a->dropped = a->tick;
-  return applied;
-}
-
-static uint64_t now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-bool pm_server_idle(PmServer *srv) {
-  PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
-  if (!t) return false;
-  bool more = false;
-  for (uint32_t i = 0; i < t->bufs.size; i++) {
-    Attached *a = &t->bufs.contents[i];
-    if (a->stale) continue;
-    if (a->dropped == a->tick) {
-      /* The editor's tick had moved on.  Every event sent before its
-       * answer has been served by now (this runs only with no input
-       * waiting), so a tick still ahead of ours moved without changing
-       * text (reading a file, :w): take it and send again.  Otherwise
-       * wait for the event that is coming. */
-      if (a->nvim_tick <= a->tick) continue;
-      a->tick = a->nvim_tick;
-    }
-    /* Slices of analysis, each one's marks flying while the next is
-     * analysed; input is looked at again after IDLE_BUDGET_NS. */
-    uint64_t t0 = now_ns();
-    uint32_t flying = 0;
-    bool done;
-    for (;;) {
-      done = pm_bufdoc_update(a->doc, SLICE_NS);
-      if (flying && !finish_batch(srv, a, flying)) {
-        flying = 0;
-        break;
-      }
-      flying = pm_bufdoc_has_batch(a->doc) ? start_batch(srv, a) : 0;
-      if (done || pm_channel_pending(pm_server_channel(srv)) ||
-          now_ns() - t0 > IDLE_BUDGET_NS)
-        break;
-    }
-    if (flying) finish_batch(srv, a, flying);
-    /* Come back once the events sent before a refusal are served. */
-    if (a->dropped == a->tick && a->nvim_tick > a->tick) more = true;
-    if (!done) more = true;
-    /* Waiting for answers may have queued events: serve them first. */
-    if (pm_channel_pending(pm_server_channel(srv))) return false;
-  }
-  return more;
-}
-
 /* Declared in notes_rpc.h.  Only a live attachment holding the whole
  * buffer qualifies (not a view, not one waiting for a resend), and only at
  * the tick Neovim reports: line events still waiting in the queue would
  * make the copy older than the buffer. */
 bool pm_server_buf_text(PmServer *srv, int64_t buf, int64_t tick, PmBuf *out) {
   PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
-  Attached *a = t ? find(t, buf) : NULL;
+  PmAttached *a = t ? find(t, buf) : NULL;
   if (!a || !a->live || a->view || a->resync || a->stale || tick < 0 ||
       a->tick != tick)
     return false;
@@ -360,7 +199,7 @@ bool pm_server_buf_text(PmServer *srv, int64_t buf, int64_t tick, PmBuf *out) {
 /* Declared in handlers.h.  Makes the table on first need, as attaching
  * does. */
 PmBufDoc *pm_server_buf_doc(PmServer *srv, int64_t buf) {
-  Attached *a = find(table(srv), buf);
+  PmAttached *a = find(table(srv), buf);
   return a ? a->doc : NULL;
 }
 
@@ -370,12 +209,8 @@ PmBufDoc *pm_server_buf_doc(PmServer *srv, int64_t buf) {
 static void ask_resync(PmServer *srv, int64_t buf, const char *why) {
   static const char code[] =
       "return require('pressmark.highlight')._resync(...)";
-  PmChannel *ch = pm_server_channel(srv);
-  msgpack_packer *pk = pm_channel_packer(ch);
-  uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
-  msgpack_pack_str(pk, sizeof code - 1);
-  msgpack_pack_str_body(pk, code, sizeof code - 1);
-  msgpack_pack_array(pk, 2);
+  uint32_t id = pm_nvim__exec_lua(srv, code, 2);
+  msgpack_packer *pk = pm_channel_packer(pm_server_channel(srv));
   msgpack_pack_int64(pk, buf);
   msgpack_pack_str(pk, strlen(why));
   msgpack_pack_str_body(pk, why, strlen(why));
@@ -407,7 +242,7 @@ void pm_server_check_drops(PmServer *srv) {
   bool which = one && lines && last.has_arg0;
   PmArray(int64_t) bufs = pm_array_new();
   for (uint32_t i = 0; i < t->bufs.size; i++) {
-    Attached *a = &t->bufs.contents[i];
+    PmAttached *a = &t->bufs.contents[i];
     if (!a->live || a->view || a->stale || (which && a->buf != last.arg0)) continue;
     a->stale = true;
     pm_array_push(&bufs, a->buf);
@@ -461,7 +296,7 @@ static bool parse_opts(const msgpack_object *o, PmAnalyzeOptions *opts,
 
 /* ---- a huge buffer: only the lines in view ------------------------------- */
 
-static bool load_view(PmServer *srv, Attached *a, int64_t top, int64_t bot,
+static bool load_view(PmServer *srv, PmAttached *a, int64_t top, int64_t bot,
                       PmError *err) {
   int64_t tick;
   if (!pm_nvim__changedtick(srv, a->buf, &tick, err)) return false;
@@ -477,7 +312,7 @@ static bool load_view(PmServer *srv, Attached *a, int64_t top, int64_t bot,
 
 /* ---- methods --------------------------------------------------------------- */
 
-static PmObj attach_result(PmServer *srv, const Attached *a) {
+static PmObj attach_result(PmServer *srv, const PmAttached *a) {
   msgpack_zone *z = pm_server_zone(srv);
   PmObj m = pm_obj_map(z, 2);
   pm_obj_map_set(&m, 0, "buf", pm_obj_int(a->buf));
@@ -502,7 +337,7 @@ PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
   PmBufTable *t = table(srv);
   const PmLang *l = lang(t, err);
   if (!l) return pm_obj_nil();
-  Attached *a = find(t, buf);
+  PmAttached *a = find(t, buf);
   if (a && a->view != view) {
     /* Live to view or back: the same document (and mark ids) holds the
      * new text, so the old marks are deleted by the next batch. */
@@ -518,7 +353,7 @@ PmObj pm_handle_buf_attach(PmServer *srv, const msgpack_object *params,
     pm_bufdoc_set_options(a->doc, &opts);
   }
   if (!a) {
-    Attached fresh = {.buf = buf, .opts = opts, .view = view, .dropped = -1};
+    PmAttached fresh = {.buf = buf, .opts = opts, .view = view, .dropped = -1};
     fresh.doc = pm_bufdoc_new(l, &opts);
     pm_array_push(&t->bufs, fresh);
     a = pm_array_back(&t->bufs);
@@ -551,7 +386,7 @@ PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, err))
     return pm_obj_nil();
   PmBufTable *t = table(srv);
-  Attached *a = find(t, buf);
+  PmAttached *a = find(t, buf);
   if (!a) return pm_obj_bool(false);
   bool live = a->live;
   drop(t, a); /* before the detach event arrives, so it is ignored */
@@ -560,7 +395,7 @@ PmObj pm_handle_buf_detach(PmServer *srv, const msgpack_object *params,
 }
 
 /* The buffer handle of an event's first parameter. */
-static Attached *event_buf(PmServer *srv, const msgpack_object *params,
+static PmAttached *event_buf(PmServer *srv, const msgpack_object *params,
                            uint32_t n) {
   if (params->via.array.size < n) return NULL;
   PmBufTable *t = pm_server_slot(srv, PM_SERVER_SLOT_BUFFERS);
@@ -569,7 +404,7 @@ static Attached *event_buf(PmServer *srv, const msgpack_object *params,
   PmError err;
   if (!pm_server_buffer_arg(srv, &params->via.array.ptr[0], &buf, &err))
     return NULL;
-  Attached *a = find(t, buf);
+  PmAttached *a = find(t, buf);
   return a && a->live ? a : NULL;
 }
 
@@ -578,7 +413,7 @@ static Attached *event_buf(PmServer *srv, const msgpack_object *params,
 PmObj pm_handle_nvim_buf_lines_event(PmServer *srv,
                                      const msgpack_object *params,
                                      PmError *err) {
-  Attached *a = event_buf(srv, params, 6);
+  PmAttached *a = event_buf(srv, params, 6);
   if (!a || a->stale) return pm_obj_nil();
   const msgpack_object *p = params->via.array.ptr;
   int64_t first, last;
@@ -617,7 +452,7 @@ PmObj pm_handle_nvim_buf_changedtick_event(PmServer *srv,
                                            const msgpack_object *params,
                                            PmError *err) {
   (void)err;
-  Attached *a = event_buf(srv, params, 2);
+  PmAttached *a = event_buf(srv, params, 2);
   if (a) pm_params__int(&params->via.array.ptr[1], &a->tick);
   return pm_obj_nil();
 }
@@ -640,7 +475,7 @@ PmObj pm_handle_nvim_buf_detach_event(PmServer *srv,
       return pm_obj_nil();
     }
   }
-  Attached *a = find(t, buf);
+  PmAttached *a = find(t, buf);
   if (!a || !a->live) return pm_obj_nil();
   a->live = false;
   pm_error_clear(&e2);

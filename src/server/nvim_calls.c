@@ -5,6 +5,8 @@
  */
 #include "server/nvim_calls.h"
 
+#include <string.h>
+
 #include "server/params.h"
 
 bool pm_nvim__wait(PmServer *srv, uint32_t id, const char *method,
@@ -41,4 +43,15 @@ bool pm_nvim__lines(PmServer *srv, int64_t buf, int64_t first, int64_t end,
   msgpack_pack_false(pk);
   msgpack_unpacked_init(reply);
   return pm_channel_wait(ch, id, reply, lines, err);
+}
+
+uint32_t pm_nvim__exec_lua(PmServer *srv, const char *code, uint32_t nargs) {
+  PmChannel *ch = pm_server_channel(srv);
+  msgpack_packer *pk = pm_channel_packer(ch);
+  uint32_t id = pm_channel_request(ch, "nvim_exec_lua", 2);
+  size_t n = strlen(code);
+  msgpack_pack_str(pk, n);
+  msgpack_pack_str_body(pk, code, n);
+  msgpack_pack_array(pk, nargs);
+  return id;
 }

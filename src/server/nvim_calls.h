@@ -1,7 +1,7 @@
 /*
  * nvim_calls.h - the requests to Neovim that several server files make:
- * waiting for an answer, a buffer's b:changedtick, a range of its lines;
- * private to src/server.
+ * waiting for an answer, a buffer's b:changedtick, a range of its lines,
+ * running the plugin's Lua; private to src/server.
  *
  * Each call packs its request on the server's channel and waits for the
  * answer; requests and notifications Neovim sends meanwhile are queued and
@@ -41,5 +41,12 @@ bool pm_nvim__changedtick(PmServer *srv, int64_t buf, int64_t *tick,
 bool pm_nvim__lines(PmServer *srv, int64_t buf, int64_t first, int64_t end,
                     msgpack_unpacked *reply, const msgpack_object **lines,
                     PmError *err);
+
+/* Starts nvim_exec_lua(code, args): packs `code` and the header of an
+ * args array of `nargs` entries, which the caller packs next on
+ * pm_channel_packer.  Returns the request id, for pm_nvim__wait or, to
+ * work while Neovim runs it, pm_channel_flush first.  Cannot fail (a
+ * write error shows when the request is flushed or waited for). */
+uint32_t pm_nvim__exec_lua(PmServer *srv, const char *code, uint32_t nargs);
 
 #endif
