@@ -67,6 +67,7 @@ typedef struct {
   LexEntry *slots;
   uint32_t mask; /* size - 1, size a power of two */
   uint32_t count;
+  uint8_t shift; /* 64 - log2(size): a hash's top bits are its slot */
   /* Phrases matched at the start of a line (folded, '\0'-separated). */
   PmArray(char *) boilerplate;
   PmArray(char *) comment_heads;
@@ -88,10 +89,24 @@ const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n);
 /* The hash reads the folded word eight bytes at a time (the last chunk
  * zero-padded), so that a plain ASCII word is folded and hashed a whole
  * chunk at a time, without touching its bytes one by one.  These helpers
- * are inline because the tokenizer looks up every word of an article. */
+ * are inline because the tokenizer looks up every word of an article.
+ *
+ * A word's hash is h = (h ^ chunk) * LEX_MUL over its chunks from
+ * LEX_SEED: one multiply per chunk.  Its length needs no mixing in, as no
+ * folded word holds a zero byte, and its slot is the hash's top bits
+ * (Fibonacci hashing), which depend on every byte.  For a word of at most
+ * eight bytes the hash is a bijection of the chunk, so two such words never
+ * share one.  lex__mix and lex__end are an older, slower mix kept for
+ * other files' own tags. */
 #define LEX_SEED 0x243F6A8885A308D3ULL
+#define LEX_MUL 0x9E3779B97F4A7C15ULL
 #define LEX_ONES 0x0101010101010101ULL
 #define LEX_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t lex__step(uint64_t h, uint64_t w) { return (h ^ w) * LEX_MUL; }
+/* 0 marks an empty slot: a hash of 0 (which no word of eight bytes or
+ * fewer has, as LEX_SEED holds a 0x08 byte) becomes 1. */
+static inline uint64_t lex__done(uint64_t h) { return h ? h : 1; }
 
 static inline uint64_t lex__mix(uint64_t h, uint64_t w) {
   h ^= w;
@@ -132,7 +147,7 @@ static inline uint64_t lex__lower8(uint64_t w) {
 }
 
 static inline const LexEntry *lex__probe(const Lexicon *lx, uint64_t h) {
-  uint32_t k = (uint32_t)h & lx->mask;
+  uint32_t k = (uint32_t)(h >> lx->shift);
   while (lx->slots[k].hash) {
     if (lx->slots[k].hash == h) return &lx->slots[k];
     k = (k + 1) & lx->mask;
@@ -156,13 +171,13 @@ static inline const LexEntry *lex__lookup(const Lexicon *lx, const char *s,
   if (n - 1 < 8 && avail >= 8 && lx->slots) {
     uint64_t w = lex__load8(s) & (~0ULL >> (8 * (8 - n)));
     if (!(w & LEX_HIGHS))
-      return lex__probe(lx, lex__end(lex__mix(LEX_SEED, lex__lower8(w)), n));
+      return lex__probe(lx, lex__done(lex__step(LEX_SEED, lex__lower8(w))));
   } else if (n - 9 < 8 && avail >= 16 && lx->slots) {
     uint64_t w0 = lex__load8(s);
     uint64_t w1 = lex__load8(s + 8) & (~0ULL >> (8 * (16 - n)));
     if (!((w0 | w1) & LEX_HIGHS))
-      return lex__probe(lx, lex__end(lex__mix(lex__mix(LEX_SEED, lex__lower8(w0)),
-                                              lex__lower8(w1)), n));
+      return lex__probe(lx, lex__done(lex__step(lex__step(LEX_SEED, lex__lower8(w0)),
+                                                lex__lower8(w1))));
   }
   return lex__lookup_any(lx, s, n, avail);
 }

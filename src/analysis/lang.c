@@ -78,15 +78,15 @@ size_t lex__fold(const char *s, size_t n, char *out) {
 uint64_t lex__hash(const char *s, size_t n) {
   uint64_t h = LEX_SEED;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) h = lex__mix(h, lex__load_part(s + i, 8));
-  if (i < n) h = lex__mix(h, lex__load_part(s + i, n - i));
-  return lex__end(h, n);
+  for (; i + 8 <= n; i += 8) h = lex__step(h, lex__load_part(s + i, 8));
+  if (i < n) h = lex__step(h, lex__load_part(s + i, n - i));
+  return lex__done(h);
 }
 
 static void lex_grow(Lexicon *lx);
 
 static LexEntry *lex_slot(Lexicon *lx, uint64_t h) {
-  uint32_t i = (uint32_t)h & lx->mask;
+  uint32_t i = (uint32_t)(h >> lx->shift);
   while (lx->slots[i].hash && lx->slots[i].hash != h) i = (i + 1) & lx->mask;
   return &lx->slots[i];
 }
@@ -113,6 +113,8 @@ static void lex_grow(Lexicon *lx) {
   uint32_t size = old ? old * 2 : 1024;
   lx->slots = pm_calloc(size, sizeof *lx->slots);
   lx->mask = size - 1;
+  lx->shift = 64;
+  for (uint32_t k = size; k > 1; k >>= 1) lx->shift--;
   for (uint32_t i = 0; i < old; i++)
     if (prev[i].hash) *lex_slot(lx, prev[i].hash) = prev[i];
   pm_free(prev);
@@ -184,10 +186,10 @@ const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
   }
   uint64_t h = LEX_SEED;
   size_t p = 0;
-  for (; p + 8 <= o; p += 8) h = lex__mix(h, lex__load8((const char *)f + p));
+  for (; p + 8 <= o; p += 8) h = lex__step(h, lex__load8((const char *)f + p));
   if (p < o)
-    h = lex__mix(h, lex__load8((const char *)f + p) & (~0ULL >> (64 - 8 * (o - p))));
-  return lex__probe(lx, lex__end(h, o));
+    h = lex__step(h, lex__load8((const char *)f + p) & (~0ULL >> (64 - 8 * (o - p))));
+  return lex__probe(lx, lex__done(h));
 }
 
 const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {

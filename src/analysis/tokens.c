@@ -235,6 +235,7 @@ static inline uint64_t non_letters(uint64_t w) {
  * lexicon's, copied into locals by the caller: read through the pointer
  * they would be reloaded after every token stored. */
 static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
+                                 unsigned shift,
                                  const char *text, uint32_t i, uint32_t end,
                                  bool markup, Token **next) {
   /* Near the end the chunks are read short and zero-padded: a zero byte
@@ -277,10 +278,10 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
   uint64_t lex = 0;
   uint8_t stance = 0;
   if (slots) {
-    uint64_t h = lex__mix(LEX_SEED, l0);
-    if (n > 8) h = lex__mix(h, l1);
-    h = lex__end(h, n);
-    for (uint32_t k = (uint32_t)h & mask; slots[k].hash; k = (k + 1) & mask) {
+    uint64_t h = lex__step(LEX_SEED, l0);
+    if (n > 8) h = lex__step(h, l1);
+    h = lex__done(h);
+    for (uint32_t k = (uint32_t)(h >> shift); slots[k].hash; k = (k + 1) & mask) {
       if (slots[k].hash == h) {
         lex = slots[k].flags;
         stance = slots[k].stance;
@@ -342,6 +343,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   Token **next = &free_tok;
   const LexEntry *slots = lx->slots;
   const uint32_t mask = lx->mask;
+  const unsigned shift = lx->shift;
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
     if (c == ' ') {
@@ -350,7 +352,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     }
     int k = cls[c];
     if (k == C_LETTER) {
-      uint32_t n = word_fast(slots, mask, text, i, end, i < markup_end, next);
+      uint32_t n = word_fast(slots, mask, shift, text, i, end, i < markup_end,
+                             next);
       if (n) {
         i += n;
         continue;
