@@ -109,9 +109,9 @@ static uint64_t name_initials(const char *name) {
   return m;
 }
 
-/* The slot holding `name` (zero-padded in key), or CTX_ENTITIES. */
-static size_t person_slot(const PmContext *ctx, const char *key) {
-  uint8_t tag = name_tag(key);
+/* The slot holding `name` (zero-padded in key, with its tag), or
+ * CTX_ENTITIES. */
+static size_t person_slot(const PmContext *ctx, const char *key, uint8_t tag) {
   const uint8_t *tags = ctx->people_tag, *end = tags + ctx->n_people, *t = tags;
   while (t < end && (t = memchr(t, tag, (size_t)(end - t))) != NULL) {
     if (!memcmp(ctx->people[t - tags].name, key, CTX_NAME)) return (size_t)(t - tags);
@@ -126,7 +126,7 @@ const CtxPerson *ctx__person(const PmContext *ctx, const char *name) {
   char key[CTX_NAME];
   memset(key, 0, sizeof key);
   memcpy(key, name, n);
-  size_t slot = person_slot(ctx, key);
+  size_t slot = person_slot(ctx, key, name_tag(key));
   return slot < CTX_ENTITIES ? &ctx->people[slot] : NULL;
 }
 
@@ -145,7 +145,8 @@ static void person_to_front(PmContext *ctx, const char *name, int gender) {
   memset(key, 0, sizeof key);
   bool fits = n < CTX_NAME;
   if (fits) memcpy(key, name, n);
-  size_t slot = fits ? person_slot(ctx, key) : CTX_ENTITIES, pos;
+  uint8_t tag = name_tag(key);
+  size_t slot = fits ? person_slot(ctx, key, tag) : CTX_ENTITIES, pos;
   if (slot < CTX_ENTITIES) {
     if (gender) ctx->people[slot].gender = (uint8_t)gender;
     pos = (size_t)((const uint8_t *)memchr(ctx->people_order, (int)slot, ctx->n_people) -
@@ -157,8 +158,15 @@ static void person_to_front(PmContext *ctx, const char *name, int gender) {
       pos = CTX_ENTITIES - 1;
       slot = ctx->people_order[pos];
     }
-    ctx__set_person(&ctx->people[slot], name, n, gender);
-    ctx->people_tag[slot] = name_tag(ctx->people[slot].name);
+    CtxPerson *p = &ctx->people[slot];
+    if (fits) { /* the key is the entry's zero-padded name */
+      memcpy(p->name, key, CTX_NAME);
+      p->gender = (uint8_t)gender;
+    } else {
+      ctx__set_person(p, name, n, gender);
+      tag = name_tag(p->name);
+    }
+    ctx->people_tag[slot] = tag;
     ctx->people_initials[slot] = name_initials(ctx->people[slot].name);
   }
   memmove(&ctx->people_order[1], &ctx->people_order[0], pos);
