@@ -354,19 +354,59 @@ static bool analyse_pipelined(Block *b, size_t len) {
   return true;
 }
 
+/* FNV-1a of a NUL-terminated name. */
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 0x100000001B3ULL;
+  }
+  return h;
+}
+
 /* Builds the speaker list: one entry per resolved name, with the distinct
- * mentions that named it. */
+ * mentions that named it, in the order of first quotation.  The names
+ * are found through a small hash table of speaker indices: a long text
+ * has thousands of quotations, and comparing each name with every
+ * speaker so far cost as much as the rest of the block's bookkeeping. */
 static void collect_speakers(PmAnalysis *a) {
+  uint32_t cap = 0, *slot = NULL; /* speaker index + 1, 0 empty */
+  uint64_t *hash = NULL;
   for (uint32_t i = 0; i < a->quotes.size; i++) {
     PmQuote *q = &a->quotes.contents[i];
     if (!q->has_speaker || !q->speaker.name) continue;
+    if ((a->speakers.size + 1) * 2 > cap) {
+      uint32_t ncap = cap ? cap * 2 : 64;
+      uint32_t *ns = pm_calloc(ncap, sizeof *ns);
+      uint64_t *nh = pm_calloc(ncap, sizeof *nh);
+      for (uint32_t k = 0; k < cap; k++) {
+        if (!slot[k]) continue;
+        uint32_t j = (uint32_t)hash[k] & (ncap - 1);
+        while (ns[j]) j = (j + 1) & (ncap - 1);
+        ns[j] = slot[k];
+        nh[j] = hash[k];
+      }
+      pm_free(slot);
+      pm_free(hash);
+      slot = ns;
+      hash = nh;
+      cap = ncap;
+    }
+    uint64_t h = name_hash(q->speaker.name);
+    uint32_t j = (uint32_t)h & (cap - 1);
     PmSpeaker *s = NULL;
-    for (uint32_t j = 0; j < a->speakers.size; j++)
-      if (!strcmp(a->speakers.contents[j].name, q->speaker.name))
-        s = &a->speakers.contents[j];
+    for (; slot[j]; j = (j + 1) & (cap - 1)) {
+      PmSpeaker *c = &a->speakers.contents[slot[j] - 1];
+      if (hash[j] == h && !strcmp(c->name, q->speaker.name)) {
+        s = c;
+        break;
+      }
+    }
     if (!s) {
       s = pm_array_grow_one(&a->speakers);
       s->name = q->speaker.name;
+      slot[j] = a->speakers.size;
+      hash[j] = h;
     }
     s->quotes++;
     const char *m = q->speaker.mention;
@@ -380,6 +420,8 @@ static void collect_speakers(PmAnalysis *a) {
     al[s->n_aliases++] = m;
     s->aliases = al;
   }
+  pm_free(slot);
+  pm_free(hash);
 }
 
 PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
