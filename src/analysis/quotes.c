@@ -71,17 +71,27 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
                     bool continued, bool left_open, uint32_t incise) {
   /* Trim spaces inside the marks: the span is the quoted words. */
   const char *x = b->text;
-  while (s < e && (x[s] == ' ' || x[s] == '\t')) s++;
-  while (s + 1 < e && (unsigned char)x[s] == 0xC2 && (unsigned char)x[s + 1] == 0xA0) s += 2;
-  while (s + 2 < e && (unsigned char)x[s] == 0xE2 && (unsigned char)x[s + 1] == 0x80 &&
-         ((unsigned char)x[s + 2] == 0xAF || (unsigned char)x[s + 2] == 0x89))
-    s += 3;
-  for (;;) {
-    if (e > s && (x[e - 1] == ' ' || x[e - 1] == '\t' || x[e - 1] == '\r')) e--;
-    else if (e >= s + 2 && (unsigned char)x[e - 2] == 0xC2 && (unsigned char)x[e - 1] == 0xA0) e -= 2;
-    else if (e >= s + 3 && (unsigned char)x[e - 3] == 0xE2 && (unsigned char)x[e - 2] == 0x80 &&
-             ((unsigned char)x[e - 1] == 0xAF || (unsigned char)x[e - 1] == 0x89)) e -= 3;
-    else break;
+  /* Most quotations touch their marks: one test of the first and last
+   * bytes passes over the trimming (which starts and ends only at a
+   * space, a tab, a CR or the last byte of NBSP, U+202F or U+2009). */
+  unsigned char f0 = s < e ? (unsigned char)x[s] : 0;
+  unsigned char l0 = s < e ? (unsigned char)x[e - 1] : 0;
+  bool touching = s < e && f0 != ' ' && f0 != '\t' && f0 != 0xC2 && f0 != 0xE2 &&
+                  l0 != ' ' && l0 != '\t' && l0 != '\r' && l0 != 0xA0 && l0 != 0xAF &&
+                  l0 != 0x89;
+  if (!touching) {
+    while (s < e && (x[s] == ' ' || x[s] == '\t')) s++;
+    while (s + 1 < e && (unsigned char)x[s] == 0xC2 && (unsigned char)x[s + 1] == 0xA0) s += 2;
+    while (s + 2 < e && (unsigned char)x[s] == 0xE2 && (unsigned char)x[s + 1] == 0x80 &&
+           ((unsigned char)x[s + 2] == 0xAF || (unsigned char)x[s + 2] == 0x89))
+      s += 3;
+    for (;;) {
+      if (e > s && (x[e - 1] == ' ' || x[e - 1] == '\t' || x[e - 1] == '\r')) e--;
+      else if (e >= s + 2 && (unsigned char)x[e - 2] == 0xC2 && (unsigned char)x[e - 1] == 0xA0) e -= 2;
+      else if (e >= s + 3 && (unsigned char)x[e - 3] == 0xE2 && (unsigned char)x[e - 2] == 0x80 &&
+               ((unsigned char)x[e - 1] == 0xAF || (unsigned char)x[e - 1] == 0x89)) e -= 3;
+      else break;
+    }
   }
   if (e <= s) return;
   RawQuote *r = pm_array_grow_one(&b->raw);
