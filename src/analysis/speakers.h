@@ -65,9 +65,9 @@ static inline bool word(const Block *b, uint32_t i) {
 
 /* Does word i fold (lex__fold) to w?  Folding never lengthens a word and
  * shortens it only at a typographic apostrophe (three bytes become "'"),
- * and it maps an ASCII byte to one byte in place; so a word of another
- * length cannot match unless it holds such an apostrophe, and an ASCII
- * word of the same length compares byte by byte.  Only the rest (accents,
+ * and it maps an ASCII byte to one byte in place; so a longer word cannot
+ * match a w without "'", and an ASCII word of the same length compares
+ * byte by byte.  Only the rest (accents,
  * apostrophes) is folded in full: the cue searches ask this of many words
  * ("and", "qui", "state"), and folding each cost more than the search. */
 static inline bool folded_is(const Block *b, uint32_t i, const char *w) {
@@ -84,8 +84,8 @@ static inline bool folded_is(const Block *b, uint32_t i, const char *w) {
       if ((char)(c + (unsigned)((unsigned char)(c - 'A') < 26) * 32) != w[k]) return false;
     }
     if (k == tn) return true;
-  } else if (tn > wn && !memchr(s, 0xE2, tn)) {
-    return false;
+  } else if (tn > wn && !strchr(w, '\'')) {
+    return false; /* shortened, it would hold an apostrophe w lacks */
   }
   char f[64];
   size_t n = lex__fold(s, tn, f);
