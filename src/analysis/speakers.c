@@ -126,7 +126,9 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
   if (o > lo + WINDOW) lo = o - WINDOW;
   /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
   for (uint32_t k = o; k > lo; k--) {
-    if (!punct(b, k - 1, ':')) continue;
+    /* a tight loop back to the nearest colon */
+    while (k > lo && (T(b, k - 1)->kind != T_PUNCT || T(b, k - 1)->ch != ':')) k--;
+    if (k == lo) break;
     uint32_t colon = k - 1;
     /* "Sécheresse : le gouvernement promet un « plan eau »": a heading
      * before a colon does not speak a short expression further on. */
@@ -185,8 +187,10 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
     break;
   }
   for (uint32_t k = o; k > lo; k--) {
+    while (k > lo && !(T(b, k - 1)->lex & W_SPEECH)) k--; /* to a speech word */
+    if (k == lo) break;
     uint32_t v = k - 1;
-    if (T(b, v)->kind != T_WORD || !(T(b, v)->lex & W_SPEECH)) continue;
+    if (T(b, v)->kind != T_WORD) continue;
     if (spk__in_quote(b, v)) continue;
     if (spk__speech_verb(b, v)) {
       Cue c = spk__cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
@@ -201,8 +205,12 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
   Cue none;
   memset(&none, 0, sizeof none);
+  if (hi > b->toks.size) hi = b->toks.size;
   for (uint32_t k = lo; k < hi; k++) {
-    if (!word(b, k) || !(T(b, k)->lex & W_SOURCE)) continue;
+    /* source words are rare: their flag first, in a tight loop */
+    while (k < hi && !(T(b, k)->lex & W_SOURCE)) k++;
+    if (k == hi) break;
+    if (T(b, k)->kind != T_WORD) continue;
     /* "Pour X, …" only opens a sentence: most "pour" are not sources */
     if ((b->text[T(b, k)->start] | 32) == 'p' && k != lo) continue;
     if (spk__in_quote(b, k)) continue;
