@@ -168,7 +168,9 @@ void spk__indirect(Block *b, const Sentence *s) {
 
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   for (uint32_t v = s->start; (lex & W_SPEECH) && v < s->end; v++) {
-    if (!(T(b, v)->lex & W_SPEECH) || !spk__speech_verb(b, v)) continue;
+    while (v < s->end && !(T(b, v)->lex & W_SPEECH)) v++; /* to a speech word */
+    if (v == s->end) break;
+    if (!spk__speech_verb(b, v)) continue;
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
      * names speaks next, for pronouns and roles. */
     if (b->lid == PM_LANG_FR && v + 1 < s->end && spk__nameish(b, v + 1) &&

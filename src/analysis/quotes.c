@@ -117,7 +117,8 @@ static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) 
   uint32_t piece = s;
   uint32_t incise = NONE;
   for (uint32_t i = o + 1; i < lim; i++) {
-    if (!is_punct(&t[i], ',')) continue;
+    while (i < lim && !is_punct(&t[i], ',')) i++; /* to the next comma */
+    if (i == lim) break;
     uint32_t end = incise_at(b, i + 1, lim);
     if (end == NONE) continue;
     add_raw(b, piece, t[i].start, o, c, fam, group, continued, c == NONE, i + 1);
