@@ -80,13 +80,18 @@ void sent__split(Block *b) {
 
 static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
                         uint32_t words) {
-  /* quick reject on the first letter before folding the line */
+  /* quick reject on the first two letters before folding the line (a
+   * first letter alone lets most lines through: s, l, a, r, c...) */
   unsigned char c0 = (unsigned char)b->text[s];
-  if (c0 < 0x80) {
+  unsigned char c1 = s + 1 < e ? (unsigned char)b->text[s + 1] : 0;
+  if (c0 < 0x80 && c1 < 0x80) {
     c0 = (unsigned char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
+    c1 = (unsigned char)((c1 >= 'A' && c1 <= 'Z') ? c1 + 32 : c1);
     bool any = false;
-    for (uint32_t i = 0; i < b->lx->boilerplate.size && !any; i++)
-      any = (unsigned char)b->lx->boilerplate.contents[i][0] == c0;
+    for (uint32_t i = 0; i < b->lx->boilerplate.size && !any; i++) {
+      const unsigned char *p = (const unsigned char *)b->lx->boilerplate.contents[i];
+      any = p[0] == c0 && (!p[1] || p[1] == c1);
+    }
     if (!any) return false;
   }
   char f[64];

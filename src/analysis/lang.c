@@ -145,9 +145,45 @@ static inline unsigned ctz64(uint64_t x) {
  * at a time, and only the UTF-8 sequences between them go through the
  * byte rules of lex__fold (which, for n <= 63, this matches byte for
  * byte: folding never lengthens a word, so it never runs out of room). */
+/* Lowercases the ASCII capitals of w, leaving its other bytes. */
+static inline uint64_t lower_ascii(uint64_t w) {
+  uint64_t l = w & ~LEX_HIGHS;
+  uint64_t ge_a = l + LEX_ONES * (0x80 - 'A');
+  uint64_t gt_z = l + LEX_ONES * (0x80 - 'Z' - 1);
+  return w | ((ge_a & ~gt_z & ~w & LEX_HIGHS) >> 2);
+}
+
 const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
                                 size_t avail) {
   if (n > 63 || n == 0 || !lx->slots) return NULL;
+  /* Most words with UTF-8 letters (sécurité, déjà) fold in their ASCII
+   * bytes only: no capital after a 0xC3 lead, no Œ, no typographic
+   * apostrophe.  Such a word hashes chunk by chunk from its own bytes; a
+   * lead byte that might fold sends it to the byte rules below (0xC3
+   * bytes are all checked, so one that lex__fold takes as the second byte
+   * of a pair can only send a word there for nothing). */
+  {
+    uint64_t h = LEX_SEED;
+    bool plain = true;
+    for (size_t i = 0; i < n && plain; i += 8) {
+      size_t rem = n - i;
+      uint64_t w = avail - i >= 8 ? lex__load8(s + i)
+                                  : lex__load_part(s + i, rem < 8 ? rem : 8);
+      if (rem < 8) w &= ~0ULL >> (64 - 8 * rem);
+      for (uint64_t leads = w & (w << 1) & LEX_HIGHS; leads; leads &= leads - 1) {
+        size_t p = i + (ctz64(leads) >> 3);
+        unsigned char b = (unsigned char)s[p];
+        unsigned char d = p + 1 < n ? (unsigned char)s[p + 1] : 0xFF;
+        if (b == 0xE2 || (b == 0xC5 && d == 0x92) ||
+            (b == 0xC3 && (d < 0x80 || (d <= 0x9E && d != 0x97)))) {
+          plain = false;
+          break;
+        }
+      }
+      h = lex__step(h, lower_ascii(w));
+    }
+    if (plain) return lex__probe(lx, lex__done(h));
+  }
   unsigned char f[64 + 16];
   size_t i = 0, o = 0;
   for (;;) {
