@@ -160,10 +160,31 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 
 /* ---- indirect.c ---------------------------------------------------------- */
 
-/* Adds the indirect quotation of sentence s, if it reports speech. */
-void spk__indirect(Block *b, const Sentence *s);
-/* Its cue search, for a sentence without quotation marks whose words'
- * classes OR to `lex` (inv: it has an inverted subject). */
+/* The cue search of spk__indirect, for a sentence without quotation marks
+ * whose words' classes OR to `lex` (inv: it has an inverted subject). */
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv);
+/* Adds the indirect quotation of sentence s, if it reports speech.  Every
+ * sentence passes here and few go further: the gathering loop is inline. */
+static inline void spk__indirect(Block *b, const Sentence *s) {
+  /* A sentence with a quotation reports nothing more: the quotation
+   * carries the speech (the annotated convention marks only the quoted
+   * words of "a assuré que les agriculteurs ne seraient « pas … »"). */
+  /* The same pass gathers what the sentence holds: most sentences have
+   * no speech verb, inverted subject or source word, and every cue below
+   * needs one of them (a speech verb for the verb cues, a speech verb or
+   * an inverted subject for a trailing attribution, a source word for
+   * selon X), so such a sentence is done after this one loop. */
+  uint64_t lex = 0;
+  unsigned flags = 0;
+  for (uint32_t i = s->start; i < s->end; i++) {
+    const Token *t = T(b, i);
+    if (t->kind == T_QMARK) return;
+    lex |= t->lex;
+    flags |= t->flags;
+  }
+  bool inv = (flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+  if (!(lex & (W_SPEECH | W_SOURCE)) && !inv) return;
+  spk__indirect_cues(b, s, lex, inv);
+}
 
 #endif
