@@ -294,6 +294,27 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
   return n + (d == ' ');
 }
 
+/* classify_word for an elided word: np (1..6) ASCII letters, then an
+ * apostrophe of either kind, which folds to "'": the folded word is one
+ * chunk built from the letters, without lex__lookup_any's byte rules for
+ * the typographic apostrophe. */
+static void classify_elided(const Lexicon *lx, const char *text, uint32_t np,
+                            Token *t) {
+  uint64_t w = lex__load_part(text + t->start, np);
+  if (!(w & 0x20)) { /* letters only: bit 0x20 tells the case */
+    t->flags |= TF_CAP;
+    if (np > 1 && !(w & (LEX_ONES * 0x20))) t->flags |= TF_ALLCAP;
+  }
+  if (!lx->slots) return;
+  uint64_t keep = ~0ULL >> (64 - 8 * np);
+  uint64_t chunk = (w | (keep & LEX_ONES * 0x20)) | ((uint64_t)'\'' << (8 * np));
+  const LexEntry *e = lex__probe(lx, lex__done(lex__step(LEX_SEED, chunk)));
+  if (e) {
+    t->lex = e->flags;
+    t->stance = e->stance;
+  }
+}
+
 /* Elided words that take an apostrophe and glue to the next word. */
 static bool elision_prefix(const char *s, uint32_t n) {
   char f[8];
@@ -530,6 +551,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     uint16_t inv = 0;
     uint32_t inv_s = 0, inv_e = 0;
     bool elided = false;
+    uint32_t elided_n = 0; /* letters before the apostrophe */
     for (;;) {
       /* ASCII letters eight at a time (most of a word), then byte by
        * byte: or-ing 0x20 maps exactly A-Z and a-z into 'a'..'z'. */
@@ -580,6 +602,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       }
       if (apos && is_letter_at(text, j + al, end)) {
         if (elision_prefix(text + i, j - i)) {
+          elided_n = j - i;
           j += al;
           elided = true;
           break;
@@ -612,7 +635,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     Token *t = push(next, i, j, T_WORD);
     if (elided) t->flags |= TF_ELISION;
     if (i < markup_end) t->flags |= TF_MARKUP;
-    classify_word(lx, text, end, t);
+    if (elided) classify_elided(lx, text, elided_n, t);
+    else classify_word(lx, text, end, t);
     if (j < end && text[j] == '.') t->flags |= TF_DOT;
     if (inv) {
       t->flags |= inv;
