@@ -238,11 +238,17 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
                                  unsigned shift,
                                  const char *text, uint32_t i, uint32_t end,
                                  bool markup, Token **next) {
-  /* Near the end the chunks are read short and zero-padded: a zero byte
-   * is no letter, so the word stops there at the latest. */
-  uint32_t avail = end - i;
-  uint64_t w0 = avail >= 8 ? lex__load8(text + i) : lex__load_part(text + i, avail);
-  uint64_t w1 = 0;
+  /* Within 16 bytes of the end the word is read from a zero-padded copy:
+   * a zero byte is no letter and ends a word like the end does, so the
+   * chunks and the byte after the word need no bounds tests. */
+  const char *src = text + i;
+  char tail[24];
+  if (end - i < 16) {
+    memset(tail, 0, sizeof tail);
+    memcpy(tail, src, end - i);
+    src = tail;
+  }
+  uint64_t w0 = lex__load8(src), w1 = 0;
   uint64_t m = non_letters(w0);
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
    * into its bytes (and only its bytes) is lex__lower8. */
@@ -254,8 +260,7 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
     w0 &= keep;
     l0 = w0 | (keep & LEX_ONES * 0x20);
   } else {
-    w1 = avail >= 16 ? lex__load8(text + i + 8)
-                     : lex__load_part(text + i + 8, avail - 8);
+    w1 = lex__load8(src + 8);
     m = non_letters(w1);
     if (!m) return 0;
     n = 8 + (ctz64(m) >> 3);
@@ -264,8 +269,8 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
     l0 = w0 | LEX_ONES * 0x20;
     l1 = w1 | (keep & LEX_ONES * 0x20);
   }
-  unsigned char d = n < avail ? (unsigned char)text[i + n] : 0;
-  unsigned we = n < avail ? wend[d] : 1;
+  unsigned char d = (unsigned char)src[n];
+  unsigned we = wend[d];
   if (!we || (we == 2 && n <= 3)) return 0;
   uint16_t f = 0;
   /* letters only: bit 0x20 tells the case of each */
