@@ -258,7 +258,11 @@ static void *tokenize_all(void *arg) {
     ps->t1 = p->toks.size;
     ps->s1 = p->sents.size;
     atomic_store(&p->done, i + 1);
-    if (atomic_load(&p->waiting) && i + 1 >= atomic_load(&p->want)) {
+    /* One signal per wait: the sleeper takes a while to wake, and until
+     * then every paragraph would find `waiting` still set and signal
+     * again (a mutex and a futex call each). */
+    if (atomic_load(&p->waiting) && i + 1 >= atomic_load(&p->want) &&
+        atomic_exchange(&p->waiting, false)) {
       pthread_mutex_lock(&p->lock);
       pthread_cond_signal(&p->wake);
       pthread_mutex_unlock(&p->lock);
