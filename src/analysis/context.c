@@ -132,19 +132,19 @@ const CtxPerson *ctx__person(const PmContext *ctx, const char *name) {
 
 /* to_front for the people (see PmContext): the same list, with the order
  * moved instead of the entries. */
-static void person_to_front(PmContext *ctx, const char *name, int gender) {
-  if (ctx->n_people) { /* already in front: a name noted twice in a row */
-    CtxPerson *f = &ctx->people[ctx->people_order[0]];
-    if (!strcmp(f->name, name)) {
-      if (gender) f->gender = (uint8_t)gender;
-      return;
-    }
-  }
-  size_t n = strlen(name);
+static void person_to_front(PmContext *ctx, const char *name, size_t n, int gender) {
+  /* name[0..n) holds no NUL (callers see to it) */
   char key[CTX_NAME];
   memset(key, 0, sizeof key);
   bool fits = n < CTX_NAME;
   if (fits) memcpy(key, name, n);
+  if (fits && ctx->n_people) { /* already in front: a name noted twice in a row */
+    CtxPerson *f = &ctx->people[ctx->people_order[0]];
+    if (!memcmp(f->name, key, CTX_NAME)) {
+      if (gender) f->gender = (uint8_t)gender;
+      return;
+    }
+  }
   uint8_t tag = name_tag(key);
   size_t slot = fits ? person_slot(ctx, key, tag) : CTX_ENTITIES, pos;
   if (slot < CTX_ENTITIES) {
@@ -176,15 +176,15 @@ static void person_to_front(PmContext *ctx, const char *name, int gender) {
 void ctx__note_speaker(PmContext *ctx, const char *name, int gender) {
   if (!name || !*name) return;
   to_front(ctx->recent, CTX_RECENT, name, gender);
-  person_to_front(ctx, name, gender);
+  person_to_front(ctx, name, strlen(name), gender);
 }
 
 void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {
-  char buf[CTX_NAME];
+  /* as a C string cut to an entry: up to a NUL, at most CTX_NAME - 1 */
   if (n >= CTX_NAME) n = CTX_NAME - 1;
-  memcpy(buf, name, n);
-  buf[n] = 0;
-  person_to_front(ctx, buf, gender);
+  const char *z = n ? memchr(name, 0, n) : NULL;
+  if (z) n = (size_t)(z - name);
+  person_to_front(ctx, name, n, gender);
 }
 
 void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
