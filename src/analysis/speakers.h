@@ -176,7 +176,14 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
    * selon X), so such a sentence is done after this one loop. */
   uint64_t lex = 0;
   unsigned flags = 0;
-  for (uint32_t i = s->start; i < s->end; i++) {
+  uint32_t i = s->start;
+  for (; i + 1 < s->end; i += 2) { /* two tokens a step */
+    const Token *t = T(b, i);
+    if (t[0].kind == T_QMARK || t[1].kind == T_QMARK) return;
+    lex |= t[0].lex | t[1].lex;
+    flags |= (unsigned)(t[0].flags | t[1].flags);
+  }
+  if (i < s->end) {
     const Token *t = T(b, i);
     if (t->kind == T_QMARK) return;
     lex |= t->lex;
