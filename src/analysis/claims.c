@@ -155,15 +155,14 @@ void claims__rate(Block *b) {
      * the four that count several times are summed. */
     uint64_t any = 0;
     uint16_t pflags = 0;
-    for (uint32_t i = se->start; i < se->end; i++) {
-      const Token *w = &t[i];
+    const Token *w = t + se->start, *e = t + se->end;
+    for (; w < e; w++) {
       if (w->kind == T_WORD) {
         words++;
         uint64_t l = w->lex;
         any |= l;
         /* the first word is taken off after the loop */
-        if ((w->flags & TF_CAP) && !(l & ENTITY_NOT))
-          entities++;
+        entities += (w->flags & TF_CAP) && !(l & ENTITY_NOT);
         if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND)) {
           opinion += !!(l & W_OPINION);
           compar += !!(l & W_COMPAR);
@@ -175,9 +174,9 @@ void claims__rate(Block *b) {
                word_is(b, w, "vous") || word_is(b, w, "Vous")))
             second++;
         }
-        uint32_t wn = w->end - w->start;
-        if (en && wn > 4) {
-          const char *s = b->text + w->start + wn - 3;
+        if (en && w->end - w->start > 4) {
+          uint32_t wn = w->end - w->start;
+          const char *s = b->text + w->end - 3;
           /* superlatives and comparatives by ending: biggest, larger */
           if (wn > 5 && !(l & W_COMPAR) && s[0] == 'e' && s[1] == 's' &&
               s[2] == 't')
@@ -191,7 +190,7 @@ void claims__rate(Block *b) {
       }
       if (w->kind == T_NUMBER) {
         /* "you have 90 seconds": a debate's clock is no figure */
-        if (i + 1 < se->end && t[i + 1].kind == T_WORD && timekeeping(b, &t[i + 1]))
+        if (w + 1 < e && w[1].kind == T_WORD && timekeeping(b, w + 1))
           continue;
         numbers++;
         words++;
