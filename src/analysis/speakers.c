@@ -342,6 +342,17 @@ static bool ends_sentence_inside(const Block *b, const RawQuote *r) {
   return false;
 }
 
+/* spk__sentence_of(b, tok) for a token no earlier than the start of
+ * sentence `from` (whose sentence is known to come no earlier): a walk
+ * from there instead of a search, as the callers go through a paragraph in
+ * order. */
+static uint32_t sentence_from(const Block *b, uint32_t tok, uint32_t from) {
+  uint32_t n = b->sents.size;
+  if (!n) return 0;
+  while (from + 1 < n && b->sents.contents[from].end <= tok) from++;
+  return from;
+}
+
 /* The whole group of raw quotes starting at index g (same group). */
 static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   RawQuote *r = &b->raw.contents[g];
@@ -351,7 +362,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   bool title = false;
   uint32_t o = r->open_tok, c = r->close_tok;
   uint32_t lo = b->sents.size ? b->sents.contents[so].start : 0;
-  uint32_t sc = c == NONE ? so : spk__sentence_of(b, c);
+  uint32_t sc = c == NONE ? so : sentence_from(b, c, so);
   uint32_t hi = b->sents.size ? b->sents.contents[sc].end : b->toks.size;
   /* The sentence with the closing mark may end inside the quote (« Il part. »
    * a-t-il dit): the splitter glues a lowercase continuation, so hi holds. */
@@ -570,12 +581,14 @@ void speakers__attribute(Block *b) {
   uint32_t first_quote = b->res->quotes.size;
   /* In text order: a sentence's indirect speech (and the speakers it
    * names) is seen before the quotations of the sentences after it. */
-  uint32_t next_sent = 0;
+  uint32_t next_sent = 0, prev_so = 0;
   bool comments = b->ctx->in_comments;
   for (uint32_t g = 0; g < b->raw.size;) {
     uint32_t e = g + 1;
     while (e < b->raw.size && b->raw.contents[e].group == b->raw.contents[g].group) e++;
-    uint32_t so = spk__sentence_of(b, b->raw.contents[g].open_tok);
+    /* groups come in text order: their sentences are found walking on */
+    uint32_t so = sentence_from(b, b->raw.contents[g].open_tok, prev_so);
+    prev_so = so;
     for (; next_sent < so && next_sent < b->sents.size; next_sent++)
       if (!comments) spk__indirect(b, &b->sents.contents[next_sent]);
     attribute_group(b, g, e, so); /* so: the sentence of its opening mark */
