@@ -167,6 +167,11 @@ static bool adverbial3(const Block *b, uint32_t j) {
     uint32_t n = l->end - l->start;
     char c = (char)(b->text[l->start] | 32);
     if (l->kind != T_WORD || !strchr("pclse", c) || n < 3 || n > 9) return false;
+    /* the phrases are three words: the last must be one of theirs */
+    if (!folded_is(b, j - 1, "part") && !folded_is(b, j - 1, "côté") &&
+        !folded_is(b, j - 1, "lui") && !folded_is(b, j - 1, "elle") &&
+        !folded_is(b, j - 1, "statement"))
+      return false;
   }
   char buf[96];
   size_t o = 0;
