@@ -182,7 +182,8 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
   trim(b->text, &ps, &pe);
   if (ps >= pe) return; /* blank lines change nothing */
   pm_array_clear(&b->toks);
-  tok__scan(b->lx, b->text, ps, pe, &b->toks);
+  pm_array_clear(&b->ends);
+  tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
   analyse_tokens(b, ps, pe, true);
 }
 
@@ -218,6 +219,7 @@ typedef struct {
   ParaSpan *paras;
   uint32_t n;
   TokenArray toks;         /* written by the thread only */
+  IndexArray ends;         /* the thread's, one paragraph's at a time */
   PmArray(Sentence) sents; /* written by the thread only */
   atomic_uint done;        /* paragraphs whose tokens are complete */
   /* The analysing thread sleeps on `wake` when it catches up, rather than
@@ -242,12 +244,16 @@ static void *tokenize_all(void *arg) {
     ps->t0 = p->toks.size;
     ps->s0 = p->sents.size;
     if (ps->ps < ps->pe) {
-      tok__scan(p->proto.lx, p->proto.text, ps->ps, ps->pe, &p->toks);
+      p->ends.size = 0;
+      tok__scan(p->proto.lx, p->proto.text, ps->ps, ps->pe, &p->toks,
+                &p->ends);
+      for (uint32_t k = 0; k < p->ends.size; k++) p->ends.contents[k] -= ps->t0;
       /* sent__split on windows of the two arrays, big enough that it
        * never grows them */
       Block w = p->proto;
       w.toks.contents = p->toks.contents + ps->t0;
       w.toks.size = w.toks.capacity = p->toks.size - ps->t0;
+      w.ends = p->ends;
       w.sents.contents = p->sents.contents + ps->s0;
       w.sents.size = 0;
       w.sents.capacity = p->sents.capacity - ps->s0;
@@ -276,13 +282,16 @@ static void *tokenize_all(void *arg) {
 static bool analyse_pipelined(Block *b, size_t len) {
   const char *text = b->text;
   PmArray(ParaSpan) paras = pm_array_new();
-  size_t cap = 0;
+  size_t cap = 0, longest = 0;
   for (size_t pos = 0; pos < len;) {
     size_t pe = pm_analysis_next_paragraph(text, len, pos);
     uint32_t s = (uint32_t)pos, e = (uint32_t)pe;
     trim(text, &s, &e);
     if (s >= e) s = e = (uint32_t)pe;
-    else cap += (size_t)(e - s) + 2;
+    else {
+      cap += (size_t)(e - s) + 2;
+      if (e - s > longest) longest = e - s;
+    }
     ParaSpan *ps = pm_array_grow_one(&paras);
     ps->ps = s;
     ps->pe = e;
@@ -303,6 +312,8 @@ static bool analyse_pipelined(Block *b, size_t len) {
   p.paras = paras.contents;
   p.n = paras.size;
   pm_array_reserve(&p.toks, (uint32_t)cap + 1);
+  /* tok__scan reserves a paragraph's length + 1 beyond the size (0) */
+  pm_array_reserve(&p.ends, (uint32_t)longest + 1);
   /* a sentence holds at least one token */
   pm_array_reserve(&p.sents, (uint32_t)cap + 1);
   atomic_init(&p.done, 0);
@@ -320,6 +331,7 @@ static bool analyse_pipelined(Block *b, size_t len) {
       pthread_mutex_destroy(&p.lock);
     }
     pm_array_delete(&p.toks);
+    pm_array_delete(&p.ends);
     pm_array_delete(&p.sents);
     pm_array_delete(&paras);
     return false;
@@ -353,6 +365,7 @@ static bool analyse_pipelined(Block *b, size_t len) {
   b->toks = own;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   pm_array_delete(&p.toks);
+  pm_array_delete(&p.ends);
   pm_array_delete(&p.sents);
   pm_array_delete(&paras);
   return true;
@@ -484,6 +497,7 @@ PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
     }
   }
   pm_array_delete(&b.toks);
+  pm_array_delete(&b.ends);
   pm_array_delete(&b.sents);
   pm_array_delete(&b.raw);
   collect_speakers(a);

@@ -25,19 +25,16 @@ static bool ends(const Token *t) {
   return t->kind == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?');
 }
 
-/* The index of the first token from i on that may end a sentence, or n:
- * a pointer loop over the tokens, as nearly all of them are not. */
-static inline uint32_t next_end(const Token *t, uint32_t i, uint32_t n) {
-  const Token *p = t + i, *e = t + n;
-  while (p < e && !ends(p)) p++;
-  return (uint32_t)(p - t);
-}
-
 void sent__split(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
   uint32_t s = 0;
-  for (uint32_t i = next_end(t, 0, n); i < n; i = next_end(t, i + 1, n)) {
+  /* Only the tokens tok__scan listed may end a sentence (ends() is true
+   * of exactly those); the ones a cut already passed are skipped. */
+  uint32_t from = 0;
+  for (uint32_t c = 0; c < b->ends.size; c++) {
+    uint32_t i = b->ends.contents[c];
+    if (i < from) continue;
     if (t[i].ch == '.' && t[i].end - t[i].start == 1 && i > 0 &&
         t[i - 1].kind == T_WORD && t[i - 1].end == t[i].start) {
       const Token *w = &t[i - 1];
@@ -64,7 +61,7 @@ void sent__split(Block *b) {
     se->start = s;
     se->end = j;
     s = j;
-    i = j - 1;
+    from = j;
   }
   if (s < n) {
     Sentence *se = pm_array_grow_one(&b->sents);

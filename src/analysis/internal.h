@@ -233,11 +233,15 @@ typedef struct {
 } Token;
 
 typedef PmArray(Token) TokenArray;
+typedef PmArray(uint32_t) IndexArray;
 
 /* Appends the tokens of text[start..end) to `out` (byte offsets relative to
- * `text`). */
+ * `text`), and to `ends` the index in `out` of each token that may end a
+ * sentence (T_PUNCT . ! ? and the ellipsis), in order, so that sent__split
+ * need not read every token.  Reserves room in both first (one token per
+ * byte at most), so arrays reserved that far by the caller never move. */
 void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-               uint32_t end, TokenArray *out);
+               uint32_t end, TokenArray *out, IndexArray *ends);
 
 /* ---- context ----------------------------------------------------------- */
 
@@ -370,6 +374,7 @@ typedef struct {
   PmContext *ctx;
   PmAnalysis *res;
   TokenArray toks;        /* tokens of the current paragraph */
+  IndexArray ends;        /* indices in toks of its . ! ? tokens (tok__scan) */
   PmArray(Sentence) sents;
   PmArray(RawQuote) raw;
   uint32_t para_start, para_end;

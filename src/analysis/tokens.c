@@ -358,12 +358,13 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
 }
 
 void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-               uint32_t end, TokenArray *out) {
+               uint32_t end, TokenArray *out, IndexArray *ends) {
   uint32_t i = start;
   uint32_t markup_end = 0;
   /* Each token takes at least one byte, plus one pronoun token per
    * inversion (which takes at least three). */
   pm_array_reserve(out, out->size + (end - start) + 2);
+  pm_array_reserve(ends, ends->size + (end - start) + 1);
   /* the next free token, kept in a local so that a push is one store */
   Token *free_tok = out->contents + out->size;
   Token **next = &free_tok;
@@ -423,6 +424,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       if (sp.what == S_DASH || sp.what == S_ELLIPSIS) {
         Token *t = push(next, i, i + (uint32_t)sp.len, T_PUNCT);
         t->ch = sp.what == S_DASH ? '-' : '.';
+        if (sp.what == S_ELLIPSIS)
+          ends->contents[ends->size++] = (uint32_t)(t - out->contents);
         i += (uint32_t)sp.len;
         continue;
       }
@@ -547,6 +550,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       Token *t = push(next, i, i + 1, T_PUNCT);
       t->ch = (char)c;
       if (c == '$') t->flags |= TF_CURRENCY;
+      if (c == '.' || c == '!' || c == '?')
+        ends->contents[ends->size++] = (uint32_t)(t - out->contents);
       i++;
       continue;
     }

@@ -167,7 +167,8 @@ static void tokens_carry_the_lexicon_classes_of_their_bytes(void) {
     /* end on a word, so the last one is read short */
     n += query(text + n, &seed);
     TokenArray toks = pm_array_new();
-    tok__scan(lx, text, 0, (uint32_t)n, &toks);
+    IndexArray ends = pm_array_new();
+    tok__scan(lx, text, 0, (uint32_t)n, &toks, &ends);
     int words = 0;
     for (uint32_t i = 0; i < toks.size; i++) {
       const Token *t = &toks.contents[i];
@@ -184,7 +185,18 @@ static void tokens_carry_the_lexicon_classes_of_their_bytes(void) {
       }
     }
     CHECK(words > 300);
+    /* the sentence-end candidates are exactly the . ! ? tokens */
+    uint32_t c = 0;
+    for (uint32_t i = 0; i < toks.size; i++) {
+      const Token *t = &toks.contents[i];
+      if (t->kind != T_PUNCT || (t->ch != '.' && t->ch != '!' && t->ch != '?'))
+        continue;
+      CHECK(c < ends.size && ends.contents[c] == i);
+      c++;
+    }
+    CHECK_EQ_INT(c, ends.size);
     pm_array_delete(&toks);
+    pm_array_delete(&ends);
     if (test_current_failed) break;
   }
   pm_lang_free(l);
