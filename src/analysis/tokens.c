@@ -553,6 +553,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       if (c == '.' || c == '!' || c == '?')
         ends->contents[ends->size++] = (uint32_t)(t - out->contents);
       i++;
+      if (i < end && text[i] == ' ') i++; /* the loop would skip it */
       continue;
     }
     /* A word: letters, digits, non-ASCII letters, inner hyphens, inner
