@@ -167,16 +167,23 @@ function M.ensure()
   return chan
 end
 
-local function exited(chan)
-  return vim.fn.jobwait({ chan }, 0)[1] ~= -1
+local function exited(chan, ms)
+  return vim.fn.jobwait({ chan }, ms or 0)[1] ~= -1
 end
+
+-- Neovim 0.7 has rpcrequest say "Invalid channel" only when the channel was
+-- already closed as the call began (the request never left), and "ch N was
+-- closed by the client" when it closed while the answer was awaited.  Neovim
+-- 0.10 says "Invalid channel" in both cases, so there it proves nothing.
+-- 0.8 and 0.9 are untested: they get the cautious reading.
+local invalid_means_unsent = vim.fn.has('nvim-0.8') == 0
 
 --- Calls `method` on the process and returns its result.  Starts the
 --- process first if needed.  If the process turns out to have died (its
 --- exit not yet noticed), the death is reported; the call is sent again to
---- a new process only when Neovim says it never left ("Invalid channel"),
---- since a request the old process may have served must not run twice.
---- Throws "pressmark: ..." on failure.
+--- a new process only when Neovim says it never left ("Invalid channel",
+--- trusted on 0.7 only), since a request the old process may have
+--- served must not run twice.  Throws "pressmark: ..." on failure.
 ---@param method string e.g. 'pressmark_ping'
 ---@param ... any parameters (buffer numbers: 0 = current)
 ---@return any
@@ -189,11 +196,14 @@ function M.request(method, ...)
     end
     -- "Vim:Error invoking 'm' on channel 3:\n<message>" -> "<message>"
     local msg = tostring(res):gsub('^Vim:Error invoking .- on channel %d+:\n', '')
-    if not exited(chan) then
+    local invalid = msg:find('^Invalid channel') ~= nil
+    -- A closed channel means the process is going: give its exit a moment
+    -- to be reaped, so the message names the death, not the channel.
+    if not exited(chan, invalid and 1000 or 0) then
       error('pressmark: ' .. method .. ': ' .. msg, 0)
     end
     mark_dead(chan, vim.fn.jobwait({ chan }, 0)[1])
-    if attempt == 2 or not msg:find('^Invalid channel') then
+    if attempt == 2 or not (invalid and invalid_means_unsent) then
       error(('pressmark: the process exited during %s; it restarts on next use'):format(method), 0)
     end
   end
