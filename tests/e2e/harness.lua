@@ -130,6 +130,17 @@ function T.done()
       T.eq(status, 0, 'exit status (-1: still running 30 s after EOF)')
     end)
   end
+  -- Newer Neovims announce APIs on their way out through vim.deprecate,
+  -- which shows its warning with vim.notify: recorded above.
+  T.test('no deprecation warning was shown', function()
+    local seen = {}
+    for _, n in ipairs(T.notices) do
+      if tostring(n.msg):lower():find('deprecated') then
+        table.insert(seen, tostring(n.msg))
+      end
+    end
+    T.eq(seen, {}, 'deprecation warnings')
+  end)
   out(('%d passed, %d failed'):format(T.passed, T.failed))
   os.exit(T.failed > 0 and 1 or 0)
 end
