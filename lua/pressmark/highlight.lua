@@ -18,7 +18,9 @@ local M = {}
 
 M.ns = api.nvim_create_namespace('pressmark')
 
-local base = (vim.highlight and vim.highlight.priorities and vim.highlight.priorities.user) or 200
+-- vim.highlight is vim.hl from Neovim 0.11 on, the old name deprecated.
+local hl_mod = vim.hl or vim.highlight
+local base = (hl_mod and hl_mod.priorities and hl_mod.priorities.user) or 200
 
 --- Highlight groups: {name, default link, extmark priority}.  Priorities
 --- sit above syntax (50), tree-sitter (100), diagnostics (150) and the
