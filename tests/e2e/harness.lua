@@ -18,6 +18,12 @@ local function out(s)
   io.stdout:flush()
 end
 
+-- Which Neovim ran the file, for the log (tests/run can pick another one).
+do
+  local v = vim.version()
+  out(('# Neovim %d.%d.%d (%s)'):format(v.major, v.minor, v.patch, vim.v.progpath))
+end
+
 function T.test(name, fn)
   T.n = T.n + 1
   local ok, err = xpcall(fn, debug.traceback)
