@@ -81,13 +81,17 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
    * first letter alone lets most lines through: s, l, a, r, c...) */
   unsigned char c0 = (unsigned char)b->text[s];
   unsigned char c1 = s + 1 < e ? (unsigned char)b->text[s + 1] : 0;
-  if (c0 < 0x80 && c1 < 0x80) {
+  if (c0 < 0x80) {
+    /* the folded line's second byte: c1 lowercased, or a UTF-8 lead
+     * byte kept as it is (é: C3 A9, Œ -> œ: C5), but for ’ (E2 80 99),
+     * which folds to an apostrophe */
     c0 = (unsigned char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
     c1 = (unsigned char)((c1 >= 'A' && c1 <= 'Z') ? c1 + 32 : c1);
     bool any = false;
     for (uint32_t i = 0; i < b->lx->boilerplate.size && !any; i++) {
       const unsigned char *p = (const unsigned char *)b->lx->boilerplate.contents[i];
-      any = p[0] == c0 && (!p[1] || p[1] == c1);
+      any = p[0] == c0 &&
+            (!p[1] || p[1] == c1 || (c1 == 0xE2 && p[1] == '\''));
     }
     if (!any) return false;
   }
