@@ -227,8 +227,9 @@ typedef struct {
    * sequentially consistent and `want` is stored before `waiting`, so
    * either the tokenizer sees both or the sleeper sees `done`.  The sleeper
    * asks for a batch of paragraphs, not the next one: whenever the
-   * tokenizer thread is the slower one, waking per paragraph cost a futex round trip each time (about
-   * 140 000 context switches and a seventh of the CPU time on 100 MB). */
+   * tokenizer thread is the slower one, waking per paragraph cost a futex
+   * round trip each time (about 140 000 context switches and a seventh of
+   * the CPU time on 100 MB). */
   atomic_bool waiting;
   atomic_uint want;
   pthread_mutex_t lock;
