@@ -195,7 +195,8 @@ function M.request(method, ...)
       return res
     end
     -- "Vim:Error invoking 'm' on channel 3:\n<message>" -> "<message>"
-    local msg = tostring(res):gsub('^Vim:Error invoking .- on channel %d+:\n', '')
+    -- (with " (pressmark)" after the number: the process announces its name)
+    local msg = tostring(res):gsub('^Vim:Error invoking .- on channel %d+[^:\n]*:\n', '')
     local invalid = msg:find('^Invalid channel') ~= nil
     -- A closed channel means the process is going: give its exit a moment
     -- to be reaped, so the message names the death, not the channel.

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "pressmark/version.h"
 #include "server/handlers.h"
 #include "util/alloc.h"
 
@@ -78,11 +79,45 @@ const PmRpcTypes *pm_server_types(PmServer *srv, PmError *err) {
   return ok ? &srv->types : NULL;
 }
 
+/* Announces the process to Neovim (nvim_set_client_info, a notification:
+ * nothing to wait for).  Besides naming the channel in nvim_list_chans,
+ * it matters on Neovim 0.10: for a channel whose client type it knows, a
+ * response that matches no pending request (the id-0 error sent below on
+ * undecodable bytes) closes the channel, where an unknown client's makes
+ * Neovim 0.10.4 read an empty call stack and crash. */
+static void announce(PmServer *srv) {
+  msgpack_packer *pk = pm_channel_packer(srv->ch);
+  static const char method[] = "nvim_set_client_info";
+  msgpack_pack_array(pk, 3);
+  msgpack_pack_int(pk, 2);
+  msgpack_pack_str(pk, sizeof method - 1);
+  msgpack_pack_str_body(pk, method, sizeof method - 1);
+  msgpack_pack_array(pk, 5);
+  msgpack_pack_str(pk, 9);
+  msgpack_pack_str_body(pk, "pressmark", 9);
+  unsigned v[3] = {0, 0, 0};
+  sscanf(PM_VERSION, "%u.%u.%u", &v[0], &v[1], &v[2]);
+  static const char *const part[] = {"major", "minor", "patch"};
+  msgpack_pack_map(pk, 3);
+  for (int i = 0; i < 3; i++) {
+    msgpack_pack_str(pk, 5);
+    msgpack_pack_str_body(pk, part[i], 5);
+    msgpack_pack_unsigned_int(pk, v[i]);
+  }
+  msgpack_pack_str(pk, 11);
+  msgpack_pack_str_body(pk, "msgpack-rpc", 11);
+  msgpack_pack_map(pk, 0); /* methods: none announced */
+  msgpack_pack_map(pk, 0); /* attributes */
+  PmError err;
+  if (!pm_channel_flush(srv->ch, &err)) pm_rpc_log(&srv->log, "%s", err.message);
+}
+
 int pm_server_run(PmServer *srv) {
   msgpack_unpacked msg;
   msgpack_unpacked_init(&msg);
   msgpack_packer *pk = pm_channel_packer(srv->ch);
   int status = 0;
+  announce(srv);
   for (;;) {
     PmRpcFault fault;
     PmChannelEvent ev = pm_channel_next(srv->ch, &msg, &fault);

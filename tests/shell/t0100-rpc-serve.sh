@@ -10,10 +10,24 @@ hex() {
 	echo
 }
 
+# The process first announces itself (nvim_set_client_info, a
+# notification); ANN is those bytes, which every output starts with.
+ANN=$(printf "" | "$PRESSMARK" serve | hex)
+ANN_LEN=$(printf "" | "$PRESSMARK" serve | wc -c)
+
+test_expect_success 'the first message is nvim_set_client_info naming pressmark and its version' '
+	test -n "$ANN" &&
+	printf "" | "$PRESSMARK" serve | python3 "$ROOT/tests/shell/msgpack.py" unpack >actual &&
+	version=$("$PRESSMARK" --version | sed "s/^pressmark //") &&
+	major=${version%%.*} && rest=${version#*.} && minor=${rest%%.*} && patch=${rest#*.} &&
+	echo "[2, \"nvim_set_client_info\", [\"pressmark\", {\"major\": $major, \"minor\": $minor, \"patch\": $patch}, \"msgpack-rpc\", {}, {}]]" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a ping request gets [1, 1, nil, "pong"] and EOF exits 0' '
 	printf "$PING" | "$PRESSMARK" serve >out 2>err &&
 	hex <out >actual &&
-	echo "94 01 01 c0 a4 70 6f 6e 67" >expected &&
+	echo "$ANN 94 01 01 c0 a4 70 6f 6e 67" >expected &&
 	test_cmp expected actual
 '
 
@@ -21,7 +35,7 @@ test_expect_success 'two requests in one write get two replies in order' '
 	printf "$PING\224\000\002\256pressmark_ping\220" |
 		"$PRESSMARK" serve >out 2>err &&
 	hex <out >actual &&
-	echo "94 01 01 c0 a4 70 6f 6e 67 94 01 02 c0 a4 70 6f 6e 67" >expected &&
+	echo "$ANN 94 01 01 c0 a4 70 6f 6e 67 94 01 02 c0 a4 70 6f 6e 67" >expected &&
 	test_cmp expected actual
 '
 
@@ -29,7 +43,7 @@ test_expect_success 'byte 0xc1 gets an id-0 error, a log line and exit 1' '
 	printf "\301" >in &&
 	test_expect_code 1 "$PRESSMARK" serve <in >out 2>err &&
 	hex <out >actual &&
-	head -c 4 out | hex >head &&
+	tail -c +$((ANN_LEN + 1)) out | head -c 4 | hex >head &&
 	echo "94 01 00 92" >expected &&
 	test_cmp expected head &&
 	grep -q "Invalid msgpack at byte 0: byte 0xc1 is not msgpack" out &&
@@ -47,7 +61,9 @@ test_expect_success 'an unknown method is an error reply and serving goes on' '
 test_expect_success 'an announced 4 GiB array allocates nothing and EOF exits 0' '
 	(ulimit -v 200000 && printf "\224\000\005\241m\335\377\377\377\377\300" |
 		"$PRESSMARK" serve >out 2>err) &&
-	test ! -s out
+	hex <out >actual &&
+	echo "$ANN" >expected &&
+	test_cmp expected actual
 '
 
 test_expect_success 'logs go to $PRESSMARK_LOG when set, stdout stays RPC' '
@@ -56,7 +72,7 @@ test_expect_success 'logs go to $PRESSMARK_LOG when set, stdout stays RPC' '
 	grep -q "Invalid method: bar" "$TRASH/log" &&
 	test ! -s err &&
 	hex <out >actual &&
-	echo "94 01 01 c0 a4 70 6f 6e 67" >expected &&
+	echo "$ANN 94 01 01 c0 a4 70 6f 6e 67" >expected &&
 	test_cmp expected actual
 '
 

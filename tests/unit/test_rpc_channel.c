@@ -36,6 +36,14 @@ static int peer(int fd) {
   msgpack_unpacker_init(&up, 4096);
   msgpack_unpacked m;
   msgpack_unpacked_init(&m);
+  /* The server announces itself first: [2, "nvim_set_client_info", ...] */
+  if (!peer_read(fd, &up, &m)) return 20;
+  const msgpack_object *ann = &m.data;
+  if (ann->type != MSGPACK_OBJECT_ARRAY || ann->via.array.size != 3 ||
+      ann->via.array.ptr[0].via.u64 != 2 ||
+      ann->via.array.ptr[1].via.str.size != 20 ||
+      memcmp(ann->via.array.ptr[1].via.str.ptr, "nvim_set_client_info", 20))
+    return 21;
   /* A: pressmark_buf_stats_get(5), id 11 */
   SEND(fd, "\x94\x00\x0b\xb7pressmark_buf_stats_get\x91\x05");
   if (!peer_read(fd, &up, &m)) return 1;

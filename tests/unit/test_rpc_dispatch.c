@@ -7,6 +7,7 @@
 
 #include "pressmark/rpc.h"
 #include "pressmark/server.h"
+#include "pressmark/version.h"
 #include "test.h"
 
 /* Runs a server on `in` (n bytes, then EOF) and returns its status; the
@@ -16,7 +17,18 @@ typedef struct {
   int count;
   char raw[65536];
   size_t raw_len;
+  bool announced; /* the first message was the announcement */
 } Output;
+
+static bool is_announcement(const msgpack_object *o) {
+  static const char m[] = "nvim_set_client_info";
+  return o->type == MSGPACK_OBJECT_ARRAY && o->via.array.size == 3 &&
+         o->via.array.ptr[0].type == MSGPACK_OBJECT_POSITIVE_INTEGER &&
+         o->via.array.ptr[0].via.u64 == 2 &&
+         o->via.array.ptr[1].type == MSGPACK_OBJECT_STR &&
+         o->via.array.ptr[1].via.str.size == sizeof m - 1 &&
+         !memcmp(o->via.array.ptr[1].via.str.ptr, m, sizeof m - 1);
+}
 
 static int serve(const char *in, size_t n, Output *out) {
   int pin[2], pout[2];
@@ -44,6 +56,15 @@ static int serve(const char *in, size_t n, Output *out) {
       break;
     }
     out->count++;
+  }
+  /* Every output starts with the announcement (nvim_set_client_info,
+   * checked in serve_announces_itself_first): the checks below count the
+   * messages after it. */
+  out->announced = out->count > 0 && is_announcement(&out->msg[0].data);
+  if (out->announced) {
+    msgpack_unpacked_destroy(&out->msg[0]);
+    memmove(&out->msg[0], &out->msg[1], (size_t)(out->count - 1) * sizeof out->msg[0]);
+    out->count--;
   }
   return status;
 }
@@ -105,6 +126,47 @@ static void ping_answers_pong_and_eof_exits_zero(void) {
   CHECK_EQ_INT(out.count, 1);
   check_result_str(&out, 0, 5, "pong");
   output_free(&out);
+}
+
+static bool str_is(const msgpack_object *o, const char *s) {
+  return o->type == MSGPACK_OBJECT_STR && o->via.str.size == strlen(s) &&
+         !memcmp(o->via.str.ptr, s, strlen(s));
+}
+
+/* Neovim learns the client's name and type before anything else (0.10
+ * needs the type to survive a stray response, see server.c). */
+static void serve_announces_itself_first(void) {
+  Output out;
+  CHECK_EQ_INT(serve(S("\x94\x00\x05\xaepressmark_ping\x90"), &out), 0);
+  CHECK(out.announced);
+  CHECK_EQ_INT(out.count, 1);
+  output_free(&out);
+  msgpack_unpacked m;
+  msgpack_unpacked_init(&m);
+  size_t off = 0;
+  CHECK(msgpack_unpack_next(&m, out.raw, out.raw_len, &off) == MSGPACK_UNPACK_SUCCESS);
+  const msgpack_object *p = &m.data.via.array.ptr[2];
+  CHECK_EQ_INT(p->type, MSGPACK_OBJECT_ARRAY);
+  if (p->type == MSGPACK_OBJECT_ARRAY && p->via.array.size == 5) {
+    CHECK(str_is(&p->via.array.ptr[0], "pressmark"));
+    const msgpack_object *v = &p->via.array.ptr[1];
+    CHECK_EQ_INT(v->type, MSGPACK_OBJECT_MAP);
+    if (v->type == MSGPACK_OBJECT_MAP && v->via.map.size == 3) {
+      char got[32];
+      snprintf(got, sizeof got, "%llu.%llu.%llu",
+               (unsigned long long)v->via.map.ptr[0].val.via.u64,
+               (unsigned long long)v->via.map.ptr[1].val.via.u64,
+               (unsigned long long)v->via.map.ptr[2].val.via.u64);
+      CHECK_EQ_STR(got, PM_VERSION);
+      CHECK(str_is(&v->via.map.ptr[0].key, "major"));
+    } else {
+      CHECK(false);
+    }
+    CHECK(str_is(&p->via.array.ptr[2], "msgpack-rpc"));
+  } else {
+    CHECK(false);
+  }
+  msgpack_unpacked_destroy(&m);
 }
 
 static void version_get_returns_version_and_api_level(void) {
@@ -208,16 +270,17 @@ static void oversized_request_gets_error_and_serving_continues(void) {
   close(pout[0]);
   size_t off = 0;
   out.count = 0;
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < 3; i++) {
     msgpack_unpacked_init(&out.msg[i]);
     if (msgpack_unpack_next(&out.msg[i], out.raw, out.raw_len, &off) ==
         MSGPACK_UNPACK_SUCCESS)
       out.count++;
   }
-  CHECK_EQ_INT(out.count, 2);
-  check_error(&out, 0, 9, 1, "Message too large");
-  check_result_str(&out, 1, 10, "pong");
-  for (int i = 0; i < 2; i++) msgpack_unpacked_destroy(&out.msg[i]);
+  CHECK_EQ_INT(out.count, 3);
+  CHECK(is_announcement(&out.msg[0].data));
+  check_error(&out, 1, 9, 1, "Message too large");
+  check_result_str(&out, 2, 10, "pong");
+  for (int i = 0; i < 3; i++) msgpack_unpacked_destroy(&out.msg[i]);
 }
 
 /* The peer's side of a call-back: while pressmark waits for the reply to
@@ -305,6 +368,7 @@ int main(void) {
   setenv("PRESSMARK_LOG", "/dev/null", 1);
   RUN(method_table_is_sorted_and_found);
   RUN(ping_answers_pong_and_eof_exits_zero);
+  RUN(serve_announces_itself_first);
   RUN(version_get_returns_version_and_api_level);
   RUN(every_envelope_fault_gets_its_own_message);
   RUN(wrong_params_get_a_validation_error);
