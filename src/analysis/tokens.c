@@ -114,6 +114,14 @@ static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
   return false;
 }
 
+/* Keeps a rarer path out of the scanner's loop, whose registers it would
+ * otherwise take. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static inline unsigned ctz64(uint64_t x) {
 #if defined(__GNUC__) || defined(__clang__)
   return (unsigned)__builtin_ctzll(x);
@@ -225,29 +233,51 @@ static inline uint64_t non_letters(uint64_t w) {
   return ((~ge_a | gt_z) | w) & LEX_HIGHS;
 }
 
+/* The word paths read whole chunks past a word, up to VIEW bytes from
+ * its start.  Within VIEW bytes of the paragraph's end they read a
+ * zero-padded copy of its last bytes instead (made once per paragraph): a
+ * zero byte is no letter and ends a word like the end does, so the chunks
+ * and the byte after a word need no bounds tests. */
+#define VIEW 64u
+typedef struct {
+  char bytes[2 * VIEW];
+  uint32_t at; /* the copy holds text[at, end), then zeros */
+} Tail;
+
+static void tail_init(Tail *t, const char *text, uint32_t start,
+                      uint32_t end) {
+  /* a fixed size, so that the copies are a few moves, not calls */
+  memset(t->bytes + VIEW, 0, VIEW);
+  if (end - start >= VIEW) {
+    t->at = end - VIEW;
+    memcpy(t->bytes, text + t->at, VIEW);
+  } else {
+    t->at = start;
+    memset(t->bytes, 0, VIEW);
+    memcpy(t->bytes, text + start, end - start);
+  }
+}
+
+/* text + i, readable for VIEW bytes (start <= i < end). */
+static inline const char *view(const Tail *t, const char *text, uint32_t i,
+                               uint32_t end) {
+  return end - i >= VIEW ? text + i : t->bytes + (i - t->at);
+}
+
 /* The common word: one to fifteen ASCII letters read as one or two
  * chunks, ended by a byte that wend[] says ends it.  The chunks already
  * loaded give the word's end, its capitals and its lexicon hash, so such
- * a word costs no byte loop and no call.  Returns the bytes taken (with
- * one space after the word, which the caller would skip anyway), 0 when
- * the word is not that simple (the general scanner then starts over at
- * i, so the tokens are the same either way).  `slots` and `mask` are the
- * lexicon's, copied into locals by the caller: read through the pointer
- * they would be reloaded after every token stored. */
+ * a word costs no byte loop and no call.  Writes its token at *t and
+ * returns the bytes taken (with one space after the word, which the
+ * caller would skip anyway), or writes nothing and returns 0 when the
+ * word is not that simple (the general scanner then starts over at i, so
+ * the tokens are the same either way).  src is the word's bytes as view()
+ * gives them.  `slots` and `mask` are the lexicon's, copied into locals by
+ * the caller: read through the pointer they would be reloaded after every
+ * token stored. */
 static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
-                                 unsigned shift,
-                                 const char *text, uint32_t i, uint32_t end,
-                                 bool markup, Token **next) {
-  /* Within 16 bytes of the end the word is read from a zero-padded copy:
-   * a zero byte is no letter and ends a word like the end does, so the
-   * chunks and the byte after the word need no bounds tests. */
-  const char *src = text + i;
-  char tail[24];
-  if (end - i < 16) {
-    memset(tail, 0, sizeof tail);
-    memcpy(tail, src, end - i);
-    src = tail;
-  }
+                                 unsigned shift, const char *src, uint32_t i,
+                                 bool markup, Token *t) {
   uint64_t w0 = lex__load8(src), w1 = 0;
   uint64_t m = non_letters(w0);
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
@@ -294,9 +324,141 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
       }
     }
   }
-  *(*next)++ = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
-                       .kind = T_WORD, .stance = stance};
+  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
+               .kind = T_WORD, .stance = stance};
   return n + (d == ' ');
+}
+
+/* Ends a word at text[j] the way the general scanner would, for the
+ * paths below that read only letters: 1 yes (with TF_DOT in *dot when it
+ * is a period), 0 when the scanner could go on (digits, hyphens,
+ * apostrophes, a short word's period, UTF-8 that is no space or mark) and
+ * the word must go to it. */
+static inline bool ends_word(const char *text, uint32_t j, uint32_t n,
+                             uint32_t end, bool *dot) {
+  if (j >= end) return true;
+  unsigned char d = (unsigned char)text[j];
+  if (d < 0x80) {
+    unsigned we = wend[d];
+    *dot = we == 2;
+    return we == 1 || (we == 2 && n > 3);
+  }
+  if (wbyte[d] != 2) return false;
+  int what = special((const unsigned char *)text + j, end - j).what;
+  return what != S_NONE && what != S_APOS;
+}
+
+/* Elided words that take an apostrophe and glue to the next word, as the
+ * folded letters of one chunk (np of them): l' d' qu' jusqu' lorsqu'... */
+static inline bool elision_chunk(uint64_t f, uint32_t np) {
+  switch (np) {
+  case 1:
+    return f == 'l' || f == 'd' || f == 'j' || f == 'm' || f == 'n' ||
+           f == 's' || f == 't' || f == 'c';
+  case 2: return f == ('q' | 'u' << 8);
+  case 5: return f == lex__load_part("jusqu", 5);
+  case 6:
+    return f == lex__load_part("lorsqu", 6) || f == lex__load_part("puisqu", 6) ||
+           f == lex__load_part("quoiqu", 6);
+  default: return false;
+  }
+}
+
+/* Appends the r (1..8) folded bytes of v to the word's pending chunk
+ * (acc, k bytes of it), hashing the chunk once it holds eight. */
+static inline void chunk_add(uint64_t *h, uint64_t *acc, unsigned *k,
+                             uint64_t v, unsigned r) {
+  *acc |= v << (8 * *k);
+  if (*k + r >= 8) {
+    *h = lex__step(*h, *acc);
+    *acc = *k ? v >> (8 * (8 - *k)) : 0;
+    *k = *k + r - 8;
+  } else {
+    *k += r;
+  }
+}
+
+/* The words word_fast leaves, when they are still simple: letters with
+ * two-byte Latin letters among them (lead C3, C4 or C5 and a continuation
+ * byte: déjà, État, cœur, Kołodziej), or an elided word (l’, qu'), up to
+ * 39 bytes.  Runs of ASCII letters are read eight bytes at a time.  The
+ * word is folded as lex__fold would (C3 80-9E but the multiplication sign
+ * gain 0x20 on their second byte, Œ becomes œ, ASCII is lowercased) and
+ * hashed chunk by chunk while it is read; an elided word's token takes
+ * its apostrophe, and the next word is the next token's.  Like
+ * word_fast, writes the token at *t and returns the bytes taken, or 0
+ * when the general scanner must decide (it then starts over at i, so the
+ * tokens are the same).  src is text + i as view() gives it. */
+static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
+                                    const char *src, uint32_t i, uint32_t end,
+                                    bool markup, Token *t) {
+  const unsigned char *s = (const unsigned char *)src;
+  uint32_t j = 0;
+  uint64_t h = LEX_SEED, acc = 0, lower = 0;
+  unsigned k = 0;
+  bool ascii = true;
+  for (;;) {
+    uint64_t w = lex__load8((const char *)s + j);
+    uint64_t m = non_letters(w);
+    unsigned r = m ? ctz64(m) >> 3 : 8;
+    if (r) {
+      uint64_t keep = ~0ULL >> (64 - 8 * r);
+      lower |= w & keep;
+      chunk_add(&h, &acc, &k, (w | LEX_ONES * 0x20) & keep, r);
+      j += r;
+      if (j >= 40) return 0;
+      if (r == 8) continue;
+    }
+    unsigned c = s[j], d = s[j + 1];
+    if (c - 0xC3 > 2 || (d & 0xC0) != 0x80) break;
+    if (c == 0xC3 && d <= 0x9E && d != 0x97) d += 0x20;
+    else if (c == 0xC5 && d == 0x92) d = 0x93;
+    ascii = false;
+    chunk_add(&h, &acc, &k, c | d << 8, 2);
+    j += 2;
+    if (j >= 40) return 0;
+  }
+  uint32_t n = j;
+  if (!n || n > 39 || n > end - i) return 0;
+  uint16_t f = markup ? TF_MARKUP : 0;
+  if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
+    f |= TF_CAP;
+    /* every letter a capital: no ASCII lowercase, two ASCII capitals */
+    if (!(lower & LEX_ONES * 0x20)) {
+      unsigned caps = 0;
+      for (uint32_t q = 0; q < n; q++) caps += (unsigned)(s[q] - 'A') < 26;
+      if (caps > 1) f |= TF_ALLCAP;
+    }
+  }
+  bool dot = false;
+  if (!ends_word(text, i + j, n, end, &dot)) {
+    /* l’avis, qu'il: the elided word is a token of its own */
+    uint32_t at = i + j;
+    uint32_t al = s[j] == '\'' ? 1
+                  : (s[j] == 0xE2 && at + 2 < end && s[j + 1] == 0x80 &&
+                     s[j + 2] == 0x99) ? 3 : 0;
+    if (!al || !ascii || n > 6 || !elision_chunk(acc, n) ||
+        !is_letter_at(text, at + al, end))
+      return 0;
+    f |= TF_ELISION;
+    acc |= (uint64_t)'\'' << (8 * n);
+    k = n + 1;
+    n += al;
+  }
+  if (dot) f |= TF_DOT;
+  uint64_t lex = 0;
+  uint8_t stance = 0;
+  if (lx->slots) {
+    if (k) h = lex__step(h, acc);
+    const LexEntry *e = lex__probe(lx, lex__done(h));
+    if (e) {
+      lex = e->flags;
+      stance = e->stance;
+    }
+  }
+  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
+               .kind = T_WORD, .stance = stance};
+  return n + (i + n < end && text[i + n] == ' ');
 }
 
 /* classify_word for an elided word: np (1..6) ASCII letters, then an
@@ -365,12 +527,15 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
    * inversion (which takes at least three). */
   pm_array_reserve(out, out->size + (end - start) + 2);
   pm_array_reserve(ends, ends->size + (end - start) + 1);
-  /* the next free token, kept in a local so that a push is one store */
+  /* the next free token, kept in a local (whose address no call takes, so
+   * that it stays in a register) */
   Token *free_tok = out->contents + out->size;
   Token **next = &free_tok;
   const LexEntry *slots = lx->slots;
   const uint32_t mask = lx->mask;
   const unsigned shift = lx->shift;
+  Tail tail;
+  tail_init(&tail, text, start, end);
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
     if (c == ' ') {
@@ -378,10 +543,13 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     int k = cls[c];
-    if (k == C_LETTER) {
-      uint32_t n = word_fast(slots, mask, shift, text, i, end, i < markup_end,
-                             next);
+    if (k == C_LETTER || c - 0xC3u <= 2) {
+      const char *src = view(&tail, text, i, end);
+      uint32_t n = k == C_LETTER ? word_fast(slots, mask, shift, src, i,
+                                             i < markup_end, free_tok) : 0;
+      if (!n) n = word_latin(lx, text, src, i, end, i < markup_end, free_tok);
       if (n) {
+        free_tok++;
         i += n;
         continue;
       }

@@ -3,7 +3,8 @@
  * definition: a word is found when lex__fold makes it one of the
  * lexicon's words, whichever path hashes it (the inline ASCII chunks, the
  * one-pass fold of lex__lookup_any, the tokenizer's own chunks), whatever
- * bytes follow it.
+ * bytes follow it.  And tok__scan, whatever shortcuts it takes, gives
+ * exactly the tokens of the plain scanner it replaced (tokens_ref.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "analysis/internal.h"
 #include "pressmark/analysis.h"
 #include "test.h"
+#include "tokens_ref.h"
 
 /* The reference: fold with lex__fold, hash the folded bytes, probe. */
 static const LexEntry *reference(const Lexicon *lx, const char *s, size_t n) {
@@ -24,8 +26,11 @@ static const LexEntry *reference(const Lexicon *lx, const char *s, size_t n) {
 }
 
 /* Pieces the words are made of: ASCII of both cases, é/É, œ/Œ, the
- * multiplication sign (a 0xC3 pair that does not fold), both apostrophes. */
-static const char *const folded_piece[] = {"a", "b", "\xc3\xa9", "\xc5\x93", "'"};
+ * multiplication sign (a 0xC3 pair that does not fold), both apostrophes.
+ * The lexicon also holds the division sign, which is what the
+ * multiplication sign would become if a path folded it like a capital. */
+static const char *const folded_piece[] = {"a", "b", "\xc3\xa9", "\xc5\x93", "'",
+                                           "\xc3\xb7"};
 static const char *const query_piece[] = {
     "a", "A", "b", "B", "\xc3\xa9", "\xc3\x89", "\xc5\x93", "\xc5\x92",
     "'", "\xe2\x80\x99", "\xc3\x97"};
@@ -202,9 +207,107 @@ static void tokens_carry_the_lexicon_classes_of_their_bytes(void) {
   pm_lang_free(l);
 }
 
+/* Pieces of text for the comparison with the reference scanner: words of
+ * every path (plain, accented, capitalised, elided, hyphenated, inverted,
+ * abbreviated), the multi-byte marks and spaces, and bytes that are no
+ * UTF-8 (a stray continuation, a lead cut short). */
+static const char *const text_piece[] = {
+    "the", "The", "THE", "said", "Said", "government", "Government",
+    "administration", "internationalisation", "a", "I", "de", "le", "La",
+    "dit", "selon", "M", "Mme", "Dr", "U", "S", "e", "g", "Washington",
+    "\xc3\xa9t\xc3\xa9", "\xc3\x89tat", "\xc3\xa9tat", "d\xc3\xa9j\xc3\xa0",
+    "\xc3\xa0", "\xc3\x80", "s\xc3\xa9""curit\xc3\xa9", "\xc3\x89T\xc3\x89",
+    "OR\xc3\x89", "c\xc5\x93ur", "C\xc5\x92UR", "\xc5\x92uvre", "\xc3\x97",
+    "Ko\xc5\x82o", "\xc4\x87", "fran\xc3\xa7""ais", "Fran\xc3\xa7ois",
+    "na\xc3\xafve", "\xc3\xa9lys\xc3\xa9""e", "pr\xc3\xa9sident",
+    "pr\xc3\xa9sidente", "d\xc3\xa9""clar\xc3\xa9", "soci\xc3\xa9t\xc3\xa9s",
+    "l'", "L'", "d'", "qu'", "Qu'", "jusqu'", "lorsqu'", "puisqu'", "s'",
+    "l\xe2\x80\x99", "L\xe2\x80\x99", "d\xe2\x80\x99", "qu\xe2\x80\x99",
+    "QU\xe2\x80\x99", "jusqu\xe2\x80\x99", "quoiqu\xe2\x80\x99",
+    "aujourd\xe2\x80\x99hui", "it's", "Clinton's", "Clinton\xe2\x80\x99s",
+    "dit-il", "a-t-elle", "disent-ils", "peut-\xc3\xaatre", "-", "--",
+    "e.g.", "U.S.", "i.e", "12", "1,5", "2024", "3.5", "1 000", "12e",
+    "1\xc2\xa0""000", "40%", "7 %", "$", "\xe2\x82\xac", "\xc2\xa3",
+    " ", " ", " ", " ", "  ", "\n", "\t", "\r", "\xc2\xa0", "\xe2\x80\xaf",
+    "\xe2\x80\x89", "\xef\xbb\xbf", ",", ".", ";", ":", "!", "?", "(", ")",
+    "\"", "'", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9c", "\xe2\x80\x9d",
+    "\xe2\x80\x9e", "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\xb9",
+    "\xe2\x80\xba", "\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\xa6", "...",
+    ":)", ";-(", ":D", "\xf0\x9f\x98\x80", "<b>", "</a>", "<", ">", "&",
+    "/", "*", "#", "@", "_", "\x80", "\xc3", "\xe2\x80", "\xc2", "\xbf",
+    "\xff", "\x01", "0", "z", "Z", "x2", "A1", "\xc3\xa9""2", "\xc3\xa9-",
+    "\xc3\xa9'", "\xc3\xa9.", "ab.", "abcd.", "\xc3\xa9\xc2\xa0"};
+
+static void scan_both(const Lexicon *lx, const char *text, uint32_t start,
+                      uint32_t end, int *diffs) {
+  TokenArray a = pm_array_new(), b = pm_array_new();
+  IndexArray ea = pm_array_new(), eb = pm_array_new();
+  ref__scan(lx, text, start, end, &a, &ea);
+  tok__scan(lx, text, start, end, &b, &eb);
+  CHECK_EQ_INT(b.size, a.size);
+  CHECK_EQ_INT(eb.size, ea.size);
+  for (uint32_t i = 0; i < a.size && i < b.size && !test_current_failed; i++) {
+    const Token *x = &a.contents[i], *y = &b.contents[i];
+    CHECK_EQ_INT(y->start, x->start);
+    CHECK_EQ_INT(y->end, x->end);
+    CHECK_EQ_INT(y->kind, x->kind);
+    CHECK_EQ_INT(y->flags, x->flags);
+    CHECK_EQ_INT(y->lex, x->lex);
+    CHECK_EQ_INT(y->stance, x->stance);
+    if (x->kind == T_QMARK) {
+      CHECK_EQ_INT(y->qfam, x->qfam);
+      CHECK_EQ_INT(y->qrole, x->qrole);
+    }
+    if (x->kind == T_PUNCT) CHECK_EQ_INT(y->ch, x->ch);
+    if (test_current_failed)
+      printf("#   token %u: \"%.*s\" at %u\n", i, (int)(x->end - x->start),
+             text + x->start, x->start);
+  }
+  for (uint32_t i = 0; i < ea.size && i < eb.size; i++)
+    CHECK_EQ_INT(eb.contents[i], ea.contents[i]);
+  if (test_current_failed) (*diffs)++;
+  pm_array_delete(&a);
+  pm_array_delete(&b);
+  pm_array_delete(&ea);
+  pm_array_delete(&eb);
+}
+
+static void the_scanner_gives_the_reference_tokens(void) {
+  const char *files[] = {"lang/fr.yaml", "lang/en.yaml"};
+  PmError err;
+  PmLang *l = pm_lang_load(files, 2, &err);
+  CHECK(l != NULL);
+  if (!l) return;
+  unsigned seed = 5;
+  size_t np = sizeof text_piece / sizeof *text_piece;
+  static char text[4096 + 64];
+  int diffs = 0;
+  for (int round = 0; round < 3000 && !diffs; round++) {
+    size_t n = 0, want = 1 + (size_t)rand_r(&seed) % 4096;
+    /* runs of words and spaces, like text, then mixed at random */
+    while (n < want) {
+      const char *p = text_piece[(size_t)rand_r(&seed) % np];
+      if (rand_r(&seed) % 3 == 0) p = " ";
+      size_t m = strlen(p);
+      if (n + m > sizeof text - 1) break;
+      memcpy(text + n, p, m);
+      n += m;
+    }
+    /* a window of the text, so a token may be cut by either end */
+    uint32_t s = round % 4 ? 0 : (uint32_t)rand_r(&seed) % (uint32_t)(n + 1);
+    uint32_t e = round % 5 ? (uint32_t)n
+                           : s + (uint32_t)rand_r(&seed) % (uint32_t)(n - s + 1);
+    for (int id = PM_LANG_FR; id <= PM_LANG_EN && !diffs; id++)
+      scan_both(&l->lex[id], text, s, e, &diffs);
+  }
+  CHECK_EQ_INT(diffs, 0);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(every_path_finds_what_the_fold_finds);
   RUN(folded_capitals_and_apostrophes_are_found);
   RUN(tokens_carry_the_lexicon_classes_of_their_bytes);
+  RUN(the_scanner_gives_the_reference_tokens);
   return test_done();
 }
