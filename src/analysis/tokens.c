@@ -264,13 +264,72 @@ static inline const char *view(const Tail *t, const char *text, uint32_t i,
   return end - i >= VIEW ? text + i : t->bytes + (i - t->at);
 }
 
+/* Elided words that take an apostrophe and glue to the next word, as the
+ * folded letters of one chunk (np of them): l' d' qu' jusqu' lorsqu'... */
+static inline bool elision_chunk(uint64_t f, uint32_t np) {
+  switch (np) {
+  case 1:
+    return f == 'l' || f == 'd' || f == 'j' || f == 'm' || f == 'n' ||
+           f == 's' || f == 't' || f == 'c';
+  case 2: return f == ('q' | 'u' << 8);
+  case 5: return f == lex__load_part("jusqu", 5);
+  case 6:
+    return f == lex__load_part("lorsqu", 6) || f == lex__load_part("puisqu", 6) ||
+           f == lex__load_part("quoiqu", 6);
+  default: return false;
+  }
+}
+
+/* An elided word, as word_fast found it: np (1..6) ASCII letters at src
+ * (as view() gives it), then an apostrophe of either kind and a letter.
+ * The token takes the apostrophe, and the letters and "'" are its folded
+ * form: one chunk.  Returns the bytes taken, 0 (writing nothing) when
+ * the word is no elision. */
+static NOINLINE uint32_t word_elided(const Lexicon *lx, const char *text,
+                                     const char *src, uint32_t i,
+                                     uint32_t end, uint32_t np, bool markup,
+                                     Token *t) {
+  const unsigned char *s = (const unsigned char *)src;
+  uint64_t keep = ~0ULL >> (64 - 8 * np);
+  uint64_t w0 = lex__load8(src) & keep, l0 = w0 | (keep & LEX_ONES * 0x20);
+  /* past the end src reads zeros (view), which match no apostrophe */
+  uint32_t al = s[np] == '\'' ? 1
+                : (s[np] == 0xE2 && s[np + 1] == 0x80 && s[np + 2] == 0x99) ? 3
+                : 0;
+  if (!al || !elision_chunk(l0, np) || !is_letter_at(text, i + np + al, end))
+    return 0;
+  uint16_t f = TF_ELISION | (markup ? TF_MARKUP : 0);
+  if (!(w0 & 0x20)) { /* letters only: bit 0x20 tells the case */
+    f |= TF_CAP;
+    if (np > 1 && !(w0 & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
+  }
+  uint64_t lex = 0;
+  uint8_t stance = 0;
+  if (lx->slots) {
+    const LexEntry *e = lex__probe(
+        lx, lex__done(lex__step(LEX_SEED, l0 | (uint64_t)'\'' << (8 * np))));
+    if (e) {
+      lex = e->flags;
+      stance = e->stance;
+    }
+  }
+  *t = (Token){.start = i, .end = i + np + al, .lex = lex, .flags = f,
+               .kind = T_WORD, .stance = stance};
+  return np + al;
+}
+
+/* word_fast's answer for a word of letters ended by an apostrophe, which
+ * may be an elision: ELIDED | the letters. */
+#define ELIDED 0x80000000u
+
 /* The common word: one to fifteen ASCII letters read as one or two
  * chunks, ended by a byte that wend[] says ends it.  The chunks already
  * loaded give the word's end, its capitals and its lexicon hash, so such
  * a word costs no byte loop and no call.  Writes its token at *t and
  * returns the bytes taken (with one space after the word, which the
- * caller would skip anyway), or writes nothing and returns 0 when the
- * word is not that simple (the general scanner then starts over at i, so
+ * caller would skip anyway), or writes nothing and returns ELIDED | n for
+ * n letters and an apostrophe (see word_elided), 0 when the word is not
+ * that simple (the general scanner then starts over at i, so
  * the tokens are the same either way).  src is the word's bytes as view()
  * gives them.  `slots` and `mask` are the lexicon's, copied into locals by
  * the caller: read through the pointer they would be reloaded after every
@@ -301,7 +360,8 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
   }
   unsigned char d = (unsigned char)src[n];
   unsigned we = wend[d];
-  if (!we || (we == 2 && n <= 3)) return 0;
+  if (!we || (we == 2 && n <= 3))
+    return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
   uint16_t f = 0;
   /* letters only: bit 0x20 tells the case of each */
   if (!(w0 & 0x20)) {
@@ -346,22 +406,6 @@ static inline bool ends_word(const char *text, uint32_t j, uint32_t n,
   if (wbyte[d] != 2) return false;
   int what = special((const unsigned char *)text + j, end - j).what;
   return what != S_NONE && what != S_APOS;
-}
-
-/* Elided words that take an apostrophe and glue to the next word, as the
- * folded letters of one chunk (np of them): l' d' qu' jusqu' lorsqu'... */
-static inline bool elision_chunk(uint64_t f, uint32_t np) {
-  switch (np) {
-  case 1:
-    return f == 'l' || f == 'd' || f == 'j' || f == 'm' || f == 'n' ||
-           f == 's' || f == 't' || f == 'c';
-  case 2: return f == ('q' | 'u' << 8);
-  case 5: return f == lex__load_part("jusqu", 5);
-  case 6:
-    return f == lex__load_part("lorsqu", 6) || f == lex__load_part("puisqu", 6) ||
-           f == lex__load_part("quoiqu", 6);
-  default: return false;
-  }
 }
 
 /* Appends the r (1..8) folded bytes of v to the word's pending chunk
@@ -547,7 +591,10 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       const char *src = view(&tail, text, i, end);
       uint32_t n = k == C_LETTER ? word_fast(slots, mask, shift, src, i,
                                              i < markup_end, free_tok) : 0;
-      if (!n) n = word_latin(lx, text, src, i, end, i < markup_end, free_tok);
+      if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
+        n = n ? word_elided(lx, text, src, i, end, n & ~ELIDED, i < markup_end,
+                            free_tok)
+              : word_latin(lx, text, src, i, end, i < markup_end, free_tok);
       if (n) {
         free_tok++;
         i += n;
