@@ -424,12 +424,10 @@ static inline void chunk_add(uint64_t *h, uint64_t *acc, unsigned *k,
 
 /* The words word_fast leaves, when they are still simple: letters with
  * two-byte Latin letters among them (lead C3, C4 or C5 and a continuation
- * byte: déjà, État, cœur, Kołodziej), or an elided word (l’, qu'), up to
- * 39 bytes.  Runs of ASCII letters are read eight bytes at a time.  The
+ * byte: déjà, État, cœur, Kołodziej), up to 39 bytes.  Runs of ASCII letters are read eight bytes at a time.  The
  * word is folded as lex__fold would (C3 80-9E but the multiplication sign
  * gain 0x20 on their second byte, Œ becomes œ, ASCII is lowercased) and
- * hashed chunk by chunk while it is read; an elided word's token takes
- * its apostrophe, and the next word is the next token's.  Like
+ * hashed chunk by chunk while it is read.  Like
  * word_fast, writes the token at *t and returns the bytes taken, or 0
  * when the general scanner must decide (it then starts over at i, so the
  * tokens are the same).  src is text + i as view() gives it. */
@@ -440,7 +438,6 @@ static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
   uint32_t j = 0;
   uint64_t h = LEX_SEED, acc = 0, lower = 0;
   unsigned k = 0;
-  bool ascii = true;
   for (;;) {
     uint64_t w = lex__load8((const char *)s + j);
     uint64_t m = non_letters(w);
@@ -457,7 +454,6 @@ static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
     if (c - 0xC3 > 2 || (d & 0xC0) != 0x80) break;
     if (c == 0xC3 && d <= 0x9E && d != 0x97) d += 0x20;
     else if (c == 0xC5 && d == 0x92) d = 0x93;
-    ascii = false;
     chunk_add(&h, &acc, &k, c | d << 8, 2);
     j += 2;
     if (j >= 40) return 0;
@@ -475,20 +471,7 @@ static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
     }
   }
   bool dot = false;
-  if (!ends_word(text, i + j, n, end, &dot)) {
-    /* l’avis, qu'il: the elided word is a token of its own */
-    uint32_t at = i + j;
-    uint32_t al = s[j] == '\'' ? 1
-                  : (s[j] == 0xE2 && at + 2 < end && s[j + 1] == 0x80 &&
-                     s[j + 2] == 0x99) ? 3 : 0;
-    if (!al || !ascii || n > 6 || !elision_chunk(acc, n) ||
-        !is_letter_at(text, at + al, end))
-      return 0;
-    f |= TF_ELISION;
-    acc |= (uint64_t)'\'' << (8 * n);
-    k = n + 1;
-    n += al;
-  }
+  if (!ends_word(text, i + j, n, end, &dot)) return 0;
   if (dot) f |= TF_DOT;
   uint64_t lex = 0;
   uint8_t stance = 0;
