@@ -209,14 +209,15 @@ static inline void classify_word(const Lexicon *lx, const char *text,
 }
 
 /* How a byte that follows a run of ASCII letters ends the word, for the
- * fast path below: 1 it ends it (spaces, most punctuation, controls), 2 it
- * is a period (ends it too, unless the word is short enough for "e.g" or
- * "U.S"), 0 the general scanner must decide (digits, hyphens, apostrophes,
- * UTF-8 bytes: the word may go on). */
+ * fast path below: 1 it ends it (spaces, most punctuation, controls),
+ * TF_DOT | 1 it is a period (ends it too, unless the word is short enough
+ * for "e.g" or "U.S"; the value is the flag the word then takes), 0 the
+ * general scanner must decide (digits, hyphens, apostrophes, UTF-8 bytes:
+ * the word may go on). */
 static const unsigned char wend[256] = {
     /* 00 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* 10 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 2, 1,
+    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, TF_DOT | 1, 1,
     /* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
     /* 40 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
@@ -241,7 +242,8 @@ static inline uint64_t non_letters(uint64_t w) {
 #define VIEW 64u
 typedef struct {
   char bytes[2 * VIEW];
-  uint32_t at; /* the copy holds text[at, end), then zeros */
+  uint32_t at;  /* the copy holds text[at, end), then zeros */
+  uint32_t lim; /* a word starting before lim is read in place */
 } Tail;
 
 static void tail_init(Tail *t, const char *text, uint32_t start,
@@ -250,18 +252,18 @@ static void tail_init(Tail *t, const char *text, uint32_t start,
   memset(t->bytes + VIEW, 0, VIEW);
   if (end - start >= VIEW) {
     t->at = end - VIEW;
+    t->lim = end - VIEW + 1;
     memcpy(t->bytes, text + t->at, VIEW);
   } else {
-    t->at = start;
+    t->at = t->lim = start;
     memset(t->bytes, 0, VIEW);
     memcpy(t->bytes, text + start, end - start);
   }
 }
 
 /* text + i, readable for VIEW bytes (start <= i < end). */
-static inline const char *view(const Tail *t, const char *text, uint32_t i,
-                               uint32_t end) {
-  return end - i >= VIEW ? text + i : t->bytes + (i - t->at);
+static inline const char *view(const Tail *t, const char *text, uint32_t i) {
+  return i < t->lim ? text + i : t->bytes + (i - t->at);
 }
 
 /* Elided words that take an apostrophe and glue to the next word, as the
@@ -360,7 +362,7 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
   }
   unsigned char d = (unsigned char)src[n];
   unsigned we = wend[d];
-  if (!we || (we == 2 && n <= 3))
+  if (!we || (we > 1 && n <= 3))
     return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
   uint16_t f = 0;
   /* letters only: bit 0x20 tells the case of each */
@@ -369,13 +371,13 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
     if (n > 1 && !((w0 | w1) & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
   }
   if (markup) f |= TF_MARKUP;
-  if (we == 2) f |= TF_DOT;
+  f |= (uint16_t)(we & TF_DOT);
   uint64_t lex = 0;
   uint8_t stance = 0;
   if (slots) {
+    /* one chunk of letters never hashes to 0 (see lex__done) */
     uint64_t h = lex__step(LEX_SEED, l0);
-    if (n > 8) h = lex__step(h, l1);
-    h = lex__done(h);
+    if (n > 8) h = lex__done(lex__step(h, l1));
     for (uint32_t k = (uint32_t)(h >> shift); slots[k].hash; k = (k + 1) & mask) {
       if (slots[k].hash == h) {
         lex = slots[k].flags;
@@ -400,8 +402,8 @@ static inline bool ends_word(const char *text, uint32_t j, uint32_t n,
   unsigned char d = (unsigned char)text[j];
   if (d < 0x80) {
     unsigned we = wend[d];
-    *dot = we == 2;
-    return we == 1 || (we == 2 && n > 3);
+    *dot = we > 1;
+    return we == 1 || (we > 1 && n > 3);
   }
   if (wbyte[d] != 2) return false;
   int what = special((const unsigned char *)text + j, end - j).what;
@@ -571,7 +573,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     }
     int k = cls[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
-      const char *src = view(&tail, text, i, end);
+      const char *src = view(&tail, text, i);
       uint32_t n = k == C_LETTER ? word_fast(slots, mask, shift, src, i,
                                              i < markup_end, free_tok) : 0;
       if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
