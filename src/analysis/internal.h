@@ -65,6 +65,9 @@ typedef struct {
 
 typedef struct {
   LexEntry *slots;
+  /* keys[k] == slots[k].hash, filled once the lexicon is loaded: the
+   * tokenizer probes this compact copy (8 bytes a slot, not 24) */
+  uint64_t *keys;
   uint32_t mask; /* size - 1, size a power of two */
   uint32_t count;
   uint8_t shift; /* 64 - log2(size): a hash's top bits are its slot */

@@ -244,6 +244,7 @@ const LexEntry *lex__get(const Lexicon *lx, const char *s, size_t n) {
 
 static void lexicon_free(Lexicon *lx) {
   pm_free(lx->slots);
+  pm_free(lx->keys);
   for (uint32_t i = 0; i < lx->boilerplate.size; i++)
     pm_free(lx->boilerplate.contents[i]);
   for (uint32_t i = 0; i < lx->comment_heads.size; i++)
@@ -547,6 +548,13 @@ PmLang *pm_lang_load(const char *const *files, size_t n, PmError *err) {
     if (!lang->loaded[id]) continue;
     lex_add(&lang->lex[id], "you", 3, W_SECOND, 0);
     lex_add(&lang->lex[id], "vous", 4, W_SECOND, 0);
+  }
+  /* the tokenizer's copy of the hashes, now that no word is added */
+  for (int id = PM_LANG_FR; id <= PM_LANG_EN; id++) {
+    Lexicon *lx = &lang->lex[id];
+    if (!lx->slots) continue;
+    lx->keys = pm_malloc(((size_t)lx->mask + 1) * sizeof *lx->keys);
+    for (uint32_t k = 0; k <= lx->mask; k++) lx->keys[k] = lx->slots[k].hash;
   }
   return lang;
 }

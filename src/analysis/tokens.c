@@ -333,12 +333,13 @@ static NOINLINE uint32_t word_elided(const Lexicon *lx, const char *text,
  * n letters and an apostrophe (see word_elided), 0 when the word is not
  * that simple (the general scanner then starts over at i, so
  * the tokens are the same either way).  src is the word's bytes as view()
- * gives them.  `slots` and `mask` are the lexicon's, copied into locals by
- * the caller: read through the pointer they would be reloaded after every
- * token stored. */
-static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
-                                 unsigned shift, const char *src, uint32_t i,
-                                 bool markup, Token *t) {
+ * gives them.  `slots`, `keys` and `mask` are the lexicon's, copied into
+ * locals by the caller: read through the pointer they would be reloaded
+ * after every token stored. */
+static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
+                                 uint32_t mask, unsigned shift,
+                                 const char *src, uint32_t i, bool markup,
+                                 Token *t) {
   uint64_t w0 = lex__load8(src), w1 = 0;
   uint64_t m = non_letters(w0);
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
@@ -374,12 +375,12 @@ static inline uint32_t word_fast(const LexEntry *slots, uint32_t mask,
   f |= (uint16_t)(we & TF_DOT);
   uint64_t lex = 0;
   uint8_t stance = 0;
-  if (slots) {
+  if (keys) {
     /* one chunk of letters never hashes to 0 (see lex__done) */
     uint64_t h = lex__step(LEX_SEED, l0);
     if (n > 8) h = lex__done(lex__step(h, l1));
-    for (uint32_t k = (uint32_t)(h >> shift); slots[k].hash; k = (k + 1) & mask) {
-      if (slots[k].hash == h) {
+    for (uint32_t k = (uint32_t)(h >> shift); keys[k]; k = (k + 1) & mask) {
+      if (keys[k] == h) {
         lex = slots[k].flags;
         stance = slots[k].stance;
         break;
@@ -561,6 +562,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   Token *free_tok = out->contents + out->size;
   Token **next = &free_tok;
   const LexEntry *slots = lx->slots;
+  const uint64_t *keys = lx->keys;
   const uint32_t mask = lx->mask;
   const unsigned shift = lx->shift;
   Tail tail;
@@ -574,8 +576,9 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     int k = cls[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
       const char *src = view(&tail, text, i);
-      uint32_t n = k == C_LETTER ? word_fast(slots, mask, shift, src, i,
-                                             i < markup_end, free_tok) : 0;
+      uint32_t n = k == C_LETTER ? word_fast(slots, keys, mask, shift, src,
+                                             i, i < markup_end, free_tok)
+                                 : 0;
       if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
         n = n ? word_elided(lx, text, src, i, end, n & ~ELIDED, i < markup_end,
                             free_tok)
