@@ -12,6 +12,9 @@
  * split here, so the rules above see "a" + pronoun "il".
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "analysis/internal.h"
 
@@ -341,23 +344,38 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                                  const char *src, uint32_t i, bool markup,
                                  Token *t) {
   uint64_t w0 = lex__load8(src), w1 = 0;
+  uint32_t n; /* the letters: the first byte is one */
+#ifdef __SSE2__
+  /* the sixteen bytes at once: or-ing 0x20 maps exactly A-Z and a-z into
+   * 'a'..'z', which adding 0x1F maps into 0x80..0x99, the signed bytes
+   * below -102 */
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)src);
+  __m128i x = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                           _mm_set1_epi8(0x80 - 'a'));
+  unsigned other = ~(unsigned)_mm_movemask_epi8(
+                       _mm_cmplt_epi8(x, _mm_set1_epi8(-128 + 26))) & 0xFFFF;
+  if (!other) return 0;
+  n = (uint32_t)ctz64(other);
+#else
   uint64_t m = non_letters(w0);
+  if (m) {
+    n = ctz64(m) >> 3;
+  } else {
+    m = non_letters(lex__load8(src + 8));
+    if (!m) return 0;
+    n = 8 + (ctz64(m) >> 3);
+  }
+#endif
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
    * into its bytes (and only its bytes) is lex__lower8. */
   uint64_t l0, l1 = 0;
-  uint32_t n;
-  if (m) {
-    n = ctz64(m) >> 3;
+  if (n <= 8) {
     uint64_t keep = ~0ULL >> (64 - 8 * n);
     w0 &= keep;
     l0 = w0 | (keep & LEX_ONES * 0x20);
   } else {
-    w1 = lex__load8(src + 8);
-    m = non_letters(w1);
-    if (!m) return 0;
-    n = 8 + (ctz64(m) >> 3);
-    uint64_t keep = n > 8 ? ~0ULL >> (64 - 8 * (n - 8)) : 0;
-    w1 &= keep;
+    uint64_t keep = ~0ULL >> (128 - 8 * n);
+    w1 = lex__load8(src + 8) & keep;
     l0 = w0 | LEX_ONES * 0x20;
     l1 = w1 | (keep & LEX_ONES * 0x20);
   }
