@@ -509,6 +509,85 @@ static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
   return n + (i + n < end && text[i + n] == ' ');
 }
 
+#ifdef __SSE2__
+/* word_latin for a word of at most fourteen bytes, with SSE2: the bytes
+ * are told apart (ASCII letter, lead C3-C5, continuation), the word's end
+ * found and the word folded sixteen bytes at once; a longer word goes to
+ * word_latin. */
+static NOINLINE uint32_t word_latin16(const Lexicon *lx, const char *text,
+                                      const char *src, uint32_t i,
+                                      uint32_t end, bool markup, Token *t) {
+  const unsigned char *s = (const unsigned char *)src;
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)src);
+  /* letters: see word_fast */
+  __m128i letter = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                   _mm_set1_epi8(0x80 - 'a')),
+      _mm_set1_epi8(-128 + 26));
+  /* 80-BF are the signed bytes below -64; C3-C5, less 0x43, the three
+   * lowest */
+  __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+  __m128i lead = _mm_cmplt_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x43)),
+                                _mm_set1_epi8(-128 + 3));
+  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+  unsigned cm = (unsigned)_mm_movemask_epi8(cont);
+  unsigned dm = (unsigned)_mm_movemask_epi8(lead);
+  /* a lead counts before a continuation, a continuation after a lead (a
+   * lead in the last byte never: its pair may go on) */
+  unsigned good = lm | (dm & (cm >> 1)) | (cm & (dm << 1));
+  uint32_t n = (uint32_t)ctz64(~(uint64_t)good);
+  if (n >= 15) return word_latin(lx, text, src, i, end, markup, t);
+  if (!n || n > end - i) return 0;
+  bool dot = false;
+  if (!ends_word(text, i + n, n, end, &dot)) return 0;
+  /* the fold: 0x20 into ASCII letters and into the byte after C3 when it
+   * is 80-9E but the multiplication sign; Œ (C5 92) becomes œ (C5 93) */
+  __m128i after_c3 = _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)), 1);
+  __m128i after_c5 = _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)), 1);
+  __m128i up = _mm_andnot_si128(
+      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
+      _mm_and_si128(after_c3, _mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x1F))));
+  __m128i oe = _mm_and_si128(after_c5, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x92)));
+  __m128i folded = _mm_or_si128(
+      _mm_or_si128(v, _mm_and_si128(_mm_or_si128(letter, up), _mm_set1_epi8(0x20))),
+      _mm_and_si128(oe, _mm_set1_epi8(1)));
+  unsigned char f16[16];
+  _mm_storeu_si128((__m128i *)(void *)f16, folded);
+  uint64_t h = LEX_SEED;
+  if (n <= 8) {
+    h = lex__step(h, lex__load8((const char *)f16) & (~0ULL >> (64 - 8 * n)));
+  } else {
+    h = lex__step(h, lex__load8((const char *)f16));
+    h = lex__step(h, lex__load8((const char *)f16 + 8) & (~0ULL >> (128 - 8 * n)));
+  }
+  uint16_t f = markup ? TF_MARKUP : 0;
+  if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
+    f |= TF_CAP;
+    /* every letter a capital: no ASCII lowercase, two ASCII capitals */
+    unsigned in = (1u << n) - 1;
+    unsigned case_bit = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+    unsigned caps = lm & ~case_bit & in;
+    if (!(lm & case_bit & in) && (caps & (caps - 1))) f |= TF_ALLCAP;
+  }
+  if (dot) f |= TF_DOT;
+  uint64_t lex = 0;
+  uint8_t stance = 0;
+  if (lx->slots) {
+    const LexEntry *e = lex__probe(lx, lex__done(h));
+    if (e) {
+      lex = e->flags;
+      stance = e->stance;
+    }
+  }
+  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
+               .kind = T_WORD, .stance = stance};
+  return n + (i + n < end && text[i + n] == ' ');
+}
+#define WORD_LATIN word_latin16
+#else
+#define WORD_LATIN word_latin
+#endif
+
 /* classify_word for an elided word: np (1..6) ASCII letters, then an
  * apostrophe of either kind, which folds to "'": the folded word is one
  * chunk built from the letters, without lex__lookup_any's byte rules for
@@ -600,7 +679,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
         n = n ? word_elided(lx, text, src, i, end, n & ~ELIDED, i < markup_end,
                             free_tok)
-              : word_latin(lx, text, src, i, end, i < markup_end, free_tok);
+              : WORD_LATIN(lx, text, src, i, end, i < markup_end, free_tok);
       if (n) {
         free_tok++;
         i += n;
