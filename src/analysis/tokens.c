@@ -665,11 +665,9 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   Tail tail;
   tail_init(&tail, text, start, end);
   while (i < end) {
+    /* a space mostly goes with the token before it (word_fast and
+     * punctuation take one), so it is no test of its own here */
     unsigned char c = (unsigned char)text[i];
-    if (c == ' ') {
-      i++;
-      continue;
-    }
     int k = cls[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
       const char *src = view(&tail, text, i);
