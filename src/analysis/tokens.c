@@ -10,6 +10,13 @@
  *
  * French elision (l’, qu’) and inverted subjects (a-t-il, dit-elle) are
  * split here, so the rules above see "a" + pronoun "il".
+ *
+ * Most tokens take a shortcut before the general scanner: word_fast (a
+ * word of ASCII letters), word_elided (l’, qu'), word_latin16/word_latin
+ * (letters with two-byte Latin letters).  Each gives exactly the token the
+ * general scanner would, or declines and leaves the word to it;
+ * tests/unit/test_lang_lookup.c compares the whole with the scanner as it
+ * was before the shortcuts (tests/unit/tokens_ref.h).
  */
 #include <string.h>
 #ifdef __SSE2__
@@ -279,7 +286,8 @@ static inline bool elision_chunk(uint64_t f, uint32_t np) {
   case 2: return f == ('q' | 'u' << 8);
   case 5: return f == lex__load_part("jusqu", 5);
   case 6:
-    return f == lex__load_part("lorsqu", 6) || f == lex__load_part("puisqu", 6) ||
+    return f == lex__load_part("lorsqu", 6) ||
+           f == lex__load_part("puisqu", 6) ||
            f == lex__load_part("quoiqu", 6);
   default: return false;
   }
@@ -445,13 +453,14 @@ static inline void chunk_add(uint64_t *h, uint64_t *acc, unsigned *k,
 
 /* The words word_fast leaves, when they are still simple: letters with
  * two-byte Latin letters among them (lead C3, C4 or C5 and a continuation
- * byte: déjà, État, cœur, Kołodziej), up to 39 bytes.  Runs of ASCII letters are read eight bytes at a time.  The
- * word is folded as lex__fold would (C3 80-9E but the multiplication sign
- * gain 0x20 on their second byte, Œ becomes œ, ASCII is lowercased) and
- * hashed chunk by chunk while it is read.  Like
- * word_fast, writes the token at *t and returns the bytes taken, or 0
- * when the general scanner must decide (it then starts over at i, so the
- * tokens are the same).  src is text + i as view() gives it. */
+ * byte: déjà, État, cœur, Kołodziej), up to 39 bytes.  Runs of ASCII
+ * letters are read eight bytes at a time.  The word is folded as lex__fold
+ * would (C3 80-9E but the multiplication sign gain 0x20 on their second
+ * byte, Œ becomes œ, ASCII is lowercased) and hashed chunk by chunk while
+ * it is read.  Like word_fast, writes the token at *t and returns the
+ * bytes taken, or 0 when the general scanner must decide (it then starts
+ * over at i, so the tokens are the same).  src is text + i as view()
+ * gives it. */
 static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
                                     const char *src, uint32_t i, uint32_t end,
                                     bool markup, Token *t) {
@@ -542,15 +551,18 @@ static NOINLINE uint32_t word_latin16(const Lexicon *lx, const char *text,
   if (!ends_word(text, i + n, n, end, &dot)) return 0;
   /* the fold: 0x20 into ASCII letters and into the byte after C3 when it
    * is 80-9E but the multiplication sign; Œ (C5 92) becomes œ (C5 93) */
-  __m128i after_c3 = _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)), 1);
-  __m128i after_c5 = _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)), 1);
+  __m128i after_c3 =
+      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)), 1);
+  __m128i after_c5 =
+      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)), 1);
   __m128i up = _mm_andnot_si128(
       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
       _mm_and_si128(after_c3, _mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x1F))));
-  __m128i oe = _mm_and_si128(after_c5, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x92)));
-  __m128i folded = _mm_or_si128(
-      _mm_or_si128(v, _mm_and_si128(_mm_or_si128(letter, up), _mm_set1_epi8(0x20))),
-      _mm_and_si128(oe, _mm_set1_epi8(1)));
+  __m128i oe =
+      _mm_and_si128(after_c5, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x92)));
+  __m128i up20 = _mm_and_si128(_mm_or_si128(letter, up), _mm_set1_epi8(0x20));
+  __m128i folded = _mm_or_si128(_mm_or_si128(v, up20),
+                                _mm_and_si128(oe, _mm_set1_epi8(1)));
   unsigned char f16[16];
   _mm_storeu_si128((__m128i *)(void *)f16, folded);
   uint64_t h = LEX_SEED;
@@ -558,7 +570,8 @@ static NOINLINE uint32_t word_latin16(const Lexicon *lx, const char *text,
     h = lex__step(h, lex__load8((const char *)f16) & (~0ULL >> (64 - 8 * n)));
   } else {
     h = lex__step(h, lex__load8((const char *)f16));
-    h = lex__step(h, lex__load8((const char *)f16 + 8) & (~0ULL >> (128 - 8 * n)));
+    uint64_t keep = ~0ULL >> (128 - 8 * n);
+    h = lex__step(h, lex__load8((const char *)f16 + 8) & keep);
   }
   uint16_t f = markup ? TF_MARKUP : 0;
   if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
