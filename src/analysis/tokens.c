@@ -11,176 +11,24 @@
  * French elision (l’, qu’) and inverted subjects (a-t-il, dit-elle) are
  * split here, so the rules above see "a" + pronoun "il".
  *
- * Most tokens take a shortcut before the general scanner: word_fast (a
- * word of ASCII letters), word_elided (l’, qu'), word_latin16/word_latin
- * (letters with two-byte Latin letters).  Each gives exactly the token the
- * general scanner would, or declines and leaves the word to it;
- * tests/unit/test_lang_lookup.c compares the whole with the scanner as it
- * was before the shortcuts (tests/unit/tokens_ref.h).
+ * Most tokens take a shortcut before the general scanner: word_fast,
+ * here and inlined in the loop (a word of ASCII letters), then the readers
+ * of words.c, called out of the loop: word__elided (l’, qu') and
+ * word__latin (letters with two-byte Latin letters).  Each gives exactly
+ * the token the general scanner would, or declines and leaves the word to
+ * it; tests/unit/test_lang_lookup.c compares the whole with the scanner as
+ * it was before the shortcuts (tests/unit/tokens_ref.h).  What a byte is
+ * (the class tables, the multi-byte sequences) is in bytes.h, shared with
+ * words.c so that both paths end a word at the same byte.
  */
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "analysis/bytes.h"
 #include "analysis/internal.h"
-
-enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
-
-static const unsigned char cls[256] = {
-    ['\t'] = C_SPACE, ['\n'] = C_NL, ['\r'] = C_SPACE, ['\v'] = C_SPACE,
-    ['\f'] = C_SPACE, [' '] = C_SPACE,
-#define L(c) [c] = C_LETTER
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'),
-    L('j'), L('k'), L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'),
-    L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), L('A'),
-    L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'),
-    L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'),
-    L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
-#undef L
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
-    ['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
-    ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-    ['.'] = C_PUNCT, [','] = C_PUNCT, [';'] = C_PUNCT, [':'] = C_PUNCT,
-    ['!'] = C_PUNCT, ['?'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT,
-    ['['] = C_PUNCT, [']'] = C_PUNCT, ['-'] = C_PUNCT, ['"'] = C_PUNCT,
-    ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
-    ['/'] = C_PUNCT, ['*'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
-    ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
-    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
-    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
-#define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
-    [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
-    H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),
-    H8(0xB8), H8(0xC0), H8(0xC8), H8(0xD0), H8(0xD8), H8(0xE0), H8(0xE8),
-    H8(0xF0), H8(0xF8),
-#undef H8
-};
-
-/* Multi-byte sequences the scanner treats specially. */
-enum { S_NONE, S_SPACE, S_QMARK, S_DASH, S_ELLIPSIS, S_CURRENCY, S_EMOJI,
-       S_APOS };
-
-typedef struct {
-  int what;
-  int len;
-  uint8_t fam, role;
-} Special;
-
-static Special special(const unsigned char *s, uint32_t n) {
-  Special r = {S_NONE, 0, 0, 0};
-  if (s[0] == 0xC2 && n >= 2) {
-    switch (s[1]) {
-    case 0xA0: r.what = S_SPACE; r.len = 2; break;
-    case 0xAB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_OPEN; break;
-    case 0xBB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
-    case 0xA3: r.what = S_CURRENCY; r.len = 2; break;
-    }
-  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x80) {
-    r.len = 3;
-    switch (s[2]) {
-    case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
-    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
-    case 0xAF:
-      r.what = S_SPACE; break;
-    case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
-      r.what = S_DASH; break;
-    case 0xA6: r.what = S_ELLIPSIS; break;
-    case 0x9C: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_OPEN; break;
-    case 0x9D: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_CLOSE; break;
-    case 0x9E: r.what = S_QMARK; r.fam = QM_CURLY; r.role = QR_OPEN | 4; break;
-    case 0x98: r.what = S_QMARK; r.fam = QM_SINGLE; r.role = QR_OPEN; break;
-    case 0x99: r.what = S_APOS; break;
-    case 0xB9: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_OPEN; break;
-    case 0xBA: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
-    default: r.len = 0; break;
-    }
-  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x82 && s[2] == 0xAC) {
-    r.what = S_CURRENCY; r.len = 3;
-  } else if (s[0] == 0xF0 && n >= 4 && s[1] == 0x9F) {
-    r.what = S_EMOJI; r.len = 4;
-  } else if (s[0] == 0xEF && n >= 3 && s[1] == 0xBB && s[2] == 0xBF) {
-    r.what = S_SPACE; r.len = 3; /* a BOM or zero-width no-break space */
-  }
-  return r;
-}
-
-static bool is_space_at(const char *t, uint32_t i, uint32_t end) {
-  if (i >= end) return true;
-  unsigned char c = (unsigned char)t[i];
-  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
-  if (c >= 0x80) return special((const unsigned char *)t + i, end - i).what == S_SPACE;
-  return false;
-}
-
-static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
-  if (i <= start) return true;
-  unsigned char c = (unsigned char)t[i - 1];
-  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
-  if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
-  if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
-      (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
-    return true;
-  return false;
-}
-
-/* Keeps a rarer path out of the scanner's loop, whose registers it would
- * otherwise take. */
-#if defined(__GNUC__) || defined(__clang__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
-static inline unsigned ctz64(uint64_t x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return (unsigned)__builtin_ctzll(x);
-#else
-  unsigned n = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    n++;
-  }
-  return n;
-#endif
-}
-
-/* What a byte is inside a word: 1 always part of it (ASCII letters and
- * digits, UTF-8 bytes), 2 the lead byte of a sequence the scanner may treat
- * apart (C2 E2 EF F0: spaces, marks, dashes, emoji), 0 never.  A table, so
- * the word loop costs a load and a compare per byte. */
-static const unsigned char wbyte[256] = {
-    /* 00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    /* 40 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    /* 60 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    /* 80 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 90 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* A0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* B0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* D0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* E0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
-    /* F0 */ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-static inline bool word_byte(const char *t, uint32_t i, uint32_t end) {
-  unsigned char w = wbyte[(unsigned char)t[i]];
-  if (w == 1) return true;
-  if (!w) return false;
-  return special((const unsigned char *)t + i, end - i).what == S_NONE;
-}
-
-static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
-  if (i >= end) return false;
-  unsigned char c = (unsigned char)t[i];
-  if (cls[c] == C_LETTER) return true;
-  return c >= 0xC0 && special((const unsigned char *)t + i, end - i).what == S_NONE;
-}
+#include "analysis/words.h"
 
 /* tok__scan reserves room for every token first (at most one per byte), so
  * a push is a store. */
@@ -218,38 +66,12 @@ static inline void classify_word(const Lexicon *lx, const char *text,
   }
 }
 
-/* How a byte that follows a run of ASCII letters ends the word, for the
- * fast path below: 1 it ends it (spaces, most punctuation, controls),
- * TF_DOT | 1 it is a period (ends it too, unless the word is short enough
- * for "e.g" or "U.S"; the value is the flag the word then takes), 0 the
- * general scanner must decide (digits, hyphens, apostrophes, UTF-8 bytes:
- * the word may go on). */
-static const unsigned char wend[256] = {
-    /* 00 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 10 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, TF_DOT | 1, 1,
-    /* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
-    /* 40 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
-    /* 60 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
-};
-
-/* The top bit of each byte of w that is not an ASCII letter: or-ing 0x20
- * maps exactly A-Z and a-z into 'a'..'z'. */
-static inline uint64_t non_letters(uint64_t w) {
-  uint64_t l = (w | LEX_ONES * 0x20) & ~LEX_HIGHS;
-  uint64_t ge_a = l + LEX_ONES * (0x80 - 'a');
-  uint64_t gt_z = l + LEX_ONES * (0x80 - 'z' - 1);
-  return ((~ge_a | gt_z) | w) & LEX_HIGHS;
-}
-
 /* The word paths read whole chunks past a word, up to VIEW bytes from
- * its start.  Within VIEW bytes of the paragraph's end they read a
- * zero-padded copy of its last bytes instead (made once per paragraph): a
- * zero byte is no letter and ends a word like the end does, so the chunks
- * and the byte after a word need no bounds tests. */
-#define VIEW 64u
+ * its start (words.h).  Within VIEW bytes of the paragraph's end they read
+ * a zero-padded copy of its last bytes instead (made once per paragraph):
+ * a zero byte is no letter and ends a word like the end does, so the
+ * chunks and the byte after a word need no bounds tests. */
+#define VIEW WORD_VIEW
 typedef struct {
   char bytes[2 * VIEW];
   uint32_t at;  /* the copy holds text[at, end), then zeros */
@@ -276,77 +98,23 @@ static inline const char *view(const Tail *t, const char *text, uint32_t i) {
   return i < t->lim ? text + i : t->bytes + (i - t->at);
 }
 
-/* Elided words that take an apostrophe and glue to the next word, as the
- * folded letters of one chunk (np of them): l' d' qu' jusqu' lorsqu'... */
-static inline bool elision_chunk(uint64_t f, uint32_t np) {
-  switch (np) {
-  case 1:
-    return f == 'l' || f == 'd' || f == 'j' || f == 'm' || f == 'n' ||
-           f == 's' || f == 't' || f == 'c';
-  case 2: return f == ('q' | 'u' << 8);
-  case 5: return f == lex__load_part("jusqu", 5);
-  case 6:
-    return f == lex__load_part("lorsqu", 6) ||
-           f == lex__load_part("puisqu", 6) ||
-           f == lex__load_part("quoiqu", 6);
-  default: return false;
-  }
-}
-
-/* An elided word, as word_fast found it: np (1..6) ASCII letters at src
- * (as view() gives it), then an apostrophe of either kind and a letter.
- * The token takes the apostrophe, and the letters and "'" are its folded
- * form: one chunk.  Returns the bytes taken, 0 (writing nothing) when
- * the word is no elision. */
-static NOINLINE uint32_t word_elided(const Lexicon *lx, const char *text,
-                                     const char *src, uint32_t i,
-                                     uint32_t end, uint32_t np, bool markup,
-                                     Token *t) {
-  const unsigned char *s = (const unsigned char *)src;
-  uint64_t keep = ~0ULL >> (64 - 8 * np);
-  uint64_t w0 = lex__load8(src) & keep, l0 = w0 | (keep & LEX_ONES * 0x20);
-  /* past the end src reads zeros (view), which match no apostrophe */
-  uint32_t al = s[np] == '\'' ? 1
-                : (s[np] == 0xE2 && s[np + 1] == 0x80 && s[np + 2] == 0x99) ? 3
-                : 0;
-  if (!al || !elision_chunk(l0, np) || !is_letter_at(text, i + np + al, end))
-    return 0;
-  uint16_t f = TF_ELISION | (markup ? TF_MARKUP : 0);
-  if (!(w0 & 0x20)) { /* letters only: bit 0x20 tells the case */
-    f |= TF_CAP;
-    if (np > 1 && !(w0 & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
-  }
-  uint64_t lex = 0;
-  uint8_t stance = 0;
-  if (lx->slots) {
-    const LexEntry *e = lex__probe(
-        lx, lex__done(lex__step(LEX_SEED, l0 | (uint64_t)'\'' << (8 * np))));
-    if (e) {
-      lex = e->flags;
-      stance = e->stance;
-    }
-  }
-  *t = (Token){.start = i, .end = i + np + al, .lex = lex, .flags = f,
-               .kind = T_WORD, .stance = stance};
-  return np + al;
-}
-
 /* word_fast's answer for a word of letters ended by an apostrophe, which
  * may be an elision: ELIDED | the letters. */
 #define ELIDED 0x80000000u
 
 /* The common word: one to fifteen ASCII letters read as one or two
- * chunks, ended by a byte that wend[] says ends it.  The chunks already
- * loaded give the word's end, its capitals and its lexicon hash, so such
- * a word costs no byte loop and no call.  Writes its token at *t and
- * returns the bytes taken (with one space after the word, which the
- * caller would skip anyway), or writes nothing and returns ELIDED | n for
- * n letters and an apostrophe (see word_elided), 0 when the word is not
- * that simple (the general scanner then starts over at i, so
- * the tokens are the same either way).  src is the word's bytes as view()
- * gives them.  `slots`, `keys` and `mask` are the lexicon's, copied into
- * locals by the caller: read through the pointer they would be reloaded
- * after every token stored. */
+ * chunks, ended by a byte that byte__word_end[] says ends it.  The chunks
+ * already loaded give the word's end, its capitals and its lexicon hash,
+ * so such a word costs no byte loop and no call (hence here, static
+ * inline, and not in words.c).  Writes its token at *t and returns the
+ * bytes taken (with one space after the word, which the caller would skip
+ * anyway), or writes nothing and returns ELIDED | n for n letters and an
+ * apostrophe (see word__elided), 0 when the word is not that simple
+ * (the general scanner then starts over at i, so the tokens are the same
+ * either way).  src is the word's bytes as view() gives them.  `slots`,
+ * `keys` and `mask` are the lexicon's, copied into locals by the caller:
+ * read through the pointer they would be reloaded after every token
+ * stored. */
 static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                                  uint32_t mask, unsigned shift,
                                  const char *src, uint32_t i, bool markup,
@@ -363,15 +131,15 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   unsigned other = ~(unsigned)_mm_movemask_epi8(
                        _mm_cmplt_epi8(x, _mm_set1_epi8(-128 + 26))) & 0xFFFF;
   if (!other) return 0;
-  n = (uint32_t)ctz64(other);
+  n = (uint32_t)byte__ctz64(other);
 #else
-  uint64_t m = non_letters(w0);
+  uint64_t m = byte__non_letters(w0);
   if (m) {
-    n = ctz64(m) >> 3;
+    n = byte__ctz64(m) >> 3;
   } else {
-    m = non_letters(lex__load8(src + 8));
+    m = byte__non_letters(lex__load8(src + 8));
     if (!m) return 0;
-    n = 8 + (ctz64(m) >> 3);
+    n = 8 + (byte__ctz64(m) >> 3);
   }
 #endif
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
@@ -388,7 +156,7 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
     l1 = w1 | (keep & LEX_ONES * 0x20);
   }
   unsigned char d = (unsigned char)src[n];
-  unsigned we = wend[d];
+  unsigned we = byte__word_end[d];
   if (!we || (we > 1 && n <= 3))
     return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
   uint16_t f = 0;
@@ -417,189 +185,6 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                .kind = T_WORD, .stance = stance};
   return n + (d == ' ');
 }
-
-/* Ends a word at text[j] the way the general scanner would, for the
- * paths below that read only letters: 1 yes (with TF_DOT in *dot when it
- * is a period), 0 when the scanner could go on (digits, hyphens,
- * apostrophes, a short word's period, UTF-8 that is no space or mark) and
- * the word must go to it. */
-static inline bool ends_word(const char *text, uint32_t j, uint32_t n,
-                             uint32_t end, bool *dot) {
-  if (j >= end) return true;
-  unsigned char d = (unsigned char)text[j];
-  if (d < 0x80) {
-    unsigned we = wend[d];
-    *dot = we > 1;
-    return we == 1 || (we > 1 && n > 3);
-  }
-  if (wbyte[d] != 2) return false;
-  int what = special((const unsigned char *)text + j, end - j).what;
-  return what != S_NONE && what != S_APOS;
-}
-
-/* Appends the r (1..8) folded bytes of v to the word's pending chunk
- * (acc, k bytes of it), hashing the chunk once it holds eight. */
-static inline void chunk_add(uint64_t *h, uint64_t *acc, unsigned *k,
-                             uint64_t v, unsigned r) {
-  *acc |= v << (8 * *k);
-  if (*k + r >= 8) {
-    *h = lex__step(*h, *acc);
-    *acc = *k ? v >> (8 * (8 - *k)) : 0;
-    *k = *k + r - 8;
-  } else {
-    *k += r;
-  }
-}
-
-/* The words word_fast leaves, when they are still simple: letters with
- * two-byte Latin letters among them (lead C3, C4 or C5 and a continuation
- * byte: déjà, État, cœur, Kołodziej), up to 39 bytes.  Runs of ASCII
- * letters are read eight bytes at a time.  The word is folded as lex__fold
- * would (C3 80-9E but the multiplication sign gain 0x20 on their second
- * byte, Œ becomes œ, ASCII is lowercased) and hashed chunk by chunk while
- * it is read.  Like word_fast, writes the token at *t and returns the
- * bytes taken, or 0 when the general scanner must decide (it then starts
- * over at i, so the tokens are the same).  src is text + i as view()
- * gives it. */
-static NOINLINE uint32_t word_latin(const Lexicon *lx, const char *text,
-                                    const char *src, uint32_t i, uint32_t end,
-                                    bool markup, Token *t) {
-  const unsigned char *s = (const unsigned char *)src;
-  uint32_t j = 0;
-  uint64_t h = LEX_SEED, acc = 0, lower = 0;
-  unsigned k = 0;
-  for (;;) {
-    uint64_t w = lex__load8((const char *)s + j);
-    uint64_t m = non_letters(w);
-    unsigned r = m ? ctz64(m) >> 3 : 8;
-    if (r) {
-      uint64_t keep = ~0ULL >> (64 - 8 * r);
-      lower |= w & keep;
-      chunk_add(&h, &acc, &k, (w | LEX_ONES * 0x20) & keep, r);
-      j += r;
-      if (j >= 40) return 0;
-      if (r == 8) continue;
-    }
-    unsigned c = s[j], d = s[j + 1];
-    if (c - 0xC3 > 2 || (d & 0xC0) != 0x80) break;
-    if (c == 0xC3 && d <= 0x9E && d != 0x97) d += 0x20;
-    else if (c == 0xC5 && d == 0x92) d = 0x93;
-    chunk_add(&h, &acc, &k, c | d << 8, 2);
-    j += 2;
-    if (j >= 40) return 0;
-  }
-  uint32_t n = j;
-  if (!n || n > 39 || n > end - i) return 0;
-  uint16_t f = markup ? TF_MARKUP : 0;
-  if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
-    f |= TF_CAP;
-    /* every letter a capital: no ASCII lowercase, two ASCII capitals */
-    if (!(lower & LEX_ONES * 0x20)) {
-      unsigned caps = 0;
-      for (uint32_t q = 0; q < n; q++) caps += (unsigned)(s[q] - 'A') < 26;
-      if (caps > 1) f |= TF_ALLCAP;
-    }
-  }
-  bool dot = false;
-  if (!ends_word(text, i + j, n, end, &dot)) return 0;
-  if (dot) f |= TF_DOT;
-  uint64_t lex = 0;
-  uint8_t stance = 0;
-  if (lx->slots) {
-    if (k) h = lex__step(h, acc);
-    const LexEntry *e = lex__probe(lx, lex__done(h));
-    if (e) {
-      lex = e->flags;
-      stance = e->stance;
-    }
-  }
-  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
-               .kind = T_WORD, .stance = stance};
-  return n + (i + n < end && text[i + n] == ' ');
-}
-
-#ifdef __SSE2__
-/* word_latin for a word of at most fourteen bytes, with SSE2: the bytes
- * are told apart (ASCII letter, lead C3-C5, continuation), the word's end
- * found and the word folded sixteen bytes at once; a longer word goes to
- * word_latin. */
-static NOINLINE uint32_t word_latin16(const Lexicon *lx, const char *text,
-                                      const char *src, uint32_t i,
-                                      uint32_t end, bool markup, Token *t) {
-  const unsigned char *s = (const unsigned char *)src;
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)src);
-  /* letters: see word_fast */
-  __m128i letter = _mm_cmplt_epi8(
-      _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-                   _mm_set1_epi8(0x80 - 'a')),
-      _mm_set1_epi8(-128 + 26));
-  /* 80-BF are the signed bytes below -64; C3-C5, less 0x43, the three
-   * lowest */
-  __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-  __m128i lead = _mm_cmplt_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x43)),
-                                _mm_set1_epi8(-128 + 3));
-  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
-  unsigned cm = (unsigned)_mm_movemask_epi8(cont);
-  unsigned dm = (unsigned)_mm_movemask_epi8(lead);
-  /* a lead counts before a continuation, a continuation after a lead (a
-   * lead in the last byte never: its pair may go on) */
-  unsigned good = lm | (dm & (cm >> 1)) | (cm & (dm << 1));
-  uint32_t n = (uint32_t)ctz64(~(uint64_t)good);
-  if (n >= 15) return word_latin(lx, text, src, i, end, markup, t);
-  if (!n || n > end - i) return 0;
-  bool dot = false;
-  if (!ends_word(text, i + n, n, end, &dot)) return 0;
-  /* the fold: 0x20 into ASCII letters and into the byte after C3 when it
-   * is 80-9E but the multiplication sign; Œ (C5 92) becomes œ (C5 93) */
-  __m128i after_c3 =
-      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)), 1);
-  __m128i after_c5 =
-      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)), 1);
-  __m128i up = _mm_andnot_si128(
-      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
-      _mm_and_si128(after_c3, _mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x1F))));
-  __m128i oe =
-      _mm_and_si128(after_c5, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x92)));
-  __m128i up20 = _mm_and_si128(_mm_or_si128(letter, up), _mm_set1_epi8(0x20));
-  __m128i folded = _mm_or_si128(_mm_or_si128(v, up20),
-                                _mm_and_si128(oe, _mm_set1_epi8(1)));
-  unsigned char f16[16];
-  _mm_storeu_si128((__m128i *)(void *)f16, folded);
-  uint64_t h = LEX_SEED;
-  if (n <= 8) {
-    h = lex__step(h, lex__load8((const char *)f16) & (~0ULL >> (64 - 8 * n)));
-  } else {
-    h = lex__step(h, lex__load8((const char *)f16));
-    uint64_t keep = ~0ULL >> (128 - 8 * n);
-    h = lex__step(h, lex__load8((const char *)f16 + 8) & keep);
-  }
-  uint16_t f = markup ? TF_MARKUP : 0;
-  if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
-    f |= TF_CAP;
-    /* every letter a capital: no ASCII lowercase, two ASCII capitals */
-    unsigned in = (1u << n) - 1;
-    unsigned case_bit = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
-    unsigned caps = lm & ~case_bit & in;
-    if (!(lm & case_bit & in) && (caps & (caps - 1))) f |= TF_ALLCAP;
-  }
-  if (dot) f |= TF_DOT;
-  uint64_t lex = 0;
-  uint8_t stance = 0;
-  if (lx->slots) {
-    const LexEntry *e = lex__probe(lx, lex__done(h));
-    if (e) {
-      lex = e->flags;
-      stance = e->stance;
-    }
-  }
-  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
-               .kind = T_WORD, .stance = stance};
-  return n + (i + n < end && text[i + n] == ' ');
-}
-#define WORD_LATIN word_latin16
-#else
-#define WORD_LATIN word_latin
-#endif
 
 /* classify_word for an elided word: np (1..6) ASCII letters, then an
  * apostrophe of either kind, which folds to "'": the folded word is one
@@ -650,7 +235,7 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   for (size_t k = 0; k < sizeof pr / sizeof *pr; k++) {
     size_t n = strlen(pr[k].w);
     if (j + n <= end && !memcmp(t + j, pr[k].w, n) &&
-        !is_letter_at(t, j + (uint32_t)n, end)) {
+        !byte__letter_at(t, j + (uint32_t)n, end)) {
       *ps = j;
       *flag = pr[k].f;
       return j + (uint32_t)n - i;
@@ -681,16 +266,16 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     /* a space mostly goes with the token before it (word_fast and
      * punctuation take one), so it is no test of its own here */
     unsigned char c = (unsigned char)text[i];
-    int k = cls[c];
+    int k = byte__class[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
       const char *src = view(&tail, text, i);
       uint32_t n = k == C_LETTER ? word_fast(slots, keys, mask, shift, src,
                                              i, i < markup_end, free_tok)
                                  : 0;
       if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
-        n = n ? word_elided(lx, text, src, i, end, n & ~ELIDED, i < markup_end,
-                            free_tok)
-              : WORD_LATIN(lx, text, src, i, end, i < markup_end, free_tok);
+        n = n ? word__elided(lx, text, src, i, end, n & ~ELIDED,
+                             i < markup_end, free_tok)
+              : word__latin(lx, text, src, i, end, i < markup_end, free_tok);
       if (n) {
         free_tok++;
         i += n;
@@ -702,7 +287,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_HIGH) {
-      Special sp = special((const unsigned char *)text + i, end - i);
+      Special sp = byte__special((const unsigned char *)text + i, end - i);
       if (sp.what == S_SPACE) {
         i += (uint32_t)sp.len;
         continue;
@@ -712,19 +297,20 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         t->qfam = sp.fam;
         t->qrole = sp.role;
         if (i < markup_end) t->flags |= TF_MARKUP;
-        if (is_space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
-        if (is_space_at(text, i + (uint32_t)sp.len, end)) t->flags |= TF_SPACE_AFTER;
+        if (byte__space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
+        if (byte__space_at(text, i + (uint32_t)sp.len, end))
+          t->flags |= TF_SPACE_AFTER;
         i += (uint32_t)sp.len;
         continue;
       }
       if (sp.what == S_APOS) {
         /* A closing single quote when not between letters. */
-        bool before = !is_space_before(text, i, start);
-        if (!is_letter_at(text, i + 3, end) && before) {
+        bool before = !byte__space_before(text, i, start);
+        if (!byte__letter_at(text, i + 3, end) && before) {
           Token *t = push(next, i, i + 3, T_QMARK);
           t->qfam = QM_SINGLE;
           t->qrole = QR_CLOSE;
-          if (is_space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
+          if (byte__space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
         } else {
           Token *t = push(next, i, i + 3, T_PUNCT);
           t->ch = '\'';
@@ -756,10 +342,10 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     if (k == C_DIGIT) {
       uint32_t j = i;
       for (;;) {
-        while (j < end && cls[(unsigned char)text[j]] == C_DIGIT) j++;
+        while (j < end && byte__class[(unsigned char)text[j]] == C_DIGIT) j++;
         /* 3,5 / 3.5 / 1,000 */
         if (j + 1 < end && (text[j] == '.' || text[j] == ',') &&
-            cls[(unsigned char)text[j + 1]] == C_DIGIT) {
+            byte__class[(unsigned char)text[j + 1]] == C_DIGIT) {
           j++;
           continue;
         }
@@ -772,17 +358,18 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                  (unsigned char)text[j + 1] == 0x80 &&
                  (unsigned char)text[j + 2] == 0xAF) sl = 3;
         if (sl && j + sl + 3 <= end && j - i <= 3 &&
-            cls[(unsigned char)text[j + sl]] == C_DIGIT &&
-            cls[(unsigned char)text[j + sl + 1]] == C_DIGIT &&
-            cls[(unsigned char)text[j + sl + 2]] == C_DIGIT &&
-            (j + sl + 3 == end || cls[(unsigned char)text[j + sl + 3]] != C_DIGIT)) {
+            byte__class[(unsigned char)text[j + sl]] == C_DIGIT &&
+            byte__class[(unsigned char)text[j + sl + 1]] == C_DIGIT &&
+            byte__class[(unsigned char)text[j + sl + 2]] == C_DIGIT &&
+            (j + sl + 3 == end ||
+             byte__class[(unsigned char)text[j + sl + 3]] != C_DIGIT)) {
           j += sl + 3;
           continue;
         }
         break;
       }
       /* 12e, 2nd, 1990s: letters glued to digits stay in the token. */
-      while (j < end && cls[(unsigned char)text[j]] == C_LETTER) j++;
+      while (j < end && byte__class[(unsigned char)text[j]] == C_LETTER) j++;
       Token *t = push(next, i, j, T_NUMBER);
       if (j - i == 4 && (text[i] == '1' || text[i] == '2') &&
           ((text[i] == '1' && text[i + 1] >= '8') ||
@@ -802,7 +389,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     }
     if (k == C_PUNCT) {
       if (c == '<' && i + 1 < end &&
-          (cls[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
+          (byte__class[(unsigned char)text[i + 1]] == C_LETTER ||
+           text[i + 1] == '/')) {
         /* Scraping debris: quotes inside <...> open nothing. */
         const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
         if (gt) markup_end = (uint32_t)(gt - text) + 1;
@@ -810,8 +398,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       if (c == '"') {
         Token *t = push(next, i, i + 1, T_QMARK);
         t->qfam = QM_STRAIGHT;
-        bool sb = is_space_before(text, i, start);
-        bool sa = is_space_at(text, i + 1, end);
+        bool sb = byte__space_before(text, i, start);
+        bool sa = byte__space_at(text, i + 1, end);
         if (sb) t->flags |= TF_SPACE_BEFORE;
         if (sa) t->flags |= TF_SPACE_AFTER;
         unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
@@ -826,11 +414,12 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       }
       if (c == '\'') {
         /* A straight single quote outside a word: 'like this'. */
-        bool sb = is_space_before(text, i, start);
-        bool sa = is_space_at(text, i + 1, end);
+        bool sb = byte__space_before(text, i, start);
+        bool sa = byte__space_at(text, i + 1, end);
         unsigned char nc = i + 1 < end ? (unsigned char)text[i + 1] : ' ';
         uint8_t role = 0;
-        if (sb && !sa && (is_letter_at(text, i + 1, end) || cls[nc] == C_DIGIT))
+        if (sb && !sa &&
+            (byte__letter_at(text, i + 1, end) || byte__class[nc] == C_DIGIT))
           role = QR_OPEN;
         else if (!sb && (sa || (nc < 0x80 && strchr(".,;:!?)", nc))))
           role = QR_CLOSE;
@@ -850,7 +439,7 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
            text[i + 1] == 'P' || (text[i + 1] == '-' && i + 2 < end &&
                                   (text[i + 2] == ')' || text[i + 2] == '(')))) {
         uint32_t j = i + (text[i + 1] == '-' ? 3 : 2);
-        if (j >= end || !is_letter_at(text, j, end)) {
+        if (j >= end || !byte__letter_at(text, j, end)) {
           Token *t = push(next, i, j, T_PUNCT);
           t->ch = ':';
           t->flags |= TF_EMOTICON;
@@ -892,17 +481,17 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
           j += 8;
           continue;
         }
-        j += (uint32_t)(ctz64(other) >> 3);
+        j += (uint32_t)(byte__ctz64(other) >> 3);
         break;
       }
-      while (j < end && wbyte[(unsigned char)text[j]] == 1) j++;
-      if (j < end && word_byte(text, j, end)) {
+      while (j < end && byte__word[(unsigned char)text[j]] == 1) j++;
+      if (j < end && byte__in_word(text, j, end)) {
         j++;
         continue;
       }
       if (j >= end) break;
       unsigned char d = (unsigned char)text[j];
-      if (d == '-' && is_letter_at(text, j + 1, end)) {
+      if (d == '-' && byte__letter_at(text, j + 1, end)) {
         uint32_t ps;
         uint16_t f;
         uint32_t n = inversion(text, j, end, &ps, &f);
@@ -922,27 +511,29 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
         apos = true;
         al = 3;
       }
-      if (apos && is_letter_at(text, j + al, end)) {
+      if (apos && byte__letter_at(text, j + al, end)) {
         if (elision_prefix(text + i, j - i)) {
           elided_n = j - i;
           j += al;
           elided = true;
           break;
         }
-        if ((text[j + al] | 32) == 's' && !is_letter_at(text, j + al + 1, end))
+        if ((text[j + al] | 32) == 's' &&
+            !byte__letter_at(text, j + al + 1, end))
           break; /* Clinton's: the possessive is its own token */
         j += al;
         continue;
       }
-      if (d == '.' && j + 1 < end && cls[(unsigned char)text[j + 1]] == C_LETTER &&
+      if (d == '.' && j + 1 < end &&
+          byte__class[(unsigned char)text[j + 1]] == C_LETTER &&
           (unsigned char)text[j + 1] >= 'a' && j - i <= 3 &&
-          j + 2 <= end && (j + 2 == end || !word_byte(text, j + 2, end) ||
+          j + 2 <= end && (j + 2 == end || !byte__in_word(text, j + 2, end) ||
                            text[j + 2] == '.')) {
         j++; /* e.g, u.s (single letters) */
         continue;
       }
       if (d == '.' && j - i == 1 && j + 1 < end &&
-          cls[(unsigned char)text[j + 1]] == C_LETTER &&
+          byte__class[(unsigned char)text[j + 1]] == C_LETTER &&
           text[j + 1] >= 'A' && text[j + 1] <= 'Z' &&
           (j + 2 >= end || text[j + 2] == '.')) {
         j++; /* U.S */
