@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "analysis/bytes.h"
 #include "analysis/internal.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -138,19 +139,6 @@ static inline void store8(unsigned char *p, uint64_t w) {
   memcpy(p, &w, 8);
 }
 
-static inline unsigned ctz64(uint64_t x) {
-#if defined(__GNUC__) || defined(__clang__)
-  return (unsigned)__builtin_ctzll(x);
-#else
-  unsigned n = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    n++;
-  }
-  return n;
-#endif
-}
-
 /* Folds and hashes in one pass: runs of ASCII bytes are lowercased eight
  * at a time, and only the UTF-8 sequences between them go through the
  * byte rules of lex__fold (which, for n <= 63, this matches byte for
@@ -181,7 +169,7 @@ const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
                                   : lex__load_part(s + i, rem < 8 ? rem : 8);
       if (rem < 8) w &= ~0ULL >> (64 - 8 * rem);
       for (uint64_t leads = w & (w << 1) & LEX_HIGHS; leads; leads &= leads - 1) {
-        size_t p = i + (ctz64(leads) >> 3);
+        size_t p = i + (byte__ctz64(leads) >> 3);
         unsigned char b = (unsigned char)s[p];
         unsigned char d = p + 1 < n ? (unsigned char)s[p + 1] : 0xFF;
         if (b == 0xE2 || (b == 0xC5 && d == 0x92) ||
@@ -201,7 +189,7 @@ const LexEntry *lex__lookup_any(const Lexicon *lx, const char *s, size_t n,
     uint64_t w = avail - i >= 8 ? lex__load8(s + i)
                                 : lex__load_part(s + i, rem < 8 ? rem : 8);
     uint64_t hi = w & LEX_HIGHS;
-    size_t k = hi ? ctz64(hi) >> 3 : 8;
+    size_t k = hi ? byte__ctz64(hi) >> 3 : 8;
     if (k > rem) k = rem;
     store8(f + o, lex__lower8(w & ~LEX_HIGHS));
     o += k;
