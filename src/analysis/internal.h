@@ -1,8 +1,8 @@
 /*
  * internal.h - what the analyser's files share and nobody else sees: the
- * word lexicon (lang.c), the tokenizer (tokens.c), the context layout
- * (context.c) and the per-block working state (analyze.c, quotes.c,
- * speakers.c, claims.c).
+ * word lexicon (lang.c), the tokenizer (tokens.c, words.c, bytes.h), the
+ * context layout (context.c) and the per-block working state (analyze.c,
+ * quotes.c, speakers.c, claims.c).
  */
 #ifndef PM_ANALYSIS_INTERNAL_H
 #define PM_ANALYSIS_INTERNAL_H
