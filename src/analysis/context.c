@@ -188,15 +188,18 @@ void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {
 }
 
 void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
-                    const char *name) {
+                    const char *phrase, const char *name) {
   CtxRole r;
   memset(&r, 0, sizeof r);
   if (rn >= sizeof r.role) rn = sizeof r.role - 1;
   memcpy(r.role, role, rn);
+  str__put(r.phrase, sizeof r.phrase, 0, phrase, strlen(phrase));
   str__put(r.name, sizeof r.name, 0, name, strlen(name));
+  /* one binding per role and phrase: « le ministre de l'Intérieur » and
+   * « le ministre de la Justice » are two people */
   size_t i = 0;
   while (i < CTX_ROLES && ctx->roles[i].role[0] &&
-         strcmp(ctx->roles[i].role, r.role))
+         (strcmp(ctx->roles[i].role, r.role) || strcmp(ctx->roles[i].phrase, r.phrase)))
     i++;
   if (i == CTX_ROLES) i = CTX_ROLES - 1;
   memmove(&ctx->roles[1], &ctx->roles[0], i * sizeof *ctx->roles);

@@ -23,7 +23,7 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
 /* "Les négociations reprendront vendredi, a précisé Karim Benali." /
  * "…, state officials said.": a sentence whose last comma opens a short
  * attribution that ends it reports everything before that comma. */
-static bool trailing_attribution(Block *b, const Sentence *s) {
+static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote) {
   uint32_t end = s->end;
   while (end > s->start && T(b, end - 1)->kind == T_PUNCT) end--;
   for (uint32_t c = end; c > s->start + 4; c--) {
@@ -31,11 +31,25 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
     uint32_t k = c; /* first token after the comma */
     /* the attribution runs to the next comma or the end: "…, the WMO said
      * on Friday, making it the first year …" */
-    uint32_t send = k;
-    while (send < end && !punct(b, send, ',')) send++;
-    if (send - k > 12) continue;
+    uint32_t send = k, paren = 0;
+    while (send < end && !punct(b, send, ',')) {
+      if (punct(b, send, '(') || punct(b, send, ')')) paren++;
+      send++;
+    }
+    /* an acronym in brackets does not lengthen it: « a annoncé lundi
+     * l'agence régionale de santé (ARS) de Bretagne » */
+    if (send - k > 12 + (paren ? paren + 1 : 0)) continue;
+    /* before a quotation, the attribution is closed by a comma and a new
+     * clause (« …, a précisé la préfecture, qui fait état de « … » »),
+     * not by the quotation it introduces ("she said: "…"") */
+    if (before_quote && send >= end) continue;
+    /* "…, in the latest escalation of a long-running dispute": a
+     * prepositional phrase is no attribution */
+    if (word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->lex & W_SOURCE) &&
+        !(T(b, k)->flags & TF_CAP))
+      continue;
     uint32_t v = NONE;
-    for (uint32_t x = k; x < send && x < k + 8; x++) {
+    for (uint32_t x = k; x < send && x < k + 10; x++) {
       if (T(b, x)->kind == T_PUNCT && (T(b, x)->ch == '(' || T(b, x)->ch == ')'))
         continue; /* the British Medical Association (BMA) has announced */
       if (T(b, x)->kind != T_WORD) break;
@@ -54,7 +68,9 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
-    if (spk__gerund(b, v)) return false;
+    /* "…, one of the people said, asking not to be named": a participle
+     * clause after the attribution; look at the comma before it */
+    if (spk__gerund(b, v)) continue;
     /* the verb's complement may follow (de source syndicale, on Friday),
      * but no new clause */
     for (uint32_t x = v + 1; x < send; x++)
@@ -137,10 +153,93 @@ static bool trailing_attribution(Block *b, const Sentence *s) {
     uint32_t from = s->start;
     for (uint32_t x = s->start; x < c - 1 && x < s->start + 12; x++)
       if (punct(b, x, '-') && x + 1 < c - 1) from = x + 1;
+    /* "Northvale Bank will cut 1,800 jobs, the lender said": a company
+     * noun stands for the company the clause opens with */
+    if (cu.m.type != M_NAME && cu.m.type != M_PRON && cu.m.te > cu.m.ts &&
+        (T(b, cu.m.te - 1)->lex & W_COMPANY) && spk__nameish(b, from) &&
+        !(T(b, from)->lex & (W_FIRST_M | W_FIRST_F))) {
+      uint32_t ne = spk__name_end(b, from, c - 1);
+      if (ne - from >= 2 || (T(b, from)->flags & TF_ALLCAP)) {
+        uint8_t st = cu.stance;
+        spk__name_mention(b, &cu.m, from, ne);
+        cu.stance = st;
+      }
+    }
     add_indirect(b, from, c - 1, &cu);
     return true;
   }
   return false;
+}
+
+/* After the last quotation of a sentence: "… "full" given its losses,
+ * but added that Harbor Freight could cut …", « « … », a dit X, qui a
+ * ajouté que … »: a que/that clause with no quotation in it. */
+static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
+  for (uint32_t v = lq + 1; v < s->end; v++) {
+    if (!(T(b, v)->lex & W_SPEECH) || !spk__speech_verb(b, v)) continue;
+    uint32_t q = NONE;
+    for (uint32_t k = v + 1; k < s->end && k < v + 4; k++) {
+      if (word(b, k) && (T(b, k)->lex & W_QUE)) {
+        q = k;
+        break;
+      }
+      if (T(b, k)->kind != T_WORD) break;
+    }
+    if (q == NONE || s->end - q < 4) continue;
+    Cue c = spk__cue_at_verb(b, v, lq + 1, q, "indirect", 0.8, false);
+    if (c.found && c.m.type == M_PRON && c.m.gender == 3) continue;
+    if (c.found) {
+      add_indirect(b, q + 1, s->end, &c);
+      return;
+    }
+    /* a verb joined to the sentence's first predicate shares its speaker */
+    uint32_t j = v;
+    while (j > lq + 1 && spk__skippable(b, j - 1)) j--;
+    if (!(j > lq + 1 && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ))) continue;
+    if (!b->res->quotes.size) return;
+    PmSpeakerRef sp = pm_array_back(&b->res->quotes)->speaker;
+    if (!pm_array_back(&b->res->quotes)->has_speaker || !sp.name) return;
+    uint32_t to = s->end;
+    while (to > q + 1 && T(b, to - 1)->kind == T_PUNCT) to--;
+    PmQuote *x = pm_array_grow_one(&b->res->quotes);
+    x->start = T(b, q + 1)->start;
+    x->end = T(b, to - 1)->end;
+    x->kind = PM_QUOTE_INDIRECT;
+    x->has_speaker = true;
+    x->speaker = sp;
+    x->speaker.how = "coordinated";
+    x->speaker.stance = (PmStance)T(b, v)->stance;
+    x->confidence = 0.6;
+    return;
+  }
+}
+
+void spk__indirect_quoted(Block *b, const Sentence *s) {
+  /* A clause with a quotation reports nothing more: the quotation carries
+   * the speech.  Before the first mark an attribution may close a clause
+   * (« Quatre pompiers ont été blessés, a précisé la préfecture, qui fait
+   * état de « … » »), and after the last one a que/that clause may
+   * follow. */
+  uint32_t fq = NONE, lq = NONE;
+  bool speech_head = false, speech_tail = false;
+  for (uint32_t i = s->start; i < s->end; i++) {
+    const Token *t = T(b, i);
+    if (t->kind == T_QMARK) {
+      if (fq == NONE) fq = i;
+      lq = i;
+      speech_tail = false;
+    } else if (t->lex & W_SPEECH) {
+      if (fq == NONE) speech_head = true;
+      speech_tail = true;
+    }
+  }
+  if (fq == NONE) return;
+  Sentence head = *s;
+  head.end = fq;
+  if (speech_head && fq > s->start + 6 && !spk__in_quote(b, s->start) &&
+      trailing_attribution(b, &head, true))
+    return;
+  if (speech_tail) after_quotes(b, s, lq);
 }
 
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
@@ -184,7 +283,8 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         q = k;
         break;
       }
-      if (T(b, k)->kind != T_WORD) break;
+      /* "said in its 8 a.m. advisory that" */
+      if (T(b, k)->kind != T_WORD && T(b, k)->kind != T_NUMBER && !punct(b, k, '.')) break;
     }
     Cue c;
     if (q != NONE) {
@@ -201,10 +301,14 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
          b->lid == PM_LANG_EN && k < v; k++)
       if (folded_is(b, k, "not") || folded_is(b, k, "never") || folded_is(b, k, "n't"))
         negated = true;
+    /* "told reporters she would appeal": the hearer may be any noun */
+    bool told = b->lid == PM_LANG_EN && (folded_is(b, v, "told") || folded_is(b, v, "tell") ||
+                                         folded_is(b, v, "tells"));
     if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
         !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
           (T(b, v + 1)->lex & W_FUNCTION)) &&
-        !(T(b, v + 1)->lex & (W_PREP | W_AUX)) && s->end - v > 4) {
+        (!(T(b, v + 1)->lex & (W_PREP | W_AUX)) || (told && !(T(b, v + 1)->lex & W_PREP))) &&
+        s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
       /* any finite form: said, says, alleged, allege (not saying) */
@@ -229,7 +333,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       return;
     }
   }
-  if (((lex & W_SPEECH) || inv) && trailing_attribution(b, s)) return;
+  if (((lex & W_SPEECH) || inv) && trailing_attribution(b, s, false)) return;
   /* Selon X, … / …, according to X. */
   if (!(lex & W_SOURCE)) return;
   uint32_t after = 0;
@@ -237,7 +341,21 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   if (c.found && s->end - s->start > 5) {
     uint32_t k = after;
     if (punct(b, k, ',')) k++;
-    if (k < s->end && s->end - k > 3) {
+    /* "… talks to buy Coastway, according to two people familiar with
+     * the matter, in a deal that …": a source after a comma reports the
+     * clause before it, whatever follows */
+    uint32_t src = c.m.ts;
+    while (src > s->start && word(b, src - 1) && src + 3 > c.m.ts &&
+           !(T(b, src - 1)->lex & W_SOURCE))
+      src--;
+    if (src > s->start && word(b, src - 1) && (T(b, src - 1)->lex & W_SOURCE)) src--;
+    if (src > s->start + 3 && punct(b, src - 1, ',') && c.m.ts > s->start + 3) {
+      uint32_t from = s->start;
+      for (uint32_t x = s->start; x + 1 < src && x < s->start + 12; x++)
+        if (punct(b, x, '-')) from = x + 1;
+      c.how = "indirect-source";
+      add_indirect(b, from, src, &c);
+    } else if (k < s->end && s->end - k > 3) {
       c.how = "indirect-source";
       add_indirect(b, k, s->end, &c);
     } else if (c.m.ts > s->start + 3) {

@@ -56,6 +56,14 @@
 /* Set by lang.c itself, not by the data files: "you" and "vous" in every
  * lexicon, so that claims__rate tests its exact spellings only on them. */
 #define W_SECOND (1ull << 40)
+#define W_ANON (1ull << 34) /* source, entourage, person: an unnamed source's noun */
+#define W_CONJ (1ull << 35) /* et, mais, and, but: a new predicate begins */
+#define W_ROLE_GENERIC (1ull << 36) /* magistrat, official: fits any other role */
+#define W_INTERVIEW (1ull << 37) /* entretien, interview: the article is an interview */
+#define W_OFFICE (1ull << 38) /* ministre, senator: a seat one person holds at a time */
+#define W_COMPANY (1ull << 39) /* the lender, le groupe: a company named before */
+#define W_LINE_HEAD (1ull << 41) /* first word of a boilerplate or byline phrase */
+#define W_SYN_HEAD (1ull << 42) /* first word of a role synonym */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */
@@ -74,6 +82,11 @@ typedef struct {
   /* Phrases matched at the start of a line (folded, '\0'-separated). */
   PmArray(char *) boilerplate;
   PmArray(char *) comment_heads;
+  /* Role synonyms, folded, in pairs: a variant ("chef de l'état") then its
+   * canonical phrase ("président de la république"). */
+  PmArray(char *) role_syn;
+  /* Byline openings, folded ("par", "by", "propos recueillis par"). */
+  PmArray(char *) bylines;
 } Lexicon;
 
 struct PmLang {
@@ -252,6 +265,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
 #define CTX_RECENT 8
 #define CTX_ENTITIES 48
 #define CTX_ROLES 16
+#define CTX_PHRASE 48
+#define CTX_ALIASES 8
 
 typedef struct {
   char name[CTX_NAME];
@@ -260,8 +275,16 @@ typedef struct {
 
 typedef struct {
   char role[24];  /* folded role head noun: "ministre" */
+  char phrase[CTX_PHRASE]; /* its folded phrase or canonical synonym
+                              ("ministre de l'intérieur"), "" for the head
+                              alone (roles.c) */
   char name[CTX_NAME];
 } CtxRole;
+
+typedef struct {
+  char acr[16];   /* "AMF", as written */
+  char name[CTX_NAME]; /* "Association des maires de France" */
+} CtxAlias;
 
 struct PmContext {
   uint8_t lang;          /* PmLangId */
@@ -278,6 +301,9 @@ struct PmContext {
   char last_title[CTX_NAME];/* the last quoted title ("Libération") */
   CtxPerson recent[CTX_RECENT];    /* speakers, most recent first */
   CtxRole roles[CTX_ROLES];        /* bindings, most recent first */
+  CtxAlias aliases[CTX_ALIASES];   /* acronyms, most recent first */
+  uint8_t anon_last;     /* paragraphs for which the last speaker, an
+                            unnamed person, takes the pronouns */
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes
    * its names here, and moving 48 whole entries to put one in front cost
@@ -307,7 +333,7 @@ void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender);
 /* The named person called exactly `name`, or NULL. */
 const CtxPerson *ctx__person(const PmContext *ctx, const char *name);
 void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
-                    const char *name);
+                    const char *phrase, const char *name);
 const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
 /* The full name a single surname (or first name) stands for, or NULL. */
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
@@ -385,6 +411,10 @@ typedef struct {
                              open, UINT32_MAX none */
   uint32_t next_group;
   uint32_t para_first_quote; /* res index of the paragraph's first quote */
+  uint32_t heading_quotes[4]; /* res indices of headline quotations still
+                                 waiting for a speaker (layout.c) */
+  uint32_t n_heading_quotes;
+  uint32_t heading_age;       /* paragraphs since the last one was noted */
 } Block;
 
 void quotes__find(Block *b);              /* raw quotes of the paragraph */

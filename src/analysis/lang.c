@@ -239,6 +239,10 @@ static void lexicon_free(Lexicon *lx) {
     pm_free(lx->comment_heads.contents[i]);
   pm_array_delete(&lx->boilerplate);
   pm_array_delete(&lx->comment_heads);
+  for (uint32_t i = 0; i < lx->role_syn.size; i++) pm_free(lx->role_syn.contents[i]);
+  pm_array_delete(&lx->role_syn);
+  for (uint32_t i = 0; i < lx->bylines.size; i++) pm_free(lx->bylines.contents[i]);
+  pm_array_delete(&lx->bylines);
 }
 
 /* ---- verb forms ----------------------------------------------------------- */
@@ -317,7 +321,8 @@ typedef struct {
   uint64_t flags;
   int stance;
   bool verb;   /* conjugate lemmas */
-  int phrase;  /* 1 boilerplate, 2 comment heading */
+  int phrase;  /* 1 boilerplate, 2 comment heading, 3 role synonyms,
+                  4 byline */
 } ListKey;
 
 static const ListKey list_keys[] = {
@@ -359,17 +364,71 @@ static const ListKey list_keys[] = {
     {"function_words", W_FUNCTION, 0, false, 0},
     {"comment_words", W_COMMENT, 0, false, 0},
     {"post_words", W_POST, 0, false, 0},
+    {"anonymous_sources", W_ANON, 0, false, 0},
+    {"conjunctions", W_CONJ, 0, false, 0},
+    {"generic_roles", W_ROLE | W_ROLE_GENERIC, 0, false, 0},
+    {"interview_words", W_INTERVIEW, 0, false, 0},
+    {"offices", W_ROLE | W_OFFICE, 0, false, 0},
+    {"company_nouns", W_COMPANY, 0, false, 0},
+    {"role_synonyms", 0, 0, false, 3},
+    {"bylines", 0, 0, false, 4},
     {"boilerplate", 0, 0, false, 1},
     {"comment_headings", 0, 0, false, 2},
 };
 
+/* "président de la république: chef de l'état, locataire de l'élysée":
+ * each variant after the colon, and the canonical phrase itself, maps to
+ * the canonical phrase (see roles.c). */
+static void role_synonyms(Lexicon *lx, const char *v, size_t n) {
+  const char *colon = memchr(v, ':', n);
+  size_t cn = colon ? (size_t)(colon - v) : n;
+  char canon[64];
+  size_t fc = lex__fold(v, cn, canon);
+  while (fc && canon[fc - 1] == ' ') fc--;
+  if (!fc) return;
+  const char *p = v, *end = v + n;
+  while (p < end) {
+    const char *q = p == v ? v + cn : memchr(p, ',', (size_t)(end - p));
+    if (!q) q = end;
+    while (p < q && (*p == ' ' || *p == ':' || *p == ',')) p++;
+    size_t len = (size_t)(q - p);
+    while (len && p[len - 1] == ' ') len--;
+    char f[64];
+    size_t fn = len ? lex__fold(p, len, f) : 0;
+    if (fn) {
+      /* the variant's first word is flagged, so that only role phrases
+       * starting with one are compared with the list (roles.c) */
+      lex_add(lx, f, strcspn(f, " '"), W_SYN_HEAD, 0);
+      if (strchr(f, '\'') && strchr(f, '\'') < f + strcspn(f, " "))
+        lex_add(lx, f, (size_t)(strchr(f, '\'') - f) + 1, W_SYN_HEAD, 0);
+      pm_array_push(&lx->role_syn, pm_strndup(f, fn));
+      pm_array_push(&lx->role_syn, pm_strndup(canon, fc));
+    }
+    p = q + 1;
+  }
+}
+
 static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
                       const char *v, size_t n) {
+  if (k->phrase == 3) {
+    role_synonyms(lx, v, n);
+    return;
+  }
   if (k->phrase) {
     char f[64];
     size_t fn = lex__fold(v, n, f);
     if (!fn) return;
+    /* the phrase's first word (and its elided article) marks the
+     * paragraphs worth testing, so that the test costs one flag per
+     * paragraph (layout.c) */
+    if (k->phrase == 1 || k->phrase == 4) {
+      size_t w = strcspn(f, " :-");
+      lex_add(lx, f, w, W_LINE_HEAD, 0);
+      const char *ap = memchr(f, '\'', w);
+      if (ap) lex_add(lx, f, (size_t)(ap - f) + 1, W_LINE_HEAD, 0);
+    }
     if (k->phrase == 1) pm_array_push(&lx->boilerplate, pm_strndup(f, fn));
+    else if (k->phrase == 4) pm_array_push(&lx->bylines, pm_strndup(f, fn));
     else pm_array_push(&lx->comment_heads, pm_strndup(f, fn));
     return;
   }

@@ -26,6 +26,33 @@ bool spk__nameish_cap(const Block *b, uint32_t i) {
   return true;
 }
 
+static bool adverbial3(const Block *b, uint32_t j);
+
+/* "One" or "one" (a byte test, no folding). */
+static bool is_one(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  const char *w = b->text + t->start;
+  return t->end - t->start == 3 && (w[0] | 32) == 'o' && w[1] == 'n' && w[2] == 'e';
+}
+
+/* « les économies demandées aux communes », « le plan annoncé »: a French
+ * participle right after a noun qualifies it; only after an auxiliary or
+ * a pronoun does it report. */
+static bool participle_after_noun(const Block *b, uint32_t i) {
+  const Token *p = T(b, i - 1);
+  if (p->kind != T_WORD || (p->flags & (TF_CAP | TF_INV_M | TF_INV_F | TF_INV_PL | TF_ELISION)) ||
+      (p->lex & (W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON | W_QUE)))
+    return false;
+  const Token *t = T(b, i);
+  const char *w = b->text + t->start;
+  uint32_t n = t->end - t->start;
+  bool part = (n > 3 && !memcmp(w + n - 2, "\xC3\xA9", 2)) ||
+              (n > 4 && (!memcmp(w + n - 3, "\xC3\xA9" "e", 3) ||
+                         !memcmp(w + n - 3, "\xC3\xA9" "s", 3))) ||
+              (n > 5 && !memcmp(w + n - 4, "\xC3\xA9" "es", 4));
+  return part && !adverbial3(b, i); /* « a pour sa part assuré » */
+}
+
 /* spk__speech_verb for a lowercase speech-verb word i (speakers.h tests
  * that): not after a determiner. */
 bool spk__speech_verb_word(const Block *b, uint32_t i) {
@@ -36,6 +63,7 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
   if (i > 0 && word(b, i - 1) && (T(b, i - 1)->lex & W_DET) &&
       !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
     return false;
+  if (b->lid == PM_LANG_FR && i > 0 && participle_after_noun(b, i)) return false;
   /* "veut dire que" means, it does not report. */
   if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
       T(b, i - 1)->end - T(b, i - 1)->start <= 7 &&
@@ -68,12 +96,21 @@ bool spk__skippable(const Block *b, uint32_t i) {
          ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
 }
 
+/* "le député de la Gironde Thomas Peyrac": a known first name after a
+ * capitalised word that is none opens a new name (a place, a party). */
+static bool first_name_after(const Block *b, uint32_t p) {
+  return word(b, p + 1) && (T(b, p + 1)->lex & (W_FIRST_M | W_FIRST_F)) &&
+         !(T(b, p)->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_NAME_PARTICLE)) &&
+         !(T(b, p)->flags & TF_ALLCAP);
+}
+
 /* The capitalised name ending at token j: returns its first token. */
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
   uint32_t s = j;
   while (s > lo) {
     uint32_t p = s - 1;
     if (spk__nameish(b, p)) {
+      if (first_name_after(b, p)) break;
       s = p;
       continue;
     }
@@ -100,6 +137,7 @@ static bool cap_inst(const Block *b, uint32_t i) {
 uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
   while (e < hi) {
+    if (spk__nameish(b, e) && first_name_after(b, e - 1)) break;
     if (spk__nameish(b, e) || cap_inst(b, e)) {
       e++;
       continue;
@@ -144,7 +182,11 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
     const Token *p = T(b, s - 1);
     if (p->kind != T_WORD) break;
     if (p->lex & W_DET) return s - 1;
-    if ((p->flags & TF_CAP) && !(p->lex & W_DET)) break;
+    /* "A Castlegate spokesman", "the White House press secretary" */
+    if ((p->flags & TF_CAP) && !(p->lex & W_DET) &&
+        !(b->lid == PM_LANG_EN && s >= lo + 2 && k < 2 && word(b, s - 2) &&
+          ((T(b, s - 2)->lex & W_DET) || (T(b, s - 2)->flags & TF_CAP))))
+      break;
     if (p->lex & (W_PREP | W_SPEECH | W_AUX)) break;
     s--;
   }
@@ -234,6 +276,8 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   while (e0 > lo + 1 && spk__skippable(b, e0 - 1) && (T(b, e0 - 1)->lex & W_AUX))
     e0--;
   if (e0 > lo && org_name(b, e0, lo, m)) return true;
+  if (e0 > lo + 3 && punct(b, e0 - 1, ')') && spk__org_subject(b, e0, lo, m)) return true;
+  if (e0 > lo + 5 && spk__nameish(b, e0 - 1) && spk__org_subject(b, e0, lo, m)) return true;
   uint32_t j = v;
   int steps = 0;
   while (j > lo && steps++ < 8) {
@@ -243,6 +287,24 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   }
   if (j <= lo) return false;
   uint32_t end = j; /* mention ends here (exclusive) */
+  /* "One person familiar with the plans said", « une source proche du
+   * dossier a indiqué »: an unnamed source with its complement */
+  for (uint32_t a = j; a > lo && a + 7 > j; a--) {
+    const Token *u = T(b, a - 1);
+    if (u->kind != T_WORD || (u->lex & (W_SPEECH | W_QUE)) ||
+        ((u->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(u->lex & W_DET)))
+      break;
+    if ((u->lex & W_ANON) && !(u->flags & TF_CAP) && a - 1 > lo &&
+        word(b, a - 2) && (T(b, a - 2)->lex & W_DET || T(b, a - 2)->kind == T_NUMBER ||
+                           is_one(b, a - 2))) {
+      m->type = M_NP;
+      m->ts = np_start(b, a - 1, lo);
+      if (m->ts == a - 1 && (T(b, a - 2)->kind == T_NUMBER || is_one(b, a - 2)))
+        m->ts = a - 2;
+      m->te = end;
+      return true;
+    }
+  }
   j--;
   for (int guard = 0; guard < 4; guard++) {
     const Token *t = T(b, j);
@@ -272,7 +334,9 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                           * a name after a verb or noun is an object */
                          (word(b, ns0 - 1) && !(T(b, ns0 - 1)->flags & TF_CAP) &&
                           !(T(b, ns0 - 1)->lex & (W_ROLE | W_ROLE_F | W_DET |
-                                                  W_HONORIFIC | W_INSTITUTION))));
+                                                  W_HONORIFIC | W_INSTITUTION |
+                                                  /* « a ajouté Gérard Larcher, qui » */
+                                                  W_SPEECH))));
       if (spk__nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
         spk__name_mention(b, m, ns, j);
@@ -281,13 +345,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           for (uint32_t k = ns - 1; k > lo && k + 8 > ns; k--) {
             if (word(b, k - 1) && (T(b, k - 1)->lex & W_ROLE) &&
                 !(T(b, k - 1)->flags & TF_CAP)) {
-              const Token *r = T(b, k - 1);
-              char f[64];
-              size_t fn = lex__fold(b->text + r->start, r->end - r->start, f);
-              char nm[CTX_NAME];
-              uint32_t a = T(b, ns)->start, z = T(b, j - 1)->end;
-              str__put(nm, sizeof nm, 0, b->text + a, z - a);
-              if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+              spk__bind_role(b, k - 1, ns, j);
               break;
             }
           }
@@ -316,19 +374,27 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         spk__name_mention(b, m, ns, k - 1);
         for (uint32_t r = k; r < j; r++) {
           if (word(b, r) && (T(b, r)->lex & W_ROLE)) {
-            char f[64];
-            size_t fn = lex__fold(b->text + T(b, r)->start,
-                                  T(b, r)->end - T(b, r)->start, f);
-            char nm[CTX_NAME];
-            uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
-            str__put(nm, sizeof nm, 0, b->text + a, z - a);
-            if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+            spk__bind_role(b, r, m->ns, m->ne);
             if (T(b, r)->lex & W_ROLE_F) m->gender = 2;
             break;
           }
         }
         return true;
       }
+      /* "A longtime ally in the state Senate, who …, said": the subject's
+       * head noun lies before a capitalised complement */
+      bool head = false;
+      for (uint32_t h = k - 1; k > lo + 1 && punct(b, k - 1, ',') && h > lo && h + 8 > k; h--) {
+        const Token *u = T(b, h - 1);
+        if (u->kind != T_WORD) break;
+        if (!(u->flags & TF_CAP) && (u->lex & (W_ROLE | W_ANON))) {
+          j = h - 1;
+          end = k - 1;
+          head = true;
+          break;
+        }
+      }
+      if (head) continue;
       return false;
     }
     /* "Police said", "Others warned": a capitalised common noun opening
@@ -361,6 +427,16 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     if (spk__nameish(b, j)) {
       uint32_t ns = spk__name_start(b, j, lo);
+      /* « sur le cours Émile-Zola », "at the Hotel Ritz": one capitalised
+       * word after a common noun after a determiner names a place */
+      if (ns == j && ns > lo + 1 && word(b, ns - 1) && !(T(b, ns - 1)->flags & TF_CAP) &&
+          !(T(b, ns - 1)->lex & (W_ROLE | W_HONORIFIC | W_INSTITUTION | W_OUTLET | W_SPEECH |
+                                 W_AUX | W_ANON | W_FUNCTION | W_PREP | W_DET | W_QUE |
+                                 W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+          word(b, ns - 2) && (T(b, ns - 2)->lex & W_DET) &&
+          !ctx__entity_by_part(b->ctx, b->text + T(b, ns)->start,
+                               T(b, ns)->end - T(b, ns)->start))
+        return false;
       /* A name after a preposition is a complement ("le ministre de
        * l'Intérieur", "le locataire de la Place Beauvau"): the subject is
        * the noun phrase it completes. */
@@ -397,7 +473,25 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       spk__name_mention(b, m, ns, j + 1);
       return true;
     }
-    if (t->kind == T_WORD && !(t->flags & TF_CAP) &&
+    /* "The Teamsters union said": in English a name before an
+     * institution noun is the organisation's (not a person's: "the
+     * Garrity administration") */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) &&
+        (t->lex & W_INSTITUTION) && !(t->lex & W_ROLE) && j > lo + 1 && spk__nameish(b, j - 1)) {
+      uint32_t ns = spk__name_start(b, j - 1, lo);
+      const Token *f = T(b, ns);
+      if (ns > lo && word(b, ns - 1) && (T(b, ns - 1)->lex & W_DET) &&
+          !ctx__entity_by_part(b->ctx, b->text + f->start, T(b, j - 1)->end - f->start) &&
+          !ctx__entity_by_part(b->ctx, b->text + T(b, j - 1)->start,
+                               T(b, j - 1)->end - T(b, j - 1)->start)) {
+        spk__name_mention(b, m, ns, j);
+        m->ts = ns - 1;
+        m->te = end;
+        return true;
+      }
+    }
+    /* "the Conservative MP said": an acronym role counts as lowercase */
+    if (t->kind == T_WORD && (!(t->flags & TF_CAP) || ((t->flags & TF_ALLCAP) && (t->lex & W_ROLE))) &&
         (t->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) {
       /* "la porte-parole du gouvernement": the complement is not the
        * subject; the noun it completes is. */
@@ -424,6 +518,65 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
       }
       return true;
+    }
+    /* "A spokesperson for the American Petroleum Institute said": a
+     * capitalised institution after a preposition completes a noun */
+    if (t->kind == T_WORD && (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) &&
+        !spk__nameish(b, j)) {
+      uint32_t p = j;
+      while (p > lo && word(b, p - 1) && (T(b, p - 1)->flags & TF_CAP) &&
+             !(T(b, p - 1)->lex & (W_DET | W_FUNCTION | W_PREP)))
+        p--;
+      if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+          !(T(b, p - 1)->flags & TF_CAP))
+        p--;
+      if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE)) {
+        j = p - 2;
+        continue;
+      }
+      /* "the White House said", "the Pentagon said": a capitalised
+       * institution names itself */
+      if (p < j || (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET))) {
+        uint32_t ns = p;
+        while (ns < j && word(b, ns) && (T(b, ns)->lex & W_DET)) ns++;
+        spk__name_mention(b, m, ns, j + 1);
+        m->ts = p;
+        m->te = end;
+        return true;
+      }
+    }
+    /* « une source policière », "a person familiar with the matter": an
+     * unnamed source */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && (t->lex & W_ANON)) {
+      m->type = M_NP;
+      m->ts = np_start(b, j, lo);
+      m->te = end;
+      return true;
+    }
+    /* « le metteur en scène portugais », « l'économiste américain »: the
+     * role noun before its adjective */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
+        !(t->lex & (W_ROLE | W_INSTITUTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_FUNCTION |
+                    W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE))) {
+      uint32_t r = NONE;
+      for (uint32_t k = j; k > lo && k + 4 > j; k--) {
+        const Token *u = T(b, k - 1);
+        if (u->kind != T_WORD || (u->flags & TF_CAP)) break;
+        if (u->lex & W_ROLE) {
+          r = k - 1;
+          break;
+        }
+        if (u->lex & (W_AUX | W_SPEECH | W_FUNCTION | W_QUE) && !(u->lex & W_PREP)) break;
+      }
+      if (r != NONE && r > lo && word(b, r - 1) && (T(b, r - 1)->lex & W_DET)) {
+        m->type = M_ROLE;
+        m->head = r;
+        m->ts = np_start(b, r, lo);
+        m->te = end;
+        m->gender = (T(b, r)->lex & W_ROLE_F) ? 2 : 0;
+        return true;
+      }
     }
     /* "Two administration officials, who …, said": a plural noun after a
      * number or a determiner names an unnamed group */
@@ -511,12 +664,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     if (punct(b, e, ',')) {
       for (uint32_t r = e + 1; r < hi && r < e + 5; r++) {
         if (word(b, r) && (T(b, r)->lex & W_ROLE) && !(T(b, r)->flags & TF_CAP)) {
-          char f[64], nm[CTX_NAME];
-          size_t fn = lex__fold(b->text + T(b, r)->start,
-                                T(b, r)->end - T(b, r)->start, f);
-          uint32_t a = T(b, s)->start, z = T(b, e - 1)->end;
-          str__put(nm, sizeof nm, 0, b->text + a, z - a);
-          if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+          spk__bind_role(b, r, s, e);
           break;
         }
         if (!word(b, r)) break;
@@ -542,7 +690,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   }
   if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
       !(T(b, j + 1)->flags & TF_CAP) &&
-      !(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_FUNCTION | W_PREP))) {
+      (!(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_FUNCTION | W_PREP)) ||
+       (T(b, j + 1)->lex & W_ANON))) {
     /* an unnamed source: "confie un proche de X", "says a witness" */
     bool later_role = false;
     for (uint32_t k = j + 2; k < hi && k < j + 4; k++)
@@ -582,6 +731,13 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       const Token *h = T(b, k);
       if (h->kind != T_WORD) break;
       if (h->lex & (W_ROLE | W_INSTITUTION | W_OUTLET)) {
+        /* "the tracking site PowerWatch", « la société Plastival »: the
+         * name after the noun */
+        if (!(h->lex & W_ROLE) && spk__nameish(b, k + 1) && k + 1 < hi) {
+          spk__name_mention(b, m, k + 1, spk__name_end(b, k + 1, hi));
+          m->ts = j;
+          return true;
+        }
         /* "said the government's offer was …": a possessor opens the
          * object clause, it is no inverted subject */
         const char *z = b->text + h->end;
@@ -593,8 +749,13 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         m->head = k;
         m->ts = j;
         m->te = k + 1;
-        /* the complement: "le ministre de l'Intérieur" */
+        /* the complement: "le ministre de l'Intérieur", after one
+         * adjective (« l'agence régionale de santé ») */
         uint32_t e = k + 1;
+        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH | W_AUX | W_DET | W_QUE)) &&
+            word(b, e + 1) && (T(b, e + 1)->lex & W_PREP))
+          e++;
         while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
                ((b->text[T(b, e)->start] | 32) == 'd' ||
                 (b->text[T(b, e)->start] | 32) == 'o')) {
@@ -615,15 +776,26 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
             !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH)) && punct(b, e + 1, ','))
           e++;
         m->te = e;
+        /* « a annoncé l'agence régionale de santé (ARS) de Bretagne » */
+        if (!(h->lex & W_ROLE) && spk__org_named(b, k, e)) {
+          uint32_t te = e + 3;
+          if (te + 1 < hi && (T(b, te)->lex & W_PREP) && word(b, te + 1)) {
+            te++;
+            if (word(b, te) && (T(b, te)->lex & W_DET) && te + 1 < hi) te++;
+            if (spk__nameish(b, te)) te = spk__name_end(b, te, hi);
+          }
+          m->type = M_NAME;
+          m->ns = k;
+          m->ne = e;
+          m->ts = j;
+          m->te = te;
+          return true;
+        }
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
         if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
             (h->lex & W_ROLE)) {
           uint32_t ne = spk__name_end(b, e + 1, b->toks.size);
-          char rf[64], nm[CTX_NAME];
-          size_t rn = lex__fold(b->text + h->start, h->end - h->start, rf);
-          str__put(nm, sizeof nm, 0, b->text + T(b, e + 1)->start,
-                   T(b, ne - 1)->end - T(b, e + 1)->start);
-          if (rn) ctx__bind_role(b->ctx, rf, rn, nm);
+          spk__bind_role(b, k, e + 1, ne);
           spk__name_mention(b, m, e + 1, ne);
           return true;
         }
@@ -656,22 +828,10 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
     m->ts = h - 1;
     int g = honorific_gender(b, h - 1);
     if (g) m->gender = g;
-    if (T(b, h - 1)->lex & W_ROLE) {
-      char f[64], nm[CTX_NAME];
-      size_t fn = lex__fold(b->text + T(b, h - 1)->start,
-                            T(b, h - 1)->end - T(b, h - 1)->start, f);
-      str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start,
-               T(b, ne - 1)->end - T(b, ns)->start);
-      if (fn) ctx__bind_role(b->ctx, f, fn, nm);
-    }
+    if (T(b, h - 1)->lex & W_ROLE) spk__bind_role(b, h - 1, ns, ne);
   } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&
              !(T(b, h - 1)->flags & TF_CAP)) {
-    char f[64], nm[CTX_NAME];
-    size_t fn = lex__fold(b->text + T(b, h - 1)->start,
-                          T(b, h - 1)->end - T(b, h - 1)->start, f);
-    str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start,
-             T(b, ne - 1)->end - T(b, ns)->start);
-    if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+    spk__bind_role(b, h - 1, ns, ne);
   }
 }
 

@@ -21,12 +21,17 @@ static int person_gender(const PmContext *ctx, const char *name) {
 /* Whether `name` holds a role other than `role` and not `role` itself:
  * "Jane Porter, the mayor" is not "the senator", and guessing across that
  * is worse than leaving the speaker unresolved. */
-static bool other_role(const PmContext *ctx, const char *name, const char *role) {
+static bool other_role(const Block *b, const char *name, const char *role) {
   /* Chairing something goes with any seat: "Paul Henrion, président de la
-   * commission des finances" is still "le député". */
+   * commission des finances" is still "le député".  Only two offices
+   * exclude each other: « le metteur en scène portugais » may well be the
+   * festival's director named before. */
   static const char *const chairs[] = {"président", "présidente", "chair",
                                        "chairman", "chairwoman", "rapporteur",
                                        "rapporteure", "chef", "head", "leader"};
+  const LexEntry *me = lex__get(b->lx, role, strlen(role));
+  if (!me || !(me->flags & W_OFFICE)) return false;
+  const PmContext *ctx = b->ctx;
   bool other = false;
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
     if (strcmp(ctx->roles[i].name, name)) continue;
@@ -34,7 +39,8 @@ static bool other_role(const PmContext *ctx, const char *name, const char *role)
     bool chair = false;
     for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
       if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
-    if (!chair) other = true;
+    const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
+    if (!chair && e && (e->flags & W_OFFICE)) other = true;
   }
   return other;
 }
@@ -70,8 +76,9 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
       if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-') break;
       if (t->kind != T_WORD) continue;
       if (!spk__nameish(b, k)) {
+        /* "Jeudi midi, Vasseur s'est montré …": a date opens it */
         if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH |
-                       W_FIRST_PERSON | W_QUE)) && !(t->lex & W_DET))
+                       W_FIRST_PERSON | W_QUE)) && !(t->lex & (W_DET | W_MONTH)))
           break;
         continue;
       }
@@ -121,6 +128,10 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   return false;
 }
 
+bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out) {
+  return local_subject(b, upto, 0, out);
+}
+
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name) {
   size_t n = strlen(name);
   for (uint32_t i = from; i + n <= to; i++)
@@ -153,6 +164,15 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
     /* A trailing possessive ('s) is not part of the name. */
     const CtxPerson *p = NULL;
+    const char *full = m->ne - m->ns == 1 && (T(b, m->ns)->flags & TF_ALLCAP)
+                       ? spk__acronym_name(b, b->text + a, z - a) : NULL;
+    if (full) {
+      /* « l'AMF » after "Association des maires de France (AMF)" */
+      str__put(r.name, sizeof r.name, 0, full, strlen(full));
+      r.suffix = "+acronym";
+      r.has_name = true;
+      return r;
+    }
     if (m->ne - m->ns == 1) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
@@ -172,9 +192,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       return r;
     }
     if (local_subject(b, m->ts, m->gender, &r)) return r;
-    const CtxPerson *p = recent_compatible(b->ctx, m->gender);
     r.suffix = "+pronoun";
     r.conf = 0.9;
+    if (b->ctx->anon_last) return r; /* the unnamed person just quoted */
+    const CtxPerson *p = recent_compatible(b->ctx, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;
@@ -185,7 +206,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     const Token *h = T(b, m->head);
     char f[64];
     size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
-    const char *nm = fn ? ctx__role(b->ctx, f, fn) : NULL;
+    bool keyed = false;
+    const char *nm = fn ? spk__role_name(b, m->head, &keyed) : NULL;
     /* "la ministre" is not the man the apposition made "le ministre" */
     int pg = nm ? person_gender(b->ctx, nm) : 0;
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
@@ -208,7 +230,12 @@ Resolved spk__resolve(Block *b, const Mention *m) {
                             T(b, m->ts)->end - T(b, m->ts)->start, df);
       indefinite = dn && (!strcmp(df, "un") || !strcmp(df, "une") ||
                           !strcmp(df, "a") || !strcmp(df, "an") ||
-                          !strcmp(df, "des"));
+                          !strcmp(df, "des") ||
+                          /* « Son président », "its chairman": the role of
+                           * someone just named, not the last speaker */
+                          !strcmp(df, "son") || !strcmp(df, "sa") ||
+                          !strcmp(df, "leur") || !strcmp(df, "its") ||
+                          !strcmp(df, "their"));
     }
     if (indefinite) {
       r.suffix = "";
@@ -216,12 +243,18 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       return r;
     }
     const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
-    if (fresh && compatible(m->gender, fresh->gender)) {
+    if (fresh && compatible(m->gender, fresh->gender) && (fresh->gender || !keyed)) {
       p = fresh;
     } else if (b->ctx->recent[0].name[0]) {
-      if (compatible(m->gender, b->ctx->recent[0].gender)) p = &b->ctx->recent[0];
-    } else {
-      /* no speaker yet: the last person named with a known first name */
+      /* « le président du Sénat »: an office named in full goes to the
+       * last speaker only when that speaker's gender is known to fit */
+      if (compatible(m->gender, b->ctx->recent[0].gender) &&
+          (!keyed || b->ctx->recent[0].gender))
+        p = &b->ctx->recent[0];
+    } else if (!keyed) {
+      /* no speaker yet: the last person named with a known first name
+       * (not for « le ministre de la Santé », an office the article did
+       * not give anyone) */
       const CtxPerson *e;
       for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++)
         if (e->gender) {
@@ -231,7 +264,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     }
     r.suffix = "+role-recent";
     r.conf = 0.7;
-    if (p && (other_role(b->ctx, p->name, f) ||
+    /* « le magistrat », "the official": a generic role fits any other */
+    if (p && ((!(h->lex & W_ROLE_GENERIC) && other_role(b, p->name, f)) ||
               (nm && !strcmp(nm, p->name))))
       p = NULL;
     if (p && p->gender) r.gender = p->gender;
@@ -240,6 +274,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.has_name = true;
     }
     return r;
+  }
+  if ((m->type == M_INST || m->type == M_OUTLET) && m->head < b->toks.size) {
+    /* « l'agence » after « l'agence régionale de santé (ARS) » */
+    const char *org = spk__org_by_noun(b, m->head);
+    if (org) {
+      str__put(r.name, sizeof r.name, 0, org, strlen(org));
+      r.has_name = true;
+      r.suffix = "+acronym";
+      r.conf = 0.8;
+      return r;
+    }
   }
   if (m->type == M_OUTLET && b->ctx->last_title[0]) {
     str__put(r.name, sizeof r.name, 0, b->ctx->last_title,

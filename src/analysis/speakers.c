@@ -92,6 +92,29 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
     d.conf = 0.8;
     return d;
   }
+  /* "'I'm not running to be liked': Senator Julia Okonkwo on …": a
+   * headline's quotation signed after a colon */
+  if (T(b, 0)->kind == T_QMARK && punct(b, c + 1, ':') && c + 2 < b->toks.size) {
+    Cue d;
+    memset(&d, 0, sizeof d);
+    if (spk__subject_right(b, c + 1, b->toks.size, &d.m) && d.m.type == M_NAME &&
+        d.m.ts <= c + 3) {
+      d.found = true;
+      d.how = "colon";
+      d.conf = 0.8;
+      return d;
+    }
+    /* "'…': an interview with Nadia Ferrer" */
+    uint32_t p = spk__interviewee(b, c + 2, c + 8);
+    if (p != NONE) {
+      memset(&d, 0, sizeof d);
+      spk__name_mention(b, &d.m, p, spk__name_end(b, p, b->toks.size));
+      d.found = true;
+      d.how = "interview";
+      d.conf = 0.75;
+      return d;
+    }
+  }
   uint32_t i = c + 1;
   if (punct(b, i, ',')) i++;
   if (i >= hi) return none;
@@ -108,7 +131,7 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
     if (T(b, k)->kind == T_QMARK) break;
     /* "called the action "…" and said …": a second predicate of the
      * subject before the quotation */
-    if (folded_is(b, k, "and") || folded_is(b, k, "et")) break;
+    if (word(b, k) && (T(b, k)->lex & W_CONJ)) break;
     if (punct_in(T(b, k), ";:!?()[]")) break;
     if (spk__speech_verb(b, k)) {
       Cue cu = spk__cue_at_verb(b, k, c + 1, hi, "verb-after", 0.85, false);
@@ -194,6 +217,13 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
     if (spk__in_quote(b, v)) continue;
     if (spk__speech_verb(b, v)) {
       Cue c = spk__cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
+      /* "said the senator "has the ideas …"": a noun phrase after the verb
+       * that runs on into the quotation or a clause is the reported
+       * clause's subject; an inverted subject ends at a comma or colon */
+      if (c.found && c.m.ts > v && c.m.te < o && !inverted(b, v) &&
+          !(T(b, c.m.te)->kind == T_PUNCT && strchr(",:-", T(b, c.m.te)->ch)))
+        return none;
+      if (c.found && c.m.ts > v && c.m.te == o && !inverted(b, v)) return none;
       if (c.found) return c;
     }
   }
@@ -228,7 +258,21 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
     }
     Cue c;
     memset(&c, 0, sizeof c);
-    if (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) {
+    /* « selon son entourage », « selon un communiqué », "according to two
+     * people familiar with …": an unnamed source, left unresolved */
+    uint32_t anon = NONE;
+    for (uint32_t y = x; y < hi && y < x + 4 && word(b, y); y++)
+      if (T(b, y)->lex & W_ANON) {
+        anon = y;
+        break;
+      }
+    if (anon != NONE && !(word(b, x) && (T(b, x)->lex & W_PRON_OBJ))) {
+      c.m.type = M_NP;
+      c.m.ts = x;
+      c.m.te = anon + 1;
+      c.found = true;
+      if (after) *after = anon + 1;
+    } else if (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) {
       c.m.type = M_PRON;
       c.m.ts = x;
       c.m.te = x + 1;
@@ -293,6 +337,28 @@ static const char *how_str(Block *b, const char *how, const char *suffix) {
   return res__str(b->res, buf, n);
 }
 
+/* An unnamed person in tokens [ts, te): « un conseiller », "a person
+ * familiar with …", « une source policière », "One juror". */
+static bool indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
+  if (ts + 1 >= te || !word(b, ts) || !word(b, ts + 1)) return false;
+  const Token *h = T(b, ts + 1);
+  if ((h->flags & TF_CAP) || !(h->lex & (W_ROLE | W_ANON)) || (h->lex & W_INSTITUTION))
+    return false;
+  const char *w = b->text + T(b, ts)->start;
+  uint32_t n = T(b, ts)->end - T(b, ts)->start;
+  char c = (char)(w[0] | 32);
+  return (n == 1 && c == 'a') || (n == 2 && c == 'a' && (w[1] | 32) == 'n') ||
+         (n == 2 && c == 'u' && (w[1] | 32) == 'n') ||
+         (n == 3 && (!memcmp(w + 1, "ne", 2) || !memcmp(w + 1, "NE", 2)) && (c == 'u' || c == 'o'));
+}
+
+/* The sentence before sentence `so` opens with an unnamed person. */
+static bool anonymous_before(const Block *b, uint32_t so) {
+  const Sentence *p = &b->sents.contents[so - 1];
+  return p->end > p->start + 2 && indefinite_person(b, p->start, p->end) &&
+         !spk__in_quote(b, p->start);
+}
+
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
@@ -305,6 +371,12 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   q->speaker.how = how_str(b, c->how, r.suffix);
   q->speaker.stance = (PmStance)c->stance;
   q->confidence = c->conf * r.conf;
+  if (r.has_name) spk__heading_speaker(b, q);
+  /* « Selon un conseiller de Matignon, … « … », résume-t-il »: after an
+   * unnamed person, a pronoun is that person (resolve.c) */
+  if (r.has_name) b->ctx->anon_last = 0;
+  else if (c->m.type != M_PRON)
+    b->ctx->anon_last = indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, strlen(r.name),
@@ -353,13 +425,37 @@ static uint32_t sentence_from(const Block *b, uint32_t tok, uint32_t from) {
   return from;
 }
 
+/* « … » et dénonce une « … », "called it "…" and said "…"": a speech verb
+ * joined by a conjunction to the predicate of an earlier quotation of the
+ * same sentence shares its subject.  Returns that quotation's result
+ * index, or NONE. */
+static uint32_t coordinated(Block *b, uint32_t o, uint32_t lo) {
+  if (!b->res->quotes.size || o <= lo) return NONE;
+  uint32_t pi = b->res->quotes.size - 1;
+  const PmQuote *prev = &b->res->quotes.contents[pi];
+  if (!prev->has_speaker || !prev->speaker.name || prev->start < T(b, lo)->start ||
+      prev->end > T(b, o)->start)
+    return NONE;
+  for (uint32_t v = o; v > lo && v + WINDOW > o; v--) {
+    const Token *t = T(b, v - 1);
+    if (t->kind == T_QMARK || t->start < prev->end) return NONE;
+    if (!(t->lex & W_SPEECH) || !spk__speech_verb(b, v - 1)) continue;
+    uint32_t j = v - 1;
+    while (j > lo && spk__skippable(b, j - 1)) j--;
+    return j > lo && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ) ? pi : NONE;
+  }
+  return NONE;
+}
+
 /* The whole group of raw quotes starting at index g (same group). */
 static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   RawQuote *r = &b->raw.contents[g];
   PmContext *ctx = b->ctx;
   Cue cue;
   memset(&cue, 0, sizeof cue);
-  bool title = false;
+  bool title = false, has_coord = false;
+  PmSpeakerRef coord;
+  memset(&coord, 0, sizeof coord);
   uint32_t o = r->open_tok, c = r->close_tok;
   uint32_t lo = b->sents.size ? b->sents.contents[so].start : 0;
   uint32_t sc = c == NONE ? so : sentence_from(b, c, so);
@@ -382,7 +478,15 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       }
     }
     if (!cue.found && c != NONE && is_title(b, r)) title = true;
-    if (!cue.found && !title) cue = cue_before(b, o, lo, hi);
+    if (!cue.found && !title) {
+      uint32_t pi = coordinated(b, o, lo);
+      if (pi != NONE) {
+        coord = b->res->quotes.contents[pi].speaker;
+        has_coord = true;
+      } else {
+        cue = cue_before(b, o, lo, hi);
+      }
+    }
     /* "évoqué une piste qui doit selon lui « … »": a bare noun phrase
      * after the verb is likelier its object than its speaker, so a source
      * phrase in the sentence wins over it */
@@ -396,6 +500,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     }
   }
   double conf = 0.5;
+  Resolved prev_subj;
   for (uint32_t k = g; k < gend; k++) {
     RawQuote *x = &b->raw.contents[k];
     PmQuote *q = pm_array_grow_one(&b->res->quotes);
@@ -416,6 +521,14 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       ctx->last_age = 0;
       continue;
     }
+    if (has_coord) {
+      q->has_speaker = true;
+      q->speaker = coord;
+      q->speaker.how = "coordinated";
+      q->confidence = 0.75;
+      ctx->last_age = 0;
+      continue;
+    }
     uint32_t words = count_words(b, x);
     bool sentence_like = words >= 5 || ends_sentence_inside(b, x);
     if (ctx->in_comments) {
@@ -428,6 +541,33 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     } else if (o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
       copy_person_speaker(b, q, &ctx->lead_speaker, "lead-in", 0.75);
       ctx->last_age = 0;
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               spk__paragraph_subject(b, b->sents.contents[so - 1].end, &prev_subj) &&
+               strcmp(prev_subj.name, ctx->last_speaker.name)) {
+      /* "Perret a pris la parole. « On ne lâchera rien. »": a quotation
+       * opening the sentence after one whose subject is a person is that
+       * person's, rather than the last speaker's */
+      CtxPerson p;
+      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
+      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
+      ctx__note_speaker(ctx, p.name, p.gender);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               anonymous_before(b, so)) {
+      /* "Un médecin de Lorient, qui …, redoute un effet domino. « … »":
+       * the unnamed person the sentence before is about */
+      const Sentence *ps = &b->sents.contents[so - 1];
+      uint32_t a = T(b, ps->start)->start, z = T(b, ps->start + 1)->end;
+      q->has_speaker = true;
+      q->speaker.name = NULL;
+      q->speaker.mention = res__str(b->res, b->text + a, z - a);
+      q->speaker.start = a;
+      q->speaker.end = z;
+      q->speaker.how = "preceding-subject";
+      q->speaker.stance = PM_STANCE_NONE;
+      q->confidence = 0.5;
+      ctx->anon_last = 2;
     } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
     } else if (!sentence_like && words <= 4) {
@@ -507,16 +647,12 @@ static void note_entities(Block *b) {
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
-    char nm[CTX_NAME];
-    str__put(nm, sizeof nm, 0, b->text + a, z - a);
     if (s >= 2 && punct(b, s - 1, ',')) {
       for (uint32_t k = s - 1; k > 0 && k + 7 > s; k--) {
         const Token *t = T(b, k - 1);
         if (t->kind != T_WORD) break;
-        if ((t->lex & W_ROLE) && !(t->flags & TF_CAP)) {
-          char f[64];
-          size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
-          if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+        if ((t->lex & W_ROLE) && (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP))) {
+          spk__bind_role(b, k - 1, s, e);
           if (!m.gender && role_gender(b, k - 1))
             ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k - 1));
           break;
@@ -527,10 +663,8 @@ static void note_entities(Block *b) {
       for (uint32_t k = e + 1; k < n && k < e + 5; k++) {
         const Token *t = T(b, k);
         if (t->kind != T_WORD) break;
-        if ((t->lex & W_ROLE) && !(t->flags & TF_CAP)) {
-          char f[64];
-          size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
-          if (fn) ctx__bind_role(b->ctx, f, fn, nm);
+        if ((t->lex & W_ROLE) && (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP))) {
+          spk__bind_role(b, k, s, e);
           if (!m.gender && role_gender(b, k))
             ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k));
           break;
@@ -577,12 +711,14 @@ static void lead_in(Block *b) {
 }
 
 void speakers__attribute(Block *b) {
-  note_entities(b);
+  if (!spk__byline(b)) note_entities(b);
+  spk__note_acronyms(b);
+  spk__interview_chapeau(b);
   uint32_t first_quote = b->res->quotes.size;
   /* In text order: a sentence's indirect speech (and the speakers it
    * names) is seen before the quotations of the sentences after it. */
   uint32_t next_sent = 0, prev_so = 0;
-  bool comments = b->ctx->in_comments;
+  bool comments = b->ctx->in_comments || spk__furniture(b);
   for (uint32_t g = 0; g < b->raw.size;) {
     uint32_t e = g + 1;
     while (e < b->raw.size && b->raw.contents[e].group == b->raw.contents[g].group) e++;
@@ -608,6 +744,10 @@ void speakers__attribute(Block *b) {
     }
     q[j] = x;
   }
+  spk__note_heading_quotes(b, first_quote);
+  /* the unnamed person stays the pronouns' referent for this paragraph
+   * and the next */
+  if (b->ctx->anon_last) b->ctx->anon_last--;
   uint32_t age = b->ctx->last_age + b->sents.size;
   /* capped just past the follow-on limit, so that contexts after an edit
    * converge again within a paragraph or two */

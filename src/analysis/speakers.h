@@ -146,6 +146,58 @@ bool spk__in_quote(const Block *b, uint32_t i);
 /* The full name a mention stands for, and the `how` suffix of the rule. */
 Resolved spk__resolve(Block *b, const Mention *m);
 
+/* The person the paragraph last put in subject position before token
+ * upto (a name opening a sentence), if any. */
+bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out);
+
+/* ---- roles.c ------------------------------------------------------------- */
+
+/* Binds the role noun at token `head` (and its phrase or canonical
+ * synonym) to the name in tokens [ns, ne). */
+void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne);
+/* The name bound to the role noun at `head`, or NULL; *keyed tells whether
+ * the mention's phrase said more than the head ("le ministre de la
+ * Justice"). */
+const char *spk__role_name(Block *b, uint32_t head, bool *keyed);
+/* "(AMF)" at token e. */
+bool spk__acronym_after(const Block *b, uint32_t e);
+/* Makes the acronym at token acr stand for the name in tokens [ns, ne). */
+void spk__note_acronym(Block *b, uint32_t acr, uint32_t ns, uint32_t ne);
+/* "La Fédération nationale des sapeurs-pompiers de France (FNSPF) estime":
+ * the organisation before an acronym ending at token `end`, noting the
+ * acronym as its alias. */
+bool spk__org_subject(Block *b, uint32_t end, uint32_t lo, Mention *m);
+/* Notes every "Name (ACR)" of the paragraph. */
+void spk__note_acronyms(Block *b);
+/* Tokens [ns, ne) followed by an acronym that abbreviates them: notes the
+ * acronym and returns true. */
+bool spk__org_named(Block *b, uint32_t ns, uint32_t ne);
+/* « l'agence », « la fédération »: the organisation with an acronym whose
+ * name opens with the noun at token head, or NULL. */
+const char *spk__org_by_noun(const Block *b, uint32_t head);
+/* The full name an acronym stands for, or NULL. */
+const char *spk__acronym_name(const Block *b, const char *s, size_t n);
+
+/* ---- layout.c ------------------------------------------------------------ */
+
+/* The paragraph is a byline ("Par X", "By X"): its names are no speakers. */
+bool spk__byline(const Block *b);
+/* The paragraph is page furniture ("Publié le …", "Related: …"). */
+bool spk__furniture(const Block *b);
+/* In a headline paragraph, notes its quotations of four words or more
+ * that have no speaker (or only a colon's) from res index first_quote on. */
+void spk__note_heading_quotes(Block *b, uint32_t first_quote);
+/* Gives q's speaker to the noted headline quotations whose words q
+ * quotes. */
+void spk__heading_speaker(Block *b, const PmQuote *q);
+
+/* The first token of the person a paragraph's interview word introduces
+ * in tokens [from, to) ("an interview with Nadia Ferrer"), or NONE. */
+uint32_t spk__interviewee(const Block *b, uint32_t from, uint32_t to);
+/* An interview's standfirst (« … Claire Le Goff a été élue … Entretien. »)
+ * gives its person to the headline quotations still unattributed. */
+void spk__interview_chapeau(Block *b);
+
 /* ---- speakers.c ---------------------------------------------------------- */
 
 bool spk__gerund(const Block *b, uint32_t v);
@@ -163,6 +215,10 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 /* The cue search of spk__indirect, for a sentence without quotation marks
  * whose words' classes OR to `lex` (inv: it has an inverted subject). */
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv);
+/* The indirect speech of a sentence with quotation marks: a clause closed
+ * by an attribution before the first mark, a que/that clause after the
+ * last one. */
+void spk__indirect_quoted(Block *b, const Sentence *s);
 /* Adds the indirect quotation of sentence s, if it reports speech.  Every
  * sentence passes here and few go further: the gathering loop is inline. */
 static inline void spk__indirect(Block *b, const Sentence *s) {
@@ -185,7 +241,10 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
   }
   if (i < s->end) {
     const Token *t = T(b, i);
-    if (t->kind == T_QMARK) return;
+    if (t->kind == T_QMARK) {
+      spk__indirect_quoted(b, s);
+      return;
+    }
     lex |= t->lex;
     flags |= t->flags;
   }

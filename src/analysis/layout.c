@@ -1,0 +1,161 @@
+/*
+ * layout.c - the parts of a press page around the article's sentences, as
+ * the speaker passes need them: a byline ("Par Julien Martel", "By Sam
+ * Whitaker") names reporters, never speakers; page furniture ("Publié le
+ * …", "Lire aussi : …", "Related: …") reports nothing; a headline quotes
+ * words the body attributes ("« Le feu n'est pas fixé » : …" is what the
+ * colonel says three paragraphs down).
+ *
+ * Each test runs once per paragraph, on its first words.
+ */
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+/* Does the folded start of the paragraph begin with one of `phrases`,
+ * followed by a word boundary?  Returns the phrase's length, or 0. */
+static size_t starts_with(const Block *b, char *const *phrases, uint32_t np) {
+  if (!np || !b->toks.size || !(T(b, 0)->lex & W_LINE_HEAD)) return 0;
+  uint32_t s = T(b, 0)->start;
+  uint32_t e = b->para_end < s + 48 ? b->para_end : s + 48;
+  char f[64];
+  size_t fn = lex__fold(b->text + s, e - s, f);
+  if (!fn) return 0;
+  for (uint32_t i = 0; i < np; i++) {
+    const char *p = phrases[i];
+    if (p[0] != f[0]) continue;
+    size_t pn = strlen(p);
+    if (fn > pn && !memcmp(f, p, pn) && !((unsigned char)f[pn] >= 'a' && (unsigned char)f[pn] <= 'z'))
+      return pn;
+  }
+  return 0;
+}
+
+bool spk__byline(const Block *b) {
+  uint32_t n = b->toks.size;
+  if (n < 2 || n > 40 || !(T(b, 0)->flags & TF_CAP)) return false;
+  return starts_with(b, b->lx->bylines.contents, b->lx->bylines.size) != 0;
+}
+
+bool spk__furniture(const Block *b) {
+  uint32_t n = b->toks.size;
+  if (!n || n > 60) return false;
+  size_t pn = starts_with(b, b->lx->boilerplate.contents, b->lx->boilerplate.size);
+  if (!pn) return false;
+  /* a one-word phrase ("Related", "Publié") only before a colon or a
+   * date: "Related to that, we lost 10,000 jobs" is a sentence */
+  const char *p = b->text + T(b, 0)->start;
+  if (memchr(p, ' ', pn) || memchr(p, '-', pn)) return true;
+  for (uint32_t i = 1; i < n && i < 4; i++) {
+    if (punct(b, i, ':')) return true;
+    if (T(b, i)->kind == T_NUMBER || (word(b, i) && (T(b, i)->lex & W_MONTH))) return true;
+  }
+  return false;
+}
+
+/* A headline or sub-heading: a short paragraph that does not end as a
+ * sentence does. */
+static bool heading(const Block *b) {
+  uint32_t n = b->toks.size;
+  if (!n || n > 40) return false;
+  uint32_t last = n;
+  while (last > 0 && T(b, last - 1)->kind == T_QMARK) last--;
+  if (!last) return false;
+  const Token *t = T(b, last - 1);
+  return !(t->kind == T_PUNCT && strchr(".!?:;", t->ch));
+}
+
+static uint32_t words_in(const Block *b, uint32_t s, uint32_t e) {
+  uint32_t n = 0, in = 0;
+  for (uint32_t i = s; i < e; i++) {
+    bool sp = b->text[i] == ' ';
+    if (!sp && !in) n++;
+    in = !sp;
+  }
+  return n;
+}
+
+void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
+  /* the body repeats a headline's words within a screen or two */
+  if (b->n_heading_quotes && ++b->heading_age > 24) b->n_heading_quotes = 0;
+  if (!heading(b)) return;
+  for (uint32_t i = first_quote; i < b->res->quotes.size; i++) {
+    const PmQuote *q = &b->res->quotes.contents[i];
+    if ((q->kind != PM_QUOTE_QUOTE && q->kind != PM_QUOTE_TERM) || b->n_heading_quotes >= 4)
+      continue;
+    /* a few words are an echo of the editor's ("très perturbé"); a clause
+     * is somebody's */
+    if (words_in(b, q->start, q->end) < 4) continue;
+    if (q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon")) continue;
+    b->heading_quotes[b->n_heading_quotes++] = i;
+    b->heading_age = 0;
+  }
+}
+
+void spk__heading_speaker(Block *b, const PmQuote *q) {
+  if (!b->n_heading_quotes || !q->speaker.name) return;
+  for (uint32_t k = 0; k < b->n_heading_quotes;) {
+    PmQuote *h = &b->res->quotes.contents[b->heading_quotes[k]];
+    uint32_t hn = h->end - h->start;
+    bool found = false;
+    if (h != q && hn <= q->end - q->start)
+      for (uint32_t i = q->start; i + hn <= q->end && !found; i++)
+        found = b->text[i] == b->text[h->start] && !memcmp(b->text + i, b->text + h->start, hn);
+    if (!found) {
+      k++;
+      continue;
+    }
+    h->has_speaker = true;
+    h->kind = PM_QUOTE_QUOTE;
+    h->speaker = q->speaker;
+    h->speaker.how = "headline";
+    h->confidence = q->confidence * 0.9;
+    b->heading_quotes[k] = b->heading_quotes[--b->n_heading_quotes];
+  }
+}
+
+/* A person's name at token k: two capitalised words or more, the first a
+ * known first name. */
+static bool person_at(const Block *b, uint32_t k, uint32_t hi) {
+  return spk__nameish(b, k) && (T(b, k)->lex & (W_FIRST_M | W_FIRST_F)) &&
+         spk__name_end(b, k, hi) - k >= 2;
+}
+
+uint32_t spk__interviewee(const Block *b, uint32_t from, uint32_t to) {
+  if (to > b->toks.size) to = b->toks.size;
+  for (uint32_t i = from; i < to; i++) {
+    if (!word(b, i) || !(T(b, i)->lex & W_INTERVIEW)) continue;
+    for (uint32_t k = i + 1; k < to && k < i + 4; k++)
+      if (person_at(b, k, b->toks.size)) return k;
+    return NONE;
+  }
+  return NONE;
+}
+
+void spk__interview_chapeau(Block *b) {
+  if (!b->n_heading_quotes || b->toks.size > 120) return;
+  bool interview = false;
+  for (uint32_t i = 0; i < b->toks.size && !interview; i++)
+    interview = word(b, i) && (T(b, i)->lex & W_INTERVIEW);
+  if (!interview) return;
+  for (uint32_t k = 0; k < b->toks.size; k++) {
+    if (!person_at(b, k, b->toks.size)) continue;
+    uint32_t e = spk__name_end(b, k, b->toks.size);
+    uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
+    const char *name = res__str(b->res, b->text + a, z - a);
+    const char *mention = name;
+    for (uint32_t j = 0; j < b->n_heading_quotes; j++) {
+      PmQuote *h = &b->res->quotes.contents[b->heading_quotes[j]];
+      h->has_speaker = true;
+      h->speaker.name = name;
+      h->speaker.mention = mention;
+      h->speaker.start = a;
+      h->speaker.end = z;
+      h->speaker.how = "interview";
+      h->speaker.stance = PM_STANCE_NONE;
+      h->confidence = 0.7;
+    }
+    b->n_heading_quotes = 0;
+    return;
+  }
+}

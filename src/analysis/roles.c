@@ -1,0 +1,318 @@
+/*
+ * roles.c - role nouns as the article binds them to names: "Le ministre de
+ * l'Intérieur, Manuel Valls" makes « le ministre » and « le ministre de
+ * l'Intérieur » Manuel Valls, but not « le ministre de la Justice »; press
+ * synonyms (« le chef de l'Etat », « le locataire de l'Elysée », « la
+ * garde des Sceaux », « l'édile ») meet on one canonical phrase read from
+ * the language file (role_synonyms); and "Association des maires de
+ * France (AMF)" makes « l'AMF » stand for the full name.
+ *
+ * All of this runs per mention, never per token: a phrase is folded only
+ * when a role noun is bound or resolved.
+ */
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+/* A complement preposition: de, du, des, d', of, for. */
+static bool compl_prep(const Block *b, uint32_t i) {
+  if (!word(b, i) || !(T(b, i)->lex & W_PREP) || (T(b, i)->flags & TF_CAP)) return false;
+  char c = (char)(b->text[T(b, i)->start] | 32);
+  return c == 'd' || c == 'o' || c == 'f';
+}
+
+/* Appends the folded word i to out (a space first unless out is empty or
+ * ends with an elision); false when it does not fit. */
+static bool put_word(const Block *b, uint32_t i, char *out, size_t size, size_t *len) {
+  char f[64];
+  size_t fn = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
+  if (!fn) return false;
+  bool space = *len && out[*len - 1] != '\'';
+  if (*len + space + fn + 1 > size) return false;
+  if (space) out[(*len)++] = ' ';
+  memcpy(out + *len, f, fn);
+  *len += fn;
+  out[*len] = '\0';
+  return true;
+}
+
+/* The first word of the role phrase ending at `head`: the words between
+ * its determiner and the head ("première ministre", "health secretary"). */
+static uint32_t phrase_start(const Block *b, uint32_t head) {
+  uint32_t s = head;
+  for (int k = 0; k < 2 && s > 0; k++) {
+    const Token *p = T(b, s - 1);
+    if (p->kind != T_WORD || (p->lex & (W_DET | W_PREP | W_SPEECH | W_AUX | W_FUNCTION |
+                                         W_FIRST_M | W_FIRST_F | W_HONORIFIC)))
+      break;
+    /* a capitalised word before the head only right after a determiner
+     * ("La Première ministre"), or in English ("the Health Secretary") */
+    if ((p->flags & TF_CAP) && b->lid == PM_LANG_FR &&
+        !(s >= 2 && word(b, s - 2) && (T(b, s - 2)->lex & W_DET)))
+      break;
+    s--;
+  }
+  return s;
+}
+
+/* The folded role phrase around head noun `head`: with `pre`, the words
+ * phrase_start finds before it; the head, one role word after it
+ * ("avocat général"), and up to two complements ("de l'Etat", "des
+ * députés LR").  Returns its length. */
+static size_t role_phrase(const Block *b, uint32_t head, bool pre, char *out, size_t size) {
+  uint32_t s = pre ? phrase_start(b, head) : head;
+  size_t len = 0;
+  out[0] = '\0';
+  for (uint32_t i = s; i <= head; i++)
+    if (!put_word(b, i, out, size, &len)) return 0;
+  uint32_t e = head + 1;
+  if (word(b, e) && (T(b, e)->lex & W_ROLE) && !(T(b, e)->flags & TF_CAP)) {
+    if (!put_word(b, e, out, size, &len)) return len;
+    e++;
+  }
+  for (int g = 0; g < 2 && compl_prep(b, e); g++) {
+    uint32_t x = e + 1;
+    if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+    if (!word(b, x) || (T(b, x)->lex & (W_SPEECH | W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL)))
+      break;
+    size_t keep = len;
+    bool ok = true;
+    for (uint32_t i = e; i <= x && ok; i++) ok = put_word(b, i, out, size, &len);
+    if (!ok) {
+      out[keep] = '\0';
+      return keep;
+    }
+    e = x + 1;
+    /* "des députés LR", "de la Place Beauvau", « du ministère public »:
+     * one more word of the name, or an adjective */
+    if (word(b, e) && (((T(b, e)->flags & TF_CAP) && !(T(b, e)->lex & (W_DET | W_PREP))) ||
+                       (!(T(b, e)->flags & TF_CAP) &&
+                        !(T(b, e)->lex & (W_FUNCTION | W_AUX | W_SPEECH | W_PREP | W_DET |
+                                          W_QUE | W_MONTH | W_CONJ | W_PRON_M | W_PRON_F |
+                                          W_PRON_PL))))) {
+      if (!put_word(b, e, out, size, &len)) return len;
+      e++;
+    }
+  }
+  return len;
+}
+
+/* The canonical phrase of a role phrase: the longest synonym that starts
+ * it (at a word boundary), NULL when none does. */
+static const char *canonical(const Block *b, const char *phrase, size_t n) {
+  const Lexicon *lx = b->lx;
+  const char *best = NULL;
+  size_t best_n = 0;
+  for (uint32_t i = 0; i + 1 < lx->role_syn.size; i += 2) {
+    const char *v = lx->role_syn.contents[i];
+    if (v[0] != phrase[0]) continue;
+    size_t vn = strlen(v);
+    if (vn > n || vn <= best_n || memcmp(phrase, v, vn)) continue;
+    if (vn < n && phrase[vn] != ' ') continue;
+    best = lx->role_syn.contents[i + 1];
+    best_n = vn;
+  }
+  return best;
+}
+
+/* The key a role phrase is bound and looked up under: the canonical
+ * phrase when it has one, else the phrase itself when it says more than
+ * the head, else "" (the head alone). */
+static void role_key(const Block *b, uint32_t head, char *key, size_t size, bool *canon) {
+  char ph[96];
+  /* the words before the head count only for a synonym (« La Première
+   * ministre »): "the local MP" and "the Conservative MP" are one seat */
+  uint32_t first = phrase_start(b, head);
+  size_t n = 0;
+  const char *c = NULL;
+  if (first < head && (T(b, first)->lex & W_SYN_HEAD)) {
+    n = role_phrase(b, head, true, ph, sizeof ph);
+    c = n ? canonical(b, ph, n) : NULL;
+  }
+  if (!c) {
+    n = role_phrase(b, head, false, ph, sizeof ph);
+    c = n && (T(b, head)->lex & W_SYN_HEAD) ? canonical(b, ph, n) : NULL;
+  }
+  *canon = c != NULL;
+  key[0] = '\0';
+  if (c) {
+    str__put(key, size, 0, c, strlen(c));
+    return;
+  }
+  const Token *h = T(b, head);
+  char f[64];
+  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  if (n && (n != fn || memcmp(ph, f, fn))) str__put(key, size, 0, ph, n);
+}
+
+void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
+  const Token *h = T(b, head);
+  char f[64], key[CTX_PHRASE], nm[CTX_NAME];
+  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  if (!fn || ne <= ns) return;
+  bool canon;
+  role_key(b, head, key, sizeof key, &canon);
+  str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
+  ctx__bind_role(b->ctx, f, fn, key, nm);
+}
+
+const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
+  const Token *h = T(b, head);
+  char f[64], key[CTX_PHRASE];
+  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  if (!fn) return NULL;
+  bool canon;
+  role_key(b, head, key, sizeof key, &canon);
+  *keyed = key[0] != '\0';
+  const PmContext *ctx = b->ctx;
+  if (key[0]) {
+    /* "le ministre de l'Intérieur": the binding of that phrase; failing
+     * it, a binding of the bare head ("Le maire, X" for « le maire du
+     * Cannet »), never one of another phrase or of a canonical title */
+    for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
+      if (!strcmp(ctx->roles[i].phrase, key)) return ctx->roles[i].name;
+    if (canon) return NULL;
+    for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
+      if (!ctx->roles[i].phrase[0] && !strcmp(ctx->roles[i].role, f))
+        return ctx->roles[i].name;
+    return NULL;
+  }
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
+    if (!strcmp(ctx->roles[i].role, f)) return ctx->roles[i].name;
+  return NULL;
+}
+
+/* ---- acronyms ------------------------------------------------------------ */
+
+/* "(AMF)" right after a name: the acronym is the name's alias. */
+bool spk__acronym_after(const Block *b, uint32_t e) {
+  return punct(b, e, '(') && word(b, e + 1) && (T(b, e + 1)->flags & TF_ALLCAP) &&
+         punct(b, e + 2, ')');
+}
+
+void spk__note_acronym(Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
+  PmContext *ctx = b->ctx;
+  const Token *a = T(b, acr);
+  uint32_t an = a->end - a->start;
+  if (an >= sizeof ctx->aliases[0].acr || ne <= ns) return;
+  CtxAlias al;
+  memset(&al, 0, sizeof al);
+  memcpy(al.acr, b->text + a->start, an);
+  str__put(al.name, sizeof al.name, 0, b->text + T(b, ns)->start,
+           T(b, ne - 1)->end - T(b, ns)->start);
+  size_t i = 0;
+  while (i < CTX_ALIASES && ctx->aliases[i].acr[0] && strcmp(ctx->aliases[i].acr, al.acr)) i++;
+  if (i == CTX_ALIASES) i = CTX_ALIASES - 1;
+  memmove(&ctx->aliases[1], &ctx->aliases[0], i * sizeof *ctx->aliases);
+  ctx->aliases[0] = al;
+}
+
+const char *spk__acronym_name(const Block *b, const char *s, size_t n) {
+  const PmContext *ctx = b->ctx;
+  for (size_t i = 0; i < CTX_ALIASES && ctx->aliases[i].acr[0]; i++)
+    if (strlen(ctx->aliases[i].acr) == n && !memcmp(ctx->aliases[i].acr, s, n))
+      return ctx->aliases[i].name;
+  return NULL;
+}
+
+/* Does the acronym at token acr abbreviate the words [ns, ne)?  Its
+ * letters, in order, among the words' initials (each part of a hyphenated
+ * word counts), the first letters equal: "FNSPF" for "Fédération nationale
+ * des sapeurs-pompiers de France", not "LR" for "Jean Dupont". */
+static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
+  const Token *a = T(b, acr);
+  const char *p = b->text + a->start, *pe = b->text + a->end;
+  bool first = true;
+  for (uint32_t i = ns; i < ne && p < pe; i++) {
+    if (!word(b, i)) continue;
+    const char *w = b->text + T(b, i)->start, *we = b->text + T(b, i)->end;
+    for (const char *c = w; c < we && p < pe; c++) {
+      if (c != w && c[-1] != '-') continue;
+      char x = (char)(*c | 32), y = (char)(*p | 32);
+      /* an accented capital (É) counts as its base letter's byte pair */
+      if ((unsigned char)*c >= 0x80) x = (char)0xFF;
+      if (x == y) p++;
+      else if (first) return false;
+      first = false;
+    }
+  }
+  return p == pe;
+}
+
+/* The organisation name before "(ACR)" at token `open` (the parenthesis):
+ * back over its words to a determiner, a comma or the sentence start.
+ * Returns its first token, or NONE when it does not open with a capital. */
+static uint32_t org_start(const Block *b, uint32_t open, uint32_t lo) {
+  uint32_t s = open;
+  while (s > lo && s + 12 > open) {
+    const Token *t = T(b, s - 1);
+    if (t->kind != T_WORD) break;
+    /* "Syndicat de la magistrature": a determiner after a preposition */
+    if ((t->lex & W_DET) && !(t->lex & W_PREP) &&
+        !(s >= lo + 2 && compl_prep(b, s - 2) && !(t->flags & TF_CAP)))
+      break;
+    if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL) &&
+        !(t->flags & TF_CAP))
+      break;
+    s--;
+  }
+  /* « l'agence régionale de santé (ARS) »: an institution noun may open
+   * the name in lowercase */
+  if (s == open || !((T(b, s)->flags & TF_CAP) || (T(b, s)->lex & W_INSTITUTION))) return NONE;
+  return s;
+}
+
+bool spk__org_subject(Block *b, uint32_t end, uint32_t lo, Mention *m) {
+  uint32_t j = end;
+  /* "(UIMM) de l'Ain estime": a place after the acronym */
+  if (j > lo + 2 && spk__nameish(b, j - 1)) {
+    uint32_t k = j - 1;
+    if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) && !(T(b, k - 1)->flags & TF_CAP)) k--;
+    if (k > lo && compl_prep(b, k - 1)) j = k - 1;
+  }
+  if (j < lo + 4 || !punct(b, j - 1, ')') || !spk__acronym_after(b, j - 3)) return false;
+  uint32_t open = j - 3, ns = org_start(b, open, lo);
+  if (ns == NONE || !abbreviates(b, open + 1, ns, open)) return false;
+  memset(m, 0, sizeof *m);
+  m->type = M_NAME;
+  m->ns = ns;
+  m->ne = open;
+  m->ts = ns > lo && word(b, ns - 1) && (T(b, ns - 1)->lex & W_DET) ? ns - 1 : ns;
+  m->te = end;
+  spk__note_acronym(b, open + 1, ns, open);
+  return true;
+}
+
+void spk__note_acronyms(Block *b) {
+  if (b->para_end <= b->para_start ||
+      !memchr(b->text + b->para_start, '(', b->para_end - b->para_start))
+    return;
+  for (uint32_t i = 1; i + 2 < b->toks.size; i++) {
+    const Token *t = &b->toks.contents[i];
+    if (t->kind != T_PUNCT || t->ch != '(') continue;
+    if (!spk__acronym_after(b, i) || !word(b, i - 1)) continue;
+    uint32_t ns = org_start(b, i, 0);
+    if (ns != NONE && abbreviates(b, i + 1, ns, i)) spk__note_acronym(b, i + 1, ns, i);
+  }
+}
+
+bool spk__org_named(Block *b, uint32_t ns, uint32_t ne) {
+  if (!spk__acronym_after(b, ne) || !abbreviates(b, ne + 1, ns, ne)) return false;
+  spk__note_acronym(b, ne + 1, ns, ne);
+  return true;
+}
+
+const char *spk__org_by_noun(const Block *b, uint32_t head) {
+  const Token *h = T(b, head);
+  uint32_t hn = h->end - h->start;
+  const PmContext *ctx = b->ctx;
+  for (size_t i = 0; i < CTX_ALIASES && ctx->aliases[i].acr[0]; i++) {
+    const char *nm = ctx->aliases[i].name;
+    size_t w = strcspn(nm, " ");
+    if (w != hn) continue;
+    char f1[64], f2[64];
+    size_t n1 = lex__fold(nm, w, f1), n2 = lex__fold(b->text + h->start, hn, f2);
+    if (n1 && n1 == n2 && !memcmp(f1, f2, n1)) return nm;
+  }
+  return NULL;
+}
