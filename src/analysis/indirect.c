@@ -214,26 +214,20 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   }
 }
 
-void spk__indirect_quoted(Block *b, const Sentence *s) {
+void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
   /* A clause with a quotation reports nothing more: the quotation carries
    * the speech.  Before the first mark an attribution may close a clause
    * (« Quatre pompiers ont été blessés, a précisé la préfecture, qui fait
    * état de « … » »), and after the last one a que/that clause may
    * follow. */
-  uint32_t fq = NONE, lq = NONE;
-  bool speech_head = false, speech_tail = false;
-  for (uint32_t i = s->start; i < s->end; i++) {
-    const Token *t = T(b, i);
-    if (t->kind == T_QMARK) {
-      if (fq == NONE) fq = i;
-      lq = i;
-      speech_tail = false;
-    } else if (t->lex & W_SPEECH) {
-      if (fq == NONE) speech_head = true;
-      speech_tail = true;
-    }
+  bool speech_head = (head_lex & W_SPEECH) != 0, speech_tail = false;
+  uint32_t lq = s->end;
+  while (lq > fq && T(b, lq - 1)->kind != T_QMARK) {
+    if (T(b, lq - 1)->lex & W_SPEECH) speech_tail = true;
+    lq--;
   }
-  if (fq == NONE) return;
+  lq--; /* the last mark */
+  if (!speech_head && !speech_tail) return;
   Sentence head = *s;
   head.end = fq;
   if (speech_head && fq > s->start + 6 && !spk__in_quote(b, s->start) &&

@@ -33,13 +33,13 @@ static size_t starts_with(const Block *b, char *const *phrases, uint32_t np) {
 
 bool spk__byline(const Block *b) {
   uint32_t n = b->toks.size;
-  if (n < 2 || n > 40 || !(T(b, 0)->flags & TF_CAP)) return false;
+  if (n < 2 || n > 24 || !(T(b, 0)->flags & TF_CAP)) return false;
   return starts_with(b, b->lx->bylines.contents, b->lx->bylines.size) != 0;
 }
 
 bool spk__furniture(const Block *b) {
   uint32_t n = b->toks.size;
-  if (!n || n > 60) return false;
+  if (!n || n > 40) return false;
   size_t pn = starts_with(b, b->lx->boilerplate.contents, b->lx->boilerplate.size);
   if (!pn) return false;
   /* a one-word phrase ("Related", "Publié") only before a colon or a

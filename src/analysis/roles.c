@@ -123,6 +123,13 @@ static void role_key(const Block *b, uint32_t head, char *key, size_t size, bool
   /* the words before the head count only for a synonym (« La Première
    * ministre »): "the local MP" and "the Conservative MP" are one seat */
   uint32_t first = phrase_start(b, head);
+  bool syn = (first < head && (T(b, first)->lex & W_SYN_HEAD)) || (T(b, head)->lex & W_SYN_HEAD);
+  *canon = false;
+  key[0] = '\0';
+  /* most roles are a bare head ("the mayor, X"): no phrase to fold */
+  if (!syn && !compl_prep(b, head + 1) &&
+      !(word(b, head + 1) && (T(b, head + 1)->lex & W_ROLE) && !(T(b, head + 1)->flags & TF_CAP)))
+    return;
   size_t n = 0;
   const char *c = NULL;
   if (first < head && (T(b, first)->lex & W_SYN_HEAD)) {
@@ -284,12 +291,19 @@ bool spk__org_subject(Block *b, uint32_t end, uint32_t lo, Mention *m) {
 }
 
 void spk__note_acronyms(Block *b) {
-  if (b->para_end <= b->para_start ||
-      !memchr(b->text + b->para_start, '(', b->para_end - b->para_start))
-    return;
-  for (uint32_t i = 1; i + 2 < b->toks.size; i++) {
-    const Token *t = &b->toks.contents[i];
-    if (t->kind != T_PUNCT || t->ch != '(') continue;
+  /* memchr finds the parentheses, a binary search their tokens */
+  const char *p = b->text + b->para_start, *end = b->text + b->para_end;
+  uint32_t lo = 0;
+  while (p < end && (p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+    uint32_t pos = (uint32_t)(p - b->text), hi = b->toks.size;
+    while (lo < hi) {
+      uint32_t mid = (lo + hi) / 2;
+      if (T(b, mid)->start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    uint32_t i = lo;
+    p++;
+    if (i == 0 || i + 2 >= b->toks.size || T(b, i)->start != pos) continue;
     if (!spk__acronym_after(b, i) || !word(b, i - 1)) continue;
     uint32_t ns = org_start(b, i, 0);
     if (ns != NONE && abbreviates(b, i + 1, ns, i)) spk__note_acronym(b, i + 1, ns, i);

@@ -711,14 +711,16 @@ static void lead_in(Block *b) {
 }
 
 void speakers__attribute(Block *b) {
-  if (!spk__byline(b)) note_entities(b);
+  /* bylines and furniture open with a flagged word (lang.c) */
+  bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
+  if (!furniture_head || !spk__byline(b)) note_entities(b);
   spk__note_acronyms(b);
-  spk__interview_chapeau(b);
+  if (b->n_heading_quotes) spk__interview_chapeau(b);
   uint32_t first_quote = b->res->quotes.size;
   /* In text order: a sentence's indirect speech (and the speakers it
    * names) is seen before the quotations of the sentences after it. */
   uint32_t next_sent = 0, prev_so = 0;
-  bool comments = b->ctx->in_comments || spk__furniture(b);
+  bool comments = b->ctx->in_comments || (furniture_head && spk__furniture(b));
   for (uint32_t g = 0; g < b->raw.size;) {
     uint32_t e = g + 1;
     while (e < b->raw.size && b->raw.contents[e].group == b->raw.contents[g].group) e++;
@@ -744,7 +746,8 @@ void speakers__attribute(Block *b) {
     }
     q[j] = x;
   }
-  spk__note_heading_quotes(b, first_quote);
+  if (b->n_heading_quotes || b->res->quotes.size > first_quote)
+    spk__note_heading_quotes(b, first_quote);
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
   if (b->ctx->anon_last) b->ctx->anon_last--;

@@ -215,10 +215,11 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 /* The cue search of spk__indirect, for a sentence without quotation marks
  * whose words' classes OR to `lex` (inv: it has an inverted subject). */
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv);
-/* The indirect speech of a sentence with quotation marks: a clause closed
- * by an attribution before the first mark, a que/that clause after the
- * last one. */
-void spk__indirect_quoted(Block *b, const Sentence *s);
+/* The indirect speech of a sentence with quotation marks, the first at
+ * token fq, the words before it of classes head_lex: a clause closed by an
+ * attribution before the first mark, a que/that clause after the last
+ * one. */
+void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex);
 /* Adds the indirect quotation of sentence s, if it reports speech.  Every
  * sentence passes here and few go further: the gathering loop is inline. */
 static inline void spk__indirect(Block *b, const Sentence *s) {
@@ -242,7 +243,8 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
   if (i < s->end) {
     const Token *t = T(b, i);
     if (t->kind == T_QMARK) {
-      spk__indirect_quoted(b, s);
+      /* with quotation marks, only clauses around them (indirect.c) */
+      spk__indirect_quoted(b, s, i, lex);
       return;
     }
     lex |= t->lex;
