@@ -214,7 +214,31 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   }
 }
 
+/* Does a quotation of the paragraph overlap tokens [from, to)? */
+static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
+  uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
+  uint32_t lo = 0, hi = b->raw.size;
+  while (lo < hi) { /* the first quotation ending after a */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < b->raw.size && b->raw.contents[lo].start < z;
+}
+
 void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
+  /* "customers' data": a mark that opens or closes no quotation */
+  if (!has_quote(b, s->start, s->end)) {
+    uint64_t lex = 0;
+    unsigned flags = 0;
+    for (uint32_t i = s->start; i < s->end; i++) {
+      lex |= T(b, i)->lex;
+      flags |= T(b, i)->flags;
+    }
+    bool inv = (flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+    if ((lex & (W_SPEECH | W_SOURCE)) || inv) spk__indirect_cues(b, s, lex, inv);
+    return;
+  }
   /* A clause with a quotation reports nothing more: the quotation carries
    * the speech.  Before the first mark an attribution may close a clause
    * (« Quatre pompiers ont été blessés, a précisé la préfecture, qui fait

@@ -295,11 +295,13 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         ((u->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(u->lex & W_DET)))
       break;
     if ((u->lex & W_ANON) && !(u->flags & TF_CAP) && a - 1 > lo &&
-        word(b, a - 2) && (T(b, a - 2)->lex & W_DET || T(b, a - 2)->kind == T_NUMBER ||
-                           is_one(b, a - 2))) {
+        (T(b, a - 2)->kind == T_NUMBER ||
+         (word(b, a - 2) && !(T(b, a - 2)->flags & TF_CAP) &&
+          (T(b, a - 2)->lex & (W_DET | W_FUNCTION)) && !(T(b, a - 2)->lex & W_PREP)) ||
+         (word(b, a - 2) && (T(b, a - 2)->lex & W_DET)) || is_one(b, a - 2))) {
       m->type = M_NP;
       m->ts = np_start(b, a - 1, lo);
-      if (m->ts == a - 1 && (T(b, a - 2)->kind == T_NUMBER || is_one(b, a - 2)))
+      if (m->ts == a - 1 && !(T(b, a - 2)->lex & W_DET)) /* "two sources", "One person" */
         m->ts = a - 2;
       m->te = end;
       return true;
