@@ -70,6 +70,22 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   for (uint32_t si = spk__sentence_of(b, upto - 1) + 1; si-- > 0;) {
     const Sentence *s = &b->sents.contents[si];
     uint32_t lim = s->end < upto ? s->end : upto;
+    /* "Une habitante de Wizernes … dit avoir tout perdu. « … »,
+     * souffle-t-elle": an unnamed person opening a sentence takes the
+     * pronoun, and leaves it unresolved */
+    if (gender && lim > s->start + 1 && spk__indefinite_person(b, s->start, lim) &&
+        !spk__in_quote(b, s->start)) {
+      const Token *d = T(b, s->start);
+      uint32_t dn = d->end - d->start;
+      int g = dn == 3 && (b->text[d->start] | 32) == 'u' ? 2
+              : dn == 2 && (b->text[d->start] | 32) == 'u' ? 1 : 0;
+      if (compatible(gender, g)) {
+        memset(out, 0, sizeof *out);
+        out->suffix = "+pronoun";
+        out->conf = 0.6;
+        return true;
+      }
+    }
     for (uint32_t k = s->start; k < lim && k < s->start + 24; k++) {
       const Token *t = T(b, k);
       if (t->kind == T_QMARK || spk__in_quote(b, k)) break;
@@ -83,6 +99,12 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
         continue;
       }
       uint32_t e = spk__name_end(b, k, lim);
+      /* "Lumora Chief Executive Tom Hadley": a name before a role noun
+       * qualifies it; the person is the name after */
+      if (word(b, e) && (T(b, e)->lex & W_ROLE) && !(T(b, e)->lex & (W_FIRST_M | W_FIRST_F))) {
+        k = e;
+        continue;
+      }
       {
         /* "Ortega's daughter, Elena,": the possessor is not the subject */
         const char *z0 = b->text + T(b, e - 1)->end;
@@ -129,7 +151,7 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
 }
 
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out) {
-  return local_subject(b, upto, 0, out);
+  return local_subject(b, upto, 0, out) && out->has_name;
 }
 
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name) {
@@ -278,6 +300,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
   if ((m->type == M_INST || m->type == M_OUTLET) && m->head < b->toks.size) {
     /* « l'agence » after « l'agence régionale de santé (ARS) » */
     const char *org = spk__org_by_noun(b, m->head);
+    /* « Les Jeunes agriculteurs (JA) se disent solidaires. Le syndicat
+     * juge que … »: the organisation the paragraph just named */
+    if (!org && b->ctx->aliases[0].acr[0] && T(b, m->ts)->start > b->para_start &&
+        (T(b, m->ts)->lex & W_DET) && !spk__indefinite_person(b, m->ts, m->te)) {
+      const char *acr = b->ctx->aliases[0].acr;
+      size_t an = strlen(acr);
+      uint32_t end = T(b, m->ts)->start;
+      for (uint32_t i = b->para_start; i + an + 2 <= end && !org; i++)
+        if (b->text[i] == '(' && !memcmp(b->text + i + 1, acr, an) && b->text[i + 1 + an] == ')')
+          org = b->ctx->aliases[0].name;
+    }
     if (org) {
       str__put(r.name, sizeof r.name, 0, org, strlen(org));
       r.has_name = true;

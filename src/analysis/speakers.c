@@ -339,9 +339,13 @@ static const char *how_str(Block *b, const char *how, const char *suffix) {
 
 /* An unnamed person in tokens [ts, te): « un conseiller », "a person
  * familiar with …", « une source policière », "One juror". */
-static bool indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
+bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
   if (ts + 1 >= te || !word(b, ts) || !word(b, ts + 1)) return false;
   const Token *h = T(b, ts + 1);
+  /* « Un haut fonctionnaire », "A senior official": one adjective */
+  if (!(h->lex & (W_ROLE | W_ANON)) && ts + 2 < te && word(b, ts + 2) &&
+      !(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH)))
+    h = T(b, ts + 2);
   if ((h->flags & TF_CAP) || !(h->lex & (W_ROLE | W_ANON)) || (h->lex & W_INSTITUTION))
     return false;
   const char *w = b->text + T(b, ts)->start;
@@ -355,7 +359,7 @@ static bool indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
 /* The sentence before sentence `so` opens with an unnamed person. */
 static bool anonymous_before(const Block *b, uint32_t so) {
   const Sentence *p = &b->sents.contents[so - 1];
-  return p->end > p->start + 2 && indefinite_person(b, p->start, p->end) &&
+  return p->end > p->start + 2 && spk__indefinite_person(b, p->start, p->end) &&
          !spk__in_quote(b, p->start);
 }
 
@@ -376,7 +380,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
    * unnamed person, a pronoun is that person (resolve.c) */
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
-    b->ctx->anon_last = indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
+    b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, strlen(r.name),

@@ -207,6 +207,9 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
 /* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi);
  * *after (when not NULL) gets the token after the source. */
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
+/* Tokens [ts, te) open with an unnamed person: « un conseiller », « un
+ * haut fonctionnaire », "a person familiar with …", "One juror". */
+bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
 /* Makes q's speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 
