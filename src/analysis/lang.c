@@ -401,8 +401,17 @@ static void role_synonyms(Lexicon *lx, const char *v, size_t n) {
       lex_add(lx, f, strcspn(f, " '"), W_SYN_HEAD, 0);
       if (strchr(f, '\'') && strchr(f, '\'') < f + strcspn(f, " "))
         lex_add(lx, f, (size_t)(strchr(f, '\'') - f) + 1, W_SYN_HEAD, 0);
-      pm_array_push(&lx->role_syn, pm_strndup(f, fn));
-      pm_array_push(&lx->role_syn, pm_strndup(canon, fc));
+      /* kept in order of first byte: roles.c searches by it */
+      uint32_t at = 0;
+      while (at < lx->role_syn.size &&
+             (unsigned char)lx->role_syn.contents[at][0] <= (unsigned char)f[0])
+        at += 2;
+      pm_array_push(&lx->role_syn, NULL);
+      pm_array_push(&lx->role_syn, NULL);
+      memmove(&lx->role_syn.contents[at + 2], &lx->role_syn.contents[at],
+              (lx->role_syn.size - 2 - at) * sizeof *lx->role_syn.contents);
+      lx->role_syn.contents[at] = pm_strndup(f, fn);
+      lx->role_syn.contents[at + 1] = pm_strndup(canon, fc);
     }
     p = q + 1;
   }

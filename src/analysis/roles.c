@@ -103,9 +103,17 @@ static const char *canonical(const Block *b, const char *phrase, size_t n) {
   const Lexicon *lx = b->lx;
   const char *best = NULL;
   size_t best_n = 0;
-  for (uint32_t i = 0; i + 1 < lx->role_syn.size; i += 2) {
+  /* the pairs are in order of first byte (lang.c): a binary search */
+  unsigned char c0 = (unsigned char)phrase[0];
+  uint32_t lo = 0, hi = lx->role_syn.size / 2;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if ((unsigned char)lx->role_syn.contents[2 * mid][0] < c0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = 2 * lo; i + 1 < lx->role_syn.size; i += 2) {
     const char *v = lx->role_syn.contents[i];
-    if (v[0] != phrase[0]) continue;
+    if ((unsigned char)v[0] != c0) break;
     size_t vn = strlen(v);
     if (vn > n || vn <= best_n || memcmp(phrase, v, vn)) continue;
     if (vn < n && phrase[vn] != ' ') continue;
