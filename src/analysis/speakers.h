@@ -239,7 +239,12 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
   uint32_t i = s->start;
   for (; i + 1 < s->end; i += 2) { /* two tokens a step */
     const Token *t = T(b, i);
-    if (t[0].kind == T_QMARK || t[1].kind == T_QMARK) return;
+    if (t[0].kind == T_QMARK || t[1].kind == T_QMARK) {
+      /* with quotation marks, only clauses around them (indirect.c) */
+      if (t[0].kind == T_QMARK) spk__indirect_quoted(b, s, i, lex);
+      else spk__indirect_quoted(b, s, i + 1, lex | t[0].lex);
+      return;
+    }
     lex |= t[0].lex | t[1].lex;
     flags |= (unsigned)(t[0].flags | t[1].flags);
   }
