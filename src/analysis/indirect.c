@@ -68,6 +68,13 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    /* « …, Les Républicains n'ont toujours pas tranché »: a negated verb
+     * attributes nothing */
+    bool neg = false;
+    for (uint32_t x = k; x < v && !neg; x++)
+      neg = folded_is(b, x, "pas") || folded_is(b, x, "jamais") || folded_is(b, x, "not") ||
+            folded_is(b, x, "never") || folded_is(b, x, "n't");
+    if (neg) continue;
     /* "…, one of the people said, asking not to be named": a participle
      * clause after the attribution; look at the comma before it */
     if (spk__gerund(b, v)) continue;
@@ -106,7 +113,8 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (!cu.found && v + 1 < send && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
-        !(T(b, v + 1)->lex & (W_DET | W_PREP))) {
+        /* "officials said Friday": a day is no institution */
+        !(T(b, v + 1)->lex & (W_DET | W_PREP | W_MONTH | W_AUX | W_FUNCTION))) {
       /* "a indiqué Matignon": an institution named by a capitalised word */
       spk__name_mention(b, &cu.m, v + 1, spk__name_end(b, v + 1, send));
       cu.found = true;
@@ -322,7 +330,8 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     /* "told reporters she would appeal": the hearer may be any noun */
     bool told = b->lid == PM_LANG_EN && (folded_is(b, v, "told") || folded_is(b, v, "tell") ||
                                          folded_is(b, v, "tells"));
-    if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end && word(b, v + 1) &&
+    if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end &&
+        (word(b, v + 1) || T(b, v + 1)->kind == T_NUMBER) && /* "said 11 patients" */
         !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
           (T(b, v + 1)->lex & W_FUNCTION)) &&
         (!(T(b, v + 1)->lex & (W_PREP | W_AUX)) || (told && !(T(b, v + 1)->lex & W_PREP))) &&

@@ -583,16 +583,21 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     /* "Two administration officials, who …, said": a plural noun after a
      * number or a determiner names an unnamed group */
     if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo &&
-        t->end - t->start > 3 && b->text[t->end - 1] == 's' &&
+        t->end - t->start > 3 &&
         !(t->lex & (W_PREP | W_AUX | W_SPEECH | W_DET | W_PRON_M | W_PRON_F |
                     W_PRON_PL | W_FIRST_PERSON | W_QUE))) {
+      bool plural = b->text[t->end - 1] == 's';
       uint32_t k = j;
       while (k > lo && k + 3 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
              !(T(b, k - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX)))
         k--;
-      /* "Two administration officials": a number word opens the sentence */
-      if (k > lo && (T(b, k - 1)->kind == T_NUMBER || k - 1 == lo ||
-                     (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) {
+      /* "Two administration officials": a number word opens the sentence;
+       * "A school administrator, who …, said": so does an indefinite
+       * article before a singular noun */
+      if (k > lo && ((plural && (T(b, k - 1)->kind == T_NUMBER || k - 1 == lo ||
+                                 (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) ||
+                     (!plural && k - 1 == lo && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
+                      spk__indefinite_det(b, k - 1)))) {
         m->type = M_NP;
         m->ts = k - 1;
         m->te = end;

@@ -348,8 +348,12 @@ bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
     h = T(b, ts + 2);
   if ((h->flags & TF_CAP) || !(h->lex & (W_ROLE | W_ANON)) || (h->lex & W_INSTITUTION))
     return false;
-  const char *w = b->text + T(b, ts)->start;
-  uint32_t n = T(b, ts)->end - T(b, ts)->start;
+  return spk__indefinite_det(b, ts);
+}
+
+bool spk__indefinite_det(const Block *b, uint32_t i) {
+  const char *w = b->text + T(b, i)->start;
+  uint32_t n = T(b, i)->end - T(b, i)->start;
   char c = (char)(w[0] | 32);
   return (n == 1 && c == 'a') || (n == 2 && c == 'a' && (w[1] | 32) == 'n') ||
          (n == 2 && c == 'u' && (w[1] | 32) == 'n') ||

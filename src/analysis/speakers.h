@@ -210,6 +210,8 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
 /* Tokens [ts, te) open with an unnamed person: « un conseiller », « un
  * haut fonctionnaire », "a person familiar with …", "One juror". */
 bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
+/* Token i is un, une, a, an or one. */
+bool spk__indefinite_det(const Block *b, uint32_t i);
 /* Makes q's speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 
