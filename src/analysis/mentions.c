@@ -310,6 +310,27 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   j--;
   for (int guard = 0; guard < 4; guard++) {
     const Token *t = T(b, j);
+    /* « Ce dernier, qui …, se dit », "the latter said" */
+    if (j > lo && t->kind == T_WORD && !(t->flags & TF_CAP) && word(b, j - 1) &&
+        (T(b, j - 1)->lex & W_DET) &&
+        (folded_is(b, j, "dernier") || folded_is(b, j, "dernière") ||
+         folded_is(b, j, "latter"))) {
+      memset(m, 0, sizeof *m);
+      m->type = M_LATTER;
+      m->ts = j - 1;
+      m->te = j + 1;
+      return true;
+    }
+    /* « le ministère de l'Éducation nationale », « La France insoumise »:
+     * a lowercase adjective closes a capitalised name */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 && spk__nameish(b, j - 1) &&
+        !(t->lex & (W_ROLE | W_INSTITUTION | W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH |
+                    W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE | W_ANON | W_MONTH)) &&
+        word(b, spk__name_start(b, j - 1, lo) - 1) &&
+        (T(b, spk__name_start(b, j - 1, lo) - 1)->lex & (W_PREP | W_DET))) {
+      j--;
+      continue;
+    }
     if (t->kind == T_WORD && (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
         !(t->lex & W_DET)) {
       m->type = M_PRON;
@@ -666,6 +687,16 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     uint32_t s = j;
     while (s < hi && !spk__nameish(b, s)) s++;
     uint32_t e = spk__name_end(b, s, hi);
+    /* "said Assembly Speaker Robert Chen", "said Senate Minority Leader Dana
+     * Whitfield": a name before capitalised role words qualifies them */
+    for (uint32_t r = e; r < hi && r < e + 3 && word(b, r) && (T(b, r)->flags & TF_CAP) &&
+                         (T(b, r)->lex & (W_ROLE | W_HONORIFIC));
+         r++)
+      if (spk__nameish(b, r + 1)) {
+        s = r + 1;
+        e = spk__name_end(b, s, hi);
+        break;
+      }
     spk__name_mention(b, m, s, e);
     /* "said John Smith, the mayor of X": bind the role. */
     if (punct(b, e, ',')) {

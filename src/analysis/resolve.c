@@ -207,6 +207,27 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     r.has_name = true;
     return r;
   }
+  if (m->type == M_LATTER) {
+    /* the nearest person named before it in the paragraph */
+    r.suffix = "+latter";
+    r.conf = 0.8;
+    for (uint32_t k = m->ts; k > 0; k--) {
+      if (!spk__nameish(b, k - 1) || spk__in_quote(b, k - 1)) continue;
+      uint32_t ns = spk__name_start(b, k - 1, 0);
+      uint32_t a = T(b, ns)->start, z = T(b, k - 1)->end;
+      const CtxPerson *p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+      if (k - 1 > ns || p) {
+        const char *nm = p ? p->name : b->text + a;
+        size_t n = p ? strlen(p->name) : z - a;
+        str__put(r.name, sizeof r.name, 0, nm, n);
+        r.has_name = true;
+        if (p) r.gender = p->gender;
+        return r;
+      }
+      k = ns + 1;
+    }
+    return r;
+  }
   if (m->type == M_PRON) {
     if (m->gender == 3) {
       r.conf = 0.6;

@@ -16,7 +16,8 @@
  * paragraph with thousands of quotations stays linear. */
 #define WINDOW 48
 
-enum { M_NONE, M_NAME, M_PRON, M_ROLE, M_INST, M_OUTLET, M_NP };
+enum { M_NONE, M_NAME, M_PRON, M_ROLE, M_INST, M_OUTLET, M_NP,
+       M_LATTER /* « ce dernier », "the latter": the person named last */ };
 
 typedef struct {
   int type;
