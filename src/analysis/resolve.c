@@ -73,6 +73,36 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
     /* "Une habitante de Wizernes … dit avoir tout perdu. « … »,
      * souffle-t-elle": an unnamed person opening a sentence takes the
      * pronoun, and leaves it unresolved */
+    /* "The senator brushed off questions. "…," she said": a definite role
+     * noun opening a sentence is the pronoun's referent, resolved as a
+     * role */
+    if (gender && lim > s->start + 1 && word(b, s->start) && (T(b, s->start)->lex & W_DET) &&
+        !spk__indefinite_det(b, s->start) && word(b, s->start + 1) &&
+        (T(b, s->start + 1)->lex & W_ROLE) && !(T(b, s->start + 1)->flags & TF_CAP) &&
+        !spk__in_quote(b, s->start)) {
+      Mention rm;
+      memset(&rm, 0, sizeof rm);
+      rm.type = M_ROLE;
+      rm.head = s->start + 1;
+      rm.ts = s->start;
+      rm.te = s->start + 2;
+      rm.gender = (T(b, rm.head)->lex & W_ROLE_F) ? 2 : 0;
+      if (folded_is(b, s->start, "la")) rm.gender = 2;
+      else if (folded_is(b, s->start, "le")) rm.gender = 1;
+      if (compatible(gender, rm.gender)) {
+        bool keyed = false;
+        const char *nm = spk__role_name(b, rm.head, &keyed);
+        if (nm && compatible(gender, person_gender(b->ctx, nm))) {
+          memset(out, 0, sizeof *out);
+          str__put(out->name, sizeof out->name, 0, nm, strlen(nm));
+          out->has_name = true;
+          out->gender = gender;
+          out->suffix = "+pronoun";
+          out->conf = 0.8;
+          return true;
+        }
+      }
+    }
     if (gender && lim > s->start + 1 && spk__indefinite_person(b, s->start, lim) &&
         !spk__in_quote(b, s->start)) {
       const Token *d = T(b, s->start);

@@ -620,9 +620,21 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
  * is epicene. */
 static int role_gender(const Block *b, uint32_t k) {
   if (T(b, k)->lex & W_ROLE_F) return 2;
-  if (k == 0 || !word(b, k - 1) || !(T(b, k - 1)->lex & W_DET)) return 0;
-  if (folded_is(b, k - 1, "la") || folded_is(b, k - 1, "une")) return 2;
-  if (folded_is(b, k - 1, "le") || folded_is(b, k - 1, "un")) return 1;
+  if (k > 0 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET)) {
+    if (folded_is(b, k - 1, "la") || folded_is(b, k - 1, "une")) return 2;
+    if (folded_is(b, k - 1, "le") || folded_is(b, k - 1, "un")) return 1;
+  }
+  /* « Leur président, Grégoire Ensel »: a French role whose form with
+   * an -e is the feminine one is masculine */
+  if (b->lid == PM_LANG_FR) {
+    char f[64];
+    size_t n = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
+    if (n && n < 62) {
+      f[n] = 'e';
+      const LexEntry *e = lex__get(b->lx, f, n + 1);
+      if (e && (e->flags & W_ROLE_F)) return 1;
+    }
+  }
   return 0;
 }
 
