@@ -72,8 +72,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * attributes nothing */
     bool neg = false;
     for (uint32_t x = k; x < v && !neg; x++)
-      neg = folded_is(b, x, "pas") || folded_is(b, x, "jamais") || folded_is(b, x, "not") ||
-            folded_is(b, x, "never") || folded_is(b, x, "n't");
+      neg = (T(b, x)->lex & W_AUX) && /* the negations are auxiliaries */
+            (folded_is(b, x, "pas") || folded_is(b, x, "jamais") || folded_is(b, x, "not") ||
+             folded_is(b, x, "never") || folded_is(b, x, "n't"));
     if (neg) continue;
     /* "…, one of the people said, asking not to be named": a participle
      * clause after the attribution; look at the comma before it */

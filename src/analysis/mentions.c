@@ -312,7 +312,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     const Token *t = T(b, j);
     /* « Ce dernier, qui …, se dit », "the latter said" */
     if (j > lo && t->kind == T_WORD && !(t->flags & TF_CAP) && word(b, j - 1) &&
-        (T(b, j - 1)->lex & W_DET) &&
+        (T(b, j - 1)->lex & W_DET) && t->end - t->start >= 6 && t->end - t->start <= 9 &&
         (folded_is(b, j, "dernier") || folded_is(b, j, "dernière") ||
          folded_is(b, j, "latter"))) {
       memset(m, 0, sizeof *m);
