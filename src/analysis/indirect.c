@@ -141,8 +141,10 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
           !(T(b, rest)->lex & W_PREP))
         rest++; /* a-t-on appris */
     }
-    if (rest < send && !(word(b, rest) && (T(b, rest)->lex & (W_PREP | W_MONTH)) &&
-                        !(T(b, rest)->flags & TF_CAP)) &&
+    /* "said on Friday", "said Friday" */
+    if (rest < send && !(word(b, rest) && (((T(b, rest)->lex & W_PREP) &&
+                                            !(T(b, rest)->flags & TF_CAP)) ||
+                                           (T(b, rest)->lex & W_MONTH))) &&
         !punct(b, rest, ','))
       { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     (void)before_end;

@@ -615,12 +615,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       /* "Two administration officials": a number word opens the sentence;
        * "A school administrator, who …, said": so does an indefinite
        * article before a singular noun */
+      /* "…, county health officials said Friday": or a comma */
       if (k > lo && ((plural && (T(b, k - 1)->kind == T_NUMBER || k - 1 == lo ||
+                                 punct(b, k - 1, ',') ||
                                  (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) ||
                      (!plural && k - 1 == lo && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
                       spk__indefinite_det(b, k - 1)))) {
         m->type = M_NP;
-        m->ts = k - 1;
+        m->ts = punct(b, k - 1, ',') ? k : k - 1;
         m->te = end;
         return true;
       }
