@@ -96,6 +96,19 @@ bool spk__skippable(const Block *b, uint32_t i) {
          ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
 }
 
+/* "Avon and Somerset Police", "Avon Fire and Rescue Service": a lowercase
+ * conjunction at token e joins an organisation's name when capitalised
+ * words after it end in an institution word. */
+static bool and_in_org(const Block *b, uint32_t e, uint32_t hi) {
+  if (!word(b, e) || (T(b, e)->flags & TF_CAP) || !(T(b, e)->lex & W_CONJ)) return false;
+  for (uint32_t k = e + 1; k < hi && k < e + 4; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
+    if (t->lex & W_INSTITUTION) return true;
+  }
+  return false;
+}
+
 /* "le député de la Gironde Thomas Peyrac": a known first name after a
  * capitalised word that is none opens a new name (a place, a party). */
 static bool first_name_after(const Block *b, uint32_t p) {
@@ -146,6 +159,10 @@ uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
         ((T(b, e)->lex & W_NAME_PARTICLE) ||
          ((T(b, e)->flags & TF_CAP) && (T(b, e)->lex & W_DET)))) {
       e += 2;
+      continue;
+    }
+    if (and_in_org(b, e, hi)) {
+      e++;
       continue;
     }
     break;
@@ -547,8 +564,10 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     if (t->kind == T_WORD && (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) &&
         !spk__nameish(b, j)) {
       uint32_t p = j;
-      while (p > lo && word(b, p - 1) && (T(b, p - 1)->flags & TF_CAP) &&
-             !(T(b, p - 1)->lex & (W_DET | W_FUNCTION | W_PREP)))
+      while (p > lo && ((word(b, p - 1) && (T(b, p - 1)->flags & TF_CAP) &&
+                         !(T(b, p - 1)->lex & (W_DET | W_FUNCTION | W_PREP))) ||
+                        (p - 1 > lo && and_in_org(b, p - 1, j + 1) && word(b, p - 2) &&
+                         (T(b, p - 2)->flags & TF_CAP))))
         p--;
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
           !(T(b, p - 1)->flags & TF_CAP))
@@ -682,6 +701,18 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ts = j;
     m->te = j + 1;
     m->gender = pron_gender(t);
+    return true;
+  }
+  /* "said Detective Inspector Claire Booth": capitalised titles before
+   * the name */
+  uint32_t tn = j;
+  while (tn < hi && tn < j + 5 && ((word(b, tn) && (T(b, tn)->flags & TF_CAP) &&
+                                    (T(b, tn)->lex & (W_HONORIFIC | W_ROLE))) ||
+                                   (tn > j && punct(b, tn, '.'))))
+    tn++;
+  if (tn > j + 1 && tn < hi && spk__nameish(b, tn) && (T(b, j)->lex & (W_HONORIFIC | W_ROLE))) {
+    spk__name_mention(b, m, tn, spk__name_end(b, tn, hi));
+    m->ts = j;
     return true;
   }
   if (spk__nameish(b, j) || ((t->lex & W_HONORIFIC) && (t->flags & TF_CAP) &&

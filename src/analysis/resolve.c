@@ -310,6 +310,15 @@ Resolved spk__resolve(Block *b, const Mention *m) {
                           !strcmp(df, "leur") || !strcmp(df, "its") ||
                           !strcmp(df, "their"));
     }
+    /* "The warehouse's owner": a role of something named, not the last
+     * speaker */
+    {
+      uint32_t hs = T(b, m->head)->start;
+      const char *z = b->text + hs;
+      if ((hs >= 3 && z[-1] == ' ' && z[-2] == 's' && z[-3] == '\'') ||
+          (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3)))
+        indefinite = true;
+    }
     if (indefinite) {
       r.suffix = "";
       r.conf = 0.7;
