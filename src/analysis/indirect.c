@@ -164,6 +164,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     uint32_t from = s->start;
     for (uint32_t x = s->start; x < c - 1 && x < s->start + 12; x++)
       if (punct(b, x, '-') && x + 1 < c - 1) from = x + 1;
+    /* « Dans l'entourage du président, on se veut serein »: a short
+     * prepositional phrase is no reported clause */
+    if (c - 1 - from <= 6 && word(b, from) && (T(b, from)->lex & W_PREP)) return false;
     /* "Northvale Bank will cut 1,800 jobs, the lender said": a company
      * noun stands for the company the clause opens with */
     if (cu.m.type != M_NAME && cu.m.type != M_PRON && cu.m.te > cu.m.ts &&

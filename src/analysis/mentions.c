@@ -435,6 +435,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         }
       }
       if (head) continue;
+      /* "The Westlands Water District, which …, called": a capitalised
+       * institution before the apposition */
+      if (k > lo + 1 && punct(b, k - 1, ',') && word(b, k - 2) && (T(b, k - 2)->flags & TF_CAP) &&
+          (T(b, k - 2)->lex & W_INSTITUTION) && !spk__nameish(b, k - 2)) {
+        j = k - 2;
+        end = k - 1;
+        continue;
+      }
       return false;
     }
     /* "Police said", "Others warned": a capitalised common noun opening

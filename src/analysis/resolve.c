@@ -333,14 +333,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (compatible(m->gender, b->ctx->recent[0].gender) &&
           (!keyed || b->ctx->recent[0].gender))
         p = &b->ctx->recent[0];
-    } else if (!keyed) {
-      /* no speaker yet: the last person named with a known first name
-       * (not for « le ministre de la Santé », an office the article did
-       * not give anyone) */
+    } else {
+      /* no speaker yet: the last person named with a known first name;
+       * for « le ministre de la Santé », an office named in full, only
+       * one this paragraph names (« a plaidé le président de la
+       * République. Emmanuel Varenne a jugé … ») */
       const CtxPerson *e;
       for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++)
         if (e->gender) {
-          if (compatible(m->gender, e->gender)) p = e;
+          if (compatible(m->gender, e->gender) &&
+              (!keyed || occurs(b->text, b->para_start, b->para_end, e->name)))
+            p = e;
           break;
         }
     }
