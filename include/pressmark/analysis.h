@@ -139,7 +139,13 @@ enum {
   PM_REASON_SHORT = 1u << 13,
   PM_REASON_BOILERPLATE = 1u << 14,
   PM_REASON_FUTURE = 1u << 15,
-  PM_REASON_COUNT = 16
+  PM_REASON_RECORD = 1u << 16,       /* someone else's vote, act or words */
+  PM_REASON_STATISTIC = 1u << 17,    /* a rate, average, "nearly a third" */
+  PM_REASON_SOURCE = 1u << 18,       /* a cited study, report, census */
+  PM_REASON_PROCEDURE = 1u << 19,    /* a moderator's rule, question, clock */
+  PM_REASON_ANECDOTE = 1u << 20,     /* the voter in the diner, family */
+  PM_REASON_HYPOTHETICAL = 1u << 21, /* if, imagine */
+  PM_REASON_COUNT = 22
 };
 
 /* Name of the reason bit `bit` (e.g. "number"), NULL for an unknown bit. */

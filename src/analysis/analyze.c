@@ -105,7 +105,9 @@ const char *pm_claim_reason_name(uint32_t bit) {
   static const char *const n[PM_REASON_COUNT] = {
       "number", "percent", "amount", "date", "entity", "comparative",
       "factual-verb", "causal", "attribution", "policy", "question",
-      "opinion", "interjection", "short", "boilerplate", "future"};
+      "opinion", "interjection", "short", "boilerplate", "future",
+      "record", "statistic", "source", "procedure", "anecdote",
+      "hypothetical"};
   for (int i = 0; i < PM_REASON_COUNT; i++)
     if (bit == (1u << i)) return n[i];
   return NULL;

@@ -134,9 +134,61 @@ static bool word_is(const Block *b, const Token *w, const char *lit) {
   return w->end - w->start == n && !memcmp(b->text + w->start, lit, n);
 }
 
-static bool timekeeping(const Block *b, const Token *w) {
-  return word_is(b, w, "seconds") || word_is(b, w, "minutes") ||
-         word_is(b, w, "minute") || word_is(b, w, "secondes");
+/* "you have 90 seconds", "two minutes": a debate's clock is no figure */
+static inline bool clock_after(const Token *w, const Token *e) {
+  return w + 1 < e && w[1].kind == T_WORD && (w[1].lex & W_CLOCK);
+}
+
+/* Who the sentence is about, from its first words: "He voted", "My
+ * opponent said", "The senator signed", "President Marsh pulled out".  A
+ * record is checkable when it is someone else's; the speaker's own record
+ * is half the time an anecdote. */
+static bool other_subject(const Token *t, uint32_t s, uint32_t e) {
+  uint32_t stop = s + 3 < e ? s + 3 : e;
+  for (uint32_t i = s; i < stop; i++) {
+    const Token *w = &t[i];
+    if (w->kind != T_WORD) return false;
+    uint64_t l = w->lex;
+    if (l & W_FIRST_PERSON) /* "my opponent", not "my record" */
+      return i + 1 < e && t[i + 1].kind == T_WORD && (t[i + 1].lex & W_OPPONENT);
+    /* "Senator, you have...": a role addressed, not a subject */
+    if (i + 1 < e && t[i + 1].kind == T_PUNCT && t[i + 1].ch == ',') return false;
+    if (l & (W_PRON_M | W_PRON_F | W_OPPONENT | W_ROLE | W_INSTITUTION)) return true;
+    if (!(l & (W_DET | W_HONORIFIC | W_FUNCTION | W_AUX))) return false;
+  }
+  return false;
+}
+
+/* "Governor Lane, you have…", "Karen, he's making that up": a sentence
+ * that opens by addressing someone is a turn of the exchange. */
+static bool addressed(const Token *t, uint32_t s, uint32_t e) {
+  for (uint32_t i = s; i < e && i < s + 3; i++) {
+    const Token *w = &t[i];
+    if (w->kind == T_PUNCT) return i > s && w->ch == ',';
+    /* all capitals: a dateline ("PARIS, 14 mars"), not a name */
+    if (w->kind != T_WORD || (w->flags & (TF_CAP | TF_ALLCAP)) != TF_CAP)
+      return false;
+    if (w->lex & ~(W_ROLE | W_ROLE_F | W_HONORIFIC | W_FIRST_M | W_FIRST_F |
+                   W_DETECT | W_TITLE_CUE))
+      return false;
+  }
+  return false;
+}
+
+/* "That's not true", "It's a disaster", "C'est faux": a sentence opening
+ * on a pointer to what was just said, then 's / is / est. */
+static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
+  if (!(t[s].lex & W_DEICTIC)) return false;
+  uint32_t n = t[s].end - t[s].start;
+  const char *p = b->text + t[s].start;
+  if (n > 2 && p[n - 1] == 's' && p[n - 2] == '\'')
+    return true; /* one token: "that's" */
+  if (s + 1 >= e || t[s + 1].kind != T_WORD) return false;
+  n = t[s + 1].end - t[s + 1].start;
+  p = b->text + t[s + 1].start;
+  return (n == 2 && (p[0] == '\'' || p[0] == 'i') && p[1] == 's') ||
+         (n == 4 && !memcmp(p, "\xE2\x80\x99s", 4)) ||
+         (n == 3 && !memcmp(p, "est", 3));
 }
 
 void claims__rate(Block *b) {
@@ -151,6 +203,8 @@ void claims__rate(Block *b) {
     bool question = false, emoticon = false, percent = false, year = false;
     bool currency = false, first_early = false;
     uint32_t past = 0, third = 0, second = 0;
+    uint32_t numwords = 0, procedure = 0, clock = 0, labels = 0;
+    bool exclaim = false;
     const bool en = b->lid == PM_LANG_EN;
     /* Classes that count only as present or absent are or-ed together;
      * the four that count several times are summed. */
@@ -164,7 +218,8 @@ void claims__rate(Block *b) {
         any |= l;
         /* the first word is taken off after the loop */
         entities += (w->flags & TF_CAP) && !(l & ENTITY_NOT);
-        if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND)) {
+        if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND |
+                 W_NUMWORD | W_PROCEDURE)) {
           opinion += !!(l & W_OPINION);
           compar += !!(l & W_COMPAR);
           factual += !!(l & W_FACTUAL);
@@ -174,12 +229,21 @@ void claims__rate(Block *b) {
               (word_is(b, w, "you") || word_is(b, w, "You") ||
                word_is(b, w, "vous") || word_is(b, w, "Vous")))
             second++;
+          /* the claim-ranking classes that look at the next token */
+          if (l & (W_NUMWORD | W_PROCEDURE)) {
+            if ((l & W_NUMWORD) && clock_after(w, e)) clock++;
+            else if (l & W_NUMWORD) numwords++;
+            /* "Question :" / "Réponse :" label an interview, not a debate */
+            if ((l & W_PROCEDURE) &&
+                !(w + 1 < e && w[1].kind == T_PUNCT && w[1].ch == ':'))
+              procedure++;
+          }
         }
         if (en && w->end - w->start > 4) {
           uint32_t wn = w->end - w->start;
           const char *s = b->text + w->end - 3;
           /* superlatives and comparatives by ending: biggest, larger */
-          if (wn > 5 && !(l & W_COMPAR) && s[0] == 'e' && s[1] == 's' &&
+          if (wn > 5 && !(l & (W_COMPAR | W_VAGUE)) && s[0] == 'e' && s[1] == 's' &&
               s[2] == 't')
             compar++;
           /* past tense: what was done can be checked (voted, created) */
@@ -190,9 +254,19 @@ void claims__rate(Block *b) {
         continue;
       }
       if (w->kind == T_NUMBER) {
-        /* "you have 90 seconds": a debate's clock is no figure */
-        if (w + 1 < e && w[1].kind == T_WORD && timekeeping(b, w + 1))
+        if (clock_after(w, e)) {
+          clock++;
           continue;
+        }
+        /* "Route 9", "Channel 9": a number naming a thing, not a figure */
+        if (w > t + se->start + 1 && w[-1].kind == T_WORD &&
+            (w[-1].flags & TF_CAP) && w[-1].end + 1 == w->start &&
+            !(w[-1].lex & (W_MONTH | W_FUNCTION | W_PREP | W_DET)) &&
+            !(w->flags & (TF_YEAR | TF_PERCENT))) {
+          labels++;
+          words++;
+          continue;
+        }
         numbers++;
         words++;
         if (w->flags & TF_PERCENT) percent = true;
@@ -202,6 +276,7 @@ void claims__rate(Block *b) {
       if (w->kind == T_PUNCT) {
         pflags |= w->flags;
         if (w->ch == '?') question = true;
+        if (w->ch == '!') exclaim = true;
         if (w->ch == '%') percent = true;
       }
     }
@@ -214,6 +289,8 @@ void claims__rate(Block *b) {
     future = !!(any & W_FUTURE);
     causal = !!(any & W_CAUSAL);
     speech = !!(any & W_SPEECH);
+    bool personal = any & W_PERSONAL, hypo = any & W_HYPO, stat = any & W_STAT;
+    bool cite = any & W_CITE, record = any & W_RECORD, boast = any & W_VAGUE;
     /* What only the first words count for. */
     {
       const Token *w = &t[se->start];
@@ -245,13 +322,18 @@ void claims__rate(Block *b) {
     if (amounts || currency) {
       x += 0.8 + (currency ? 0.3 : 0);
       reasons |= PM_REASON_AMOUNT;
+    } else if (numwords) {
+      /* "three times", "forty times" count; "a mother of three" barely */
+      x += 0.3;
+      reasons |= PM_REASON_AMOUNT;
     }
     if (year || dates) {
       x += year ? 0.6 : 0.3;
       reasons |= PM_REASON_DATE;
     }
-    if (entities) {
-      x += 0.25 * (entities > 3 ? 3 : entities);
+    if (entities + labels) {
+      uint32_t named = entities + labels;
+      x += 0.25 * (named > 3 ? 3 : named);
       reasons |= PM_REASON_ENTITY;
     }
     if (compar) {
@@ -283,6 +365,36 @@ void claims__rate(Block *b) {
       x += 0.2;
       reasons |= PM_REASON_ATTRIBUTION;
     }
+    /* what the other side voted, signed, said or wants */
+    if ((record || past) && !question && other_subject(t, se->start, se->end)) {
+      x += 0.7;
+      reasons |= PM_REASON_RECORD;
+    }
+    if (stat) {
+      x += 0.4;
+      reasons |= PM_REASON_STATISTIC;
+    }
+    if (cite) {
+      x += 0.4;
+      reasons |= PM_REASON_SOURCE;
+    }
+    if (procedure || clock) {
+      x -= 0.9;
+      reasons |= PM_REASON_PROCEDURE;
+    }
+    if (personal) {
+      x -= 1.2;
+      reasons |= PM_REASON_ANECDOTE;
+    }
+    if (hypo) {
+      x -= 0.8;
+      reasons |= PM_REASON_HYPOTHETICAL;
+    }
+    if (boast) x -= 0.3;
+    if (addressed(t, se->start, se->end)) x -= 0.5;
+    if (retort(b, t, se->start, se->end) && !numbers) x -= 0.4;
+    /* "Cut in half!", "Twice as much!": the rally's echo of a claim */
+    if (exclaim) x -= 0.6;
     if (question) {
       x -= 1.6;
       reasons |= PM_REASON_QUESTION;
@@ -310,8 +422,11 @@ void claims__rate(Block *b) {
     if (words < 6) {
       x -= words < 4 ? 2.0 : 1.0;
       reasons |= PM_REASON_SHORT;
+    } else if (words < 8) {
+      x -= 0.3;
     } else if (words > 12) {
-      x += 0.2;
+      /* claims that get checked are long; the bonus grows up to 24 words */
+      x += 0.2 + 0.03 * ((words > 24 ? 24 : words) - 12);
     }
     se->logit = x;
     se->reasons = reasons;

@@ -64,6 +64,18 @@
 #define W_COMPANY (1ull << 39) /* the lender, le groupe: a company named before */
 #define W_LINE_HEAD (1ull << 41) /* first word of a boilerplate or byline phrase */
 #define W_SYN_HEAD (1ull << 42) /* first word of a role synonym */
+/* Claim ranking classes (claims.c), from bit 48 up to leave room below */
+#define W_CLOCK     (1ull << 48) /* seconds, minutes: a debate's clock after a number */
+#define W_NUMWORD   (1ull << 49) /* two, forty: a small count, weaker than a figure */
+#define W_PROCEDURE (1ull << 50) /* question, segment, rebuttal: running a debate */
+#define W_PERSONAL  (1ull << 51) /* met, mother, neighbor: an anecdote */
+#define W_HYPO      (1ull << 52) /* if, imagine: a hypothetical */
+#define W_STAT      (1ull << 53) /* rate, average, nearly: a statistic without digits */
+#define W_CITE      (1ull << 54) /* study, report, census: a cited source */
+#define W_RECORD    (1ull << 55) /* voted, signed, wants: what someone did or stands for */
+#define W_OPPONENT  (1ull << 56) /* opponent, adversaire: the other side as subject */
+#define W_VAGUE     (1ull << 57) /* greatest, best: a boast, not a measure */
+#define W_DEICTIC   (1ull << 58) /* that, it: "That's wrong" opens a retort */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

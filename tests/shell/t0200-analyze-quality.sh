@@ -111,9 +111,40 @@ test_expect_success 'a pronoun goes to the person the paragraph just named, not 
 '
 
 test_expect_success 'claim scores rank a labelled debate well above the baselines' '
-	python3 "$A/score.py" "$PRESSMARK" --claims "$FIXTURES/claims/debate-en.tsv" --min-map 0.5 >out &&
+	python3 "$A/score.py" "$PRESSMARK" --claims "$FIXTURES/claims/debate-en.tsv" --min-map 0.94 >out &&
 	cat out &&
 	grep -q "^claims debate-en.tsv: 212 sentences, 45 check-worthy, MAP=" out
+'
+
+# Transcripts written to be sparse in claims (7-11 % check-worthy) and full
+# of traps: crosstalk, moderator rules, anecdotes, promises, counts in words.
+# Thresholds sit just below the MAP reached (baselines 0.56, 0.17, 0.52, 0.27).
+for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81
+do
+	name=${set%%:*} rest=${set#*:}
+	n=${rest%%:*} rest=${rest#*:}
+	pos=${rest%%:*} min=${rest#*:}
+	test_expect_success "claim scores rank the $name transcript above the baseline (MAP >= $min)" "
+		python3 \"\$A/score.py\" \"\$PRESSMARK\" --claims \"\$FIXTURES/claims/$name-en.tsv\" --min-map $min >out &&
+		cat out &&
+		grep -q \"^claims $name-en.tsv: $n sentences, $pos check-worthy, MAP=\" out
+	"
+done
+
+test_expect_success 'claims rank records and sources above procedure, anecdotes and hypotheticals' '
+	printf "%s\n\n" "Governor, you have 90 seconds on the 4,000 teaching jobs lost in 2019." \
+		"My neighbor told me the state lost 4,000 teaching jobs in 2019." \
+		"If the state lost 4,000 teaching jobs in 2019, imagine the damage." \
+		"My opponent voted to cut 4,000 teaching jobs in 2019." \
+		"The state lost 4,000 teaching jobs in 2019, a census report shows." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json; d=json.load(open(\"out.json\")); [print(c[\"text\"][:8], *[r for r in c[\"reasons\"] if r in (\"record\", \"statistic\", \"source\", \"procedure\", \"anecdote\", \"hypothetical\")]) for c in sorted(d[\"claims\"], key=lambda c: -c[\"score\"])]" >actual &&
+	head -n 2 actual | sort >top &&
+	printf "%s\n" "My oppon record" "The stat source" >expected &&
+	test_cmp expected top &&
+	tail -n 3 actual | sort >rest &&
+	printf "%s\n" "Governor procedure" "If the s hypothetical" "My neigh anecdote" >expected &&
+	test_cmp expected rest
 '
 
 test_expect_success 'French claims rank figures and records above thanks, opinions and promises' '
