@@ -118,8 +118,9 @@ test_expect_success 'claim scores rank a labelled debate well above the baseline
 
 # Transcripts written to be sparse in claims (7-11 % check-worthy) and full
 # of traps: crosstalk, moderator rules, anecdotes, promises, counts in words.
-# Thresholds sit just below the MAP reached (baselines 0.56, 0.17, 0.52, 0.27).
-for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81
+# Thresholds sit just below the MAP reached (baselines 0.56, 0.17, 0.52,
+# 0.27, 0.30); mayor-en was labelled after the tuning and never tuned on.
+for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81 mayor:115:13:0.89
 do
 	name=${set%%:*} rest=${set#*:}
 	n=${rest%%:*} rest=${rest#*:}
