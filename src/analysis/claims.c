@@ -209,13 +209,15 @@ void claims__rate(Block *b) {
     /* Classes that count only as present or absent are or-ed together;
      * the four that count several times are summed. */
     uint64_t any = 0;
-    uint16_t pflags = 0;
+    uint16_t pflags = 0, wflags = 0;
+    bool qmark = false;
     const Token *w = t + se->start, *e = t + se->end;
     for (; w < e; w++) {
       if (w->kind == T_WORD) {
         words++;
         uint64_t l = w->lex;
         any |= l;
+        wflags |= w->flags;
         /* the first word is taken off after the loop */
         entities += (w->flags & TF_CAP) && !(l & ENTITY_NOT);
         if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND |
@@ -278,8 +280,13 @@ void claims__rate(Block *b) {
         if (w->ch == '?') question = true;
         if (w->ch == '!') exclaim = true;
         if (w->ch == '%') percent = true;
+      } else {
+        qmark = true; /* T_QMARK, the only kind left */
       }
     }
+    se->lex = any;
+    se->wflags = wflags;
+    se->qmark = qmark;
     emoticon = pflags & TF_EMOTICON;
     currency = pflags & TF_CURRENCY;
     first_person = !!(any & W_FIRST_PERSON);

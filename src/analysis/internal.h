@@ -391,6 +391,12 @@ typedef struct {
                             test and the logistic function */
   uint32_t reasons;      /* PM_REASON_* bits that fired so far */
   uint32_t words;        /* words and numbers counted by claims__rate */
+  /* What claims__rate's pass over the tokens also gathers, for the
+   * speaker passes' quick rejects (only words carry W_* classes and the
+   * TF_INV_* flags): */
+  uint64_t lex;          /* its words' W_* classes, or-ed */
+  uint16_t wflags;       /* its words' TF_* flags, or-ed */
+  bool qmark;            /* it holds a quotation mark token */
 } Sentence;
 
 /* A quote found while scanning, before it becomes a PmQuote. */

@@ -455,6 +455,15 @@ static uint32_t coordinated(Block *b, uint32_t o, uint32_t lo) {
   return NONE;
 }
 
+/* Sentences so..sc hold a source word (selon, according): their classes
+ * as claims__rate or-ed them; true without sentences, to search anyway. */
+static bool source_word(const Block *b, uint32_t so, uint32_t sc) {
+  if (!b->sents.size) return true;
+  uint64_t lex = 0;
+  for (uint32_t k = so; k <= sc && k < b->sents.size; k++) lex |= b->sents.contents[k].lex;
+  return (lex & W_SOURCE) != 0;
+}
+
 /* The whole group of raw quotes starting at index g (same group). */
 static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   RawQuote *r = &b->raw.contents[g];
@@ -498,7 +507,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     /* "évoqué une piste qui doit selon lui « … »": a bare noun phrase
      * after the verb is likelier its object than its speaker, so a source
      * phrase in the sentence wins over it */
-    if ((!cue.found || cue.m.type == M_NP) && !title) {
+    if ((!cue.found || cue.m.type == M_NP) && !title && source_word(b, so, sc)) {
       Cue src = spk__cue_source(b, o > lo + WINDOW ? o - WINDOW : lo,
                                 hi > o + WINDOW ? o + WINDOW : hi, NULL);
       if (src.found) cue = src;

@@ -237,6 +237,15 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
    * needs one of them (a speech verb for the verb cues, a speech verb or
    * an inverted subject for a trailing attribution, a source word for
    * selon X), so such a sentence is done after this one loop. */
+  /* claims__rate gathered the same classes and flags for the sentence
+   * (only words carry them): a sentence without quotation marks needs no
+   * loop here */
+  if (!s->qmark) {
+    bool inv = (s->wflags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+    if (!(s->lex & (W_SPEECH | W_SOURCE)) && !inv) return;
+    spk__indirect_cues(b, s, s->lex, inv);
+    return;
+  }
   uint64_t lex = 0;
   unsigned flags = 0;
   uint32_t i = s->start;
