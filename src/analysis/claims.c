@@ -210,6 +210,7 @@ void claims__rate(Block *b) {
      * the four that count several times are summed. */
     uint64_t any = 0;
     uint16_t pflags = 0, wflags = 0;
+    uint64_t pchars = 0;
     bool qmark = false;
     const Token *w = t + se->start, *e = t + se->end;
     for (; w < e; w++) {
@@ -277,6 +278,7 @@ void claims__rate(Block *b) {
       }
       if (w->kind == T_PUNCT) {
         pflags |= w->flags;
+        pchars |= SENT_PCHAR(w->ch);
         if (w->ch == '?') question = true;
         if (w->ch == '!') exclaim = true;
         if (w->ch == '%') percent = true;
@@ -287,6 +289,7 @@ void claims__rate(Block *b) {
     se->lex = any;
     se->wflags = wflags;
     se->qmark = qmark;
+    se->pchars = pchars;
     emoticon = pflags & TF_EMOTICON;
     currency = pflags & TF_CURRENCY;
     first_person = !!(any & W_FIRST_PERSON);

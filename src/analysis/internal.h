@@ -397,7 +397,11 @@ typedef struct {
   uint64_t lex;          /* its words' W_* classes, or-ed */
   uint16_t wflags;       /* its words' TF_* flags, or-ed */
   bool qmark;            /* it holds a quotation mark token */
+  uint64_t pchars;       /* SENT_PCHAR(ch) of each punctuation token */
 } Sentence;
+/* A punctuation character's bit in Sentence.pchars (a few share one: a
+ * clear bit proves the character absent). */
+#define SENT_PCHAR(c) (1ull << ((unsigned char)(c) & 63))
 
 /* A quote found while scanning, before it becomes a PmQuote. */
 typedef struct {

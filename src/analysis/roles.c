@@ -299,6 +299,11 @@ bool spk__org_subject(Block *b, uint32_t end, uint32_t lo, Mention *m) {
 }
 
 void spk__note_acronyms(Block *b) {
+  /* an acronym note needs a '(' token (spk__acronym_after): most
+   * paragraphs have none, as claims__rate's sentences tell */
+  uint64_t pchars = 0;
+  for (uint32_t k = 0; k < b->sents.size; k++) pchars |= b->sents.contents[k].pchars;
+  if (b->sents.size && !(pchars & SENT_PCHAR('('))) return;
   /* memchr finds the parentheses, a binary search their tokens */
   const char *p = b->text + b->para_start, *end = b->text + b->para_end;
   uint32_t lo = 0;

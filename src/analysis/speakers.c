@@ -79,7 +79,9 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
 }
 
 /* A speech verb right after the closing mark. */
-static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
+/* slex: the classes of the sentence holding c, which holds [c + 1, hi)
+ * (~0 when not known). */
+static Cue cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
   Cue none;
   memset(&none, 0, sizeof none);
   /* "…" — Hugh Hill (a signature, after the sentence's end) */
@@ -118,6 +120,8 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
   uint32_t i = c + 1;
   if (punct(b, i, ',')) i++;
   if (i >= hi) return none;
+  /* every cue below is found at a speech verb */
+  if (!(slex & W_SPEECH)) return none;
   /* « … », estime-t-il / a-t-il déclaré / juge Manuel Valls / said Smith */
   if (inverted(b, i) || spk__speech_verb(b, i)) {
     bool speech = spk__speech_verb(b, i);
@@ -142,13 +146,16 @@ static Cue cue_after(Block *b, uint32_t c, uint32_t hi) {
   return none;
 }
 
-/* Cues before the opening mark, within [lo, o). */
-static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
+/* Cues before the opening mark, within [lo, o); slex and spc: the classes
+ * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
+ * when not known). */
+static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
+                      uint64_t spc) {
   Cue none;
   memset(&none, 0, sizeof none);
   if (o > lo + WINDOW) lo = o - WINDOW;
   /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
-  for (uint32_t k = o; k > lo; k--) {
+  for (uint32_t k = (spc & SENT_PCHAR(':')) ? o : lo; k > lo; k--) {
     /* a tight loop back to the nearest colon */
     while (k > lo && (T(b, k - 1)->kind != T_PUNCT || T(b, k - 1)->ch != ':')) k--;
     if (k == lo) break;
@@ -209,7 +216,8 @@ static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi) {
     }
     break;
   }
-  for (uint32_t k = o; k > lo; k--) {
+  /* the verb cues need a speech word */
+  for (uint32_t k = (slex & W_SPEECH) ? o : lo; k > lo; k--) {
     while (k > lo && !(T(b, k - 1)->lex & W_SPEECH)) k--; /* to a speech word */
     if (k == lo) break;
     uint32_t v = k - 1;
@@ -318,7 +326,7 @@ static bool is_title(Block *b, const RawQuote *r) {
   const Token *p = T(b, o - 1);
   if (p->lex & W_TITLE_CUE) return true;
   if ((p->lex & W_PREP) && (caps * 2 >= words || words <= 2)) {
-    if (cue_after(b, c, b->toks.size).found) return false;
+    if (cue_after(b, c, b->toks.size, ~0ull).found) return false;
     return true;
   }
   if ((p->lex & W_DET) && caps == words && words <= 4 && o >= 2 &&
@@ -477,6 +485,9 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   uint32_t lo = b->sents.size ? b->sents.contents[so].start : 0;
   uint32_t sc = c == NONE ? so : sentence_from(b, c, so);
   uint32_t hi = b->sents.size ? b->sents.contents[sc].end : b->toks.size;
+  uint64_t so_lex = b->sents.size ? b->sents.contents[so].lex : ~0ull;
+  uint64_t sc_lex = b->sents.size ? b->sents.contents[sc].lex : ~0ull;
+  uint64_t so_pc = b->sents.size ? b->sents.contents[so].pchars : ~0ull;
   /* The sentence with the closing mark may end inside the quote (« Il part. »
    * a-t-il dit): the splitter glues a lowercase continuation, so hi holds. */
   if (!ctx->in_comments) {
@@ -486,11 +497,11 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
                         true);
     }
     if (!cue.found && c != NONE) {
-      cue = cue_after(b, c, hi);
+      cue = cue_after(b, c, hi, sc_lex);
       /* A named subject earlier in the sentence beats a pronoun after it
        * ("X estime que « … » pour …, annonce-t-il"). */
       if (cue.found && cue.m.type == M_PRON) {
-        Cue before = cue_before(b, o, lo, hi);
+        Cue before = cue_before(b, o, lo, hi, so_lex, so_pc);
         if (before.found && before.m.type == M_NAME) cue = before;
       }
     }
@@ -501,7 +512,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
         coord = b->res->quotes.contents[pi].speaker;
         has_coord = true;
       } else {
-        cue = cue_before(b, o, lo, hi);
+        cue = cue_before(b, o, lo, hi, so_lex, so_pc);
       }
     }
     /* "évoqué une piste qui doit selon lui « … »": a bare noun phrase
