@@ -448,6 +448,11 @@ void claims__score(Block *b) {
   b->res->sentences += b->sents.size;
   if (b->ctx->in_comments) return;
   uint32_t cursor = b->para_first_quote;
+  /* Most sentences fall below the threshold m, which needs no exponential:
+   * e^-x >= 1 - x, so x < 1 - (1 - m) / m makes 1 + e^-x > 1 / m, the
+   * score below m (with a margin far above the rounding of either side). */
+  double min = b->opts->min_score;
+  double below = min > 0.0 ? 1.0 - (1.0 - min) / min - 1e-9 : -HUGE_VAL;
   for (uint32_t k = 0; k < b->sents.size; k++) {
     const Sentence *se = &b->sents.contents[k];
     double x = se->logit;
@@ -460,6 +465,7 @@ void claims__score(Block *b) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
     }
+    if (x < below) continue;
     double score = 1.0 / (1.0 + exp(-x));
     if (score < b->opts->min_score) continue;
     PmClaim *c = pm_array_grow_one(&b->res->claims);
