@@ -308,9 +308,10 @@ void claims__rate(Block *b) {
         if ((w->flags & TF_CAP) && !(w->lex & ENTITY_NOT)) entities--;
         if (w->lex & (W_PRON_M | W_PRON_F)) third = 1;
       }
-      for (uint32_t i = se->start; i < se->end && i < se->start + 3; i++)
-        if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
-          first_early = true;
+      if (any & W_FIRST_PERSON) /* else no word of the sentence is one */
+        for (uint32_t i = se->start; i < se->end && i < se->start + 3; i++)
+          if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
+            first_early = true;
     }
     /* Who the sentence is about: a record is checkable when it is someone
      * else's ("She voted for the war", "The governor signed a law"), an
