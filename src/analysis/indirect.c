@@ -243,16 +243,14 @@ static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
 void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
   /* "customers' data": a mark that opens or closes no quotation */
   if (!has_quote(b, s->start, s->end)) {
-    uint64_t lex = 0;
-    unsigned flags = 0;
-    for (uint32_t i = s->start; i < s->end; i++) {
-      lex |= T(b, i)->lex;
-      flags |= T(b, i)->flags;
-    }
-    bool inv = (flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
-    if ((lex & (W_SPEECH | W_SOURCE)) || inv) spk__indirect_cues(b, s, lex, inv);
+    /* the sentence's classes and flags as claims__rate or-ed them (only
+     * words carry them) */
+    bool inv = (s->wflags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+    if ((s->lex & (W_SPEECH | W_SOURCE)) || inv) spk__indirect_cues(b, s, s->lex, inv);
     return;
   }
+  /* below, a speech word before the first mark or after the last */
+  if (!(s->lex & W_SPEECH)) return;
   /* A clause with a quotation reports nothing more: the quotation carries
    * the speech.  Before the first mark an attribution may close a clause
    * (« Quatre pompiers ont été blessés, a précisé la préfecture, qui fait

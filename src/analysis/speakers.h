@@ -238,12 +238,14 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
    * an inverted subject for a trailing attribution, a source word for
    * selon X), so such a sentence is done after this one loop. */
   /* claims__rate gathered the same classes and flags for the sentence
-   * (only words carry them): a sentence without quotation marks needs no
-   * loop here */
+   * (only words carry them): without any of those nothing below fires,
+   * with or without quotation marks (spk__indirect_quoted needs a speech
+   * word or the same cues), and a sentence without quotation marks needs
+   * no loop here */
+  bool sinv = (s->wflags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
+  if (!(s->lex & (W_SPEECH | W_SOURCE)) && !sinv) return;
   if (!s->qmark) {
-    bool inv = (s->wflags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
-    if (!(s->lex & (W_SPEECH | W_SOURCE)) && !inv) return;
-    spk__indirect_cues(b, s, s->lex, inv);
+    spk__indirect_cues(b, s, s->lex, sinv);
     return;
   }
   uint64_t lex = 0;
