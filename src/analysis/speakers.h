@@ -1,6 +1,7 @@
 /*
  * speakers.h - what the speaker files share and nobody else sees: mentions
- * (mentions.c reads names, pronouns and role nouns around a verb),
+ * (names.c reads names and word classes, subject_left.c and
+ * subject_right.c a verb's subject before and after it),
  * resolution (resolve.c turns a mention into a full name), cues and
  * attribution (speakers.c) and indirect speech (indirect.c).
  */
@@ -103,12 +104,12 @@ static inline int pron_gender(const Token *t) {
   return 3; /* plural or impersonal */
 }
 
-/* ---- mentions.c ---------------------------------------------------------- */
+/* ---- names.c: name-like tokens, a name's extent, shared word tests ------ */
 
 /* A capitalised word that can be part of a person's name.  The cue
  * searches ask this and the next of most tokens they pass, and most
  * tokens fail the first flag test: that test is inline, the rest of the
- * rule in mentions.c. */
+ * rule in names.c. */
 bool spk__nameish_cap(const Block *b, uint32_t i);
 static inline bool spk__nameish(const Block *b, uint32_t i) {
   return i < b->toks.size && T(b, i)->kind == T_WORD && (T(b, i)->flags & TF_CAP) &&
@@ -122,6 +123,12 @@ static inline bool spk__speech_verb(const Block *b, uint32_t i) {
 }
 /* An auxiliary, adverb or elided word between a subject and its verb. */
 bool spk__skippable(const Block *b, uint32_t i);
+/* "pour sa part", "for his part": the three words before token j are an
+ * adverbial between a subject and its verb. */
+bool spk__adverbial3(const Block *b, uint32_t j);
+/* A lowercase conjunction at token e inside an organisation's name
+ * ("Avon and Somerset Police"), capitalised words up to hi after it. */
+bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);
 /* First token of the name ending at token j (not before lo). */
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 /* Token after the name starting at token s (not past hi). */
@@ -132,15 +139,18 @@ int spk__name_gender(const Block *b, uint32_t ns);
  * role noun just before it ("M. Valls", "Mayor John Smith", "le ministre
  * Manuel Valls") and binding that role to the name. */
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne);
+/* Index of the paragraph sentence holding token tok. */
+uint32_t spk__sentence_of(const Block *b, uint32_t tok);
+/* Is token i inside a quotation of this paragraph? */
+bool spk__in_quote(const Block *b, uint32_t i);
+
+/* ---- subject_left.c, subject_right.c: a verb's subject ------------------ */
+
 /* The subject of verb v read leftwards (not before lo) or rightwards (an
  * inverted subject, not past hi); false when there is none.  May bind role
  * nouns to names in the context. */
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m);
-/* Index of the paragraph sentence holding token tok. */
-uint32_t spk__sentence_of(const Block *b, uint32_t tok);
-/* Is token i inside a quotation of this paragraph? */
-bool spk__in_quote(const Block *b, uint32_t i);
 
 /* ---- resolve.c ----------------------------------------------------------- */
 

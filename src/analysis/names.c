@@ -1,0 +1,274 @@
+/*
+ * names.c - what a name looks like and how far it reaches: name-like
+ * capitalised tokens, a name's first and last token (particles, honorifics,
+ * institutions), its gender, the name mention it makes; plus the word tests
+ * the subject searches share (speech verb used as a verb, skippable
+ * auxiliaries and adverbs, "pour sa part" adverbials) and where a token sits
+ * (its sentence, inside a quotation or not).  Split from the subject
+ * searches (subject_left.c, subject_right.c) so that each reads alone.
+ */
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+/* spk__nameish for a capitalised word i (speakers.h tests that). */
+bool spk__nameish_cap(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  if (t->lex & (W_FUNCTION | W_DET | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL |
+                W_MONTH | W_INTERJ | W_HONORIFIC | W_SOURCE | W_COMMENT |
+                W_FIRST_PERSON | W_AUX | W_QUE))
+    return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+  if ((t->lex & (W_ROLE | W_INSTITUTION)) && !(t->lex & (W_FIRST_M | W_FIRST_F))) {
+    /* "Bruno Le Maire": a role word after a name's capitalised article */
+    return i >= 2 && word(b, i - 1) && (T(b, i - 1)->flags & TF_CAP) &&
+           (T(b, i - 1)->lex & W_DET) && T(b, i - 1)->end - T(b, i - 1)->start <= 3 &&
+           word(b, i - 2) && (T(b, i - 2)->flags & TF_CAP) &&
+           (T(b, i - 2)->lex & (W_FIRST_M | W_FIRST_F));
+  }
+  return true;
+}
+
+/* « les économies demandées aux communes », « le plan annoncé »: a French
+ * participle right after a noun qualifies it; only after an auxiliary or
+ * a pronoun does it report. */
+static bool participle_after_noun(const Block *b, uint32_t i) {
+  const Token *p = T(b, i - 1);
+  if (p->kind != T_WORD || (p->flags & (TF_CAP | TF_INV_M | TF_INV_F | TF_INV_PL | TF_ELISION)) ||
+      (p->lex & (W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON | W_QUE)))
+    return false;
+  const Token *t = T(b, i);
+  const char *w = b->text + t->start;
+  uint32_t n = t->end - t->start;
+  bool part = (n > 3 && !memcmp(w + n - 2, "\xC3\xA9", 2)) ||
+              (n > 4 && (!memcmp(w + n - 3, "\xC3\xA9" "e", 3) ||
+                         !memcmp(w + n - 3, "\xC3\xA9" "s", 3))) ||
+              (n > 5 && !memcmp(w + n - 4, "\xC3\xA9" "es", 4));
+  return part && !spk__adverbial3(b, i); /* « a pour sa part assuré » */
+}
+
+/* spk__speech_verb for a lowercase speech-verb word i (speakers.h tests
+ * that): not after a determiner. */
+bool spk__speech_verb_word(const Block *b, uint32_t i) {
+  /* "blocks state law", "state officials": bare "state" before a word is
+   * an adjective far more often than a verb */
+  if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
+    return false;
+  if (i > 0 && word(b, i - 1) && (T(b, i - 1)->lex & W_DET) &&
+      !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
+    return false;
+  if (b->lid == PM_LANG_FR && i > 0 && participle_after_noun(b, i)) return false;
+  /* "veut dire que" means, it does not report. */
+  if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
+      T(b, i - 1)->end - T(b, i - 1)->start <= 7 &&
+      (folded_is(b, i - 1, "veut") || folded_is(b, i - 1, "veux") ||
+       folded_is(b, i - 1, "voulait")))
+    return false;
+  return true;
+}
+
+
+
+static bool adverb(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  uint32_t n = t->end - t->start;
+  const char *s = b->text + t->start;
+  /* le gouvernement, du parlement: a noun after a determiner */
+  if (t->lex & (W_ROLE | W_INSTITUTION | W_POLICY)) return false;
+  if (i > 0 && T(b, i - 1)->kind == T_WORD && (T(b, i - 1)->lex & (W_DET | W_PREP)))
+    return false;
+  return t->kind == T_WORD && !(t->flags & TF_CAP) &&
+         ((n > 5 && !memcmp(s + n - 4, "ment", 4)) ||
+          (n > 4 && !memcmp(s + n - 2, "ly", 2)));
+}
+
+bool spk__skippable(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
+  if (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
+  return (t->lex & W_AUX) || adverb(b, i) ||
+         ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
+}
+
+/* "Avon and Somerset Police", "Avon Fire and Rescue Service": a lowercase
+ * conjunction at token e joins an organisation's name when capitalised
+ * words after it end in an institution word. */
+bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
+  if (!word(b, e) || (T(b, e)->flags & TF_CAP) || !(T(b, e)->lex & W_CONJ)) return false;
+  for (uint32_t k = e + 1; k < hi && k < e + 4; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
+    if (t->lex & W_INSTITUTION) return true;
+  }
+  return false;
+}
+
+/* "le député de la Gironde Thomas Peyrac": a known first name after a
+ * capitalised word that is none opens a new name (a place, a party). */
+static bool first_name_after(const Block *b, uint32_t p) {
+  return word(b, p + 1) && (T(b, p + 1)->lex & (W_FIRST_M | W_FIRST_F)) &&
+         !(T(b, p)->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_NAME_PARTICLE)) &&
+         !(T(b, p)->flags & TF_ALLCAP);
+}
+
+/* The capitalised name ending at token j: returns its first token. */
+uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
+  uint32_t s = j;
+  while (s > lo) {
+    uint32_t p = s - 1;
+    if (spk__nameish(b, p)) {
+      if (first_name_after(b, p)) break;
+      s = p;
+      continue;
+    }
+    /* Marine Le Pen, Charles de Gaulle */
+    if (word(b, p) && p > lo && spk__nameish(b, p - 1) &&
+        ((T(b, p)->lex & W_NAME_PARTICLE) ||
+         ((T(b, p)->flags & TF_CAP) && (T(b, p)->lex & W_DET)))) {
+      s = p - 1;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+/* A capitalised institution word inside a name: White House, Moody's
+ * Analytics Group. */
+static bool cap_inst(const Block *b, uint32_t i) {
+  return word(b, i) && (T(b, i)->flags & TF_CAP) &&
+         (T(b, i)->lex & W_INSTITUTION) &&
+         !(T(b, i)->lex & (W_FUNCTION | W_DET | W_PREP | W_HONORIFIC | W_ROLE));
+}
+
+uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
+  uint32_t e = s + 1;
+  while (e < hi) {
+    if (spk__nameish(b, e) && first_name_after(b, e - 1)) break;
+    if (spk__nameish(b, e) || cap_inst(b, e)) {
+      e++;
+      continue;
+    }
+    if (word(b, e) && e + 1 < hi && spk__nameish(b, e + 1) &&
+        ((T(b, e)->lex & W_NAME_PARTICLE) ||
+         ((T(b, e)->flags & TF_CAP) && (T(b, e)->lex & W_DET)))) {
+      e += 2;
+      continue;
+    }
+    if (spk__and_in_org(b, e, hi)) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+static int honorific_gender(const Block *b, uint32_t i) {
+  char f[64];
+  const Token *t = T(b, i);
+  size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+  if (!n) return 0;
+  static const char *const fem[] = {"mme", "mlle", "madame", "mademoiselle",
+                                    "mrs", "ms", "miss", "dame", "lady"};
+  for (size_t k = 0; k < sizeof fem / sizeof *fem; k++)
+    if (!strcmp(f, fem[k])) return 2;
+  if (!strcmp(f, "m") || !strcmp(f, "mr") || !strcmp(f, "monsieur") ||
+      !strcmp(f, "sir") || !strcmp(f, "lord"))
+    return 1;
+  return 0;
+}
+
+int spk__name_gender(const Block *b, uint32_t ns) {
+  const Token *t = T(b, ns);
+  if (t->lex & W_FIRST_F && !(t->lex & W_FIRST_M)) return 2;
+  if (t->lex & W_FIRST_M && !(t->lex & W_FIRST_F)) return 1;
+  return 0;
+}
+
+/* "pour sa part", "de son côté", "quant à lui": adverbials between a
+ * subject and its verb. */
+bool spk__adverbial3(const Block *b, uint32_t j) {
+  static const char *const phr[] = {"pour sa part", "pour son part",
+                                    "de son côté", "de sa part",
+                                    "de leur côté", "pour leur part",
+                                    "quant à lui", "quant à elle",
+                                    "for his part", "for her part",
+                                    "for their part", "in a statement"};
+  if (j < 3) return false;
+  {
+    /* quick reject on the last word: part, côté, lui, elle, statement */
+    const Token *l = T(b, j - 1);
+    uint32_t n = l->end - l->start;
+    char c = (char)(b->text[l->start] | 32);
+    if (l->kind != T_WORD || !strchr("pclse", c) || n < 3 || n > 9) return false;
+    /* the phrases are three words: the last must be one of theirs */
+    if (!folded_is(b, j - 1, "part") && !folded_is(b, j - 1, "côté") &&
+        !folded_is(b, j - 1, "lui") && !folded_is(b, j - 1, "elle") &&
+        !folded_is(b, j - 1, "statement"))
+      return false;
+  }
+  char buf[96];
+  size_t o = 0;
+  for (uint32_t k = j - 3; k < j; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD) return false;
+    char f[64];
+    size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+    if (!n || o + n + 1 >= sizeof buf) return false;
+    memcpy(buf + o, f, n);
+    o += n;
+    buf[o++] = ' ';
+  }
+  buf[o - 1] = '\0';
+  for (size_t i = 0; i < sizeof phr / sizeof *phr; i++)
+    if (!strcmp(buf, phr[i])) return true;
+  return false;
+}
+
+void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
+  /* "le député LR Aurélien Pradié": the party is not part of the name */
+  while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP))
+    ns++;
+  m->type = M_NAME;
+  m->ns = ns;
+  m->ne = ne;
+  m->ts = ns;
+  m->te = ne;
+  m->gender = spk__name_gender(b, ns);
+  uint32_t h = ns;
+  if (h > 0 && punct(b, h - 1, '.') && h > 1 && (T(b, h - 2)->lex & W_HONORIFIC))
+    h--;
+  if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC)) {
+    m->ts = h - 1;
+    int g = honorific_gender(b, h - 1);
+    if (g) m->gender = g;
+    if (T(b, h - 1)->lex & W_ROLE) spk__bind_role(b, h - 1, ns, ne);
+  } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&
+             !(T(b, h - 1)->flags & TF_CAP)) {
+    spk__bind_role(b, h - 1, ns, ne);
+  }
+}
+
+uint32_t spk__sentence_of(const Block *b, uint32_t tok) {
+  uint32_t lo = 0, hi = b->sents.size;
+  if (!hi) return 0;
+  while (lo < hi) { /* first sentence whose end > tok */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->sents.contents[mid].end <= tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < b->sents.size ? lo : b->sents.size - 1;
+}
+
+/* Is token i inside a quotation of this paragraph? */
+bool spk__in_quote(const Block *b, uint32_t i) {
+  uint32_t pos = T(b, i)->start;
+  /* raw quotes are in text order: binary search the last start <= pos */
+  uint32_t lo = 0, hi = b->raw.size;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < b->raw.contents[lo - 1].end;
+}

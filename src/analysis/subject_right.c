@@ -1,0 +1,221 @@
+/*
+ * subject_right.c - reads an inverted subject written after a verb
+ * (« … », estime Manuel Valls / "…," said the mayor): a name, a pronoun,
+ * a role noun phrase.  Apart from subject_left.c because inversion has its
+ * own rules and the two share only the name tests of names.c.
+ */
+#include <string.h>
+
+#include "analysis/speakers.h"
+
+bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
+  memset(m, 0, sizeof *m);
+  uint32_t j = v + 1;
+  int skipped_pp = 0;
+  while (j < hi) {
+    /* l' is an elided determiner here, kept for the noun phrase after it */
+    if ((spk__skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
+                              !(T(b, j + 1)->flags & TF_CAP))) ||
+        (word(b, j) && spk__speech_verb(b, j))) {
+      j++;
+      continue;
+    }
+    /* "explique à l'AFP Manuel Valls", "told reporters", "a confié à la
+     * sortie de l'audience Karim Haddad" */
+    if (skipped_pp < 2 && word(b, j) && (T(b, j)->lex & W_PREP) &&
+        !(T(b, j)->flags & TF_CAP)) {
+      skipped_pp++;
+      j++;
+      if (j < hi && word(b, j) && (T(b, j)->lex & W_DET)) j++;
+      if (j < hi && word(b, j)) j++;
+      continue;
+    }
+    break;
+  }
+  if (j >= hi || !word(b, j)) return false;
+  const Token *t = T(b, j);
+  if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(t->lex & W_DET)) {
+    m->type = M_PRON;
+    m->ts = j;
+    m->te = j + 1;
+    m->gender = pron_gender(t);
+    return true;
+  }
+  /* "said Detective Inspector Claire Booth": capitalised titles before
+   * the name */
+  uint32_t tn = j;
+  while (tn < hi && tn < j + 5 && ((word(b, tn) && (T(b, tn)->flags & TF_CAP) &&
+                                    (T(b, tn)->lex & (W_HONORIFIC | W_ROLE))) ||
+                                   (tn > j && punct(b, tn, '.'))))
+    tn++;
+  if (tn > j + 1 && tn < hi && spk__nameish(b, tn) && (T(b, j)->lex & (W_HONORIFIC | W_ROLE))) {
+    spk__name_mention(b, m, tn, spk__name_end(b, tn, hi));
+    m->ts = j;
+    return true;
+  }
+  if (spk__nameish(b, j) || ((t->lex & W_HONORIFIC) && (t->flags & TF_CAP) &&
+                         j + 1 < hi && spk__nameish(b, j + (punct(b, j + 1, '.') ? 2 : 1)))) {
+    uint32_t s = j;
+    while (s < hi && !spk__nameish(b, s)) s++;
+    uint32_t e = spk__name_end(b, s, hi);
+    /* "said Assembly Speaker Robert Chen", "said Senate Minority Leader Dana
+     * Whitfield": a name before capitalised role words qualifies them */
+    for (uint32_t r = e; r < hi && r < e + 3 && word(b, r) && (T(b, r)->flags & TF_CAP) &&
+                         (T(b, r)->lex & (W_ROLE | W_HONORIFIC));
+         r++)
+      if (spk__nameish(b, r + 1)) {
+        s = r + 1;
+        e = spk__name_end(b, s, hi);
+        break;
+      }
+    spk__name_mention(b, m, s, e);
+    /* "said John Smith, the mayor of X": bind the role. */
+    if (punct(b, e, ',')) {
+      for (uint32_t r = e + 1; r < hi && r < e + 5; r++) {
+        if (word(b, r) && (T(b, r)->lex & W_ROLE) && !(T(b, r)->flags & TF_CAP)) {
+          spk__bind_role(b, r, s, e);
+          break;
+        }
+        if (!word(b, r)) break;
+      }
+    }
+    return true;
+  }
+  if (!(t->flags & TF_CAP) && !(t->lex & (W_FUNCTION | W_PREP | W_DET | W_QUE)) &&
+      j + 1 < hi && spk__nameish(b, j + 1)) {
+    /* said resident Tom Baker / juge l'économiste Thomas Piketty */
+    spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
+      !(T(b, j + 1)->flags & TF_CAP) && spk__nameish(b, j + 2)) {
+    spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
+    spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
+    m->ts = j;
+    return true;
+  }
+  if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
+      !(T(b, j + 1)->flags & TF_CAP) &&
+      (!(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_FUNCTION | W_PREP)) ||
+       (T(b, j + 1)->lex & W_ANON))) {
+    /* an unnamed source: "confie un proche de X", "says a witness" */
+    bool later_role = false;
+    for (uint32_t k = j + 2; k < hi && k < j + 4; k++)
+      if (word(b, k) && (T(b, k)->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) later_role = true;
+    if (!later_role && spk__nameish(b, j + 2) && !(T(b, j + 2)->flags & TF_ALLCAP) &&
+        (spk__name_end(b, j + 2, hi) - (j + 2) >= 2 ||
+         (T(b, j + 2)->lex & (W_FIRST_M | W_FIRST_F)))) {
+      /* "prévient la climatologue Valérie Masson-Delmotte" */
+      spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+      m->ts = j;
+      return true;
+    }
+    if (!later_role) {
+      m->type = M_NP;
+      m->ts = j;
+      uint32_t e = j + 2;
+      if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) &&
+          ((b->text[T(b, e)->start] | 32) == 'd' || (b->text[T(b, e)->start] | 32) == 'o')) {
+        e++;
+        if (e < hi && word(b, e) && (T(b, e)->lex & W_DET)) e++;
+        if (e < hi && spk__nameish(b, e)) e = spk__name_end(b, e, hi);
+        else if (e < hi && word(b, e)) e++;
+      }
+      m->te = e;
+      /* "l'adjoint aux travaux, Karim Benali": the apposed name wins */
+      if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
+          !(T(b, e + 1)->flags & TF_ALLCAP) &&
+          spk__name_end(b, e + 1, b->toks.size) - (e + 1) >= 2) {
+        spk__name_mention(b, m, e + 1, spk__name_end(b, e + 1, b->toks.size));
+        return true;
+      }
+      return true;
+    }
+  }
+  if (t->lex & W_DET) {
+    for (uint32_t k = j + 1; k < hi && k < j + 4; k++) {
+      const Token *h = T(b, k);
+      if (h->kind != T_WORD) break;
+      if (h->lex & (W_ROLE | W_INSTITUTION | W_OUTLET)) {
+        /* "the tracking site PowerWatch", « la société Plastival »: the
+         * name after the noun */
+        if (!(h->lex & W_ROLE) && spk__nameish(b, k + 1) && k + 1 < hi) {
+          spk__name_mention(b, m, k + 1, spk__name_end(b, k + 1, hi));
+          m->ts = j;
+          return true;
+        }
+        /* "said the government's offer was …": a possessor opens the
+         * object clause, it is no inverted subject */
+        const char *z = b->text + h->end;
+        if ((h->end + 2 <= b->len && z[0] == '\'' && z[1] == 's') ||
+            (h->end + 4 <= b->len && !memcmp(z, "\xE2\x80\x99s", 4)))
+          return false;
+        m->type = (h->lex & W_OUTLET) ? M_OUTLET
+                  : (h->lex & W_ROLE) ? M_ROLE : M_INST;
+        m->head = k;
+        m->ts = j;
+        m->te = k + 1;
+        /* the complement: "le ministre de l'Intérieur", after one
+         * adjective (« l'agence régionale de santé ») */
+        uint32_t e = k + 1;
+        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH | W_AUX | W_DET | W_QUE)) &&
+            word(b, e + 1) && (T(b, e + 1)->lex & W_PREP))
+          e++;
+        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
+               ((b->text[T(b, e)->start] | 32) == 'd' ||
+                (b->text[T(b, e)->start] | 32) == 'o')) {
+          uint32_t x = e + 1;
+          if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+          if (x < hi && word(b, x)) {
+            e = x + 1;
+            /* du Premier ministre, of the Interior Ministry */
+            while (e < hi && word(b, e) && (T(b, x)->flags & TF_CAP) &&
+                   ((T(b, e)->flags & TF_CAP) || (T(b, e)->lex & W_ROLE)) && e < x + 3)
+              e++;
+          } else {
+            break;
+          }
+        }
+        /* "l'avocate générale, Claire Fontaine": one adjective after it */
+        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH)) && punct(b, e + 1, ','))
+          e++;
+        m->te = e;
+        /* « a annoncé l'agence régionale de santé (ARS) de Bretagne » */
+        if (!(h->lex & W_ROLE) && spk__org_named(b, k, e)) {
+          uint32_t te = e + 3;
+          if (te + 1 < hi && (T(b, te)->lex & W_PREP) && word(b, te + 1)) {
+            te++;
+            if (word(b, te) && (T(b, te)->lex & W_DET) && te + 1 < hi) te++;
+            if (spk__nameish(b, te)) te = spk__name_end(b, te, hi);
+          }
+          m->type = M_NAME;
+          m->ns = k;
+          m->ne = e;
+          m->ts = j;
+          m->te = te;
+          return true;
+        }
+        /* "a tranché le rapporteur, Stéphane Travert": the name wins */
+        if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
+            (h->lex & W_ROLE)) {
+          uint32_t ne = spk__name_end(b, e + 1, b->toks.size);
+          spk__bind_role(b, k, e + 1, ne);
+          spk__name_mention(b, m, e + 1, ne);
+          return true;
+        }
+        char f[64];
+        size_t fn = lex__fold(b->text + t->start, t->end - t->start, f);
+        if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
+        else if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
+        else if (h->lex & W_ROLE_F) m->gender = 2;
+        return true;
+      }
+    }
+  }
+  return false;
+}
