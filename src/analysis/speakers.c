@@ -1,7 +1,9 @@
 /*
- * speakers.c - who said it: attribution cues around each quotation,
- * indirect speech, and resolution of pronouns, surnames and role nouns to
- * the names the article gave earlier.
+ * speakers.c - who said it: picks the attribution cue of each quotation
+ * (the cue searches themselves are in cues.c), makes the speaker from it,
+ * and notes the article's people, roles and lead-ins in the context.
+ * Indirect speech is in indirect.c, resolution of pronouns, surnames and
+ * role nouns to the names the article gave earlier in resolve.c.
  *
  * Cues are tried from the most to the least specific, and the first that
  * fires gives the speaker and its `how`: an incise inside the quotation,
@@ -18,294 +20,6 @@
 #include <string.h>
 
 #include "analysis/speakers.h"
-
-bool spk__gerund(const Block *b, uint32_t v) {
-  const Token *t = T(b, v);
-  uint32_t n = t->end - t->start;
-  const char *w = b->text + t->start;
-  if (n < 5) return false;
-  if (b->lid == PM_LANG_EN) return !memcmp(w + n - 3, "ing", 3);
-  return !memcmp(w + n - 3, "ant", 3);
-}
-
-/* The relative pronoun (qui, who) just before verb v, skipping auxiliaries
- * and adverbs, or NONE. */
-static uint32_t relative_before(const Block *b, uint32_t v, uint32_t lo) {
-  uint32_t j = v;
-  while (j > lo && spk__skippable(b, j - 1)) j--;
-  if (j > lo && (folded_is(b, j - 1, "qui") || folded_is(b, j - 1, "who")))
-    return j - 1;
-  return NONE;
-}
-
-Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
-                       const char *how, double conf, bool right_first) {
-  Cue c;
-  memset(&c, 0, sizeof c);
-  uint32_t verb = v;
-  /* a-t-il déclaré: the stance is the participle's */
-  for (uint32_t k = v; k < hi && k < v + 4; k++)
-    if (word(b, k) && (T(b, k)->lex & W_SPEECH)) {
-      verb = k;
-      break;
-    }
-  c.stance = T(b, verb)->stance;
-  if (inverted(b, v) && v + 1 < b->toks.size) {
-    c.m.type = M_PRON;
-    c.m.ts = v + 1;
-    c.m.te = v + 2;
-    c.m.gender = (T(b, v)->flags & TF_INV_F) ? 2 : (T(b, v)->flags & TF_INV_M) ? 1 : 3;
-    c.found = true;
-  } else if (spk__gerund(b, v)) {
-    /* "…, saying …", "en affirmant que": the subject of the sentence */
-    for (uint32_t k = lo; k < v && !c.found; k++) {
-      if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
-      if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_PREP)) continue;
-      spk__name_mention(b, &c.m, k, spk__name_end(b, k, v));
-      c.found = true;
-    }
-  } else if (relative_before(b, v, lo) != NONE) {
-    /* "Arnaud Rousseau, son président, qui juge le plan « … »": the
-     * subject is what "qui" stands for, never the object after the verb. */
-    c.found = spk__subject_left(b, relative_before(b, v, lo), lo, &c.m);
-  } else if (right_first) {
-    c.found = spk__subject_right(b, verb, hi, &c.m) || spk__subject_left(b, v, lo, &c.m);
-  } else {
-    c.found = spk__subject_left(b, v, lo, &c.m) || spk__subject_right(b, verb, hi, &c.m);
-  }
-  c.how = how;
-  c.conf = conf;
-  return c;
-}
-
-/* A speech verb right after the closing mark. */
-/* slex: the classes of the sentence holding c, which holds [c + 1, hi)
- * (~0 when not known). */
-static Cue cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
-  Cue none;
-  memset(&none, 0, sizeof none);
-  /* "…" — Hugh Hill (a signature, after the sentence's end) */
-  if (punct(b, c + 1, '-') && c + 2 < b->toks.size && spk__nameish(b, c + 2)) {
-    Cue d;
-    memset(&d, 0, sizeof d);
-    spk__name_mention(b, &d.m, c + 2, spk__name_end(b, c + 2, b->toks.size));
-    d.found = true;
-    d.how = "dash";
-    d.conf = 0.8;
-    return d;
-  }
-  /* "'I'm not running to be liked': Senator Julia Okonkwo on …": a
-   * headline's quotation signed after a colon */
-  if (T(b, 0)->kind == T_QMARK && punct(b, c + 1, ':') && c + 2 < b->toks.size) {
-    Cue d;
-    memset(&d, 0, sizeof d);
-    if (spk__subject_right(b, c + 1, b->toks.size, &d.m) && d.m.type == M_NAME &&
-        d.m.ts <= c + 3) {
-      d.found = true;
-      d.how = "colon";
-      d.conf = 0.8;
-      return d;
-    }
-    /* "'…': an interview with Nadia Ferrer" */
-    uint32_t p = spk__interviewee(b, c + 2, c + 8);
-    if (p != NONE) {
-      memset(&d, 0, sizeof d);
-      spk__name_mention(b, &d.m, p, spk__name_end(b, p, b->toks.size));
-      d.found = true;
-      d.how = "interview";
-      d.conf = 0.75;
-      return d;
-    }
-  }
-  uint32_t i = c + 1;
-  if (punct(b, i, ',')) i++;
-  if (i >= hi) return none;
-  /* every cue below is found at a speech verb */
-  if (!(slex & W_SPEECH)) return none;
-  /* « … », estime-t-il / a-t-il déclaré / juge Manuel Valls / said Smith */
-  if (inverted(b, i) || spk__speech_verb(b, i)) {
-    bool speech = spk__speech_verb(b, i);
-    for (uint32_t k = i; !speech && k < hi && k < i + 4; k++)
-      if (word(b, k) && (T(b, k)->lex & W_SPEECH)) speech = true;
-    if (speech) return spk__cue_at_verb(b, i, c + 1, hi, "verb-after", 0.9, true);
-  }
-  /* "…," Smith said / he said / the senator said; », Manuel Valls a dit;
-   * "…," Dr. Amir Patel, an emergency physician at X, told Y */
-  for (uint32_t k = i; k < hi && k < i + 20; k++) {
-    if (T(b, k)->kind == T_QMARK) break;
-    /* "called the action "…" and said …": a second predicate of the
-     * subject before the quotation */
-    if (word(b, k) && (T(b, k)->lex & W_CONJ)) break;
-    if (punct_in(T(b, k), ";:!?()[]")) break;
-    if (spk__speech_verb(b, k)) {
-      Cue cu = spk__cue_at_verb(b, k, c + 1, hi, "verb-after", 0.85, false);
-      if (cu.found) return cu;
-      break;
-    }
-  }
-  return none;
-}
-
-/* Cues before the opening mark, within [lo, o); slex and spc: the classes
- * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
- * when not known). */
-static Cue cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
-                      uint64_t spc) {
-  Cue none;
-  memset(&none, 0, sizeof none);
-  if (o > lo + WINDOW) lo = o - WINDOW;
-  /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
-  for (uint32_t k = (spc & SENT_PCHAR(':')) ? o : lo; k > lo; k--) {
-    /* a tight loop back to the nearest colon */
-    while (k > lo && (T(b, k - 1)->kind != T_PUNCT || T(b, k - 1)->ch != ':')) k--;
-    if (k == lo) break;
-    uint32_t colon = k - 1;
-    /* "Sécheresse : le gouvernement promet un « plan eau »": a heading
-     * before a colon does not speak a short expression further on. */
-    if (colon + 1 != o) {
-      uint32_t words = 0;
-      bool stop = false;
-      for (uint32_t q = o + 1; q < b->toks.size && T(b, q)->kind != T_QMARK; q++) {
-        if (T(b, q)->kind == T_WORD || T(b, q)->kind == T_NUMBER) words++;
-        if (punct_in(T(b, q), ".!?")) stop = true;
-      }
-      if (words <= 4 && !stop) break;
-    }
-    /* "un collègue de Brest : « … »": a name after a preposition
-     * completes a noun; the verb search below finds the speaker. */
-    bool complement = colon > lo + 1 && spk__nameish(b, colon - 1) &&
-                      spk__name_start(b, colon - 1, lo) > lo &&
-                      word(b, spk__name_start(b, colon - 1, lo) - 1) &&
-                      (T(b, spk__name_start(b, colon - 1, lo) - 1)->lex & W_PREP) &&
-                      !(T(b, spk__name_start(b, colon - 1, lo) - 1)->flags & TF_CAP) &&
-                      spk__name_start(b, colon - 1, lo) - 1 > lo &&
-                      !(T(b, spk__name_start(b, colon - 1, lo) - 2)->flags & TF_CAP);
-    if (colon > lo && spk__nameish(b, colon - 1) && !spk__in_quote(b, colon - 1) && !complement) {
-      Cue c;
-      memset(&c, 0, sizeof c);
-      spk__name_mention(b, &c.m, spk__name_start(b, colon - 1, lo), colon);
-      c.found = true;
-      c.how = "colon";
-      c.conf = 0.85;
-      return c;
-    }
-    /* "Le patron du Medef, Patrick Martin, s'agace : « … »": the clause's
-     * subject, when the colon opens the quotation. */
-    if (colon + 1 == o) {
-      bool verb = false;
-      for (uint32_t k = lo; k < colon; k++)
-        if (spk__speech_verb(b, k)) verb = true;
-      for (uint32_t k = lo; k < colon && !verb; k++) {
-        if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
-        uint32_t p = k;
-        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
-            !(T(b, p - 1)->flags & TF_CAP))
-          p--;
-        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP)) {
-          k = spk__name_end(b, k, colon) - 1;
-          continue;
-        }
-        Cue c;
-        memset(&c, 0, sizeof c);
-        spk__name_mention(b, &c.m, k, spk__name_end(b, k, colon));
-        c.found = true;
-        c.how = "colon";
-        c.conf = 0.75;
-        return c;
-      }
-    }
-    break;
-  }
-  /* the verb cues need a speech word */
-  for (uint32_t k = (slex & W_SPEECH) ? o : lo; k > lo; k--) {
-    while (k > lo && !(T(b, k - 1)->lex & W_SPEECH)) k--; /* to a speech word */
-    if (k == lo) break;
-    uint32_t v = k - 1;
-    if (T(b, v)->kind != T_WORD) continue;
-    if (spk__in_quote(b, v)) continue;
-    if (spk__speech_verb(b, v)) {
-      Cue c = spk__cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
-      /* "said the senator "has the ideas …"": a noun phrase after the verb
-       * that runs on into the quotation or a clause is the reported
-       * clause's subject; an inverted subject ends at a comma or colon */
-      if (c.found && c.m.ts > v && c.m.te < o && !inverted(b, v) &&
-          !(T(b, c.m.te)->kind == T_PUNCT && strchr(",:-", T(b, c.m.te)->ch)))
-        return none;
-      if (c.found && c.m.ts > v && c.m.te == o && !inverted(b, v)) return none;
-      if (c.found) return c;
-    }
-  }
-  (void)hi;
-  return none;
-}
-
-/* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi). */
-Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
-  Cue none;
-  memset(&none, 0, sizeof none);
-  if (hi > b->toks.size) hi = b->toks.size;
-  for (uint32_t k = lo; k < hi; k++) {
-    /* source words are rare: their flag first, in a tight loop */
-    while (k < hi && !(T(b, k)->lex & W_SOURCE)) k++;
-    if (k == hi) break;
-    if (T(b, k)->kind != T_WORD) continue;
-    /* "Pour X, …" only opens a sentence: most "pour" are not sources */
-    if ((b->text[T(b, k)->start] | 32) == 'p' && k != lo) continue;
-    if (spk__in_quote(b, k)) continue;
-    char f[64];
-    size_t fn = lex__fold(b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start, f);
-    if (!fn) continue;
-    uint32_t x = k + 1;
-    if (!strcmp(f, "après") && !(k > lo && word(b, k - 1) &&
-                                 T(b, k - 1)->end - T(b, k - 1)->start <= 4 &&
-                                 (b->text[T(b, k - 1)->start] | 32) == 'd'))
-      continue;
-    if (!strcmp(f, "according")) {
-      if (!word(b, x)) continue;
-      x++;
-    }
-    Cue c;
-    memset(&c, 0, sizeof c);
-    /* « selon son entourage », « selon un communiqué », "according to two
-     * people familiar with …": an unnamed source, left unresolved */
-    uint32_t anon = NONE;
-    for (uint32_t y = x; y < hi && y < x + 4 && word(b, y); y++)
-      if (T(b, y)->lex & W_ANON) {
-        anon = y;
-        break;
-      }
-    if (anon != NONE && !(word(b, x) && (T(b, x)->lex & W_PRON_OBJ))) {
-      c.m.type = M_NP;
-      c.m.ts = x;
-      c.m.te = anon + 1;
-      c.found = true;
-      if (after) *after = anon + 1;
-    } else if (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) {
-      c.m.type = M_PRON;
-      c.m.ts = x;
-      c.m.te = x + 1;
-      c.m.gender = pron_gender(T(b, x));
-      if (c.m.gender == 3 && (T(b, x)->lex & W_PRON_M)) c.m.gender = 1;
-      c.found = true;
-      if (after) *after = x + 1;
-    } else if (spk__subject_right(b, x - 1, hi, &c.m) && c.m.type != M_PRON &&
-               c.m.type != M_NP) {
-      /* a name, a role or an institution; not "un sondage", "nos
-       * informations" */
-      c.found = true;
-      if (after) *after = c.m.te;
-    }
-    if (!c.found) continue;
-    if (!strcmp(f, "pour")) {
-      /* Pour X, … only at the start of a sentence and before a comma. */
-      if (k != lo || !punct(b, c.m.te, ',')) continue;
-    }
-    c.how = "source";
-    c.conf = 0.85;
-    return c;
-  }
-  return none;
-}
 
 /* Title: a short capitalised quotation after a title cue or a preposition
  * ("Interrogé par "Libération"", "the New York Times"). */
@@ -326,7 +40,7 @@ static bool is_title(Block *b, const RawQuote *r) {
   const Token *p = T(b, o - 1);
   if (p->lex & W_TITLE_CUE) return true;
   if ((p->lex & W_PREP) && (caps * 2 >= words || words <= 2)) {
-    if (cue_after(b, c, b->toks.size, ~0ull).found) return false;
+    if (spk__cue_after(b, c, b->toks.size, ~0ull).found) return false;
     return true;
   }
   if ((p->lex & W_DET) && caps == words && words <= 4 && o >= 2 &&
@@ -497,11 +211,11 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
                         true);
     }
     if (!cue.found && c != NONE) {
-      cue = cue_after(b, c, hi, sc_lex);
+      cue = spk__cue_after(b, c, hi, sc_lex);
       /* A named subject earlier in the sentence beats a pronoun after it
        * ("X estime que « … » pour …, annonce-t-il"). */
       if (cue.found && cue.m.type == M_PRON) {
-        Cue before = cue_before(b, o, lo, hi, so_lex, so_pc);
+        Cue before = spk__cue_before(b, o, lo, hi, so_lex, so_pc);
         if (before.found && before.m.type == M_NAME) cue = before;
       }
     }
@@ -512,7 +226,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
         coord = b->res->quotes.contents[pi].speaker;
         has_coord = true;
       } else {
-        cue = cue_before(b, o, lo, hi, so_lex, so_pc);
+        cue = spk__cue_before(b, o, lo, hi, so_lex, so_pc);
       }
     }
     /* "évoqué une piste qui doit selon lui « … »": a bare noun phrase

@@ -2,7 +2,7 @@
  * speakers.h - what the speaker files share and nobody else sees: mentions
  * (names.c reads names and word classes, subject_left.c and
  * subject_right.c a verb's subject before and after it),
- * resolution (resolve.c turns a mention into a full name), cues and
+ * resolution (resolve.c turns a mention into a full name), cues (cues.c),
  * attribution (speakers.c) and indirect speech (indirect.c).
  */
 #ifndef PM_ANALYSIS_SPEAKERS_H
@@ -209,15 +209,26 @@ uint32_t spk__interviewee(const Block *b, uint32_t from, uint32_t to);
  * gives its person to the headline quotations still unattributed. */
 void spk__interview_chapeau(Block *b);
 
-/* ---- speakers.c ---------------------------------------------------------- */
+/* ---- cues.c: cue searches around a quotation, setting nothing ----------- */
 
 bool spk__gerund(const Block *b, uint32_t v);
 /* The speaker cue of speech verb v, its subject searched in [lo, hi). */
 Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                      const char *how, double conf, bool right_first);
+/* A speech verb or a dash signature right after closing mark c, within
+ * (c, hi); slex: the classes of the sentence holding c (~0 when not
+ * known). */
+Cue spk__cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex);
+/* Cues before opening mark o, within [lo, o); slex and spc: the classes
+ * and punctuation of the sentence holding [lo, o) (~0 when not known). */
+Cue spk__cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
+                    uint64_t spc);
 /* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi);
  * *after (when not NULL) gets the token after the source. */
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
+
+/* ---- speakers.c: picking the cue, making and noting the speaker --------- */
+
 /* Tokens [ts, te) open with an unnamed person: « un conseiller », « un
  * haut fonctionnaire », "a person familiar with …", "One juror". */
 bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
