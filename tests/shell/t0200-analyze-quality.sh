@@ -4,6 +4,13 @@ test_description='analyze: quotes, speakers and claims scored against the annota
 
 A=$FIXTURES/analysis
 
+# quote_speakers FILE: each quote's speaker part of `analyze --format text`
+# ("Name [how, stance, mention: …]" or "(unresolved) […]"), one per line.
+quote_speakers() {
+	"$PRESSMARK" analyze --format text "$1" >out &&
+	grep ": quote " out | sed "s/.* -- //"
+}
+
 test_expect_success 'French fixtures reach the quote and speaker thresholds' '
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.90 0.90 "$A"/fr-*.txt >out &&
 	cat out &&
@@ -166,8 +173,7 @@ test_expect_success 'a feminine role noun never takes the man bound to its mascu
 	printf "%s\n\n" "Le ministre des Transports, Hugo Merlane, et la porte-parole du parti, Solveig Tarrin, visitaient le chantier." \
 		"« Le pont ouvrira en mai », a assuré la ministre." \
 		"Selon elle, « les travaux avancent »." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	cat >expected <<-\EOT &&
 	(unresolved) [verb-after+role-recent, assert, mention: la ministre]
 	Solveig Tarrin [source+pronoun, none, mention: elle]
@@ -178,8 +184,7 @@ test_expect_success 'a feminine role noun never takes the man bound to its mascu
 test_expect_success 'an apposition determiner gives an unknown first name its gender' '
 	printf "%s\n\n" "La porte-parole du gouvernement, Dvora Kessel, était à Lyon. Le préfet du Rhône, Orin Valcke, l’accueillait." \
 		"Selon elle, « les crédits sont déjà là »." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	echo "Dvora Kessel [source+pronoun, none, mention: elle]" >expected &&
 	test_cmp expected actual
 '
@@ -187,8 +192,7 @@ test_expect_success 'an apposition determiner gives an unknown first name its ge
 test_expect_success 'a role noun does not go to a person the text gave another role' '
 	printf "%s\n\n" "Jane Porter, the mayor, opened the new bridge on Monday." \
 		"\"It is a scandal,\" the senator claimed." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	echo "(unresolved) [verb-after+role-recent, contest, mention: the senator]" >expected &&
 	test_cmp expected actual
 '
@@ -197,8 +201,7 @@ test_expect_success 'a French role noun does not fall on the minister who spoke 
 	printf "%s\n\n" "Le ministre de l’Économie, Paul Servan, a présenté le budget." \
 		"« Nous tiendrons le déficit », a-t-il assuré." \
 		"Pour le député écologiste, « ce budget est injuste »." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	cat >expected <<-\EOT &&
 	Paul Servan [verb-after+pronoun, assert, mention: il]
 	(unresolved) [source+role-recent, none, mention: le député écologiste]
@@ -208,8 +211,7 @@ test_expect_success 'a French role noun does not fall on the minister who spoke 
 
 test_expect_success 'a possessor after said is no inverted subject' '
 	printf "%s\n" "The mayor, Ruth Calder, called the delay \"a shame\" and said the council’s plan was \"working well\"." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	cat >expected <<-\EOT &&
 	Ruth Calder [verb-before, neutral, mention: Ruth Calder]
 	Ruth Calder [coordinated, neutral, mention: Ruth Calder]
@@ -219,8 +221,7 @@ test_expect_success 'a possessor after said is no inverted subject' '
 
 test_expect_success 'chairing a commission does not stop a role noun for the seat' '
 	printf "%s\n" "Selon Lina Varo, présidente de la commission des finances, ce plan « ne tient pas la route ». La députée affirme que « rien n’est financé »." >in.txt &&
-	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/.* -- //" >actual &&
+	quote_speakers in.txt >actual &&
 	cat >expected <<-\EOT &&
 	Lina Varo [source, none, mention: Lina Varo]
 	Lina Varo [verb-before+role-recent, assert, mention: La députée]
