@@ -163,8 +163,9 @@ static void trim(const char *t, uint32_t *s, uint32_t *e) {
 
 /* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
  * not blank), whose tokens are already in b->toks (and its sentences in
- * b->sents when `split` is false). */
-static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split) {
+ * b->sents when `split` is false, rated too when `rate` is false). */
+static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
+                           bool rate) {
   b->para_start = ps;
   b->para_end = pe;
   if (split) pm_array_clear(&b->sents);
@@ -173,7 +174,7 @@ static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split) {
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b);
   if (split) sent__split(b);
-  claims__rate(b);
+  if (rate) claims__rate(b);
   speakers__attribute(b);
   claims__score(b);
 }
@@ -184,17 +185,21 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
   pm_array_clear(&b->toks);
   pm_array_clear(&b->ends);
   tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
-  analyse_tokens(b, ps, pe, true);
+  analyse_tokens(b, ps, pe, true, true);
 }
 
 /* ---- the tokenizer in a second thread -------------------------------------
  *
  * On a big block (the command line reads 1 MiB at a time) the tokenizer
  * and the sentence splitter, functions of the paragraph's bytes alone, run
- * ahead in a second thread while this one rates the sentences and runs the
- * quote and speaker passes: the two threads then do about the same work
- * (31 and 30 instructions per byte on the bench's articles; with the
- * rating in the tokenizer's thread it was 38 against 24).  Still one pass
+ * ahead in a second thread while this one runs the quote and speaker
+ * passes, which carry the context from paragraph to paragraph.  The
+ * sentence rating, a function of the paragraph alone too, goes to
+ * whichever thread has time for it: the tokenizer rates a paragraph when it
+ * is at least RATE_LEAD bytes ahead of the analysing thread, which
+ * rates the others.  A fixed split left one thread idle for a quarter of
+ * the time whichever side the rating was on (and which side is the
+ * slower one depends on the text and on the machine).  Still one pass
  * over the bytes, with the same tokens and sentences in the same order, so
  * the results are exactly those of analyse_paragraph.  The token and
  * sentence arrays are reserved in full before the thread starts (neither
@@ -204,15 +209,24 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
 #ifndef PIPELINE_MIN
 #define PIPELINE_MIN (256u * 1024u)
 #endif
-/* Paragraphs the analysing thread waits for when it catches up. */
+/* Paragraphs the analysing thread waits for when it catches up (at the
+ * start of a block, only the first few). */
 #ifndef WAKE_BATCH
 #define WAKE_BATCH 256u
+#endif
+#define WAKE_FIRST 8u
+/* How far ahead (in bytes) the tokenizer must be to take a paragraph's
+ * rating: far enough that a long paragraph or two cannot let the
+ * analysing thread catch up and wait. */
+#ifndef RATE_LEAD
+#define RATE_LEAD (16u * 1024u)
 #endif
 
 typedef struct {
   uint32_t ps, pe; /* trimmed paragraph; ps == pe when blank */
   uint32_t t0, t1; /* its tokens in Pipeline.toks */
   uint32_t s0, s1; /* its sentences in Pipeline.sents */
+  bool rated;      /* claims__rate ran in the tokenizer thread */
 } ParaSpan;
 
 typedef struct {
@@ -223,6 +237,9 @@ typedef struct {
   IndexArray ends;         /* the thread's, one paragraph's at a time */
   PmArray(Sentence) sents; /* written by the thread only */
   atomic_uint done;        /* paragraphs whose tokens are complete */
+  /* where the analysing thread is (byte offset): only a hint for the
+   * tokenizer's share of the rating, so read and written relaxed */
+  atomic_uint at;
   /* The analysing thread sleeps on `wake` when it catches up, rather than
    * spinning on a machine that may have no CPU to spare; `waiting` tells
    * the tokenizer to signal once `done` reaches `want`.  All three are
@@ -261,6 +278,10 @@ static void *tokenize_all(void *arg) {
       w.sents.size = 0;
       w.sents.capacity = p->sents.capacity - ps->s0;
       sent__split(&w);
+      if (ps->ps >= atomic_load_explicit(&p->at, memory_order_relaxed) + RATE_LEAD) {
+        claims__rate(&w);
+        ps->rated = true; /* published with `done` below */
+      }
       p->sents.size += w.sents.size;
     }
     ps->t1 = p->toks.size;
@@ -297,6 +318,7 @@ static bool analyse_pipelined(Block *b, size_t len) {
     ParaSpan *ps = pm_array_grow_one(&paras);
     ps->ps = s;
     ps->pe = e;
+    ps->rated = false;
     pos = pe;
   }
   if (cap > UINT32_MAX / 2) {
@@ -319,6 +341,7 @@ static bool analyse_pipelined(Block *b, size_t len) {
   /* a sentence holds at least one token */
   pm_array_reserve(&p.sents, (uint32_t)cap + 1);
   atomic_init(&p.done, 0);
+  atomic_init(&p.at, 0);
   atomic_init(&p.waiting, false);
   atomic_init(&p.want, 0);
   pthread_t th;
@@ -346,7 +369,8 @@ static bool analyse_pipelined(Block *b, size_t len) {
   for (uint32_t i = 0; i < p.n; i++) {
     if (atomic_load(&p.done) <= i) {
       pthread_mutex_lock(&p.lock);
-      uint32_t want = p.n - i > WAKE_BATCH ? i + WAKE_BATCH : p.n;
+      uint32_t batch = i ? WAKE_BATCH : WAKE_FIRST;
+      uint32_t want = p.n - i > batch ? i + batch : p.n;
       atomic_store(&p.want, want);
       atomic_store(&p.waiting, true);
       while (atomic_load(&p.done) < want) pthread_cond_wait(&p.wake, &p.lock);
@@ -355,11 +379,12 @@ static bool analyse_pipelined(Block *b, size_t len) {
     }
     const ParaSpan *ps = &p.paras[i];
     if (ps->ps >= ps->pe) continue;
+    atomic_store_explicit(&p.at, ps->ps, memory_order_relaxed);
     b->toks.contents = p.toks.contents + ps->t0;
     b->toks.size = b->toks.capacity = ps->t1 - ps->t0;
     b->sents.contents = p.sents.contents + ps->s0;
     b->sents.size = b->sents.capacity = ps->s1 - ps->s0;
-    analyse_tokens(b, ps->ps, ps->pe, false);
+    analyse_tokens(b, ps->ps, ps->pe, false, !ps->rated);
   }
   pthread_join(th, NULL);
   pthread_cond_destroy(&p.wake);

@@ -1,8 +1,9 @@
 /*
  * test_pipeline.c - a block of 256 KiB or more is analysed with the
- * tokenizer, the sentence splitter and the claim scoring in a second
- * thread; its claims must be those of the same text analysed one
- * paragraph per block (which stays in one thread).
+ * tokenizer, the sentence splitter and part of the claim rating (which
+ * part depends on the threads' timing) in a second thread; its claims
+ * must be those of the same text analysed one paragraph per block (which
+ * stays in one thread).
  */
 #include <stdlib.h>
 #include <string.h>
