@@ -172,9 +172,9 @@ static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
   pm_array_clear(&b->raw);
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
-  quotes__find(b);
   if (split) sent__split(b);
   if (rate) claims__rate(b);
+  quotes__find(b); /* visits only the sentences the rating saw marks in */
   speakers__attribute(b);
   claims__score(b);
 }

@@ -439,7 +439,8 @@ typedef struct {
   uint32_t heading_age;       /* paragraphs since the last one was noted */
 } Block;
 
-void quotes__find(Block *b);              /* raw quotes of the paragraph */
+/* Raw quotes of the paragraph; needs its sentences rated (Sentence.qmark). */
+void quotes__find(Block *b);
 /* Sentences of the paragraph.  On big blocks this runs in the tokenizer
  * thread (analyze.c), ahead of the other passes: it may read only b->toks,
  * b->text, b->len, b->lx, b->lid, b->lang and b->opts, and write only

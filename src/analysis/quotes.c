@@ -153,48 +153,54 @@ void quotes__find(Block *b) {
       b->open_first = NONE;
     }
   }
-  for (uint32_t i = 0; i < n; i++) {
-    if (t[i].kind != T_QMARK || (t[i].flags & TF_MARKUP)) continue;
-    uint8_t fam = t[i].qfam, role = t[i].qrole;
-    int match = -1; /* stack slot this mark closes */
-    for (int k = (int)depth - 1; k >= 0; k--) {
-      if (fams[k] != fam) continue;
-      if (fam == QM_CURLY && low[k] && (role & QR_OPEN) && !(role & 4)) {
-        match = k; /* „ … “ */
+  /* The sentences cover the tokens in order, and claims__rate noted
+   * which hold a quotation mark: most hold none. */
+  const Sentence *se = b->sents.contents, *se_end = se + b->sents.size;
+  for (; se < se_end; se++) {
+    if (!se->qmark) continue;
+    for (uint32_t i = se->start; i < se->end; i++) {
+      if (t[i].kind != T_QMARK || (t[i].flags & TF_MARKUP)) continue;
+      uint8_t fam = t[i].qfam, role = t[i].qrole;
+      int match = -1; /* stack slot this mark closes */
+      for (int k = (int)depth - 1; k >= 0; k--) {
+        if (fams[k] != fam) continue;
+        if (fam == QM_CURLY && low[k] && (role & QR_OPEN) && !(role & 4)) {
+          match = k; /* „ … “ */
+          break;
+        }
+        if (role & QR_CLOSE) {
+          match = k;
+          break;
+        }
         break;
       }
-      if (role & QR_CLOSE) {
-        match = k;
-        break;
-      }
-      break;
-    }
-    /* A ” or " that stands where an opening mark would (space before, a
-     * word after) opens. */
-    if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&
-        (t[i].flags & TF_SPACE_BEFORE) && !(t[i].flags & TF_SPACE_AFTER))
-      role = QR_OPEN;
-    if (match < 0 && fam == QM_CURLY && (role & QR_OPEN) && !(role & 4) &&
-        depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
-        (t[i].flags & TF_SPACE_AFTER))
-      match = (int)depth - 1; /* “ … “ typed for “ … ” */
-    if (match >= 0) {
-      if (match == 0)
-        emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
-      depth = (uint32_t)match;
-      continue;
-    }
-    if ((role & QR_OPEN) && depth < 16) {
-      if (fam == QM_SINGLE && !(t[i].flags & TF_SPACE_BEFORE) && i > 0 &&
-          t[i - 1].kind == T_WORD)
-        continue; /* a ‘ glued to a word is not an opening quote */
-      if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
-          fams[depth - 1] == QM_STRAIGHT)
+      /* A ” or " that stands where an opening mark would (space before, a
+       * word after) opens. */
+      if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&
+          (t[i].flags & TF_SPACE_BEFORE) && !(t[i].flags & TF_SPACE_AFTER))
+        role = QR_OPEN;
+      if (match < 0 && fam == QM_CURLY && (role & QR_OPEN) && !(role & 4) &&
+          depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
+          (t[i].flags & TF_SPACE_AFTER))
+        match = (int)depth - 1; /* “ … “ typed for “ … ” */
+      if (match >= 0) {
+        if (match == 0)
+          emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
+        depth = (uint32_t)match;
         continue;
-      stack[depth] = i;
-      fams[depth] = fam;
-      low[depth] = (role & 4) != 0;
-      depth++;
+      }
+      if ((role & QR_OPEN) && depth < 16) {
+        if (fam == QM_SINGLE && !(t[i].flags & TF_SPACE_BEFORE) && i > 0 &&
+            t[i - 1].kind == T_WORD)
+          continue; /* a ‘ glued to a word is not an opening quote */
+        if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
+            fams[depth - 1] == QM_STRAIGHT)
+          continue;
+        stack[depth] = i;
+        fams[depth] = fam;
+        low[depth] = (role & 4) != 0;
+        depth++;
+      }
     }
   }
   /* Left open: straight and single quotes open nothing; the outermost
