@@ -96,6 +96,9 @@ uint64_t lex__hash(const char *s, size_t n) {
 
 static void lex_grow(Lexicon *lx);
 
+/* The loaded lexicon's table has at least LEX_SPREAD slots per word. */
+#define LEX_SPREAD 4
+
 static LexEntry *lex_slot(Lexicon *lx, uint64_t h) {
   uint32_t i = (uint32_t)(h >> lx->shift);
   while (lx->slots[i].hash && lx->slots[i].hash != h) i = (i + 1) & lx->mask;
@@ -616,10 +619,14 @@ PmLang *pm_lang_load(const char *const *files, size_t n, PmError *err) {
     lex_add(&lang->lex[id], "you", 3, W_SECOND, 0);
     lex_add(&lang->lex[id], "vous", 4, W_SECOND, 0);
   }
-  /* the tokenizer's copy of the hashes, now that no word is added */
+  /* the tokenizer's copy of the hashes, now that no word is added, in a
+   * table at most a quarter full: most words the tokenizer looks up are
+   * not in the lexicon, and at the half a miss probed two slots on
+   * average, at a quarter one and a third */
   for (int id = PM_LANG_FR; id <= PM_LANG_EN; id++) {
     Lexicon *lx = &lang->lex[id];
     if (!lx->slots) continue;
+    while ((size_t)lx->count * LEX_SPREAD > (size_t)lx->mask + 1) lex_grow(lx);
     lx->keys = pm_malloc(((size_t)lx->mask + 1) * sizeof *lx->keys);
     for (uint32_t k = 0; k <= lx->mask; k++) lx->keys[k] = lx->slots[k].hash;
   }
