@@ -102,6 +102,11 @@ static inline const char *view(const Tail *t, const char *text, uint32_t i) {
  * may be an elision: ELIDED | the letters. */
 #define ELIDED 0x80000000u
 
+/* keep[n]: the low n bytes of a chunk (n <= 8). */
+static const uint64_t keep_bytes[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFFFULL, ~0ULL};
+
 /* The common word: one to fifteen ASCII letters read as one or two
  * chunks, ended by a byte that byte__word_end[] says ends it.  The chunks
  * already loaded give the word's end, its capitals and its lexicon hash,
@@ -111,15 +116,17 @@ static inline const char *view(const Tail *t, const char *text, uint32_t i) {
  * anyway), or writes nothing and returns ELIDED | n for n letters and an
  * apostrophe (see word__elided), 0 when the word is not that simple
  * (the general scanner then starts over at i, so the tokens are the same
- * either way).  src is the word's bytes as view() gives them.  `slots`,
+ * either way).  *more tells that the bytes taken are followed by an ASCII
+ * letter, which starts the next word (the caller then need not classify
+ * that byte).  src is the word's bytes as view() gives them.  `slots`,
  * `keys` and `mask` are the lexicon's, copied into locals by the caller:
  * read through the pointer they would be reloaded after every token
- * stored. */
+ * stored; `keys` is never NULL (an empty lexicon has a table of zeros).
+ * Not for words inside markup (no TF_MARKUP). */
 static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                                  uint32_t mask, unsigned shift,
-                                 const char *src, uint32_t i, bool markup,
-                                 Token *t) {
-  uint64_t w0 = lex__load8(src), w1 = 0;
+                                 const char *src, uint32_t i, Token *t,
+                                 bool *more) {
   uint32_t n; /* the letters: the first byte is one */
 #ifdef __SSE2__
   /* the sixteen bytes at once: or-ing 0x20 maps exactly A-Z and a-z into
@@ -128,12 +135,14 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   __m128i v = _mm_loadu_si128((const __m128i *)(const void *)src);
   __m128i x = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
                            _mm_set1_epi8(0x80 - 'a'));
-  unsigned other = ~(unsigned)_mm_movemask_epi8(
-                       _mm_cmplt_epi8(x, _mm_set1_epi8(-128 + 26))) & 0xFFFF;
+  unsigned letters = (unsigned)_mm_movemask_epi8(
+      _mm_cmplt_epi8(x, _mm_set1_epi8(-128 + 26)));
+  unsigned other = letters ^ 0xFFFF;
   if (!other) return 0;
   n = (uint32_t)byte__ctz64(other);
 #else
-  uint64_t m = byte__non_letters(w0);
+  unsigned letters = 0; /* unknown: *more stays false */
+  uint64_t m = byte__non_letters(lex__load8(src));
   if (m) {
     n = byte__ctz64(m) >> 3;
   } else {
@@ -142,47 +151,43 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
     n = 8 + (byte__ctz64(m) >> 3);
   }
 #endif
-  /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
-   * into its bytes (and only its bytes) is lex__lower8. */
-  uint64_t l0, l1 = 0;
-  if (n <= 8) {
-    uint64_t keep = ~0ULL >> (64 - 8 * n);
-    w0 &= keep;
-    l0 = w0 | (keep & LEX_ONES * 0x20);
-  } else {
-    uint64_t keep = ~0ULL >> (128 - 8 * n);
-    w1 = lex__load8(src + 8) & keep;
-    l0 = w0 | LEX_ONES * 0x20;
-    l1 = w1 | (keep & LEX_ONES * 0x20);
-  }
   unsigned char d = (unsigned char)src[n];
   unsigned we = byte__word_end[d];
   if (!we || (we > 1 && n <= 3))
     return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
-  uint16_t f = 0;
-  /* letters only: bit 0x20 tells the case of each */
-  if (!(w0 & 0x20)) {
-    f |= TF_CAP;
-    if (n > 1 && !((w0 | w1) & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
+  /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
+   * into its bytes (and only its bytes) is lex__lower8; bit 0x20 tells
+   * the case of each. */
+  uint64_t w0 = lex__load8(src), h;
+  uint16_t f = (uint16_t)(we & TF_DOT);
+  if (n <= 8) {
+    uint64_t keep = keep_bytes[n];
+    if (!(w0 & 0x20)) {
+      f |= TF_CAP;
+      if (n > 1 && !(w0 & keep & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
+    }
+    /* one chunk of letters never hashes to 0 (see lex__done) */
+    h = lex__step(LEX_SEED, (w0 | LEX_ONES * 0x20) & keep);
+  } else {
+    uint64_t keep = keep_bytes[n - 8], w1 = lex__load8(src + 8);
+    if (!(w0 & 0x20)) {
+      f |= TF_CAP;
+      if (!((w0 | (w1 & keep)) & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
+    }
+    h = lex__done(lex__step(lex__step(LEX_SEED, w0 | LEX_ONES * 0x20),
+                            (w1 | LEX_ONES * 0x20) & keep));
   }
-  if (markup) f |= TF_MARKUP;
-  f |= (uint16_t)(we & TF_DOT);
   uint64_t lex = 0;
   uint8_t stance = 0;
-  if (keys) {
-    /* one chunk of letters never hashes to 0 (see lex__done) */
-    uint64_t h = lex__step(LEX_SEED, l0);
-    if (n > 8) h = lex__done(lex__step(h, l1));
-    for (uint32_t k = (uint32_t)(h >> shift); keys[k]; k = (k + 1) & mask) {
-      if (keys[k] == h) {
-        lex = slots[k].flags;
-        stance = slots[k].stance;
-        break;
-      }
+  for (uint32_t k = (uint32_t)(h >> shift); keys[k]; k = (k + 1) & mask) {
+    if (keys[k] == h) {
+      lex = slots[k].flags;
+      stance = slots[k].stance;
+      break;
     }
   }
-  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
-               .kind = T_WORD, .stance = stance};
+  word__put(t, i, i + n, lex, f, T_WORD, stance);
+  *more = d == ' ' && ((letters >> (n + 1)) & 1);
   return n + (d == ' ');
 }
 
@@ -256,10 +261,13 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
    * that it stays in a register) */
   Token *free_tok = out->contents + out->size;
   Token **next = &free_tok;
+  /* an empty lexicon: a table of two empty slots, which every hash's
+   * top bit indexes */
+  static const uint64_t no_keys[2] = {0, 0};
   const LexEntry *slots = lx->slots;
-  const uint64_t *keys = lx->keys;
-  const uint32_t mask = lx->mask;
-  const unsigned shift = lx->shift;
+  const uint64_t *keys = lx->keys ? lx->keys : no_keys;
+  const uint32_t mask = lx->keys ? lx->mask : 1;
+  const unsigned shift = lx->keys ? lx->shift : 63;
   Tail tail;
   tail_init(&tail, text, start, end);
   while (i < end) {
@@ -269,13 +277,26 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     int k = byte__class[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
       const char *src = view(&tail, text, i);
-      uint32_t n = k == C_LETTER ? word_fast(slots, keys, mask, shift, src,
-                                             i, i < markup_end, free_tok)
-                                 : 0;
-      if (n - 1 >= ELIDED - 1) /* 0 or ELIDED | letters: rarely */
-        n = n ? word__elided(lx, text, src, i, end, n & ~ELIDED,
-                             i < markup_end, free_tok)
-              : word__latin(lx, text, src, i, end, i < markup_end, free_tok);
+      uint32_t n = 0;
+      bool markup = i < markup_end;
+      if (k == C_LETTER && !markup) {
+        /* a run of simple words, each after one space: markup_end cannot
+         * grow before a punctuation mark, so the run stays out of it */
+        bool more;
+        for (;;) {
+          n = word_fast(slots, keys, mask, shift, src, i, free_tok, &more);
+          if (n - 1 >= ELIDED - 1) break; /* 0 or ELIDED | letters */
+          free_tok++;
+          i += n;
+          if (!more) break;
+          src = view(&tail, text, i);
+        }
+        if (n - 1 < ELIDED - 1) continue;
+      }
+      /* 0 or ELIDED | letters: rarely */
+      n = n ? word__elided(lx, text, src, i, end, n & ~ELIDED, markup,
+                           free_tok)
+            : word__latin(lx, text, src, i, end, markup, free_tok);
       if (n) {
         free_tok++;
         i += n;

@@ -38,8 +38,7 @@ static inline void put_word(const Lexicon *lx, uint64_t h, uint32_t i,
       stance = e->stance;
     }
   }
-  *t = (Token){.start = i, .end = i + n, .lex = lex, .flags = f,
-               .kind = T_WORD, .stance = stance};
+  word__put(t, i, i + n, lex, f, T_WORD, stance);
 }
 
 /* Elided words that take an apostrophe and glue to the next word, as the

@@ -14,9 +14,34 @@
 #define PM_ANALYSIS_WORDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "analysis/internal.h"
+
+/* Writes a token of the readers' kinds (no quotation mark, no character):
+ * in three stores on a little-endian machine, where the compound literal
+ * gave seven, one per field (a token per word, so it showed). */
+static inline void word__put(Token *t, uint32_t s, uint32_t e, uint64_t lex,
+                             uint16_t flags, uint8_t kind, uint8_t stance) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  _Static_assert(offsetof(Token, flags) == 16 && offsetof(Token, kind) == 18 &&
+                     offsetof(Token, stance) == 19 && offsetof(Token, qfam) == 20 &&
+                     offsetof(Token, qrole) == 21 && offsetof(Token, ch) == 22 &&
+                     sizeof(Token) == 24,
+                 "word__put writes the Token's last eight bytes at once");
+  /* flags, kind, stance, then qfam, qrole, ch and the padding, zero */
+  uint64_t rest = flags | (uint64_t)kind << 16 | (uint64_t)stance << 24;
+  t->start = s;
+  t->end = e;
+  t->lex = lex;
+  memcpy((char *)t + offsetof(Token, flags), &rest, 8);
+#else
+  *t = (Token){.start = s, .end = e, .lex = lex, .flags = flags, .kind = kind,
+               .stance = stance};
+#endif
+}
 
 /* The readers read whole chunks past a word, up to WORD_VIEW bytes from
  * its start, without bounds tests: their `src` is the word's bytes
