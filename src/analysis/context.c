@@ -97,15 +97,24 @@ static void to_front(CtxPerson *list, size_t cap, const char *name,
 
 /* A zero-padded name's one-byte tag, from its eight words. */
 static uint8_t name_tag(const char *padded) {
-  uint64_t h = LEX_SEED;
-  for (size_t k = 0; k < CTX_NAME; k += 8) h = lex__mix(h, name_word(padded + k));
+  /* A name holds no NUL byte, so its first all-zero word starts the
+   * padding, and every word after it is zero too: mixing stops there (a
+   * function of the name all the same, and most names fill two or three
+   * words of the eight). */
+  uint64_t h = LEX_SEED, w;
+  for (size_t k = 0; k < CTX_NAME && (w = name_word(padded + k)) != 0; k += 8)
+    h = lex__mix(h, w);
   return (uint8_t)(h >> 56);
 }
 
-static uint64_t name_initials(const char *name) {
-  uint64_t m = 0;
-  for (size_t p = 0; p < CTX_NAME && name[p]; p++)
-    if (p == 0 || name[p - 1] == ' ') m |= 1ull << ((unsigned char)name[p] & 63);
+/* Bit (c & 63) of the first byte c of each word of name[0..n) (no NUL
+ * inside): the spaces found by memchr rather than a test of every byte. */
+static uint64_t name_initials(const char *name, size_t n) {
+  if (!n) return 0;
+  uint64_t m = 1ull << ((unsigned char)name[0] & 63);
+  const char *p = name, *end = name + n;
+  while ((p = memchr(p, ' ', (size_t)(end - p))) != NULL && ++p < end)
+    m |= 1ull << ((unsigned char)*p & 63);
   return m;
 }
 
@@ -165,9 +174,10 @@ static void person_to_front(PmContext *ctx, const char *name, size_t n, int gend
     } else {
       ctx__set_person(p, name, n, gender);
       tag = name_tag(p->name);
+      n = CTX_NAME - 1; /* as cut there */
     }
     ctx->people_tag[slot] = tag;
-    ctx->people_initials[slot] = name_initials(ctx->people[slot].name);
+    ctx->people_initials[slot] = name_initials(p->name, n);
   }
   memmove(&ctx->people_order[1], &ctx->people_order[0], pos);
   ctx->people_order[0] = (uint8_t)slot;
@@ -197,9 +207,16 @@ void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
   str__put(r.name, sizeof r.name, 0, name, strlen(name));
   /* one binding per role and phrase: « le ministre de l'Intérieur » and
    * « le ministre de la Justice » are two people */
+  /* Every entry is such a zero-padded copy of an r (or all zeros), so
+   * equal strings are equal arrays: the first eight bytes of the role as
+   * one number reject most entries, memcmp settles the rest, instead of
+   * two strcmp calls per entry. */
+  uint64_t r0 = name_word(r.role);
   size_t i = 0;
   while (i < CTX_ROLES && ctx->roles[i].role[0] &&
-         (strcmp(ctx->roles[i].role, r.role) || strcmp(ctx->roles[i].phrase, r.phrase)))
+         (name_word(ctx->roles[i].role) != r0 ||
+          memcmp(ctx->roles[i].role, r.role, sizeof r.role) ||
+          memcmp(ctx->roles[i].phrase, r.phrase, sizeof r.phrase)))
     i++;
   if (i == CTX_ROLES) i = CTX_ROLES - 1;
   memmove(&ctx->roles[1], &ctx->roles[0], i * sizeof *ctx->roles);

@@ -114,7 +114,13 @@ static const char *canonical(const Block *b, const char *phrase, size_t n) {
   for (uint32_t i = 2 * lo; i + 1 < lx->role_syn.size; i += 2) {
     const char *v = lx->role_syn.contents[i];
     if ((unsigned char)v[0] != c0) break;
-    size_t vn = strlen(v);
+    /* most synonyms that share the first byte differ within the next
+     * three: a mismatch there (before v ends) settles it without strlen
+     * and memcmp, and v ending there is a prefix of at most that much */
+    size_t k = 1;
+    while (k < 4 && v[k] && v[k] == phrase[k]) k++;
+    if (k < 4 && v[k]) continue;
+    size_t vn = k < 4 ? k : 4 + strlen(v + 4);
     if (vn > n || vn <= best_n || memcmp(phrase, v, vn)) continue;
     if (vn < n && phrase[vn] != ' ') continue;
     best = lx->role_syn.contents[i + 1];
@@ -126,7 +132,8 @@ static const char *canonical(const Block *b, const char *phrase, size_t n) {
 /* The key a role phrase is bound and looked up under: the canonical
  * phrase when it has one, else the phrase itself when it says more than
  * the head, else "" (the head alone). */
-static void role_key(const Block *b, uint32_t head, char *key, size_t size, bool *canon) {
+static void role_key(const Block *b, uint32_t head, const char *f, size_t fn, char *key,
+                     size_t size, bool *canon) {
   char ph[96];
   /* the words before the head count only for a synonym (« La Première
    * ministre »): "the local MP" and "the Conservative MP" are one seat */
@@ -154,10 +161,17 @@ static void role_key(const Block *b, uint32_t head, char *key, size_t size, bool
     str__put(key, size, 0, c, strlen(c));
     return;
   }
-  const Token *h = T(b, head);
-  char f[64];
-  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  /* f[0..fn): the head folded, as the callers already have it */
   if (n && (n != fn || memcmp(ph, f, fn))) str__put(key, size, 0, ph, n);
+}
+
+/* A string of at most size - 1 bytes, zero-padded to size bytes (a role
+ * or phrase as a CtxRole holds it); false when it would be cut. */
+static bool padded(char *out, size_t size, const char *s, size_t n) {
+  if (n >= size) return false;
+  memset(out, 0, size);
+  memcpy(out, s, n);
+  return true;
 }
 
 void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
@@ -166,7 +180,7 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
   if (!fn || ne <= ns) return;
   bool canon;
-  role_key(b, head, key, sizeof key, &canon);
+  role_key(b, head, f, fn, key, sizeof key, &canon);
   str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
 }
@@ -177,23 +191,32 @@ const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
   size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
   if (!fn) return NULL;
   bool canon;
-  role_key(b, head, key, sizeof key, &canon);
+  memset(key, 0, sizeof key); /* zero-padded, like the bound phrases */
+  role_key(b, head, f, fn, key, sizeof key, &canon);
   *keyed = key[0] != '\0';
   const PmContext *ctx = b->ctx;
+  /* The bindings hold zero-padded strings (ctx__bind_role), so with the
+   * key and the head zero-padded too, equal strings are equal arrays: a
+   * memcmp of fixed size instead of strcmp.  A head too long for a
+   * binding's role field was stored cut there, and strcmp never found
+   * it: nor does a failed padded(). */
+  char role[sizeof ctx->roles[0].role];
+  bool role_fits = padded(role, sizeof role, f, fn);
   if (key[0]) {
     /* "le ministre de l'Intérieur": the binding of that phrase; failing
      * it, a binding of the bare head ("Le maire, X" for « le maire du
      * Cannet »), never one of another phrase or of a canonical title */
     for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
-      if (!strcmp(ctx->roles[i].phrase, key)) return ctx->roles[i].name;
-    if (canon) return NULL;
+      if (!memcmp(ctx->roles[i].phrase, key, sizeof key)) return ctx->roles[i].name;
+    if (canon || !role_fits) return NULL;
     for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
-      if (!ctx->roles[i].phrase[0] && !strcmp(ctx->roles[i].role, f))
+      if (!ctx->roles[i].phrase[0] && !memcmp(ctx->roles[i].role, role, sizeof role))
         return ctx->roles[i].name;
     return NULL;
   }
+  if (!role_fits) return NULL;
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
-    if (!strcmp(ctx->roles[i].role, f)) return ctx->roles[i].name;
+    if (!memcmp(ctx->roles[i].role, role, sizeof role)) return ctx->roles[i].name;
   return NULL;
 }
 
