@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli/commands.h"
 #include "pressmark/analysis.h"
@@ -413,7 +416,21 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
   return status;
 }
 
+/* Each block of a big file needs arrays of tens of MB (tokens, sentences:
+ * reserved in full for the tokenizer thread, mostly untouched).  glibc
+ * serves such sizes with a fresh mmap, so every block faulted its pages in
+ * again (19,600 faults and a twentieth of the CPU time on 100 MB); kept in
+ * the heap, the next block reuses the pages the last one touched (2,200
+ * faults, peak RSS unchanged: untouched pages are never resident). */
+static void keep_big_blocks_in_heap(void) {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#endif
+}
+
 int pm_cmd_analyze(int argc, char **argv) {
+  keep_big_blocks_in_heap();
   PmAnalyzeOptions opts;
   pm_analyze_options_init(&opts);
   Format fmt = FMT_JSON;
