@@ -223,7 +223,7 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
 #endif
 
 typedef struct {
-  uint32_t ps, pe; /* trimmed paragraph; ps == pe when blank */
+  uint32_t ps, pe; /* trimmed paragraph, never blank */
   uint32_t t0, t1; /* its tokens in Pipeline.toks */
   uint32_t s0, s1; /* its sentences in Pipeline.sents */
   bool rated;      /* claims__rate ran in the tokenizer thread */
@@ -231,21 +231,21 @@ typedef struct {
 
 typedef struct {
   Block proto;             /* read-only fields for sent__split */
-  ParaSpan *paras;
-  uint32_t n;
+  ParaSpan *paras;         /* written by the thread, up to `done` */
   TokenArray toks;         /* written by the thread only */
   IndexArray ends;         /* the thread's, one paragraph's at a time */
   PmArray(Sentence) sents; /* written by the thread only */
   atomic_uint done;        /* paragraphs whose tokens are complete */
+  atomic_bool finished;    /* the thread cut its last paragraph */
   /* where the analysing thread is (byte offset): only a hint for the
    * tokenizer's share of the rating, so read and written relaxed */
   atomic_uint at;
   /* The analysing thread sleeps on `wake` when it catches up, rather than
    * spinning on a machine that may have no CPU to spare; `waiting` tells
-   * the tokenizer to signal once `done` reaches `want`.  All three are
-   * sequentially consistent and `want` is stored before `waiting`, so
-   * either the tokenizer sees both or the sleeper sees `done`.  The sleeper
-   * asks for a batch of paragraphs, not the next one: whenever the
+   * the tokenizer to signal once `done` reaches `want` (or it finishes).
+   * All are sequentially consistent and `want` is stored before `waiting`,
+   * so either the tokenizer sees both or the sleeper sees `done`.  The
+   * sleeper asks for a batch of paragraphs, not the next one: whenever the
    * tokenizer thread is the slower one, waking per paragraph cost a futex
    * round trip each time (about 140 000 context switches and a seventh of
    * the CPU time on 100 MB). */
@@ -255,76 +255,81 @@ typedef struct {
   pthread_cond_t wake;
 } Pipeline;
 
+/* Wakes the analysing thread if it sleeps and what it waits for is there.
+ * One signal per wait: the sleeper takes a while to wake, and until then
+ * every paragraph would find `waiting` still set and signal again (a
+ * mutex and a futex call each). */
+static void wake_analyser(Pipeline *p, uint32_t done, bool finished) {
+  if (atomic_load(&p->waiting) && (finished || done >= atomic_load(&p->want)) &&
+      atomic_exchange(&p->waiting, false)) {
+    pthread_mutex_lock(&p->lock);
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+  }
+}
+
+/* The tokenizer thread: cuts the block into paragraphs (here, so that the
+ * analysing thread can start on the first ones at once), then tokenizes,
+ * splits and maybe rates each non-blank one.  Blank lines change nothing
+ * and get no entry. */
 static void *tokenize_all(void *arg) {
   Pipeline *p = arg;
   /* sent__split and claims__rate work on windows of the arrays, set per
    * paragraph in this one copy of the read-only fields (a Block is a few
    * hundred bytes: copying it per paragraph showed in the profile) */
   Block w = p->proto;
-  for (uint32_t i = 0; i < p->n; i++) {
+  const char *text = p->proto.text;
+  size_t len = p->proto.len;
+  uint32_t i = 0;
+  for (size_t pos = 0; pos < len;) {
+    size_t next = pm_analysis_next_paragraph(text, len, pos);
+    uint32_t s = (uint32_t)pos, e = (uint32_t)next;
+    pos = next;
+    trim(text, &s, &e);
+    if (s >= e) continue;
     ParaSpan *ps = &p->paras[i];
+    ps->ps = s;
+    ps->pe = e;
+    ps->rated = false;
     ps->t0 = p->toks.size;
     ps->s0 = p->sents.size;
-    if (ps->ps < ps->pe) {
-      p->ends.size = 0;
-      tok__scan(p->proto.lx, p->proto.text, ps->ps, ps->pe, &p->toks,
-                &p->ends);
-      for (uint32_t k = 0; k < p->ends.size; k++) p->ends.contents[k] -= ps->t0;
-      /* windows big enough that sent__split never grows them */
-      w.toks.contents = p->toks.contents + ps->t0;
-      w.toks.size = w.toks.capacity = p->toks.size - ps->t0;
-      w.ends = p->ends;
-      w.sents.contents = p->sents.contents + ps->s0;
-      w.sents.size = 0;
-      w.sents.capacity = p->sents.capacity - ps->s0;
-      sent__split(&w);
-      if (ps->ps >= atomic_load_explicit(&p->at, memory_order_relaxed) + RATE_LEAD) {
-        claims__rate(&w);
-        ps->rated = true; /* published with `done` below */
-      }
-      p->sents.size += w.sents.size;
+    p->ends.size = 0;
+    tok__scan(p->proto.lx, text, s, e, &p->toks, &p->ends);
+    for (uint32_t k = 0; k < p->ends.size; k++) p->ends.contents[k] -= ps->t0;
+    /* windows big enough that sent__split never grows them */
+    w.toks.contents = p->toks.contents + ps->t0;
+    w.toks.size = w.toks.capacity = p->toks.size - ps->t0;
+    w.ends = p->ends;
+    w.sents.contents = p->sents.contents + ps->s0;
+    w.sents.size = 0;
+    w.sents.capacity = p->sents.capacity - ps->s0;
+    sent__split(&w);
+    if (s >= atomic_load_explicit(&p->at, memory_order_relaxed) + RATE_LEAD) {
+      claims__rate(&w);
+      ps->rated = true; /* published with `done` below */
     }
+    p->sents.size += w.sents.size;
     ps->t1 = p->toks.size;
     ps->s1 = p->sents.size;
-    atomic_store(&p->done, i + 1);
-    /* One signal per wait: the sleeper takes a while to wake, and until
-     * then every paragraph would find `waiting` still set and signal
-     * again (a mutex and a futex call each). */
-    if (atomic_load(&p->waiting) && i + 1 >= atomic_load(&p->want) &&
-        atomic_exchange(&p->waiting, false)) {
-      pthread_mutex_lock(&p->lock);
-      pthread_cond_signal(&p->wake);
-      pthread_mutex_unlock(&p->lock);
-    }
+    atomic_store(&p->done, ++i);
+    wake_analyser(p, i, false);
   }
+  atomic_store(&p->finished, true);
+  wake_analyser(p, i, true);
   return NULL;
 }
 
 /* Analyses text[0..len) with the tokenizer in a thread; returns false
  * (having done nothing) when the thread cannot be started. */
 static bool analyse_pipelined(Block *b, size_t len) {
-  const char *text = b->text;
-  PmArray(ParaSpan) paras = pm_array_new();
-  size_t cap = 0, longest = 0;
-  for (size_t pos = 0; pos < len;) {
-    size_t pe = pm_analysis_next_paragraph(text, len, pos);
-    uint32_t s = (uint32_t)pos, e = (uint32_t)pe;
-    trim(text, &s, &e);
-    if (s >= e) s = e = (uint32_t)pe;
-    else {
-      cap += (size_t)(e - s) + 2;
-      if (e - s > longest) longest = e - s;
-    }
-    ParaSpan *ps = pm_array_grow_one(&paras);
-    ps->ps = s;
-    ps->pe = e;
-    ps->rated = false;
-    pos = pe;
-  }
-  if (cap > UINT32_MAX / 2) {
-    pm_array_delete(&paras);
-    return false;
-  }
+  /* The arrays are reserved in full before the thread starts, so that
+   * they never move while this thread reads them, from bounds that need
+   * no pass over the text: a non-blank paragraph takes at least two
+   * bytes (one and its '\n') but the last, and tok__scan reserves its
+   * trimmed length + 2 tokens, at most 1.5 tokens a byte in all.  Only
+   * what is written is ever resident. */
+  size_t cap = len + len / 2 + 3;
+  if (cap > UINT32_MAX / 2) return false;
   Pipeline p;
   memset(&p, 0, sizeof p);
   p.proto = *b;
@@ -333,14 +338,12 @@ static bool analyse_pipelined(Block *b, size_t len) {
   memset(&p.proto.raw, 0, sizeof p.proto.raw);
   p.proto.ctx = NULL; /* the thread must not touch the context */
   p.proto.res = NULL;
-  p.paras = paras.contents;
-  p.n = paras.size;
-  pm_array_reserve(&p.toks, (uint32_t)cap + 1);
-  /* tok__scan reserves a paragraph's length + 1 beyond the size (0) */
-  pm_array_reserve(&p.ends, (uint32_t)longest + 1);
+  p.paras = pm_malloc((len / 2 + 2) * sizeof *p.paras);
+  pm_array_reserve(&p.toks, (uint32_t)cap);
   /* a sentence holds at least one token */
-  pm_array_reserve(&p.sents, (uint32_t)cap + 1);
+  pm_array_reserve(&p.sents, (uint32_t)cap);
   atomic_init(&p.done, 0);
+  atomic_init(&p.finished, false);
   atomic_init(&p.at, 0);
   atomic_init(&p.waiting, false);
   atomic_init(&p.want, 0);
@@ -356,9 +359,8 @@ static bool analyse_pipelined(Block *b, size_t len) {
       pthread_mutex_destroy(&p.lock);
     }
     pm_array_delete(&p.toks);
-    pm_array_delete(&p.ends);
     pm_array_delete(&p.sents);
-    pm_array_delete(&paras);
+    pm_free(p.paras);
     return false;
   }
   /* b->toks becomes a window on the thread's array, paragraph by
@@ -366,19 +368,19 @@ static bool analyse_pipelined(Block *b, size_t len) {
   TokenArray own = b->toks;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
-  for (uint32_t i = 0; i < p.n; i++) {
-    if (atomic_load(&p.done) <= i) {
+  for (uint32_t i = 0;; i++) {
+    if (atomic_load(&p.done) <= i && !atomic_load(&p.finished)) {
       pthread_mutex_lock(&p.lock);
-      uint32_t batch = i ? WAKE_BATCH : WAKE_FIRST;
-      uint32_t want = p.n - i > batch ? i + batch : p.n;
-      atomic_store(&p.want, want);
+      atomic_store(&p.want, i + (i ? WAKE_BATCH : WAKE_FIRST));
       atomic_store(&p.waiting, true);
-      while (atomic_load(&p.done) < want) pthread_cond_wait(&p.wake, &p.lock);
+      while (atomic_load(&p.done) < atomic_load(&p.want) &&
+             !atomic_load(&p.finished))
+        pthread_cond_wait(&p.wake, &p.lock);
       atomic_store(&p.waiting, false);
       pthread_mutex_unlock(&p.lock);
     }
+    if (atomic_load(&p.done) <= i) break; /* finished, and all analysed */
     const ParaSpan *ps = &p.paras[i];
-    if (ps->ps >= ps->pe) continue;
     atomic_store_explicit(&p.at, ps->ps, memory_order_relaxed);
     b->toks.contents = p.toks.contents + ps->t0;
     b->toks.size = b->toks.capacity = ps->t1 - ps->t0;
@@ -394,7 +396,7 @@ static bool analyse_pipelined(Block *b, size_t len) {
   pm_array_delete(&p.toks);
   pm_array_delete(&p.ends);
   pm_array_delete(&p.sents);
-  pm_array_delete(&paras);
+  pm_free(p.paras);
   return true;
 }
 
