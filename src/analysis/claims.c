@@ -191,7 +191,10 @@ static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
          (n == 3 && !memcmp(p, "est", 3));
 }
 
-void claims__rate(Block *b) {
+/* claims__rate's body, made twice (always inlined with a constant `en`):
+ * the English endings test is then no test at all in French text. */
+static inline __attribute__((always_inline)) void rate(Block *b,
+                                                       const bool en) {
   const Token *t = b->toks.contents;
   for (uint32_t k = 0; k < b->sents.size; k++) {
     Sentence *se = &b->sents.contents[k];
@@ -205,7 +208,6 @@ void claims__rate(Block *b) {
     uint32_t past = 0, third = 0, second = 0;
     uint32_t numwords = 0, procedure = 0, clock = 0, labels = 0;
     bool exclaim = false;
-    const bool en = b->lid == PM_LANG_EN;
     /* Classes that count only as present or absent are or-ed together;
      * the four that count several times are summed. */
     uint64_t any = 0;
@@ -402,8 +404,12 @@ void claims__rate(Block *b) {
       reasons |= PM_REASON_HYPOTHETICAL;
     }
     if (boast) x -= 0.3;
-    if (addressed(t, se->start, se->end)) x -= 0.5;
-    if (retort(b, t, se->start, se->end) && !numbers) x -= 0.4;
+    /* both need a word to open the sentence: a comma after it for one, a
+     * pointer word ("that", "c'") for the other */
+    if ((pchars & SENT_PCHAR(',')) && addressed(t, se->start, se->end)) x -= 0.5;
+    if ((t[se->start].lex & W_DEICTIC) && retort(b, t, se->start, se->end) &&
+        !numbers)
+      x -= 0.4;
     /* "Cut in half!", "Twice as much!": the rally's echo of a claim */
     if (exclaim) x -= 0.6;
     if (question) {
@@ -443,6 +449,11 @@ void claims__rate(Block *b) {
     se->reasons = reasons;
     se->words = words;
   }
+}
+
+void claims__rate(Block *b) {
+  if (b->lid == PM_LANG_EN) rate(b, true);
+  else rate(b, false);
 }
 
 void claims__score(Block *b) {
