@@ -87,13 +87,8 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
      * which folds to an apostrophe */
     c0 = (unsigned char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
     c1 = (unsigned char)((c1 >= 'A' && c1 <= 'Z') ? c1 + 32 : c1);
-    bool any = false;
-    for (uint32_t i = 0; i < b->lx->boilerplate.size && !any; i++) {
-      const unsigned char *p = (const unsigned char *)b->lx->boilerplate.contents[i];
-      any = p[0] == c0 &&
-            (!p[1] || p[1] == c1 || (c1 == 0xE2 && p[1] == '\''));
-    }
-    if (!any) return false;
+    unsigned k = (unsigned)c0 << 8 | c1;
+    if (!(b->lx->boiler_heads[k >> 6] >> (k & 63) & 1)) return false;
   }
   char f[64];
   uint32_t n = e - s < 48 ? e - s : 48;

@@ -93,6 +93,9 @@ typedef struct {
   uint8_t shift; /* 64 - log2(size): a hash's top bits are its slot */
   /* Phrases matched at the start of a line (folded, '\0'-separated). */
   PmArray(char *) boilerplate;
+  /* Bit (c0 << 8 | c1) set when a boilerplate phrase may start with the
+   * folded bytes c0 c1 (claims.c's quick reject, one test a line). */
+  uint64_t boiler_heads[1024];
   PmArray(char *) comment_heads;
   /* Role synonyms, folded, in pairs: a variant ("chef de l'état") then its
    * canonical phrase ("président de la république"). */

@@ -431,6 +431,21 @@ static void role_synonyms(Lexicon *lx, const char *v, size_t n) {
   }
 }
 
+/* Marks the first two folded bytes of a boilerplate phrase in
+ * lx->boiler_heads: a one-letter phrase may go on with any byte, and an
+ * apostrophe may stand as the typographic one (E2 80 99), whose first byte
+ * a line's second byte then is. */
+static void boiler_head(Lexicon *lx, unsigned c0, unsigned c1) {
+  if (!c1) {
+    for (unsigned c = 0; c < 256; c++)
+      lx->boiler_heads[(c0 << 8 | c) >> 6] |= 1ull << (c & 63);
+    return;
+  }
+  lx->boiler_heads[(c0 << 8 | c1) >> 6] |= 1ull << (c1 & 63);
+  if (c1 == '\'')
+    lx->boiler_heads[(c0 << 8 | 0xE2) >> 6] |= 1ull << (0xE2 & 63);
+}
+
 static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
                       const char *v, size_t n) {
   if (k->phrase == 3) {
@@ -450,7 +465,10 @@ static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
       const char *ap = memchr(f, '\'', w);
       if (ap) lex_add(lx, f, (size_t)(ap - f) + 1, W_LINE_HEAD, 0);
     }
-    if (k->phrase == 1) pm_array_push(&lx->boilerplate, pm_strndup(f, fn));
+    if (k->phrase == 1) {
+      pm_array_push(&lx->boilerplate, pm_strndup(f, fn));
+      boiler_head(lx, (unsigned char)f[0], (unsigned char)f[1]);
+    }
     else if (k->phrase == 4) pm_array_push(&lx->bylines, pm_strndup(f, fn));
     else pm_array_push(&lx->comment_heads, pm_strndup(f, fn));
     return;
