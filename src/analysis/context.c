@@ -60,14 +60,16 @@ static inline uint64_t name_word(const char *name) {
  * and so is the key built here) and the whole 64 bytes only when those
  * agree; a name already in front moves nothing.  A name too long for an
  * entry never equals one (the entry holds it truncated), as strcmp had it. */
-static void to_front(CtxPerson *list, size_t cap, const char *name,
+static void to_front(CtxPerson *list, size_t cap, const char *name, size_t n,
                      int gender) {
-  /* the speaker of the last quotation often speaks again */
-  if (list[0].name[0] && !strcmp(list[0].name, name)) {
+  /* the speaker of the last quotation often speaks again; name[0..n) (n
+   * > 0, no NUL inside) equals the entry's string exactly when the entry
+   * holds those bytes and ends there (a name of CTX_NAME bytes or more
+   * never does, as with strcmp) */
+  if (n < CTX_NAME && list[0].name[n] == '\0' && !memcmp(list[0].name, name, n)) {
     if (gender) list[0].gender = (uint8_t)gender;
     return;
   }
-  size_t n = strlen(name);
   char key[CTX_NAME];
   memset(key, 0, sizeof key);
   bool fits = n < CTX_NAME;
@@ -185,8 +187,9 @@ static void person_to_front(PmContext *ctx, const char *name, size_t n, int gend
 
 void ctx__note_speaker(PmContext *ctx, const char *name, int gender) {
   if (!name || !*name) return;
-  to_front(ctx->recent, CTX_RECENT, name, gender);
-  person_to_front(ctx, name, strlen(name), gender);
+  size_t n = strlen(name);
+  to_front(ctx->recent, CTX_RECENT, name, n, gender);
+  person_to_front(ctx, name, n, gender);
 }
 
 void ctx__note_entity(PmContext *ctx, const char *name, size_t n, int gender) {

@@ -440,6 +440,16 @@ typedef struct {
                                  waiting for a speaker (layout.c) */
   uint32_t n_heading_quotes;
   uint32_t heading_age;       /* paragraphs since the last one was noted */
+  /* The lookup keys of this paragraph's role nouns (roles.c), by head
+   * token: a role noun is often bound and looked up several times in a
+   * paragraph, and its key costs a fold of its whole phrase.  Emptied by
+   * speakers__attribute, the only caller, for each paragraph. */
+  struct {
+    uint32_t head;
+    bool canon;
+    char key[CTX_PHRASE];
+  } role_keys[8];
+  uint32_t n_role_keys;
 } Block;
 
 /* Raw quotes of the paragraph; needs its sentences rated (Sentence.qmark). */

@@ -22,17 +22,21 @@ static bool compl_prep(const Block *b, uint32_t i) {
 }
 
 /* Appends the folded word i to out (a space first unless out is empty or
- * ends with an elision); false when it does not fit. */
+ * ends with an elision); false when the phrase would outgrow `size` bytes
+ * with its NUL.  out[0..len] holds the phrase and its NUL, and has room for
+ * size + 64 bytes: lex__fold writes the word in place (at most 64 bytes
+ * with its NUL) instead of into a copy, and a word that does not fit is
+ * taken back by the NUL at len (nothing reads a phrase past its NUL). */
 static bool put_word(const Block *b, uint32_t i, char *out, size_t size, size_t *len) {
-  char f[64];
-  size_t fn = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, f);
-  if (!fn) return false;
   bool space = *len && out[*len - 1] != '\'';
-  if (*len + space + fn + 1 > size) return false;
-  if (space) out[(*len)++] = ' ';
-  memcpy(out + *len, f, fn);
-  *len += fn;
-  out[*len] = '\0';
+  size_t at = *len + space;
+  size_t fn = lex__fold(b->text + T(b, i)->start, T(b, i)->end - T(b, i)->start, out + at);
+  if (!fn || at + fn + 1 > size) {
+    out[*len] = '\0';
+    return false;
+  }
+  if (space) out[*len] = ' ';
+  *len = at + fn; /* lex__fold wrote the NUL */
   return true;
 }
 
@@ -132,9 +136,9 @@ static const char *canonical(const Block *b, const char *phrase, size_t n) {
 /* The key a role phrase is bound and looked up under: the canonical
  * phrase when it has one, else the phrase itself when it says more than
  * the head, else "" (the head alone). */
-static void role_key(const Block *b, uint32_t head, const char *f, size_t fn, char *key,
-                     size_t size, bool *canon) {
-  char ph[96];
+static void role_key_fold(const Block *b, uint32_t head, const char *f, size_t fn, char *key,
+                          size_t size, bool *canon) {
+  char ph[96 + 64]; /* a phrase of at most 95 bytes, and put_word's room */
   /* the words before the head count only for a synonym (« La Première
    * ministre »): "the local MP" and "the Conservative MP" are one seat */
   uint32_t first = phrase_start(b, head);
@@ -148,11 +152,11 @@ static void role_key(const Block *b, uint32_t head, const char *f, size_t fn, ch
   size_t n = 0;
   const char *c = NULL;
   if (first < head && (T(b, first)->lex & W_SYN_HEAD)) {
-    n = role_phrase(b, head, true, ph, sizeof ph);
+    n = role_phrase(b, head, true, ph, 96);
     c = n ? canonical(b, ph, n) : NULL;
   }
   if (!c) {
-    n = role_phrase(b, head, false, ph, sizeof ph);
+    n = role_phrase(b, head, false, ph, 96);
     c = n && (T(b, head)->lex & W_SYN_HEAD) ? canonical(b, ph, n) : NULL;
   }
   *canon = c != NULL;
@@ -163,6 +167,27 @@ static void role_key(const Block *b, uint32_t head, const char *f, size_t fn, ch
   }
   /* f[0..fn): the head folded, as the callers already have it */
   if (n && (n != fn || memcmp(ph, f, fn))) str__put(key, size, 0, ph, n);
+}
+
+/* role_key_fold with a per-paragraph memo in the Block (the key is a
+ * function of the paragraph's tokens and the lexicon alone, which do not
+ * change while speakers__attribute runs).  key has CTX_PHRASE bytes and
+ * comes back zero-padded. */
+static void role_key(Block *b, uint32_t head, const char *f, size_t fn, char *key,
+                     bool *canon) {
+  uint32_t n = b->n_role_keys < 8 ? b->n_role_keys : 8;
+  for (uint32_t k = 0; k < n; k++)
+    if (b->role_keys[k].head == head) {
+      memcpy(key, b->role_keys[k].key, CTX_PHRASE);
+      *canon = b->role_keys[k].canon;
+      return;
+    }
+  memset(key, 0, CTX_PHRASE);
+  role_key_fold(b, head, f, fn, key, CTX_PHRASE, canon);
+  uint32_t slot = b->n_role_keys++ % 8;
+  b->role_keys[slot].head = head;
+  b->role_keys[slot].canon = *canon;
+  memcpy(b->role_keys[slot].key, key, CTX_PHRASE);
 }
 
 /* A string of at most size - 1 bytes, zero-padded to size bytes (a role
@@ -180,7 +205,7 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
   if (!fn || ne <= ns) return;
   bool canon;
-  role_key(b, head, f, fn, key, sizeof key, &canon);
+  role_key(b, head, f, fn, key, &canon);
   str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
 }
@@ -191,8 +216,7 @@ const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
   size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
   if (!fn) return NULL;
   bool canon;
-  memset(key, 0, sizeof key); /* zero-padded, like the bound phrases */
-  role_key(b, head, f, fn, key, sizeof key, &canon);
+  role_key(b, head, f, fn, key, &canon); /* zero-padded, like the bound phrases */
   *keyed = key[0] != '\0';
   const PmContext *ctx = b->ctx;
   /* The bindings hold zero-padded strings (ctx__bind_role), so with the

@@ -92,8 +92,9 @@ static bool anonymous_before(const Block *b, uint32_t so) {
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
+  size_t rn = r.has_name ? strlen(r.name) : 0;
   q->has_speaker = true;
-  q->speaker.name = r.has_name ? res__str(b->res, r.name, strlen(r.name)) : NULL;
+  q->speaker.name = r.has_name ? res__str(b->res, r.name, rn) : NULL;
   uint32_t a = T(b, c->m.ts)->start, z = T(b, c->m.te - 1)->end;
   q->speaker.mention = res__str(b->res, b->text + a, z - a);
   q->speaker.start = a;
@@ -109,8 +110,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
     b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
-    ctx__set_person(&b->ctx->last_speaker, r.name, strlen(r.name),
-                    r.gender == 3 ? 0 : r.gender);
+    ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
   }
 }
 
@@ -465,6 +465,7 @@ static void lead_in(Block *b) {
 }
 
 void speakers__attribute(Block *b) {
+  b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
   if (!furniture_head || !spk__byline(b)) note_entities(b);
