@@ -152,14 +152,17 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   }
 #endif
   unsigned char d = (unsigned char)src[n];
-  unsigned we = byte__word_end[d];
-  if (!we || (we > 1 && n <= 3))
-    return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
+  uint64_t w0 = lex__load8(src), h;
+  unsigned f = 0;
+  if (d != ' ') { /* a space ends any word, and is the common end */
+    unsigned we = byte__word_end[d];
+    if (!we || (we > 1 && n <= 3))
+      return (d == '\'' || d == 0xE2) && n <= 6 ? ELIDED | n : 0;
+    f = we & TF_DOT;
+  }
   /* The word's lowercase chunks: every byte is a letter, so or-ing 0x20
    * into its bytes (and only its bytes) is lex__lower8; bit 0x20 tells
    * the case of each. */
-  uint64_t w0 = lex__load8(src), h;
-  uint16_t f = (uint16_t)(we & TF_DOT);
   if (n <= 8) {
     uint64_t keep = keep_bytes[n];
     if (!(w0 & 0x20)) {
@@ -186,9 +189,51 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
       break;
     }
   }
-  word__put(t, i, i + n, lex, f, T_WORD, stance);
+  word__put(t, i, i + n, lex, (uint16_t)f, T_WORD, stance);
   *more = d == ' ' && ((letters >> (n + 1)) & 1);
   return n + (d == ' ');
+}
+
+/* The lexicon's table, as word_fast reads it (keys never NULL). */
+typedef struct {
+  const LexEntry *slots;
+  const uint64_t *keys;
+  uint32_t mask;
+  unsigned shift;
+} Probe;
+
+/* What word_run leaves: the next free token, the byte where it stopped,
+ * and why: RUN_DONE when the run ended after a word (the scanner goes on
+ * at `at`), else word_fast's answer (0 or ELIDED | letters) for the word
+ * at `at`, which the slower readers must take. */
+typedef struct {
+  Token *next;
+  uint32_t at, why;
+} Run;
+#define RUN_DONE 1u
+
+/* A run of simple words from text[i] (an ASCII letter, outside markup),
+ * each after the previous one and one space: word_fast in a loop, which
+ * need not classify the first byte of the next word (word_fast's mask
+ * tells it is a letter).  markup_end cannot grow before a punctuation
+ * mark, so the run stays out of markup.  Inline: out of line, with its
+ * own registers, it cost 1.5 instructions a byte more (the call and the
+ * result in memory). */
+static inline Run word_run(const Probe *pb, const char *text,
+                           const Tail *tail, uint32_t i, Token *t) {
+  const LexEntry *slots = pb->slots;
+  const uint64_t *keys = pb->keys;
+  const uint32_t mask = pb->mask;
+  const unsigned shift = pb->shift;
+  for (;;) {
+    bool more;
+    uint32_t n = word_fast(slots, keys, mask, shift, view(tail, text, i), i,
+                           t, &more);
+    if (n - 1 >= ELIDED - 1) return (Run){t, i, n}; /* 0 or ELIDED | n */
+    t++;
+    i += n;
+    if (!more) return (Run){t, i, RUN_DONE};
+  }
 }
 
 /* classify_word for an elided word: np (1..6) ASCII letters, then an
@@ -264,10 +309,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
   /* an empty lexicon: a table of two empty slots, which every hash's
    * top bit indexes */
   static const uint64_t no_keys[2] = {0, 0};
-  const LexEntry *slots = lx->slots;
-  const uint64_t *keys = lx->keys ? lx->keys : no_keys;
-  const uint32_t mask = lx->keys ? lx->mask : 1;
-  const unsigned shift = lx->keys ? lx->shift : 63;
+  const Probe probe = {lx->slots, lx->keys ? lx->keys : no_keys,
+                       lx->keys ? lx->mask : 1, lx->keys ? lx->shift : 63};
   Tail tail;
   tail_init(&tail, text, start, end);
   while (i < end) {
@@ -280,18 +323,12 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       uint32_t n = 0;
       bool markup = i < markup_end;
       if (k == C_LETTER && !markup) {
-        /* a run of simple words, each after one space: markup_end cannot
-         * grow before a punctuation mark, so the run stays out of it */
-        bool more;
-        for (;;) {
-          n = word_fast(slots, keys, mask, shift, src, i, free_tok, &more);
-          if (n - 1 >= ELIDED - 1) break; /* 0 or ELIDED | letters */
-          free_tok++;
-          i += n;
-          if (!more) break;
-          src = view(&tail, text, i);
-        }
-        if (n - 1 < ELIDED - 1) continue;
+        Run r = word_run(&probe, text, &tail, i, free_tok);
+        free_tok = r.next;
+        i = r.at;
+        if (r.why == RUN_DONE) continue;
+        n = r.why;
+        src = view(&tail, text, i);
       }
       /* 0 or ELIDED | letters: rarely */
       n = n ? word__elided(lx, text, src, i, end, n & ~ELIDED, markup,
