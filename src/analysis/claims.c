@@ -170,6 +170,16 @@ static bool addressed(const Token *t, uint32_t s, uint32_t e) {
   return false;
 }
 
+/* Does the sentence open on someone else as its subject (not "You", not
+ * an interjection, a preposition or a word addressed with a comma)? */
+static bool third_person_subject(const Block *b, const Token *t, uint32_t s,
+                                 uint32_t e) {
+  const Token *w0 = &t[s];
+  return w0->kind == T_WORD && !(w0->lex & (W_INTERJ | W_QUE | W_PREP)) &&
+         !word_is(b, w0, "You") && !word_is(b, w0, "Vous") &&
+         !(s + 1 < e && t[s + 1].kind == T_PUNCT && t[s + 1].ch == ',');
+}
+
 /* "That's not true", "It's a disaster", "C'est faux": a sentence opening
  * on a pointer to what was just said, then 's / is / est. */
 static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
@@ -310,15 +320,6 @@ static inline __attribute__((always_inline)) void rate(Block *b,
           if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
             first_early = true;
     }
-    /* Who the sentence is about: a record is checkable when it is someone
-     * else's ("She voted for the war", "The governor signed a law"), an
-     * anecdote when it is the speaker's own ("I met a nurse"). */
-    const Token *w0 = &t[se->start];
-    bool subject3 = !first_early && w0->kind == T_WORD &&
-                    !(w0->lex & (W_INTERJ | W_QUE | W_PREP)) &&
-                    !word_is(b, w0, "You") && !word_is(b, w0, "Vous") &&
-                    !(se->start + 1 < se->end && t[se->start + 1].kind == T_PUNCT &&
-                      t[se->start + 1].ch == ',');
     if (numbers) {
       x += 1.5 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
       reasons |= PM_REASON_NUMBER;
@@ -357,7 +358,13 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       reasons |= PM_REASON_FACTUAL_VERB;
     }
     if (third && !first_person) x += 0.15;
-    if ((past || factual) && subject3 && !question) x += 0.55;
+    /* Who the sentence is about: a record is checkable when it is someone
+     * else's ("She voted for the war", "The governor signed a law"), an
+     * anecdote when it is the speaker's own ("I met a nurse").  (Asked
+     * only of records and facts: most sentences have neither.) */
+    if ((past || factual) && !question && !first_early &&
+        third_person_subject(b, t, se->start, se->end))
+      x += 0.55;
     if ((past || factual) && first_early && !numbers && !policy) x -= 0.3;
     /* "Senator Walsh, you have…", "Maria, go ahead": addressing someone */
     if (second && !past && !factual) x -= 0.4;
