@@ -128,8 +128,11 @@ static void comment_heading(Block *b) {
     }
   }
   if (words > 4) return;
-  char f[64];
   uint32_t n = b->para_end - b->para_start;
+  if (!cue && !post &&
+      !lex__may_start(b->lx->comment_starts, b->text + b->para_start, n))
+    return;
+  char f[64];
   size_t fn = lex__fold(b->text + b->para_start, n < 60 ? n : 60, f);
   bool head = false;
   for (uint32_t i = 0; fn && i < b->lx->comment_heads.size; i++) {

@@ -77,19 +77,7 @@ void sent__split(Block *b) {
 
 static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
                         uint32_t words) {
-  /* quick reject on the first two letters before folding the line (a
-   * first letter alone lets most lines through: s, l, a, r, c...) */
-  unsigned char c0 = (unsigned char)b->text[s];
-  unsigned char c1 = s + 1 < e ? (unsigned char)b->text[s + 1] : 0;
-  if (c0 < 0x80) {
-    /* the folded line's second byte: c1 lowercased, or a UTF-8 lead
-     * byte kept as it is (é: C3 A9, Œ -> œ: C5), but for ’ (E2 80 99),
-     * which folds to an apostrophe */
-    c0 = (unsigned char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
-    c1 = (unsigned char)((c1 >= 'A' && c1 <= 'Z') ? c1 + 32 : c1);
-    unsigned k = (unsigned)c0 << 8 | c1;
-    if (!(b->lx->boiler_heads[k >> 6] >> (k & 63) & 1)) return false;
-  }
+  if (!lex__may_start(b->lx->boiler_starts, b->text + s, e - s)) return false;
   char f[64];
   uint32_t n = e - s < 48 ? e - s : 48;
   size_t fn = lex__fold(b->text + s, n, f);

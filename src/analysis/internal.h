@@ -93,9 +93,10 @@ typedef struct {
   uint8_t shift; /* 64 - log2(size): a hash's top bits are its slot */
   /* Phrases matched at the start of a line (folded, '\0'-separated). */
   PmArray(char *) boilerplate;
-  /* Bit (c0 << 8 | c1) set when a boilerplate phrase may start with the
-   * folded bytes c0 c1 (claims.c's quick reject, one test a line). */
-  uint64_t boiler_heads[1024];
+  /* Bit (c0 << 8 | c1) set when a boilerplate phrase, a comment heading
+   * may start with the folded bytes c0 c1 (lex__may_start). */
+  uint64_t boiler_starts[1024];
+  uint64_t comment_starts[1024];
   PmArray(char *) comment_heads;
   /* Role synonyms, folded, in pairs: a variant ("chef de l'état") then its
    * canonical phrase ("président de la république"). */
@@ -211,6 +212,21 @@ static inline const LexEntry *lex__lookup(const Lexicon *lx, const char *s,
                                                 lex__lower8(w1))));
   }
   return lex__lookup_any(lx, s, n, avail);
+}
+
+/* May a phrase marked in `starts` (Lexicon.boiler_starts,
+ * comment_starts) begin the line s[0..n)?  False only when it cannot:
+ * its first two bytes, folded, begin no such phrase.  A line opening with
+ * a non-ASCII byte is always let through.  Exact, as lex__fold keeps the
+ * first byte of every two-byte letter and makes ’ an apostrophe. */
+static inline bool lex__may_start(const uint64_t *starts, const char *s,
+                                  uint32_t n) {
+  unsigned c0 = (unsigned char)s[0], c1 = n > 1 ? (unsigned char)s[1] : 0;
+  if (c0 >= 0x80) return true;
+  c0 += (c0 - 'A' < 26u) * 32u;
+  c1 += (c1 - 'A' < 26u) * 32u;
+  unsigned k = c0 << 8 | c1;
+  return starts[k >> 6] >> (k & 63) & 1;
 }
 
 /* Adds the detection-word counts of text[0..len) (first 8 KiB) per

@@ -431,19 +431,20 @@ static void role_synonyms(Lexicon *lx, const char *v, size_t n) {
   }
 }
 
-/* Marks the first two folded bytes of a boilerplate phrase in
- * lx->boiler_heads: a one-letter phrase may go on with any byte, and an
+/* Marks the first two bytes of a folded phrase in `starts` (see
+ * lex__may_start): a one-letter phrase may go on with any byte, and an
  * apostrophe may stand as the typographic one (E2 80 99), whose first byte
  * a line's second byte then is. */
-static void boiler_head(Lexicon *lx, unsigned c0, unsigned c1) {
+static void phrase_start(uint64_t *starts, const char *f) {
+  unsigned c0 = (unsigned char)f[0], c1 = (unsigned char)f[1];
   if (!c1) {
     for (unsigned c = 0; c < 256; c++)
-      lx->boiler_heads[(c0 << 8 | c) >> 6] |= 1ull << (c & 63);
+      starts[(c0 << 8 | c) >> 6] |= 1ull << (c & 63);
     return;
   }
-  lx->boiler_heads[(c0 << 8 | c1) >> 6] |= 1ull << (c1 & 63);
+  starts[(c0 << 8 | c1) >> 6] |= 1ull << (c1 & 63);
   if (c1 == '\'')
-    lx->boiler_heads[(c0 << 8 | 0xE2) >> 6] |= 1ull << (0xE2 & 63);
+    starts[(c0 << 8 | 0xE2) >> 6] |= 1ull << (0xE2 & 63);
 }
 
 static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
@@ -467,10 +468,13 @@ static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
     }
     if (k->phrase == 1) {
       pm_array_push(&lx->boilerplate, pm_strndup(f, fn));
-      boiler_head(lx, (unsigned char)f[0], (unsigned char)f[1]);
+      phrase_start(lx->boiler_starts, f);
+    } else if (k->phrase == 4) {
+      pm_array_push(&lx->bylines, pm_strndup(f, fn));
+    } else {
+      pm_array_push(&lx->comment_heads, pm_strndup(f, fn));
+      phrase_start(lx->comment_starts, f);
     }
-    else if (k->phrase == 4) pm_array_push(&lx->bylines, pm_strndup(f, fn));
-    else pm_array_push(&lx->comment_heads, pm_strndup(f, fn));
     return;
   }
   /* "lemma: form form form" */
