@@ -244,11 +244,14 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
     const char *nm = e->name;
     if (!nm[0]) break;
     size_t len = strlen(nm);
-    if (len == n && !memcmp(nm, s, n)) return e;
-    for (size_t p = 0; p + n <= len; p++) {
-      if ((p == 0 || nm[p - 1] == ' ') && !memcmp(nm + p, s, n) &&
-          (p + n == len || nm[p + n] == ' '))
+    /* the words of the name, from one space to the next (memchr), rather
+     * than every position: a word starts at 0 or after a space */
+    for (size_t p = 0; p + n <= len;) {
+      if (nm[p] == s[0] && !memcmp(nm + p, s, n) && (p + n == len || nm[p + n] == ' '))
         return e;
+      const char *sp = memchr(nm + p, ' ', len - p);
+      if (!sp) break;
+      p = (size_t)(sp - nm) + 1;
     }
   }
   return NULL;

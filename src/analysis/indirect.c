@@ -24,6 +24,10 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
  * "…, state officials said.": a sentence whose last comma opens a short
  * attribution that ends it reports everything before that comma. */
 static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote) {
+  /* every attribution here follows a comma: none in the sentence (its
+   * punctuation as claims__rate gathered it; a part of a sentence keeps
+   * the whole one's, a superset), nothing to find */
+  if (!(s->pchars & SENT_PCHAR(','))) return false;
   uint32_t end = s->end;
   while (end > s->start && T(b, end - 1)->kind == T_PUNCT) end--;
   for (uint32_t c = end; c > s->start + 4; c--) {

@@ -143,6 +143,13 @@ static bool cap_inst(const Block *b, uint32_t i) {
 uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
   while (e < hi) {
+    /* Most names end at a lowercase word or a mark: every rule below
+     * needs a capital, a name particle or a conjunction at e (and a token
+     * at all). */
+    if (e >= b->toks.size) break;
+    const Token *t = T(b, e);
+    if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))))
+      break;
     if (spk__nameish(b, e) && first_name_after(b, e - 1)) break;
     if (spk__nameish(b, e) || cap_inst(b, e)) {
       e++;

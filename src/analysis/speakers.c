@@ -433,7 +433,11 @@ static void note_entities(Block *b) {
 static void lead_in(Block *b) {
   PmContext *ctx = b->ctx;
   ctx->lead_in = 0;
-  memset(&ctx->lead_speaker, 0, sizeof ctx->lead_speaker);
+  /* lead_speaker is set only by ctx__set_person with gender 0, which
+   * zeroes it first: with an empty name it is all zeros already (most
+   * paragraphs) */
+  if (ctx->lead_speaker.name[0] || ctx->lead_speaker.gender)
+    memset(&ctx->lead_speaker, 0, sizeof ctx->lead_speaker);
   uint32_t n = b->toks.size;
   if (!n || !punct(b, n - 1, ':') || ctx->in_comments) return;
   uint32_t lo = b->sents.size ? b->sents.contents[b->sents.size - 1].start : 0;

@@ -269,6 +269,13 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
     spk__indirect_cues(b, s, s->lex, sinv);
     return;
   }
+  /* Without a speech word, spk__indirect_quoted reads neither the first
+   * mark nor the classes before it (it only tests has_quote, then the
+   * sentence's own classes): no loop to find them. */
+  if (!(s->lex & W_SPEECH)) {
+    spk__indirect_quoted(b, s, s->start, 0);
+    return;
+  }
   uint64_t lex = 0;
   unsigned flags = 0;
   uint32_t i = s->start;
