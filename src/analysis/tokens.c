@@ -111,14 +111,13 @@ static const uint64_t keep_bytes[9] = {
  * chunks, ended by a byte that byte__word_end[] says ends it.  The chunks
  * already loaded give the word's end, its capitals and its lexicon hash,
  * so such a word costs no byte loop and no call (hence here, static
- * inline, and not in words.c).  Writes its token at *t and returns the
- * bytes taken (with one space after the word, which the caller would skip
- * anyway), or writes nothing and returns ELIDED | n for n letters and an
+ * inline, and not in words.c).  Writes its token at *t and returns its
+ * letters, or writes nothing and returns ELIDED | n for n letters and an
  * apostrophe (see word__elided), 0 when the word is not that simple
  * (the general scanner then starts over at i, so the tokens are the same
- * either way).  *more tells that the bytes taken are followed by an ASCII
- * letter, which starts the next word (the caller then need not classify
- * that byte).  src is the word's bytes as view() gives them.  `slots`,
+ * either way).  *letters is bit k set when src[k] is an ASCII letter, for
+ * k < 16 (0 without SSE2): the caller need not classify the first byte of
+ * the next word again.  src is the word's bytes as view() gives them.  `slots`,
  * `keys` and `mask` are the lexicon's, copied into locals by the caller:
  * read through the pointer they would be reloaded after every token
  * stored; `keys` is never NULL (an empty lexicon has a table of zeros).
@@ -126,7 +125,7 @@ static const uint64_t keep_bytes[9] = {
 static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                                  uint32_t mask, unsigned shift,
                                  const char *src, uint32_t i, Token *t,
-                                 bool *more) {
+                                 unsigned *letters_out) {
   uint32_t n; /* the letters: the first byte is one */
 #ifdef __SSE2__
   /* the sixteen bytes at once: or-ing 0x20 maps exactly A-Z and a-z into
@@ -138,10 +137,11 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   unsigned letters = (unsigned)_mm_movemask_epi8(
       _mm_cmplt_epi8(x, _mm_set1_epi8(-128 + 26)));
   unsigned other = letters ^ 0xFFFF;
+  *letters_out = letters;
   if (!other) return 0;
   n = (uint32_t)byte__ctz64(other);
 #else
-  unsigned letters = 0; /* unknown: *more stays false */
+  *letters_out = 0; /* unknown */
   uint64_t m = byte__non_letters(lex__load8(src));
   if (m) {
     n = byte__ctz64(m) >> 3;
@@ -190,8 +190,7 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
     }
   }
   word__put(t, i, i + n, lex, (uint16_t)f, T_WORD, stance);
-  *more = d == ' ' && ((letters >> (n + 1)) & 1);
-  return n + (d == ' ');
+  return n;
 }
 
 /* The lexicon's table, as word_fast reads it (keys never NULL). */
@@ -203,36 +202,66 @@ typedef struct {
 } Probe;
 
 /* What word_run leaves: the next free token, the byte where it stopped,
- * and why: RUN_DONE when the run ended after a word (the scanner goes on
- * at `at`), else word_fast's answer (0 or ELIDED | letters) for the word
- * at `at`, which the slower readers must take. */
+ * and whether the word there is the general scanner's (no shortcut reads
+ * it); else the scanner goes on at `at`. */
 typedef struct {
   Token *next;
-  uint32_t at, why;
+  uint32_t at;
+  bool general;
 } Run;
-#define RUN_DONE 1u
 
 /* A run of simple words from text[i] (an ASCII letter, outside markup),
- * each after the previous one and one space: word_fast in a loop, which
- * need not classify the first byte of the next word (word_fast's mask
- * tells it is a letter).  markup_end cannot grow before a punctuation
- * mark, so the run stays out of markup.  Inline: out of line, with its
- * own registers, it cost 1.5 instructions a byte more (the call and the
- * result in memory). */
-static inline Run word_run(const Probe *pb, const char *text,
-                           const Tail *tail, uint32_t i, Token *t) {
+ * each after the previous one and a space, a comma or a period, or a
+ * comma or period and a space: word_fast in a loop, which need not
+ * classify the first byte of the next word (word_fast's mask tells it is
+ * a letter), and writes the comma or period token as the scanner would (a
+ * T_PUNCT token, a period also in `ends`; neither takes a flag).
+ * The words word_fast leaves go to word__elided and word__latin, here
+ * rather than after a return to tok__scan's loop, and the run goes on
+ * after them.  markup_end cannot grow before a '<', so the run stays out
+ * of markup.  `toks` is the token array's start, for the indices in
+ * `ends`.  Inline: out of line, with its own registers, it cost 1.5
+ * instructions a byte more (the call and the result in memory). */
+static inline Run word_run(const Lexicon *lx, const Probe *pb,
+                           const char *text, uint32_t end, const Tail *tail,
+                           uint32_t i, Token *t, const Token *toks,
+                           IndexArray *ends) {
   const LexEntry *slots = pb->slots;
   const uint64_t *keys = pb->keys;
   const uint32_t mask = pb->mask;
   const unsigned shift = pb->shift;
   for (;;) {
-    bool more;
-    uint32_t n = word_fast(slots, keys, mask, shift, view(tail, text, i), i,
-                           t, &more);
-    if (n - 1 >= ELIDED - 1) return (Run){t, i, n}; /* 0 or ELIDED | n */
+    unsigned letters;
+    const char *src = view(tail, text, i);
+    uint32_t n = word_fast(slots, keys, mask, shift, src, i, t, &letters);
+    if (n - 1 >= ELIDED - 1) { /* 0 or ELIDED | letters */
+      uint32_t m = n ? word__elided(lx, text, src, i, end, n & ~ELIDED,
+                                    false, t)
+                     : word__latin(lx, text, src, i, end, false, t);
+      if (!m) return (Run){t, i, true};
+      t++;
+      i += m;
+      /* src[m]: m < 41 (words.h), and the view holds 64 bytes */
+      if (byte__class[(unsigned char)src[m]] == C_LETTER) continue;
+      return (Run){t, i, false};
+    }
     t++;
-    i += n;
-    if (!more) return (Run){t, i, RUN_DONE};
+    /* src[n], src[n + 1]: the view holds them (n < 16), zeros past the
+     * end */
+    unsigned char d = (unsigned char)src[n];
+    if (d == ' ') {
+      i += n + 1;
+      if ((letters >> (n + 1)) & 1) continue;
+      return (Run){t, i, false};
+    }
+    if (d != ',' && d != '.') return (Run){t, i + n, false};
+    word__put(t, i + n, i + n + 1, 0, 0, T_PUNCT, 0);
+    t->ch = (char)d;
+    if (d == '.') ends->contents[ends->size++] = (uint32_t)(t - toks);
+    t++;
+    if (src[n + 1] != ' ') return (Run){t, i + n + 1, false};
+    i += n + 2;
+    if (!((letters >> (n + 2)) & 1)) return (Run){t, i, false};
   }
 }
 
@@ -319,25 +348,22 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     unsigned char c = (unsigned char)text[i];
     int k = byte__class[c];
     if (k == C_LETTER || c - 0xC3u <= 2) {
-      const char *src = view(&tail, text, i);
-      uint32_t n = 0;
       bool markup = i < markup_end;
       if (k == C_LETTER && !markup) {
-        Run r = word_run(&probe, text, &tail, i, free_tok);
+        Run r = word_run(lx, &probe, text, end, &tail, i, free_tok,
+                         out->contents, ends);
         free_tok = r.next;
         i = r.at;
-        if (r.why == RUN_DONE) continue;
-        n = r.why;
-        src = view(&tail, text, i);
-      }
-      /* 0 or ELIDED | letters: rarely */
-      n = n ? word__elided(lx, text, src, i, end, n & ~ELIDED, markup,
-                           free_tok)
-            : word__latin(lx, text, src, i, end, markup, free_tok);
-      if (n) {
-        free_tok++;
-        i += n;
-        continue;
+        if (!r.general) continue;
+        /* an ASCII letter starts the word at i: the general scanner's */
+      } else {
+        uint32_t n = word__latin(lx, text, view(&tail, text, i), i, end,
+                                 markup, free_tok);
+        if (n) {
+          free_tok++;
+          i += n;
+          continue;
+        }
       }
     }
     if (k == C_SPACE || k == C_NL || k == C_OTHER) {
