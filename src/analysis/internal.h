@@ -456,6 +456,7 @@ typedef struct {
                                  waiting for a speaker (layout.c) */
   uint32_t n_heading_quotes;
   uint32_t heading_age;       /* paragraphs since the last one was noted */
+  PmAnalyzeOptions own_opts;  /* the defaults, when the caller gave none */
   /* The lookup keys of this paragraph's role nouns (roles.c), by head
    * token: a role noun is often bound and looked up several times in a
    * paragraph, and its key costs a fold of its whole phrase.  Emptied by
@@ -466,6 +467,13 @@ typedef struct {
     char key[CTX_PHRASE];
   } role_keys[8];
   uint32_t n_role_keys;
+  /* The `how` strings with a suffix ("verb-after+role") made so far in
+   * res, by the two literals they join (speakers.c): a few pairs serve
+   * every quotation of the block. */
+  struct {
+    const char *how, *suffix, *str;
+  } hows[8];
+  uint32_t n_hows;
 } Block;
 
 /* Raw quotes of the paragraph; needs its sentences rated (Sentence.qmark). */
@@ -484,5 +492,30 @@ void claims__rate(Block *b);
  * sentence for page furniture, applies the threshold and attaches the
  * speaker of an overlapping quote. */
 void claims__score(Block *b);
+
+/* ---- the block driver (analyze.c) and its pipeline (pipeline.c) ------- */
+
+/* Blocks this long or longer are tokenized in a second thread. */
+#ifndef AN_PIPELINE_MIN
+#define AN_PIPELINE_MIN (256u * 1024u)
+#endif
+
+/* Sets up b to analyse text[0..len) with ctx (opts NULL: the defaults),
+ * choosing the language; returns the empty result it will fill, or NULL
+ * with err set for a text longer than 4 GiB. */
+PmAnalysis *an__begin(Block *b, const PmLang *lang,
+                      const PmAnalyzeOptions *opts, const char *text,
+                      size_t len, PmContext *ctx, PmError *err);
+/* Analyses the whole block in this thread, paragraph by paragraph. */
+void an__paragraphs(Block *b);
+/* Frees b's scratch arrays, lists the speakers; returns the result. */
+PmAnalysis *an__end(Block *b);
+/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e). */
+void an__trim(const char *t, uint32_t *s, uint32_t *e);
+/* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
+ * not blank), whose tokens are already in b->toks (and its sentences in
+ * b->sents when `split` is false, rated too when `rate` is false). */
+void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
+                        bool rate);
 
 #endif

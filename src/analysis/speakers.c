@@ -53,10 +53,31 @@ static const char *how_str(Block *b, const char *how, const char *suffix) {
   /* `how` is a string literal, which outlives the result: without a
    * suffix it needs no copy */
   if (!suffix || !suffix[0]) return how;
+  /* how and suffix are literals, so equal pointers are equal strings:
+   * the copy made in res for the same pair serves again */
+  uint32_t n_hows = b->n_hows < 8 ? b->n_hows : 8;
+  for (uint32_t k = 0; k < n_hows; k++)
+    if (b->hows[k].how == how && b->hows[k].suffix == suffix) return b->hows[k].str;
   char buf[64];
   size_t n = str__put(buf, sizeof buf, 0, how, strlen(how));
-  if (suffix) n = str__put(buf, sizeof buf, n, suffix, strlen(suffix));
-  return res__str(b->res, buf, n);
+  n = str__put(buf, sizeof buf, n, suffix, strlen(suffix));
+  const char *str = res__str(b->res, buf, n);
+  uint32_t slot = b->n_hows++ % 8;
+  b->hows[slot].how = how;
+  b->hows[slot].suffix = suffix;
+  b->hows[slot].str = str;
+  return str;
+}
+
+/* The result's copy of a speaker's name for quotation q (just grown in
+ * res): the quotation before it often has the same speaker, and its copy
+ * serves (nothing writes to a result's strings). */
+static const char *name_str(Block *b, const PmQuote *q, const char *name, size_t n) {
+  if (q > b->res->quotes.contents && q < b->res->quotes.contents + b->res->quotes.size) {
+    const char *p = q[-1].has_speaker ? q[-1].speaker.name : NULL;
+    if (p && !strcmp(p, name)) return p;
+  }
+  return res__str(b->res, name, n);
 }
 
 /* An unnamed person in tokens [ts, te): « un conseiller », "a person
@@ -94,7 +115,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
   size_t rn = r.has_name ? strlen(r.name) : 0;
   q->has_speaker = true;
-  q->speaker.name = r.has_name ? res__str(b->res, r.name, rn) : NULL;
+  q->speaker.name = r.has_name ? name_str(b, q, r.name, rn) : NULL;
   uint32_t a = T(b, c->m.ts)->start, z = T(b, c->m.te - 1)->end;
   q->speaker.mention = res__str(b->res, b->text + a, z - a);
   q->speaker.start = a;
