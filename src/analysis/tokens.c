@@ -237,7 +237,8 @@ static inline Run word_run(const Lexicon *lx, const Probe *pb,
     if (n - 1 >= ELIDED - 1) { /* 0 or ELIDED | letters */
       uint32_t m = n ? word__elided(lx, text, src, i, end, n & ~ELIDED,
                                     false, t)
-                     : word__latin(lx, text, src, i, end, false, t);
+                     : word__latin_short(lx, text, src, i, end, false, t);
+      if (m == WORD_LONG) m = word__latin(lx, text, src, i, end, false, t);
       if (!m) return (Run){t, i, true};
       t++;
       i += m;

@@ -25,22 +25,6 @@
 #define NOINLINE
 #endif
 
-/* Writes the word text[i, i + n) at *t with flags f and the lexicon's
- * entry for the folded word's hash h (before lex__done), if any. */
-static inline void put_word(const Lexicon *lx, uint64_t h, uint32_t i,
-                            uint32_t n, uint16_t f, Token *t) {
-  uint64_t lex = 0;
-  uint8_t stance = 0;
-  if (lx->slots) {
-    const LexEntry *e = lex__probe(lx, lex__done(h));
-    if (e) {
-      lex = e->flags;
-      stance = e->stance;
-    }
-  }
-  word__put(t, i, i + n, lex, f, T_WORD, stance);
-}
-
 /* Elided words that take an apostrophe and glue to the next word, as the
  * folded letters of one chunk (np of them): l' d' qu' jusqu' lorsqu'... */
 static inline bool elision_chunk(uint64_t f, uint32_t np) {
@@ -80,28 +64,9 @@ uint32_t word__elided(const Lexicon *lx, const char *text, const char *src,
     f |= TF_CAP;
     if (np > 1 && !(w0 & (LEX_ONES * 0x20))) f |= TF_ALLCAP;
   }
-  put_word(lx, lex__step(LEX_SEED, l0 | (uint64_t)'\'' << (8 * np)), i,
+  word__put_word(lx, lex__step(LEX_SEED, l0 | (uint64_t)'\'' << (8 * np)), i,
            np + al, f, t);
   return np + al;
-}
-
-/* Ends a word at text[j] the way the general scanner would, for the
- * readers below, which read only letters: 1 yes (with TF_DOT in *dot when it
- * is a period), 0 when the scanner could go on (digits, hyphens,
- * apostrophes, a short word's period, UTF-8 that is no space or mark) and
- * the word must go to it. */
-static inline bool ends_word(const char *text, uint32_t j, uint32_t n,
-                             uint32_t end, bool *dot) {
-  if (j >= end) return true;
-  unsigned char d = (unsigned char)text[j];
-  if (d < 0x80) {
-    unsigned we = byte__word_end[d];
-    *dot = we > 1;
-    return we == 1 || (we > 1 && n > 3);
-  }
-  if (byte__word[d] != 2) return false;
-  int what = byte__special((const unsigned char *)text + j, end - j).what;
-  return what != S_NONE && what != S_APOS;
 }
 
 /* Appends the r (1..8) folded bytes of v to the word's pending chunk
@@ -165,83 +130,15 @@ static NOINLINE uint32_t latin_bytes(const Lexicon *lx, const char *text,
     }
   }
   bool dot = false;
-  if (!ends_word(text, i + j, n, end, &dot)) return 0;
+  if (!word__ends(text, i + j, n, end, &dot)) return 0;
   if (dot) f |= TF_DOT;
   if (k) h = lex__step(h, acc); /* the last chunk, not yet full */
-  put_word(lx, h, i, n, f, t);
+  word__put_word(lx, h, i, n, f, t);
   return n + (i + n < end && text[i + n] == ' ');
 }
 
-#ifdef __SSE2__
-/* With SSE2, a word of at most fourteen bytes is read at once: the bytes
- * are told apart (ASCII letter, lead C3-C5, continuation), the word's end
- * found and the word folded sixteen bytes at once; a longer word goes to
- * latin_bytes. */
 uint32_t word__latin(const Lexicon *lx, const char *text, const char *src,
                      uint32_t i, uint32_t end, bool markup, Token *t) {
-  const unsigned char *s = (const unsigned char *)src;
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)src);
-  /* letters: see word_fast in tokens.c */
-  __m128i letter = _mm_cmplt_epi8(
-      _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-                   _mm_set1_epi8(0x80 - 'a')),
-      _mm_set1_epi8(-128 + 26));
-  /* 80-BF are the signed bytes below -64; C3-C5, less 0x43, the three
-   * lowest */
-  __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-  __m128i lead = _mm_cmplt_epi8(_mm_sub_epi8(v, _mm_set1_epi8(0x43)),
-                                _mm_set1_epi8(-128 + 3));
-  unsigned lm = (unsigned)_mm_movemask_epi8(letter);
-  unsigned cm = (unsigned)_mm_movemask_epi8(cont);
-  unsigned dm = (unsigned)_mm_movemask_epi8(lead);
-  /* a lead counts before a continuation, a continuation after a lead (a
-   * lead in the last byte never: its pair may go on) */
-  unsigned good = lm | (dm & (cm >> 1)) | (cm & (dm << 1));
-  uint32_t n = (uint32_t)byte__ctz64(~(uint64_t)good);
-  if (n >= 15) return latin_bytes(lx, text, src, i, end, markup, t);
-  if (!n || n > end - i) return 0;
-  bool dot = false;
-  if (!ends_word(text, i + n, n, end, &dot)) return 0;
-  /* the fold: 0x20 into ASCII letters and into the byte after C3 when it
-   * is 80-9E but the multiplication sign; Œ (C5 92) becomes œ (C5 93) */
-  __m128i after_c3 =
-      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3)), 1);
-  __m128i after_c5 =
-      _mm_slli_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC5)), 1);
-  __m128i up = _mm_andnot_si128(
-      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x97)),
-      _mm_and_si128(after_c3, _mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x1F))));
-  __m128i oe =
-      _mm_and_si128(after_c5, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x92)));
-  __m128i up20 = _mm_and_si128(_mm_or_si128(letter, up), _mm_set1_epi8(0x20));
-  __m128i folded = _mm_or_si128(_mm_or_si128(v, up20),
-                                _mm_and_si128(oe, _mm_set1_epi8(1)));
-  unsigned char f16[16];
-  _mm_storeu_si128((__m128i *)(void *)f16, folded);
-  uint64_t h = LEX_SEED;
-  if (n <= 8) {
-    h = lex__step(h, lex__load8((const char *)f16) & (~0ULL >> (64 - 8 * n)));
-  } else {
-    h = lex__step(h, lex__load8((const char *)f16));
-    uint64_t keep = ~0ULL >> (128 - 8 * n);
-    h = lex__step(h, lex__load8((const char *)f16 + 8) & keep);
-  }
-  uint16_t f = markup ? TF_MARKUP : 0;
-  if ((unsigned)(s[0] - 'A') < 26 || (s[0] == 0xC3 && s[1] <= 0x9E)) {
-    f |= TF_CAP;
-    /* every letter a capital: no ASCII lowercase, two ASCII capitals */
-    unsigned in = (1u << n) - 1;
-    unsigned case_bit = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
-    unsigned caps = lm & ~case_bit & in;
-    if (!(lm & case_bit & in) && (caps & (caps - 1))) f |= TF_ALLCAP;
-  }
-  if (dot) f |= TF_DOT;
-  put_word(lx, h, i, n, f, t);
-  return n + (i + n < end && text[i + n] == ' ');
+  uint32_t n = word__latin_short(lx, text, src, i, end, markup, t);
+  return n == WORD_LONG ? latin_bytes(lx, text, src, i, end, markup, t) : n;
 }
-#else
-uint32_t word__latin(const Lexicon *lx, const char *text, const char *src,
-                     uint32_t i, uint32_t end, bool markup, Token *t) {
-  return latin_bytes(lx, text, src, i, end, markup, t);
-}
-#endif
