@@ -198,6 +198,22 @@ PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
                              const char *text, size_t len, PmContext *ctx,
                              PmError *err);
 
+/* A long text analysed block after block, as the command line reads a
+ * file: pm_stream_analyze gives exactly what pm_analyze_block gives for
+ * the same block and context, but the second thread that tokenizes a big
+ * block, and its arrays, live from one block to the next, and that thread
+ * goes on to the block announced as `next` (may be NULL) while this one is
+ * analysed.  The caller keeps `next`'s bytes unchanged until it passes
+ * them as `text` or frees the stream; announcing a block and then passing
+ * another is allowed (the work ahead is dropped).  `lang` and `opts` are
+ * borrowed for the stream's life; opts may be NULL for the defaults. */
+typedef struct PmStream PmStream;
+PmStream *pm_stream_new(const PmLang *lang, const PmAnalyzeOptions *opts);
+PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
+                              const char *next, size_t next_len,
+                              PmContext *ctx, PmError *err);
+void pm_stream_free(PmStream *s);
+
 void pm_analysis_free(PmAnalysis *a);
 
 /* Results in text order.  Pointers stay valid until pm_analysis_free;

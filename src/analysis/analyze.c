@@ -7,10 +7,9 @@
  * paragraph per line; a French quotation that runs over several
  * paragraphs reopens each with «, which the quote pass follows through the
  * context.  Cutting at every '\n' keeps the cut cheap (memchr) and the same
- * for the command line and the editor.
+ * for the command line and the editor.  A big block's tokenizer runs in
+ * a second thread (pipeline.c).
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -146,8 +145,7 @@ static void comment_heading(Block *b) {
     b->ctx->in_comments = 1;
 }
 
-/* Trims spaces (ASCII, NBSP, CR) at both ends of [*s, *e). */
-static void trim(const char *t, uint32_t *s, uint32_t *e) {
+void an__trim(const char *t, uint32_t *s, uint32_t *e) {
   while (*s < *e) {
     unsigned char c = (unsigned char)t[*s];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') (*s)++;
@@ -164,11 +162,8 @@ static void trim(const char *t, uint32_t *s, uint32_t *e) {
   }
 }
 
-/* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
- * not blank), whose tokens are already in b->toks (and its sentences in
- * b->sents when `split` is false, rated too when `rate` is false). */
-static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
-                           bool rate) {
+void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
+                        bool rate) {
   b->para_start = ps;
   b->para_end = pe;
   if (split) pm_array_clear(&b->sents);
@@ -183,224 +178,12 @@ static void analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
 }
 
 static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
-  trim(b->text, &ps, &pe);
+  an__trim(b->text, &ps, &pe);
   if (ps >= pe) return; /* blank lines change nothing */
   pm_array_clear(&b->toks);
   pm_array_clear(&b->ends);
   tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
-  analyse_tokens(b, ps, pe, true, true);
-}
-
-/* ---- the tokenizer in a second thread -------------------------------------
- *
- * On a big block (the command line reads 1 MiB at a time) the tokenizer
- * and the sentence splitter, functions of the paragraph's bytes alone, run
- * ahead in a second thread while this one runs the quote and speaker
- * passes, which carry the context from paragraph to paragraph.  The
- * sentence rating, a function of the paragraph alone too, goes to
- * whichever thread has time for it: the tokenizer rates a paragraph when it
- * is at least RATE_LEAD bytes ahead of the analysing thread, which
- * rates the others.  A fixed split left one thread idle for a quarter of
- * the time whichever side the rating was on (and which side is the
- * slower one depends on the text and on the machine).  Still one pass
- * over the bytes, with the same tokens and sentences in the same order, so
- * the results are exactly those of analyse_paragraph.  The token and
- * sentence arrays are reserved in full before the thread starts (neither
- * pass grows them), so the thread allocates nothing and shares nothing but
- * the published count.
- */
-#ifndef PIPELINE_MIN
-#define PIPELINE_MIN (256u * 1024u)
-#endif
-/* Paragraphs the analysing thread waits for when it catches up (at the
- * start of a block, only the first few). */
-#ifndef WAKE_BATCH
-#define WAKE_BATCH 256u
-#endif
-#define WAKE_FIRST 8u
-/* How far ahead (in bytes) the tokenizer must be to take a paragraph's
- * rating: far enough that a long paragraph or two cannot let the
- * analysing thread catch up and wait. */
-#ifndef RATE_LEAD
-#define RATE_LEAD (16u * 1024u)
-#endif
-
-typedef struct {
-  uint32_t ps, pe; /* trimmed paragraph, never blank */
-  uint32_t t0, t1; /* its tokens in Pipeline.toks */
-  uint32_t s0, s1; /* its sentences in Pipeline.sents */
-  bool rated;      /* claims__rate ran in the tokenizer thread */
-} ParaSpan;
-
-typedef struct {
-  Block proto;             /* read-only fields for sent__split */
-  ParaSpan *paras;         /* written by the thread, up to `done` */
-  TokenArray toks;         /* written by the thread only */
-  IndexArray ends;         /* the thread's, one paragraph's at a time */
-  PmArray(Sentence) sents; /* written by the thread only */
-  atomic_uint done;        /* paragraphs whose tokens are complete */
-  atomic_bool finished;    /* the thread cut its last paragraph */
-  /* where the analysing thread is (byte offset): only a hint for the
-   * tokenizer's share of the rating, so read and written relaxed */
-  atomic_uint at;
-  /* The analysing thread sleeps on `wake` when it catches up, rather than
-   * spinning on a machine that may have no CPU to spare; `waiting` tells
-   * the tokenizer to signal once `done` reaches `want` (or it finishes).
-   * All are sequentially consistent and `want` is stored before `waiting`,
-   * so either the tokenizer sees both or the sleeper sees `done`.  The
-   * sleeper asks for a batch of paragraphs, not the next one: whenever the
-   * tokenizer thread is the slower one, waking per paragraph cost a futex
-   * round trip each time (about 140 000 context switches and a seventh of
-   * the CPU time on 100 MB). */
-  atomic_bool waiting;
-  atomic_uint want;
-  pthread_mutex_t lock;
-  pthread_cond_t wake;
-} Pipeline;
-
-/* Wakes the analysing thread if it sleeps and what it waits for is there.
- * One signal per wait: the sleeper takes a while to wake, and until then
- * every paragraph would find `waiting` still set and signal again (a
- * mutex and a futex call each). */
-static void wake_analyser(Pipeline *p, uint32_t done, bool finished) {
-  if (atomic_load(&p->waiting) && (finished || done >= atomic_load(&p->want)) &&
-      atomic_exchange(&p->waiting, false)) {
-    pthread_mutex_lock(&p->lock);
-    pthread_cond_signal(&p->wake);
-    pthread_mutex_unlock(&p->lock);
-  }
-}
-
-/* The tokenizer thread: cuts the block into paragraphs (here, so that the
- * analysing thread can start on the first ones at once), then tokenizes,
- * splits and maybe rates each non-blank one.  Blank lines change nothing
- * and get no entry. */
-static void *tokenize_all(void *arg) {
-  Pipeline *p = arg;
-  /* sent__split and claims__rate work on windows of the arrays, set per
-   * paragraph in this one copy of the read-only fields (a Block is a few
-   * hundred bytes: copying it per paragraph showed in the profile) */
-  Block w = p->proto;
-  const char *text = p->proto.text;
-  size_t len = p->proto.len;
-  uint32_t i = 0;
-  for (size_t pos = 0; pos < len;) {
-    size_t next = pm_analysis_next_paragraph(text, len, pos);
-    uint32_t s = (uint32_t)pos, e = (uint32_t)next;
-    pos = next;
-    trim(text, &s, &e);
-    if (s >= e) continue;
-    ParaSpan *ps = &p->paras[i];
-    ps->ps = s;
-    ps->pe = e;
-    ps->rated = false;
-    ps->t0 = p->toks.size;
-    ps->s0 = p->sents.size;
-    p->ends.size = 0;
-    tok__scan(p->proto.lx, text, s, e, &p->toks, &p->ends);
-    for (uint32_t k = 0; k < p->ends.size; k++) p->ends.contents[k] -= ps->t0;
-    /* windows big enough that sent__split never grows them */
-    w.toks.contents = p->toks.contents + ps->t0;
-    w.toks.size = w.toks.capacity = p->toks.size - ps->t0;
-    w.ends = p->ends;
-    w.sents.contents = p->sents.contents + ps->s0;
-    w.sents.size = 0;
-    w.sents.capacity = p->sents.capacity - ps->s0;
-    sent__split(&w);
-    if (s >= atomic_load_explicit(&p->at, memory_order_relaxed) + RATE_LEAD) {
-      claims__rate(&w);
-      ps->rated = true; /* published with `done` below */
-    }
-    p->sents.size += w.sents.size;
-    ps->t1 = p->toks.size;
-    ps->s1 = p->sents.size;
-    atomic_store(&p->done, ++i);
-    wake_analyser(p, i, false);
-  }
-  atomic_store(&p->finished, true);
-  wake_analyser(p, i, true);
-  return NULL;
-}
-
-/* Analyses text[0..len) with the tokenizer in a thread; returns false
- * (having done nothing) when the thread cannot be started. */
-static bool analyse_pipelined(Block *b, size_t len) {
-  /* The arrays are reserved in full before the thread starts, so that
-   * they never move while this thread reads them, from bounds that need
-   * no pass over the text: a non-blank paragraph takes at least two
-   * bytes (one and its '\n') but the last, and tok__scan reserves its
-   * trimmed length + 2 tokens, at most 1.5 tokens a byte in all.  Only
-   * what is written is ever resident. */
-  size_t cap = len + len / 2 + 3;
-  if (cap > UINT32_MAX / 2) return false;
-  Pipeline p;
-  memset(&p, 0, sizeof p);
-  p.proto = *b;
-  memset(&p.proto.toks, 0, sizeof p.proto.toks);
-  memset(&p.proto.sents, 0, sizeof p.proto.sents);
-  memset(&p.proto.raw, 0, sizeof p.proto.raw);
-  p.proto.ctx = NULL; /* the thread must not touch the context */
-  p.proto.res = NULL;
-  p.paras = pm_malloc((len / 2 + 2) * sizeof *p.paras);
-  pm_array_reserve(&p.toks, (uint32_t)cap);
-  /* a sentence holds at least one token */
-  pm_array_reserve(&p.sents, (uint32_t)cap);
-  atomic_init(&p.done, 0);
-  atomic_init(&p.finished, false);
-  atomic_init(&p.at, 0);
-  atomic_init(&p.waiting, false);
-  atomic_init(&p.want, 0);
-  pthread_t th;
-  bool sync_ok = pthread_mutex_init(&p.lock, NULL) == 0;
-  if (sync_ok && pthread_cond_init(&p.wake, NULL) != 0) {
-    pthread_mutex_destroy(&p.lock);
-    sync_ok = false;
-  }
-  if (!sync_ok || pthread_create(&th, NULL, tokenize_all, &p) != 0) {
-    if (sync_ok) {
-      pthread_cond_destroy(&p.wake);
-      pthread_mutex_destroy(&p.lock);
-    }
-    pm_array_delete(&p.toks);
-    pm_array_delete(&p.sents);
-    pm_free(p.paras);
-    return false;
-  }
-  /* b->toks becomes a window on the thread's array, paragraph by
-   * paragraph; its own buffer is kept aside and restored after. */
-  TokenArray own = b->toks;
-  PmArray(Sentence) own_sents;
-  memcpy(&own_sents, &b->sents, sizeof own_sents);
-  for (uint32_t i = 0;; i++) {
-    if (atomic_load(&p.done) <= i && !atomic_load(&p.finished)) {
-      pthread_mutex_lock(&p.lock);
-      atomic_store(&p.want, i + (i ? WAKE_BATCH : WAKE_FIRST));
-      atomic_store(&p.waiting, true);
-      while (atomic_load(&p.done) < atomic_load(&p.want) &&
-             !atomic_load(&p.finished))
-        pthread_cond_wait(&p.wake, &p.lock);
-      atomic_store(&p.waiting, false);
-      pthread_mutex_unlock(&p.lock);
-    }
-    if (atomic_load(&p.done) <= i) break; /* finished, and all analysed */
-    const ParaSpan *ps = &p.paras[i];
-    atomic_store_explicit(&p.at, ps->ps, memory_order_relaxed);
-    b->toks.contents = p.toks.contents + ps->t0;
-    b->toks.size = b->toks.capacity = ps->t1 - ps->t0;
-    b->sents.contents = p.sents.contents + ps->s0;
-    b->sents.size = b->sents.capacity = ps->s1 - ps->s0;
-    analyse_tokens(b, ps->ps, ps->pe, false, !ps->rated);
-  }
-  pthread_join(th, NULL);
-  pthread_cond_destroy(&p.wake);
-  pthread_mutex_destroy(&p.lock);
-  b->toks = own;
-  memcpy(&b->sents, &own_sents, sizeof own_sents);
-  pm_array_delete(&p.toks);
-  pm_array_delete(&p.ends);
-  pm_array_delete(&p.sents);
-  pm_free(p.paras);
-  return true;
+  an__analyse_tokens(b, ps, pe, true, true);
 }
 
 /* FNV-1a of a NUL-terminated name. */
@@ -473,19 +256,18 @@ static void collect_speakers(PmAnalysis *a) {
   pm_free(hash);
 }
 
-PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
-                             const char *text, size_t len, PmContext *ctx,
-                             PmError *err) {
+PmAnalysis *an__begin(Block *b, const PmLang *lang,
+                      const PmAnalyzeOptions *opts, const char *text,
+                      size_t len, PmContext *ctx, PmError *err) {
   if (len > UINT32_MAX - 1) {
     pm_error_set(err, PM_ERR_INVALID, "text: longer than 4 GiB");
     return NULL;
   }
-  PmAnalyzeOptions defaults;
+  memset(b, 0, sizeof *b);
   if (!opts) {
-    pm_analyze_options_init(&defaults);
-    opts = &defaults;
+    pm_analyze_options_init(&b->own_opts);
+    opts = &b->own_opts;
   }
-  PmAnalysis *a = pm_calloc(1, sizeof *a);
   if (!ctx->lang) {
     /* Short paragraphs (a title) may not tell: the evidence adds up in
      * the context until it does, then the counts are cleared so that two
@@ -509,31 +291,49 @@ PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
   PmLangId lid = ctx->lang ? (PmLangId)ctx->lang
                  : ctx->votes_en > ctx->votes_fr ? PM_LANG_EN : PM_LANG_FR;
   if (!lang->loaded[lid]) lid = lang->loaded[PM_LANG_FR] ? PM_LANG_FR : PM_LANG_EN;
-  Block b;
-  memset(&b, 0, sizeof b);
-  b.lang = lang;
-  b.lx = &lang->lex[lid];
-  b.lid = lid;
-  b.opts = opts;
-  b.text = text;
-  b.len = (uint32_t)len;
-  b.ctx = ctx;
-  b.res = a;
-  b.open_first = UINT32_MAX;
-  if (len < PIPELINE_MIN || !analyse_pipelined(&b, len)) {
-    size_t pos = 0;
-    while (pos < len) {
-      size_t pe = pm_analysis_next_paragraph(text, len, pos);
-      analyse_paragraph(&b, (uint32_t)pos, (uint32_t)pe);
-      pos = pe;
-    }
+  b->lang = lang;
+  b->lx = &lang->lex[lid];
+  b->lid = lid;
+  b->opts = opts;
+  b->text = text;
+  b->len = (uint32_t)len;
+  b->ctx = ctx;
+  b->res = pm_calloc(1, sizeof *b->res);
+  b->open_first = UINT32_MAX;
+  return b->res;
+}
+
+void an__paragraphs(Block *b) {
+  for (size_t pos = 0; pos < b->len;) {
+    size_t pe = pm_analysis_next_paragraph(b->text, b->len, pos);
+    analyse_paragraph(b, (uint32_t)pos, (uint32_t)pe);
+    pos = pe;
   }
-  pm_array_delete(&b.toks);
-  pm_array_delete(&b.ends);
-  pm_array_delete(&b.sents);
-  pm_array_delete(&b.raw);
-  collect_speakers(a);
-  return a;
+}
+
+PmAnalysis *an__end(Block *b) {
+  pm_array_delete(&b->toks);
+  pm_array_delete(&b->ends);
+  pm_array_delete(&b->sents);
+  pm_array_delete(&b->raw);
+  collect_speakers(b->res);
+  return b->res;
+}
+
+PmAnalysis *pm_analyze_block(const PmLang *lang, const PmAnalyzeOptions *opts,
+                             const char *text, size_t len, PmContext *ctx,
+                             PmError *err) {
+  if (len >= AN_PIPELINE_MIN) {
+    /* a stream of one block: its tokenizer thread lives for this call */
+    PmStream *s = pm_stream_new(lang, opts);
+    PmAnalysis *a = pm_stream_analyze(s, text, len, NULL, 0, ctx, err);
+    pm_stream_free(s);
+    return a;
+  }
+  Block b;
+  if (!an__begin(&b, lang, opts, text, len, ctx, err)) return NULL;
+  an__paragraphs(&b);
+  return an__end(&b);
 }
 
 /* ---- binary files ------------------------------------------------------ */

@@ -248,6 +248,49 @@ static ssize_t read_full(int fd, char *buf, size_t want) {
   return (ssize_t)got;
 }
 
+/* A block of the file as read: buf[0..have), analysed up to `cut` (after
+ * its last whole paragraph, or all of it at the end of the file). */
+typedef struct {
+  char *buf;
+  size_t have, cut;
+  bool eof;
+} Chunk;
+
+static void cut_chunk(Chunk *c, size_t skip) {
+  c->cut = c->have;
+  if (c->eof) return;
+  for (size_t i = c->have; i > skip; i--)
+    if (c->buf[i - 1] == '\n') {
+      c->cut = i;
+      return;
+    }
+  /* one long line: after its last piece that ends before the block does */
+  size_t p = skip, cut = skip;
+  while (p < c->have) {
+    size_t q = pm_analysis_next_paragraph(c->buf, c->have, p);
+    if (q >= c->have) break;
+    cut = q;
+    p = q;
+  }
+  if (cut > skip) c->cut = cut;
+}
+
+/* Starts `next` with what `cur` leaves after its cut, then reads up to a
+ * block.  Returns false on a read error (errno set). */
+static bool read_next(int fd, const Chunk *cur, Chunk *next) {
+  next->have = cur->have - cur->cut;
+  memcpy(next->buf, cur->buf + cur->cut, next->have);
+  next->eof = cur->eof;
+  if (!next->eof) {
+    ssize_t r = read_full(fd, next->buf + next->have, BLOCK - next->have);
+    if (r < 0) return false;
+    next->have += (size_t)r;
+    if (next->have < BLOCK) next->eof = true;
+  }
+  cut_chunk(next, 0);
+  return true;
+}
+
 static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
                         const char *path, Format fmt, bool *first_file) {
   bool is_stdin = !strcmp(path, "-");
@@ -256,21 +299,26 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
     fprintf(stderr, "pressmark: %s: %s\n", path, strerror(errno));
     return 1;
   }
-  char *buf = pm_malloc(BLOCK + 1);
-  size_t have = 0;
-  ssize_t r = read_full(fd, buf, BLOCK);
+  /* Two blocks: the one analysed and the next one, read before, so that
+   * the analyser's second thread goes on to it (pm_stream_analyze). */
+  Chunk cur = {pm_malloc(BLOCK + 1), 0, 0, false};
+  Chunk next = {pm_malloc(BLOCK + 1), 0, 0, false};
+  ssize_t r = read_full(fd, cur.buf, BLOCK);
   if (r < 0) {
     fprintf(stderr, "pressmark: %s: %s\n", path, strerror(errno));
-    pm_free(buf);
+    pm_free(cur.buf);
+    pm_free(next.buf);
     if (!is_stdin) close(fd);
     return 1;
   }
-  have = (size_t)r;
-  bool eof = have < BLOCK;
+  cur.have = (size_t)r;
+  cur.eof = cur.have < BLOCK;
   char what[64];
-  if (pm_analysis_is_binary(buf, have < 65536 ? have : 65536, what, sizeof what)) {
+  if (pm_analysis_is_binary(cur.buf, cur.have < 65536 ? cur.have : 65536, what,
+                            sizeof what)) {
     fprintf(stderr, "pressmark: %s: binary file (%s), not analysed\n", path, what);
-    pm_free(buf);
+    pm_free(cur.buf);
+    pm_free(next.buf);
     if (!is_stdin) close(fd);
     return 1;
   }
@@ -281,37 +329,26 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
   o.out = stdout;
   o.first_quote = o.first_claim = true;
   size_t skip = 0;
-  if (have >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) skip = o.bom = 3;
+  if (cur.have >= 3 && !memcmp(cur.buf, "\xEF\xBB\xBF", 3)) skip = o.bom = 3;
+  cut_chunk(&cur, skip);
   PmContext *ctx = pm_context_new();
+  PmStream *stream = pm_stream_new(lang, opts);
   uint64_t base = 0, line_no = 1, line_start = 0;
   bool header = false;
   int status = 0;
   for (;;) {
-    /* Cut after the last whole paragraph (or all, at the end). */
-    size_t cut = have;
-    if (!eof) {
-      const char *nl = NULL;
-      for (size_t i = have; i > skip; i--)
-        if (buf[i - 1] == '\n') {
-          nl = buf + i - 1;
-          break;
-        }
-      if (nl) {
-        cut = (size_t)(nl - buf) + 1;
-      } else {
-        size_t p = skip;
-        cut = skip;
-        while (p < have) {
-          size_t q = pm_analysis_next_paragraph(buf, have, p);
-          if (q >= have) break;
-          cut = q;
-          p = q;
-        }
-        if (cut == skip) cut = have;
-      }
+    /* the text after this block, if any, read ahead */
+    bool more = !(cur.eof && cur.cut == cur.have);
+    int read_errno = 0;
+    if (more && !read_next(fd, &cur, &next)) {
+      read_errno = errno;
+      more = false;
     }
+    if (more && next.eof && !next.have) more = false;
     PmError err;
-    PmAnalysis *a = pm_analyze_block(lang, opts, buf + skip, cut - skip, ctx, &err);
+    PmAnalysis *a = pm_stream_analyze(stream, cur.buf + skip, cur.cut - skip,
+                                      more ? next.buf : NULL,
+                                      more ? next.cut : 0, ctx, &err);
     if (!a) {
       fprintf(stderr, "pressmark: %s: %s\n", path, err.message);
       status = 1;
@@ -334,31 +371,28 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
       *first_file = false;
     }
     if (fmt != FMT_SUMMARY)
-      index_lines(&o, buf + skip, cut - skip, base + skip, line_no, line_start);
-    emit_block(&o, a, buf + skip, base + skip);
+      index_lines(&o, cur.buf + skip, cur.cut - skip, base + skip, line_no,
+                  line_start);
+    emit_block(&o, a, cur.buf + skip, base + skip);
     pm_analysis_free(a);
     /* advance the line count past this block */
     if (fmt != FMT_SUMMARY) {
       line_no = o.first_line + o.lines.size - 1;
       line_start = o.lines.contents[o.lines.size - 1];
     }
-    base += cut;
-    memmove(buf, buf + cut, have - cut);
-    have -= cut;
+    base += cur.cut;
     skip = 0;
-    if (eof && !have) break;
-    if (!eof) {
-      r = read_full(fd, buf + have, BLOCK - have);
-      if (r < 0) {
-        fprintf(stderr, "pressmark: %s: %s\n", path, strerror(errno));
-        status = 1;
-        break;
-      }
-      have += (size_t)r;
-      if (have < BLOCK) eof = true;
+    if (read_errno) {
+      fprintf(stderr, "pressmark: %s: %s\n", path, strerror(read_errno));
+      status = 1;
+      break;
     }
-    if (eof && !have) break;
+    if (!more) break;
+    Chunk t = cur;
+    cur = next;
+    next = t;
   }
+  pm_stream_free(stream);
   if (!header && status == 0) {
     /* empty file */
     if (fmt == FMT_JSON) {
@@ -411,7 +445,8 @@ static int analyze_file(const PmLang *lang, const PmAnalyzeOptions *opts,
   pm_buf_free(&o.claims);
   pm_array_delete(&o.lines);
   free_speakers(&o);
-  pm_free(buf);
+  pm_free(cur.buf);
+  pm_free(next.buf);
   if (!is_stdin) close(fd);
   return status;
 }

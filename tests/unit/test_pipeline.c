@@ -3,7 +3,9 @@
  * tokenizer, the sentence splitter and part of the claim rating (which
  * part depends on the threads' timing) in a second thread; its claims
  * must be those of the same text analysed one paragraph per block (which
- * stays in one thread).
+ * stays in one thread).  A stream (pm_stream_analyze) gives what
+ * pm_analyze_block gives, block after block, whatever it was told of the
+ * next block.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +81,104 @@ static void big_block_claims_match_paragraph_blocks(void) {
   pm_lang_free(l);
 }
 
+/* A text of para[] repeated to `kib` KiB or a little more, in a fresh
+ * buffer. */
+static char *repeat(size_t kib, size_t *len) {
+  size_t pn = strlen(para), reps = kib * 1024 / pn + 1;
+  char *t = pm_malloc(pn * reps + 1);
+  for (size_t i = 0; i < reps; i++) memcpy(t + i * pn, para, pn);
+  t[pn * reps] = '\0';
+  *len = pn * reps;
+  return t;
+}
+
+/* Same quotes (spans, speakers) and claims (spans, scores, reasons). */
+static bool same_results(const PmAnalysis *x, const PmAnalysis *y) {
+  size_t nx, ny, cx, cy;
+  const PmQuote *qx = pm_analysis_quotes(x, &nx), *qy = pm_analysis_quotes(y, &ny);
+  const PmClaim *kx = pm_analysis_claims(x, &cx), *ky = pm_analysis_claims(y, &cy);
+  if (nx != ny || cx != cy || !nx || !cx) return false;
+  for (size_t i = 0; i < nx; i++) {
+    if (qx[i].start != qy[i].start || qx[i].end != qy[i].end ||
+        qx[i].has_speaker != qy[i].has_speaker)
+      return false;
+    if (qx[i].has_speaker &&
+        strcmp(qx[i].speaker.name ? qx[i].speaker.name : "",
+               qy[i].speaker.name ? qy[i].speaker.name : ""))
+      return false;
+  }
+  for (size_t i = 0; i < cx; i++)
+    if (kx[i].start != ky[i].start || kx[i].end != ky[i].end ||
+        kx[i].score != ky[i].score || kx[i].reasons != ky[i].reasons)
+      return false;
+  return true;
+}
+
+/* Three big blocks through a stream, each announced before it is passed
+ * (the worker goes on to it while the block before is analysed): the
+ * results of each are those of pm_analyze_block with the same context. */
+static void stream_blocks_match_analyze_block(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  size_t len[3];
+  char *t[3] = {repeat(300, &len[0]), repeat(400, &len[1]), repeat(260, &len[2])};
+  CHECK(len[2] >= 256 * 1024); /* every block big enough for the pipeline */
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  PmStream *s = pm_stream_new(l, &o);
+  PmContext *cs = pm_context_new(), *cb = pm_context_new();
+  PmError err;
+  for (int k = 0; k < 3; k++) {
+    PmAnalysis *a = pm_stream_analyze(s, t[k], len[k], k < 2 ? t[k + 1] : NULL,
+                                      k < 2 ? len[k + 1] : 0, cs, &err);
+    PmAnalysis *b = pm_analyze_block(l, &o, t[k], len[k], cb, &err);
+    CHECK(a && b && same_results(a, b));
+    CHECK(pm_context_equal(cs, cb));
+    pm_analysis_free(a);
+    pm_analysis_free(b);
+  }
+  pm_stream_free(s);
+  pm_context_free(cs);
+  pm_context_free(cb);
+  for (int k = 0; k < 3; k++) pm_free(t[k]);
+  pm_lang_free(l);
+}
+
+/* A block announced and then not passed (another is) is dropped, wherever
+ * the worker is in it; one announced and never passed is dropped when the
+ * stream is freed. */
+static void stream_drops_the_block_announced_in_vain(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  size_t n1, n2;
+  char *t1 = repeat(300, &n1), *t2 = repeat(330, &n2);
+  PmStream *s = pm_stream_new(l, NULL);
+  PmContext *cs = pm_context_new(), *cb = pm_context_new();
+  PmError err;
+  PmAnalysis *a = pm_stream_analyze(s, t1, n1, t1 + 1, n1 - 1, cs, &err);
+  PmAnalysis *b = pm_analyze_block(l, NULL, t1, n1, cb, &err);
+  CHECK(a && b && same_results(a, b));
+  pm_analysis_free(a);
+  pm_analysis_free(b);
+  a = pm_stream_analyze(s, t2, n2, t1, n1, cs, &err); /* not t1 + 1 */
+  b = pm_analyze_block(l, NULL, t2, n2, cb, &err);
+  CHECK(a && b && same_results(a, b));
+  pm_analysis_free(a);
+  pm_analysis_free(b);
+  pm_stream_free(s); /* t1 announced, never passed */
+  pm_context_free(cs);
+  pm_context_free(cb);
+  pm_free(t1);
+  pm_free(t2);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(big_block_claims_match_paragraph_blocks);
+  RUN(stream_blocks_match_analyze_block);
+  RUN(stream_drops_the_block_announced_in_vain);
   return test_done();
 }

@@ -1,0 +1,379 @@
+/*
+ * pipeline.c - a big block's tokenizer in a second thread, and the stream
+ * that keeps that thread from one block to the next.
+ *
+ * On a big block (the command line reads 1 MiB at a time) the tokenizer
+ * and the sentence splitter, functions of the paragraph's bytes alone, run
+ * ahead in a worker thread while the caller's thread runs the quote and
+ * speaker passes, which carry the context from paragraph to paragraph.
+ * The sentence rating, a function of the paragraph alone too, goes to
+ * whichever thread has time for it: the worker rates a paragraph when it
+ * is at least RATE_LEAD bytes ahead of the analysing thread, which rates
+ * the others.  A fixed split left one thread idle for a quarter of the
+ * time whichever side the rating was on (and which side is the slower one
+ * depends on the text and on the machine).  Still one pass over the bytes,
+ * with the same tokens and sentences in the same order, so the results are
+ * exactly those of an__paragraphs.
+ *
+ * Each block is a Job: the worker cuts it into paragraphs as it goes, and
+ * publishes how many are done.  A stream has two jobs, so that the worker
+ * can go on to the block the caller announced as next while this one is
+ * still analysed: without that, the worker waited at the end of every
+ * block while the caller finished its last paragraphs, read the next
+ * block and started a new thread.  A job's arrays are reserved in full
+ * before the worker starts it (they never move while the other thread
+ * reads them) and kept for the next job in the same slot.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+
+#include "analysis/internal.h"
+#include "util/alloc.h"
+
+/* Paragraphs the analysing thread waits for when it catches up (at the
+ * start of a block, only the first few). */
+#ifndef WAKE_BATCH
+#define WAKE_BATCH 256u
+#endif
+#define WAKE_FIRST 8u
+/* How far ahead (in bytes) the worker must be to take a paragraph's
+ * rating: far enough that a long paragraph or two cannot let the
+ * analysing thread catch up and wait. */
+#ifndef RATE_LEAD
+#define RATE_LEAD (16u * 1024u)
+#endif
+
+typedef struct {
+  uint32_t ps, pe; /* trimmed paragraph, never blank */
+  uint32_t t0, t1; /* its tokens in Job.toks */
+  uint32_t s0, s1; /* its sentences in Job.sents */
+  bool rated;      /* claims__rate ran in the worker */
+} ParaSpan;
+
+typedef struct {
+  Block proto;             /* the block's read-only fields (text, lexicon) */
+  ParaSpan *paras;         /* written by the worker, up to `done` */
+  size_t paras_cap;
+  TokenArray toks;         /* written by the worker only */
+  IndexArray ends;         /* the worker's, one paragraph's at a time */
+  PmArray(Sentence) sents; /* written by the worker only */
+  atomic_uint done;        /* paragraphs whose tokens are complete */
+  atomic_bool finished;    /* the worker is through with the job */
+  atomic_bool cancel;      /* drop the rest (a block announced, not passed) */
+  /* where the analysing thread is (byte offset): only a hint for the
+   * worker's share of the rating, so read and written relaxed */
+  atomic_uint at;
+} Job;
+
+struct PmStream {
+  const PmLang *lang;
+  const PmAnalyzeOptions *opts; /* the caller's, or own_opts */
+  PmAnalyzeOptions own_opts;
+  Job jobs[2];
+  Job *ahead;   /* the job started for the announced next block, or NULL
+                   (only the analysing thread reads and writes it) */
+  bool sync_ok; /* lock and conditions initialised */
+  bool running; /* the worker thread exists */
+  pthread_t th;
+  pthread_mutex_t lock;
+  pthread_cond_t work; /* the worker waits for a job */
+  pthread_cond_t wake; /* the analysing thread waits for paragraphs */
+  /* under `lock`: jobs the worker has yet to start, oldest first */
+  Job *todo[2];
+  uint32_t n_todo;
+  bool quit;
+  /* The analysing thread sleeps on `wake` when it catches up, rather than
+   * spinning on a machine that may have no CPU to spare; `waiting` tells
+   * the worker to signal once `done` reaches `want` (or the job is
+   * finished).  All are sequentially consistent and `want` is stored
+   * before `waiting`, so either the worker sees both or the sleeper sees
+   * `done`.  The sleeper waits only on the oldest job it has not
+   * consumed, which is the worker's current one (or the worker finished
+   * it, and the sleeper sees that).  It asks for a batch of paragraphs,
+   * not the next one: whenever the worker is the slower thread, waking
+   * per paragraph cost a futex round trip each time (about 140 000
+   * context switches and a seventh of the CPU time on 100 MB). */
+  atomic_bool waiting;
+  atomic_uint want;
+};
+
+/* Wakes the analysing thread if it sleeps and what it waits for is there.
+ * One signal per wait: the sleeper takes a while to wake, and until then
+ * every paragraph would find `waiting` still set and signal again (a
+ * mutex and a futex call each). */
+static void wake_analyser(PmStream *s, uint32_t done, bool finished) {
+  if (atomic_load(&s->waiting) && (finished || done >= atomic_load(&s->want)) &&
+      atomic_exchange(&s->waiting, false)) {
+    pthread_mutex_lock(&s->lock);
+    pthread_cond_signal(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+  }
+}
+
+/* The worker's part of a job: cuts the block into paragraphs, then
+ * tokenizes, splits and maybe rates each non-blank one.  Blank lines
+ * change nothing and get no entry. */
+static void job_run(PmStream *s, Job *j) {
+  /* sent__split and claims__rate work on windows of the arrays, set per
+   * paragraph in this one copy of the read-only fields (a Block is a few
+   * hundred bytes: copying it per paragraph showed in the profile) */
+  Block w = j->proto;
+  const char *text = j->proto.text;
+  size_t len = j->proto.len;
+  uint32_t i = 0;
+  for (size_t pos = 0; pos < len;) {
+    if (atomic_load_explicit(&j->cancel, memory_order_relaxed)) break;
+    size_t next = pm_analysis_next_paragraph(text, len, pos);
+    uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
+    pos = next;
+    an__trim(text, &ps, &pe);
+    if (ps >= pe) continue;
+    ParaSpan *sp = &j->paras[i];
+    sp->ps = ps;
+    sp->pe = pe;
+    sp->rated = false;
+    sp->t0 = j->toks.size;
+    sp->s0 = j->sents.size;
+    j->ends.size = 0;
+    tok__scan(j->proto.lx, text, ps, pe, &j->toks, &j->ends);
+    for (uint32_t k = 0; k < j->ends.size; k++) j->ends.contents[k] -= sp->t0;
+    /* windows big enough that sent__split never grows them */
+    w.toks.contents = j->toks.contents + sp->t0;
+    w.toks.size = w.toks.capacity = j->toks.size - sp->t0;
+    w.ends = j->ends;
+    w.sents.contents = j->sents.contents + sp->s0;
+    w.sents.size = 0;
+    w.sents.capacity = j->sents.capacity - sp->s0;
+    sent__split(&w);
+    if (ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD) {
+      claims__rate(&w);
+      sp->rated = true; /* published with `done` below */
+    }
+    j->sents.size += w.sents.size;
+    sp->t1 = j->toks.size;
+    sp->s1 = j->sents.size;
+    atomic_store(&j->done, ++i);
+    wake_analyser(s, i, false);
+  }
+  atomic_store(&j->finished, true);
+  wake_analyser(s, i, true);
+}
+
+static void *worker(void *arg) {
+  PmStream *s = arg;
+  for (;;) {
+    pthread_mutex_lock(&s->lock);
+    while (!s->n_todo && !s->quit) pthread_cond_wait(&s->work, &s->lock);
+    if (s->quit) {
+      pthread_mutex_unlock(&s->lock);
+      return NULL;
+    }
+    Job *j = s->todo[0];
+    s->todo[0] = s->todo[1];
+    s->n_todo--;
+    pthread_mutex_unlock(&s->lock);
+    job_run(s, j);
+  }
+}
+
+PmStream *pm_stream_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
+  PmStream *s = pm_calloc(1, sizeof *s);
+  s->lang = lang;
+  /* never NULL, so that no Block points into another's defaults */
+  if (!opts) pm_analyze_options_init(&s->own_opts);
+  s->opts = opts ? opts : &s->own_opts;
+  for (int k = 0; k < 2; k++) {
+    atomic_init(&s->jobs[k].done, 0);
+    atomic_init(&s->jobs[k].finished, true);
+    atomic_init(&s->jobs[k].cancel, false);
+    atomic_init(&s->jobs[k].at, 0);
+  }
+  atomic_init(&s->waiting, false);
+  atomic_init(&s->want, 0);
+  return s;
+}
+
+/* Starts the worker on first use; false when a thread cannot be had (the
+ * blocks are then analysed in the caller's thread). */
+static bool start_worker(PmStream *s) {
+  if (s->running) return true;
+  if (!s->sync_ok) {
+    if (pthread_mutex_init(&s->lock, NULL) != 0) return false;
+    if (pthread_cond_init(&s->work, NULL) != 0) {
+      pthread_mutex_destroy(&s->lock);
+      return false;
+    }
+    if (pthread_cond_init(&s->wake, NULL) != 0) {
+      pthread_cond_destroy(&s->work);
+      pthread_mutex_destroy(&s->lock);
+      return false;
+    }
+    s->sync_ok = true;
+  }
+  s->running = pthread_create(&s->th, NULL, worker, s) == 0;
+  return s->running;
+}
+
+/* Returns when job j has more than `i` paragraphs done or is finished;
+ * sleeps if need be until it has i + batch (or is finished). */
+static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
+  if (atomic_load(&j->done) > i || atomic_load(&j->finished)) return;
+  pthread_mutex_lock(&s->lock);
+  atomic_store(&s->want, i + batch);
+  atomic_store(&s->waiting, true);
+  while (atomic_load(&j->done) < atomic_load(&s->want) &&
+         !atomic_load(&j->finished))
+    pthread_cond_wait(&s->wake, &s->lock);
+  atomic_store(&s->waiting, false);
+  pthread_mutex_unlock(&s->lock);
+}
+
+/* Gives the idle job j the block text[0..len) of b's language, and queues
+ * it for the worker.  The arrays are reserved from bounds that need no pass
+ * over the text: a non-blank paragraph takes at least two bytes (one and
+ * its '\n') but the last, and tok__scan reserves its trimmed length + 2
+ * tokens, so 1.5 tokens a byte at most; only what is written is ever
+ * resident. */
+static void job_queue(PmStream *s, Job *j, const Block *b, const char *text,
+                      size_t len) {
+  size_t cap = len + len / 2 + 3; /* < UINT32_MAX / 2: analyse_pipelined */
+  j->proto = *b;
+  j->proto.text = text;
+  j->proto.len = (uint32_t)len;
+  memset(&j->proto.toks, 0, sizeof j->proto.toks);
+  memset(&j->proto.ends, 0, sizeof j->proto.ends);
+  memset(&j->proto.sents, 0, sizeof j->proto.sents);
+  memset(&j->proto.raw, 0, sizeof j->proto.raw);
+  j->proto.ctx = NULL; /* the worker must not touch the context */
+  j->proto.res = NULL;
+  /* Grown afresh with room to spare, not reallocated: a realloc would copy
+   * (and make resident) the whole reserve for nothing, at every block a
+   * little longer than the last. */
+  if (j->paras_cap < len / 2 + 2) {
+    pm_free(j->paras);
+    j->paras_cap = len / 2 + 2 + len / 16;
+    j->paras = pm_malloc(j->paras_cap * sizeof *j->paras);
+  }
+  if (j->toks.capacity < cap) {
+    pm_array_delete(&j->toks);
+    pm_array_reserve(&j->toks, (uint32_t)(cap + cap / 16));
+  }
+  if (j->sents.capacity < cap) { /* a sentence has a token */
+    pm_array_delete(&j->sents);
+    pm_array_reserve(&j->sents, (uint32_t)(cap + cap / 16));
+  }
+  j->toks.size = 0;
+  j->sents.size = 0;
+  atomic_store(&j->done, 0);
+  atomic_store(&j->at, 0);
+  atomic_store(&j->cancel, false);
+  atomic_store(&j->finished, false);
+  pthread_mutex_lock(&s->lock);
+  s->todo[s->n_todo++] = j;
+  pthread_cond_signal(&s->work);
+  pthread_mutex_unlock(&s->lock);
+}
+
+/* Drops the job started ahead: unqueued if the worker has not taken it,
+ * else stopped at its next paragraph (and waited for). */
+static void drop_ahead(PmStream *s) {
+  Job *j = s->ahead;
+  s->ahead = NULL;
+  bool queued = false;
+  pthread_mutex_lock(&s->lock);
+  for (uint32_t k = 0; k < s->n_todo; k++) {
+    if (s->todo[k] != j) continue;
+    s->todo[k] = s->todo[--s->n_todo];
+    queued = true;
+  }
+  pthread_mutex_unlock(&s->lock);
+  if (queued) {
+    atomic_store(&j->finished, true);
+    return;
+  }
+  atomic_store(&j->cancel, true);
+  wait_for(s, j, UINT32_MAX - 1, 1); /* no job has that many: to its end */
+}
+
+/* Analyses b (whose text is big) with the worker; false, having done
+ * nothing, when the worker cannot be started. */
+static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
+                              size_t next_len) {
+  if ((size_t)b->len + b->len / 2 + 3 > UINT32_MAX / 2 || !start_worker(s))
+    return false;
+  Job *j = s->ahead;
+  if (j && (j->proto.text != b->text || j->proto.len != b->len ||
+            j->proto.lx != b->lx))
+    drop_ahead(s);
+  j = s->ahead;
+  s->ahead = NULL;
+  if (!j) { /* both slots are idle */
+    j = &s->jobs[0];
+    job_queue(s, j, b, b->text, b->len);
+  }
+  /* The next block goes to the other slot (its last job is consumed),
+   * when its language is already settled (a block still detecting it may
+   * choose another lexicon for the next). */
+  if (next && next_len >= AN_PIPELINE_MIN &&
+      next_len + next_len / 2 + 3 <= UINT32_MAX / 2 && b->ctx->lang) {
+    s->ahead = j == &s->jobs[0] ? &s->jobs[1] : &s->jobs[0];
+    job_queue(s, s->ahead, b, next, next_len);
+  }
+  /* b->toks becomes a window on the job's array, paragraph by paragraph;
+   * its own buffer is kept aside and restored after. */
+  TokenArray own = b->toks;
+  PmArray(Sentence) own_sents;
+  memcpy(&own_sents, &b->sents, sizeof own_sents);
+  for (uint32_t i = 0;; i++) {
+    wait_for(s, j, i, i ? WAKE_BATCH : WAKE_FIRST);
+    if (atomic_load(&j->done) <= i) break; /* finished, and all analysed */
+    const ParaSpan *sp = &j->paras[i];
+    atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
+    b->toks.contents = j->toks.contents + sp->t0;
+    b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
+    b->sents.contents = j->sents.contents + sp->s0;
+    b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
+    an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
+  }
+  b->toks = own;
+  memcpy(&b->sents, &own_sents, sizeof own_sents);
+  return true;
+}
+
+PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
+                              const char *next, size_t next_len,
+                              PmContext *ctx, PmError *err) {
+  Block b;
+  if (!an__begin(&b, s->lang, s->opts, text, len, ctx, err)) return NULL;
+  if (len < AN_PIPELINE_MIN || !analyse_pipelined(s, &b, next, next_len)) {
+    if (s->ahead) drop_ahead(s);
+    an__paragraphs(&b);
+  }
+  return an__end(&b);
+}
+
+void pm_stream_free(PmStream *s) {
+  if (!s) return;
+  if (s->running) {
+    pthread_mutex_lock(&s->lock);
+    s->quit = true;
+    s->n_todo = 0;
+    pthread_cond_signal(&s->work);
+    pthread_mutex_unlock(&s->lock);
+    for (int k = 0; k < 2; k++) atomic_store(&s->jobs[k].cancel, true);
+    pthread_join(s->th, NULL);
+  }
+  if (s->sync_ok) {
+    pthread_cond_destroy(&s->wake);
+    pthread_cond_destroy(&s->work);
+    pthread_mutex_destroy(&s->lock);
+  }
+  for (int k = 0; k < 2; k++) {
+    pm_free(s->jobs[k].paras);
+    pm_array_delete(&s->jobs[k].toks);
+    pm_array_delete(&s->jobs[k].ends);
+    pm_array_delete(&s->jobs[k].sents);
+  }
+  pm_free(s);
+}
