@@ -196,64 +196,80 @@ static uint64_t name_hash(const char *s) {
   return h;
 }
 
+/* The speakers' names by hash: speaker index + 1 in slot[], 0 empty. */
+typedef struct {
+  uint32_t cap, *slot;
+  uint64_t *hash;
+} NameTable;
+
+/* The index in a->speakers of the speaker called `name`, added if new. */
+static uint32_t speaker_index(PmAnalysis *a, NameTable *t, const char *name) {
+  if ((a->speakers.size + 1) * 2 > t->cap) {
+    uint32_t ncap = t->cap ? t->cap * 2 : 64;
+    uint32_t *ns = pm_calloc(ncap, sizeof *ns);
+    uint64_t *nh = pm_calloc(ncap, sizeof *nh);
+    for (uint32_t k = 0; k < t->cap; k++) {
+      if (!t->slot[k]) continue;
+      uint32_t j = (uint32_t)t->hash[k] & (ncap - 1);
+      while (ns[j]) j = (j + 1) & (ncap - 1);
+      ns[j] = t->slot[k];
+      nh[j] = t->hash[k];
+    }
+    pm_free(t->slot);
+    pm_free(t->hash);
+    t->slot = ns;
+    t->hash = nh;
+    t->cap = ncap;
+  }
+  uint64_t h = name_hash(name);
+  uint32_t j = (uint32_t)h & (t->cap - 1);
+  for (; t->slot[j]; j = (j + 1) & (t->cap - 1))
+    if (t->hash[j] == h &&
+        !strcmp(a->speakers.contents[t->slot[j] - 1].name, name))
+      return t->slot[j] - 1;
+  PmSpeaker *s = pm_array_grow_one(&a->speakers);
+  s->name = name;
+  t->slot[j] = a->speakers.size;
+  t->hash[j] = h;
+  return a->speakers.size - 1;
+}
+
 /* Builds the speaker list: one entry per resolved name, with the distinct
  * mentions that named it, in the order of first quotation.  The names
  * are found through a small hash table of speaker indices: a long text
  * has thousands of quotations, and comparing each name with every
  * speaker so far cost as much as the rest of the block's bookkeeping. */
 static void collect_speakers(PmAnalysis *a) {
-  uint32_t cap = 0, *slot = NULL; /* speaker index + 1, 0 empty */
-  uint64_t *hash = NULL;
+  NameTable t = {0, NULL, NULL};
+  /* Quotations in a row mostly share their speaker, and then the very
+   * same strings (speakers.c gives them the previous quotation's copies):
+   * equal pointers are equal strings, and the lookups are skipped. */
+  const char *last_name = NULL, *last_mention = NULL;
+  uint32_t last = 0;
   for (uint32_t i = 0; i < a->quotes.size; i++) {
-    PmQuote *q = &a->quotes.contents[i];
+    const PmQuote *q = &a->quotes.contents[i];
     if (!q->has_speaker || !q->speaker.name) continue;
-    if ((a->speakers.size + 1) * 2 > cap) {
-      uint32_t ncap = cap ? cap * 2 : 64;
-      uint32_t *ns = pm_calloc(ncap, sizeof *ns);
-      uint64_t *nh = pm_calloc(ncap, sizeof *nh);
-      for (uint32_t k = 0; k < cap; k++) {
-        if (!slot[k]) continue;
-        uint32_t j = (uint32_t)hash[k] & (ncap - 1);
-        while (ns[j]) j = (j + 1) & (ncap - 1);
-        ns[j] = slot[k];
-        nh[j] = hash[k];
-      }
-      pm_free(slot);
-      pm_free(hash);
-      slot = ns;
-      hash = nh;
-      cap = ncap;
-    }
-    uint64_t h = name_hash(q->speaker.name);
-    uint32_t j = (uint32_t)h & (cap - 1);
-    PmSpeaker *s = NULL;
-    for (; slot[j]; j = (j + 1) & (cap - 1)) {
-      PmSpeaker *c = &a->speakers.contents[slot[j] - 1];
-      if (hash[j] == h && !strcmp(c->name, q->speaker.name)) {
-        s = c;
-        break;
-      }
-    }
-    if (!s) {
-      s = pm_array_grow_one(&a->speakers);
-      s->name = q->speaker.name;
-      slot[j] = a->speakers.size;
-      hash[j] = h;
-    }
-    s->quotes++;
     const char *m = q->speaker.mention;
+    bool same = q->speaker.name == last_name;
+    uint32_t k = same ? last : speaker_index(a, &t, q->speaker.name);
+    PmSpeaker *s = &a->speakers.contents[k];
+    s->quotes++;
+    if (same && m == last_mention) continue; /* its alias is known */
+    last_name = q->speaker.name;
+    last_mention = m;
+    last = k;
     if (!m || !strcmp(m, s->name)) continue;
     bool seen = false;
-    for (uint32_t k = 0; k < s->n_aliases; k++)
-      if (!strcmp(s->aliases[k], m)) seen = true;
+    for (uint32_t j = 0; j < s->n_aliases && !seen; j++)
+      seen = !strcmp(s->aliases[j], m);
     if (seen) continue;
     const char **al = pm_realloc((void *)s->aliases,
                                  (s->n_aliases + 1) * sizeof *al);
     al[s->n_aliases++] = m;
     s->aliases = al;
   }
-  pm_free(slot);
-  pm_free(hash);
+  pm_free(t.slot);
+  pm_free(t.hash);
 }
 
 PmAnalysis *an__begin(Block *b, const PmLang *lang,

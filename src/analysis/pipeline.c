@@ -70,6 +70,9 @@ struct PmStream {
   const PmLang *lang;
   const PmAnalyzeOptions *opts; /* the caller's, or own_opts */
   PmAnalyzeOptions own_opts;
+  /* the last block's counts, reserved in the next block's result (blocks
+   * of a file are alike; growing by doubling copied each array twice) */
+  uint32_t quotes_hint, claims_hint;
   Job jobs[2];
   Job *ahead;   /* the job started for the announced next block, or NULL
                    (only the analysing thread reads and writes it) */
@@ -345,11 +348,16 @@ PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
                               const char *next, size_t next_len,
                               PmContext *ctx, PmError *err) {
   Block b;
-  if (!an__begin(&b, s->lang, s->opts, text, len, ctx, err)) return NULL;
+  PmAnalysis *a = an__begin(&b, s->lang, s->opts, text, len, ctx, err);
+  if (!a) return NULL;
+  pm_array_reserve(&a->quotes, s->quotes_hint);
+  pm_array_reserve(&a->claims, s->claims_hint);
   if (len < AN_PIPELINE_MIN || !analyse_pipelined(s, &b, next, next_len)) {
     if (s->ahead) drop_ahead(s);
     an__paragraphs(&b);
   }
+  s->quotes_hint = a->quotes.size + a->quotes.size / 8;
+  s->claims_hint = a->claims.size + a->claims.size / 8;
   return an__end(&b);
 }
 
