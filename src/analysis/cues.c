@@ -72,7 +72,7 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
 /* A speech verb right after the closing mark. */
 /* slex: the classes of the sentence holding c, which holds [c + 1, hi)
  * (~0 when not known). */
-Cue spk__cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
+Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
   Cue none;
   memset(&none, 0, sizeof none);
   /* "…" — Hugh Hill (a signature, after the sentence's end) */
@@ -140,8 +140,8 @@ Cue spk__cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
 /* Cues before the opening mark, within [lo, o); slex and spc: the classes
  * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
  * when not known). */
-Cue spk__cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
-                    uint64_t spc) {
+Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
+                         uint64_t spc) {
   Cue none;
   memset(&none, 0, sizeof none);
   if (o > lo + WINDOW) lo = o - WINDOW;

@@ -494,7 +494,12 @@ void speakers__attribute(Block *b) {
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
   if (!furniture_head || !spk__byline(b)) note_entities(b);
-  spk__note_acronyms(b);
+  /* an acronym note needs a '(' (spk__note_acronyms): most paragraphs
+   * have none, as their sentences' punctuation bits tell, and skip the
+   * call */
+  uint64_t pchars = 0;
+  for (uint32_t k = 0; k < b->sents.size; k++) pchars |= b->sents.contents[k].pchars;
+  if (!b->sents.size || (pchars & SENT_PCHAR('('))) spk__note_acronyms(b);
   if (b->n_heading_quotes) spk__interview_chapeau(b);
   uint32_t first_quote = b->res->quotes.size;
   /* In text order: a sentence's indirect speech (and the speakers it

@@ -218,11 +218,34 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
 /* A speech verb or a dash signature right after closing mark c, within
  * (c, hi); slex: the classes of the sentence holding c (~0 when not
  * known). */
-Cue spk__cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex);
+Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex);
+static inline Cue spk__cue_after(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
+  /* Asked of every quotation: without a speech word in the sentence only
+   * a dash signature or a headline's colon right after the mark gives a
+   * cue (every other one is found at a speech verb), so most calls end
+   * here, without the call. */
+  if (!(slex & W_SPEECH) && !punct(b, c + 1, '-') && !punct(b, c + 1, ':')) {
+    Cue none;
+    memset(&none, 0, sizeof none);
+    return none;
+  }
+  return spk__cue_after_full(b, c, hi, slex);
+}
 /* Cues before opening mark o, within [lo, o); slex and spc: the classes
  * and punctuation of the sentence holding [lo, o) (~0 when not known). */
-Cue spk__cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
-                    uint64_t spc);
+Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_t slex,
+                         uint64_t spc);
+static inline Cue spk__cue_before(Block *b, uint32_t o, uint32_t lo, uint32_t hi,
+                                  uint64_t slex, uint64_t spc) {
+  /* every cue before a quotation is found at a colon or a speech word:
+   * a sentence with neither has none (the searches would not start) */
+  if (!(spc & SENT_PCHAR(':')) && !(slex & W_SPEECH)) {
+    Cue none;
+    memset(&none, 0, sizeof none);
+    return none;
+  }
+  return spk__cue_before_full(b, o, lo, hi, slex, spc);
+}
 /* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi);
  * *after (when not NULL) gets the token after the source. */
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
