@@ -117,7 +117,8 @@ static const uint64_t keep_bytes[9] = {
  * (the general scanner then starts over at i, so the tokens are the same
  * either way).  *letters is bit k set when src[k] is an ASCII letter, for
  * k < 16 (0 without SSE2): the caller need not classify the first byte of
- * the next word again.  src is the word's bytes as view() gives them.  `slots`,
+ * the next word again; *end_byte is src[n], read before the token is
+ * written (which may alias it).  src is the word's bytes as view() gives them.  `slots`,
  * `keys` and `mask` are the lexicon's, copied into locals by the caller:
  * read through the pointer they would be reloaded after every token
  * stored; `keys` is never NULL (an empty lexicon has a table of zeros).
@@ -125,7 +126,7 @@ static const uint64_t keep_bytes[9] = {
 static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
                                  uint32_t mask, unsigned shift,
                                  const char *src, uint32_t i, Token *t,
-                                 unsigned *letters_out) {
+                                 unsigned *letters_out, unsigned *end_byte) {
   uint32_t n; /* the letters: the first byte is one */
 #ifdef __SSE2__
   /* the sixteen bytes at once: or-ing 0x20 maps exactly A-Z and a-z into
@@ -140,6 +141,9 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   *letters_out = letters;
   if (!other) return 0;
   n = (uint32_t)byte__ctz64(other);
+#if defined(__GNUC__) || defined(__clang__)
+  if (n == 0) __builtin_unreachable(); /* src[0] is a letter */
+#endif
 #else
   *letters_out = 0; /* unknown */
   uint64_t m = byte__non_letters(lex__load8(src));
@@ -152,6 +156,7 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
   }
 #endif
   unsigned char d = (unsigned char)src[n];
+  *end_byte = d;
   uint64_t w0 = lex__load8(src), h;
   unsigned f = 0;
   if (d != ' ') { /* a space ends any word, and is the common end */
@@ -230,10 +235,14 @@ static inline Run word_run(const Lexicon *lx, const Probe *pb,
   const uint64_t *keys = pb->keys;
   const uint32_t mask = pb->mask;
   const unsigned shift = pb->shift;
+  /* src is view(tail, text, i), moved on with i while both stay on the
+   * same side of tail->lim; `cross` is that limit, or UINT32_MAX once src
+   * is in the copy */
+  const char *src = view(tail, text, i);
+  uint32_t cross = i < tail->lim ? tail->lim : UINT32_MAX;
   for (;;) {
-    unsigned letters;
-    const char *src = view(tail, text, i);
-    uint32_t n = word_fast(slots, keys, mask, shift, src, i, t, &letters);
+    unsigned letters, d;
+    uint32_t n = word_fast(slots, keys, mask, shift, src, i, t, &letters, &d);
     if (n - 1 >= ELIDED - 1) { /* 0 or ELIDED | letters */
       uint32_t m = n ? word__elided(lx, text, src, i, end, n & ~ELIDED,
                                     false, t)
@@ -243,26 +252,32 @@ static inline Run word_run(const Lexicon *lx, const Probe *pb,
       t++;
       i += m;
       /* src[m]: m < 41 (words.h), and the view holds 64 bytes */
-      if (byte__class[(unsigned char)src[m]] == C_LETTER) continue;
-      return (Run){t, i, false};
+      if (byte__class[(unsigned char)src[m]] != C_LETTER)
+        return (Run){t, i, false};
+      src += m;
+    } else {
+      t++;
+      /* src[n + 1]: the view holds it (n < 16), zeros past the end */
+      if (d == ' ') {
+        i += n + 1;
+        if (!((letters >> (n + 1)) & 1)) return (Run){t, i, false};
+        src += n + 1;
+      } else {
+        if (d != ',' && d != '.') return (Run){t, i + n, false};
+        word__put(t, i + n, i + n + 1, 0, 0, T_PUNCT, 0);
+        t->ch = (char)d;
+        if (d == '.') ends->contents[ends->size++] = (uint32_t)(t - toks);
+        t++;
+        if (src[n + 1] != ' ') return (Run){t, i + n + 1, false};
+        i += n + 2;
+        if (!((letters >> (n + 2)) & 1)) return (Run){t, i, false};
+        src += n + 2;
+      }
     }
-    t++;
-    /* src[n], src[n + 1]: the view holds them (n < 16), zeros past the
-     * end */
-    unsigned char d = (unsigned char)src[n];
-    if (d == ' ') {
-      i += n + 1;
-      if ((letters >> (n + 1)) & 1) continue;
-      return (Run){t, i, false};
+    if (i >= cross) {
+      src = view(tail, text, i);
+      cross = UINT32_MAX;
     }
-    if (d != ',' && d != '.') return (Run){t, i + n, false};
-    word__put(t, i + n, i + n + 1, 0, 0, T_PUNCT, 0);
-    t->ch = (char)d;
-    if (d == '.') ends->contents[ends->size++] = (uint32_t)(t - toks);
-    t++;
-    if (src[n + 1] != ' ') return (Run){t, i + n + 1, false};
-    i += n + 2;
-    if (!((letters >> (n + 2)) & 1)) return (Run){t, i, false};
   }
 }
 

@@ -238,6 +238,20 @@ static const char *const text_piece[] = {
     "\xff", "\x01", "0", "z", "Z", "x2", "A1", "\xc3\xa9""2", "\xc3\xa9-",
     "\xc3\xa9'", "\xc3\xa9.", "ab.", "abcd.", "\xc3\xa9\xc2\xa0"};
 
+/* Prose: words of the shortcut paths between single spaces, commas and
+ * periods, so that the scanner's run of words goes on for a whole
+ * window, over the end of a paragraph read in place and into the
+ * zero-padded copy of its last bytes. */
+static const char *const prose_word[] = {
+    "the", "said", "government", "administration", "a", "I", "de", "La",
+    "selon", "Washington", "internationalisation", "\xc3\xa9t\xc3\xa9",
+    "\xc3\x89tat", "d\xc3\xa9j\xc3\xa0", "\xc3\xa0", "l'", "qu\xe2\x80\x99",
+    "aujourd\xe2\x80\x99hui", "dit-il", "U.S", "e.g", "M", "abcdefghijklmno",
+    "abcdefghijklmnop", "ABCDEFGH", "Abcdefghi", "fran\303\247ais", "x2"};
+static const char *const prose_sep[] = {
+    " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",
+    ", ", ". ", ",", ".", "  "};
+
 static void scan_both(const Lexicon *lx, const char *text, uint32_t start,
                       uint32_t end, int *diffs) {
   TokenArray a = pm_array_new(), b = pm_array_new();
@@ -284,19 +298,28 @@ static void the_scanner_gives_the_reference_tokens(void) {
   int diffs = 0;
   for (int round = 0; round < 3000 && !diffs; round++) {
     size_t n = 0, want = 1 + (size_t)rand_r(&seed) % 4096;
-    /* runs of words and spaces, like text, then mixed at random */
-    while (n < want) {
+    /* runs of words and spaces, like text, then mixed at random; every
+     * third round prose (see prose_word) */
+    bool prose = round % 3 == 1;
+    size_t nw = sizeof prose_word / sizeof *prose_word;
+    size_t ns = sizeof prose_sep / sizeof *prose_sep;
+    for (size_t w = 0; n < want; w++) {
       const char *p = text_piece[(size_t)rand_r(&seed) % np];
       if (rand_r(&seed) % 3 == 0) p = " ";
+      if (prose)
+        p = w % 2 ? prose_sep[(size_t)rand_r(&seed) % ns]
+                  : prose_word[(size_t)rand_r(&seed) % nw];
       size_t m = strlen(p);
       if (n + m > sizeof text - 1) break;
       memcpy(text + n, p, m);
       n += m;
     }
-    /* a window of the text, so a token may be cut by either end */
+    /* a window of the text, so a token may be cut by either end (prose
+     * within its last words, where the run reads the copy) */
     uint32_t s = round % 4 ? 0 : (uint32_t)rand_r(&seed) % (uint32_t)(n + 1);
     uint32_t e = round % 5 ? (uint32_t)n
                            : s + (uint32_t)rand_r(&seed) % (uint32_t)(n - s + 1);
+    if (prose && n - s > 24) e = (uint32_t)n - (uint32_t)rand_r(&seed) % 24;
     for (int id = PM_LANG_FR; id <= PM_LANG_EN && !diffs; id++)
       scan_both(&l->lex[id], text, s, e, &diffs);
   }
