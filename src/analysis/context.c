@@ -145,17 +145,19 @@ const CtxPerson *ctx__person(const PmContext *ctx, const char *name) {
  * moved instead of the entries. */
 static void person_to_front(PmContext *ctx, const char *name, size_t n, int gender) {
   /* name[0..n) holds no NUL (callers see to it) */
-  char key[CTX_NAME];
-  memset(key, 0, sizeof key);
   bool fits = n < CTX_NAME;
-  if (fits) memcpy(key, name, n);
   if (fits && ctx->n_people) { /* already in front: a name noted twice in a row */
+    /* the zero-padded entry equals the padded key exactly when it holds
+     * name[0..n) and ends there: no key to build for that test */
     CtxPerson *f = &ctx->people[ctx->people_order[0]];
-    if (!memcmp(f->name, key, CTX_NAME)) {
+    if (f->name[n] == '\0' && !memcmp(f->name, name, n)) {
       if (gender) f->gender = (uint8_t)gender;
       return;
     }
   }
+  char key[CTX_NAME];
+  memset(key, 0, sizeof key);
+  if (fits) memcpy(key, name, n);
   uint8_t tag = name_tag(key);
   size_t slot = fits ? person_slot(ctx, key, tag) : CTX_ENTITIES, pos;
   if (slot < CTX_ENTITIES) {

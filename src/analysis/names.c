@@ -81,12 +81,11 @@ static bool adverb(const Block *b, uint32_t i) {
           (n > 4 && !memcmp(s + n - 2, "ly", 2)));
 }
 
-bool spk__skippable(const Block *b, uint32_t i) {
+/* The rest of spk__skippable (speakers.h), for a lowercase word that is
+ * no pronoun and no auxiliary. */
+bool spk__skippable_word(const Block *b, uint32_t i) {
   const Token *t = T(b, i);
-  if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
-  if (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
-  return (t->lex & W_AUX) || adverb(b, i) ||
-         ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
+  return adverb(b, i) || ((t->flags & TF_ELISION) && !(t->lex & W_QUE));
 }
 
 /* "Avon and Somerset Police", "Avon Fire and Rescue Service": a lowercase

@@ -121,8 +121,16 @@ static inline bool spk__speech_verb(const Block *b, uint32_t i) {
   return i < b->toks.size && T(b, i)->kind == T_WORD && (T(b, i)->lex & W_SPEECH) &&
          !(T(b, i)->flags & TF_CAP) && spk__speech_verb_word(b, i);
 }
-/* An auxiliary, adverb or elided word between a subject and its verb. */
-bool spk__skippable(const Block *b, uint32_t i);
+/* An auxiliary, adverb or elided word between a subject and its verb.
+ * The subject searches ask it of most words they pass: the flag tests
+ * are inline, the adverb's spelling in names.c. */
+bool spk__skippable_word(const Block *b, uint32_t i);
+static inline bool spk__skippable(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
+  if (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
+  return (t->lex & W_AUX) || spk__skippable_word(b, i);
+}
 /* "pour sa part", "for his part": the three words before token j are an
  * adverbial between a subject and its verb. */
 bool spk__adverbial3(const Block *b, uint32_t j);
