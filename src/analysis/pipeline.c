@@ -8,8 +8,8 @@
  * speaker passes, which carry the context from paragraph to paragraph.
  * The sentence rating, a function of the paragraph alone too, goes to
  * whichever thread has time for it: the worker rates a paragraph when it
- * is at least RATE_LEAD bytes ahead of the analysing thread, which rates
- * the others.  A fixed split left one thread idle for a quarter of the
+ * is at least RATE_LEAD bytes ahead of the analysing thread and that thread
+ * is not waiting for it, and the analysing thread rates the others.  A fixed split left one thread idle for a quarter of the
  * time whichever side the rating was on (and which side is the slower one
  * depends on the text and on the machine).  Still one pass over the bytes,
  * with the same tokens and sentences in the same order, so the results are
@@ -149,7 +149,9 @@ static void job_run(PmStream *s, Job *j) {
     w.sents.size = 0;
     w.sents.capacity = j->sents.capacity - sp->s0;
     sent__split(&w);
-    if (ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD) {
+    /* (never while the analysing thread sleeps: it has time then) */
+    if (ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD &&
+        !atomic_load_explicit(&s->waiting, memory_order_relaxed)) {
       claims__rate(&w);
       sp->rated = true; /* published with `done` below */
     }
