@@ -267,7 +267,7 @@ uint32_t spk__sentence_of(const Block *b, uint32_t tok) {
 }
 
 /* Is token i inside a quotation of this paragraph? */
-bool spk__in_quote(const Block *b, uint32_t i) {
+bool spk__in_quote_search(const Block *b, uint32_t i) {
   uint32_t pos = T(b, i)->start;
   /* raw quotes are in text order: binary search the last start <= pos */
   uint32_t lo = 0, hi = b->raw.size;

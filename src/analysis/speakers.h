@@ -149,8 +149,14 @@ int spk__name_gender(const Block *b, uint32_t ns);
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne);
 /* Index of the paragraph sentence holding token tok. */
 uint32_t spk__sentence_of(const Block *b, uint32_t tok);
-/* Is token i inside a quotation of this paragraph? */
-bool spk__in_quote(const Block *b, uint32_t i);
+/* Is token i inside a quotation of this paragraph?  A token before the
+ * paragraph's first quotation is not: that test inline, the search in
+ * names.c. */
+bool spk__in_quote_search(const Block *b, uint32_t i);
+static inline bool spk__in_quote(const Block *b, uint32_t i) {
+  if (!b->raw.size || T(b, i)->start < b->raw.contents[0].start) return false;
+  return spk__in_quote_search(b, i);
+}
 
 /* ---- subject_left.c, subject_right.c: a verb's subject ------------------ */
 
