@@ -80,7 +80,22 @@ static bool boilerplate(const Block *b, uint32_t s, uint32_t e,
   if (!lex__may_start(b->lx->boiler_starts, b->text + s, e - s)) return false;
   char f[64];
   uint32_t n = e - s < 48 ? e - s : 48;
-  size_t fn = lex__fold(b->text + s, n, f);
+  /* Most lines that pass the two-byte test differ from every phrase in
+   * their first words: those are folded first.  The fold of a cut line
+   * is the whole line's fold but maybe for its last two bytes (a ’ cut
+   * in the middle), so only the bytes before them are compared. */
+  uint32_t n1 = n < 20 ? n : 20;
+  size_t f1 = lex__fold(b->text + s, n1, f);
+  size_t sure = n1 < n ? (f1 > 2 ? f1 - 2 : 0) : f1;
+  bool maybe = false;
+  for (uint32_t i = 0; i < b->lx->boilerplate.size && !maybe; i++) {
+    const char *p = b->lx->boilerplate.contents[i];
+    if (p[0] != f[0]) continue;
+    size_t pn = strlen(p);
+    maybe = !memcmp(f, p, pn < sure ? pn : sure);
+  }
+  if (!maybe) return false;
+  size_t fn = n1 < n ? lex__fold(b->text + s, n, f) : f1;
   if (!fn) return false;
   for (uint32_t i = 0; i < b->lx->boilerplate.size; i++) {
     const char *p = b->lx->boilerplate.contents[i];
