@@ -37,6 +37,8 @@
 #define WAKE_BATCH 256u
 #endif
 #define WAKE_FIRST 8u
+/* How often the analysing thread tells the worker where it is. */
+#define AT_EVERY 8u
 /* How far ahead (in bytes) the worker must be to take a paragraph's
  * rating: far enough that a long paragraph or two cannot let the
  * analysing thread catch up and wait. */
@@ -58,12 +60,21 @@ typedef struct {
   TokenArray toks;         /* written by the worker only */
   IndexArray ends;         /* the worker's, one paragraph's at a time */
   PmArray(Sentence) sents; /* written by the worker only */
+  /* What one thread writes and the other reads is kept a cache line away
+   * from the rest (the padding; no alignment is asked of the allocator):
+   * `done` (written by the worker at every paragraph) and `at` (by the
+   * analysing thread) on one line made it travel between the cores twice
+   * a paragraph. */
+  char pad0[64];
   atomic_uint done;        /* paragraphs whose tokens are complete */
   atomic_bool finished;    /* the worker is through with the job */
   atomic_bool cancel;      /* drop the rest (a block announced, not passed) */
-  /* where the analysing thread is (byte offset): only a hint for the
-   * worker's share of the rating, so read and written relaxed */
+  char pad1[64];
+  /* where the analysing thread is (byte offset, updated every AT_EVERY
+   * paragraphs): only a hint for the worker's share of the rating, so
+   * read and written relaxed */
   atomic_uint at;
+  char pad2[64];
 } Job;
 
 struct PmStream {
@@ -330,11 +341,18 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   TokenArray own = b->toks;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
+  /* `done` is read again only when the paragraphs it said were done are
+   * analysed: each read may fetch the line from the other core */
+  uint32_t avail = 0;
   for (uint32_t i = 0;; i++) {
-    wait_for(s, j, i, i ? WAKE_BATCH : WAKE_FIRST);
-    if (atomic_load(&j->done) <= i) break; /* finished, and all analysed */
+    if (i >= avail) {
+      wait_for(s, j, i, i ? WAKE_BATCH : WAKE_FIRST);
+      avail = atomic_load(&j->done);
+      if (avail <= i) break; /* finished, and all analysed */
+    }
     const ParaSpan *sp = &j->paras[i];
-    atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
+    if (i % AT_EVERY == 0)
+      atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
     b->toks.contents = j->toks.contents + sp->t0;
     b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
     b->sents.contents = j->sents.contents + sp->s0;
