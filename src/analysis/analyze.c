@@ -145,22 +145,6 @@ static void comment_heading(Block *b) {
     b->ctx->in_comments = 1;
 }
 
-void an__trim(const char *t, uint32_t *s, uint32_t *e) {
-  while (*s < *e) {
-    unsigned char c = (unsigned char)t[*s];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') (*s)++;
-    else if (c == 0xC2 && *s + 1 < *e && (unsigned char)t[*s + 1] == 0xA0) *s += 2;
-    else if (c == 0xEF && *s + 2 < *e && (unsigned char)t[*s + 1] == 0xBB &&
-             (unsigned char)t[*s + 2] == 0xBF) *s += 3;
-    else break;
-  }
-  while (*e > *s) {
-    unsigned char c = (unsigned char)t[*e - 1];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) (*e)--;
-    else if (c == 0xA0 && *e - 1 > *s && (unsigned char)t[*e - 2] == 0xC2) *e -= 2;
-    else break;
-  }
-}
 
 void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
                         bool rate) {

@@ -510,8 +510,28 @@ PmAnalysis *an__begin(Block *b, const PmLang *lang,
 void an__paragraphs(Block *b);
 /* Frees b's scratch arrays, lists the speakers; returns the result. */
 PmAnalysis *an__end(Block *b);
-/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e). */
-void an__trim(const char *t, uint32_t *s, uint32_t *e);
+/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e).  Inline:
+ * it runs once a paragraph in the tokenizer's thread, where a call (and
+ * the two bounds kept in memory) cost as much as the trimming. */
+static inline void an__trim(const char *t, uint32_t *ps, uint32_t *pe) {
+  uint32_t s = *ps, e = *pe;
+  while (s < e) {
+    unsigned char c = (unsigned char)t[s];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') s++;
+    else if (c == 0xC2 && s + 1 < e && (unsigned char)t[s + 1] == 0xA0) s += 2;
+    else if (c == 0xEF && s + 2 < e && (unsigned char)t[s + 1] == 0xBB &&
+             (unsigned char)t[s + 2] == 0xBF) s += 3;
+    else break;
+  }
+  while (e > s) {
+    unsigned char c = (unsigned char)t[e - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) e--;
+    else if (c == 0xA0 && e - 1 > s && (unsigned char)t[e - 2] == 0xC2) e -= 2;
+    else break;
+  }
+  *ps = s;
+  *pe = e;
+}
 /* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
  * not blank), whose tokens are already in b->toks (and its sentences in
  * b->sents when `split` is false, rated too when `rate` is false). */

@@ -138,7 +138,12 @@ static void job_run(PmStream *s, Job *j) {
   uint32_t i = 0;
   for (size_t pos = 0; pos < len;) {
     if (atomic_load_explicit(&j->cancel, memory_order_relaxed)) break;
-    size_t next = pm_analysis_next_paragraph(text, len, pos);
+    /* pm_analysis_next_paragraph, whose common case is a line shorter
+     * than the limit: one memchr, without the call around it */
+    size_t lim = len - pos < PM_PARAGRAPH_MAX ? len - pos : PM_PARAGRAPH_MAX;
+    const char *nl = memchr(text + pos, '\n', lim);
+    size_t next = nl ? (size_t)(nl - text) + 1
+                     : pm_analysis_next_paragraph(text, len, pos);
     uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
     pos = next;
     an__trim(text, &ps, &pe);
