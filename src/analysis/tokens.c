@@ -185,16 +185,24 @@ static inline uint32_t word_fast(const LexEntry *slots, const uint64_t *keys,
     h = lex__done(lex__step(lex__step(LEX_SEED, w0 | LEX_ONES * 0x20),
                             (w1 | LEX_ONES * 0x20) & keep));
   }
-  uint64_t lex = 0;
-  uint8_t stance = 0;
-  for (uint32_t k = (uint32_t)(h >> shift); keys[k]; k = (k + 1) & mask) {
-    if (keys[k] == h) {
-      lex = slots[k].flags;
-      stance = slots[k].stance;
-      break;
-    }
-  }
-  word__put(t, i, i + n, lex, (uint16_t)f, T_WORD, stance);
+  /* The first two slots are read without a branch on what they hold
+   * (found, absent, or another word's: which one is no pattern a branch
+   * predictor learns); the table is at most a quarter full, so a third
+   * slot is rarely needed.  A word absent from the table finds an empty
+   * slot at or before its own, so the second slot cannot hold it when the
+   * first is empty. */
+  static const LexEntry absent = {0, 0, 0};
+  uint32_t k = (uint32_t)(h >> shift), k1 = (k + 1) & mask;
+  uint64_t h0 = keys[k], h1 = keys[k1];
+  const LexEntry *e = h1 == h ? &slots[k1] : &absent;
+  e = h0 == h ? &slots[k] : e;
+  if (e == &absent && h0 && h1)
+    for (k = (k1 + 1) & mask; keys[k]; k = (k + 1) & mask)
+      if (keys[k] == h) {
+        e = &slots[k];
+        break;
+      }
+  word__put(t, i, i + n, e->flags, (uint16_t)f, T_WORD, e->stance);
   return n;
 }
 
