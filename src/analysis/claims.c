@@ -149,6 +149,11 @@ static bool other_subject(const Token *t, uint32_t s, uint32_t e) {
     uint64_t l = w->lex;
     if (l & W_FIRST_PERSON) /* "my opponent", not "my record" */
       return i + 1 < e && t[i + 1].kind == T_WORD && (t[i + 1].lex & W_OPPONENT);
+    /* "You voted for it", "You signed the lawsuit": the record of the
+     * one addressed, a debate's direct charge */
+    if (i == s && (l & W_SECOND))
+      return i + 1 < e && t[i + 1].kind == T_WORD &&
+             (t[i + 1].lex & (W_RECORD | W_FACTUAL)) == (W_RECORD | W_FACTUAL);
     /* "Senator, you have...": a role addressed, not a subject */
     if (i + 1 < e && t[i + 1].kind == T_PUNCT && t[i + 1].ch == ',') return false;
     if (l & (W_PRON_M | W_PRON_F | W_OPPONENT | W_ROLE | W_INSTITUTION)) return true;
@@ -197,6 +202,17 @@ static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
   return (n == 2 && (p[0] == '\'' || p[0] == 'i') && p[1] == 's') ||
          (n == 4 && !memcmp(p, "\xE2\x80\x99s", 4)) ||
          (n == 3 && !memcmp(p, "est", 3));
+}
+
+/* "HARMON: She voted for the war.": a transcript's speaker label (one to
+ * three words in capitals, then a colon) is not part of what is said.
+ * Returns the first token after it, or s when there is none. */
+static uint32_t after_label(const Token *t, uint32_t s, uint32_t e) {
+  uint32_t i = s;
+  while (i < e && i < s + 3 && t[i].kind == T_WORD && (t[i].flags & TF_ALLCAP))
+    i++;
+  if (i == s || i + 1 >= e || t[i].kind != T_PUNCT || t[i].ch != ':') return s;
+  return i + 1;
 }
 
 /* claims__rate's body, made twice (always inlined with a constant `en`):
@@ -311,15 +327,24 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     speech = !!(any & W_SPEECH);
     bool personal = any & W_PERSONAL, hypo = any & W_HYPO, stat = any & W_STAT;
     bool cite = any & W_CITE, record = any & W_RECORD, boast = any & W_VAGUE;
-    /* What only the first words count for. */
+    /* What only the first words count for, after a speaker label (which
+     * is neither a word of the sentence nor a name in it). */
+    uint32_t s0 = se->start;
+    if ((wflags & TF_ALLCAP) && (pchars & SENT_PCHAR(':'))) {
+      s0 = after_label(t, se->start, se->end);
+      for (uint32_t i = se->start; i + 1 < s0; i++) {
+        words--;
+        entities -= (t[i].flags & TF_CAP) && !(t[i].lex & ENTITY_NOT);
+      }
+    }
     {
-      const Token *w = &t[se->start];
+      const Token *w = &t[s0];
       if (w->kind == T_WORD) {
         if ((w->flags & TF_CAP) && !(w->lex & ENTITY_NOT)) entities--;
         if (w->lex & (W_PRON_M | W_PRON_F)) third = 1;
       }
       if (any & W_FIRST_PERSON) /* else no word of the sentence is one */
-        for (uint32_t i = se->start; i < se->end && i < se->start + 3; i++)
+        for (uint32_t i = s0; i < se->end && i < s0 + 3; i++)
           if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
             first_early = true;
     }
@@ -364,9 +389,10 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     /* Who the sentence is about: a record is checkable when it is someone
      * else's ("She voted for the war", "The governor signed a law"), an
      * anecdote when it is the speaker's own ("I met a nurse").  (Asked
-     * only of records and facts: most sentences have neither.) */
-    if ((past || factual) && !question && !first_early &&
-        third_person_subject(b, t, se->start, se->end))
+     * only of records and facts: most sentences have neither.)  "She wants
+     * to defund the police" is such a record too. */
+    if ((past || factual || record) && !question && !first_early &&
+        third_person_subject(b, t, s0, se->end))
       x += 0.55;
     if ((past || factual) && first_early && !numbers && !policy) x -= 0.3;
     /* "Senator Walsh, you have…", "Maria, go ahead": addressing someone */
@@ -384,7 +410,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       reasons |= PM_REASON_ATTRIBUTION;
     }
     /* what the other side voted, signed, said or wants */
-    if ((record || past) && !question && other_subject(t, se->start, se->end)) {
+    if ((record || past) && !question && other_subject(t, s0, se->end)) {
       x += 0.7;
       reasons |= PM_REASON_RECORD;
     }
@@ -411,8 +437,8 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     if (boast) x -= 0.3;
     /* both need a word to open the sentence: a comma after it for one, a
      * pointer word ("that", "c'") for the other */
-    if ((pchars & SENT_PCHAR(',')) && addressed(t, se->start, se->end)) x -= 0.5;
-    if ((t[se->start].lex & W_DEICTIC) && retort(b, t, se->start, se->end) &&
+    if ((pchars & SENT_PCHAR(',')) && addressed(t, s0, se->end)) x -= 0.5;
+    if ((t[s0].lex & W_DEICTIC) && retort(b, t, s0, se->end) &&
         !numbers)
       x -= 0.4;
     /* "Cut in half!", "Twice as much!": the rally's echo of a claim */
