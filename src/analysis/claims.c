@@ -157,6 +157,8 @@ static bool other_subject(const Token *t, uint32_t s, uint32_t e) {
     /* "Senator, you have...": a role addressed, not a subject */
     if (i + 1 < e && t[i + 1].kind == T_PUNCT && t[i + 1].ch == ',') return false;
     if (l & (W_PRON_M | W_PRON_F | W_OPPONENT | W_ROLE | W_INSTITUTION)) return true;
+    /* "Donald thinks climate change is a hoax": a person named */
+    if (i == s && (l & (W_FIRST_M | W_FIRST_F)) && (w->flags & TF_CAP)) return true;
     if (!(l & (W_DET | W_HONORIFIC | W_FUNCTION | W_AUX))) return false;
   }
   return false;
