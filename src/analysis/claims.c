@@ -173,8 +173,11 @@ static bool addressed(const Token *t, uint32_t s, uint32_t e) {
     /* all capitals: a dateline ("PARIS, 14 mars"), not a name */
     if (w->kind != T_WORD || (w->flags & (TF_CAP | TF_ALLCAP)) != TF_CAP)
       return false;
+    /* (a seat such as "Governor" also carries the office and synonym
+     * marks the speaker rules use) */
     if (w->lex & ~(W_ROLE | W_ROLE_F | W_HONORIFIC | W_FIRST_M | W_FIRST_F |
-                   W_DETECT | W_TITLE_CUE))
+                   W_DETECT | W_TITLE_CUE | W_OFFICE | W_SYN_HEAD |
+                   W_ROLE_GENERIC | W_LINE_HEAD))
       return false;
   }
   return false;
@@ -438,8 +441,10 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     }
     if (boast) x -= 0.3;
     /* both need a word to open the sentence: a comma after it for one, a
-     * pointer word ("that", "c'") for the other */
-    if ((pchars & SENT_PCHAR(',')) && addressed(t, s0, se->end)) x -= 0.5;
+     * pointer word ("that", "c'") for the other.  A sentence that opens by
+     * addressing someone ("Governor, more than 600,000 people ...") is the
+     * moderator's or the crosstalk's: fact-checkers check the candidates. */
+    if ((pchars & SENT_PCHAR(',')) && addressed(t, s0, se->end)) x -= 1.0;
     if ((t[s0].lex & W_DEICTIC) && retort(b, t, s0, se->end) &&
         !numbers)
       x -= 0.4;
