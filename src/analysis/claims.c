@@ -402,6 +402,12 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     if ((past || factual) && first_early && !numbers && !policy) x -= 0.3;
     /* "Senator Walsh, you have…", "Maria, go ahead": addressing someone */
     if (second && !past && !factual) x -= 0.4;
+    /* "Your opponent says…", "Your state has seen…": a moderator setting
+     * up a question (but "Your husband signed the deal" is a charge) */
+    if (!past && t[s0].kind == T_WORD &&
+        (word_is(b, &t[s0], "Your") || word_is(b, &t[s0], "your") ||
+         word_is(b, &t[s0], "Votre") || word_is(b, &t[s0], "votre")))
+      x -= 0.6;
     if (causal) {
       x += 0.3;
       reasons |= PM_REASON_CAUSAL;
