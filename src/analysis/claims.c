@@ -421,7 +421,8 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       reasons |= PM_REASON_ATTRIBUTION;
     }
     /* what the other side voted, signed, said or wants */
-    if ((record || past) && !question && other_subject(t, s0, se->end)) {
+    bool charge = (record || past) && !question && other_subject(t, s0, se->end);
+    if (charge) {
       x += 0.7;
       reasons |= PM_REASON_RECORD;
     }
@@ -433,7 +434,9 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       x += 0.4;
       reasons |= PM_REASON_SOURCE;
     }
-    if (procedure || clock) {
+    /* "She said in a debate that she'd end fracking": a debate named in
+     * someone's record is where it was said, not this one's running */
+    if (clock || (procedure && !charge)) {
       x -= 0.9;
       reasons |= PM_REASON_PROCEDURE;
     }
