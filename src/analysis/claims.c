@@ -209,6 +209,16 @@ static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
          (n == 3 && !memcmp(p, "est", 3));
 }
 
+/* "Your" / "Votre", tested on the first word only: length and first
+ * letter before any compare. */
+static inline bool your(const Block *b, const Token *w) {
+  uint32_t n = w->end - w->start;
+  char c = b->text[w->start] | 0x20;
+  if (n == 4 && c == 'y') return !memcmp(b->text + w->start + 1, "our", 3);
+  if (n == 5 && c == 'v') return !memcmp(b->text + w->start + 1, "otre", 4);
+  return false;
+}
+
 /* "HARMON: She voted for the war.": a transcript's speaker label (one to
  * three words in capitals, then a colon) is not part of what is said.
  * Returns the first token after it, or s when there is none. */
@@ -404,10 +414,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     if (second && !past && !factual) x -= 0.4;
     /* "Your opponent says…", "Your state has seen…": a moderator setting
      * up a question (but "Your husband signed the deal" is a charge) */
-    if (!past && t[s0].kind == T_WORD &&
-        (word_is(b, &t[s0], "Your") || word_is(b, &t[s0], "your") ||
-         word_is(b, &t[s0], "Votre") || word_is(b, &t[s0], "votre")))
-      x -= 0.6;
+    if (!past && t[s0].kind == T_WORD && your(b, &t[s0])) x -= 0.6;
     if (causal) {
       x += 0.3;
       reasons |= PM_REASON_CAUSAL;
