@@ -127,7 +127,11 @@ test_expect_success 'claim scores rank a labelled debate well above the baseline
 # of traps: crosstalk, moderator rules, anecdotes, promises, counts in words.
 # Thresholds sit just below the MAP reached (baselines 0.56, 0.17, 0.52,
 # 0.27, 0.30); mayor-en was labelled after the tuning and never tuned on.
-for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81 mayor:115:13:0.89
+# crosstalk, rally and vp are rougher still (4-6 % check-worthy, speaker
+# labels, (APPLAUSE), retorts, rally refrains, moderators quoting figures;
+# baselines 0.40, 0.57, 0.24), labelled before the analyser saw them.
+for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81 mayor:115:13:0.89 \
+	crosstalk:400:24:0.82 rally:346:14:0.95 vp:254:15:0.79
 do
 	name=${set%%:*} rest=${set#*:}
 	n=${rest%%:*} rest=${rest#*:}
@@ -153,6 +157,16 @@ test_expect_success 'claims rank records and sources above procedure, anecdotes 
 	tail -n 3 actual | sort >rest &&
 	printf "%s\n" "Governor procedure" "If the s hypothetical" "My neigh anecdote" >expected &&
 	test_cmp expected rest
+'
+
+test_expect_success 'a speaker label is no part of a claim; opening on an address marks the moderator' '
+	printf "%s\n\n" "HARMON: She voted for the Iraq war." "She voted for the Iraq war." \
+		"Governor, more than 600,000 people in this state have no health insurance." \
+		"More than 600,000 people in this state have no health insurance." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; print(c[0] == c[1], c[2] < c[3] - 0.1)" >actual &&
+	echo "True True" >expected &&
+	test_cmp expected actual
 '
 
 test_expect_success 'French claims rank figures and records above thanks, opinions and promises' '
