@@ -209,8 +209,8 @@ static bool retort(const Block *b, const Token *t, uint32_t s, uint32_t e) {
          (n == 3 && !memcmp(p, "est", 3));
 }
 
-/* "Your" / "Votre", tested on the first word only: length and first
- * letter before any compare. */
+/* "Your" / "Votre" (a determiner), tested on the first word only: length
+ * and first letter before any compare. */
 static inline bool your(const Block *b, const Token *w) {
   uint32_t n = w->end - w->start;
   char c = b->text[w->start] | 0x20;
@@ -414,7 +414,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     if (second && !past && !factual) x -= 0.4;
     /* "Your opponent says…", "Your state has seen…": a moderator setting
      * up a question (but "Your husband signed the deal" is a charge) */
-    if (!past && t[s0].kind == T_WORD && your(b, &t[s0])) x -= 0.6;
+    if (!past && (t[s0].lex & W_DET) && your(b, &t[s0])) x -= 0.6;
     if (causal) {
       x += 0.3;
       reasons |= PM_REASON_CAUSAL;
