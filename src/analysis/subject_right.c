@@ -32,6 +32,15 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     }
     break;
   }
+  /* « a lancé mardi sur France Inter le ministre délégué … »: a name
+   * the preposition skip landed in, followed by a noun phrase, is the
+   * rest of the preposition's object; the subject is that noun phrase */
+  if (skipped_pp && j < hi && spk__nameish(b, j)) {
+    uint32_t e = spk__name_end(b, j, hi);
+    if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_DET) && !(T(b, e)->flags & TF_CAP) &&
+        word(b, e + 1) && !(T(b, e + 1)->flags & TF_CAP) && (T(b, e + 1)->lex & W_ROLE))
+      j = e;
+  }
   if (j >= hi || !word(b, j)) return false;
   const Token *t = T(b, j);
   if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(t->lex & W_DET)) {
@@ -87,9 +96,27 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
     return true;
   }
-  if ((t->lex & W_DET) && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
+  /* « un député Renaissance », "a Labour MP": after an indefinite
+   * determiner the capitalised word is the unnamed person's party or
+   * employer, not a name */
+  bool indef = (t->lex & W_DET) && spk__indefinite_det(b, j);
+  if ((t->lex & W_DET) && !indef && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
       !(T(b, j + 1)->flags & TF_CAP) && spk__nameish(b, j + 2)) {
     spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+    return true;
+  }
+  /* « le gardien lensois Hugo Mensah », « le conseiller municipal Laurent
+   * Bouvier »: one adjective between the role and a person's name */
+  if ((t->lex & W_DET) && !indef && j + 3 < hi && (T(b, j + 1)->lex & W_ROLE) &&
+      !(T(b, j + 1)->flags & TF_CAP) && word(b, j + 2) && !(T(b, j + 2)->flags & TF_CAP) &&
+      !(T(b, j + 2)->lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_ROLE)) &&
+      spk__nameish(b, j + 3) && !(T(b, j + 3)->flags & TF_ALLCAP) &&
+      (spk__name_end(b, j + 3, hi) - (j + 3) >= 2 ||
+       (T(b, j + 3)->lex & (W_FIRST_M | W_FIRST_F)))) {
+    uint32_t ne = spk__name_end(b, j + 3, hi);
+    spk__bind_role(b, j + 1, j + 3, ne);
+    spk__name_mention(b, m, j + 3, ne);
+    m->ts = j;
     return true;
   }
   if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
@@ -161,10 +188,19 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         /* the complement: "le ministre de l'Intérieur", after one
          * adjective (« l'agence régionale de santé ») */
         uint32_t e = k + 1;
-        if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
-            !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH | W_AUX | W_DET | W_QUE)) &&
-            word(b, e + 1) && (T(b, e + 1)->lex & W_PREP))
-          e++;
+        /* « le ministre délégué chargé de l'Europe »: two at most */
+        for (uint32_t a = 1; a <= 2; a++)
+          if (e + a < hi && word(b, e + a) && (T(b, e + a)->lex & W_PREP)) {
+            bool adj = true;
+            for (uint32_t x = e; x < e + a; x++)
+              if (!word(b, x) || (T(b, x)->flags & TF_CAP) ||
+                  (T(b, x)->lex & (W_FUNCTION | W_PREP | W_SPEECH | W_AUX | W_DET | W_QUE)))
+                adj = false;
+            if (adj) {
+              e += a;
+              break;
+            }
+          }
         while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
                ((b->text[T(b, e)->start] | 32) == 'd' ||
                 (b->text[T(b, e)->start] | 32) == 'o')) {
