@@ -270,7 +270,14 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       c.m.ts = x;
       c.m.te = anon + 1;
       c.found = true;
-      if (after) *after = anon + 1;
+      /* « selon une source policière, », « selon l'entourage du club
+       * breton, »: its adjective or complement, up to a near comma */
+      uint32_t e = anon + 1;
+      while (e < hi && e < anon + 6 && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+             !(T(b, e)->lex & (W_SPEECH | W_QUE | W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL)))
+        e++;
+      if (punct(b, e, ',')) c.m.te = e;
+      if (after) *after = c.m.te;
     } else if (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) {
       c.m.type = M_PRON;
       c.m.ts = x;

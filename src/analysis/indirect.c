@@ -376,6 +376,20 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   if (c.found && s->end - s->start > 5) {
     uint32_t k = after;
     if (punct(b, k, ',')) k++;
+    /* « Pour l'économiste Gilles Perrotin, ancien magistrat à la Cour des
+     * comptes, le compte n'y est pas »: an apposition after a named
+     * source is no part of the reported clause */
+    if (c.m.type == M_NAME && k > after && k < s->end && word(b, k) &&
+        !(T(b, k)->flags & TF_CAP)) {
+      uint32_t x = k, role = NONE;
+      while (x < s->end && x < k + 12 && !punct(b, x, ',')) {
+        if (role == NONE && x < k + 3 && word(b, x) && (T(b, x)->lex & W_ROLE)) role = x;
+        if (T(b, x)->kind == T_QMARK || (word(b, x) && (T(b, x)->lex & (W_SPEECH | W_QUE))))
+          break;
+        x++;
+      }
+      if (role != NONE && punct(b, x, ',') && s->end - x > 4) k = x + 1;
+    }
     /* "… talks to buy Coastway, according to two people familiar with
      * the matter, in a deal that …": a source after a comma reports the
      * clause before it, whatever follows */
@@ -384,6 +398,15 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
            !(T(b, src - 1)->lex & W_SOURCE))
       src--;
     if (src > s->start && word(b, src - 1) && (T(b, src - 1)->lex & W_SOURCE)) src--;
+    /* « Pour le capitaine rennais, Loïc Tanguy, ce point … »: the comma
+     * before a name apposed to the source's role is not before the
+     * source word, which opens the sentence */
+    else if (src == c.m.ts && punct(b, src - 1, ','))
+      for (uint32_t x = src - 1; x > s->start && x + 10 > src; x--)
+        if (word(b, x - 1) && (T(b, x - 1)->lex & W_SOURCE)) {
+          src = x - 1;
+          break;
+        }
     if (src > s->start + 3 && punct(b, src - 1, ',') && c.m.ts > s->start + 3) {
       uint32_t from = s->start;
       for (uint32_t x = s->start; x + 1 < src && x < s->start + 12; x++)

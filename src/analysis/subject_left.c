@@ -70,6 +70,36 @@ static bool org_name(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
   return false;
 }
 
+/* « La Cour des comptes juge », « l'Autorité de la concurrence estime »:
+ * a French institution's name is one capitalised word and a lowercase
+ * complement, after a determiner, up to the verb at `end`. */
+static bool lower_org(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
+  if (b->lid != PM_LANG_FR) return false;
+  for (uint32_t h = end - 1; h > lo && h + 7 > end; h--) {
+    const Token *t = T(b, h);
+    if (t->kind != T_WORD) return false;
+    if (!(t->flags & TF_CAP)) {
+      if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
+      continue;
+    }
+    if ((t->flags & TF_ALLCAP) || (t->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_FUNCTION)) ||
+        h + 2 >= end || !word(b, h - 1) || !(T(b, h - 1)->lex & W_DET) ||
+        !(T(b, h + 1)->lex & W_PREP) || (b->text[T(b, h + 1)->start] | 32) != 'd')
+      return false;
+    bool content = false;
+    for (uint32_t k = h + 1; k < end; k++)
+      if (!(T(b, k)->lex & (W_PREP | W_DET))) content = true;
+    if (!content) return false;
+    m->type = M_NAME;
+    m->ns = h;
+    m->ne = end;
+    m->ts = h - 1;
+    m->te = end;
+    return true;
+  }
+  return false;
+}
+
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
   /* Before adverbs are skipped: "Vélo en ville" would lose "en ville". */
@@ -77,6 +107,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   while (e0 > lo + 1 && spk__skippable(b, e0 - 1) && (T(b, e0 - 1)->lex & W_AUX))
     e0--;
   if (e0 > lo && org_name(b, e0, lo, m)) return true;
+  if (e0 > lo + 3 && !(T(b, e0 - 1)->flags & TF_CAP) && lower_org(b, e0, lo, m)) return true;
   if (e0 > lo + 3 && punct(b, e0 - 1, ')') && spk__org_subject(b, e0, lo, m)) return true;
   if (e0 > lo + 5 && spk__nameish(b, e0 - 1) && spk__org_subject(b, e0, lo, m)) return true;
   uint32_t j = v;

@@ -8,6 +8,26 @@
 
 #include "analysis/speakers.h"
 
+/* « selon l'Autorité de régulation des transports, »: one capitalised
+ * word after a determiner, then a lowercase complement up to a comma,
+ * names a French institution; the name mention m grows over it. */
+static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
+  uint32_t ne = m->ne, n = m->ns;
+  if (b->lid != PM_LANG_FR || ne != n + 1 || n == 0 || ne + 1 >= hi || !word(b, n - 1) ||
+      !(T(b, n - 1)->lex & W_DET) || (T(b, n)->lex & (W_FIRST_M | W_FIRST_F)) ||
+      (T(b, n)->flags & TF_ALLCAP) || !word(b, ne) || !(T(b, ne)->lex & W_PREP) ||
+      (b->text[T(b, ne)->start] | 32) != 'd')
+    return;
+  uint32_t x = ne;
+  bool content = false;
+  while (x < hi && x < ne + 6 && word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+         !(T(b, x)->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL))) {
+    if (!(T(b, x)->lex & (W_PREP | W_DET))) content = true;
+    x++;
+  }
+  if (content && punct(b, x, ',')) m->ne = m->te = x;
+}
+
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v + 1;
@@ -78,6 +98,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         break;
       }
     spk__name_mention(b, m, s, e);
+    lower_complement(b, m, hi);
+    e = m->ne;
     /* "said John Smith, the mayor of X": bind the role. */
     if (punct(b, e, ',')) {
       for (uint32_t r = e + 1; r < hi && r < e + 5; r++) {
@@ -120,8 +142,10 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     return true;
   }
   if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
-    spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
+    uint32_t ne = spk__name_end(b, j + 1, hi);
+    spk__name_mention(b, m, j + 1, ne);
     m->ts = j;
+    lower_complement(b, m, hi);
     return true;
   }
   if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
