@@ -137,6 +137,51 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
   return none;
 }
 
+/* The speaker of a clause without a speech verb that a colon closes
+ * right before a quotation, when it is not a plain name: « Même son de
+ * cloche chez X, présidente de la commission : », « Elle m'a envoyé un
+ * message : », « Son voisin poissonnier se montre plus enthousiaste : »
+ * (an unnamed person, left unresolved rather than given to the last
+ * speaker). */
+static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
+  Cue c;
+  memset(&c, 0, sizeof c);
+  c.how = "colon";
+  c.conf = 0.7;
+  /* a name with a role apposed, even after a preposition */
+  for (uint32_t k = lo; k < colon; k++) {
+    if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
+    uint32_t e = spk__name_end(b, k, colon);
+    if (e - k >= 2 && punct(b, e, ',') && e + 1 < colon && word(b, e + 1) &&
+        (T(b, e + 1)->lex & W_ROLE) && !(T(b, e + 1)->flags & TF_CAP)) {
+      spk__name_mention(b, &c.m, k, e);
+      c.found = true;
+      return c;
+    }
+    k = e - 1;
+  }
+  if (colon < lo + 3 || !word(b, lo) || !word(b, lo + 1)) return c;
+  const Token *t = T(b, lo), *n = T(b, lo + 1);
+  if ((t->lex & (W_PRON_M | W_PRON_F)) && !(t->lex & W_DET)) {
+    c.m.type = M_PRON;
+    c.m.ts = lo;
+    c.m.te = lo + 1;
+    c.m.gender = pron_gender(t);
+    c.found = true;
+  } else if ((t->lex & W_DET) && !(n->flags & TF_CAP) &&
+             (n->lex & (W_ROLE | W_ANON | W_PERSONAL)) && !(n->lex & W_INSTITUTION)) {
+    c.m.type = (n->lex & W_ROLE) ? M_ROLE : M_NP;
+    c.m.head = lo + 1;
+    c.m.ts = lo;
+    c.m.te = lo + 2;
+    c.m.gender = (n->lex & W_ROLE_F) ? 2 : 0;
+    if (folded_is(b, lo, "la") || folded_is(b, lo, "une")) c.m.gender = 2;
+    else if (folded_is(b, lo, "le") || folded_is(b, lo, "un")) c.m.gender = 1;
+    c.found = true;
+  }
+  return c;
+}
+
 /* Cues before the opening mark, within [lo, o); slex and spc: the classes
  * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
  * when not known). */
@@ -203,6 +248,10 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
         c.how = "colon";
         c.conf = 0.75;
         return c;
+      }
+      if (!verb) {
+        Cue c = colon_subject(b, lo, colon);
+        if (c.found) return c;
       }
     }
     break;
