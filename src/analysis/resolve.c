@@ -207,6 +207,41 @@ static const CtxPerson *newcomer(const Block *b, uint32_t pos) {
   return e;
 }
 
+/* « Du côté de la CGT, on dénonce … », « Chez Renault, on assure … »:
+ * an impersonal or plural pronoun speaks for the organisation the
+ * sentence opens with (a capitalised name, then a comma). */
+static void side_org(Block *b, const Mention *m, Resolved *r) {
+  const Sentence *s = &b->sents.contents[spk__sentence_of(b, m->ts)];
+  uint32_t k = s->start;
+  if (k + 3 >= m->ts || !word(b, k)) return;
+  if (folded_is(b, k, "du") && folded_is(b, k + 1, "côté") && word(b, k + 2) &&
+      (T(b, k + 2)->lex & W_PREP))
+    k += 3;
+  else if (folded_is(b, k, "chez") || folded_is(b, k, "côté"))
+    k += 1;
+  else
+    return;
+  if (word(b, k) && (T(b, k)->lex & W_DET) && !(T(b, k)->flags & TF_CAP)) k++;
+  if (k >= m->ts || !spk__nameish(b, k)) return;
+  uint32_t e = spk__name_end(b, k, m->ts);
+  /* « la Confédération paysanne »: a lowercase adjective closes it */
+  if (e + 1 < m->ts && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
+      !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH)) && punct(b, e + 1, ','))
+    e++;
+  if (!punct(b, e, ',')) return;
+  Mention nm;
+  memset(&nm, 0, sizeof nm);
+  nm.type = M_NAME;
+  nm.ns = nm.ts = k;
+  nm.ne = nm.te = e;
+  Resolved o = spk__resolve(b, &nm);
+  if (!o.has_name) return;
+  memcpy(r->name, o.name, sizeof r->name);
+  r->has_name = true;
+  r->suffix = "+organisation";
+  r->conf = 0.7;
+}
+
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -262,6 +297,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     if (m->gender == 3) {
       r.conf = 0.6;
       r.suffix = "+pronoun";
+      if (b->lid == PM_LANG_FR && b->sents.size) side_org(b, m, &r);
       return r;
     }
     if (local_subject(b, m->ts, m->gender, &r)) return r;
