@@ -116,7 +116,31 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
         return true;
       }
     }
-    for (uint32_t k = s->start; k < lim && k < s->start + 24; k++) {
+    /* « Ma mère l'a lu en une nuit. … elle m'a dit : »: a possessive and
+     * a kin or neighbour noun opening a sentence is an unnamed person,
+     * who takes the pronoun and leaves it unresolved */
+    if (gender && lim > s->start + 2 && word(b, s->start) && word(b, s->start + 1) &&
+        (T(b, s->start)->lex & W_DET) && (T(b, s->start + 1)->lex & W_PERSONAL) &&
+        !(T(b, s->start + 1)->flags & TF_CAP) && !punct(b, s->start + 2, ',') &&
+        !spk__in_quote(b, s->start)) {
+      int g = folded_is(b, s->start, "ma") || folded_is(b, s->start, "sa") ||
+              folded_is(b, s->start, "ta") || folded_is(b, s->start, "la") ? 2
+              : folded_is(b, s->start, "mon") || folded_is(b, s->start, "son") ||
+                folded_is(b, s->start, "ton") || folded_is(b, s->start, "le") ? 1 : 0;
+      if (g && g == gender) {
+        memset(out, 0, sizeof *out);
+        out->suffix = "+pronoun";
+        out->conf = 0.6;
+        return true;
+      }
+    }
+    uint32_t k0 = s->start;
+    /* « C'est mon éditrice, Claire Aubert, qui m'a relancée »: a cleft */
+    if (lim > k0 + 3 && (folded_is(b, k0, "c'") || folded_is(b, k0, "ce")) &&
+        (folded_is(b, k0 + 1, "est") || folded_is(b, k0 + 1, "était") ||
+         folded_is(b, k0 + 1, "sont") || folded_is(b, k0 + 1, "étaient")))
+      k0 += 2;
+    for (uint32_t k = k0; k < lim && k < s->start + 24; k++) {
       const Token *t = T(b, k);
       if (t->kind == T_QMARK || spk__in_quote(b, k)) break;
       if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-') break;
