@@ -147,8 +147,12 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
       if (t->kind != T_WORD) continue;
       if (!spk__nameish(b, k)) {
         /* "Jeudi midi, Vasseur s'est montré …": a date opens it */
+        /* « Même son de cloche chez l'entraîneur, X. »: an adverb may
+         * open the sentence */
         if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH |
-                       W_FIRST_PERSON | W_QUE)) && !(t->lex & (W_DET | W_MONTH)))
+                       W_FIRST_PERSON | W_QUE)) && !(t->lex & (W_DET | W_MONTH)) &&
+            !(k == s->start && (t->lex & W_AUX) &&
+              !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_SPEECH | W_FIRST_PERSON | W_QUE))))
           break;
         continue;
       }
