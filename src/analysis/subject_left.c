@@ -140,6 +140,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
   }
   j--;
+  uint32_t adj = NONE; /* a lowercase adjective closing the name */
   for (int guard = 0; guard < 4; guard++) {
     const Token *t = T(b, j);
     /* « Ce dernier, qui …, se dit », "the latter said" */
@@ -155,11 +156,17 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     /* « le ministère de l'Éducation nationale », « La France insoumise »:
      * a lowercase adjective closes a capitalised name */
-    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 && spk__nameish(b, j - 1) &&
+    /* « la Commission européenne »: so does one after a capitalised
+     * institution noun; the adjective stays in the name */
+    if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 &&
         !(t->lex & (W_ROLE | W_INSTITUTION | W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH |
                     W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE | W_ANON | W_MONTH)) &&
-        word(b, spk__name_start(b, j - 1, lo) - 1) &&
-        (T(b, spk__name_start(b, j - 1, lo) - 1)->lex & (W_PREP | W_DET))) {
+        ((spk__nameish(b, j - 1) && word(b, spk__name_start(b, j - 1, lo) - 1) &&
+          (T(b, spk__name_start(b, j - 1, lo) - 1)->lex & (W_PREP | W_DET))) ||
+         (b->lid == PM_LANG_FR && word(b, j - 1) && (T(b, j - 1)->flags & TF_CAP) &&
+          !(T(b, j - 1)->flags & TF_ALLCAP) && (T(b, j - 1)->lex & W_INSTITUTION) &&
+          word(b, j - 2) && (T(b, j - 2)->lex & W_DET)))) {
+      if (b->lid == PM_LANG_FR && j + 1 == end) adj = j;
       j--;
       continue;
     }
@@ -333,7 +340,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         j = p - 2;
         continue;
       }
-      spk__name_mention(b, m, ns, j + 1);
+      spk__name_mention(b, m, ns, adj == j + 1 ? adj + 1 : j + 1);
       return true;
     }
     /* "The Teamsters union said": in English a name before an
@@ -405,7 +412,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       if (p < j || (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET))) {
         uint32_t ns = p;
         while (ns < j && word(b, ns) && (T(b, ns)->lex & W_DET)) ns++;
-        spk__name_mention(b, m, ns, j + 1);
+        spk__name_mention(b, m, ns, adj == j + 1 ? adj + 1 : j + 1);
         m->ts = p;
         m->te = end;
         return true;
