@@ -395,8 +395,19 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       /* « le président du Sénat »: an office named in full goes to the
        * last speaker only when that speaker's gender is known to fit */
       if (compatible(m->gender, b->ctx->recent[0].gender) &&
-          (!keyed || b->ctx->recent[0].gender))
+          (!keyed || b->ctx->recent[0].gender)) {
         p = &b->ctx->recent[0];
+      } else if (!keyed && (m->gender == 1 || m->gender == 2) && b->ctx->recent[0].gender) {
+        /* « L'élue … » then « confie l'élu »: the last speaker's gender
+         * rules her out; the person last named with the role's gender
+         * is meant */
+        const CtxPerson *e;
+        for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0] && i < 4; i++)
+          if (e->gender == m->gender && strchr(e->name, ' ')) {
+            p = e;
+            break;
+          }
+      }
     } else {
       /* no speaker yet: the last person named with a known first name;
        * for « le ministre de la Santé », an office named in full, only

@@ -273,6 +273,17 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
         else if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
         else if (h->lex & W_ROLE_F) m->gender = 2;
+        else if (b->lid == PM_LANG_FR && h->end - h->start < 60) {
+          /* « l'élu », « l'adjoint »: a role whose form with an -e is the
+           * feminine one is masculine, whatever the elided article hides */
+          char g[64];
+          size_t gn = lex__fold(b->text + h->start, h->end - h->start, g);
+          if (gn && gn < 62) {
+            g[gn] = 'e';
+            const LexEntry *fe = lex__get(b->lx, g, gn + 1);
+            if (fe && (fe->flags & W_ROLE_F)) m->gender = 1;
+          }
+        }
         return true;
       }
     }
