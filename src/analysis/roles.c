@@ -210,6 +210,16 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   ctx__bind_role(b->ctx, f, fn, key, nm);
 }
 
+void spk__bind_role_to(Block *b, uint32_t head, const char *name) {
+  const Token *h = T(b, head);
+  char f[64], key[CTX_PHRASE];
+  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  if (!fn || !name[0]) return;
+  bool canon;
+  role_key(b, head, f, fn, key, &canon);
+  ctx__bind_role(b->ctx, f, fn, key, name);
+}
+
 const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
   const Token *h = T(b, head);
   char f[64], key[CTX_PHRASE];

@@ -449,6 +449,37 @@ static void note_entities(Block *b) {
   }
 }
 
+/* « Isabelle Le Goff a fait le tour du chantier. La maire de Quimperlé ne
+ * cachait pas son soulagement »: a definite role noun opening the sentence
+ * after one whose subject is a person of its gender, and not bound yet,
+ * is that person (unless the sentence before names the role itself, as
+ * an object: « X a reçu le ministre. Le ministre … »). */
+static void role_after_subject(Block *b) {
+  for (uint32_t si = 1; si < b->sents.size; si++) {
+    const Sentence *s = &b->sents.contents[si];
+    if (s->end < s->start + 3 || !(s->lex & W_ROLE)) continue;
+    uint32_t d = s->start, h = d + 1;
+    if (!word(b, d) || !(T(b, d)->lex & W_DET) || spk__indefinite_det(b, d) || !word(b, h) ||
+        !(T(b, h)->lex & W_ROLE) || (T(b, h)->flags & TF_CAP) || spk__in_quote(b, d))
+      continue;
+    int g = (T(b, h)->lex & W_ROLE_F) ? 2 : 0;
+    if (folded_is(b, d, "la")) g = 2;
+    else if (folded_is(b, d, "le")) g = 1;
+    else if (!g) g = role_gender(b, h);
+    bool keyed = false;
+    if (!g || spk__role_name(b, h, &keyed)) continue;
+    const Sentence *p = &b->sents.contents[si - 1];
+    const Token *ht = T(b, h);
+    bool named = false;
+    for (uint32_t k = p->start; k < p->end && !named; k++)
+      named = word(b, k) && T(b, k)->end - T(b, k)->start == ht->end - ht->start &&
+              !memcmp(b->text + T(b, k)->start, b->text + ht->start, ht->end - ht->start);
+    Resolved r;
+    if (named || !spk__paragraph_subject(b, p->end, &r) || r.gender != g) continue;
+    spk__bind_role_to(b, h, r.name);
+  }
+}
+
 /* A paragraph ending with a colon that names someone introduces the quote
  * in the next paragraph ("And from Chairwoman Waters:"). */
 static void lead_in(Block *b) {
@@ -493,7 +524,10 @@ void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
-  if (!furniture_head || !spk__byline(b)) note_entities(b);
+  if (!furniture_head || !spk__byline(b)) {
+    note_entities(b);
+    if (b->lid == PM_LANG_FR) role_after_subject(b);
+  }
   /* an acronym note needs a '(' (spk__note_acronyms): most paragraphs
    * have none, as their sentences' punctuation bits tell, and skip the
    * call */

@@ -180,6 +180,8 @@ bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out);
 /* Binds the role noun at token `head` (and its phrase or canonical
  * synonym) to the name in tokens [ns, ne). */
 void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne);
+/* Binds the role noun at `head` to a name already resolved. */
+void spk__bind_role_to(Block *b, uint32_t head, const char *name);
 /* The name bound to the role noun at `head`, or NULL; *keyed tells whether
  * the mention's phrase said more than the head ("le ministre de la
  * Justice"). */
