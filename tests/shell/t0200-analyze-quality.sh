@@ -329,15 +329,49 @@ test_expect_success 'unnamed sources stay unresolved and keep the pronoun after 
 	test_cmp expected actual
 '
 
-test_expect_success 'held-out batches 4 to 9 stay above their measured floor' '
+# heldout10 (seven French articles: faits divers, sport, Q/R interview,
+# economy, regional, AFP wire, tribune with comments) scored 0.697 speaker
+# accuracy at first contact; its floor sits just below the figures reached
+# after the rules it prompted.
+test_expect_success 'held-out batches 4 to 10 stay above their measured floor' '
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.95 0.93 "$A"/heldout4/fr-*.txt \
 		"$A"/heldout5/fr-*.txt "$A"/heldout6/fr-*.txt "$A"/heldout7/fr-*.txt \
-		"$A"/heldout8/fr-*.txt "$A"/heldout9/fr-*.txt >out &&
+		"$A"/heldout8/fr-*.txt "$A"/heldout9/fr-*.txt "$A"/heldout10/fr-*.txt >out &&
+	cat out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.99 0.97 0.95 "$A"/heldout10/fr-*.txt >out &&
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.95 0.95 "$A"/heldout4/en-*.txt \
 		"$A"/heldout5/en-*.txt "$A"/heldout6/en-*.txt "$A"/heldout7/en-*.txt \
 		"$A"/heldout8/en-*.txt "$A"/heldout9/en-*.txt >out &&
 	cat out
+'
+
+test_expect_success 'French press cues: a named medium, an organisation side, a colon lead-in' '
+	printf "%s\n\n" "« Le choix est fait », a lancé mardi sur France Inter le ministre délégué chargé de l’Europe, Benoît Laffargue." \
+		"Du côté de la CGT, on dénonce un « budget d’austérité qui ne dit pas son nom »." \
+		"Même son de cloche chez Hélène Dufresne, présidente de la commission : « Le budget est en pièces détachées. »" \
+		"Son voisin se montre plus enthousiaste : « Le bâtiment est magnifique. »" \
+		"« Ça va coincer dans nos circonscriptions », glisse un député Renaissance." >in.txt &&
+	quote_speakers in.txt | sed "s/,.*mention: / [/" >actual &&
+	cat >expected <<-\EOT &&
+	Benoît Laffargue [verb-after [Benoît Laffargue]
+	CGT [verb-before+organisation [on]
+	Hélène Dufresne [colon [Hélène Dufresne]
+	(unresolved) [colon [Son voisin]
+	(unresolved) [verb-after [un député]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'a masculine role skips the woman who spoke last; a role after a subject is that person' '
+	printf "%s\n\n" "Isabelle Le Goff a visité le chantier avec l’adjoint au commerce, Yves Moal. La maire de Quimperlé était soulagée." \
+		"« On a tenu les délais », a-t-elle glissé. L’élue a rappelé que le chantier avait été arrêté dix semaines." \
+		"« Les commerçants ont été patients », confie l’élu." \
+		"Anne Kerhervé assure que le budget est tenu. La maire a invité les commerçants. « La porte reste ouverte », a-t-elle souri." >in.txt &&
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] == \"quote\"], sep=\"|\")" >actual &&
+	echo "Isabelle Le Goff|Yves Moal|Isabelle Le Goff" >expected &&
+	test_cmp expected actual
 '
 
 test_done
