@@ -466,16 +466,22 @@ static void role_after_subject(Block *b) {
     if (folded_is(b, d, "la")) g = 2;
     else if (folded_is(b, d, "le")) g = 1;
     else if (!g) g = role_gender(b, h);
-    bool keyed = false;
-    if (!g || spk__role_name(b, h, &keyed)) continue;
+    if (!g) continue;
     const Sentence *p = &b->sents.contents[si - 1];
+    /* cheap tests first: the sentence before has a capital after its
+     * first word, and does not hold the role noun itself */
     const Token *ht = T(b, h);
-    bool named = false;
-    for (uint32_t k = p->start; k < p->end && !named; k++)
+    bool named = false, cap = false;
+    for (uint32_t k = p->start; k < p->end && !named; k++) {
+      if (k > p->start && (T(b, k)->flags & TF_CAP)) cap = true;
       named = word(b, k) && T(b, k)->end - T(b, k)->start == ht->end - ht->start &&
               !memcmp(b->text + T(b, k)->start, b->text + ht->start, ht->end - ht->start);
+    }
     Resolved r;
-    if (named || !spk__paragraph_subject(b, p->end, &r) || r.gender != g) continue;
+    bool keyed = false;
+    if (named || !cap || !spk__paragraph_subject(b, p->end, &r) || r.gender != g ||
+        spk__role_name(b, h, &keyed))
+      continue;
     spk__bind_role_to(b, h, r.name);
   }
 }
