@@ -42,12 +42,14 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     }
     /* "explique à l'AFP Manuel Valls", "told reporters", "a confié à la
      * sortie de l'audience Karim Haddad" */
-    if (skipped_pp < 2 && word(b, j) && (T(b, j)->lex & W_PREP) &&
+    if (skipped_pp < 3 && word(b, j) && (T(b, j)->lex & W_PREP) &&
         !(T(b, j)->flags & TF_CAP)) {
       skipped_pp++;
       j++;
       if (j < hi && word(b, j) && (T(b, j)->lex & W_DET)) j++;
       if (j < hi && word(b, j)) j++;
+      /* « au micro de Canal+ » */
+      if (j < hi && punct(b, j, '+') && !(T(b, j)->flags & TF_SPACE_BEFORE)) j++;
       continue;
     }
     break;
