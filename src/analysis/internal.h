@@ -64,6 +64,7 @@
 #define W_COMPANY (1ull << 39) /* the lender, le groupe: a company named before */
 #define W_LINE_HEAD (1ull << 41) /* first word of a boilerplate or byline phrase */
 #define W_SYN_HEAD (1ull << 42) /* first word of a role synonym */
+#define W_CONTINUE (1ull << 43) /* poursuivre, continue: a speaker goes on */
 /* Claim ranking classes (claims.c), from bit 48 up to leave room below */
 #define W_CLOCK     (1ull << 48) /* seconds, minutes: a debate's clock after a number */
 #define W_NUMWORD   (1ull << 49) /* two, forty: a small count, weaker than a figure */
@@ -450,6 +451,10 @@ typedef struct {
   uint32_t para_start, para_end;
   uint32_t open_first;    /* res index of the first piece of a quote still
                              open, UINT32_MAX none */
+  /* res indices [bare_first, bare_first + bare_n) of the quotations of
+   * the paragraphs just before that held nothing but cue-less
+   * quotations: « … », a poursuivi X opening the next one gives them X */
+  uint32_t bare_first, bare_n;
   uint32_t next_group;
   uint32_t para_first_quote; /* res index of the paragraph's first quote */
   uint32_t heading_quotes[4]; /* res indices of headline quotations still

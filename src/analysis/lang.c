@@ -384,6 +384,7 @@ static const ListKey list_keys[] = {
     {"interview_words", W_INTERVIEW, 0, false, 0},
     {"offices", W_ROLE | W_OFFICE, 0, false, 0},
     {"company_nouns", W_COMPANY, 0, false, 0},
+    {"continuation_verbs", W_CONTINUE, 0, true, 0},
     {"role_synonyms", 0, 0, false, 3},
     {"bylines", 0, 0, false, 4},
     {"boilerplate", 0, 0, false, 1},

@@ -207,6 +207,42 @@ static bool source_word(const Block *b, uint32_t so, uint32_t sc) {
   return (lex & W_SOURCE) != 0;
 }
 
+/* « « … », a poursuivi la directrice » opening a paragraph after ones
+ * that held nothing but cue-less quotations: those are hers too.  c is
+ * the closing mark, q the quotation just attributed. */
+static void continuation(Block *b, uint32_t c, const PmQuote *q) {
+  bool cont = false;
+  for (uint32_t k = c + 1; k < b->toks.size && k < c + 5 && !cont; k++)
+    cont = word(b, k) && (T(b, k)->lex & W_CONTINUE);
+  if (!cont) return;
+  for (uint32_t k = b->bare_first; k < b->bare_first + b->bare_n &&
+                                   k + 1 < b->res->quotes.size; k++) {
+    PmQuote *p = &b->res->quotes.contents[k];
+    if (p->kind != PM_QUOTE_QUOTE) continue;
+    p->has_speaker = true;
+    p->speaker = q->speaker;
+    p->speaker.how = "continued-after";
+    p->speaker.stance = PM_STANCE_NONE;
+    p->confidence = 0.7;
+  }
+  b->bare_n = 0;
+}
+
+/* Is the paragraph nothing but quotations without a cue (follow-ons or
+ * none), from res index first on? */
+static bool bare_paragraph(const Block *b, uint32_t first) {
+  if (!b->raw.size || b->res->quotes.size == first || b->toks.size < 3) return false;
+  const RawQuote *r0 = &b->raw.contents[0], *rn = pm_array_back(&b->raw);
+  if (r0->open_tok != 0 || rn->close_tok == NONE || rn->close_tok + 2 < b->toks.size)
+    return false;
+  for (uint32_t k = first; k < b->res->quotes.size; k++) {
+    const PmQuote *q = &b->res->quotes.contents[k];
+    if (q->kind != PM_QUOTE_QUOTE || q->kind == PM_QUOTE_INDIRECT) return false;
+    if (q->has_speaker && strcmp(q->speaker.how, "follow-on")) return false;
+  }
+  return true;
+}
+
 /* The whole group of raw quotes starting at index g (same group). */
 static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
   RawQuote *r = &b->raw.contents[g];
@@ -282,6 +318,9 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       spk__set_speaker(b, q, &cue);
       conf = q->confidence;
       ctx->last_age = 0;
+      if (k == g && o == 0 && b->bare_n && q->speaker.name && c != NONE &&
+          !strcmp(cue.how, "verb-after"))
+        continuation(b, c, q);
       continue;
     }
     if (has_coord) {
@@ -573,6 +612,13 @@ void speakers__attribute(Block *b) {
   }
   if (b->n_heading_quotes || b->res->quotes.size > first_quote)
     spk__note_heading_quotes(b, first_quote);
+  /* the cue-less quotation paragraphs a continuation cue may claim */
+  if (b->raw.size && !b->ctx->in_comments && bare_paragraph(b, first_quote)) {
+    if (!b->bare_n) b->bare_first = first_quote;
+    b->bare_n = b->res->quotes.size - b->bare_first;
+  } else {
+    b->bare_n = 0;
+  }
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
   if (b->ctx->anon_last) b->ctx->anon_last--;

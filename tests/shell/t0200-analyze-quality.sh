@@ -374,4 +374,14 @@ test_expect_success 'a masculine role skips the woman who spoke last; a role aft
 	test_cmp expected actual
 '
 
+test_expect_success 'a quotation paragraph without a cue goes to the speaker who then « poursuit »' '
+	printf "%s\n\n" "« Rien ne bouge », a déclaré Marine Dupuis." \
+		"La directrice de l’hôpital, Agnès Ferrand, a reçu les syndicats mercredi." \
+		"« Ce plan répond à l’urgence. Nous ne pouvions plus attendre. »" \
+		"« Les recrutements commenceront dès janvier », a poursuivi la directrice." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Marine Dupuis" "Agnès Ferrand" "Agnès Ferrand" >expected &&
+	test_cmp expected actual
+'
+
 test_done
