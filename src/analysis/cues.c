@@ -160,6 +160,14 @@ static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
     }
     k = e - 1;
   }
+  /* « Interrogé sur ce point, le porte-parole a botté en touche : »: the
+   * subject may follow a short opening phrase and its comma */
+  for (uint32_t k = lo + 1; k < colon && k < lo + 8; k++)
+    if (punct(b, k, ',')) {
+      if (T(b, lo)->kind == T_WORD && !(T(b, lo)->lex & (W_DET | W_PRON_M | W_PRON_F)))
+        lo = k + 1;
+      break;
+    }
   if (colon < lo + 3 || !word(b, lo) || !word(b, lo + 1)) return c;
   const Token *t = T(b, lo), *n = T(b, lo + 1);
   if ((t->lex & (W_PRON_M | W_PRON_F)) && !(t->lex & W_DET)) {

@@ -40,6 +40,18 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       j++;
       continue;
     }
+    /* « lâche, amer, un ancien ministre »: an adjective between commas */
+    if (punct(b, j, ',') && j == v + 1 && j + 2 < hi) {
+      uint32_t x = j + 1;
+      while (x < hi && x < j + 4 && word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+             !(T(b, x)->lex & (W_FUNCTION | W_PREP | W_DET | W_SPEECH | W_QUE | W_AUX |
+                               W_PRON_M | W_PRON_F | W_PRON_PL | W_ROLE)))
+        x++;
+      if (x > j + 1 && punct(b, x, ',') && x + 1 < hi && word(b, x + 1)) {
+        j = x + 1;
+        continue;
+      }
+    }
     /* "explique à l'AFP Manuel Valls", "told reporters", "a confié à la
      * sortie de l'audience Karim Haddad" */
     if (skipped_pp < 3 && word(b, j) && (T(b, j)->lex & W_PREP) &&
