@@ -412,7 +412,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
 /* The gender a role noun's own form or its determiner gives (0 unknown):
  * "la porte-parole", "le ministre", "the congresswoman"; "ministre" alone
  * is epicene. */
-static int role_gender(const Block *b, uint32_t k) {
+int spk__role_gender(const Block *b, uint32_t k) {
   if (T(b, k)->lex & W_ROLE_F) return 2;
   if (k > 0 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET)) {
     if (folded_is(b, k - 1, "la") || folded_is(b, k - 1, "une")) return 2;
@@ -467,8 +467,8 @@ static void note_entities(Block *b) {
         if (t->kind != T_WORD) break;
         if ((t->lex & W_ROLE) && (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP))) {
           spk__bind_role(b, k - 1, s, e);
-          if (!m.gender && role_gender(b, k - 1))
-            ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k - 1));
+          if (!m.gender && spk__role_gender(b, k - 1))
+            ctx__note_entity(b->ctx, b->text + a, z - a, spk__role_gender(b, k - 1));
           break;
         }
       }
@@ -479,8 +479,8 @@ static void note_entities(Block *b) {
         if (t->kind != T_WORD) break;
         if ((t->lex & W_ROLE) && (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP))) {
           spk__bind_role(b, k, s, e);
-          if (!m.gender && role_gender(b, k))
-            ctx__note_entity(b->ctx, b->text + a, z - a, role_gender(b, k));
+          if (!m.gender && spk__role_gender(b, k))
+            ctx__note_entity(b->ctx, b->text + a, z - a, spk__role_gender(b, k));
           break;
         }
       }
@@ -504,7 +504,7 @@ static void role_after_subject(Block *b) {
     int g = (T(b, h)->lex & W_ROLE_F) ? 2 : 0;
     if (folded_is(b, d, "la")) g = 2;
     else if (folded_is(b, d, "le")) g = 1;
-    else if (!g) g = role_gender(b, h);
+    else if (!g) g = spk__role_gender(b, h);
     if (!g) continue;
     const Sentence *p = &b->sents.contents[si - 1];
     /* cheap tests first: the sentence before has a capital after its

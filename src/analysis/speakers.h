@@ -273,6 +273,9 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
 bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
 /* Token i is un, une, a, an or one. */
 bool spk__indefinite_det(const Block *b, uint32_t i);
+/* The gender a role noun's form or determiner gives (0 unknown): « la
+ * porte-parole », « le ministre », « l'élu » (its -e form is feminine). */
+int spk__role_gender(const Block *b, uint32_t k);
 /* Makes q's speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c);
 

@@ -387,6 +387,9 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         if (fn && (!strcmp(f, "la") || !strcmp(f, "une"))) m->gender = 2;
         if (fn && (!strcmp(f, "le") || !strcmp(f, "un"))) m->gender = 1;
       }
+      /* « L'élu socialiste »: the elided article hides it, the form not */
+      if (!m->gender && (t->lex & W_ROLE) && b->lid == PM_LANG_FR)
+        m->gender = spk__role_gender(b, j);
       return true;
     }
     /* "A spokesperson for the American Petroleum Institute said": a
@@ -447,6 +450,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         m->ts = np_start(b, r, lo);
         m->te = end;
         m->gender = (T(b, r)->lex & W_ROLE_F) ? 2 : 0;
+        if (!m->gender && b->lid == PM_LANG_FR) m->gender = spk__role_gender(b, r);
         return true;
       }
     }
