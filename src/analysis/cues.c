@@ -168,9 +168,11 @@ static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
         lo = k + 1;
       break;
     }
-  if (colon < lo + 3 || !word(b, lo) || !word(b, lo + 1)) return c;
+  if (colon < lo + 2 || !word(b, lo) || !word(b, lo + 1)) return c;
   const Token *t = T(b, lo), *n = T(b, lo + 1);
-  if ((t->lex & (W_PRON_M | W_PRON_F)) && !(t->lex & W_DET)) {
+  /* « Dans l'entourage du ministre, on minimise : »: « on » too */
+  if (((t->lex & (W_PRON_M | W_PRON_F)) ||
+       ((t->lex & W_PRON_PL) && !(t->lex & W_PRON_OBJ))) && !(t->lex & W_DET)) {
     c.m.type = M_PRON;
     c.m.ts = lo;
     c.m.te = lo + 1;
