@@ -517,11 +517,15 @@ static void role_after_subject(Block *b) {
               !memcmp(b->text + T(b, k)->start, b->text + ht->start, ht->end - ht->start);
     }
     Resolved r;
-    bool keyed = false;
-    if (named || !cap || !spk__paragraph_subject(b, p->end, &r) || r.gender != g ||
-        spk__role_name(b, h, &keyed))
-      continue;
-    spk__bind_role_to(b, h, r.name);
+    if (named || !cap || !spk__paragraph_subject(b, p->end, &r) || r.gender != g) continue;
+    /* a head bound already, under any phrase, keeps its binding (a cheap
+     * test: the phrase key costs a fold of the whole phrase) */
+    char f[64];
+    size_t fn = lex__fold(b->text + ht->start, ht->end - ht->start, f);
+    bool bound = !fn;
+    for (size_t i = 0; i < CTX_ROLES && b->ctx->roles[i].role[0] && !bound; i++)
+      bound = !strcmp(b->ctx->roles[i].role, f);
+    if (!bound) spk__bind_role_to(b, h, r.name);
   }
 }
 
