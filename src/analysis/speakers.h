@@ -164,6 +164,9 @@ static inline bool spk__in_quote(const Block *b, uint32_t i) {
  * inverted subject, not past hi); false when there is none.  May bind role
  * nouns to names in the context. */
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
+/* « le Danois », « la Britannique » at determiner d: a demonym standing
+ * for a person, made a role mention (resolved like « le ministre »). */
+bool spk__demonym_role(Block *b, uint32_t d, Mention *m);
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m);
 
 /* ---- resolve.c ----------------------------------------------------------- */

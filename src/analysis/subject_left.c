@@ -295,6 +295,10 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       spk__name_mention(b, m, s2, j + 1);
       return true;
     }
+    if (spk__nameish(b, j) && j > lo && spk__demonym_role(b, j - 1, m)) {
+      m->te = end;
+      return true;
+    }
     if (spk__nameish(b, j)) {
       uint32_t ns = spk__name_start(b, j, lo);
       /* « sur le cours Émile-Zola », "at the Hotel Ritz": one capitalised

@@ -28,6 +28,38 @@ static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
   if (content && punct(b, x, ',')) m->ne = m->te = x;
 }
 
+bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
+  /* only « le », « la », « l' » (no fold: a byte test) */
+  const Token *t = T(b, d);
+  uint32_t dn = t->end - t->start;
+  const char *w = b->text + t->start;
+  if (b->lid != PM_LANG_FR || !(t->lex & W_DET) ||
+      (w[0] | 32) != 'l' || dn > 4 || (dn == 3 && (w[1] | 32) == 'e' && (w[2] | 32) == 's'))
+    return false;
+  uint32_t h = d + 1;
+  if (!spk__nameish(b, h) || spk__name_end(b, h, b->toks.size) != h + 1 ||
+      (T(b, h)->lex & (W_FIRST_M | W_FIRST_F)) || (T(b, h)->flags & TF_ALLCAP))
+    return false;
+  const Token *n = T(b, h);
+  const char *x = b->text + n->start;
+  uint32_t xn = n->end - n->start;
+  static const char *const suf[] = {"ois", "oise", "ais", "aise", "ien", "ienne", "éen",
+                                    "éenne", "ain", "aine", "ol", "ole", "ène", "ate"};
+  bool dem = false;
+  for (size_t i = 0; i < sizeof suf / sizeof *suf && !dem; i++) {
+    size_t sn = strlen(suf[i]);
+    dem = xn > sn + 2 && !memcmp(x + xn - sn, suf[i], sn);
+  }
+  if (!dem || ctx__entity_by_part(b->ctx, x, xn)) return false;
+  memset(m, 0, sizeof *m);
+  m->type = M_ROLE;
+  m->head = h;
+  m->ts = d;
+  m->te = h + 1;
+  m->gender = dn == 2 && (w[1] | 32) == 'a' ? 2 : dn == 2 && (w[1] | 32) == 'e' ? 1 : 0;
+  return true;
+}
+
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v + 1;
@@ -155,6 +187,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ts = j;
     return true;
   }
+  /* « a prévenu le Danois », « a confié le Drômois »: a demonym */
+  if ((t->lex & W_DET) && j + 1 < hi && spk__demonym_role(b, j, m)) return true;
   if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
     uint32_t ne = spk__name_end(b, j + 1, hi);
     spk__name_mention(b, m, j + 1, ne);

@@ -384,4 +384,13 @@ test_expect_success 'a quotation paragraph without a cue goes to the speaker who
 	test_cmp expected actual
 '
 
+test_expect_success 'a demonym after « le » stands for a person, like a role noun' '
+	printf "%s\n\n" "Jonas Vingegaard a reconnu sa défaite. « Il était plus fort », a-t-il dit." \
+		"« On ne lâche rien », a prévenu le Danois." \
+		"Romain Bardet a abandonné. « Mon corps a dit stop », a confié le Drômois." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*mention: / [/" >actual &&
+	printf "%s\n" "Jonas Vingegaard [il]" "Jonas Vingegaard [le Danois]" "Romain Bardet [le Drômois]" >expected &&
+	test_cmp expected actual
+'
+
 test_done
