@@ -237,8 +237,9 @@ static bool bare_paragraph(const Block *b, uint32_t first) {
     return false;
   for (uint32_t k = first; k < b->res->quotes.size; k++) {
     const PmQuote *q = &b->res->quotes.contents[k];
-    if (q->kind != PM_QUOTE_QUOTE || q->kind == PM_QUOTE_INDIRECT) return false;
-    if (q->has_speaker && strcmp(q->speaker.how, "follow-on")) return false;
+    if (q->kind != PM_QUOTE_QUOTE) return false;
+    if (q->has_speaker && (q->speaker.how[0] != 'f' || strcmp(q->speaker.how, "follow-on")))
+      return false;
   }
   return true;
 }
