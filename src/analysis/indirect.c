@@ -401,7 +401,8 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       src--;
       /* « …, d'après le rapport »: d' is part of the source word */
       if (src > s->start && word(b, src - 1) && T(b, src - 1)->end == T(b, src)->start &&
-          (b->text[T(b, src - 1)->start] | 32) == 'd' && T(b, src - 1)->end - T(b, src - 1)->start <= 4)
+          (b->text[T(b, src - 1)->start] | 32) == 'd' &&
+          T(b, src - 1)->end - T(b, src - 1)->start <= 4)
         src--;
     }
     /* « Pour le capitaine rennais, Loïc Tanguy, ce point … »: the comma

@@ -137,7 +137,8 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
     uint32_t k0 = s->start;
     /* « C'est mon éditrice, Claire Aubert, qui m'a relancée »: a cleft */
     if (lim > k0 + 3 && (b->text[T(b, k0)->start] | 32) == 'c' &&
-        T(b, k0)->end - T(b, k0)->start <= 4 && (folded_is(b, k0, "c'") || folded_is(b, k0, "ce")) &&
+        T(b, k0)->end - T(b, k0)->start <= 4 &&
+        (folded_is(b, k0, "c'") || folded_is(b, k0, "ce")) &&
         (folded_is(b, k0 + 1, "est") || folded_is(b, k0 + 1, "était") ||
          folded_is(b, k0 + 1, "sont") || folded_is(b, k0 + 1, "étaient")))
       k0 += 2;
