@@ -90,6 +90,17 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         !(T(b, j)->flags & TF_CAP)) {
       skipped_pp++;
       j++;
+      /* « auprès de l'AFP », « au sein de la majorité »: a compound
+       * preposition ends with de */
+      if (j + 1 < hi && word(b, j) && (T(b, j)->lex & W_PREP) && !(T(b, j)->flags & TF_CAP) &&
+          (b->text[T(b, j)->start] | 32) == 'd')
+        j++;
+      else if (j + 2 < hi && word(b, j) && !(T(b, j)->flags & TF_CAP) &&
+               !(T(b, j)->lex & (W_DET | W_PREP)) && word(b, j + 1) &&
+               (T(b, j + 1)->lex & W_PREP) && (b->text[T(b, j + 1)->start] | 32) == 'd' &&
+               T(b, j)->end - T(b, j)->start <= 5 && (folded_is(b, j, "sein") ||
+                                                      folded_is(b, j, "nom")))
+        j += 2;
       if (j < hi && word(b, j) && (T(b, j)->lex & W_DET)) j++;
       if (j < hi && word(b, j)) j++;
       /* « au micro de Canal+ » */
@@ -189,7 +200,12 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   }
   /* « a prévenu le Danois », « a confié le Drômois »: a demonym */
   if ((t->lex & W_DET) && j + 1 < hi && spk__demonym_role(b, j, m)) return true;
-  if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1)) {
+  /* « le Premier ministre, X »: a capital opening a role phrase is no
+   * name (the role branch below reads the phrase) */
+  bool cap_role = (t->lex & W_DET) && j + 2 < hi && word(b, j + 2) &&
+                  (T(b, j + 2)->lex & W_ROLE) && !(T(b, j + 2)->flags & TF_CAP) &&
+                  spk__nameish(b, j + 1) && spk__name_end(b, j + 1, hi) == j + 2;
+  if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1) && !cap_role) {
     uint32_t ne = spk__name_end(b, j + 1, hi);
     spk__name_mention(b, m, j + 1, ne);
     m->ts = j;

@@ -351,7 +351,9 @@ test_expect_success 'French press cues: a named medium, an organisation side, a 
 		"Du côté de la CGT, on dénonce un « budget d’austérité qui ne dit pas son nom »." \
 		"Même son de cloche chez Hélène Dufresne, présidente de la commission : « Le budget est en pièces détachées. »" \
 		"Son voisin se montre plus enthousiaste : « Le bâtiment est magnifique. »" \
-		"« Ça va coincer dans nos circonscriptions », glisse un député Renaissance." >in.txt &&
+		"« Ça va coincer dans nos circonscriptions », glisse un député Renaissance." \
+		"« C’est un effort sans précédent », s’est félicité le Premier ministre, Michel Barnier." \
+		"« Nous serons attentifs », a réagi auprès de l’AFP une source au sein de la majorité." >in.txt &&
 	quote_speakers in.txt | sed "s/,.*mention: / [/" >actual &&
 	cat >expected <<-\EOT &&
 	Benoît Laffargue [verb-after [Benoît Laffargue]
@@ -359,6 +361,8 @@ test_expect_success 'French press cues: a named medium, an organisation side, a 
 	Hélène Dufresne [colon [Hélène Dufresne]
 	(unresolved) [colon [Son voisin]
 	(unresolved) [verb-after [un député]
+	Michel Barnier [verb-after [Michel Barnier]
+	(unresolved) [verb-after [une source]
 	EOT
 	test_cmp expected actual
 '
