@@ -143,6 +143,35 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
  * message : », « Son voisin poissonnier se montre plus enthousiaste : »
  * (an unnamed person, left unresolved rather than given to the last
  * speaker). */
+static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon);
+
+/* "Le patron du Medef, Patrick Martin, s'agace : « … »": the subject of
+ * the clause a colon closes right before the quotation, a name not after
+ * a preposition, or colon_subject's. */
+static Cue colon_clause(Block *b, uint32_t lo, uint32_t colon) {
+  for (uint32_t k = lo; k < colon; k++) {
+    if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
+    uint32_t p = k;
+    /* « du », « des » complete a noun too (« Le patron des Républicains ») */
+    if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
+        !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
+      p--;
+    if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+        !(T(b, p - 1)->flags & TF_CAP)) {
+      k = spk__name_end(b, k, colon) - 1;
+      continue;
+    }
+    Cue c;
+    memset(&c, 0, sizeof c);
+    spk__name_mention(b, &c.m, k, spk__name_end(b, k, colon));
+    c.found = true;
+    c.how = "colon";
+    c.conf = 0.75;
+    return c;
+  }
+  return colon_subject(b, lo, colon);
+}
+
 static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
   Cue c;
   memset(&c, 0, sizeof c);
@@ -200,6 +229,7 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
   Cue none;
   memset(&none, 0, sizeof none);
   if (o > lo + WINDOW) lo = o - WINDOW;
+  uint32_t colon_after_verb = NONE;
   /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
   for (uint32_t k = (spc & SENT_PCHAR(':')) ? o : lo; k > lo; k--) {
     /* a tight loop back to the nearest colon */
@@ -241,27 +271,13 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
       bool verb = false;
       for (uint32_t k = lo; k < colon; k++)
         if (spk__speech_verb(b, k)) verb = true;
-      for (uint32_t k = lo; k < colon && !verb; k++) {
-        if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
-        uint32_t p = k;
-        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
-            !(T(b, p - 1)->flags & TF_CAP))
-          p--;
-        if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP)) {
-          k = spk__name_end(b, k, colon) - 1;
-          continue;
-        }
-        Cue c;
-        memset(&c, 0, sizeof c);
-        spk__name_mention(b, &c.m, k, spk__name_end(b, k, colon));
-        c.found = true;
-        c.how = "colon";
-        c.conf = 0.75;
-        return c;
-      }
       if (!verb) {
-        Cue c = colon_subject(b, lo, colon);
+        Cue c = colon_clause(b, lo, colon);
         if (c.found) return c;
+      } else {
+        /* « s'est montré plus nuancé : »: the speech word may be an
+         * adjective; if its cue finds no speaker, the clause's does */
+        colon_after_verb = colon;
       }
     }
     break;
@@ -286,6 +302,7 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
     }
   }
   (void)hi;
+  if (colon_after_verb != NONE) return colon_clause(b, lo, colon_after_verb);
   return none;
 }
 

@@ -127,6 +127,16 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->gender = pron_gender(t);
     return true;
   }
+  /* « selon Matignon », « selon l'Élysée »: a capitalised institution
+   * noun names the institution (« a indiqué Matignon », indirect.c) */
+  if ((t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) && (t->lex & W_INSTITUTION) &&
+      !(t->lex & (W_ROLE | W_DET | W_PREP | W_FUNCTION)) && !spk__nameish(b, j) &&
+      (j + 1 >= hi || !word(b, j + 1) || !(T(b, j + 1)->flags & TF_CAP))) {
+    m->type = M_NAME;
+    m->ns = m->ts = j;
+    m->ne = m->te = j + 1;
+    return true;
+  }
   /* "said Detective Inspector Claire Booth": capitalised titles before
    * the name */
   uint32_t tn = j;

@@ -353,7 +353,9 @@ test_expect_success 'French press cues: a named medium, an organisation side, a 
 		"Son voisin se montre plus enthousiaste : « Le bâtiment est magnifique. »" \
 		"« Ça va coincer dans nos circonscriptions », glisse un député Renaissance." \
 		"« C’est un effort sans précédent », s’est félicité le Premier ministre, Michel Barnier." \
-		"« Nous serons attentifs », a réagi auprès de l’AFP une source au sein de la majorité." >in.txt &&
+		"« Nous serons attentifs », a réagi auprès de l’AFP une source au sein de la majorité." \
+		"Le patron des Républicains, Laurent Wauquiez, s’est montré plus nuancé : « Il y a du bon. »" \
+		"Selon Matignon, « rien n’est tranché »." >in.txt &&
 	quote_speakers in.txt | sed "s/,.*mention: / [/" >actual &&
 	cat >expected <<-\EOT &&
 	Benoît Laffargue [verb-after [Benoît Laffargue]
@@ -363,6 +365,8 @@ test_expect_success 'French press cues: a named medium, an organisation side, a 
 	(unresolved) [verb-after [un député]
 	Michel Barnier [verb-after [Michel Barnier]
 	(unresolved) [verb-after [une source]
+	Laurent Wauquiez [colon [Laurent Wauquiez]
+	Matignon [source [Matignon]
 	EOT
 	test_cmp expected actual
 '
