@@ -31,8 +31,12 @@ bool spk__nameish_cap(const Block *b, uint32_t i) {
 /* « les économies demandées aux communes », « le plan annoncé »: a French
  * participle right after a noun qualifies it; only after an auxiliary or
  * a pronoun does it report. */
+static bool adverb(const Block *b, uint32_t i);
+
 static bool participle_after_noun(const Block *b, uint32_t i) {
   const Token *p = T(b, i - 1);
+  /* « a immédiatement annoncé »: an adverb after the auxiliary */
+  if (i >= 2 && word(b, i - 2) && (T(b, i - 2)->lex & W_AUX) && adverb(b, i - 1)) return false;
   if (p->kind != T_WORD || (p->flags & (TF_CAP | TF_INV_M | TF_INV_F | TF_INV_PL | TF_ELISION)) ||
       (p->lex & (W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON | W_QUE)))
     return false;
@@ -74,7 +78,9 @@ static bool adverb(const Block *b, uint32_t i) {
   const char *s = b->text + t->start;
   /* le gouvernement, du parlement: a noun after a determiner */
   if (t->lex & (W_ROLE | W_INSTITUTION | W_POLICY)) return false;
-  if (i > 0 && T(b, i - 1)->kind == T_WORD && (T(b, i - 1)->lex & (W_DET | W_PREP)))
+  /* (« a immédiatement annoncé »: « a » is an auxiliary, not « à ») */
+  if (i > 0 && T(b, i - 1)->kind == T_WORD && (T(b, i - 1)->lex & (W_DET | W_PREP)) &&
+      !(T(b, i - 1)->lex & W_AUX))
     return false;
   return t->kind == T_WORD && !(t->flags & TF_CAP) &&
          ((n > 5 && !memcmp(s + n - 4, "ment", 4)) ||
