@@ -401,4 +401,11 @@ test_expect_success 'a demonym after « le » stands for a person, like a role n
 	test_cmp expected actual
 '
 
+test_expect_success 'an -ment adverb after the auxiliary keeps the speech verb a verb' '
+	echo "Son avocat, Rodolphe Bosselut, a immédiatement annoncé qu’elle ferait appel." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt | grep ": indirect " | sed "s/.* -- //; s/ \[.*//" >actual &&
+	echo "Rodolphe Bosselut" >expected &&
+	test_cmp expected actual
+'
+
 test_done
