@@ -512,13 +512,15 @@ static void role_after_subject(Block *b) {
      * first word, and does not hold the role noun itself */
     const Token *ht = T(b, h);
     bool named = false, cap = false;
-    for (uint32_t k = p->start; k < p->end && !named; k++) {
-      if (k > p->start && (T(b, k)->flags & TF_CAP)) cap = true;
-      named = word(b, k) && T(b, k)->end - T(b, k)->start == ht->end - ht->start &&
+    /* the subject opens the sentence: a capital among its first words */
+    for (uint32_t k = p->start + 1; k < p->end && k < p->start + 24 && !cap; k++)
+      cap = (T(b, k)->flags & TF_CAP) != 0;
+    if (!cap) continue;
+    for (uint32_t k = p->start; k < p->end && !named; k++)
+      named = T(b, k)->end - T(b, k)->start == ht->end - ht->start && word(b, k) &&
               !memcmp(b->text + T(b, k)->start, b->text + ht->start, ht->end - ht->start);
-    }
     Resolved r;
-    if (named || !cap || !spk__paragraph_subject(b, p->end, &r) || r.gender != g) continue;
+    if (named || !spk__paragraph_subject(b, p->end, &r) || r.gender != g) continue;
     /* a head bound already, under any phrase, keeps its binding (a cheap
      * test: the phrase key costs a fold of the whole phrase) */
     char f[64];
