@@ -18,7 +18,13 @@
 static bool compl_prep(const Block *b, uint32_t i) {
   if (!word(b, i) || !(T(b, i)->lex & W_PREP) || (T(b, i)->flags & TF_CAP)) return false;
   char c = (char)(b->text[T(b, i)->start] | 32);
-  return c == 'd' || c == 'o' || c == 'f';
+  /* de, du, des, d' (not « devant », « dans », « depuis »), of, for */
+  if (c == 'd') {
+    unsigned char c1 = (unsigned char)b->text[T(b, i)->start + 1];
+    return T(b, i)->end - T(b, i)->start <= 4 &&
+           ((c1 | 32) == 'e' || (c1 | 32) == 'u' || c1 == '\'' || c1 == 0xE2);
+  }
+  return c == 'o' || c == 'f';
 }
 
 /* Appends the folded word i to out (a space first unless out is empty or

@@ -11,6 +11,17 @@
 /* « selon l'Autorité de régulation des transports, »: one capitalised
  * word after a determiner, then a lowercase complement up to a comma,
  * names a French institution; the name mention m grows over it. */
+/* de, du, des, d' (not « devant », « dans », « depuis ») or of at token
+ * e: a preposition that opens a noun's complement. */
+static bool de_prep(const Block *b, uint32_t e) {
+  const char *w = b->text + T(b, e)->start;
+  uint32_t n = T(b, e)->end - T(b, e)->start;
+  unsigned char c0 = (unsigned char)(w[0] | 32), c1 = n > 1 ? (unsigned char)w[1] : 0;
+  if (c0 == 'o') return n == 2;
+  return c0 == 'd' && n <= 4 &&
+         ((c1 | 32) == 'e' || (c1 | 32) == 'u' || c1 == '\'' || c1 == 0xE2);
+}
+
 static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
   uint32_t ne = m->ne, n = m->ns;
   if (b->lid != PM_LANG_FR || ne != n + 1 || n == 0 || ne + 1 >= hi || !word(b, n - 1) ||
@@ -242,8 +253,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       m->type = M_NP;
       m->ts = j;
       uint32_t e = j + 2;
-      if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) &&
-          ((b->text[T(b, e)->start] | 32) == 'd' || (b->text[T(b, e)->start] | 32) == 'o')) {
+      if (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && de_prep(b, e)) {
         e++;
         if (e < hi && word(b, e) && (T(b, e)->lex & W_DET)) e++;
         if (e < hi && spk__nameish(b, e)) e = spk__name_end(b, e, hi);
@@ -300,8 +310,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
             }
           }
         while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
-               ((b->text[T(b, e)->start] | 32) == 'd' ||
-                (b->text[T(b, e)->start] | 32) == 'o')) {
+               de_prep(b, e)) {
           uint32_t x = e + 1;
           if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
           if (x < hi && word(b, x)) {
