@@ -334,6 +334,23 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     r.suffix = "+pronoun";
     r.conf = 0.9;
     if (b->ctx->anon_last) return r; /* the unnamed person just quoted */
+    /* « « … », analyse Marta Rojas. Elle juge que … »: the person quoted
+     * earlier in this paragraph, even of unknown gender, before an older
+     * speaker of the pronoun's */
+    /* (the quotation being attributed may be in the list already) */
+    for (size_t i = b->res->quotes.size, n = 0; i-- > 0 && n < 3; n++) {
+      const PmQuote *lq = &b->res->quotes.contents[i];
+      if (lq->start < b->para_start) break;
+      if (lq->end > T(b, m->ts)->start) continue;
+      if (lq->has_speaker && lq->speaker.name && lq->kind != PM_QUOTE_INDIRECT &&
+          compatible(m->gender, person_gender(b->ctx, lq->speaker.name)) &&
+          strlen(lq->speaker.name) < sizeof r.name) {
+        str__put(r.name, sizeof r.name, 0, lq->speaker.name, strlen(lq->speaker.name));
+        r.has_name = true;
+        return r;
+      }
+      break;
+    }
     const CtxPerson *p = recent_compatible(b->ctx, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
