@@ -72,6 +72,14 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    /* « L'adjointe à l'éducation, Sarah Benkhaled, a écrit au recteur »:
+     * a name set off by commas right before the verb is its subject's
+     * apposition, not the end of a reported clause */
+    if (v <= k + 1 && c >= s->start + 3 && spk__nameish(b, c - 2) &&
+        !(T(b, c - 2)->flags & TF_ALLCAP)) {
+      uint32_t ns = spk__name_start(b, c - 2, s->start);
+      if (ns + 1 < c - 1 && ns > s->start && punct(b, ns - 1, ',')) return false;
+    }
     /* « …, Les Républicains n'ont toujours pas tranché »: a negated verb
      * attributes nothing */
     bool neg = false;

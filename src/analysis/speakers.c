@@ -576,7 +576,8 @@ void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
-  if (!furniture_head || !spk__byline(b)) {
+  bool byline = furniture_head && spk__byline(b);
+  if (!byline) {
     note_entities(b);
     if (b->lid == PM_LANG_FR) role_after_subject(b);
   }
@@ -619,6 +620,16 @@ void speakers__attribute(Block *b) {
   }
   if (b->n_heading_quotes || b->res->quotes.size > first_quote)
     spk__note_heading_quotes(b, first_quote);
+  /* « L'adjointe …, Sarah Benkhaled, a écrit au recteur. » then « « … »,
+   * a-t-elle déclaré »: a paragraph without quotations whose last
+   * sentence opens with a named person makes that person the most recent
+   * one for pronouns and roles */
+  if (b->res->quotes.size == first_quote && b->sents.size && b->lid == PM_LANG_FR &&
+      !comments && !byline) {
+    Resolved ps;
+    if (spk__paragraph_subject(b, pm_array_back(&b->sents)->end, &ps) && ps.gender)
+      ctx__note_speaker(b->ctx, ps.name, ps.gender);
+  }
   /* the cue-less quotation paragraphs a continuation cue may claim */
   if (b->raw.size && !b->ctx->in_comments && bare_paragraph(b, first_quote)) {
     if (!b->bare_n) b->bare_first = first_quote;
