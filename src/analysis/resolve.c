@@ -393,6 +393,20 @@ Resolved spk__resolve(Block *b, const Mention *m) {
                           !strcmp(df, "leur") || !strcmp(df, "its") ||
                           !strcmp(df, "their"));
     }
+    /* « Selon un diplomate européen, … », estime ce diplomate »: a
+     * demonstrative takes back an unnamed person of the paragraph */
+    if (!indefinite && m->ts + 1 == m->head && (b->text[T(b, m->ts)->start] | 32) == 'c' &&
+        T(b, m->ts)->end - T(b, m->ts)->start <= 5 &&
+        (folded_is(b, m->ts, "ce") || folded_is(b, m->ts, "cet") ||
+         folded_is(b, m->ts, "cette"))) {
+      uint32_t hn = h->end - h->start;
+      for (uint32_t k = m->ts; k-- > 1;)
+        if (T(b, k)->end - T(b, k)->start == hn && word(b, k) &&
+            !memcmp(b->text + T(b, k)->start, b->text + h->start, hn)) {
+          indefinite = spk__indefinite_det(b, k - 1);
+          break;
+        }
+    }
     /* "The warehouse's owner": a role of something named, not the last
      * speaker */
     {
