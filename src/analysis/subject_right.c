@@ -319,6 +319,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
             while (e < hi && word(b, e) && (T(b, x)->flags & TF_CAP) &&
                    ((T(b, e)->flags & TF_CAP) || (T(b, e)->lex & W_ROLE)) && e < x + 3)
               e++;
+            /* « le directeur de campagne de M. Olmedo, Rodrigo Peña » */
+            if ((T(b, x)->lex & W_HONORIFIC) && (T(b, x)->flags & TF_CAP)) {
+              if (punct(b, e, '.')) e++;
+              if (e < hi && spk__nameish(b, e)) e = spk__name_end(b, e, hi);
+            }
           } else {
             break;
           }
