@@ -75,7 +75,10 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* « L'adjointe à l'éducation, Sarah Benkhaled, a écrit au recteur »:
      * a name set off by commas right before the verb is its subject's
      * apposition, not the end of a reported clause */
-    if (v <= k + 1 && c >= s->start + 3 && spk__nameish(b, c - 2) &&
+    bool adjacent = true; /* « a lui aussi réagi »: only little words between */
+    for (uint32_t x = k; x < v && adjacent; x++)
+      adjacent = spk__skippable(b, x) || (word(b, x) && (T(b, x)->lex & W_PRON_OBJ));
+    if (adjacent && c >= s->start + 3 && spk__nameish(b, c - 2) &&
         !(T(b, c - 2)->flags & TF_ALLCAP)) {
       uint32_t ns = spk__name_start(b, c - 2, s->start);
       if (ns + 1 < c - 1 && ns > s->start && punct(b, ns - 1, ',')) return false;
@@ -201,6 +204,34 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
  * but added that Harbor Freight could cut …", « « … », a dit X, qui a
  * ajouté que … »: a que/that clause with no quotation in it. */
 static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
+  /* « affirme que « le site restera ouvert » et qu'une partie … sera
+   * réorientée »: a second que clause after the quotation reports the
+   * same speaker's words */
+  if (lq + 6 < s->end && word(b, lq + 1) && (T(b, lq + 1)->lex & W_CONJ) &&
+      word(b, lq + 2) && (T(b, lq + 2)->lex & W_QUE) && b->res->quotes.size) {
+    const PmQuote *pq = pm_array_back(&b->res->quotes);
+    bool que_before = false; /* the quotation itself followed a que */
+    for (uint32_t k = lq; k > s->start && k + 12 > lq && !que_before; k--)
+      if (T(b, k - 1)->kind == T_QMARK) {
+        que_before = k >= s->start + 2 && word(b, k - 2) && (T(b, k - 2)->lex & W_QUE);
+        break;
+      }
+    if (que_before && pq->has_speaker && pq->end <= T(b, lq)->start + 3 &&
+        pq->kind != PM_QUOTE_INDIRECT) {
+      uint32_t to = s->end;
+      while (to > lq + 3 && T(b, to - 1)->kind == T_PUNCT) to--;
+      PmQuote *x = pm_array_grow_one(&b->res->quotes);
+      pq = &b->res->quotes.contents[b->res->quotes.size - 2];
+      x->start = T(b, lq + 3)->start;
+      x->end = T(b, to - 1)->end;
+      x->kind = PM_QUOTE_INDIRECT;
+      x->has_speaker = true;
+      x->speaker = pq->speaker;
+      x->speaker.how = "coordinated";
+      x->confidence = 0.6;
+      return;
+    }
+  }
   for (uint32_t v = lq + 1; v < s->end; v++) {
     if (!(T(b, v)->lex & W_SPEECH) || !spk__speech_verb(b, v)) continue;
     uint32_t q = NONE;
@@ -281,7 +312,9 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
   if (speech_head && fq > s->start + 6 && !spk__in_quote(b, s->start) &&
       trailing_attribution(b, &head, true))
     return;
-  if (speech_tail) after_quotes(b, s, lq);
+  if (speech_tail || (lq + 2 < s->end && word(b, lq + 1) && (T(b, lq + 1)->lex & W_CONJ) &&
+                      word(b, lq + 2) && (T(b, lq + 2)->lex & W_QUE)))
+    after_quotes(b, s, lq);
 }
 
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {

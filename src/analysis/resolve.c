@@ -151,10 +151,14 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
         /* "Jeudi midi, Vasseur s'est montré …": a date opens it */
         /* « Même son de cloche chez l'entraîneur, X. »: an adverb may
          * open the sentence */
+        /* « Parmi elles, Samia, 52 ans, … »: nor does a pronoun after a
+         * preposition */
         if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH |
                        W_FIRST_PERSON | W_QUE)) && !(t->lex & (W_DET | W_MONTH)) &&
             !(k == s->start && (t->lex & W_AUX) &&
-              !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_SPEECH | W_FIRST_PERSON | W_QUE))))
+              !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_SPEECH | W_FIRST_PERSON | W_QUE))) &&
+            !(k > s->start && (t->lex & W_PRON_OBJ) && word(b, k - 1) &&
+              (T(b, k - 1)->lex & W_PREP)))
           break;
         continue;
       }

@@ -104,10 +104,16 @@ bool spk__indefinite_det(const Block *b, uint32_t i) {
 }
 
 /* The sentence before sentence `so` opens with an unnamed person. */
-static bool anonymous_before(const Block *b, uint32_t so) {
+/* Its first token, or NONE. */
+static uint32_t anonymous_before(const Block *b, uint32_t so) {
   const Sentence *p = &b->sents.contents[so - 1];
-  return p->end > p->start + 2 && spk__indefinite_person(b, p->start, p->end) &&
-         !spk__in_quote(b, p->start);
+  if (p->end <= p->start + 2 || spk__in_quote(b, p->start)) return NONE;
+  if (spk__indefinite_person(b, p->start, p->end)) return p->start;
+  /* « Au café qui fait face à l'usine, un ancien ouvrier … » */
+  for (uint32_t k = p->start + 1; k + 3 < p->end && k < p->start + 10; k++)
+    if (punct(b, k, ','))
+      return spk__indefinite_person(b, k + 1, p->end) ? k + 1 : NONE;
+  return NONE;
 }
 
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
@@ -357,11 +363,11 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
       ctx->last_age = 0;
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
-               anonymous_before(b, so)) {
+               anonymous_before(b, so) != NONE) {
       /* "Un médecin de Lorient, qui …, redoute un effet domino. « … »":
        * the unnamed person the sentence before is about */
-      const Sentence *ps = &b->sents.contents[so - 1];
-      uint32_t a = T(b, ps->start)->start, z = T(b, ps->start + 1)->end;
+      uint32_t as = anonymous_before(b, so);
+      uint32_t a = T(b, as)->start, z = T(b, as + 1)->end;
       q->has_speaker = true;
       q->speaker.name = NULL;
       q->speaker.mention = res__str(b->res, b->text + a, z - a);
