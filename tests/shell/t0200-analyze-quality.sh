@@ -334,17 +334,20 @@ test_expect_success 'unnamed sources stay unresolved and keep the pronoun after 
 # accuracy at first contact, heldout11 (two, written after the heldout10
 # rules) 0.692, heldout12 (two, after the heldout11 rules) 0.750; their
 # floors sit just below the figures reached after the rules they prompted.
-test_expect_success 'held-out batches 4 to 12 stay above their measured floor' '
+# heldout13 (two, after all of them) was never tuned on: 0.842.
+test_expect_success 'held-out batches 4 to 13 stay above their measured floor' '
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.95 0.93 "$A"/heldout4/fr-*.txt \
 		"$A"/heldout5/fr-*.txt "$A"/heldout6/fr-*.txt "$A"/heldout7/fr-*.txt \
 		"$A"/heldout8/fr-*.txt "$A"/heldout9/fr-*.txt "$A"/heldout10/fr-*.txt \
-		"$A"/heldout11/fr-*.txt "$A"/heldout12/fr-*.txt >out &&
+		"$A"/heldout11/fr-*.txt "$A"/heldout12/fr-*.txt "$A"/heldout13/fr-*.txt >out &&
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.99 0.97 0.95 "$A"/heldout10/fr-*.txt >out &&
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.99 0.99 0.88 "$A"/heldout11/fr-*.txt >out &&
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.99 0.95 0.90 "$A"/heldout12/fr-*.txt >out &&
+	cat out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.99 0.94 0.84 "$A"/heldout13/fr-*.txt >out &&
 	cat out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.95 0.95 0.95 "$A"/heldout4/en-*.txt \
 		"$A"/heldout5/en-*.txt "$A"/heldout6/en-*.txt "$A"/heldout7/en-*.txt \
