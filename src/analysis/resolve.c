@@ -65,9 +65,18 @@ static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
  * and is a person: two words, a known first name or part of a known name.
  * "Élisabeth Borne répond. « … », a-t-elle déclaré" means her, even when
  * an older speaker of the same gender is on record. */
+static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *out,
+                               uint32_t first_si);
+
 static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
+  return local_subject_from(b, upto, gender, out, 0);
+}
+
+/* local_subject over the sentences from index first_si on only. */
+static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *out,
+                               uint32_t first_si) {
   if (!b->sents.size || upto == 0) return false;
-  for (uint32_t si = spk__sentence_of(b, upto - 1) + 1; si-- > 0;) {
+  for (uint32_t si = spk__sentence_of(b, upto - 1) + 1; si-- > first_si;) {
     const Sentence *s = &b->sents.contents[si];
     uint32_t lim = s->end < upto ? s->end : upto;
     /* "Une habitante de Wizernes … dit avoir tout perdu. « … »,
@@ -216,6 +225,12 @@ static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
 
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out) {
   return local_subject(b, upto, 0, out) && out->has_name;
+}
+
+bool spk__last_sentence_subject(Block *b, Resolved *out) {
+  return b->sents.size &&
+         local_subject_from(b, pm_array_back(&b->sents)->end, 0, out, b->sents.size - 1) &&
+         out->has_name;
 }
 
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name) {

@@ -632,8 +632,11 @@ void speakers__attribute(Block *b) {
    * one for pronouns and roles */
   if (b->res->quotes.size == first_quote && b->sents.size && b->lid == PM_LANG_FR &&
       !comments && !byline) {
+    /* (the last sentence only: a scan of every sentence of every such
+     * paragraph cost more than the rule is worth) */
     Resolved ps;
-    if (spk__paragraph_subject(b, pm_array_back(&b->sents)->end, &ps) && ps.gender)
+    if ((pm_array_back(&b->sents)->lex & (W_FIRST_M | W_FIRST_F)) &&
+        spk__last_sentence_subject(b, &ps) && ps.gender)
       ctx__note_speaker(b->ctx, ps.name, ps.gender);
   }
   /* the cue-less quotation paragraphs a continuation cue may claim */

@@ -177,6 +177,8 @@ Resolved spk__resolve(Block *b, const Mention *m);
 /* The person the paragraph last put in subject position before token
  * upto (a name opening a sentence), if any. */
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out);
+/* The same for the paragraph's last sentence alone. */
+bool spk__last_sentence_subject(Block *b, Resolved *out);
 
 /* ---- roles.c ------------------------------------------------------------- */
 
