@@ -185,6 +185,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       bool complement = ns0 < j && ns0 > lo &&
                         ((word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_PREP) &&
                           !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         /* "Hannah Fairweather, a neurologist at the
+                          * Cleveland Clinic,": a name after a preposition
+                          * and its determiner completes the apposition */
+                         (ns0 > lo + 1 && word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_DET) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP) && word(b, ns0 - 2) &&
+                          (T(b, ns0 - 2)->lex & W_PREP) && !(T(b, ns0 - 2)->flags & TF_CAP)) ||
                          (T(b, ns0 - 1)->kind == T_WORD &&
                           T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
                           (b->text[T(b, ns0 - 1)->start] | 32) == 's') ||

@@ -71,6 +71,27 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
   return true;
 }
 
+/* "said the company's chief executive, Alastair Prentice": after the
+ * possessor at token k, a role noun phrase and then, past a comma, the
+ * name of the person who holds it.  Binds the role to that name.  False
+ * when no such name follows ("said the government's offer was …"). */
+static bool possessor_apposition(Block *b, uint32_t k, uint32_t hi, Mention *m) {
+  uint32_t after = T(b, k)->end + 1, r = k + 1, role = NONE;
+  while (r < hi && T(b, r)->start <= after) r++; /* the 's */
+  for (; r < hi && r < k + 8 && !punct(b, r, ','); r++) {
+    const Token *u = T(b, r);
+    if (u->kind != T_WORD || (u->flags & TF_CAP) || (u->lex & (W_SPEECH | W_QUE | W_AUX)))
+      return false;
+    if (u->lex & W_ROLE) role = r;
+  }
+  if (role == NONE || !punct(b, r, ',') || !spk__nameish(b, r + 1)) return false;
+  uint32_t ne = spk__name_end(b, r + 1, b->toks.size);
+  if (ne - (r + 1) < 2 && !(T(b, r + 1)->lex & (W_FIRST_M | W_FIRST_F))) return false;
+  spk__bind_role(b, role, r + 1, ne);
+  spk__name_mention(b, m, r + 1, ne);
+  return true;
+}
+
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v + 1;
@@ -167,7 +188,9 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     uint32_t e = spk__name_end(b, s, hi);
     /* "said Assembly Speaker Robert Chen", "said Senate Minority Leader Dana
      * Whitfield": a name before capitalised role words qualifies them */
-    for (uint32_t r = e; r < hi && r < e + 3 && word(b, r) && (T(b, r)->flags & TF_CAP) &&
+    /* "said Assembly Republican leader Craig Dunmore": the role words may
+     * go on in lowercase */
+    for (uint32_t r = e; r < hi && r < e + 3 && word(b, r) &&
                          (T(b, r)->lex & (W_ROLE | W_HONORIFIC));
          r++)
       if (spk__nameish(b, r + 1)) {
@@ -287,7 +310,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         const char *z = b->text + h->end;
         if ((h->end + 2 <= b->len && z[0] == '\'' && z[1] == 's') ||
             (h->end + 4 <= b->len && !memcmp(z, "\xE2\x80\x99s", 4)))
-          return false;
+          return possessor_apposition(b, k, hi, m);
         m->type = (h->lex & W_OUTLET) ? M_OUTLET
                   : (h->lex & W_ROLE) ? M_ROLE : M_INST;
         m->head = k;
