@@ -439,6 +439,38 @@ int spk__role_gender(const Block *b, uint32_t k) {
   return 0;
 }
 
+/* "Dawson concedes: '…'" in a live blog's headline, "Republican Grant
+ * Dawson conceded" below it: a speaker known only by the surname so far is
+ * the person the full name in tokens [s, e) gives.  Renames that speaker
+ * in the context and in the quotations already attributed.  Runs only when
+ * a recent speaker's name is one word, which few articles have. */
+static void complete_surname(Block *b, uint32_t s, uint32_t e) {
+  PmContext *ctx = b->ctx;
+  const Token *l = T(b, e - 1);
+  size_t ln = l->end - l->start;
+  const char *last = b->text + l->start;
+  bool any = false;
+  for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
+    if (strlen(ctx->recent[i].name) == ln && !memcmp(ctx->recent[i].name, last, ln)) any = true;
+  if (!any) return;
+  const char *full = b->text + T(b, s)->start;
+  size_t fn = l->end - T(b, s)->start;
+  for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
+    if (strlen(ctx->recent[i].name) == ln && !memcmp(ctx->recent[i].name, last, ln))
+      ctx__set_person(&ctx->recent[i], full, fn, ctx->recent[i].gender);
+  if (strlen(ctx->last_speaker.name) == ln && !memcmp(ctx->last_speaker.name, last, ln))
+    ctx__set_person(&ctx->last_speaker, full, fn, ctx->last_speaker.gender);
+  const char *nm = NULL;
+  for (size_t i = 0; i < b->res->quotes.size; i++) {
+    PmQuote *q = &b->res->quotes.contents[i];
+    if (!q->has_speaker || !q->speaker.name || strlen(q->speaker.name) != ln ||
+        memcmp(q->speaker.name, last, ln))
+      continue;
+    if (!nm) nm = res__str(b->res, full, fn);
+    q->speaker.name = nm;
+  }
+}
+
 /* Registers named people of the paragraph (two or more capitalised words,
  * or a name after an honorific) and role appositions. */
 static void note_entities(Block *b) {
@@ -466,6 +498,7 @@ static void note_entities(Block *b) {
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
+    if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
     if (s >= 2 && punct(b, s - 1, ',')) {
