@@ -98,6 +98,8 @@ bool spk__indefinite_det(const Block *b, uint32_t i) {
   const char *w = b->text + T(b, i)->start;
   uint32_t n = T(b, i)->end - T(b, i)->start;
   char c = (char)(w[0] | 32);
+  /* "Another resident, who asked not to be named, said" */
+  if (n == 7 && c == 'a' && !memcmp(w + 1, "nother", 6)) return true;
   return (n == 1 && c == 'a') || (n == 2 && c == 'a' && (w[1] | 32) == 'n') ||
          (n == 2 && c == 'u' && (w[1] | 32) == 'n') ||
          (n == 3 && (!memcmp(w + 1, "ne", 2) || !memcmp(w + 1, "NE", 2)) && (c == 'u' || c == 'o'));
