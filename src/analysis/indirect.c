@@ -383,7 +383,10 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         (word(b, v + 1) || T(b, v + 1)->kind == T_NUMBER) && /* "said 11 patients" */
         !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
           (T(b, v + 1)->lex & W_FUNCTION)) &&
-        (!(T(b, v + 1)->lex & (W_PREP | W_AUX)) || (told && !(T(b, v + 1)->lex & W_PREP))) &&
+        /* "said an override was unlikely": "an" is also an auxiliary
+         * ("said in an interview"), but a determiner opens a clause */
+        (!(T(b, v + 1)->lex & (W_PREP | W_AUX)) ||
+         ((told || (T(b, v + 1)->lex & W_DET)) && !(T(b, v + 1)->lex & W_PREP))) &&
         s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;

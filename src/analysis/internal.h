@@ -336,6 +336,9 @@ struct PmContext {
   CtxAlias aliases[CTX_ALIASES];   /* acronyms, most recent first */
   uint8_t anon_last;     /* paragraphs for which the last speaker, an
                             unnamed person, takes the pronouns */
+  char anon_head[24];    /* that person's folded head noun ("aide"), zero
+                            padded, "" when none: "the aide" is that
+                            person again (resolve.c) */
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes
    * its names here, and moving 48 whole entries to put one in front cost

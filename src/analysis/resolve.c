@@ -394,6 +394,13 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       return r;
     }
     if (!fn) f[0] = 0;
+    /* "But a senior Democratic aide said … "…," the aide said": the
+     * unnamed person just quoted, under the same noun */
+    if (fn && b->ctx->anon_last && !strcmp(b->ctx->anon_head, f)) {
+      r.suffix = "+anonymous";
+      r.conf = 0.7;
+      return r;
+    }
     /* Unbound: the most recent speaker, only when compatible (skipping to
      * an older one would guess) and never for an indefinite "un conseiller",
      * who is someone new. */

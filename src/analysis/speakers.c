@@ -85,10 +85,12 @@ static const char *name_str(Block *b, const PmQuote *q, const char *name, size_t
 bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
   if (ts + 1 >= te || !word(b, ts) || !word(b, ts + 1)) return false;
   const Token *h = T(b, ts + 1);
-  /* « Un haut fonctionnaire », "A senior official": one adjective */
-  if (!(h->lex & (W_ROLE | W_ANON)) && ts + 2 < te && word(b, ts + 2) &&
-      !(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH)))
-    h = T(b, ts + 2);
+  /* « Un haut fonctionnaire », "A senior official", "a senior Democratic
+   * aide": up to two adjectives */
+  for (uint32_t k = ts + 2; k < te && k < ts + 4 && !(h->lex & (W_ROLE | W_ANON)) &&
+                            word(b, k) && !(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH));
+       k++)
+    h = T(b, k);
   if ((h->flags & TF_CAP) || !(h->lex & (W_ROLE | W_ANON)) || (h->lex & W_INSTITUTION))
     return false;
   return spk__indefinite_det(b, ts);
@@ -118,6 +120,23 @@ static uint32_t anonymous_before(const Block *b, uint32_t so) {
   return NONE;
 }
 
+/* Keeps the head noun of an unnamed speaker ("a senior Democratic aide
+ * in the Assembly" -> "aide") while anon_last lasts, clears it otherwise;
+ * zero padded, for pm_context_equal's memcmp. */
+static void note_anon_head(Block *b, const Cue *c) {
+  PmContext *ctx = b->ctx;
+  memset(ctx->anon_head, 0, sizeof ctx->anon_head);
+  if (!ctx->anon_last) return;
+  for (uint32_t k = c->m.ts; k < c->m.te; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD || (t->flags & TF_CAP) || !(t->lex & (W_ROLE | W_ANON))) continue;
+    char f[64];
+    size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+    if (n && n < sizeof ctx->anon_head) memcpy(ctx->anon_head, f, n);
+    return;
+  }
+}
+
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
@@ -137,9 +156,14 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
     b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
+  if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
+  } else if (!r.has_name && b->ctx->anon_last) {
+    /* "…," the aide said. "They'll fold.": a follow-on quotation goes on
+     * with the unnamed person, not with the named one before */
+    memset(&b->ctx->last_speaker, 0, sizeof b->ctx->last_speaker);
   }
 }
 
@@ -683,7 +707,8 @@ void speakers__attribute(Block *b) {
   }
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
-  if (b->ctx->anon_last) b->ctx->anon_last--;
+  if (b->ctx->anon_last && !--b->ctx->anon_last)
+    memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
   uint32_t age = b->ctx->last_age + b->sents.size;
   /* capped just past the follow-on limit, so that contexts after an edit
    * converge again within a paragraph or two */

@@ -24,9 +24,13 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
     if (p->kind != T_WORD) break;
     if (p->lex & W_DET) return s - 1;
     /* "A Castlegate spokesman", "the White House press secretary" */
+    /* "a senior Democratic aide": a capitalised adjective after a
+     * lowercase one and a determiner */
     if ((p->flags & TF_CAP) && !(p->lex & W_DET) &&
         !(b->lid == PM_LANG_EN && s >= lo + 2 && k < 2 && word(b, s - 2) &&
-          ((T(b, s - 2)->lex & W_DET) || (T(b, s - 2)->flags & TF_CAP))))
+          ((T(b, s - 2)->lex & W_DET) || (T(b, s - 2)->flags & TF_CAP) ||
+           (s >= lo + 3 && !(T(b, s - 2)->lex & (W_PREP | W_SPEECH | W_AUX | W_FUNCTION)) &&
+            word(b, s - 3) && (T(b, s - 3)->lex & W_DET)))))
       break;
     if (p->lex & (W_PREP | W_SPEECH | W_AUX)) break;
     s--;
@@ -360,6 +364,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         (t->lex & W_INSTITUTION) && !(t->lex & W_ROLE) && j > lo + 1 && spk__nameish(b, j - 1)) {
       uint32_t ns = spk__name_start(b, j - 1, lo);
       const Token *f = T(b, ns);
+      /* "A senior adviser to the Nguyen campaign said": after a
+       * preposition it completes the noun before */
+      if (ns > lo + 2 && word(b, ns - 1) && (T(b, ns - 1)->lex & W_DET) && word(b, ns - 2) &&
+          (T(b, ns - 2)->lex & W_PREP) && !(T(b, ns - 2)->flags & TF_CAP) &&
+          !(T(b, ns - 2)->lex & W_SOURCE)) {
+        j = ns - 3;
+        continue;
+      }
       if (ns > lo && word(b, ns - 1) && (T(b, ns - 1)->lex & W_DET) &&
           !ctx__entity_by_part(b->ctx, b->text + f->start, T(b, j - 1)->end - f->start) &&
           !ctx__entity_by_part(b->ctx, b->text + T(b, j - 1)->start,
