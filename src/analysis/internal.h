@@ -336,6 +336,10 @@ struct PmContext {
   CtxAlias aliases[CTX_ALIASES];   /* acronyms, most recent first */
   uint8_t anon_last;     /* paragraphs for which the last speaker, an
                             unnamed person, takes the pronouns */
+  CtxPerson prev_subject;  /* the person the previous paragraph, which
+                              quoted nobody, opened a sentence with: "Sir
+                              Nigel Fairbrother wrote to customers." then
+                              "'…,' he wrote" (resolve.c) */
   char anon_head[24];    /* that person's folded head noun ("aide"), zero
                             padded, "" when none: "the aide" is that
                             person again (resolve.c) */

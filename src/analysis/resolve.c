@@ -200,6 +200,15 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
       uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
       const CtxPerson *p = e - k == 1 ? ctx__entity_by_part(b->ctx, b->text + a, z - a) : NULL;
       int g = p ? p->gender : spk__name_gender(b, k);
+      if (!p && !g && z - a < CTX_NAME) {
+        /* "Le préfet du Rhône, Orin Valcke,": the gender an apposition
+         * gave the full name */
+        char key[CTX_NAME];
+        memcpy(key, b->text + a, z - a);
+        key[z - a] = 0;
+        const CtxPerson *full = ctx__person(b->ctx, key);
+        if (full) g = full->gender;
+      }
       bool person = p || (e - k >= 2 && !(T(b, k)->flags & TF_ALLCAP)) ||
                     (T(b, k)->lex & (W_FIRST_M | W_FIRST_F));
       if (!person) {
@@ -370,7 +379,13 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       break;
     }
-    const CtxPerson *p = recent_compatible(b->ctx, m->gender);
+    const CtxPerson *p = NULL;
+    /* the person the paragraph before opened with, when it quoted
+     * nobody, over an older speaker */
+    if (b->ctx->prev_subject.name[0] && compatible(m->gender, b->ctx->prev_subject.gender))
+      p = &b->ctx->prev_subject;
+    else
+      p = recent_compatible(b->ctx, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;

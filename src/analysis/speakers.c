@@ -707,6 +707,15 @@ void speakers__attribute(Block *b) {
   }
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
+  {
+    /* a paragraph that quotes nobody leaves its subject to the pronouns
+     * of the next one */
+    Resolved ps;
+    memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
+    if (!comments && b->res->quotes.size == first_quote && b->sents.size &&
+        spk__paragraph_subject(b, b->toks.size, &ps))
+      ctx__set_person(&b->ctx->prev_subject, ps.name, strlen(ps.name), ps.gender == 3 ? 0 : ps.gender);
+  }
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
   uint32_t age = b->ctx->last_age + b->sents.size;
