@@ -381,6 +381,7 @@ static const ListKey list_keys[] = {
     {"anonymous_sources", W_ANON, 0, false, 0},
     {"conjunctions", W_CONJ, 0, false, 0},
     {"generic_roles", W_ROLE | W_ROLE_GENERIC, 0, false, 0},
+    {"epithets", W_ROLE_GENERIC, 0, false, 0},
     {"interview_words", W_INTERVIEW, 0, false, 0},
     {"offices", W_ROLE | W_OFFICE, 0, false, 0},
     {"company_nouns", W_COMPANY, 0, false, 0},

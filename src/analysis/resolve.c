@@ -48,6 +48,11 @@ static bool other_role(const Block *b, const char *name, const char *role) {
 static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
   /* A recent speaker of the pronoun's gender beats a more recent one of
    * unknown gender ("Sarah Jones … Dr. Amir Patel … she said"). */
+  /* …unless that more recent one spoke just before: "'…,' Rinaldi said."
+   * then "He said he would ask the league" is still Paolo Rinaldi */
+  if ((gender == 1 || gender == 2) && ctx->recent[0].name[0] && !ctx->recent[0].gender &&
+      ctx->last_age < 4 && !strcmp(ctx->recent[0].name, ctx->last_speaker.name))
+    return &ctx->recent[0];
   if (gender == 1 || gender == 2)
     for (size_t i = 0; i < 4 && ctx->recent[i].name[0]; i++)
       if (ctx->recent[i].gender == gender) return &ctx->recent[i];

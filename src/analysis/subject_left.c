@@ -122,6 +122,30 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     else break;
   }
   if (j <= lo) return false;
+  /* "He then spent several minutes criticising the decision, and said
+   * …": a verb after "and" shares the subject opening the sentence, when
+   * that is a pronoun or a name */
+  if (j - 1 > lo && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ) &&
+      !(T(b, j - 1)->flags & TF_CAP) && b->sents.size) {
+    uint32_t ss = b->sents.contents[spk__sentence_of(b, v)].start;
+    if (ss >= lo && ss + 2 < j && !spk__in_quote(b, ss)) {
+      const Token *f = T(b, ss);
+      if (f->kind == T_WORD && (f->lex & (W_PRON_M | W_PRON_F)) && !(f->lex & W_DET)) {
+        m->type = M_PRON;
+        m->ts = ss;
+        m->te = ss + 1;
+        m->gender = pron_gender(f);
+        return true;
+      }
+      if (spk__nameish(b, ss)) {
+        uint32_t ne = spk__name_end(b, ss, j);
+        if (ne < j && !(T(b, ne)->kind == T_WORD && (T(b, ne)->flags & TF_CAP))) {
+          spk__name_mention(b, m, ss, ne);
+          return true;
+        }
+      }
+    }
+  }
   uint32_t end = j; /* mention ends here (exclusive) */
   /* "One person familiar with the plans said", « une source proche du
    * dossier a indiqué »: an unnamed source with its complement */
@@ -306,6 +330,16 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       return true;
     }
     if (spk__nameish(b, j) && j > lo && spk__demonym_role(b, j - 1, m)) {
+      m->te = end;
+      return true;
+    }
+    /* "the Italian said": a nationality noun for the person named
+     * before */
+    if (t->kind == T_WORD && (t->lex & W_ROLE_GENERIC) && !(t->lex & W_ROLE) && j > lo &&
+        word(b, j - 1) && (T(b, j - 1)->lex & W_DET)) {
+      m->type = M_ROLE;
+      m->head = j;
+      m->ts = j - 1;
       m->te = end;
       return true;
     }

@@ -242,6 +242,16 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ts = j;
     return true;
   }
+  /* "said the Italian": a nationality noun for the person named before */
+  if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
+      (T(b, j + 1)->lex & W_ROLE_GENERIC) && !(T(b, j + 1)->lex & W_ROLE) &&
+      !(j + 2 < hi && word(b, j + 2) && (T(b, j + 2)->flags & TF_CAP))) {
+    m->type = M_ROLE;
+    m->head = j + 1;
+    m->ts = j;
+    m->te = j + 2;
+    return true;
+  }
   /* « a prévenu le Danois », « a confié le Drômois »: a demonym */
   if ((t->lex & W_DET) && j + 1 < hi && spk__demonym_role(b, j, m)) return true;
   /* « le Premier ministre, X »: a capital opening a role phrase is no
