@@ -139,8 +139,19 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       if (spk__nameish(b, ss)) {
         uint32_t ne = spk__name_end(b, ss, j);
+        /* a person or organisation: two words, a known name or first
+         * name; "Campaigners who had packed the gallery … but said" is
+         * an unnamed group */
+        bool named = ne - ss >= 2 || (f->lex & (W_FIRST_M | W_FIRST_F)) ||
+                     ctx__entity_by_part(b->ctx, b->text + f->start, f->end - f->start);
         if (ne < j && !(T(b, ne)->kind == T_WORD && (T(b, ne)->flags & TF_CAP))) {
-          spk__name_mention(b, m, ss, ne);
+          if (named) {
+            spk__name_mention(b, m, ss, ne);
+          } else {
+            m->type = M_NP;
+            m->ts = ss;
+            m->te = ne;
+          }
           return true;
         }
       }
