@@ -183,6 +183,16 @@ void quotes__find(Block *b) {
           depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
           (t[i].flags & TF_SPACE_AFTER))
         match = (int)depth - 1; /* “ … “ typed for “ … ” */
+      /* "'Fines come out of customers' bills in the end,' said …": a '
+       * after a plural's s and before a lowercase word is its possessive
+       * when the next single mark of the paragraph closes too */
+      if (match >= 0 && fam == QM_SINGLE && role == QR_CLOSE && i > 0 && i + 1 < n &&
+          t[i - 1].kind == T_WORD && b->text[t[i - 1].end - 1] == 's' &&
+          t[i + 1].kind == T_WORD && !(t[i + 1].flags & TF_CAP)) {
+        uint32_t k = i + 1;
+        while (k < n && !(t[k].kind == T_QMARK && t[k].qfam == QM_SINGLE)) k++;
+        if (k < n && t[k].qrole == QR_CLOSE) continue;
+      }
       if (match >= 0) {
         if (match == 0)
           emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
