@@ -190,6 +190,8 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       uint32_t ne = spk__name_end(b, from, c - 1);
       if (ne - from >= 2 || (T(b, from)->flags & TF_ALLCAP)) {
         uint8_t st = cu.stance;
+        /* and "the company" stands for it later on (resolve.c) */
+        spk__bind_role(b, cu.m.te - 1, from, ne);
         spk__name_mention(b, &cu.m, from, ne);
         cu.stance = st;
       }

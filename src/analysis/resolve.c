@@ -535,6 +535,20 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.8;
       return r;
     }
+    /* "the company", "the council": the organisation a clause or a name
+     * bound to the noun ("Halvorsen Motors is recalling …, the company
+     * said"; "the Dunmore Town Council"), after a definite determiner */
+    bool keyed = false;
+    const char *bound = m->type == M_INST && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
+                        !spk__indefinite_det(b, m->ts) && !(T(b, m->head)->lex & W_ROLE)
+                        ? spk__role_name(b, m->head, &keyed) : NULL;
+    if (bound && !keyed) {
+      str__put(r.name, sizeof r.name, 0, bound, strlen(bound));
+      r.has_name = true;
+      r.suffix = "+institution";
+      r.conf = 0.8;
+      return r;
+    }
   }
   if (m->type == M_OUTLET && b->ctx->last_title[0]) {
     str__put(r.name, sizeof r.name, 0, b->ctx->last_title,

@@ -514,6 +514,11 @@ static void note_entities(Block *b) {
     bool hon = s > 0 && word(b, s - 1 - (punct(b, s - 1, '.') ? 1 : 0)) &&
                (T(b, s - 1 - (punct(b, s - 1, '.') ? 1 : 0))->lex & W_HONORIFIC);
     bool first = (T(b, s)->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+    /* "the Dunmore Town Council voted": "the council" is it later on
+     * (resolve.c) */
+    if (e - s >= 2 && e - s <= 6 && (T(b, e - 1)->lex & W_INSTITUTION) &&
+        !(T(b, s)->lex & W_INSTITUTION) && T(b, e - 1)->end - T(b, s)->start < CTX_NAME)
+      spk__bind_role(b, e - 1, s, e);
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
