@@ -57,8 +57,12 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
    * an adjective far more often than a verb */
   if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
     return false;
+  /* (French « a » is a determiner and an auxiliary: « il a dit »; English
+   * "an" only reads as one in "in an interview": "an estimated 57 million"
+   * is no verb) */
   if (i > 0 && word(b, i - 1) && (T(b, i - 1)->lex & W_DET) &&
-      !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX)))
+      !(T(b, i - 1)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+      (!(T(b, i - 1)->lex & W_AUX) || b->lid == PM_LANG_EN))
     return false;
   if (b->lid == PM_LANG_FR && i > 0 && participle_after_noun(b, i)) return false;
   /* "veut dire que" means, it does not report. */
