@@ -49,10 +49,29 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     c.found = true;
   } else if (spk__gerund(b, v)) {
     /* "…, saying …", "en affirmant que": the subject of the sentence */
+    if (lo + 2 < v && spk__indefinite_person(b, lo, v)) {
+      /* "A Halvorsen spokesperson declined to comment, saying …" */
+      c.m.type = M_NP;
+      c.m.ts = lo;
+      c.m.te = lo + 2;
+      c.found = true;
+    }
     for (uint32_t k = lo; k < v && !c.found; k++) {
       if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
       if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_PREP)) continue;
-      spk__name_mention(b, &c.m, k, spk__name_end(b, k, v));
+      uint32_t ne = spk__name_end(b, k, v);
+      const Token *f = T(b, k);
+      if (k == lo && ne == k + 1 && b->lid == PM_LANG_EN && b->text[f->end - 1] == 's' &&
+          !(f->lex & (W_FIRST_M | W_FIRST_F)) &&
+          !ctx__entity_by_part(b->ctx, b->text + f->start, f->end - f->start)) {
+        /* "Prosecutors had asked for 11 years, arguing …": a group */
+        c.m.type = M_NP;
+        c.m.ts = k;
+        c.m.te = k + 1;
+        c.found = true;
+        break;
+      }
+      spk__name_mention(b, &c.m, k, ne);
       c.found = true;
     }
   } else if (relative_before(b, v, lo) != NONE) {

@@ -392,8 +392,12 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
-      /* any finite form: said, says, alleged, allege (not saying) */
-      if (wn > 4 && !memcmp(w + wn - 3, "ing", 3)) continue;
+      /* any finite form: said, says, alleged, allege (not saying), or a
+       * participle clause after a comma: "asked for five years, saying
+       * Vinton suffered from …" */
+      if (wn > 4 && !memcmp(w + wn - 3, "ing", 3) &&
+          !(v > s->start + 2 && punct(b, v - 1, ',') && word(b, v + 1)))
+        continue; /* "…, promising 1,200 new homes": an object */
       /* "described the family as quiet" names, it reports no clause */
       if (wn > 7 && !memcmp(w, "describ", 7)) continue;
       (void)w;
