@@ -384,11 +384,21 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       break;
     }
-    const CtxPerson *p = NULL;
     /* the person the paragraph before opened with, when it quoted
-     * nobody, over an older speaker */
-    if (b->ctx->prev_subject.name[0] && compatible(m->gender, b->ctx->prev_subject.gender))
-      p = &b->ctx->prev_subject;
+     * nobody, over an older speaker: a name of two words, or one word of
+     * a name the article gave (speakers.c notes it unread) */
+    const CtxPerson *p = NULL, *prev = NULL;
+    const CtxPerson *ps = &b->ctx->prev_subject;
+    if (ps->name[0]) {
+      if (strchr(ps->name, ' ')) {
+        const CtxPerson *known = ctx__person(b->ctx, ps->name);
+        prev = known && known->gender ? known : ps;
+      } else {
+        prev = ctx__entity_by_part(b->ctx, ps->name, strlen(ps->name));
+      }
+    }
+    if (prev && compatible(m->gender, prev->gender))
+      p = prev;
     else
       p = recent_compatible(b->ctx, m->gender);
     if (p) {

@@ -475,9 +475,14 @@ static void complete_surname(Block *b, uint32_t s, uint32_t e) {
   const Token *l = T(b, e - 1);
   size_t ln = l->end - l->start;
   const char *last = b->text + l->start;
+  if (ln >= CTX_NAME) return;
+  /* names are zero padded: the first ln bytes and a NUL after them (no
+   * strlen; this runs for every full name of every paragraph) */
   bool any = false;
   for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
-    if (strlen(ctx->recent[i].name) == ln && !memcmp(ctx->recent[i].name, last, ln)) any = true;
+    if (ctx->recent[i].name[0] == last[0] && !ctx->recent[i].name[ln] &&
+        !memcmp(ctx->recent[i].name, last, ln))
+      any = true;
   if (!any) return;
   const char *full = b->text + T(b, s)->start;
   size_t fn = l->end - T(b, s)->start;
@@ -494,6 +499,49 @@ static void complete_surname(Block *b, uint32_t s, uint32_t e) {
       continue;
     if (!nm) nm = res__str(b->res, full, fn);
     q->speaker.name = nm;
+  }
+}
+
+/* A paragraph that quotes nobody leaves the name opening its first
+ * sentence to the pronouns of the next paragraph ("The company's
+ * chairman, Sir Nigel Fairbrother, wrote to customers." then "'…,' he
+ * wrote"): noted as written, without looking it up, which resolve.c does
+ * only for a pronoun that needs it (most paragraphs quote nobody, and a
+ * look-up in the list of people for each cost more than the rule gains).
+ * Reads the first ten tokens: determiners, role nouns, possessives and
+ * commas may stand before the name; a pronoun, verb or quotation mark
+ * ends the search. */
+static void note_prev_subject(Block *b) {
+  if (!b->sents.size) return;
+  const Sentence *s0 = &b->sents.contents[0];
+  uint32_t lim = s0->end < s0->start + 10 ? s0->end : s0->start + 10;
+  for (uint32_t k = s0->start; k < lim; k++) {
+    const Token *t = T(b, k);
+    if (t->kind == T_QMARK) return;
+    if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '.' && t->ch != '-') return;
+    if (t->kind != T_WORD) continue;
+    if (!spk__nameish(b, k)) {
+      if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH | W_FIRST_PERSON |
+                     W_QUE)) && !(t->lex & (W_DET | W_MONTH)))
+        return;
+      continue;
+    }
+    uint32_t e = spk__name_end(b, k, s0->end);
+    const char *z = b->text + T(b, e - 1)->end;
+    uint32_t zn = b->len - T(b, e - 1)->end;
+    if ((zn >= 2 && z[0] == '\'' && z[1] == 's') || (zn >= 4 && !memcmp(z, "\xE2\x80\x99s", 4)) ||
+        (word(b, e) && (T(b, e)->lex & W_ROLE) && !(T(b, e)->lex & (W_FIRST_M | W_FIRST_F))) ||
+        (k > s0->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
+         !(T(b, k - 1)->flags & TF_CAP))) {
+      /* "Ortega's daughter", "Lumora Chief Executive Tom Hadley", "at
+       * the Riverside Hotel": not the subject */
+      k = e - 1;
+      continue;
+    }
+    if (e - k == 1 && (T(b, k)->flags & TF_ALLCAP)) return;
+    uint32_t a = T(b, k)->start, n = T(b, e - 1)->end - a;
+    if (n < CTX_NAME) ctx__set_person(&b->ctx->prev_subject, b->text + a, n, spk__name_gender(b, k));
+    return;
   }
 }
 
@@ -712,15 +760,8 @@ void speakers__attribute(Block *b) {
   }
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
-  {
-    /* a paragraph that quotes nobody leaves its subject to the pronouns
-     * of the next one */
-    Resolved ps;
-    memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
-    if (!comments && b->res->quotes.size == first_quote && b->sents.size &&
-        spk__paragraph_subject(b, b->toks.size, &ps))
-      ctx__set_person(&b->ctx->prev_subject, ps.name, strlen(ps.name), ps.gender == 3 ? 0 : ps.gender);
-  }
+  memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
+  if (!comments && b->res->quotes.size == first_quote) note_prev_subject(b);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
   uint32_t age = b->ctx->last_age + b->sents.size;
