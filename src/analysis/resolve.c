@@ -548,11 +548,18 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "the company", "the council": the organisation a clause or a name
      * bound to the noun ("Halvorsen Motors is recalling …, the company
      * said"; "the Dunmore Town Council"), after a definite determiner */
-    bool keyed = false;
-    const char *bound = m->type == M_INST && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
-                        !spk__indefinite_det(b, m->ts) && !(T(b, m->head)->lex & W_ROLE)
-                        ? spk__role_name(b, m->head, &keyed) : NULL;
-    if (bound && !keyed) {
+    /* (the bare noun's binding, without the phrase key a person's role
+     * needs: every institution mention passes here) */
+    const char *bound = NULL;
+    if (m->type == M_INST && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
+        !spk__indefinite_det(b, m->ts) && !(T(b, m->head)->lex & W_ROLE) &&
+        b->ctx->roles[0].role[0]) {
+      char f[64];
+      const Token *h = T(b, m->head);
+      size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+      if (fn) bound = ctx__role(b->ctx, f, fn);
+    }
+    if (bound) {
       str__put(r.name, sizeof r.name, 0, bound, strlen(bound));
       r.has_name = true;
       r.suffix = "+institution";
