@@ -169,14 +169,14 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ne = m->te = j + 1;
     return true;
   }
-  /* "said Detective Inspector Claire Booth": capitalised titles before
-   * the name */
+  /* "said Detective Inspector Claire Booth", "said Councillor Peter
+   * Lowther": capitalised titles (one is enough) before the name */
   uint32_t tn = j;
   while (tn < hi && tn < j + 5 && ((word(b, tn) && (T(b, tn)->flags & TF_CAP) &&
                                     (T(b, tn)->lex & (W_HONORIFIC | W_ROLE))) ||
                                    (tn > j && punct(b, tn, '.'))))
     tn++;
-  if (tn > j + 1 && tn < hi && spk__nameish(b, tn) && (T(b, j)->lex & (W_HONORIFIC | W_ROLE))) {
+  if (tn > j && tn < hi && spk__nameish(b, tn) && (T(b, j)->lex & (W_HONORIFIC | W_ROLE))) {
     spk__name_mention(b, m, tn, spk__name_end(b, tn, hi));
     m->ts = j;
     return true;
