@@ -45,19 +45,51 @@ static bool other_role(const Block *b, const char *name, const char *role) {
   return other;
 }
 
-static const CtxPerson *recent_compatible(const PmContext *ctx, int gender) {
+/* "National Oceanic and Atmospheric Administration", "British Antarctic
+ * Survey": a name with a lowercase word, ending in an institution noun, or
+ * of three words or more that open with no known first name is an
+ * organisation, never "he" or "she".  Asked only while a pronoun is
+ * resolved. */
+static bool organisation(const Block *b, const char *name) {
+  const char *last = name;
+  int words = 1;
+  for (const char *p = name; *p; p++)
+    if (*p == ' ') {
+      if (p[1] >= 'a' && p[1] <= 'z') return true;
+      last = p + 1;
+      words++;
+    }
+  char f[64];
+  size_t n = strlen(last), fn;
+  if (last == name || !n || n >= 64) return false;
+  fn = lex__fold(last, n, f);
+  const LexEntry *e = fn ? lex__get(b->lx, f, fn) : NULL;
+  if (e && (e->flags & W_INSTITUTION)) return true;
+  if (words < 3) return false;
+  const char *sp = strchr(name, ' ');
+  fn = (size_t)(sp - name) < 64 ? lex__fold(name, (size_t)(sp - name), f) : 0;
+  e = fn ? lex__get(b->lx, f, fn) : NULL;
+  return !(e && (e->flags & (W_FIRST_M | W_FIRST_F)));
+}
+
+static const CtxPerson *recent_compatible(const Block *b, int gender) {
+  const PmContext *ctx = b->ctx;
+  bool person = gender == 1 || gender == 2;
   /* A recent speaker of the pronoun's gender beats a more recent one of
    * unknown gender ("Sarah Jones … Dr. Amir Patel … she said"). */
   /* …unless that more recent one spoke just before: "'…,' Rinaldi said."
    * then "He said he would ask the league" is still Paolo Rinaldi */
-  if ((gender == 1 || gender == 2) && ctx->recent[0].name[0] && !ctx->recent[0].gender &&
-      ctx->last_age < 4 && !strcmp(ctx->recent[0].name, ctx->last_speaker.name))
+  if (person && ctx->recent[0].name[0] && !ctx->recent[0].gender &&
+      ctx->last_age < 4 && !strcmp(ctx->recent[0].name, ctx->last_speaker.name) &&
+      !organisation(b, ctx->recent[0].name))
     return &ctx->recent[0];
-  if (gender == 1 || gender == 2)
+  if (person)
     for (size_t i = 0; i < 4 && ctx->recent[i].name[0]; i++)
       if (ctx->recent[i].gender == gender) return &ctx->recent[i];
   for (size_t i = 0; i < CTX_RECENT && ctx->recent[i].name[0]; i++)
-    if (compatible(gender, ctx->recent[i].gender)) return &ctx->recent[i];
+    if (compatible(gender, ctx->recent[i].gender) &&
+        !(person && !ctx->recent[i].gender && organisation(b, ctx->recent[i].name)))
+      return &ctx->recent[i];
   const CtxPerson *e;
   for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL && e->name[0]; i++)
     if (compatible(gender, e->gender) && strchr(e->name, ' ')) return e;
@@ -400,7 +432,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     if (prev && compatible(m->gender, prev->gender))
       p = prev;
     else
-      p = recent_compatible(b->ctx, m->gender);
+      p = recent_compatible(b, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       r.has_name = true;
