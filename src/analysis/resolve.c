@@ -337,6 +337,17 @@ static void side_org(Block *b, const Mention *m, Resolved *r) {
   r->conf = 0.7;
 }
 
+/* The name last bound to a company noun ("Halvorsen Motors is recalling
+ * …, the company said"), or NULL. */
+static const char *company_bound(const Block *b) {
+  const PmContext *ctx = b->ctx;
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
+    const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
+    if (e && (e->flags & W_COMPANY)) return ctx->roles[i].name;
+  }
+  return NULL;
+}
+
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -393,6 +404,19 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.6;
       r.suffix = "+pronoun";
       if (b->lid == PM_LANG_FR && b->sents.size) side_org(b, m, &r);
+      /* "Pilots would not be affected, it added": "it" is the company the
+       * article is about, when that company spoke of late */
+      const Token *t = T(b, m->ts);
+      const char *nm;
+      if (t->end - t->start == 2 && (b->text[t->start] | 32) == 'i' &&
+          (b->text[t->start + 1] | 32) == 't' && (nm = company_bound(b)) != NULL)
+        for (size_t i = 0; i < 4 && b->ctx->recent[i].name[0]; i++)
+          if (!strcmp(b->ctx->recent[i].name, nm)) {
+            str__put(r.name, sizeof r.name, 0, nm, strlen(nm));
+            r.has_name = true;
+            r.gender = 0;
+            break;
+          }
       return r;
     }
     if (local_subject(b, m->ts, m->gender, &r)) return r;
@@ -590,6 +614,9 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       const Token *h = T(b, m->head);
       size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
       if (fn) bound = ctx__role(b->ctx, f, fn);
+      /* "the airline" after "…, the carrier said": the company the
+       * article is about answers to any company noun */
+      if (!bound && (h->lex & W_COMPANY)) bound = company_bound(b);
     }
     if (bound) {
       str__put(r.name, sizeof r.name, 0, bound, strlen(bound));

@@ -198,7 +198,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     /* « la Commission européenne »: so does one after a capitalised
      * institution noun; the adjective stays in the name */
     if (t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 &&
-        !(t->lex & (W_ROLE | W_INSTITUTION | W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH |
+        !(t->lex & (W_ROLE | W_INSTITUTION | W_COMPANY | W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH |
                     W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE | W_ANON | W_MONTH)) &&
         ((spk__nameish(b, j - 1) && word(b, spk__name_start(b, j - 1, lo) - 1) &&
           (T(b, spk__name_start(b, j - 1, lo) - 1)->lex & (W_PREP | W_DET))) ||
@@ -278,6 +278,16 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       if (k > lo + 1 && punct(b, k - 1, ',') && spk__nameish(b, k - 2)) {
         uint32_t ns = spk__name_start(b, k - 2, lo);
+        /* "The Association of Flight Attendants, which …, said": across
+         * of/for after a capitalised word */
+        if (b->lid == PM_LANG_EN && ns > lo + 1 &&
+            (folded_is(b, ns - 1, "of") || folded_is(b, ns - 1, "for")) && word(b, ns - 2) &&
+            (T(b, ns - 2)->flags & TF_CAP) && !(T(b, ns - 2)->lex & (W_DET | W_FUNCTION))) {
+          ns -= 2;
+          while (ns > lo && word(b, ns - 1) && (T(b, ns - 1)->flags & TF_CAP) &&
+                 !(T(b, ns - 1)->lex & (W_DET | W_FUNCTION)))
+            ns--;
+        }
         spk__name_mention(b, m, ns, k - 1);
         for (uint32_t r = k; r < j; r++) {
           if (word(b, r) && (T(b, r)->lex & W_ROLE)) {
@@ -428,8 +438,10 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
     }
     /* "the Conservative MP said": an acronym role counts as lowercase */
+    /* ("The Chicago-based airline, the fourth-largest …, said": a
+     * company noun is an institution's) */
     if (t->kind == T_WORD && (!(t->flags & TF_CAP) || ((t->flags & TF_ALLCAP) && (t->lex & W_ROLE))) &&
-        (t->lex & (W_ROLE | W_INSTITUTION | W_OUTLET))) {
+        (t->lex & (W_ROLE | W_INSTITUTION | W_OUTLET | W_COMPANY))) {
       /* "la porte-parole du gouvernement": the complement is not the
        * subject; the noun it completes is. */
       uint32_t p = j;
