@@ -107,6 +107,19 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     CtxRole saved[CTX_ROLES];
     memcpy(saved, b->ctx->roles, sizeof saved);
     Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, true);
+    if (v == k + 1 && b->lid == PM_LANG_EN && folded_is(b, k, "it")) {
+      /* "…, it said in a filing": "it" is the subject (resolve.c gives it
+       * the company the article is about), not "a filing" */
+      memset(&cu, 0, sizeof cu);
+      cu.found = true;
+      cu.m.type = M_PRON;
+      cu.m.ts = k;
+      cu.m.te = k + 1;
+      cu.m.gender = 3;
+      cu.how = "indirect-after";
+      cu.conf = 0.6;
+      cu.stance = T(b, v)->stance;
+    }
     if (cu.found && cu.m.ts < k) {
       memcpy(b->ctx->roles, saved, sizeof saved);
       return false;
