@@ -209,6 +209,18 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       j--;
       continue;
     }
+    /* "It said it was not aware of any deaths": the company (resolve.c);
+     * only with said or added ("it recalled 120,000 pickups", "it could
+     * ask voters to …" take an object, not a clause) */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && t->end - t->start == 2 &&
+        end == j + 1 && v == j + 1 && folded_is(b, j, "it") &&
+        (folded_is(b, v, "said") || folded_is(b, v, "says") || folded_is(b, v, "added"))) {
+      m->type = M_PRON;
+      m->ts = j;
+      m->te = j + 1;
+      m->gender = 3;
+      return true;
+    }
     if (t->kind == T_WORD && (t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
         !(t->lex & W_DET)) {
       m->type = M_PRON;
