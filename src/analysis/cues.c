@@ -360,7 +360,24 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
         anon = y;
         break;
       }
-    if (anon != NONE && !(word(b, x) && (T(b, x)->lex & W_PRON_OBJ))) {
+    uint32_t org = anon != NONE && folded_is(b, anon + 1, "from") ? anon + 2 : NONE;
+    if (org != NONE && word(b, org) && (T(b, org)->lex & W_DET) && !(T(b, org)->flags & TF_CAP))
+      org = spk__indefinite_det(b, org) ? NONE : org + 1;
+    uint32_t oe = org != NONE && org < hi && spk__nameish(b, org) ? spk__name_end(b, org, hi) : NONE;
+    if (oe != NONE && oe < hi && word(b, oe) && (T(b, oe)->flags & TF_CAP) &&
+        (T(b, oe)->lex & W_INSTITUTION))
+      oe++;
+    /* "testimony from an FBI forensic accountant" is a person's */
+    if (oe != NONE && oe < hi && word(b, oe) && !(T(b, oe)->flags & TF_CAP)) oe = NONE;
+    if (oe != NONE) {
+      /* "according to a statement from the National Highway Traffic
+       * Safety Administration": the body it comes from (a person "for"
+       * a body stays unnamed) */
+      spk__name_mention(b, &c.m, org, oe);
+      c.m.ts = x;
+      c.found = true;
+      if (after) *after = oe;
+    } else if (anon != NONE && !(word(b, x) && (T(b, x)->lex & W_PRON_OBJ))) {
       c.m.type = M_NP;
       c.m.ts = x;
       c.m.te = anon + 1;

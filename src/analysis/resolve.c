@@ -337,16 +337,19 @@ static void side_org(Block *b, const Mention *m, Resolved *r) {
   r->conf = 0.7;
 }
 
-/* The name last bound to a company noun ("Halvorsen Motors is recalling
- * …, the company said"), or NULL. */
-static const char *company_bound(const Block *b) {
+/* The name last bound to a noun of class `flag`: a company noun
+ * ("Halvorsen Motors is recalling …, the company said") or an agency noun
+ * ("the National Highway Traffic Safety Administration"), or NULL. */
+static const char *bound_with(const Block *b, uint64_t flag) {
   const PmContext *ctx = b->ctx;
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
     const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
-    if (e && (e->flags & W_COMPANY)) return ctx->roles[i].name;
+    if (e && (e->flags & flag)) return ctx->roles[i].name;
   }
   return NULL;
 }
+
+static const char *company_bound(const Block *b) { return bound_with(b, W_COMPANY); }
 
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
@@ -607,7 +610,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* (the bare noun's binding, without the phrase key a person's role
      * needs: every institution mention passes here) */
     const char *bound = NULL;
-    if (m->type == M_INST && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
+    if ((m->type == M_INST || (m->type == M_OUTLET && (T(b, m->head)->lex & W_AGENCY))) &&
+        m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
         !spk__indefinite_det(b, m->ts) && !(T(b, m->head)->lex & W_ROLE) &&
         b->ctx->roles[0].role[0]) {
       char f[64];
@@ -617,6 +621,9 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       /* "the airline" after "…, the carrier said": the company the
        * article is about answers to any company noun */
       if (!bound && (h->lex & W_COMPANY)) bound = company_bound(b);
+      /* "The agency said" after "the National Highway Traffic Safety
+       * Administration": a public body answers to any agency noun */
+      if (!bound && (h->lex & W_AGENCY)) bound = bound_with(b, W_AGENCY);
     }
     if (bound) {
       str__put(r.name, sizeof r.name, 0, bound, strlen(bound));

@@ -564,9 +564,15 @@ static void note_entities(Block *b) {
     bool first = (T(b, s)->lex & (W_FIRST_M | W_FIRST_F)) != 0;
     /* "the Dunmore Town Council voted": "the council" is it later on
      * (resolve.c) */
-    if (e - s >= 2 && e - s <= 6 && (T(b, e - 1)->lex & W_INSTITUTION) &&
-        !(T(b, s)->lex & W_INSTITUTION) && T(b, e - 1)->end - T(b, s)->start < CTX_NAME)
-      spk__bind_role(b, e - 1, s, e);
+    {
+      /* (an institution noun ends the name it closes: "Traffic Safety
+       * Administration") */
+      uint32_t oe = e < n && (tk[e].flags & TF_CAP) && tk[e].kind == T_WORD &&
+                    (tk[e].lex & W_INSTITUTION) ? e + 1 : e;
+      if (oe - s >= 2 && oe - s <= 6 && (T(b, oe - 1)->lex & W_INSTITUTION) &&
+          !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, s)->start < CTX_NAME)
+        spk__bind_role(b, oe - 1, s, oe);
+    }
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
