@@ -286,6 +286,34 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   }
 }
 
+/* Tokens [from, to) after a speech verb without "that" read as an object,
+ * not a reported clause: "urged the governor to sign it" (a noun, then
+ * "to" and a verb, with no verb before), or "conceded the race for
+ * Nguyen" (no verb at all: no auxiliary, known verb, -ed or -s form, nor
+ * a figure).  "Jones stole $2 million", "pollution kills 7 million" are
+ * clauses. */
+static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
+  bool verb = false, s_form = false, figure = false;
+  for (uint32_t k = from; k < to; k++) {
+    const Token *t = T(b, k);
+    if (t->kind == T_NUMBER) figure = true;
+    if (t->kind != T_WORD) continue;
+    uint32_t n = t->end - t->start;
+    const char *w = b->text + t->start;
+    bool lower = !(t->flags & TF_CAP);
+    if ((t->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION)) ||
+        (n > 3 && lower && w[n - 2] == 'e' && w[n - 1] == 'd'))
+      verb = true;
+    if (n > 3 && lower && w[n - 1] == 's' && w[n - 2] != 's') s_form = true;
+    /* "the governor to sign": "to" and a verb before any verb */
+    if (!verb && k > from && k < from + 5 && n == 2 && w[0] == 't' && w[1] == 'o' &&
+        word(b, k + 1) && !(T(b, k + 1)->flags & TF_CAP) &&
+        !(T(b, k + 1)->lex & (W_DET | W_PREP | W_FUNCTION)))
+      return true;
+  }
+  return !verb && !s_form && !figure;
+}
+
 /* Does a quotation of the paragraph overlap tokens [from, to)? */
 static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
   uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
@@ -427,6 +455,11 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         if (from < s->end && word(b, from) && (T(b, from)->lex & W_QUE)) from++;
         if (from >= s->end || !word(b, from) || (T(b, from)->lex & W_PREP)) continue;
       }
+      /* "conceded the race in a short speech", "urged the governor to
+       * sign it", "recalls 410,000 SUVs": without "that", a reported
+       * clause has a verb of its own (an auxiliary, a known verb or a
+       * past form); an object does not */
+      if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
       add_indirect(b, from, s->end, &c);
       return;
     }
