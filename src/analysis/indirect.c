@@ -106,7 +106,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * probe must leave the context as it found it. */
     CtxRole saved[CTX_ROLES];
     memcpy(saved, b->ctx->roles, sizeof saved);
-    Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, true);
+    /* "…, County Clerk Barbara Loomis told reporters": after "told" comes
+     * the hearer, so the subject is looked for before the verb first */
+    bool told = b->lid == PM_LANG_EN && v > k &&
+                (folded_is(b, v, "told") || folded_is(b, v, "tells") || folded_is(b, v, "tell"));
+    Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, !told);
     if (v == k + 1 && b->lid == PM_LANG_EN && folded_is(b, k, "it")) {
       /* "…, it said in a filing": "it" is the subject (resolve.c gives it
        * the company the article is about), not "a filing" */
@@ -169,6 +173,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
           !(T(b, rest)->lex & W_PREP))
         rest++; /* a-t-on appris */
     }
+    /* "told reporters", "told the council": the hearer */
+    if (told && rest < send && word(b, rest) && (T(b, rest)->lex & W_DET)) rest++;
+    if (told && rest < send && word(b, rest) && !(T(b, rest)->flags & TF_CAP)) rest++;
     /* "said on Friday", "said Friday" */
     if (rest < send && !(word(b, rest) && (((T(b, rest)->lex & W_PREP) &&
                                             !(T(b, rest)->flags & TF_CAP)) ||
