@@ -128,6 +128,10 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   if (j - 1 > lo && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ) &&
       !(T(b, j - 1)->flags & TF_CAP) && b->sents.size) {
     uint32_t ss = b->sents.contents[spk__sentence_of(b, v)].start;
+    /* "The Home Builders Federation welcomed …, but warned that …" */
+    if (ss + 1 < j && word(b, ss) && (T(b, ss)->lex & W_DET) && spk__nameish(b, ss + 1) &&
+        !spk__in_quote(b, ss))
+      ss++;
     if (ss >= lo && ss + 2 < j && !spk__in_quote(b, ss)) {
       const Token *f = T(b, ss);
       if (f->kind == T_WORD && (f->lex & (W_PRON_M | W_PRON_F)) && !(f->lex & W_DET)) {
@@ -415,8 +419,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         spk__name_mention(b, m, ns - 2, j + 1);
         return true;
       }
+      /* ("came after the Local Government Association warned that …":
+       * after, before, since, until open a clause here, the name right
+       * before the verb is its subject) */
+      bool opens_clause = j + 1 == end &&
+                          (folded_is(b, p - 1, "after") || folded_is(b, p - 1, "before") ||
+                           folded_is(b, p - 1, "since") || folded_is(b, p - 1, "until"));
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
-          !(T(b, p - 1)->lex & W_SOURCE) && !(T(b, p - 1)->flags & TF_CAP)) {
+          !(T(b, p - 1)->lex & W_SOURCE) && !(T(b, p - 1)->flags & TF_CAP) && !opens_clause) {
         if (p - 1 <= lo) return false;
         j = p - 2;
         continue;
@@ -496,8 +506,11 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
           !(T(b, p - 1)->flags & TF_CAP))
         p--;
+      bool opens_clause = p > lo && j + 1 == end &&
+                          (folded_is(b, p - 1, "after") || folded_is(b, p - 1, "before") ||
+                           folded_is(b, p - 1, "since") || folded_is(b, p - 1, "until"));
       if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
-          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE)) {
+          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE) && !opens_clause) {
         j = p - 2;
         continue;
       }
