@@ -280,9 +280,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       while (k > lo && k + 24 > j && !punct(b, k - 1, ',')) k--;
       /* past a dozen words, only a relative clause is an apposition
        * ("officials, who asked not to be named because …, said") */
+      /* (or a noun phrase opened by a/an: "Michael Adeyemi, an ice-sheet
+       * modeler at the University of Washington who was not involved in
+       * the research, said") */
       if (k + 12 <= j && !(folded_is(b, k, "who") || folded_is(b, k, "which") ||
                            folded_is(b, k, "qui") || folded_is(b, k, "dont") ||
-                           folded_is(b, k, "whose")))
+                           folded_is(b, k, "whose") ||
+                           (b->lid == PM_LANG_EN && word(b, k) && spk__indefinite_det(b, k) &&
+                            k > lo + 1 && spk__nameish(b, k - 2))))
         k = lo;
       if (k > lo + 1 && punct(b, k - 1, ',') && !spk__nameish(b, k - 2) &&
           word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP)) {
