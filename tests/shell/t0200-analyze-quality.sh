@@ -460,13 +460,13 @@ test_expect_success 'an -ment adverb after the auxiliary keeps the speech verb a
 # live blog, an op-ed with comments), annotated before the first run; the
 # first contact scored speaker accuracy 0.725, quote+indirect F1 0.926.
 # Floors sit just below the figures reached after the rules it prompted
-# (1.000, 0.958, 0.975).  Batch 12 was written after those rules and
-# scored 1.000, 0.948, 0.857 at first contact; now 1.000, 0.948, 0.984.
+# (1.000, 0.976, 0.975).  Batch 12 was written after those rules and
+# scored 1.000, 0.948, 0.857 at first contact; now 1.000, 0.971, 0.985.
 test_expect_success 'held-out batches 11 and 12 (English press styles) stay above their floor' '
-	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.95 0.96 "$A"/heldout11/en-*.txt >out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.96 "$A"/heldout11/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out &&
-	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.93 0.96 "$A"/heldout12/en-*.txt >out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.97 "$A"/heldout12/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out
 '
