@@ -294,13 +294,13 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
 }
 
 /* Tokens [from, to) after a speech verb without "that" read as an object,
- * not a reported clause: "urged the governor to sign it" (a noun, then
- * "to" and a verb, with no verb before), or "conceded the race for
- * Nguyen" (no verb at all: no auxiliary, known verb, -ed or -s form, nor
- * a figure).  "Jones stole $2 million", "pollution kills 7 million" are
+ * not a reported clause: they hold no auxiliary, known verb or -ed form,
+ * and either "to" and a verb come early ("urged the governor to sign
+ * it") or there is no -s form nor figure either ("conceded the race for
+ * Nguyen").  "Jones stole $2 million", "pollution kills 7 million" are
  * clauses. */
 static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
-  bool verb = false, s_form = false, figure = false;
+  bool verb = false, s_form = false, figure = false, to_verb = false;
   for (uint32_t k = from; k < to; k++) {
     const Token *t = T(b, k);
     if (t->kind == T_NUMBER) figure = true;
@@ -316,9 +316,10 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     if (!verb && k > from && k < from + 5 && n == 2 && w[0] == 't' && w[1] == 'o' &&
         word(b, k + 1) && !(T(b, k + 1)->flags & TF_CAP) &&
         !(T(b, k + 1)->lex & (W_DET | W_PREP | W_FUNCTION)))
-      return true;
+      to_verb = true;
   }
-  return !verb && !s_form && !figure;
+  /* ("the secret to teaching reading was patience" has a verb) */
+  return !verb && (to_verb || (!s_form && !figure));
 }
 
 /* Does a quotation of the paragraph overlap tokens [from, to)? */
