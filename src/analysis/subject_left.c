@@ -213,6 +213,13 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       j--;
       continue;
     }
+    /* "Helen Arkwright KC told the court": a post-nominal title (an
+     * honorific in capitals) is not part of the name */
+    if (t->kind == T_WORD && (t->flags & TF_ALLCAP) && (t->lex & W_HONORIFIC) && j > lo &&
+        spk__nameish(b, j - 1)) {
+      j--;
+      continue;
+    }
     /* "It said it was not aware of any deaths": the company (resolve.c);
      * only with said or added ("it recalled 120,000 pickups", "it could
      * ask voters to …" take an object, not a clause) */
