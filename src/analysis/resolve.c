@@ -191,7 +191,11 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
     for (uint32_t k = k0; k < lim && k < s->start + 24; k++) {
       const Token *t = T(b, k);
       if (t->kind == T_QMARK || spk__in_quote(b, k)) break;
-      if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-') break;
+      /* ("Mrs. Vance said": the period of an abbreviation goes on) */
+      if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-' &&
+          !(t->ch == '.' && k > s->start && word(b, k - 1) &&
+            (T(b, k - 1)->lex & (W_HONORIFIC | W_ABBREV))))
+        break;
       if (t->kind != T_WORD) continue;
       if (!spk__nameish(b, k)) {
         /* "Jeudi midi, Vasseur s'est montré …": a date opens it */
@@ -337,6 +341,23 @@ static void side_org(Block *b, const Mention *m, Resolved *r) {
   r->conf = 0.7;
 }
 
+/* The most recent person with a name word s[0..n) and gender `gender`
+ * (or an unknown one), or NULL.  Asked only when the most recent such
+ * name has the other gender. */
+static const CtxPerson *part_of_gender(const PmContext *ctx, const char *s, size_t n,
+                                       int gender) {
+  const CtxPerson *e;
+  for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL && e->name[0]; i++) {
+    if (e->gender && e->gender != gender) continue;
+    size_t len = strlen(e->name);
+    for (size_t p = 0; p + n <= len; p++)
+      if ((p == 0 || e->name[p - 1] == ' ') && !memcmp(e->name + p, s, n) &&
+          (p + n == len || e->name[p + n] == ' '))
+        return e;
+  }
+  return NULL;
+}
+
 /* The name last bound to a noun of class `flag`: a company noun
  * ("Halvorsen Motors is recalling …, the company said") or an agency noun
  * ("the National Highway Traffic Safety Administration"), or NULL. */
@@ -370,6 +391,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       return r;
     }
     if (m->ne - m->ns == 1) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+    /* "Mrs. Vance" after Michael, Robert and Eleanor Vance: the latest
+     * of the honorific's gender */
+    if (p && m->gender && p->gender && p->gender != m->gender)
+      p = part_of_gender(b->ctx, b->text + a, z - a, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
       if (!r.gender) r.gender = p->gender;

@@ -539,6 +539,11 @@ static void note_prev_subject(Block *b) {
       continue;
     }
     if (e - k == 1 && (T(b, k)->flags & TF_ALLCAP)) return;
+    /* "Born Eleanor Marsh in Toledo": a capitalised word before a known
+     * first name opens the sentence, not the name */
+    if (e - k >= 3 && !(T(b, k)->lex & (W_FIRST_M | W_FIRST_F)) &&
+        (T(b, k + 1)->lex & (W_FIRST_M | W_FIRST_F)))
+      k++;
     uint32_t a = T(b, k)->start, n = T(b, e - 1)->end - a;
     if (n < CTX_NAME) ctx__set_person(&b->ctx->prev_subject, b->text + a, n, spk__name_gender(b, k));
     return;
