@@ -169,8 +169,13 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     if (u->kind != T_WORD || (u->lex & (W_SPEECH | W_QUE)) ||
         ((u->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) && !(u->lex & W_DET)))
       break;
+    /* "Liam's parents said": after a possessive */
+    bool possessive = a - 1 > lo && word(b, a - 2) &&
+                      (b->text[T(b, a - 2)->start] == '\'' ||
+                       (T(b, a - 2)->end - T(b, a - 2)->start >= 4 &&
+                        !memcmp(b->text + T(b, a - 2)->start, "\xE2\x80\x99", 3)));
     if ((u->lex & W_ANON) && !(u->flags & TF_CAP) && a - 1 > lo &&
-        (T(b, a - 2)->kind == T_NUMBER ||
+        (T(b, a - 2)->kind == T_NUMBER || possessive ||
          (word(b, a - 2) && !(T(b, a - 2)->flags & TF_CAP) &&
           (T(b, a - 2)->lex & (W_DET | W_FUNCTION)) && !(T(b, a - 2)->lex & W_PREP)) ||
          (word(b, a - 2) && (T(b, a - 2)->lex & W_DET)) || is_one(b, a - 2))) {
