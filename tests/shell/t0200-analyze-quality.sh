@@ -462,11 +462,16 @@ test_expect_success 'an -ment adverb after the auxiliary keeps the speech verb a
 # Floors sit just below the figures reached after the rules it prompted
 # (1.000, 0.976, 0.975).  Batch 12 was written after those rules and
 # scored 1.000, 0.948, 0.857 at first contact; now 1.000, 0.971, 0.985.
-test_expect_success 'held-out batches 11 and 12 (English press styles) stay above their floor' '
+# Batch 13, written after batch 12's: 1.000, 0.963, 0.795; now 1.000,
+# 0.988, 0.902.
+test_expect_success 'held-out batches 11 to 13 (English press styles) stay above their floor' '
 	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.96 "$A"/heldout11/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.97 "$A"/heldout12/en-*.txt >out &&
+	cat out &&
+	grep -q "^speaker accuracy" out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.97 0.89 "$A"/heldout13/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out
 '
