@@ -572,11 +572,14 @@ static void note_entities(Block *b) {
     {
       /* (an institution noun ends the name it closes: "Traffic Safety
        * Administration") */
-      uint32_t oe = e < n && (tk[e].flags & TF_CAP) && tk[e].kind == T_WORD &&
-                    (tk[e].lex & W_INSTITUTION) ? e + 1 : e;
-      if (oe - s >= 2 && oe - s <= 6 && (T(b, oe - 1)->lex & W_INSTITUTION) &&
-          !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, s)->start < CTX_NAME)
-        spk__bind_role(b, oe - 1, s, oe);
+      uint64_t after = e < n ? tk[e].lex : 0;
+      if ((after | tk[e - 1].lex) & W_INSTITUTION) {
+        uint32_t oe = e < n && (tk[e].flags & TF_CAP) && tk[e].kind == T_WORD &&
+                      (after & W_INSTITUTION) ? e + 1 : e;
+        if (oe - s >= 2 && oe - s <= 6 && (T(b, oe - 1)->lex & W_INSTITUTION) &&
+            !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, s)->start < CTX_NAME)
+          spk__bind_role(b, oe - 1, s, oe);
+      }
     }
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
@@ -771,7 +774,8 @@ void speakers__attribute(Block *b) {
   }
   /* the unnamed person stays the pronouns' referent for this paragraph
    * and the next */
-  memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
+  if (b->ctx->prev_subject.name[0] || b->ctx->prev_subject.gender)
+    memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
   if (!comments && b->res->quotes.size == first_quote) note_prev_subject(b);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
