@@ -114,9 +114,12 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
 /* "le député de la Gironde Thomas Peyrac": a known first name after a
  * capitalised word that is none opens a new name (a place, a party). */
 static bool first_name_after(const Block *b, uint32_t p) {
+  /* ("Andre Lucas said": a first name that ends the name is a surname;
+   * only one that opens a name of its own, "Chief Executive Tom Hadley",
+   * starts a new name) */
   return word(b, p + 1) && (T(b, p + 1)->lex & (W_FIRST_M | W_FIRST_F)) &&
          !(T(b, p)->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_NAME_PARTICLE)) &&
-         !(T(b, p)->flags & TF_ALLCAP);
+         !(T(b, p)->flags & TF_ALLCAP) && word(b, p + 2) && (T(b, p + 2)->flags & TF_CAP);
 }
 
 /* The capitalised name ending at token j: returns its first token. */
