@@ -249,7 +249,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
        * "Le ministre de l'Intérieur, Manuel Valls, estime". */
       uint32_t ns0 = spk__nameish(b, j - 1) ? spk__name_start(b, j - 1, lo) : j;
-      bool complement = ns0 < j && ns0 > lo &&
+      /* "Sen. Dale Harper, R-Ohio, said": a party and state, not a name */
+      const char *pt = b->text + T(b, ns0 < j ? ns0 : j - 1)->start;
+      bool party = ns0 < j && T(b, j - 1)->end - T(b, ns0)->start >= 3 &&
+                   (pt[0] == 'R' || pt[0] == 'D' || pt[0] == 'I') && pt[1] == '-' &&
+                   pt[2] >= 'A' && pt[2] <= 'Z';
+      bool complement = ns0 < j && ns0 > lo && (party ||
                         ((word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_PREP) &&
                           !(T(b, ns0 - 1)->flags & TF_CAP)) ||
                          /* "Hannah Fairweather, a neurologist at the
@@ -271,7 +276,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                           !(T(b, ns0 - 1)->lex & (W_ROLE | W_ROLE_F | W_DET |
                                                   W_HONORIFIC | W_INSTITUTION |
                                                   /* « a ajouté Gérard Larcher, qui » */
-                                                  W_SPEECH))));
+                                                  W_SPEECH)))));
       if (spk__nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
         spk__name_mention(b, m, ns, j);
