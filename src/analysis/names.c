@@ -57,6 +57,10 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
    * an adjective far more often than a verb */
   if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
     return false;
+  /* "a health think tank" */
+  if (word(b, i + 1) && (folded_is(b, i + 1, "tank") || folded_is(b, i + 1, "tanks")) &&
+      folded_is(b, i, "think"))
+    return false;
   /* (French « a » is a determiner and an auxiliary: « il a dit »; English
    * "an" only reads as one in "in an interview": "an estimated 57 million"
    * is no verb) */

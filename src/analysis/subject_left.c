@@ -16,6 +16,21 @@ static bool is_one(const Block *b, uint32_t i) {
   return t->end - t->start == 3 && (w[0] | 32) == 'o' && w[1] == 'n' && w[2] == 'e';
 }
 
+/* Token i is the s of a possessive glued to the word before ("King's",
+ * "King’s"), however the apostrophe was tokenized. */
+static bool possessive_s(const Block *b, uint32_t i) {
+  const Token *t = T(b, i), *w = T(b, i - 1);
+  const char *z = b->text + w->end;
+  uint32_t gap = t->start - w->end;
+  const char *s = b->text + t->start;
+  uint32_t n = t->end - t->start;
+  if (gap == 0) /* the token holds the apostrophe */
+    return (n == 2 && s[0] == '\'' && (s[1] | 32) == 's') ||
+           (n == 4 && !memcmp(s, "\xE2\x80\x99", 3) && (s[3] | 32) == 's');
+  return n == 1 && (s[0] | 32) == 's' &&
+         ((gap == 1 && z[0] == '\'') || (gap == 3 && !memcmp(z, "\xE2\x80\x99", 3)));
+}
+
 /* Walks a role noun phrase left from its head: determiner and adjectives. */
 static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
@@ -520,11 +535,19 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     if (t->kind == T_WORD && (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) &&
         !spk__nameish(b, j)) {
       uint32_t p = j;
-      while (p > lo && ((word(b, p - 1) && (T(b, p - 1)->flags & TF_CAP) &&
-                         !(T(b, p - 1)->lex & (W_DET | W_FUNCTION | W_PREP))) ||
-                        (p - 1 > lo && spk__and_in_org(b, p - 1, j + 1) && word(b, p - 2) &&
-                         (T(b, p - 2)->flags & TF_CAP))))
-        p--;
+      for (;;) {
+        if (p > lo && ((word(b, p - 1) && (T(b, p - 1)->flags & TF_CAP) &&
+                        !(T(b, p - 1)->lex & (W_DET | W_FUNCTION | W_PREP))) ||
+                       (p - 1 > lo && spk__and_in_org(b, p - 1, j + 1) && word(b, p - 2) &&
+                        (T(b, p - 2)->flags & TF_CAP)))) {
+          p--;
+        } else if (p > lo + 1 && word(b, p - 1) && word(b, p - 2) &&
+                   (T(b, p - 2)->flags & TF_CAP) && possessive_s(b, p - 1)) {
+          p -= 2; /* "The King's Fund": a possessive inside the name */
+        } else {
+          break;
+        }
+      }
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
           !(T(b, p - 1)->flags & TF_CAP))
         p--;
