@@ -58,8 +58,9 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
   if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
     return false;
   /* "a health think tank" */
-  if (word(b, i + 1) && (folded_is(b, i + 1, "tank") || folded_is(b, i + 1, "tanks")) &&
-      folded_is(b, i, "think"))
+  if (T(b, i)->end - T(b, i)->start == 5 && (b->text[T(b, i)->start] | 32) == 't' &&
+      folded_is(b, i, "think") && word(b, i + 1) &&
+      (folded_is(b, i + 1, "tank") || folded_is(b, i + 1, "tanks")))
     return false;
   /* (French « a » is a determiner and an auxiliary: « il a dit »; English
    * "an" only reads as one in "in an interview": "an estimated 57 million"
