@@ -160,7 +160,8 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
-  } else if (!r.has_name && (b->ctx->anon_last || c->m.type == M_NP || c->m.type == M_PRON)) {
+  } else if (!r.has_name && b->lid == PM_LANG_EN &&
+             (b->ctx->anon_last || c->m.type == M_NP || c->m.type == M_PRON)) {
     /* "…," the aide said. "They'll fold.": a follow-on quotation goes on
      * with the unnamed person or group, not with the named one before */
     memset(&b->ctx->last_speaker, 0, sizeof b->ctx->last_speaker);

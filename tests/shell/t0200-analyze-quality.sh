@@ -239,7 +239,7 @@ test_expect_success 'chairing a commission does not stop a role noun for the sea
 	quote_speakers in.txt >actual &&
 	cat >expected <<-\EOT &&
 	Lina Varo [source, none, mention: Lina Varo]
-	Lina Varo [verb-before+role-recent, assert, mention: La députée]
+	Lina Varo [verb-before+role, assert, mention: La députée]
 	EOT
 	test_cmp expected actual
 '
