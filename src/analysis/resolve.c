@@ -8,6 +8,12 @@
 
 #include "analysis/speakers.h"
 
+/* Gives r the name s[0..n) (cut to fit). */
+static void put_name(Resolved *r, const char *s, size_t n) {
+  str__put(r->name, sizeof r->name, 0, s, n);
+  r->has_name = true;
+}
+
 static bool compatible(int want, int have) {
   return want == 0 || have == 0 || want == have;
 }
@@ -140,8 +146,7 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         const char *nm = spk__role_name(b, rm.head, &keyed);
         if (nm && compatible(gender, person_gender(b->ctx, nm))) {
           memset(out, 0, sizeof *out);
-          str__put(out->name, sizeof out->name, 0, nm, strlen(nm));
-          out->has_name = true;
+          put_name(out, nm, strlen(nm));
           out->gender = gender;
           out->suffix = "+pronoun";
           out->conf = 0.8;
@@ -261,9 +266,8 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
       if (g == 0 && (gender == 1 || gender == 2) && si + 1 < spk__sentence_of(b, upto - 1))
         return false;
       memset(out, 0, sizeof *out);
-      if (p) str__put(out->name, sizeof out->name, 0, p->name, strlen(p->name));
-      else str__put(out->name, sizeof out->name, 0, b->text + a, z - a);
-      out->has_name = true;
+      if (p) put_name(out, p->name, strlen(p->name));
+      else put_name(out, b->text + a, z - a);
       out->gender = g;
       out->suffix = "+pronoun";
       out->conf = 0.85;
@@ -418,8 +422,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (k - 1 > ns || p) {
         const char *nm = p ? p->name : b->text + a;
         size_t n = p ? strlen(p->name) : z - a;
-        str__put(r.name, sizeof r.name, 0, nm, n);
-        r.has_name = true;
+        put_name(&r, nm, n);
         if (p) r.gender = p->gender;
         return r;
       }
@@ -440,8 +443,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
           (b->text[t->start + 1] | 32) == 't' && (nm = company_bound(b)) != NULL)
         for (size_t i = 0; i < 4 && b->ctx->recent[i].name[0]; i++)
           if (!strcmp(b->ctx->recent[i].name, nm)) {
-            str__put(r.name, sizeof r.name, 0, nm, strlen(nm));
-            r.has_name = true;
+            put_name(&r, nm, strlen(nm));
             r.gender = 0;
             break;
           }
@@ -462,8 +464,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (lq->has_speaker && lq->speaker.name && lq->kind != PM_QUOTE_INDIRECT &&
           compatible(m->gender, person_gender(b->ctx, lq->speaker.name)) &&
           strlen(lq->speaker.name) < sizeof r.name) {
-        str__put(r.name, sizeof r.name, 0, lq->speaker.name, strlen(lq->speaker.name));
-        r.has_name = true;
+        put_name(&r, lq->speaker.name, strlen(lq->speaker.name));
         return r;
       }
       break;
@@ -486,8 +487,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     else
       p = recent_compatible(b, m->gender);
     if (p) {
-      str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
-      r.has_name = true;
+      put_name(&r, p->name, strlen(p->name));
     }
     return r;
   }
@@ -500,8 +500,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "la ministre" is not the man the apposition made "le ministre" */
     int pg = nm ? person_gender(b->ctx, nm) : 0;
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
-      str__put(r.name, sizeof r.name, 0, nm, strlen(nm));
-      r.has_name = true;
+      put_name(&r, nm, strlen(nm));
       r.suffix = "+role";
       r.conf = 0.9;
       if (pg) r.gender = pg;
@@ -603,8 +602,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       p = NULL;
     if (p && p->gender) r.gender = p->gender;
     if (p) {
-      str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));
-      r.has_name = true;
+      put_name(&r, p->name, strlen(p->name));
     }
     return r;
   }
@@ -623,8 +621,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
           org = b->ctx->aliases[0].name;
     }
     if (org) {
-      str__put(r.name, sizeof r.name, 0, org, strlen(org));
-      r.has_name = true;
+      put_name(&r, org, strlen(org));
       r.suffix = "+acronym";
       r.conf = 0.8;
       return r;
@@ -651,17 +648,14 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (!bound && (h->lex & W_AGENCY)) bound = bound_with(b, W_AGENCY);
     }
     if (bound) {
-      str__put(r.name, sizeof r.name, 0, bound, strlen(bound));
-      r.has_name = true;
+      put_name(&r, bound, strlen(bound));
       r.suffix = "+institution";
       r.conf = 0.8;
       return r;
     }
   }
   if (m->type == M_OUTLET && b->ctx->last_title[0]) {
-    str__put(r.name, sizeof r.name, 0, b->ctx->last_title,
-             strlen(b->ctx->last_title));
-    r.has_name = true;
+    put_name(&r, b->ctx->last_title, strlen(b->ctx->last_title));
     r.suffix = "+title";
     r.conf = 0.8;
     return r;
