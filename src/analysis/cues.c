@@ -240,6 +240,23 @@ static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
   return c;
 }
 
+/* "Il a ajouté que l'autopsie avait mis en évidence « … »": a speech word
+ * inside the clause that an earlier speech verb of the sentence reports
+ * ("mis", "lancé", "pointé" read as speech out of context) is part of
+ * what is reported; the quotation belongs to that earlier verb's subject,
+ * which the caller's search reaches next. */
+static bool in_reported_clause(Block *b, uint32_t lo, uint32_t v) {
+  for (uint32_t q = v; q-- > lo;) {
+    if (T(b, q)->kind == T_PUNCT && strchr(".!?;:", T(b, q)->ch)) return false;
+    if (!word(b, q) || !(T(b, q)->lex & W_QUE)) continue;
+    /* "a ajouté que", "a-t-il ajouté, hier, que" */
+    for (uint32_t s = q; s-- > lo && s + 4 >= q;)
+      if (word(b, s) && spk__speech_verb(b, s)) return true;
+    return false;
+  }
+  return false;
+}
+
 /* Cues before the opening mark, within [lo, o); slex and spc: the classes
  * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
  * when not known). */
@@ -310,6 +327,9 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
     if (spk__in_quote(b, v)) continue;
     if (spk__speech_verb(b, v)) {
       Cue c = spk__cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
+      /* a named speaker in the reported clause speaks ("said the group
+       * was struck by a message in which Pruitt told his wife …") */
+      if (!(c.found && c.m.type == M_NAME) && in_reported_clause(b, lo, v)) continue;
       /* "said the senator "has the ideas …"": a noun phrase after the verb
        * that runs on into the quotation or a clause is the reported
        * clause's subject; an inverted subject ends at a comma or colon */

@@ -524,10 +524,13 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         if (punct(b, x, '-')) from = x + 1;
       c.how = "indirect-source";
       add_indirect(b, from, src, &c);
-    } else if (k < s->end && s->end - k > 3) {
+    } else if (k < s->end && s->end - k > 3 && (k > after || src <= s->start + 2)) {
+      /* (« responsable selon eux de plus de la moitié des émissions »: a
+       * source inside a clause, with no comma after it, qualifies a
+       * phrase; what follows it is no reported clause) */
       c.how = "indirect-source";
       add_indirect(b, k, s->end, &c);
-    } else if (c.m.ts > s->start + 3) {
+    } else if (c.m.ts > s->start + 3 && !(k < s->end && s->end - k > 3)) {
       uint32_t src = c.m.ts;
       while (src > s->start && word(b, src - 1) &&
              (T(b, src - 1)->lex & W_SOURCE || T(b, src - 1)->kind == T_WORD) &&

@@ -155,7 +155,8 @@ void quotes__find(Block *b) {
   }
   /* The sentences cover the tokens in order, and claims__rate noted
    * which hold a quotation mark: most hold none. */
-  const Sentence *se = b->sents.contents, *se_end = se + b->sents.size;
+  const Sentence *se = b->sents.contents;
+  const Sentence *se_end = se ? se + b->sents.size : se; /* NULL + 0 is undefined */
   for (; se < se_end; se++) {
     if (!se->qmark) continue;
     for (uint32_t i = se->start; i < se->end; i++) {

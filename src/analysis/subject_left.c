@@ -331,6 +331,17 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       if (k > lo + 1 && punct(b, k - 1, ',') && spk__nameish(b, k - 2)) {
         uint32_t ns = spk__name_start(b, k - 2, lo);
+        /* « Un médecin de Sallanches, qui …, affirme », "The mayor of
+         * Springfield, who …, said": a name right after a preposition
+         * completes the noun before it, which is the subject */
+        if (ns > lo + 1 && word(b, ns - 1) && (T(b, ns - 1)->lex & W_PREP) &&
+            !(T(b, ns - 1)->flags & TF_CAP) && !(T(b, ns - 1)->lex & W_SOURCE) &&
+            word(b, ns - 2) && !(T(b, ns - 2)->flags & TF_CAP) &&
+            !(T(b, ns - 2)->lex & (W_PREP | W_DET | W_SPEECH | W_AUX | W_FUNCTION))) {
+          j = ns - 2;
+          end = k - 1;
+          continue;
+        }
         /* "The Association of Flight Attendants, which …, said": across
          * of/for after a capitalised word */
         if (b->lid == PM_LANG_EN && ns > lo + 1 &&
