@@ -77,7 +77,17 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
   } else if (relative_before(b, v, lo) != NONE) {
     /* "Arnaud Rousseau, son président, qui juge le plan « … »": the
      * subject is what "qui" stands for, never the object after the verb. */
-    c.found = spk__subject_left(b, relative_before(b, v, lo), lo, &c.m);
+    uint32_t r = relative_before(b, v, lo);
+    c.found = spk__subject_left(b, r, lo, &c.m);
+    /* « « … », insiste la ministre, qui dit avoir été « frappée » »: the
+     * noun phrase right before the comma, back to the verb or the
+     * punctuation before it, is what "qui" stands for */
+    if (!c.found && r > lo + 1 && punct(b, r - 1, ',') && word(b, r - 2)) {
+      uint32_t from = r - 2;
+      while (from > lo && word(b, from - 1) && !spk__speech_verb(b, from - 1)) from--;
+      memset(&c.m, 0, sizeof c.m);
+      c.found = spk__subject_left(b, r - 1, from, &c.m);
+    }
   } else if (right_first) {
     c.found = spk__subject_right(b, verb, hi, &c.m) || spk__subject_left(b, v, lo, &c.m);
   } else {
