@@ -86,7 +86,11 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
     /* a few words are an echo of the editor's ("très perturbé"); a clause
      * is somebody's */
     if (words_in(b, q->start, q->end) < 4) continue;
-    if (q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon")) continue;
+    /* (a follow-on guess from the paragraph before is no cue: « C'est un
+     * problème structurel » as a sub-heading is the body's quote) */
+    if (q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon") &&
+        strcmp(q->speaker.how, "follow-on"))
+      continue;
     b->heading_quotes[b->n_heading_quotes++] = i;
     b->heading_age = 0;
   }
@@ -98,9 +102,15 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     PmQuote *h = &b->res->quotes.contents[b->heading_quotes[k]];
     uint32_t hn = h->end - h->start;
     bool found = false;
-    if (h != q && hn <= q->end - q->start)
+    /* (the heading may capitalise what the body has mid-sentence: « C'est
+     * un problème structurel » for « …, alors que c'est un problème
+     * structurel ») */
+    unsigned char h0 = (unsigned char)b->text[h->start];
+    unsigned char lower = h0 >= 'A' && h0 <= 'Z' ? (unsigned char)(h0 | 32) : h0;
+    if (h != q && hn && hn <= q->end - q->start)
       for (uint32_t i = q->start; i + hn <= q->end && !found; i++)
-        found = b->text[i] == b->text[h->start] && !memcmp(b->text + i, b->text + h->start, hn);
+        found = ((unsigned char)b->text[i] == h0 || (unsigned char)b->text[i] == lower) &&
+                !memcmp(b->text + i + 1, b->text + h->start + 1, hn - 1);
     if (!found) {
       k++;
       continue;
