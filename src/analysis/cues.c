@@ -190,9 +190,16 @@ static Cue colon_clause(Block *b, uint32_t lo, uint32_t colon) {
       k = spk__name_end(b, k, colon) - 1;
       continue;
     }
+    /* « Inondations dans le Pas-de-Calais : « … » »: one capitalised
+     * word opening the sentence is a common noun unless the article
+     * named it before or it is a first name */
+    uint32_t ke = spk__name_end(b, k, colon);
+    if (k == lo && ke == k + 1 && !(T(b, k)->lex & (W_FIRST_M | W_FIRST_F)) &&
+        !ctx__entity_by_part(b->ctx, b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start))
+      continue;
     Cue c;
     memset(&c, 0, sizeof c);
-    spk__name_mention(b, &c.m, k, spk__name_end(b, k, colon));
+    spk__name_mention(b, &c.m, k, ke);
     c.found = true;
     c.how = "colon";
     c.conf = 0.75;
@@ -295,13 +302,17 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
     }
     /* "un collègue de Brest : « … »": a name after a preposition
      * completes a noun; the verb search below finds the speaker. */
-    bool complement = colon > lo + 1 && spk__nameish(b, colon - 1) &&
-                      spk__name_start(b, colon - 1, lo) > lo &&
-                      word(b, spk__name_start(b, colon - 1, lo) - 1) &&
-                      (T(b, spk__name_start(b, colon - 1, lo) - 1)->lex & W_PREP) &&
-                      !(T(b, spk__name_start(b, colon - 1, lo) - 1)->flags & TF_CAP) &&
-                      spk__name_start(b, colon - 1, lo) - 1 > lo &&
-                      !(T(b, spk__name_start(b, colon - 1, lo) - 2)->flags & TF_CAP);
+    /* (« Inondations dans le Pas-de-Calais : « … » »: or after a
+     * preposition and its article) */
+    uint32_t cns = colon > lo + 1 && spk__nameish(b, colon - 1) ? spk__name_start(b, colon - 1, lo) : NONE;
+    bool complement = cns != NONE && cns > lo && word(b, cns - 1) &&
+                      (T(b, cns - 1)->lex & W_PREP) && !(T(b, cns - 1)->flags & TF_CAP) &&
+                      cns - 1 > lo && !(T(b, cns - 2)->flags & TF_CAP);
+    if (cns != NONE && cns > lo + 1 && word(b, cns - 1) && (T(b, cns - 1)->lex & W_DET) &&
+        !(T(b, cns - 1)->lex & W_PREP) && !(T(b, cns - 1)->flags & TF_CAP) && word(b, cns - 2) &&
+        (T(b, cns - 2)->lex & W_PREP) && !(T(b, cns - 2)->flags & TF_CAP) &&
+        !(T(b, cns - 2)->lex & W_SOURCE))
+      complement = true;
     if (colon > lo && spk__nameish(b, colon - 1) && !spk__in_quote(b, colon - 1) && !complement) {
       Cue c;
       memset(&c, 0, sizeof c);

@@ -534,10 +534,13 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     }
     /* « Selon un diplomate européen, … », estime ce diplomate »: a
      * demonstrative takes back an unnamed person of the paragraph */
-    if (!indefinite && m->ts + 1 == m->head && (b->text[T(b, m->ts)->start] | 32) == 'c' &&
-        T(b, m->ts)->end - T(b, m->ts)->start <= 5 &&
-        (folded_is(b, m->ts, "ce") || folded_is(b, m->ts, "cet") ||
-         folded_is(b, m->ts, "cette"))) {
+    /* (« Une retraitée a pris la parole … », a lancé la retraitée »: so
+     * does the article before a noun that describes a person) */
+    if (!indefinite && m->ts + 1 == m->head &&
+        (((b->text[T(b, m->ts)->start] | 32) == 'c' && T(b, m->ts)->end - T(b, m->ts)->start <= 5 &&
+          (folded_is(b, m->ts, "ce") || folded_is(b, m->ts, "cet") ||
+           folded_is(b, m->ts, "cette"))) ||
+         ((h->lex & W_ROLE_GENERIC) && !(h->lex & W_ROLE)))) {
       uint32_t hn = h->end - h->start;
       for (uint32_t k = m->ts; k-- > 1;)
         if (T(b, k)->end - T(b, k)->start == hn && word(b, k) &&
