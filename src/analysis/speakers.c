@@ -177,6 +177,8 @@ static void copy_person_speaker(Block *b, PmQuote *q, const CtxPerson *p,
   q->speaker.how = how;
   q->speaker.stance = PM_STANCE_NONE;
   q->confidence = conf;
+  /* a follow-on may be the body's repeat of a headline quotation */
+  spk__heading_speaker(b, q);
 }
 
 static uint32_t count_words(const Block *b, const RawQuote *r) {

@@ -479,6 +479,17 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         j = p - 2;
         continue;
       }
+      /* « Le député Renaissance reconnaît »: one capitalised word after
+       * a role noun that the article never named is the role's party or
+       * town, and the role is the subject */
+      if (ns == j && ns > lo + 1 && word(b, ns - 1) && (T(b, ns - 1)->lex & W_ROLE) &&
+          !(T(b, ns - 1)->flags & TF_CAP) && word(b, ns - 2) && (T(b, ns - 2)->lex & W_DET) &&
+          !spk__indefinite_det(b, ns - 2) && !(T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) &&
+          !ctx__entity_by_part(b->ctx, b->text + T(b, ns)->start,
+                               T(b, ns)->end - T(b, ns)->start)) {
+        j = ns - 1;
+        continue;
+      }
       spk__name_mention(b, m, ns, adj == j + 1 ? adj + 1 : j + 1);
       return true;
     }

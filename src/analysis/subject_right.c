@@ -39,6 +39,31 @@ static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
   if (content && punct(b, x, ',')) m->ne = m->te = x;
 }
 
+/* « selon l'Organisation mondiale de la santé (OMS) »: lowercase words
+ * after a capitalised one belong to the name when the acronym in
+ * parentheses after them spells the initials of its content words; the
+ * mention then covers the acronym too. */
+static void acronym_complement(const Block *b, Mention *m, uint32_t hi) {
+  char ini[16];
+  size_t ni = 0;
+  for (uint32_t k = m->ns; k < m->ne && ni < sizeof ini; k++)
+    if (word(b, k) && !(T(b, k)->lex & (W_PREP | W_DET))) ini[ni++] = b->text[T(b, k)->start];
+  uint32_t x = m->ne;
+  while (x < hi && x < m->ne + 8 && word(b, x) && !(T(b, x)->flags & TF_CAP) && ni < sizeof ini) {
+    if (!(T(b, x)->lex & (W_PREP | W_DET))) ini[ni++] = b->text[T(b, x)->start];
+    x++;
+  }
+  if (x == m->ne || x + 2 >= hi || !punct(b, x, '(') || !word(b, x + 1) ||
+      !(T(b, x + 1)->flags & TF_ALLCAP) || !punct(b, x + 2, ')'))
+    return;
+  const Token *a = T(b, x + 1);
+  if (a->end - a->start != ni) return;
+  for (size_t i = 0; i < ni; i++)
+    if ((ini[i] & ~32) != b->text[a->start + i]) return;
+  m->ne = x;
+  m->te = x + 3;
+}
+
 bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
   /* only « le », « la », « l' » (no fold: a byte test) */
   const Token *t = T(b, d);
@@ -200,6 +225,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       }
     spk__name_mention(b, m, s, e);
     lower_complement(b, m, hi);
+    acronym_complement(b, m, hi);
     e = m->ne;
     /* "said John Smith, the mayor of X": bind the role. */
     if (punct(b, e, ',')) {
@@ -223,6 +249,26 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
    * determiner the capitalised word is the unnamed person's party or
    * employer, not a name */
   bool indef = (t->lex & W_DET) && spk__indefinite_det(b, j);
+  /* « le député LFI de Seine-Saint-Denis Karim Benali »: past a party
+   * and a place, the person's name is the one that opens with a first
+   * name */
+  if ((t->lex & W_DET) && !indef && j + 3 < hi && (T(b, j + 1)->lex & W_ROLE) &&
+      !(T(b, j + 1)->flags & TF_CAP)) {
+    for (uint32_t r = j + 2; r < hi && r < j + 8 && word(b, r) &&
+                             !(T(b, r)->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F));
+         r++) {
+      const Token *u = T(b, r);
+      if (r > j + 2 && (u->flags & TF_CAP) && !(u->flags & TF_ALLCAP) &&
+          (u->lex & (W_FIRST_M | W_FIRST_F)) && spk__nameish(b, r) &&
+          spk__name_end(b, r, hi) >= r + 2 && !(T(b, r - 1)->lex & (W_FIRST_M | W_FIRST_F))) {
+        uint32_t ne = spk__name_end(b, r, hi);
+        spk__bind_role(b, j + 1, r, ne);
+        spk__name_mention(b, m, r, ne);
+        m->ts = j;
+        return true;
+      }
+    }
+  }
   if ((t->lex & W_DET) && !indef && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
       !(T(b, j + 1)->flags & TF_CAP) && spk__nameish(b, j + 2)) {
     spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
