@@ -233,6 +233,18 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       j--;
       continue;
     }
+    /* « Le groupe socialiste », « l'armée israélienne », « la police
+     * municipale »: a lowercase adjective after an institution noun and
+     * its article */
+    if (b->lid == PM_LANG_FR && t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 1 &&
+        !(t->lex & (W_ROLE | W_INSTITUTION | W_COMPANY | W_FUNCTION | W_PREP | W_DET | W_AUX |
+                    W_SPEECH | W_PRON_M | W_PRON_F | W_PRON_PL | W_QUE | W_ANON)) &&
+        word(b, j - 1) && !(T(b, j - 1)->flags & TF_CAP) &&
+        (T(b, j - 1)->lex & (W_INSTITUTION | W_COMPANY)) && !(T(b, j - 1)->lex & W_ROLE) &&
+        word(b, j - 2) && (T(b, j - 2)->lex & W_DET) && !(T(b, j - 2)->lex & W_PREP)) {
+      j--;
+      continue;
+    }
     /* "Helen Arkwright KC told the court": a post-nominal title (an
      * honorific in capitals) is not part of the name */
     if (t->kind == T_WORD && (t->flags & TF_ALLCAP) && (t->lex & W_HONORIFIC) && j > lo &&
