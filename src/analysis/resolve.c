@@ -111,6 +111,42 @@ static const CtxPerson *recent_compatible(const Block *b, int gender) {
 static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *out,
                                uint32_t first_si);
 
+/* « Une promesse qui laisse Martine Vasseur sceptique. « … », soupire-t-
+ * elle »: the one person the sentence before (in this paragraph) names in
+ * full, outside quotations, with a first name of the pronoun's gender,
+ * is the pronoun's referent, wherever the name stands in that sentence
+ * (before the last speaker of that gender). */
+static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
+  if ((gender != 1 && gender != 2) || !b->sents.size || at >= b->toks.size) return false;
+  uint32_t si = spk__sentence_of(b, at);
+  if (si == 0) return false;
+  const Sentence *s = &b->sents.contents[si - 1];
+  uint32_t found = NONE, fe = 0;
+  for (uint32_t k = s->start; k < s->end; k++) {
+    const Token *t = T(b, k);
+    if (t->kind != T_WORD || !(t->flags & TF_CAP) || !(t->lex & (W_FIRST_M | W_FIRST_F)) ||
+        !spk__nameish(b, k) || spk__in_quote(b, k))
+      continue;
+    uint32_t e = spk__name_end(b, k, s->end);
+    if (e < k + 2) continue;
+    int g = (t->lex & W_FIRST_F) && !(t->lex & W_FIRST_M) ? 2
+            : (t->lex & W_FIRST_M) && !(t->lex & W_FIRST_F) ? 1 : 0;
+    if (g == gender) {
+      if (found != NONE) return false; /* two of them: no guess */
+      found = k;
+      fe = e;
+    }
+    k = e - 1;
+  }
+  if (found == NONE) return false;
+  const char *name = b->text + T(b, found)->start;
+  size_t n = T(b, fe - 1)->end - T(b, found)->start;
+  if (n >= sizeof out->name) return false;
+  put_name(out, name, n);
+  out->gender = gender;
+  return true;
+}
+
 static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   return local_subject_from(b, upto, gender, out, 0);
 }
@@ -469,6 +505,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       break;
     }
+    if (named_before(b, m->ts, m->gender, &r)) return r;
     /* the person the paragraph before opened with, when it quoted
      * nobody, over an older speaker: a name of two words, or one word of
      * a name the article gave (speakers.c notes it unread) */
