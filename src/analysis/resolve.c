@@ -600,6 +600,15 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.7;
       return r;
     }
+    /* « Le maire, Christian Leroy, ne cache pas son exaspération. « … »,
+     * s'emporte l'élu »: a generic role, like a pronoun, takes the one
+     * person of its gender the sentence before names */
+    if ((h->lex & W_ROLE_GENERIC) && b->lid == PM_LANG_FR &&
+        named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), &r)) {
+      r.suffix = "+role-recent";
+      r.conf = 0.7;
+      return r;
+    }
     const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
     if (fresh && compatible(m->gender, fresh->gender) && (fresh->gender || !keyed)) {
       p = fresh;
