@@ -584,6 +584,22 @@ static void note_entities(Block *b) {
           spk__bind_role(b, oe - 1, s, oe);
       }
     }
+    /* « Le constructeur d'équipements automobiles Valdor », « le groupe
+     * Renault », "the carmaker Stellantis": a company noun before a name
+     * (across a short complement) makes « l'entreprise », "the company"
+     * that company later on (resolve.c) */
+    if (!first && e - s <= 4 && s >= 2 && T(b, e - 1)->end - T(b, s)->start < CTX_NAME) {
+      for (uint32_t k = s; k > 1 && k + 5 > s; k--) {
+        const Token *t = T(b, k - 1);
+        if (t->kind != T_WORD || (t->flags & TF_CAP)) break;
+        if (t->lex & W_COMPANY) {
+          if (word(b, k - 2) && (T(b, k - 2)->lex & W_DET) && !spk__indefinite_det(b, k - 2))
+            spk__bind_role(b, k - 1, s, e);
+          break;
+        }
+        if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_ROLE)) break;
+      }
+    }
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
