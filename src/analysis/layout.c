@@ -104,12 +104,13 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     bool found = false;
     /* (the heading may capitalise what the body has mid-sentence: « C'est
      * un problème structurel » for « …, alors que c'est un problème
-     * structurel ») */
+     * structurel », or the other way round: « on trie les patients » in a
+     * headline) */
     unsigned char h0 = (unsigned char)b->text[h->start];
-    unsigned char lower = h0 >= 'A' && h0 <= 'Z' ? (unsigned char)(h0 | 32) : h0;
+    unsigned char other = (h0 | 32) >= 'a' && (h0 | 32) <= 'z' ? (unsigned char)(h0 ^ 32) : h0;
     if (h != q && hn && hn <= q->end - q->start)
       for (uint32_t i = q->start; i + hn <= q->end && !found; i++)
-        found = ((unsigned char)b->text[i] == h0 || (unsigned char)b->text[i] == lower) &&
+        found = ((unsigned char)b->text[i] == h0 || (unsigned char)b->text[i] == other) &&
                 !memcmp(b->text + i + 1, b->text + h->start + 1, hn - 1);
     if (!found) {
       k++;

@@ -293,6 +293,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                          (T(b, ns0 - 1)->kind == T_WORD &&
                           T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
                           (b->text[T(b, ns0 - 1)->start] | 32) == 's') ||
+                         /* « Aurélie Brunel, déléguée Sud Santé, dénonce »:
+                          * a name right after a role noun that follows a
+                          * comma is the role's organisation, inside the
+                          * apposition */
+                         (ns0 > lo + 2 && word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_ROLE) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP) && punct(b, ns0 - 2, ',')) ||
                          /* "président des députés LR,": a party acronym
                           * after a noun completes it */
                          (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&
@@ -340,6 +346,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         j = k - 2;
         end = k - 1;
         continue;
+      }
+      /* « La Commission nationale de l'informatique et des libertés
+       * (CNIL), qui …, rappelle »: the acronym names it (resolve.c gives
+       * the full name it was written beside) */
+      if (k > lo + 4 && punct(b, k - 1, ',') && punct(b, k - 2, ')') && word(b, k - 3) &&
+          (T(b, k - 3)->flags & TF_ALLCAP) && punct(b, k - 4, '(')) {
+        spk__name_mention(b, m, k - 3, k - 2);
+        return true;
       }
       if (k > lo + 1 && punct(b, k - 1, ',') && spk__nameish(b, k - 2)) {
         uint32_t ns = spk__name_start(b, k - 2, lo);

@@ -194,6 +194,14 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ne = m->te = j + 1;
     return true;
   }
+  /* « raconte le Dr Hugo Mercadier »: an article before a capitalised
+   * honorific */
+  uint32_t det = NONE;
+  if ((t->lex & W_DET) && !spk__indefinite_det(b, j) && j + 2 < hi && word(b, j + 1) &&
+      (T(b, j + 1)->flags & TF_CAP) && (T(b, j + 1)->lex & W_HONORIFIC)) {
+    det = j;
+    j++;
+  }
   /* "said Detective Inspector Claire Booth", "said Councillor Peter
    * Lowther": capitalised titles (one is enough) before the name */
   uint32_t tn = j;
@@ -203,9 +211,10 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     tn++;
   if (tn > j && tn < hi && spk__nameish(b, tn) && (T(b, j)->lex & (W_HONORIFIC | W_ROLE))) {
     spk__name_mention(b, m, tn, spk__name_end(b, tn, hi));
-    m->ts = j;
+    m->ts = det != NONE ? det : j;
     return true;
   }
+  if (det != NONE) j = det;
   if (spk__nameish(b, j) || ((t->lex & W_HONORIFIC) && (t->flags & TF_CAP) &&
                          j + 1 < hi && spk__nameish(b, j + (punct(b, j + 1, '.') ? 2 : 1)))) {
     uint32_t s = j;
@@ -271,7 +280,24 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   }
   if ((t->lex & W_DET) && !indef && j + 2 < hi && (T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION)) &&
       !(T(b, j + 1)->flags & TF_CAP) && spk__nameish(b, j + 2)) {
-    spk__name_mention(b, m, j + 2, spk__name_end(b, j + 2, hi));
+    uint32_t ne = spk__name_end(b, j + 2, hi);
+    /* « a lancé le candidat Renaissance »: one capitalised word after a
+     * role noun that the article never named is its party or town; the
+     * role speaks */
+    if (ne == j + 3 && b->lid == PM_LANG_FR && (T(b, j + 1)->lex & W_ROLE) &&
+        !(T(b, j + 2)->lex & (W_FIRST_M | W_FIRST_F)) && !(T(b, j + 2)->flags & TF_ALLCAP) &&
+        !ctx__entity_by_part(b->ctx, b->text + T(b, j + 2)->start,
+                             T(b, j + 2)->end - T(b, j + 2)->start)) {
+      m->type = M_ROLE;
+      m->head = j + 1;
+      m->ts = j;
+      m->te = j + 3;
+      m->gender = (T(b, j + 1)->lex & W_ROLE_F) ? 2 : 0;
+      if (folded_is(b, j, "la")) m->gender = 2;
+      else if (folded_is(b, j, "le")) m->gender = 1;
+      return true;
+    }
+    spk__name_mention(b, m, j + 2, ne);
     return true;
   }
   /* « le gardien lensois Hugo Mensah », « le conseiller municipal Laurent
