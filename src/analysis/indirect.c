@@ -72,6 +72,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    /* "…, despite more than two hours of emotional public comment": a
+     * preposition after the comma opens a complement, not a subject */
+    if (v > k && word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->flags & TF_CAP) &&
+        !(T(b, k)->lex & (W_DET | W_AUX | W_SOURCE)))
+      continue;
     /* « L'adjointe à l'éducation, Sarah Benkhaled, a écrit au recteur »:
      * a name set off by commas right before the verb is its subject's
      * apposition, not the end of a reported clause */
@@ -198,7 +203,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* a dateline ("PARIS (AFP) -", "RIVERTON, Ore. (AP) —") is not said */
     uint32_t from = s->start;
     for (uint32_t x = s->start; x < c - 1 && x < s->start + 12; x++)
-      if (punct(b, x, '-') && x + 1 < c - 1) from = x + 1;
+      /* (a dash between spaces: "6-3" is a score) */
+      if (punct(b, x, '-') && x + 1 < c - 1 && x > 0 && T(b, x)->start > T(b, x - 1)->end)
+        from = x + 1;
     /* « Dans l'entourage du président, on se veut serein »: a short
      * prepositional phrase is no reported clause */
     if (c - 1 - from <= 6 && word(b, from) && (T(b, from)->lex & W_PREP)) return false;
@@ -301,6 +308,18 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
  * clauses. */
 static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
   bool verb = false, s_form = false, figure = false, to_verb = false;
+  /* "Hale added nine rebounds and six assists", "added 16 points and
+   * four blocks for Seattle, which improved to 9-4": a figure opening
+   * the words after the verb, with no verb before the next punctuation
+   * or preposition, is a counted object */
+  if (from < to && (T(b, from)->kind == T_NUMBER ||
+                    (word(b, from) && (T(b, from)->lex & W_NUMWORD)))) {
+    uint32_t k = from + 1;
+    while (k < to && word(b, k) && !(T(b, k)->lex & (W_PREP | W_AUX | W_FUTURE)) &&
+           !(b->text[T(b, k)->end - 1] == 'd' && b->text[T(b, k)->end - 2] == 'e'))
+      k++;
+    if (k == to || !word(b, k) || (T(b, k)->lex & W_PREP)) return true;
+  }
   for (uint32_t k = from; k < to; k++) {
     const Token *t = T(b, k);
     if (t->kind == T_NUMBER) figure = true;
@@ -311,7 +330,12 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     if ((t->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION)) ||
         (n > 3 && lower && w[n - 2] == 'e' && w[n - 1] == 'd'))
       verb = true;
-    if (n > 3 && lower && w[n - 1] == 's' && w[n - 2] != 's') s_form = true;
+    /* (a plural after a preposition, an article or a figure is a noun:
+     * "its own round of layoffs") */
+    if (n > 3 && lower && w[n - 1] == 's' && w[n - 2] != 's' &&
+        !(k > from && (T(b, k - 1)->kind == T_NUMBER ||
+                       (word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_DET | W_NUMWORD))))))
+      s_form = true;
     /* "the governor to sign": "to" and a verb before any verb */
     if (!verb && k > from && k < from + 5 && n == 2 && w[0] == 't' && w[1] == 'o' &&
         word(b, k + 1) && !(T(b, k + 1)->flags & TF_CAP) &&
