@@ -187,7 +187,7 @@ uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   return e;
 }
 
-static int honorific_gender(const Block *b, uint32_t i) {
+int spk__honorific_gender(const Block *b, uint32_t i) {
   char f[64];
   const Token *t = T(b, i);
   size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
@@ -264,7 +264,7 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
     h--;
   if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC)) {
     m->ts = h - 1;
-    int g = honorific_gender(b, h - 1);
+    int g = spk__honorific_gender(b, h - 1);
     if (g) m->gender = g;
     if (T(b, h - 1)->lex & W_ROLE) spk__bind_role(b, h - 1, ns, ne);
   } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&

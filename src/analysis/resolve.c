@@ -124,13 +124,17 @@ static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
   uint32_t found = NONE, fe = 0;
   for (uint32_t k = s->start; k < s->end; k++) {
     const Token *t = T(b, k);
-    if (t->kind != T_WORD || !(t->flags & TF_CAP) || !(t->lex & (W_FIRST_M | W_FIRST_F)) ||
-        !spk__nameish(b, k) || spk__in_quote(b, k))
+    if (t->kind != T_WORD || !(t->flags & TF_CAP) || !spk__nameish(b, k) || spk__in_quote(b, k))
       continue;
     uint32_t e = spk__name_end(b, k, s->end);
-    if (e < k + 2) continue;
-    int g = (t->lex & W_FIRST_F) && !(t->lex & W_FIRST_M) ? 2
-            : (t->lex & W_FIRST_M) && !(t->lex & W_FIRST_F) ? 1 : 0;
+    /* a first name and a surname, or an honorific and a name ("Doctors
+     * say Mr Pryce is expected to …") */
+    uint32_t h = k > s->start && punct(b, k - 1, '.') ? k - 1 : k;
+    int g = 0;
+    if (h > s->start && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC))
+      g = spk__honorific_gender(b, h - 1);
+    else if (e >= k + 2)
+      g = spk__name_gender(b, k);
     if (g == gender) {
       if (found != NONE) return false; /* two of them: no guess */
       found = k;
@@ -141,6 +145,12 @@ static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
   if (found == NONE) return false;
   const char *name = b->text + T(b, found)->start;
   size_t n = T(b, fe - 1)->end - T(b, found)->start;
+  /* "Mr Pryce": the full name the article gave */
+  const CtxPerson *full = fe == found + 1 ? ctx__entity_by_part(b->ctx, name, n) : NULL;
+  if (full) {
+    name = full->name;
+    n = strlen(full->name);
+  }
   if (n >= sizeof out->name) return false;
   put_name(out, name, n);
   out->gender = gender;

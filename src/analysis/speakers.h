@@ -143,6 +143,8 @@ uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi);
 /* 1 masculine, 2 feminine, 0 unknown, from the first name at ns. */
 int spk__name_gender(const Block *b, uint32_t ns);
+/* The gender an honorific at token i gives (Mme, Mrs: 2; M., Mr: 1), 0 when none. */
+int spk__honorific_gender(const Block *b, uint32_t i);
 /* Fills a name mention for tokens [ns, ne), taking in an honorific or a
  * role noun just before it ("M. Valls", "Mayor John Smith", "le ministre
  * Manuel Valls") and binding that role to the name. */
