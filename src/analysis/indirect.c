@@ -23,6 +23,15 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
 /* "Les négociations reprendront vendredi, a précisé Karim Benali." /
  * "…, state officials said.": a sentence whose last comma opens a short
  * attribution that ends it reports everything before that comma. */
+/* A noun for a person among the first words of [ts, te): « un proche »,
+ * « un haut responsable », "a senior official", not « un renforcement ». */
+static bool person_noun_after(const Block *b, uint32_t ts, uint32_t te) {
+  for (uint32_t k = ts + 1; k < te && k < ts + 4; k++)
+    if (word(b, k) && (T(b, k)->lex & (W_ANON | W_ROLE | W_ROLE_GENERIC | W_PERSONAL)))
+      return true;
+  return false;
+}
+
 static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote) {
   /* every attribution here follows a comma: none in the sentence (its
    * punctuation as claims__rate gathered it; a part of a sentence keeps
@@ -163,9 +172,12 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "conteste ces chiffres", "a demandé l'acquittement": a plain noun
      * phrase after the verb is its object; only an indefinite one is an
      * unnamed subject ("confie un proche") */
+    /* (« a promis un renforcement des contrôles »: and an indefinite one
+     * only when its noun is a person's) */
     if (cu.found && cu.m.type == M_NP && cu.m.ts > v &&
-        !(folded_is(b, cu.m.ts, "un") || folded_is(b, cu.m.ts, "une") ||
-          folded_is(b, cu.m.ts, "a") || folded_is(b, cu.m.ts, "an")))
+        (!(folded_is(b, cu.m.ts, "un") || folded_is(b, cu.m.ts, "une") ||
+           folded_is(b, cu.m.ts, "a") || folded_is(b, cu.m.ts, "an")) ||
+         !person_noun_after(b, cu.m.ts, cu.m.te)))
       { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     /* nothing after the verb and its subject but a complement: "said on
      * Friday", "a indiqué Matignon"; not an object ("conteste ces

@@ -83,14 +83,20 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
     const PmQuote *q = &b->res->quotes.contents[i];
     if ((q->kind != PM_QUOTE_QUOTE && q->kind != PM_QUOTE_TERM) || b->n_heading_quotes >= 4)
       continue;
-    /* a few words are an echo of the editor's ("très perturbé"); a clause
-     * is somebody's */
-    if (words_in(b, q->start, q->end) < 4) continue;
     /* (a follow-on guess from the paragraph before is no cue: « C'est un
      * problème structurel » as a sub-heading is the body's quote) */
-    if (q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon") &&
-        strcmp(q->speaker.how, "follow-on"))
+    bool cued = q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon") &&
+                strcmp(q->speaker.how, "follow-on");
+    if (cued) {
+      /* « Kiev dénonce « un mépris total » »: a headline's speaker of one
+       * word (a capital, a body, a surname) stands for the person the
+       * body names; a full name stays */
+      if (strchr(q->speaker.name, ' ')) continue;
+    } else if (words_in(b, q->start, q->end) < 4) {
+      /* a few words are an echo of the editor's ("très perturbé"); a
+       * clause is somebody's */
       continue;
+    }
     b->heading_quotes[b->n_heading_quotes++] = i;
     b->heading_age = 0;
   }

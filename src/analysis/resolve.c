@@ -133,8 +133,8 @@ static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
     int g = 0;
     if (h > s->start && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC))
       g = spk__honorific_gender(b, h - 1);
-    else if (e >= k + 2)
-      g = spk__name_gender(b, k);
+    else if (e >= k + 2 || (k > s->start && !(T(b, k - 1)->flags & TF_CAP)))
+      g = spk__name_gender(b, k); /* (or a first name alone: « son fils Baptiste ») */
     if (g == gender) {
       if (found != NONE) return false; /* two of them: no guess */
       found = k;

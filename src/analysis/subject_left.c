@@ -339,6 +339,15 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                            (b->lid == PM_LANG_EN && word(b, k) && spk__indefinite_det(b, k) &&
                             k > lo + 1 && spk__nameish(b, k - 2))))
         k = lo;
+      /* « Le président Volodymyr Zelensky a, lui, appelé »: an auxiliary
+       * before the apposition belongs to the verb */
+      if (k > lo + 2 && punct(b, k - 1, ',') && word(b, k - 2) && (T(b, k - 2)->lex & W_AUX) &&
+          !(T(b, k - 2)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET)) &&
+          !(T(b, k - 2)->flags & TF_CAP) && word(b, k - 3) && j - k <= 2) {
+        j = k - 3;
+        end = k - 2;
+        continue;
+      }
       if (k > lo + 1 && punct(b, k - 1, ',') && !spk__nameish(b, k - 2) &&
           word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP)) {
         /* "The company, which employs 4,000 people, said": the subject is

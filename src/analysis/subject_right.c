@@ -315,13 +315,21 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     return true;
   }
   /* "said the Italian": a nationality noun for the person named before */
-  if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
-      (T(b, j + 1)->lex & W_ROLE_GENERIC) && !(T(b, j + 1)->lex & W_ROLE) &&
-      !(j + 2 < hi && word(b, j + 2) && (T(b, j + 2)->flags & TF_CAP))) {
+  /* (« explique le jeune homme »: an age adjective may come first) */
+  uint32_t eh = j + 1;
+  if (b->lid == PM_LANG_FR && (t->lex & W_DET) && j + 2 < hi && word(b, eh) &&
+      (folded_is(b, eh, "jeune") || folded_is(b, eh, "vieil") || folded_is(b, eh, "vieux") ||
+       folded_is(b, eh, "vieille")))
+    eh++;
+  if ((t->lex & W_DET) && eh < hi && word(b, eh) &&
+      (T(b, eh)->lex & W_ROLE_GENERIC) && !(T(b, eh)->lex & W_ROLE) &&
+      !(eh + 1 < hi && word(b, eh + 1) && (T(b, eh + 1)->flags & TF_CAP))) {
     m->type = M_ROLE;
-    m->head = j + 1;
+    m->head = eh;
     m->ts = j;
-    m->te = j + 2;
+    m->te = eh + 1;
+    if (b->lid == PM_LANG_FR)
+      m->gender = folded_is(b, j, "la") ? 2 : folded_is(b, j, "le") ? 1 : 0;
     return true;
   }
   /* « a prévenu le Danois », « a confié le Drômois »: a demonym */
