@@ -142,6 +142,13 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       memcpy(b->ctx->roles, saved, sizeof saved);
       return false;
     }
+    /* « …, un parcours promis aux sprinteurs »: an indefinite subject
+     * before the verb speaks only when its noun is a person's */
+    if (cu.found && cu.m.type == M_NP && cu.m.ts >= k && cu.m.ts < v && word(b, cu.m.ts) &&
+        spk__indefinite_det(b, cu.m.ts) && !person_noun_after(b, cu.m.ts, v)) {
+      memcpy(b->ctx->roles, saved, sizeof saved);
+      return false;
+    }
     if (!cu.found) {
       /* "a précisé l'adjoint aux travaux, Karim Benali": an apposed name */
       for (uint32_t x = v + 1; x + 2 < end && x < v + 7; x++) {

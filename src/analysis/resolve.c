@@ -116,8 +116,8 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
  * full, outside quotations, with a first name of the pronoun's gender,
  * is the pronoun's referent, wherever the name stands in that sentence
  * (before the last speaker of that gender). */
-static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
-  if ((gender != 1 && gender != 2) || !b->sents.size || at >= b->toks.size) return false;
+static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved *out) {
+  if (((gender != 1 && gender != 2) && !loose) || !b->sents.size || at >= b->toks.size) return false;
   uint32_t si = spk__sentence_of(b, at);
   if (si == 0) return false;
   const Sentence *s = &b->sents.contents[si - 1];
@@ -135,7 +135,8 @@ static bool named_before(Block *b, uint32_t at, int gender, Resolved *out) {
       g = spk__honorific_gender(b, h - 1);
     else if (e >= k + 2 || (k > s->start && !(T(b, k - 1)->flags & TF_CAP)))
       g = spk__name_gender(b, k); /* (or a first name alone: « son fils Baptiste ») */
-    if (g == gender) {
+    /* (loose, for « le Danois »: a full name of unknown gender too) */
+    if (g == gender || (loose && !g && e >= k + 2)) {
       if (found != NONE) return false; /* two of them: no guess */
       found = k;
       fe = e;
@@ -196,6 +197,22 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
           out->gender = gender;
           out->suffix = "+pronoun";
           out->conf = 0.8;
+          return true;
+        }
+      }
+    }
+    /* « Le Danois, lui, a concédé … « … », a-t-il assuré »: a demonym
+     * opening the sentence, resolved as a role noun */
+    if (gender && b->lid == PM_LANG_FR && lim > s->start + 2 && !spk__in_quote(b, s->start)) {
+      Mention dm;
+      memset(&dm, 0, sizeof dm);
+      if (spk__demonym_role(b, s->start, &dm)) {
+        Resolved dr = spk__resolve(b, &dm);
+        if (dr.has_name && compatible(gender, person_gender(b->ctx, dr.name))) {
+          *out = dr;
+          out->gender = gender;
+          out->suffix = "+pronoun";
+          out->conf = 0.7;
           return true;
         }
       }
@@ -515,7 +532,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       break;
     }
-    if (named_before(b, m->ts, m->gender, &r)) return r;
+    if (named_before(b, m->ts, m->gender, false, &r)) return r;
     /* the person the paragraph before opened with, when it quoted
      * nobody, over an older speaker: a name of two words, or one word of
      * a name the article gave (speakers.c notes it unread) */
@@ -613,8 +630,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* « Le maire, Christian Leroy, ne cache pas son exaspération. « … »,
      * s'emporte l'élu »: a generic role, like a pronoun, takes the one
      * person of its gender the sentence before names */
-    if ((h->lex & W_ROLE_GENERIC) && b->lid == PM_LANG_FR &&
-        named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), &r)) {
+    /* (and so does a demonym, « a déclaré le Slovène », whose head is
+     * the only capitalised role noun) */
+    bool demonym = (h->flags & TF_CAP) && !(h->lex & W_ROLE);
+    if (((h->lex & W_ROLE_GENERIC) || demonym) && b->lid == PM_LANG_FR &&
+        named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), demonym, &r)) {
       r.suffix = "+role-recent";
       r.conf = 0.7;
       return r;
