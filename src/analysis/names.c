@@ -273,6 +273,14 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   }
 }
 
+uint32_t spk__name_text_end(const Block *b, uint32_t ne) {
+  const Token *l = T(b, ne - 1);
+  if (l->end - l->start == 1 && b->text[l->start] >= 'A' && b->text[l->start] <= 'Z' &&
+      ne < b->toks.size && punct(b, ne, '.') && T(b, ne)->start == l->end)
+    return l->end + 1;
+  return l->end;
+}
+
 uint32_t spk__sentence_of(const Block *b, uint32_t tok) {
   uint32_t lo = 0, hi = b->sents.size;
   if (!hi) return 0;

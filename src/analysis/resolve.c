@@ -445,7 +445,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
   r.conf = 1.0;
   r.gender = m->gender;
   if (m->type == M_NAME) {
-    uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
+    uint32_t a = T(b, m->ns)->start, z = spk__name_text_end(b, m->ne);
     /* A trailing possessive ('s) is not part of the name. */
     const CtxPerson *p = NULL;
     const char *full = m->ne - m->ns == 1 && (T(b, m->ns)->flags & TF_ALLCAP)
@@ -631,8 +631,19 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * s'emporte l'élu »: a generic role, like a pronoun, takes the one
      * person of its gender the sentence before names */
     /* (and so does a demonym, « a déclaré le Slovène », whose head is
-     * the only capitalised role noun) */
+     * the only capitalised role noun, or a former office, « l'ancien
+     * Premier ministre estime », which the person named before may hold
+     * beside a current one) */
     bool demonym = (h->flags & TF_CAP) && !(h->lex & W_ROLE);
+    int former = 0;
+    for (uint32_t k = m->head; k-- > 0 && k + 3 >= m->head && word(b, k);)
+      if (folded_is(b, k, "ancien") || folded_is(b, k, "former")) former = 1;
+      else if (folded_is(b, k, "ancienne")) former = 2;
+    if (former && named_before(b, m->ts, b->lid == PM_LANG_FR ? former : 0, true, &r)) {
+      r.suffix = "+role-recent";
+      r.conf = 0.7;
+      return r;
+    }
     if (((h->lex & W_ROLE_GENERIC) || demonym) && b->lid == PM_LANG_FR &&
         named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), demonym, &r)) {
       r.suffix = "+role-recent";

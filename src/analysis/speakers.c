@@ -620,7 +620,7 @@ static void note_entities(Block *b) {
     Mention m;
     memset(&m, 0, sizeof m);
     spk__name_mention(b, &m, s, e);
-    uint32_t a = T(b, s)->start, z = T(b, e - 1)->end;
+    uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);

@@ -423,6 +423,15 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     /* "Police said", "Others warned": a capitalised common noun opening
      * the sentence names a group, not a person. */
+    /* « Matignon indique que », « Bercy assure »: in French an
+     * institution word opening the sentence without an article, right
+     * before the verb, is a proper name */
+    if (b->lid == PM_LANG_FR && j == lo && j + 1 == end && t->kind == T_WORD &&
+        (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) && (t->lex & W_INSTITUTION) &&
+        !(t->lex & (W_DET | W_ROLE | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL))) {
+      spk__name_mention(b, m, j, j + 1);
+      return true;
+    }
     if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) &&
         (!spk__nameish(b, j) || (!ctx__entity_by_part(b->ctx, b->text + t->start,
                                                  t->end - t->start) &&
@@ -457,6 +466,13 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
      * before */
     if (t->kind == T_WORD && (t->lex & W_ROLE_GENERIC) && !(t->lex & W_ROLE) && j > lo &&
         word(b, j - 1) && (T(b, j - 1)->lex & W_DET)) {
+      /* (« Un ancien collègue de l'accusé a, lui, décrit »: after a
+       * preposition it completes the noun before) */
+      if (j > lo + 2 && word(b, j - 2) && (T(b, j - 2)->lex & W_PREP) &&
+          !(T(b, j - 2)->flags & TF_CAP) && !(T(b, j - 1)->lex & W_PREP)) {
+        j -= 3;
+        continue;
+      }
       m->type = M_ROLE;
       m->head = j;
       m->ts = j - 1;
