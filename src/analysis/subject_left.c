@@ -426,8 +426,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     /* « Matignon indique que », « Bercy assure »: in French an
      * institution word opening the sentence without an article, right
      * before the verb, is a proper name */
+    /* (« Enedis annonce que »: so is an unknown word ending in s before a
+     * verb in the singular, which no plural noun takes) */
     if (b->lid == PM_LANG_FR && j == lo && j + 1 == end && t->kind == T_WORD &&
-        (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) && (t->lex & W_INSTITUTION) &&
+        (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) &&
+        ((t->lex & W_INSTITUTION) ||
+         (!t->lex && b->text[t->end - 1] == 's' && word(b, end) &&
+          !(T(b, end)->end - T(b, end)->start > 2 && b->text[T(b, end)->end - 1] == 't' &&
+            b->text[T(b, end)->end - 2] == 'n'))) &&
         !(t->lex & (W_DET | W_ROLE | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL))) {
       spk__name_mention(b, m, j, j + 1);
       return true;
