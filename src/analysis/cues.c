@@ -391,8 +391,29 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       if (!word(b, x)) continue;
       x++;
     }
+    /* « aux yeux de X », « de l'avis de X »: the noun is a source only in
+     * the phrase, its de before the source as selon's place */
+    bool yeux = !strcmp(f, "yeux"), avis = !strcmp(f, "avis");
+    if (yeux || avis) {
+      if (!(yeux ? folded_is(b, k - 1, "aux")
+                 : k >= lo + 2 && folded_is(b, k - 1, "l'") && folded_is(b, k - 2, "de")) ||
+          !word(b, x) || !(T(b, x)->lex & W_PREP) || (b->text[T(b, x)->start] | 32) != 'd')
+        continue;
+      x++;
+    }
     Cue c;
     memset(&c, 0, sizeof c);
+    /* « Son porte-parole, Rémi Roy, selon qui « … », »: the relative
+     * stands for the name the comma closes */
+    if (folded_is(b, x, "qui") && k >= lo + 2 && punct(b, k - 1, ',') &&
+        spk__nameish(b, k - 2)) {
+      spk__name_mention(b, &c.m, spk__name_start(b, k - 2, lo), k - 1);
+      c.found = true;
+      if (after) *after = x + 1;
+      c.how = "source";
+      c.conf = 0.85;
+      return c;
+    }
     /* « selon son entourage », « selon un communiqué », "according to two
      * people familiar with …": an unnamed source, left unresolved */
     uint32_t anon = NONE;

@@ -535,7 +535,11 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
           break;
         x++;
       }
-      if (role != NONE && punct(b, x, ',') && s->end - x > 4) k = x + 1;
+      /* « de l'avis de X, de l'Université Laval, … »: an affiliation */
+      bool affil = (T(b, k)->lex & W_PREP) && (b->text[T(b, k)->start] | 32) == 'd' &&
+                   ((word(b, k + 1) && (T(b, k + 1)->flags & TF_CAP)) ||
+                    (word(b, k + 2) && (T(b, k + 1)->lex & W_DET) && (T(b, k + 2)->flags & TF_CAP)));
+      if ((role != NONE || affil) && punct(b, x, ',') && s->end - x > 4) k = x + 1;
     }
     /* "… talks to buy Coastway, according to two people familiar with
      * the matter, in a deal that …": a source after a comma reports the
