@@ -122,6 +122,22 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   uint32_t j = v + 1;
   int skipped_pp = 0;
   while (j < hi) {
+    /* « a indiqué en point de presse le ministre », « en mêlée de presse »,
+     * « en entrevue », « en anglais »: en and a bare noun (its de
+     * complement too) say where or how, before the subject */
+    if (skipped_pp < 3 && j + 2 < hi && b->lid == PM_LANG_FR && word(b, j) &&
+        T(b, j)->end - T(b, j)->start == 2 && b->text[T(b, j)->start] == 'e' &&
+        b->text[T(b, j)->start + 1] == 'n' && word(b, j + 1) && !(T(b, j + 1)->flags & TF_CAP) &&
+        !(T(b, j + 1)->lex & (W_DET | W_PREP | W_SPEECH | W_QUE | W_AUX | W_ROLE | W_PRON_M |
+                              W_PRON_F | W_PRON_PL))) {
+      skipped_pp++;
+      j += 2;
+      if (j + 2 < hi && word(b, j) && (T(b, j)->lex & W_PREP) && de_prep(b, j) &&
+          word(b, j + 1) && !(T(b, j + 1)->flags & TF_CAP) &&
+          !(T(b, j + 1)->lex & (W_DET | W_ROLE)))
+        j += 2;
+      continue;
+    }
     /* l' is an elided determiner here, kept for the noun phrase after it */
     if ((spk__skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
                               !(T(b, j + 1)->flags & TF_CAP))) ||
@@ -422,7 +438,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
               break;
             }
           }
-        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 5 &&
+        while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 9 &&
                de_prep(b, e)) {
           uint32_t x = e + 1;
           if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
@@ -437,6 +453,13 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
               if (punct(b, e, '.')) e++;
               if (e < hi && spk__nameish(b, e)) e = spk__name_end(b, e, hi);
             }
+            /* « la ministre de la Santé et des Services sociaux », « de
+             * l'Économie et de l'Énergie »: a second complement */
+            if (e + 2 < hi && (T(b, x)->flags & TF_CAP) && word(b, e) &&
+                (T(b, e)->lex & W_CONJ) && T(b, e)->end - T(b, e)->start == 2 &&
+                b->text[T(b, e)->start] == 'e' && word(b, e + 1) &&
+                (T(b, e + 1)->lex & W_PREP) && de_prep(b, e + 1) && e < k + 6)
+              e++;
           } else {
             break;
           }
