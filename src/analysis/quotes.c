@@ -41,6 +41,11 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
              i + 1 < close && t[i + 1].kind == T_WORD &&
              ((t[i + 1].flags & TF_CAP) || (t[i + 1].lex & (W_DET | W_PRON_M | W_PRON_F)))) {
     cue = true; /* explique Manuel Valls / poursuit le ministre / said Smith */
+  } else if (b->lid == PM_LANG_FR && (t[i].lex & W_AUX) && !(t[i].flags & TF_CAP) &&
+             i + 2 < close && t[i + 1].kind == T_WORD && (t[i + 1].lex & W_SPEECH) &&
+             !(t[i + 1].flags & TF_CAP) && t[i + 2].kind == T_WORD &&
+             ((t[i + 2].flags & TF_CAP) || (t[i + 2].lex & W_DET))) {
+    cue = true; /* « …, a rétorqué M. Gagnon. … », « …, a ajouté le ministre, … » */
   } else if (t[i].kind == T_WORD && i + 1 < close && t[i + 1].kind == T_WORD &&
              (t[i + 1].lex & W_SPEECH) &&
              (t[i].lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
@@ -60,6 +65,10 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
   if (!cue) return NONE;
   for (uint32_t k = i + 1; k < close && k < i + 14; k++) {
     if (t[k].kind == T_QMARK) return NONE;
+    /* the period of « M. », « Mme. » ends no incise */
+    if (is_punct(&t[k], '.') && t[k - 1].kind == T_WORD && (t[k - 1].lex & W_HONORIFIC) &&
+        t[k - 1].end == t[k].start && (t[k - 1].flags & TF_CAP))
+      continue;
     if (is_punct(&t[k], ',') || is_punct(&t[k], '.') || is_punct(&t[k], ';'))
       return k;
   }
