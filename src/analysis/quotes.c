@@ -141,6 +141,33 @@ static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) 
       if (b->raw.contents[k].group == group) b->raw.contents[k].incise = incise;
 }
 
+/* « — On a trop passé la rondelle, a-t-il tranché. »: a French dialogue
+ * line opens with an em or en dash and has no marks; with an incise it is
+ * a quotation, cut around the incise like one in marks.  Without an
+ * incise nothing says it is speech (a list, a heading), so nothing is
+ * reported. */
+static bool dialogue_line(Block *b) {
+  const Token *t = b->toks.contents;
+  uint32_t n = b->toks.size;
+  const unsigned char *x = (const unsigned char *)b->text + t[0].start;
+  if (n < 6 || t[0].end - t[0].start != 3 || x[0] != 0xE2 || x[1] != 0x80 ||
+      (x[2] != 0x94 && x[2] != 0x93) || t[1].kind != T_WORD)
+    return false;
+  for (uint32_t i = 2; i < n; i++) {
+    if (t[i].kind == T_QMARK) return false; /* marks say it themselves */
+    if (!is_punct(&t[i], ',')) continue;
+    uint32_t end = incise_at(b, i + 1, n);
+    if (end == NONE) continue;
+    uint32_t group = b->next_group++;
+    add_raw(b, t[0].end, t[i].start, 0, NONE, QM_GUILL, group, false, false, i + 1);
+    /* the line may go on after the incise: « …, a-t-il dit, mais … » */
+    if (is_punct(&t[end], ',') && end + 2 < n)
+      add_raw(b, t[end].end, b->para_end, 0, NONE, QM_GUILL, group, false, false, i + 1);
+    return true;
+  }
+  return false;
+}
+
 void quotes__find(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
@@ -151,6 +178,12 @@ void quotes__find(Block *b) {
   bool continued = false;
   uint8_t carried = b->ctx->open_family;
   b->ctx->open_family = 0;
+  if (!carried && n && t[0].kind == T_PUNCT && t[0].ch == '-' && b->lid == PM_LANG_FR) {
+    if (dialogue_line(b)) {
+      b->ctx->open_paras = 0;
+      return;
+    }
+  }
   if (carried) {
     if (n && t[0].kind == T_QMARK && t[0].qfam == carried &&
         (t[0].qrole & QR_OPEN)) {
