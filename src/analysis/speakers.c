@@ -737,6 +737,37 @@ static void lead_in(Block *b) {
   ctx__set_person(&ctx->lead_speaker, r.name, strlen(r.name), 0);
 }
 
+/* « « On entend ça trop souvent. » » then « C'est en ces mots que Fabiola
+ * Roy, qui dirige un organisme du quartier, a réagi. »: a paragraph
+ * without quotations that opens by naming who said the cue-less
+ * quotation paragraphs just before gives them that speaker. */
+static void reaction_after(Block *b) {
+  uint32_t j;
+  if (folded_is(b, 0, "c'est")) j = 1;
+  else if (folded_is(b, 0, "c'") && folded_is(b, 1, "est")) j = 2;
+  else return;
+  if (folded_is(b, j, "ainsi")) j++;
+  else if ((folded_is(b, j, "en") || folded_is(b, j, "par")) && folded_is(b, j + 1, "ces") &&
+           (folded_is(b, j + 2, "termes") || folded_is(b, j + 2, "mots")))
+    j += 3;
+  else return;
+  if (!word(b, j) || !(T(b, j)->lex & W_QUE)) return;
+  uint32_t lo = j + 1, hi = b->sents.size ? b->sents.contents[0].end : b->toks.size, v = lo;
+  while (v < hi && v < lo + 20 && !spk__speech_verb(b, v)) v++;
+  if (v >= hi || v >= lo + 20) return;
+  Cue c;
+  memset(&c, 0, sizeof c);
+  if (!spk__subject_left(b, v, lo, &c.m) || c.m.type == M_PRON) return;
+  c.found = true;
+  c.how = "continued-after";
+  c.conf = 0.7;
+  c.stance = PM_STANCE_NONE;
+  for (uint32_t k = b->bare_first; k < b->bare_first + b->bare_n && k < b->res->quotes.size; k++)
+    if (b->res->quotes.contents[k].kind == PM_QUOTE_QUOTE)
+      spk__set_speaker(b, &b->res->quotes.contents[k], &c);
+  b->bare_n = 0;
+}
+
 void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
@@ -798,6 +829,9 @@ void speakers__attribute(Block *b) {
         spk__last_sentence_subject(b, &ps) && ps.gender)
       ctx__note_speaker(b->ctx, ps.name, ps.gender);
   }
+  if (b->bare_n && b->res->quotes.size == first_quote && b->lid == PM_LANG_FR && !comments &&
+      !byline)
+    reaction_after(b);
   /* the cue-less quotation paragraphs a continuation cue may claim */
   if (b->raw.size && !b->ctx->in_comments && bare_paragraph(b, first_quote)) {
     if (!b->bare_n) b->bare_first = first_quote;
