@@ -443,6 +443,17 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         ((T(b, v + 1)->lex & W_PREP) || folded_is(b, v, "told") ||
          folded_is(b, v, "tell") || folded_is(b, v, "tells")))
       reach = v + 8;
+    /* « a fait valoir, dans un document déposé à la Régie, qu'un … »: a
+     * complement between commas, then the complementizer */
+    uint32_t qc = NONE;
+    if (punct(b, v + 1, ',') && b->lid == PM_LANG_FR)
+      for (uint32_t k = v + 2; k + 1 < s->end && k < v + 18; k++) {
+        if (T(b, k)->kind == T_QMARK || (T(b, k)->lex & (W_SPEECH | W_QUE))) break;
+        if (punct(b, k, ',')) {
+          if (word(b, k + 1) && (T(b, k + 1)->lex & W_QUE)) qc = k + 1;
+          break;
+        }
+      }
     for (uint32_t k = v + 1; k < s->end && k < reach; k++) {
       if (word(b, k) && (T(b, k)->lex & W_QUE)) {
         char f[64];
@@ -455,6 +466,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       /* "said in its 8 a.m. advisory that" */
       if (T(b, k)->kind != T_WORD && T(b, k)->kind != T_NUMBER && !punct(b, k, '.')) break;
     }
+    if (q == NONE) q = qc;
     Cue c;
     if (q != NONE) {
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
