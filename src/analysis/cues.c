@@ -471,6 +471,13 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
     if (!strcmp(f, "pour")) {
       /* Pour X, … only at the start of a sentence and before a comma. */
       if (k != lo || !punct(b, c.m.te, ',')) continue;
+      /* « Pour la Fédération des médecins, le texte reste « trop vague » »:
+       * a body's view as the writer sums it up, not its words; its name
+       * (subject_right.c) is kept for selon and for speech verbs */
+      if (c.m.type == M_NAME && c.m.ts < c.m.ns && (T(b, c.m.ns)->lex & W_INSTITUTION)) {
+        c.m.type = M_INST;
+        c.m.head = c.m.ns;
+      }
     }
     c.how = "source";
     c.conf = 0.85;

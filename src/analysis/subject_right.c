@@ -484,6 +484,26 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           m->te = te;
           return true;
         }
+        /* « selon la Société canadienne d'hypothèques et de logement », « a
+         * indiqué l'Office national de l'énergie »: a capitalised
+         * institution noun with its complement is the body's name */
+        if (!(h->lex & W_ROLE) && b->lid == PM_LANG_FR && (h->flags & TF_CAP) &&
+            !(h->flags & TF_ALLCAP) && k == j + 1 && e > k + 1 && de_prep(b, k + 1 + !(T(b, k + 1)->lex & W_PREP))) {
+          while (e + 2 < hi && word(b, e) && (T(b, e)->lex & W_CONJ) &&
+                 T(b, e)->end - T(b, e)->start == 2 && b->text[T(b, e)->start] == 'e' &&
+                 word(b, e + 1) && (T(b, e + 1)->lex & W_PREP) && de_prep(b, e + 1)) {
+            uint32_t x = e + 2;
+            if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+            if (x >= hi || !word(b, x) || (T(b, x)->lex & (W_SPEECH | W_QUE | W_FUNCTION)))
+              break;
+            e = x + 1;
+          }
+          m->type = M_NAME;
+          m->ns = k;
+          m->ne = m->te = e;
+          m->ts = j;
+          return true;
+        }
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
         if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
             (h->lex & W_ROLE)) {
