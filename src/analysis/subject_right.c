@@ -138,6 +138,19 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         j += 2;
       continue;
     }
+    /* « a lancé d'entrée de jeu », « d'emblée », « d'abord »: an elided
+     * de and its noun are an adverbial phrase (the elided word alone
+     * would pass as skippable, and the noun stop the search) */
+    if (skipped_pp < 3 && j + 2 < hi && b->lid == PM_LANG_FR && word(b, j) &&
+        !(T(b, j)->flags & TF_CAP) && b->text[T(b, j)->start] == 'd' &&
+        (T(b, j)->end - T(b, j)->start == 2 || T(b, j)->end - T(b, j)->start == 4) &&
+        T(b, j)->end == T(b, j + 1)->start && word(b, j + 1) &&
+        !(T(b, j + 1)->flags & TF_CAP) &&
+        !(T(b, j + 1)->lex & (W_DET | W_ROLE | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL))) {
+      skipped_pp++;
+      j += 2;
+      continue;
+    }
     /* l' is an elided determiner here, kept for the noun phrase after it */
     if ((spk__skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
                               !(T(b, j + 1)->flags & TF_CAP))) ||
