@@ -438,6 +438,14 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         /* the complement: "le ministre de l'Intérieur", after one
          * adjective (« l'agence régionale de santé ») */
         uint32_t e = k + 1;
+        /* « la vice-présidente aux affaires publiques de X », « l'adjoint
+         * au maire »: a role's à complement, a bare noun */
+        if ((h->lex & W_ROLE) && b->lid == PM_LANG_FR && e + 2 < hi && word(b, e) &&
+            (T(b, e)->lex & W_PREP) && T(b, e)->end - T(b, e)->start <= 3 &&
+            (b->text[T(b, e)->start] == 'a' || (unsigned char)b->text[T(b, e)->start] == 0xC3) &&
+            word(b, e + 1) && !(T(b, e + 1)->flags & TF_CAP) &&
+            !(T(b, e + 1)->lex & (W_FUNCTION | W_PREP | W_DET | W_SPEECH | W_QUE | W_AUX)))
+          e += 2;
         /* « le ministre délégué chargé de l'Europe »: two at most */
         for (uint32_t a = 1; a <= 2; a++)
           if (e + a < hi && word(b, e + a) && (T(b, e + a)->lex & W_PREP)) {
