@@ -323,6 +323,9 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
             (T(b, k - 1)->lex & (W_HONORIFIC | W_ABBREV))))
         break;
       if (t->kind != T_WORD) continue;
+      /* « Me Patrick Ouellet »: the lawyer's title is no pronoun me */
+      if ((t->flags & TF_CAP) && (t->lex & W_HONORIFIC) && k + 1 < lim && spk__nameish(b, k + 1))
+        continue;
       if (!spk__nameish(b, k)) {
         /* "Jeudi midi, Vasseur s'est montré …": a date opens it */
         /* « Même son de cloche chez l'entraîneur, X. »: an adverb may
@@ -405,6 +408,11 @@ bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out) {
 bool spk__last_sentence_subject(Block *b, Resolved *out) {
   return b->sents.size &&
          local_subject_from(b, pm_array_back(&b->sents)->end, 0, out, b->sents.size - 1) &&
+         out->has_name;
+}
+
+bool spk__first_sentence_subject(Block *b, Resolved *out) {
+  return b->sents.size && local_subject_from(b, b->sents.contents[0].end, 0, out, 0) &&
          out->has_name;
 }
 

@@ -825,8 +825,17 @@ void speakers__attribute(Block *b) {
     /* (the last sentence only: a scan of every sentence of every such
      * paragraph cost more than the rule is worth) */
     Resolved ps;
-    if ((pm_array_back(&b->sents)->lex & (W_FIRST_M | W_FIRST_F)) &&
-        spk__last_sentence_subject(b, &ps) && ps.gender)
+    const Sentence *ls = pm_array_back(&b->sents);
+    if ((ls->lex & (W_FIRST_M | W_FIRST_F)) && spk__last_sentence_subject(b, &ps) && ps.gender)
+      ctx__note_speaker(b->ctx, ps.name, ps.gender);
+    /* « Me X avait plaidé … L'avocat n'a pas voulu dire … »: a last
+     * sentence about a definite role noun goes on with the person the
+     * first one opened with */
+    else if (b->sents.size > 1 && (b->sents.contents[0].lex & (W_FIRST_M | W_FIRST_F)) &&
+             word(b, ls->start) && (T(b, ls->start)->lex & W_DET) &&
+             !spk__indefinite_det(b, ls->start) && word(b, ls->start + 1) &&
+             (T(b, ls->start + 1)->lex & W_ROLE) && spk__first_sentence_subject(b, &ps) &&
+             ps.gender)
       ctx__note_speaker(b->ctx, ps.name, ps.gender);
   }
   if (b->bare_n && b->res->quotes.size == first_quote && b->lid == PM_LANG_FR && !comments &&

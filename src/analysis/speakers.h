@@ -184,6 +184,8 @@ Resolved spk__resolve(Block *b, const Mention *m);
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out);
 /* The same for the paragraph's last sentence alone. */
 bool spk__last_sentence_subject(Block *b, Resolved *out);
+/* The same for the paragraph's first sentence. */
+bool spk__first_sentence_subject(Block *b, Resolved *out);
 
 /* ---- roles.c ------------------------------------------------------------- */
 
