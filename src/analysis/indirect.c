@@ -149,6 +149,18 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       memcpy(b->ctx->roles, saved, sizeof saved);
       return false;
     }
+    /* « Trois femmes qui travaillent, …, et qui se parlent »: a relative
+     * clause's verb; « Elle commande un thé, sourit, puis … »: a bare verb
+     * right after the comma, whose subject came before it */
+    {
+      uint32_t r = v;
+      while (r > k && spk__skippable(b, r - 1)) r--;
+      if ((r > k && (folded_is(b, r - 1, "qui") || folded_is(b, r - 1, "who"))) ||
+          (!cu.found && v == k && !inverted(b, v))) {
+        memcpy(b->ctx->roles, saved, sizeof saved);
+        continue;
+      }
+    }
     if (!cu.found) {
       /* "a précisé l'adjoint aux travaux, Karim Benali": an apposed name */
       for (uint32_t x = v + 1; x + 2 < end && x < v + 7; x++) {
@@ -580,7 +592,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     if (src > s->start + 3 && punct(b, src - 1, ',') && c.m.ts > s->start + 3) {
       uint32_t from = s->start;
       for (uint32_t x = s->start; x + 1 < src && x < s->start + 12; x++)
-        if (punct(b, x, '-')) from = x + 1;
+        if (punct(b, x, '-') || punct(b, x, ':')) from = x + 1;
       c.how = "indirect-source";
       add_indirect(b, from, src, &c);
     } else if (k < s->end && s->end - k > 3 && (k > after || src <= s->start + 2)) {
