@@ -483,7 +483,13 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     if (q != NONE) {
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
       if (!c.found) continue;
-      if (c.m.type == M_PRON && c.m.gender == 3 && !inverted(b, v)) continue;
+      /* « on » reports only for the organisation a « Du côté de X, » or
+       * « Chez X, » opening names (resolve.c) */
+      if (c.m.type == M_PRON && c.m.gender == 3 && !inverted(b, v) &&
+          !(b->lid == PM_LANG_FR && T(b, s->start)->kind == T_WORD &&
+            (folded_is(b, s->start, "du") || folded_is(b, s->start, "chez")) &&
+            spk__resolve(b, &c.m).has_name))
+        continue;
       add_indirect(b, q + 1, s->end, &c);
       return;
     }

@@ -454,8 +454,20 @@ static void side_org(Block *b, const Mention *m, Resolved *r) {
   else
     return;
   if (word(b, k) && (T(b, k)->lex & W_DET) && !(T(b, k)->flags & TF_CAP)) k++;
-  if (k >= m->ts || !spk__nameish(b, k)) return;
-  uint32_t e = spk__name_end(b, k, m->ts);
+  if (k >= m->ts) return;
+  uint32_t e;
+  if (!spk__nameish(b, k)) {
+    /* « Du côté du ministère des Ressources naturelles et des Forêts, »:
+     * an institution noun whose complement holds a capitalised word,
+     * up to the comma */
+    if (!word(b, k) || (T(b, k)->flags & TF_CAP) || !(T(b, k)->lex & W_INSTITUTION)) return;
+    bool cap = false;
+    for (e = k + 1; e < m->ts && e < k + 10 && word(b, e); e++)
+      if (T(b, e)->flags & TF_CAP) cap = true;
+    if (!cap || !punct(b, e, ',')) return;
+  } else {
+    e = spk__name_end(b, k, m->ts);
+  }
   /* « la Confédération paysanne »: a lowercase adjective closes it */
   if (e + 1 < m->ts && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
       !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH)) && punct(b, e + 1, ','))
