@@ -27,11 +27,12 @@ static bool is_punct(const Token *t, char c) {
 }
 
 /* Is the stretch starting at token i (after a comma) an incise?  Returns
- * the index of the token ending it (a comma or a period), or NONE. */
-static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
+ * the index of the token ending it (a comma or a period), or NONE.  line:
+ * the stretch may end the dialogue line it is in. */
+static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close, bool line) {
   const Token *t = b->toks.contents;
   if (i >= close || t[i].kind != T_WORD) return NONE;
-  bool cue = false;
+  bool cue = false, aux = false;
   if (t[i].flags & (TF_INV_M | TF_INV_F | TF_INV_PL)) {
     /* estime-t-il / a-t-il déclaré / a-t-il fait valoir */
     if (t[i].lex & W_SPEECH) cue = true;
@@ -45,7 +46,7 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
              i + 2 < close && t[i + 1].kind == T_WORD && (t[i + 1].lex & W_SPEECH) &&
              !(t[i + 1].flags & TF_CAP) && t[i + 2].kind == T_WORD &&
              ((t[i + 2].flags & TF_CAP) || (t[i + 2].lex & W_DET))) {
-    cue = true; /* « …, a rétorqué M. Gagnon. … », « …, a ajouté le ministre, … » */
+    cue = aux = true; /* « …, a rétorqué M. Gagnon. … », « …, a ajouté le ministre, … » */
   } else if (t[i].kind == T_WORD && i + 1 < close && t[i + 1].kind == T_WORD &&
              (t[i + 1].lex & W_SPEECH) &&
              (t[i].lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
@@ -69,8 +70,10 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close) {
     if (is_punct(&t[k], '.') && t[k - 1].kind == T_WORD && (t[k - 1].lex & W_HONORIFIC) &&
         t[k - 1].end == t[k].start && (t[k - 1].flags & TF_CAP))
       continue;
+    /* (this form only inside the quotation: a mark left out before
+     * « , a déclaré X. » at the paragraph end is no incise) */
     if (is_punct(&t[k], ',') || is_punct(&t[k], '.') || is_punct(&t[k], ';'))
-      return k;
+      return aux && !line && k + 1 >= close ? NONE : k;
   }
   return NONE;
 }
@@ -128,7 +131,7 @@ static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) 
   for (uint32_t i = o + 1; i < lim; i++) {
     while (i < lim && !is_punct(&t[i], ',')) i++; /* to the next comma */
     if (i == lim) break;
-    uint32_t end = incise_at(b, i + 1, lim);
+    uint32_t end = incise_at(b, i + 1, lim, false);
     if (end == NONE) continue;
     add_raw(b, piece, t[i].start, o, c, fam, group, continued, c == NONE, i + 1);
     incise = i + 1;
@@ -156,7 +159,7 @@ static bool dialogue_line(Block *b) {
   for (uint32_t i = 2; i < n; i++) {
     if (t[i].kind == T_QMARK) return false; /* marks say it themselves */
     if (!is_punct(&t[i], ',')) continue;
-    uint32_t end = incise_at(b, i + 1, n);
+    uint32_t end = incise_at(b, i + 1, n, true);
     if (end == NONE) continue;
     uint32_t group = b->next_group++;
     add_raw(b, t[0].end, t[i].start, 0, NONE, QM_GUILL, group, false, false, i + 1);

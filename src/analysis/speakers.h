@@ -320,6 +320,11 @@ static inline void spk__indirect(Block *b, const Sentence *s) {
   bool sinv = (s->wflags & (TF_INV_M | TF_INV_F | TF_INV_PL)) != 0;
   if (!(s->lex & (W_SPEECH | W_SOURCE)) && !sinv) return;
   if (!s->qmark) {
+    /* a dialogue line (quotes.c) or a quotation left open from the
+     * paragraph's first mark holds it: quoted speech, not indirect */
+    if (b->raw.size && b->raw.contents[0].open_tok == 0 &&
+        b->raw.contents[0].close_tok == UINT32_MAX)
+      return;
     spk__indirect_cues(b, s, s->lex, sinv);
     return;
   }
