@@ -284,6 +284,7 @@ test_expect_success 'Quebec wire cues: point de presse, aux yeux de, selon qui, 
 	printf "%s\n\n" "« Point final », a indiqué en point de presse le ministre de l’Économie et de l’Énergie, Marc Roy, mardi." \
 		"Aux yeux de la porte-parole libérale, Lise Dion, le ministre « navigue à vue »." \
 		"Son porte-parole, Rémi Paré, selon qui « tout se tient », était présent." \
+		"« On est rendus là », a laissé tomber la ministre de la Santé, Sonia Roy." \
 		"« Ce n’est pas vrai, a rétorqué M. Roy. On a ajouté des lits. »" \
 		"— On a trop passé la rondelle, a-t-il tranché." \
 		"— Une liste, sans plus." \
@@ -295,6 +296,7 @@ test_expect_success 'Quebec wire cues: point de presse, aux yeux de, selon qui, 
 	"Point final" -- Marc Roy
 	"navigue à vue" -- Lise Dion
 	"tout se tient" -- Rémi Paré
+	"On est rendus là" -- Sonia Roy
 	"Ce n’est pas vrai" -- Marc Roy
 	"On a ajouté des lits." -- Marc Roy
 	"On a trop passé la rondelle" -- Marc Roy
