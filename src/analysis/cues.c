@@ -399,6 +399,24 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
                  : k >= lo + 2 && folded_is(b, k - 1, "l'") && folded_is(b, k - 2, "de")) ||
           !word(b, x) || !(T(b, x)->lex & W_PREP) || (b->text[T(b, x)->start] | 32) != 'd')
         continue;
+      /* « de l'avis du professeur de science politique X, »: du holds the
+       * article, so the role phrase has none; its name is the source */
+      if (T(b, x)->lex & W_DET) {
+        uint32_t y = x + 1;
+        while (y < hi && y < x + 8 && word(b, y) && !spk__nameish(b, y)) y++;
+        if (y < hi && spk__nameish(b, y) && !(T(b, y)->flags & TF_ALLCAP)) {
+          Cue c;
+          memset(&c, 0, sizeof c);
+          spk__name_mention(b, &c.m, y, spk__name_end(b, y, hi));
+          c.m.ts = x + 1 < c.m.ts ? x + 1 : c.m.ts;
+          c.found = true;
+          if (after) *after = c.m.te;
+          c.how = "source";
+          c.conf = 0.85;
+          return c;
+        }
+        continue;
+      }
       x++;
     }
     Cue c;

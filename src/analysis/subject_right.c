@@ -31,7 +31,13 @@ static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
     return;
   uint32_t x = ne;
   bool content = false;
-  while (x < hi && x < ne + 6 && word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+  /* « le Comité de parents de la Commission scolaire de Laval »: a
+   * capitalised word after a de and an article names a second body inside
+   * the complement */
+  while (x < hi && x < ne + 10 && word(b, x) &&
+         (!(T(b, x)->flags & TF_CAP) ||
+          (content && b->lid == PM_LANG_FR && !(T(b, x)->flags & TF_ALLCAP) &&
+           (T(b, x - 1)->lex & (W_PREP | W_DET)) && !(T(b, x - 1)->flags & TF_CAP))) &&
          !(T(b, x)->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL))) {
     if (!(T(b, x)->lex & (W_PREP | W_DET))) content = true;
     x++;
