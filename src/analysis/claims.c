@@ -510,6 +510,60 @@ void claims__rate(Block *b) {
   else rate(b, false);
 }
 
+/* "Thank you for hosting this debate": a candidate's first words.  (Asked
+ * only of the few sentences that name the debate in its opening.) */
+static bool thanks(const Block *b, const Sentence *se) {
+  const Token *t = b->toks.contents;
+  if (!(se->lex & W_INTERJ)) return false;
+  for (uint32_t i = se->start; i < se->end; i++)
+    if ((t[i].lex & W_INTERJ) && t[i].end - t[i].start >= 5 &&
+        (b->text[t[i].start] | 0x20) == 't' &&
+        !memcmp(b->text + t[i].start + 1, "hank", 4))
+      return true;
+  return false;
+}
+
+/* Sentences into a transcript in which its moderators show themselves. */
+#define TURN_OPENING 40
+
+/* Follows a transcript's turns from one sentence to the next and tells
+ * whether the sentence is a moderator's.  A label ("OKAFOR:") opens a
+ * turn that lasts until the next label.  Its speaker is a moderator when
+ * the label says so ("MODERATOR:") or when, in the opening, the turn lays
+ * down the rules (a debate, its segments, two minutes each) without
+ * thanking anyone, as candidates do when they first speak.  Fact-checkers
+ * check the candidates: a moderator's figures set up a question.  Only
+ * labelled text has turns; the cost is a flag test a sentence. */
+static bool moderating(Block *b, const Sentence *se) {
+  PmContext *c = b->ctx;
+  if ((se->wflags & TF_ALLCAP) && (se->pchars & SENT_PCHAR(':'))) {
+    const Token *t = b->toks.contents;
+    uint32_t s0 = after_label(t, se->start, se->end);
+    if (s0 != se->start) {
+      uint64_t h = 0xCBF29CE484222325ULL, lex = 0;
+      for (uint32_t i = se->start; i + 1 < s0; i++) {
+        lex |= t[i].lex;
+        for (uint32_t k = t[i].start; k < t[i].end; k++)
+          h = (h ^ (unsigned char)b->text[k]) * 0x100000001B3ULL;
+        h = (h ^ ' ') * 0x100000001B3ULL;
+      }
+      c->turn_label = h;
+      c->turn_mod = h == c->mod_labels[0] || h == c->mod_labels[1] ||
+                    (lex & W_PROCEDURE);
+    }
+  }
+  if (!c->turn_label) return false;
+  if (c->turn_sents < TURN_OPENING) {
+    c->turn_sents++;
+    if (!c->turn_mod && (se->lex & (W_PROCEDURE | W_CLOCK)) &&
+        !thanks(b, se)) {
+      c->turn_mod = 1;
+      c->mod_labels[c->mod_labels[0] != 0] = c->turn_label;
+    }
+  }
+  return c->turn_mod;
+}
+
 void claims__score(Block *b) {
   b->res->sentences += b->sents.size;
   if (b->ctx->in_comments) return;
@@ -530,6 +584,10 @@ void claims__score(Block *b) {
         boilerplate(b, se->bstart, se->bend, se->words)) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
+    }
+    if (moderating(b, se)) {
+      x -= 2.0;
+      reasons |= PM_REASON_PROCEDURE;
     }
     if (x < below) continue;
     double score = 1.0 / (1.0 + exp(-x));
