@@ -390,6 +390,11 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     }
     if (compar) {
       x += 0.45 + 0.15 * (compar > 2 ? 2 : compar - 1);
+      /* "the highest-taxed nation in the developed world", "the worst
+       * deficit in history": a measured superlative about the country,
+       * what fact-checkers check first (a boast, "the greatest economy in
+       * history", they leave) */
+      if ((any & (W_SCOPE | W_VAGUE)) == W_SCOPE) x += 0.7;
       reasons |= PM_REASON_COMPARATIVE;
     }
     if (factual) {

@@ -78,6 +78,7 @@
 #define W_OPPONENT  (1ull << 56) /* opponent, adversaire: the other side as subject */
 #define W_VAGUE     (1ull << 57) /* greatest, best: a boast, not a measure */
 #define W_DEICTIC   (1ull << 58) /* that, it: "That's wrong" opens a retort */
+#define W_SCOPE     (1ull << 63) /* world, history, ever: what a superlative spans */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

@@ -373,6 +373,7 @@ static const ListKey list_keys[] = {
     {"opponents", W_OPPONENT, 0, false, 0},
     {"boasts", W_VAGUE, 0, false, 0},
     {"retorts", W_DEICTIC, 0, false, 0},
+    {"scope", W_SCOPE, 0, false, 0},
     {"auxiliaries", W_AUX, 0, false, 0},
     {"abbreviations", W_ABBREV, 0, false, 0},
     {"function_words", W_FUNCTION, 0, false, 0},
