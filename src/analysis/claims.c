@@ -244,7 +244,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     uint32_t amounts = 0, dates = 0, future = 0, causal = 0, speech = 0;
     bool question = false, emoticon = false, percent = false, year = false;
     bool currency = false, first_early = false;
-    uint32_t past = 0, third = 0, second = 0;
+    uint32_t past = 0, third = 0, second = 0, futures = 0, perfect = 0;
     uint32_t numwords = 0, procedure = 0, clock = 0, labels = 0;
     bool exclaim = false;
     /* Classes that count only as present or absent are or-ed together;
@@ -263,8 +263,17 @@ static inline __attribute__((always_inline)) void rate(Block *b,
         /* the first word is taken off after the loop */
         entities += (w->flags & TF_CAP) && !(l & ENTITY_NOT);
         if (l & (W_OPINION | W_COMPAR | W_FACTUAL | W_POLICY | W_SECOND |
-                 W_NUMWORD | W_PROCEDURE)) {
+                 W_NUMWORD | W_PROCEDURE | W_FUTURE)) {
           opinion += !!(l & W_OPINION);
+          /* "the bill that would have raised the retirement age": a
+           * record told in the conditional past, not a promise (but "they
+           * would have lost their coverage" is a hypothetical) */
+          if (l & W_FUTURE) {
+            futures++;
+            if (en && w + 1 < e && w > t + se->start && (w[-1].lex & W_QUE) &&
+                w[1].kind == T_WORD && word_is(b, w + 1, "have"))
+              perfect++;
+          }
           compar += !!(l & W_COMPAR);
           factual += !!(l & W_FACTUAL);
           policy += !!(l & W_POLICY);
@@ -337,7 +346,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     interj = !!(any & W_INTERJ);
     amounts = !!(any & W_AMOUNT);
     dates = !!(any & W_MONTH);
-    future = !!(any & W_FUTURE);
+    future = futures > perfect;
     causal = !!(any & W_CAUSAL);
     speech = !!(any & W_SPEECH);
     bool personal = any & W_PERSONAL, hypo = any & W_HYPO, stat = any & W_STAT;
