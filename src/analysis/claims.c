@@ -367,9 +367,12 @@ static inline __attribute__((always_inline)) void rate(Block *b,
         if ((w->flags & TF_CAP) && !(w->lex & ENTITY_NOT)) entities--;
         if (w->lex & (W_PRON_M | W_PRON_F)) third = 1;
       }
+      /* "Our Navy is smaller than...", "Our tax rate is the highest": an
+       * opening "our" is the country's, not the speaker's own story */
       if (any & W_FIRST_PERSON) /* else no word of the sentence is one */
         for (uint32_t i = s0; i < se->end && i < s0 + 3; i++)
-          if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON))
+          if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON) &&
+              !(i == s0 && en && word_is(b, &t[i], "Our")))
             first_early = true;
     }
     if (numbers) {
