@@ -603,7 +603,7 @@ void claims__score(Block *b) {
       reasons |= PM_REASON_BOILERPLATE;
     }
     if (moderating(b, se)) {
-      x -= 2.0;
+      x -= 3.0;
       reasons |= PM_REASON_PROCEDURE;
     }
     if (x < below) continue;
