@@ -245,6 +245,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     bool question = false, emoticon = false, percent = false, year = false;
     bool currency = false, first_early = false;
     uint32_t past = 0, third = 0, second = 0, futures = 0, perfect = 0;
+    uint32_t unreal = 0;
     uint32_t numwords = 0, procedure = 0, clock = 0, labels = 0;
     bool exclaim = false;
     /* Classes that count only as present or absent are or-ed together;
@@ -270,9 +271,10 @@ static inline __attribute__((always_inline)) void rate(Block *b,
            * would have lost their coverage" is a hypothetical) */
           if (l & W_FUTURE) {
             futures++;
-            if (en && w + 1 < e && w > t + se->start && (w[-1].lex & W_QUE) &&
-                w[1].kind == T_WORD && word_is(b, w + 1, "have"))
-              perfect++;
+            if (en && w + 1 < e && w[1].kind == T_WORD && word_is(b, w + 1, "have")) {
+              if (w > t + se->start && (w[-1].lex & W_QUE)) perfect++;
+              else unreal++;
+            }
           }
           compar += !!(l & W_COMPAR);
           factual += !!(l & W_FACTUAL);
@@ -502,8 +504,11 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       x -= 1.0;
       reasons |= PM_REASON_INTERJECTION;
     }
-    if (future) {
-      /* a promise ("We will create 2 million jobs") cannot be checked yet */
+    /* a promise ("We will create 2 million jobs") cannot be checked yet;
+     * but "She said we're going to put coal miners out of business"
+     * reports what someone else said, and that can ("My opponent says
+     * she would have voted against it" cannot) */
+    if (future && !(charge && speech && !unreal)) {
       x -= first_person ? 1.3 : 0.5;
       reasons |= PM_REASON_FUTURE;
     }
