@@ -553,7 +553,8 @@ static bool thanks(const Block *b, const Sentence *se) {
  * turn that lasts until the next label.  Its speaker is a moderator when
  * the label says so ("MODERATOR:") or when, in the opening, the turn lays
  * down the rules (a debate, its segments, two minutes each) without
- * thanking anyone, as candidates do when they first speak.  Fact-checkers
+ * thanking anyone, as candidates do when they first speak, and someone
+ * else speaks in the transcript.  Fact-checkers
  * check the candidates: a moderator's figures set up a question.  Only
  * labelled text has turns; the cost is a flag test a sentence. */
 static bool moderating(Block *b, const Sentence *se) {
@@ -569,9 +570,10 @@ static bool moderating(Block *b, const Sentence *se) {
           h = (h ^ (unsigned char)b->text[k]) * 0x100000001B3ULL;
         h = (h ^ ' ') * 0x100000001B3ULL;
       }
+      if (c->turn_label && h != c->turn_label) c->turn_multi = 1;
       c->turn_label = h;
-      c->turn_mod = h == c->mod_labels[0] || h == c->mod_labels[1] ||
-                    (lex & W_PROCEDURE);
+      c->turn_mod = (lex & W_PROCEDURE) ? 2
+                    : h == c->mod_labels[0] || h == c->mod_labels[1];
     }
   }
   if (!c->turn_label) return false;
@@ -583,7 +585,10 @@ static bool moderating(Block *b, const Sentence *se) {
       c->mod_labels[c->mod_labels[0] != 0] = c->turn_label;
     }
   }
-  return c->turn_mod;
+  /* Rules in the opening make a moderator only once a second speaker
+   * has spoken: "WASHINGTON: The Senate debate…" opens a news story with a
+   * dateline, whose one "turn" is the whole article. */
+  return c->turn_mod == 2 || (c->turn_mod && c->turn_multi);
 }
 
 void claims__score(Block *b) {
