@@ -190,6 +190,18 @@ test_expect_success 'a moderator found in the opening ranks low all transcript l
 	test_cmp expected actual
 '
 
+test_expect_success 'a sentence that addresses someone mid-way ranks below the same statement' '
+	printf "%s\n\n" "The state lost 4,000 teaching jobs in 2019, Senator." \
+		"And, Paul, the state lost 4,000 teaching jobs in 2019." \
+		"The state lost 4,000 teaching jobs in 2019, and Ohio lost more." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	printf "%s\n" "The state lost 4,000 teaching jobs in 2019." >plain.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[0] < p, c[1] < p, c[2] >= p)" >actual &&
+	echo "True True True" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a dateline in capitals is no moderator, even over a story about a debate' '
 	printf "%s\n\n" "WASHINGTON: The Senate debate on the budget ran for two minutes past midnight." \
 		"More than 600,000 people in this state have no health insurance." >in.txt &&
