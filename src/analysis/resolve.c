@@ -67,7 +67,14 @@ static bool organisation(const Block *b, const char *name) {
     }
   char f[64];
   size_t n = strlen(last), fn;
-  if (last == name || !n || n >= 64) return false;
+  if (!n || n >= 64) return false;
+  /* "the Crown argued …": a one-word name that is no known first name
+   * was never given as a person's full name */
+  if (last == name) {
+    fn = lex__fold(name, n, f);
+    const LexEntry *e = fn ? lex__get(b->lx, f, fn) : NULL;
+    return !(e && (e->flags & (W_FIRST_M | W_FIRST_F)));
+  }
   fn = lex__fold(last, n, f);
   const LexEntry *e = fn ? lex__get(b->lx, f, fn) : NULL;
   if (e && (e->flags & W_INSTITUTION)) return true;
@@ -76,6 +83,29 @@ static bool organisation(const Block *b, const char *name) {
   fn = (size_t)(sp - name) < 64 ? lex__fold(name, (size_t)(sp - name), f) : 0;
   e = fn ? lex__get(b->lx, f, fn) : NULL;
   return !(e && (e->flags & (W_FIRST_M | W_FIRST_F)));
+}
+
+/* The speaker of the last quotation in marks inside sentence s, when the
+ * article gave it a name that may take a pronoun of `gender`. */
+static bool quote_subject(const Block *b, const Sentence *s, int gender, Resolved *out) {
+  uint32_t a = T(b, s->start)->start, z = T(b, s->end - 1)->end;
+  for (size_t i = b->res->quotes.size, n = 0; i-- > 0 && n < 4; n++) {
+    const PmQuote *q = &b->res->quotes.contents[i];
+    if (q->start >= z) continue;
+    if (q->start < a) break;
+    if (q->kind == PM_QUOTE_INDIRECT || !q->has_speaker || !q->speaker.name) continue;
+    const char *nm = q->speaker.name;
+    if (!compatible(gender, person_gender(b->ctx, nm)) || organisation(b, nm) ||
+        strlen(nm) >= sizeof out->name)
+      return false;
+    memset(out, 0, sizeof *out);
+    put_name(out, nm, strlen(nm));
+    out->gender = person_gender(b->ctx, nm);
+    out->suffix = "+pronoun";
+    out->conf = 0.85;
+    return true;
+  }
+  return false;
 }
 
 static const CtxPerson *recent_compatible(const Block *b, int gender) {
@@ -316,7 +346,15 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
       k0 += 2;
     for (uint32_t k = k0; k < lim && k < s->start + 24; k++) {
       const Token *t = T(b, k);
-      if (t->kind == T_QMARK || spk__in_quote(b, k)) break;
+      if (t->kind == T_QMARK || spk__in_quote(b, k)) {
+        /* ""It's a start," said Niki Ashworth, the NDP's critic. She
+         * said …": a sentence that opens with a quotation has its
+         * speaker as subject, once that quotation is attributed */
+        if (k == s->start && (gender == 1 || gender == 2) &&
+            quote_subject(b, s, gender, out))
+          return true;
+        break;
+      }
       /* ("Mrs. Vance said": the period of an abbreviation goes on) */
       if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '-' &&
           !(t->ch == '.' && k > s->start && word(b, k - 1) &&
