@@ -52,8 +52,10 @@ static uint32_t phrase_start(const Block *b, uint32_t head) {
   uint32_t s = head;
   for (int k = 0; k < 2 && s > 0; k++) {
     const Token *p = T(b, s - 1);
+    /* ("Prime Minister X": an honorific that opens a synonym goes in) */
     if (p->kind != T_WORD || (p->lex & (W_DET | W_PREP | W_SPEECH | W_AUX | W_FUNCTION |
-                                         W_FIRST_M | W_FIRST_F | W_HONORIFIC)))
+                                         W_FIRST_M | W_FIRST_F)) ||
+        (p->lex & (W_HONORIFIC | W_SYN_HEAD)) == W_HONORIFIC)
       break;
     /* a capitalised word before the head only right after a determiner
      * ("La Première ministre"), or in English ("the Health Secretary") */
@@ -255,8 +257,14 @@ const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
     return NULL;
   }
   if (!role_fits) return NULL;
+  /* "the minister" is not the prime minister: a bare head skips a phrase
+   * that puts a word before it */
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
-    if (!memcmp(ctx->roles[i].role, role, sizeof role)) return ctx->roles[i].name;
+    if (!memcmp(ctx->roles[i].role, role, sizeof role) &&
+        (!ctx->roles[i].phrase[0] || (!memcmp(ctx->roles[i].phrase, f, fn) &&
+                                      (ctx->roles[i].phrase[fn] == ' ' ||
+                                       ctx->roles[i].phrase[fn] == '\0'))))
+      return ctx->roles[i].name;
   return NULL;
 }
 
