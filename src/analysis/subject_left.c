@@ -514,7 +514,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
                !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
           s2--;
-        spk__name_mention(b, m, s2, j + 1);
+        /* "Jessica Moreau of Ottawa says": a person's name (a known first
+         * name, then a surname) ends before "of" and a place */
+        bool person = p - 1 - s2 >= 2 && (T(b, s2)->lex & (W_FIRST_M | W_FIRST_F)) &&
+                      !(T(b, p - 2)->lex & (W_INSTITUTION | W_ROLE));
+        spk__name_mention(b, m, s2, person ? p - 1 : j + 1);
+        if (person) m->te = j + 1;
         return true;
       }
       /* "The Taxpayers' Alliance": a plural possessive inside a name */
