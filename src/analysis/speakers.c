@@ -590,9 +590,17 @@ static void note_entities(Block *b) {
       /* (an institution noun ends the name it closes: "Traffic Safety
        * Administration") */
       uint64_t after = e < n ? tk[e].lex : 0;
+      /* ("the Ontario Nurses' Association": across a plural possessive) */
+      uint32_t pe = e;
+      if (e + 1 < n && tk[e].kind == T_QMARK && !(tk[e].flags & TF_SPACE_BEFORE) &&
+          b->text[tk[e - 1].end - 1] == 's' && tk[e + 1].kind == T_WORD &&
+          (tk[e + 1].flags & TF_CAP) && (tk[e + 1].lex & W_INSTITUTION) && b->lid == PM_LANG_EN) {
+        pe = e + 1;
+        after = tk[pe].lex;
+      }
       if ((after | tk[e - 1].lex) & W_INSTITUTION) {
-        uint32_t oe = e < n && (tk[e].flags & TF_CAP) && tk[e].kind == T_WORD &&
-                      (after & W_INSTITUTION) ? e + 1 : e;
+        uint32_t oe = pe < n && (tk[pe].flags & TF_CAP) && tk[pe].kind == T_WORD &&
+                      (after & W_INSTITUTION) ? pe + 1 : e;
         if (oe - s >= 2 && oe - s <= 6 && (T(b, oe - 1)->lex & W_INSTITUTION) &&
             !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, s)->start < CTX_NAME)
           spk__bind_role(b, oe - 1, s, oe);

@@ -451,6 +451,20 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       m->te = end;
       return true;
     }
+    /* "The Ontario Nurses' Association says": a plural possessive before
+     * an institution noun, inside its name */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && (t->flags & TF_CAP) &&
+        (t->lex & W_INSTITUTION) && j > lo + 1 && T(b, j - 1)->kind == T_QMARK &&
+        !(T(b, j - 1)->flags & TF_SPACE_BEFORE) && word(b, j - 2) &&
+        (T(b, j - 2)->flags & TF_CAP) && b->text[T(b, j - 2)->end - 1] == 's' &&
+        !spk__in_quote(b, j)) {
+      uint32_t s2 = j - 2;
+      while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
+             !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
+        s2--;
+      spk__name_mention(b, m, s2, j + 1);
+      return true;
+    }
     if (b->lid == PM_LANG_EN && !spk__nameish(b, j) && t->kind == T_WORD &&
         (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) && j > lo + 1 &&
         (folded_is(b, j - 1, "of") || folded_is(b, j - 1, "for")) &&
