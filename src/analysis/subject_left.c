@@ -119,6 +119,40 @@ static bool lower_org(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
   return false;
 }
 
+/* The name before ", a/an …" when the words from there to the comma at
+ * token j hold no verb, mark or sentence end; fills m and binds the
+ * apposition's role noun. */
+static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
+  uint32_t x = j;
+  bool inner = false; /* a comma between: the simpler search went wrong */
+  for (; x > lo + 1 && x + 30 > j; x--) {
+    const Token *u = T(b, x - 1);
+    if (u->kind == T_QMARK || (u->kind == T_PUNCT && u->ch != ',' && u->ch != '&' &&
+                                 u->ch != '.' && u->ch != '-'))
+      return false;
+    if (u->kind == T_WORD && (u->lex & (W_SPEECH | W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+        !(u->flags & TF_CAP))
+      return false;
+    if (u->kind == T_PUNCT && u->ch == ',' && x - 1 < j) {
+      if (word(b, x) && spk__indefinite_det(b, x) && spk__nameish(b, x - 2)) break;
+      inner = true;
+    }
+  }
+  if (!inner || x <= lo + 1 || x + 30 <= j || !punct(b, x - 1, ',')) return false;
+  uint32_t ne = x - 1, ns = spk__name_start(b, ne - 1, lo);
+  /* a person: two words or more, not after a preposition */
+  if (ne - ns < 2 || (ns > lo && word(b, ns - 1) && (T(b, ns - 1)->lex & W_PREP))) return false;
+  for (uint32_t k = ns; k < ne; k++)
+    if (T(b, k)->lex & W_INSTITUTION) return false;
+  spk__name_mention(b, m, ns, ne);
+  for (uint32_t r = x; r < j && r < x + 4; r++)
+    if (word(b, r) && (T(b, r)->lex & W_ROLE) && !(T(b, r)->flags & TF_CAP)) {
+      spk__bind_role(b, r, m->ns, m->ne);
+      break;
+    }
+  return true;
+}
+
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
   /* Before adverbs are skipped: "Vélo en ville" would lose "en ville". */
@@ -275,6 +309,10 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     if (t->kind == T_PUNCT && t->ch == ',' && j > lo) {
       /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
        * "Le ministre de l'Intérieur, Manuel Valls, estime". */
+      /* "Irene Castonguay, an analyst at Hartley, Moss & Ruel Securities
+       * Inc., said": an apposition opened by a/an after a person's name
+       * runs to the verb's comma, across the commas of a firm's name */
+      if (b->lid == PM_LANG_EN && j > lo + 4 && appositive_name(b, j, lo, m)) return true;
       uint32_t ns0 = spk__nameish(b, j - 1) ? spk__name_start(b, j - 1, lo) : j;
       /* "Sen. Dale Harper, R-Ohio, said": a party and state, not a name */
       const char *pt = b->text + T(b, ns0 < j ? ns0 : j - 1)->start;
