@@ -151,7 +151,8 @@ static void person_to_front(PmContext *ctx, const char *name, size_t n, int gend
      * name[0..n) and ends there: no key to build for that test */
     CtxPerson *f = &ctx->people[ctx->people_order[0]];
     if (f->name[n] == '\0' && !memcmp(f->name, name, n)) {
-      if (gender) f->gender = (uint8_t)gender;
+      /* (a first name's gender never undoes "they/them", gender 3) */
+      if (gender && f->gender != 3) f->gender = (uint8_t)gender;
       return;
     }
   }
@@ -161,7 +162,7 @@ static void person_to_front(PmContext *ctx, const char *name, size_t n, int gend
   uint8_t tag = name_tag(key);
   size_t slot = fits ? person_slot(ctx, key, tag) : CTX_ENTITIES, pos;
   if (slot < CTX_ENTITIES) {
-    if (gender) ctx->people[slot].gender = (uint8_t)gender;
+    if (gender && ctx->people[slot].gender != 3) ctx->people[slot].gender = (uint8_t)gender;
     pos = (size_t)((const uint8_t *)memchr(ctx->people_order, (int)slot, ctx->n_people) -
                    ctx->people_order);
   } else {

@@ -618,6 +618,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
        * article is about, when that company spoke of late */
       const Token *t = T(b, m->ts);
       const char *nm;
+      /* "they said" after a person the article gave they/them pronouns
+       * (speakers.c notes them with gender 3), when that person spoke
+       * last */
+      if (b->ctx->recent[0].name[0] && t->end - t->start == 4 &&
+          (b->text[t->start] | 32) == 't' && folded_is(b, m->ts, "they") &&
+          person_gender(b->ctx, b->ctx->recent[0].name) == 3) {
+        put_name(&r, b->ctx->recent[0].name, strlen(b->ctx->recent[0].name));
+        r.gender = 3;
+        r.conf = 0.8;
+        return r;
+      }
       if (t->end - t->start == 2 && (b->text[t->start] | 32) == 'i' &&
           (b->text[t->start + 1] | 32) == 't' && (nm = company_bound(b)) != NULL)
         for (size_t i = 0; i < 4 && b->ctx->recent[i].name[0]; i++)

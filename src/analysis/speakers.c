@@ -572,6 +572,9 @@ static void note_prev_subject(Block *b) {
 static void note_entities(Block *b) {
   uint32_t n = b->toks.size;
   const Token *tk = b->toks.contents;
+  bool slash = false;
+  for (uint32_t k = 0; k < b->sents.size; k++)
+    slash |= (b->sents.contents[k].pchars & SENT_PCHAR('/')) != 0;
   for (uint32_t i = 0; i < n; i++) {
     /* most words are lowercase: a tight loop to the next capital */
     while (i < n && !(tk[i].flags & TF_CAP)) i++;
@@ -632,6 +635,14 @@ static void note_entities(Block *b) {
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
+    /* "Sam Lefebvre, who uses they/them pronouns,": singular "they"
+     * stands for that person (gender 3, resolve.c) */
+    if (slash && b->lid == PM_LANG_EN)
+      for (uint32_t k = e; k + 2 < n && k < e + 6; k++)
+        if (folded_is(b, k, "they") && punct(b, k + 1, '/') && folded_is(b, k + 2, "them")) {
+          ctx__note_entity(b->ctx, b->text + a, z - a, 3);
+          break;
+        }
     if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
