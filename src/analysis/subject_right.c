@@ -289,6 +289,23 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     spk__name_mention(b, m, j + 1, spk__name_end(b, j + 1, hi));
     return true;
   }
+  /* "said season-ticket holder Raj Sandhu": a few lowercase nouns, maybe
+   * hyphenated, before the name */
+  if (!(t->flags & TF_CAP) && !(t->lex & (W_FUNCTION | W_PREP | W_DET | W_QUE | W_AUX |
+                                          W_SPEECH | W_PRON_M | W_PRON_F | W_PRON_PL))) {
+    uint32_t x = j + 1;
+    while (x < hi && x < j + 5 &&
+           ((punct(b, x, '-') && !(T(b, x)->flags & TF_SPACE_BEFORE) && word(b, x + 1) &&
+             !(T(b, x + 1)->flags & TF_SPACE_BEFORE)) ||
+            (word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+             !(T(b, x)->lex & (W_FUNCTION | W_PREP | W_DET | W_QUE | W_AUX | W_SPEECH |
+                               W_PRON_M | W_PRON_F | W_PRON_PL)))))
+      x++;
+    if (x > j + 1 && x < hi && spk__nameish(b, x)) {
+      spk__name_mention(b, m, x, spk__name_end(b, x, hi));
+      return true;
+    }
+  }
   /* « un député Renaissance », "a Labour MP": after an indefinite
    * determiner the capitalised word is the unnamed person's party or
    * employer, not a name */
