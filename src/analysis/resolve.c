@@ -778,6 +778,14 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.7;
       return r;
     }
+    /* "A member of the RCMP's E Division, who asked not to be named,
+     * said …" then ""…," the officer said": an unbound role just after
+     * an unnamed speaker is that person, not a name from the article */
+    if (b->ctx->anon_last && b->lid == PM_LANG_EN && b->ctx->last_age < 2) {
+      r.suffix = "+anonymous";
+      r.conf = 0.6;
+      return r;
+    }
     const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
     if (fresh && compatible(m->gender, fresh->gender) && (fresh->gender || !keyed)) {
       p = fresh;

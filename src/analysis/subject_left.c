@@ -415,6 +415,27 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           end = k - 1;
           continue;
         }
+        /* "A member of the RCMP's E Division, who …, said", "Two retirees
+         * from Scarborough, who …, said": a name after a preposition (and
+         * a determiner or a possessor) completes the noun before it */
+        if (b->lid == PM_LANG_EN) {
+          uint32_t p = ns;
+          while (p > lo + 1 && p + 5 > ns &&
+                 (T(b, p - 1)->kind == T_QMARK ||
+                  (word(b, p - 1) && ((T(b, p - 1)->flags & TF_CAP) ||
+                                      ((T(b, p - 1)->lex & W_DET) && !(T(b, p - 1)->lex & W_PREP)) ||
+                                      (T(b, p - 1)->end - T(b, p - 1)->start == 1 &&
+                                       (b->text[T(b, p - 1)->start] | 32) == 's')))))
+            p--;
+          if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+              !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE) &&
+              word(b, p - 2) && !(T(b, p - 2)->flags & TF_CAP) &&
+              !(T(b, p - 2)->lex & (W_SPEECH | W_AUX | W_FUNCTION | W_INSTITUTION))) {
+            j = p - 2;
+            end = k - 1;
+            continue;
+          }
+        }
         /* "The Association of Flight Attendants, which …, said": across
          * of/for after a capitalised word */
         if (b->lid == PM_LANG_EN && ns > lo + 1 &&
