@@ -467,6 +467,12 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         }
       }
     for (uint32_t k = v + 1; k < s->end && k < reach; k++) {
+      /* "told reporters in Mississauga, Ont., that": a place's commas */
+      if (punct(b, k, ',') && reach > v + 4 && reach < v + 11 && word(b, k + 1) &&
+          ((T(b, k + 1)->flags & TF_CAP) || (T(b, k + 1)->lex & W_QUE))) {
+        reach++;
+        continue;
+      }
       if (word(b, k) && (T(b, k)->lex & W_QUE)) {
         char f[64];
         size_t fn = lex__fold(b->text + T(b, k - 1)->start,

@@ -53,6 +53,15 @@ static bool participle_after_noun(const Block *b, uint32_t i) {
 /* spk__speech_verb for a lowercase speech-verb word i (speakers.h tests
  * that): not after a determiner. */
 bool spk__speech_verb_word(const Block *b, uint32_t i) {
+  /* "companies charge small businesses", "drug trafficking charges": a
+   * verb of that_verbs reports only a clause opened by "that" */
+  if ((T(b, i)->lex & W_THAT_ONLY) && !(word(b, i + 1) && (T(b, i + 1)->lex & W_QUE)))
+    return false;
+  /* "what the team called an upper-body injury" names, it reports
+   * nothing */
+  if (i > 2 && b->lid == PM_LANG_EN && T(b, i)->end - T(b, i)->start == 6 &&
+      folded_is(b, i, "called") && (folded_is(b, i - 2, "what") || folded_is(b, i - 3, "what")))
+    return false;
   /* "blocks state law", "state officials": bare "state" before a word is
    * an adjective far more often than a verb */
   if (folded_is(b, i, "state") && word(b, i + 1) && !folded_is(b, i + 1, "that"))
