@@ -444,6 +444,15 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
     if (org != NONE && word(b, org) && (T(b, org)->lex & W_DET) && !(T(b, org)->flags & TF_CAP))
       org = spk__indefinite_det(b, org) ? NONE : org + 1;
     uint32_t oe = org != NONE && org < hi && spk__nameish(b, org) ? spk__name_end(b, org, hi) : NONE;
+    /* "a statement from the Ministry of Health": a capitalised
+     * institution noun and its capitalised complement */
+    if (oe == NONE && org != NONE && org < hi && word(b, org) && (T(b, org)->flags & TF_CAP) &&
+        (T(b, org)->lex & W_INSTITUTION)) {
+      oe = org + 1;
+      if (oe + 1 < hi && (folded_is(b, oe, "of") || folded_is(b, oe, "for")) &&
+          spk__nameish(b, oe + 1))
+        oe = spk__name_end(b, oe + 1, hi);
+    }
     if (oe != NONE && oe < hi && word(b, oe) && (T(b, oe)->flags & TF_CAP) &&
         (T(b, oe)->lex & W_INSTITUTION))
       oe++;
