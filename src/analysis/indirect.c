@@ -451,9 +451,10 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     /* "said in a statement that", "told reporters at the Capitol that",
      * "a déclaré à la presse que": a complement may stand between. */
     uint32_t reach = v + 4;
-    if (word(b, v + 1) && !(T(b, v + 1)->flags & TF_CAP) &&
-        ((T(b, v + 1)->lex & W_PREP) || folded_is(b, v, "told") ||
-         folded_is(b, v, "tell") || folded_is(b, v, "tells")))
+    /* ("told CBC's Power & Politics that": any hearer, named or not) */
+    if (word(b, v + 1) &&
+        ((!(T(b, v + 1)->flags & TF_CAP) && (T(b, v + 1)->lex & W_PREP)) ||
+         folded_is(b, v, "told") || folded_is(b, v, "tell") || folded_is(b, v, "tells")))
       reach = v + 8;
     /* « a fait valoir, dans un document déposé à la Régie, qu'un … »: a
      * complement between commas, then the complementizer */
@@ -482,7 +483,12 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         break;
       }
       /* "said in its 8 a.m. advisory that" */
-      if (T(b, k)->kind != T_WORD && T(b, k)->kind != T_NUMBER && !punct(b, k, '.')) break;
+      /* "told CBC's Power & Politics that": a possessive, an ampersand */
+      if (T(b, k)->kind != T_WORD && T(b, k)->kind != T_NUMBER && !punct(b, k, '.') &&
+          !punct(b, k, '&') &&
+          !(T(b, k)->kind == T_QMARK && !(T(b, k)->flags & TF_SPACE_BEFORE) &&
+            folded_is(b, k + 1, "s")))
+        break;
     }
     if (q == NONE) q = qc;
     Cue c;

@@ -389,6 +389,7 @@ static const ListKey list_keys[] = {
     {"company_nouns", W_COMPANY, 0, false, 0},
     {"continuation_verbs", W_CONTINUE, 0, true, 0},
     {"that_verbs", W_THAT_ONLY, 0, true, 0},
+    {"organisation_ends", W_ORG_LAST, 0, false, 0},
     {"role_synonyms", 0, 0, false, 3},
     {"bylines", 0, 0, false, 4},
     {"boilerplate", 0, 0, false, 1},

@@ -77,7 +77,7 @@ static bool organisation(const Block *b, const char *name) {
   }
   fn = lex__fold(last, n, f);
   const LexEntry *e = fn ? lex__get(b->lx, f, fn) : NULL;
-  if (e && (e->flags & W_INSTITUTION)) return true;
+  if (e && (e->flags & (W_INSTITUTION | W_ORG_LAST))) return true;
   if (words < 3) return false;
   const char *sp = strchr(name, ' ');
   fn = (size_t)(sp - name) < 64 ? lex__fold(name, (size_t)(sp - name), f) : 0;
