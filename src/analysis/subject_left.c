@@ -591,6 +591,19 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
          * name, then a surname) ends before "of" and a place */
         bool person = p - 1 - s2 >= 2 && (T(b, s2)->lex & (W_FIRST_M | W_FIRST_F)) &&
                       !(T(b, p - 2)->lex & (W_INSTITUTION | W_ROLE));
+        /* "A spokesperson for the Ministry of Education said": the name
+         * completes the noun before the preposition */
+        {
+          uint32_t q = s2;
+          if (q > lo && word(b, q - 1) && (T(b, q - 1)->lex & W_DET) &&
+              !(T(b, q - 1)->lex & W_PREP) && !(T(b, q - 1)->flags & TF_CAP))
+            q--;
+          if (!person && q > lo + 1 && word(b, q - 1) && (T(b, q - 1)->lex & W_PREP) &&
+              !(T(b, q - 1)->flags & TF_CAP) && !(T(b, q - 1)->lex & W_SOURCE)) {
+            j = q - 2;
+            continue;
+          }
+        }
         spk__name_mention(b, m, s2, person ? p - 1 : j + 1);
         if (person) m->te = j + 1;
         return true;
