@@ -177,7 +177,7 @@ static bool addressed(const Token *t, uint32_t s, uint32_t e) {
      * marks the speaker rules use) */
     if (w->lex & ~(W_ROLE | W_ROLE_F | W_HONORIFIC | W_FIRST_M | W_FIRST_F |
                    W_DETECT | W_TITLE_CUE | W_OFFICE | W_SYN_HEAD |
-                   W_ROLE_GENERIC | W_LINE_HEAD))
+                   W_ROLE_GENERIC | W_LINE_HEAD | W_ORG_LAST | W_PAST | W_THAT_ONLY))
       return false;
   }
   return false;

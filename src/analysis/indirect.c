@@ -358,7 +358,7 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     uint32_t n = t->end - t->start;
     const char *w = b->text + t->start;
     bool lower = !(t->flags & TF_CAP);
-    if ((t->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION)) ||
+    if ((t->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION | W_PAST)) ||
         (n > 3 && lower && w[n - 2] == 'e' && w[n - 1] == 'd'))
       verb = true;
     /* (a plural after a preposition, an article or a figure is a noun:

@@ -68,6 +68,7 @@
 #define W_AGENCY (1ull << 44) /* agency, department: a public body named before */
 #define W_THAT_ONLY (1ull << 45) /* charge: reports only before "that" */
 #define W_ORG_LAST (1ull << 46) /* Canada, Inc: ends an organisation's name */
+#define W_PAST (1ull << 47) /* stung, knew: an irregular past, a clause's verb */
 /* Claim ranking classes (claims.c), from bit 48 up to leave room below */
 #define W_CLOCK     (1ull << 48) /* seconds, minutes: a debate's clock after a number */
 #define W_NUMWORD   (1ull << 49) /* two, forty: a small count, weaker than a figure */

@@ -390,6 +390,7 @@ static const ListKey list_keys[] = {
     {"continuation_verbs", W_CONTINUE, 0, true, 0},
     {"that_verbs", W_THAT_ONLY, 0, true, 0},
     {"organisation_ends", W_ORG_LAST, 0, false, 0},
+    {"past_forms", W_PAST, 0, false, 0},
     {"role_synonyms", 0, 0, false, 3},
     {"bylines", 0, 0, false, 4},
     {"boilerplate", 0, 0, false, 1},
