@@ -262,6 +262,11 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   /* "le député LR Aurélien Pradié": the party is not part of the name */
   while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP))
     ns++;
+  /* "Tenant Rhonda Klassen says": a capitalised noun of an unnamed
+   * source before a name of two words is no part of it */
+  if (ns + 2 < ne && (T(b, ns)->lex & W_ANON) && !(T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) &&
+      b->lid == PM_LANG_EN)
+    ns++;
   m->type = M_NAME;
   m->ns = ns;
   m->ne = ne;

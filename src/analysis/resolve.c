@@ -380,6 +380,10 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         continue;
       }
       uint32_t e = spk__name_end(b, k, lim);
+      /* ("Tenant Rhonda Klassen": the noun is no part of the name) */
+      if (e - k >= 3 && (t->lex & W_ANON) && !(t->lex & (W_FIRST_M | W_FIRST_F)) &&
+          b->lid == PM_LANG_EN)
+        k++;
       /* "Lumora Chief Executive Tom Hadley": a name before a role noun
        * qualifies it; the person is the name after */
       if (word(b, e) && (T(b, e)->lex & W_ROLE) && !(T(b, e)->lex & (W_FIRST_M | W_FIRST_F))) {

@@ -631,6 +631,8 @@ static void note_entities(Block *b) {
     Mention m;
     memset(&m, 0, sizeof m);
     spk__name_mention(b, &m, s, e);
+    /* ("Tenant Rhonda Klassen": names.c leaves the noun out) */
+    if (m.ns == s + 1 && (T(b, s)->lex & W_ANON)) s++;
     uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
