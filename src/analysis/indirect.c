@@ -358,7 +358,10 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     uint32_t n = t->end - t->start;
     const char *w = b->text + t->start;
     bool lower = !(t->flags & TF_CAP);
-    if ((t->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION | W_PAST)) ||
+    /* (an auxiliary proper: the auxiliaries list also holds the words
+     * that may stand between a subject and its verb, "on", "Tuesday") */
+    if ((t->lex & (W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION | W_PAST)) ||
+        ((t->lex & W_AUX) && (t->lex & W_FUNCTION) && !(t->lex & (W_PREP | W_DET | W_MONTH))) ||
         (n > 3 && lower && w[n - 2] == 'e' && w[n - 1] == 'd'))
       verb = true;
     /* (a plural after a preposition, an article or a figure is a noun:
