@@ -263,6 +263,8 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
 /* After the last quotation of a sentence: "… "full" given its losses,
  * but added that Harbor Freight could cut …", « « … », a dit X, qui a
  * ajouté que … »: a que/that clause with no quotation in it. */
+static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
+
 static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   /* « affirme que « le site restera ouvert » et qu'une partie … sera
    * réorientée »: a second que clause after the quotation reports the
@@ -301,6 +303,17 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
         break;
       }
       if (T(b, k)->kind != T_WORD) break;
+    }
+    /* "called the plan "an attack" and said her government would
+     * challenge it": in English "and said" takes a clause without "that" */
+    if (q == NONE && b->lid == PM_LANG_EN && v > lq + 1 && word(b, v - 1) &&
+        (T(b, v - 1)->lex & W_CONJ) && word(b, v + 1) &&
+        !(T(b, v + 1)->lex & (W_PREP | W_QUE)) && s->end - v > 4 &&
+        !object_not_clause(b, v + 1, s->end)) {
+      q = v;
+      /* ("and urged state lawmakers to fund …": an object, then "to") */
+      for (uint32_t k = v + 2; k < s->end && k < v + 6; k++)
+        if (folded_is(b, k, "to")) q = NONE;
     }
     if (q == NONE || s->end - q < 4) continue;
     Cue c = spk__cue_at_verb(b, v, lq + 1, q, "indirect", 0.8, false);

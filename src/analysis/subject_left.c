@@ -192,6 +192,21 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       if (spk__nameish(b, ss)) {
         uint32_t ne = spk__name_end(b, ss, j);
+        /* "Alberta Premier Danielle Smith called … and said": a place
+         * before capitalised titles, then the name */
+        if (ne < j && word(b, ne) && (T(b, ne)->flags & TF_CAP) &&
+            (T(b, ne)->lex & (W_HONORIFIC | W_ROLE)) && b->lid == PM_LANG_EN) {
+          uint32_t r = ne;
+          while (r < j && r < ne + 3 && ((word(b, r) && (T(b, r)->flags & TF_CAP) &&
+                                          (T(b, r)->lex & (W_HONORIFIC | W_ROLE))) ||
+                                         punct(b, r, '.')))
+            r++;
+          if (r < j && spk__nameish(b, r) && spk__name_end(b, r, j) - r >= 2) {
+            ss = r;
+            f = T(b, ss);
+            ne = spk__name_end(b, r, j);
+          }
+        }
         /* a person or organisation: two words, a known name or first
          * name; "Campaigners who had packed the gallery … but said" is
          * an unnamed group */
