@@ -572,9 +572,6 @@ static void note_prev_subject(Block *b) {
 static void note_entities(Block *b) {
   uint32_t n = b->toks.size;
   const Token *tk = b->toks.contents;
-  bool slash = false;
-  for (uint32_t k = 0; k < b->sents.size; k++)
-    slash |= (b->sents.contents[k].pchars & SENT_PCHAR('/')) != 0;
   for (uint32_t i = 0; i < n; i++) {
     /* most words are lowercase: a tight loop to the next capital */
     while (i < n && !(tk[i].flags & TF_CAP)) i++;
@@ -639,8 +636,9 @@ static void note_entities(Block *b) {
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
     /* "Sam Lefebvre, who uses they/them pronouns,": singular "they"
      * stands for that person (gender 3, resolve.c) */
-    if (slash && b->lid == PM_LANG_EN)
-      for (uint32_t k = e; k + 2 < n && k < e + 6; k++)
+    if (e + 5 < n && tk[e].kind == T_PUNCT && (tk[e].ch == ',' || tk[e].ch == '(') &&
+        b->lid == PM_LANG_EN)
+      for (uint32_t k = e + 1; k + 2 < n && k < e + 6; k++)
         if (folded_is(b, k, "they") && punct(b, k + 1, '/') && folded_is(b, k + 2, "them")) {
           ctx__note_entity(b->ctx, b->text + a, z - a, 3);
           break;
