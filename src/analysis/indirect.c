@@ -364,9 +364,25 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
       k++;
     if (k == to || !word(b, k) || (T(b, k)->lex & W_PREP)) return true;
   }
+  /* "say you spend too much": a subject pronoun opens a clause */
+  if (word(b, from) && T(b, from)->end - T(b, from)->start <= 4 &&
+      (T(b, from)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON | W_SECOND)) &&
+      (folded_is(b, from, "he") || folded_is(b, from, "she") || folded_is(b, from, "they") ||
+       folded_is(b, from, "we") || folded_is(b, from, "i") || folded_is(b, from, "you")))
+    return false;
   for (uint32_t k = from; k < to; k++) {
     const Token *t = T(b, k);
     if (t->kind == T_NUMBER) figure = true;
+    /* "added a goal for Toronto, which has won four straight": a
+     * relative clause's verb is not the reported clause's */
+    if (t->kind == T_PUNCT && t->ch == ',' && k + 1 < to && word(b, k + 1) &&
+        T(b, k + 1)->end - T(b, k + 1)->start <= 5 &&
+        (folded_is(b, k + 1, "which") || folded_is(b, k + 1, "who") ||
+         folded_is(b, k + 1, "whose"))) {
+      k++;
+      while (k + 1 < to && !punct(b, k + 1, ',')) k++;
+      continue;
+    }
     if (t->kind != T_WORD) continue;
     uint32_t n = t->end - t->start;
     const char *w = b->text + t->start;
