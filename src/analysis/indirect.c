@@ -56,6 +56,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * clause (« …, a précisé la préfecture, qui fait état de « … » »),
      * not by the quotation it introduces ("she said: "…"") */
     if (before_quote && send >= end) continue;
+    /* "…, which reported a drop in profit": a relative clause is no
+     * attribution */
+    if (word(b, k) && T(b, k)->end - T(b, k)->start <= 5 &&
+        (folded_is(b, k, "which") || folded_is(b, k, "who") || folded_is(b, k, "whose")))
+      continue;
     /* "…, in the latest escalation of a long-running dispute": a
      * prepositional phrase is no attribution */
     if (word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->lex & W_SOURCE) &&
@@ -386,7 +391,9 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     if (t->kind != T_WORD) continue;
     uint32_t n = t->end - t->start;
     const char *w = b->text + t->start;
-    bool lower = !(t->flags & TF_CAP);
+    /* ("better-than-expected earnings": inside a compound, no verb) */
+    bool lower = !(t->flags & TF_CAP) &&
+                 !(k > from && punct(b, k - 1, '-') && !(t->flags & TF_SPACE_BEFORE));
     /* (an auxiliary proper: the auxiliaries list also holds the words
      * that may stand between a subject and its verb, "on", "Tuesday") */
     if ((t->lex & (W_FUTURE | W_FACTUAL | W_SPEECH | W_OPINION | W_PAST)) ||
@@ -547,14 +554,26 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     /* "told reporters she would appeal": the hearer may be any noun */
     bool told = b->lid == PM_LANG_EN && (folded_is(b, v, "told") || folded_is(b, v, "tell") ||
                                          folded_is(b, v, "tells"));
-    if (b->lid == PM_LANG_EN && !negated && v + 1 < s->end &&
-        (word(b, v + 1) || T(b, v + 1)->kind == T_NUMBER) && /* "said 11 patients" */
-        !((b->text[T(b, v + 1)->start] | 32) == 'w' &&
-          (T(b, v + 1)->lex & W_FUNCTION)) &&
+    /* "said last week it had set aside …", "said Tuesday the …": a time
+     * word or two after the verb (v1: the first word after them) */
+    uint32_t v1 = v + 1;
+    if (b->lid == PM_LANG_EN && !told)
+      while (v1 < s->end && v1 < v + 3 && word(b, v1) && word(b, v1 + 1) &&
+             !(T(b, v1 + 1)->lex & W_PREP) &&
+             ((T(b, v1)->lex & W_MONTH) ||
+              ((folded_is(b, v1, "last") || folded_is(b, v1, "this") ||
+                folded_is(b, v1, "on")) &&
+               (T(b, v1 + 1)->lex & W_MONTH))))
+        v1++;
+    if (v1 > v + 1 && v1 < s->end && word(b, v1) && (T(b, v1)->lex & W_MONTH)) v1 = v + 1;
+    if (b->lid == PM_LANG_EN && !negated && v1 < s->end &&
+        (word(b, v1) || T(b, v1)->kind == T_NUMBER) && /* "said 11 patients" */
+        !((b->text[T(b, v1)->start] | 32) == 'w' &&
+          (T(b, v1)->lex & W_FUNCTION)) &&
         /* "said an override was unlikely": "an" is also an auxiliary
          * ("said in an interview"), but a determiner opens a clause */
-        (!(T(b, v + 1)->lex & (W_PREP | W_AUX)) ||
-         ((told || (T(b, v + 1)->lex & W_DET)) && !(T(b, v + 1)->lex & W_PREP))) &&
+        (!(T(b, v1)->lex & (W_PREP | W_AUX)) ||
+         ((told || (T(b, v1)->lex & W_DET)) && !(T(b, v1)->lex & W_PREP))) &&
         s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;
@@ -569,7 +588,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       (void)w;
       c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
       if (!c.found) continue;
-      uint32_t from = v + 1;
+      uint32_t from = v1;
       /* "told Reuters the company would…": skip the hearer */
       const char *tw = b->text + T(b, v)->start;
       if ((wn == 4 && !memcmp(tw, "told", 4)) || (wn == 4 && !memcmp(tw, "tell", 4)) ||
