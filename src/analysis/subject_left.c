@@ -604,8 +604,15 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           s2--;
         /* "Jessica Moreau of Ottawa says": a person's name (a known first
          * name, then a surname) ends before "of" and a place */
-        bool person = p - 1 - s2 >= 2 && (T(b, s2)->lex & (W_FIRST_M | W_FIRST_F)) &&
+        /* ("Chief Harold Wabasse of …": titles before the first name) */
+        uint32_t s3 = s2;
+        while (s3 + 2 < p - 1 && (T(b, s3)->lex & W_HONORIFIC) &&
+               !(T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)))
+          s3++;
+        bool person = p - 1 - s3 >= 2 &&
+                      ((T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) || s3 > s2) &&
                       !(T(b, p - 2)->lex & (W_INSTITUTION | W_ROLE));
+        if (person) s2 = s3;
         /* "A spokesperson for the Ministry of Education said": the name
          * completes the noun before the preposition */
         {
