@@ -136,6 +136,18 @@ static bool first_name_after(const Block *b, uint32_t p) {
          !(T(b, p)->flags & TF_ALLCAP) && word(b, p + 2) && (T(b, p + 2)->flags & TF_CAP);
 }
 
+/* "the B.C. Prosecution Service", "the U.S. Bureau of Reclamation": an
+ * initialism with inner periods (its own last period a token after it)
+ * right before token s opens the name; returns its token, or s. */
+uint32_t spk__initialism_before(const Block *b, uint32_t s, uint32_t lo) {
+  if (s < lo + 2 || !punct(b, s - 1, '.') || !word(b, s - 2)) return s;
+  const Token *a = T(b, s - 2);
+  if (!(a->flags & TF_CAP) || a->end != T(b, s - 1)->start || a->end - a->start < 3 ||
+      a->end - a->start > 6 || !memchr(b->text + a->start, '.', a->end - a->start))
+    return s;
+  return s - 2;
+}
+
 /* The capitalised name ending at token j: returns its first token. */
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
   uint32_t s = j;
@@ -260,7 +272,8 @@ bool spk__adverbial3(const Block *b, uint32_t j) {
 
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   /* "le député LR Aurélien Pradié": the party is not part of the name */
-  while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP))
+  while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP) &&
+         T(b, ns + 1)->kind == T_WORD)
     ns++;
   /* "Tenant Rhonda Klassen says": a capitalised noun of an unnamed
    * source before a name of two words is no part of it */

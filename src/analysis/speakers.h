@@ -141,6 +141,8 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 /* Token after the name starting at token s (not past hi). */
 uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi);
+/* An initialism ("B.C.", "U.S.") right before token s: its token, or s. */
+uint32_t spk__initialism_before(const Block *b, uint32_t s, uint32_t lo);
 /* 1 masculine, 2 feminine, 0 unknown, from the first name at ns. */
 int spk__name_gender(const Block *b, uint32_t ns);
 /* The gender an honorific at token i gives (Mme, Mrs: 2; M., Mr: 1), 0 when none. */

@@ -536,6 +536,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
              !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
         s2--;
+      s2 = spk__initialism_before(b, s2, lo);
       spk__name_mention(b, m, s2, j + 1);
       return true;
     }
@@ -549,6 +550,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
              !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
         s2--;
+      s2 = spk__initialism_before(b, s2, lo);
       spk__name_mention(b, m, s2, j + 1);
       return true;
     }
@@ -613,6 +615,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                       ((T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) || s3 > s2) &&
                       !(T(b, p - 2)->lex & (W_INSTITUTION | W_ROLE));
         if (person) s2 = s3;
+        else s2 = spk__initialism_before(b, s2, lo);
         /* "A spokesperson for the Ministry of Education said": the name
          * completes the noun before the preposition */
         {
@@ -660,7 +663,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         j = ns - 1;
         continue;
       }
-      spk__name_mention(b, m, ns, adj == j + 1 ? adj + 1 : j + 1);
+      spk__name_mention(b, m, spk__initialism_before(b, ns, lo), adj == j + 1 ? adj + 1 : j + 1);
       return true;
     }
     /* "The Teamsters union said": in English a name before an
@@ -736,6 +739,8 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         } else if (p > lo + 1 && word(b, p - 1) && word(b, p - 2) &&
                    (T(b, p - 2)->flags & TF_CAP) && possessive_s(b, p - 1)) {
           p -= 2; /* "The King's Fund": a possessive inside the name */
+        } else if (spk__initialism_before(b, p, lo) < p) {
+          p -= 2; /* "the B.C. Prosecution Service" */
         } else {
           break;
         }
