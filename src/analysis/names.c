@@ -55,8 +55,16 @@ static bool participle_after_noun(const Block *b, uint32_t i) {
 bool spk__speech_verb_word(const Block *b, uint32_t i) {
   /* "companies charge small businesses", "drug trafficking charges": a
    * verb of that_verbs reports only a clause opened by "that" */
-  if ((T(b, i)->lex & W_THAT_ONLY) && !(word(b, i + 1) && (T(b, i + 1)->lex & W_QUE)))
-    return false;
+  /* (a past form closing a clause still reports it: "…, critics charged.",
+   * "…, the Globe reported Tuesday.") */
+  if ((T(b, i)->lex & W_THAT_ONLY) && !(word(b, i + 1) && (T(b, i + 1)->lex & W_QUE))) {
+    const Token *t = T(b, i);
+    bool ed = t->end - t->start > 3 && b->text[t->end - 1] == 'd' && b->text[t->end - 2] == 'e';
+    if (!ed || !(i + 1 >= b->toks.size || T(b, i + 1)->kind == T_PUNCT ||
+                 (word(b, i + 1) && (T(b, i + 1)->lex & (W_MONTH | W_AUX)) &&
+                  !(T(b, i + 1)->lex & W_DET))))
+      return false;
+  }
   /* "what the team called an upper-body injury" names, it reports
    * nothing */
   if (i > 2 && b->lid == PM_LANG_EN && T(b, i)->end - T(b, i)->start == 6 &&

@@ -635,7 +635,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       if (t->end - t->start == 2 && (b->text[t->start] | 32) == 'i' &&
           (b->text[t->start + 1] | 32) == 't' && (nm = company_bound(b)) != NULL)
-        for (size_t i = 0; i < 4 && b->ctx->recent[i].name[0]; i++)
+        for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++)
           if (!strcmp(b->ctx->recent[i].name, nm)) {
             put_name(&r, nm, strlen(nm));
             r.gender = 0;

@@ -163,6 +163,24 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   if (e0 > lo + 3 && !(T(b, e0 - 1)->flags & TF_CAP) && lower_org(b, e0, lo, m)) return true;
   if (e0 > lo + 3 && punct(b, e0 - 1, ')') && spk__org_subject(b, e0, lo, m)) return true;
   if (e0 > lo + 5 && spk__nameish(b, e0 - 1) && spk__org_subject(b, e0, lo, m)) return true;
+  /* "Canada Mortgage and Housing Corp. said": a firm's name ending in an
+   * abbreviation and its period (and, &, between capitalised words) */
+  if (b->lid == PM_LANG_EN && e0 > lo + 2 && punct(b, e0 - 1, '.') && word(b, e0 - 2) &&
+      (T(b, e0 - 2)->lex & W_ORG_LAST) && (T(b, e0 - 2)->flags & TF_CAP) &&
+      T(b, e0 - 2)->end == T(b, e0 - 1)->start) {
+    uint32_t ns = e0 - 2;
+    while (ns > lo && ((word(b, ns - 1) && (T(b, ns - 1)->flags & TF_CAP) &&
+                        !(T(b, ns - 1)->lex & (W_DET | W_FUNCTION))) ||
+                       (ns - 1 > lo && (punct(b, ns - 1, '&') ||
+                                        (word(b, ns - 1) && (T(b, ns - 1)->lex & W_CONJ) &&
+                                         !(T(b, ns - 1)->flags & TF_CAP))) &&
+                        word(b, ns - 2) && (T(b, ns - 2)->flags & TF_CAP))))
+      ns--;
+    if (ns < e0 - 2) {
+      spk__name_mention(b, m, spk__initialism_before(b, ns, lo), e0);
+      return true;
+    }
+  }
   uint32_t j = v;
   int steps = 0;
   while (j > lo && steps++ < 8) {

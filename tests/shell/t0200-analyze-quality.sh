@@ -637,14 +637,17 @@ test_expect_success 'Canadian press names: X of Place, plural possessives, firms
 	test_cmp expected actual
 '
 
-test_expect_success '"charge" reports only before "that"; "what X called" names' '
+test_expect_success '"charge" reports only before "that"; "what X called" and "reported a drop" report no clause; "Corp." ends a name' '
 	printf "%s\n\n" "OTTAWA — The government will cap the fees that card companies charge small businesses, Finance Minister Claire Dubois announced Tuesday." \
 		"Critics charged that the plan was rushed." \
-		"He missed the game with what the team called an upper-body injury." >in.txt &&
+		"He missed the game with what the team called an upper-body injury." \
+		"Northland Foods Ltd. reported a 14-per-cent drop in profit as shoppers switched to discount stores." \
+		"Canada Mortgage and Housing Corp. said in its outlook that starts would fall." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt | grep -E ": (quote|indirect) " | sed "s/^in.txt:[0-9:]* //; s/ \[.*//" >actual &&
 	cat >expected <<-\EOT &&
 	indirect "The government will cap the fees that card companies charge small businesses" -- Claire Dubois
 	indirect "the plan was rushed" -- (unresolved)
+	indirect "starts would fall" -- Canada Mortgage and Housing Corp.
 	EOT
 	test_cmp expected actual
 '
