@@ -339,6 +339,14 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       m->gender = pron_gender(t);
       return true;
     }
+    /* "Tremblay, who lives in Gatineau, Que., says": a province after a
+     * place is part of the apposition */
+    if (t->kind == T_PUNCT && t->ch == ',' && j > lo + 4 && b->lid == PM_LANG_EN &&
+        punct(b, j - 1, '.') && word(b, j - 2) && (T(b, j - 2)->flags & TF_CAP) &&
+        (T(b, j - 2)->lex & W_ABBREV) && punct(b, j - 3, ',') && spk__nameish(b, j - 4)) {
+      j -= 3;
+      t = T(b, j);
+    }
     if (t->kind == T_PUNCT && t->ch == ',' && j > lo) {
       /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
        * "Le ministre de l'Intérieur, Manuel Valls, estime". */
