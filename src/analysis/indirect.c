@@ -463,6 +463,18 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
 }
 
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
+  /* "Investigators believe the two men knew each other, he said.": a
+   * short attribution closing the sentence reports all of it, whatever
+   * speech verb stands inside */
+  if (b->lid == PM_LANG_EN && (lex & W_SPEECH) && s->end > s->start + 8) {
+    uint32_t e = s->end;
+    while (e > s->start && T(b, e - 1)->kind == T_PUNCT) e--;
+    uint32_t c = e;
+    while (c > s->start && c + 4 > e && T(b, c - 1)->kind == T_WORD) c--;
+    if (c < e && punct(b, c - 1, ',') && e - c <= 3 && spk__speech_verb(b, e - 1) &&
+        c > s->start + 4 && trailing_attribution(b, s, false))
+      return;
+  }
   for (uint32_t v = s->start; (lex & W_SPEECH) && v < s->end; v++) {
     while (v < s->end && !(T(b, v)->lex & W_SPEECH)) v++; /* to a speech word */
     if (v == s->end) break;
