@@ -422,6 +422,8 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       ctx->anon_last = 2;
     } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
+      /* a sub-heading that repeats a follow-on quotation is its speaker's */
+      spk__heading_speaker(b, q);
     } else if (!sentence_like && words <= 4) {
       q->kind = PM_QUOTE_TERM;
       q->confidence = 0.6;
