@@ -281,6 +281,17 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
     for (uint32_t k = lq; k > s->start && k + 12 > lq && !que_before; k--)
       if (T(b, k - 1)->kind == T_QMARK) {
         que_before = k >= s->start + 2 && word(b, k - 2) && (T(b, k - 2)->lex & W_QUE);
+        /* "told CTV News that constituents were "hurting" and that …": a
+         * that clause the quotation ends */
+        for (uint32_t x = k - 1; b->lid == PM_LANG_EN && !que_before && x > s->start &&
+                                 x + 8 > k - 1;
+             x--) {
+          if (T(b, x - 1)->kind == T_QMARK || punct(b, x - 1, '.')) break;
+          if (word(b, x - 1) && (T(b, x - 1)->lex & W_QUE) && x >= s->start + 2 &&
+              word(b, x - 2) && ((T(b, x - 2)->lex & W_SPEECH) || spk__nameish(b, x - 2) ||
+                                 (T(b, x - 2)->lex & W_INSTITUTION)))
+            que_before = true;
+        }
         break;
       }
     if (que_before && pq->has_speaker && pq->end <= T(b, lq)->start + 3 &&
