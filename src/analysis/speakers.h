@@ -174,6 +174,9 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 /* « le Danois », « la Britannique » at determiner d: a demonym standing
  * for a person, made a role mention (resolved like « le ministre »). */
 bool spk__demonym_role(Block *b, uint32_t d, Mention *m);
+/* "the 24-year-old" at determiner d (English): the person named before,
+ * made a role mention headed by "old"; false when d opens no such age. */
+bool spk__age_epithet(const Block *b, uint32_t d, Mention *m);
 bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m);
 
 /* ---- resolve.c ----------------------------------------------------------- */

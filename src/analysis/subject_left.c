@@ -244,6 +244,23 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
   }
   uint32_t end = j; /* mention ends here (exclusive) */
+  /* "The 34-year-old Vancouver resident says", "the 24-year-old said": an
+   * age for the person named before (a noun or two may follow it) */
+  if (b->lid == PM_LANG_EN && j >= lo + 2)
+    for (uint32_t a = j; a >= lo + 2 && a + 3 > j; a--) {
+      if (T(b, a - 1)->kind != T_WORD && T(b, a - 1)->kind != T_NUMBER) break;
+      const Token *u = T(b, a - 1);
+      uint32_t un = u->end - u->start;
+      if (un >= 3 && !memcmp(b->text + u->end - 3, "old", 3)) {
+        /* "34-year-old", "34" "-" "year-old" or "34" "-" "year" "-" "old" */
+        for (uint32_t back = 2; back <= 6 && a >= lo + back; back += 2)
+          if (spk__age_epithet(b, a - back, m) && m->te == a) {
+            m->te = end;
+            return true;
+          }
+        break;
+      }
+    }
   /* "One person familiar with the plans said", « une source proche du
    * dossier a indiqué »: an unnamed source with its complement */
   for (uint32_t a = j; a > lo && a + 7 > j; a--) {

@@ -70,6 +70,37 @@ static void acronym_complement(const Block *b, Mention *m, uint32_t hi) {
   m->te = x + 3;
 }
 
+/* Does token i read "24-year-old" (one token, or a number and four)?
+ * Returns the token after it, or 0. */
+static uint32_t age_end(const Block *b, uint32_t i) {
+  if (i >= b->toks.size) return 0;
+  const Token *t = T(b, i);
+  uint32_t n = t->end - t->start;
+  const char *w = b->text + t->start;
+  if (n > 9 && w[0] >= '0' && w[0] <= '9' && !memcmp(w + n - 9, "-year-old", 9)) return i + 1;
+  if (t->kind == T_NUMBER && i + 2 < b->toks.size && punct(b, i + 1, '-') &&
+      folded_is(b, i + 2, "year-old"))
+    return i + 3;
+  if (t->kind == T_NUMBER && i + 4 < b->toks.size && punct(b, i + 1, '-') &&
+      folded_is(b, i + 2, "year") && punct(b, i + 3, '-') && folded_is(b, i + 4, "old"))
+    return i + 5;
+  return 0;
+}
+
+bool spk__age_epithet(const Block *b, uint32_t d, Mention *m) {
+  if (b->lid != PM_LANG_EN || !word(b, d) || T(b, d)->end - T(b, d)->start != 3 ||
+      !folded_is(b, d, "the"))
+    return false;
+  uint32_t e = age_end(b, d + 1);
+  if (!e) return false;
+  memset(m, 0, sizeof *m);
+  m->type = M_ROLE;
+  m->head = e - 1;
+  m->ts = d;
+  m->te = e;
+  return true;
+}
+
 bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
   /* only « le », « la », « l' » (no fold: a byte test) */
   const Token *t = T(b, d);
@@ -366,6 +397,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->ts = j;
     return true;
   }
+  /* "said the 24-year-old": an age for the person named before */
+  if ((t->lex & W_DET) && spk__age_epithet(b, j, m)) return true;
   /* "said the Italian": a nationality noun for the person named before */
   /* (« explique le jeune homme »: an age adjective may come first) */
   uint32_t eh = j + 1;

@@ -652,6 +652,16 @@ test_expect_success '"charge" reports only before "that"; "what X called" and "r
 	test_cmp expected actual
 '
 
+test_expect_success '"the 24-year-old" is the person named before' '
+	printf "%s\n\n" "Nikita Kovalenko scored twice." \
+		"\"I was thinking too much,\" said the 24-year-old, who signed an extension." \
+		"Sarah Chen has waited 14 months for a doctor." \
+		"The 34-year-old Vancouver resident says she has called every clinic." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Nikita Kovalenko" "Sarah Chen" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 11: English press in styles the earlier batches lacked (AP wire,
 # UK broadsheet single quotes, court, sport, health, a politics scoop, a
 # live blog, an op-ed with comments), annotated before the first run; the
