@@ -426,6 +426,17 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
                   spk__nameish(b, j + 1) && spk__name_end(b, j + 1, hi) == j + 2;
   if ((t->lex & W_DET) && j + 1 < hi && spk__nameish(b, j + 1) && !cap_role) {
     uint32_t ne = spk__name_end(b, j + 1, hi);
+    /* "the B.C. College of Family Physicians", "the U.S. Surgeon
+     * General": an initialism opens the name */
+    if (ne == j + 2 && ne + 1 < hi && spk__initialism_before(b, ne + 1, j + 1) == j + 1 &&
+        word(b, ne + 1) && (T(b, ne + 1)->flags & TF_CAP)) {
+      uint32_t x = ne + 1;
+      while (x < hi && word(b, x) && (T(b, x)->flags & TF_CAP)) x++;
+      if (x + 1 < hi && (folded_is(b, x, "of") || folded_is(b, x, "for")) && word(b, x + 1) &&
+          (T(b, x + 1)->flags & TF_CAP))
+        for (x++; x < hi && word(b, x) && (T(b, x)->flags & TF_CAP);) x++;
+      ne = x;
+    }
     spk__name_mention(b, m, j + 1, ne);
     m->ts = j;
     lower_complement(b, m, hi);
