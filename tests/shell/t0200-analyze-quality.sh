@@ -674,7 +674,9 @@ test_expect_success '"the 24-year-old" is the person named before' '
 # 1.000, 0.971, 0.971.  Batch 16 (seven articles in Canadian styles:
 # Canadian Press, CBC, Globe and Mail business, Toronto Star city hall, a
 # B.C. court ruling, a National Post column with comments, a Maple Leafs
-# game): first contact 1.000, 0.953, 0.842; now 1.000, 0.976, 0.963.
+# game): first contact 1.000, 0.953, 0.842; now 1.000, 0.979, 0.982.
+# The rules it prompted also lifted batch 13 to 0.988, 0.951 and batch 14
+# to 0.986, 0.971.
 test_expect_success 'held-out batches 11 to 16 (English press styles) stay above their floor' '
 	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.96 "$A"/heldout11/en-*.txt >out &&
 	cat out &&
@@ -682,13 +684,13 @@ test_expect_success 'held-out batches 11 to 16 (English press styles) stay above
 	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.97 "$A"/heldout12/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out &&
-	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.97 0.89 "$A"/heldout13/en-*.txt >out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.97 0.94 "$A"/heldout13/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out &&
 	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.96 "$A"/heldout14/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out &&
-	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.96 0.95 "$A"/heldout16/en-*.txt >out &&
+	python3 "$A/score.py" "$PRESSMARK" --min 0.98 0.97 0.97 "$A"/heldout16/en-*.txt >out &&
 	cat out &&
 	grep -q "^speaker accuracy" out
 '
