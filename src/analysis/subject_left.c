@@ -432,6 +432,11 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       if (k + 12 <= j && !(folded_is(b, k, "who") || folded_is(b, k, "which") ||
                            folded_is(b, k, "qui") || folded_is(b, k, "dont") ||
                            folded_is(b, k, "whose") ||
+                           /* ("officials, speaking on condition of
+                            * anonymity because …, told"): a participle */
+                           (b->lid == PM_LANG_EN && word(b, k) && !(T(b, k)->flags & TF_CAP) &&
+                            T(b, k)->end - T(b, k)->start > 5 &&
+                            !memcmp(b->text + T(b, k)->end - 3, "ing", 3)) ||
                            (b->lid == PM_LANG_EN && word(b, k) && spk__indefinite_det(b, k) &&
                             k > lo + 1 && spk__nameish(b, k - 2))))
         k = lo;
