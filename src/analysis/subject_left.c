@@ -356,6 +356,23 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       m->gender = pron_gender(t);
       return true;
     }
+    /* "Jagmeet Singh — who has led the NDP since 2017 — said": an
+     * apposition between dashes, like one between commas */
+    if (t->kind == T_PUNCT && t->ch == '-' && t->start > 0 && b->text[t->start - 1] == ' ' &&
+        j > lo + 2 && b->lid == PM_LANG_EN) {
+      uint32_t k = j;
+      while (k > lo + 1 && k + 24 > j &&
+             !(punct(b, k - 1, '-') && b->text[T(b, k - 1)->start - 1] == ' '))
+        k--;
+      if (k > lo + 1 && k + 24 > j && punct(b, k - 1, '-') && spk__nameish(b, k - 2)) {
+        uint32_t ns = spk__name_start(b, k - 2, lo);
+        if (k - 1 - ns >= 2 || ctx__entity_by_part(b->ctx, b->text + T(b, ns)->start,
+                                                   T(b, k - 2)->end - T(b, ns)->start)) {
+          spk__name_mention(b, m, ns, k - 1);
+          return true;
+        }
+      }
+    }
     /* "Tremblay, who lives in Gatineau, Que., says": a province after a
      * place is part of the apposition */
     if (t->kind == T_PUNCT && t->ch == ',' && j > lo + 4 && b->lid == PM_LANG_EN &&
