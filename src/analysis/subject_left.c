@@ -790,6 +790,24 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         m->gender = spk__role_gender(b, j);
       return true;
     }
+    /* "A spokesperson for the Ministry of the Attorney General said": a
+     * capitalised title closing a body's name after a preposition
+     * completes the noun before it */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && (t->flags & TF_CAP) &&
+        (t->lex & (W_ROLE | W_HONORIFIC)) && !spk__nameish(b, j)) {
+      uint32_t p = j;
+      while (p > lo && p + 8 > j && word(b, p - 1) &&
+             (((T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_FUNCTION)) ||
+              folded_is(b, p - 1, "of") || folded_is(b, p - 1, "the")))
+        p--;
+      if (p < j && p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
+          !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE) && word(b, p - 2) &&
+          !(T(b, p - 2)->flags & TF_CAP) &&
+          (T(b, p - 2)->lex & (W_ROLE | W_ANON | W_INSTITUTION))) {
+        j = p - 2;
+        continue;
+      }
+    }
     /* "A spokesperson for the American Petroleum Institute said": a
      * capitalised institution after a preposition completes a noun */
     if (t->kind == T_WORD && (t->flags & TF_CAP) && (t->lex & W_INSTITUTION) &&
