@@ -662,6 +662,18 @@ test_expect_success '"the 24-year-old" is the person named before' '
 	test_cmp expected actual
 '
 
+test_expect_success 'an English straight quotation opened after a colon runs on into the next paragraph' '
+	printf "%s\n\n" "In her speech, Joly said: \"Canada will not be intimidated. We have friends." \
+		"\"We will keep standing up for the rules, because that keeps Canadians safe.\"" \
+		"Critics were unmoved." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt | grep ": quote " | sed "s/^in.txt:[0-9:]* //; s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	quote "Canada will not be intimidated. We have friends." -- Joly
+	quote "We will keep standing up for the rules, because that keeps Canadians safe." -- Joly
+	EOT
+	test_cmp expected actual
+'
+
 # Batch 11: English press in styles the earlier batches lacked (AP wire,
 # UK broadsheet single quotes, court, sport, health, a politics scoop, a
 # live blog, an op-ed with comments), annotated before the first run; the
