@@ -20,6 +20,24 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
   b->ctx->last_age = 0;
 }
 
+/* add_indirect, but "the deal was fair, adding that Ontario had …" gives
+ * two clauses: an English gerund speech verb and "that" after a comma
+ * open a second report by the same speaker. */
+static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+  if (b->lid == PM_LANG_EN)
+    for (uint32_t k = from + 3; k + 4 < to; k++) {
+      if (!punct(b, k, ',') || !word(b, k + 1) || !(T(b, k + 1)->lex & W_SPEECH) ||
+          !word(b, k + 2) || !(T(b, k + 2)->lex & W_QUE))
+        continue;
+      const Token *g = T(b, k + 1);
+      if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
+      add_indirect(b, from, k, c);
+      add_indirect(b, k + 3, to, c);
+      return;
+    }
+  add_indirect(b, from, to, c);
+}
+
 /* "Les négociations reprendront vendredi, a précisé Karim Benali." /
  * "…, state officials said.": a sentence whose last comma opens a short
  * attribution that ends it reports everything before that comma. */
@@ -564,7 +582,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
             (folded_is(b, s->start, "du") || folded_is(b, s->start, "chez")) &&
             spk__resolve(b, &c.m).has_name))
         continue;
-      add_indirect(b, q + 1, s->end, &c);
+      add_indirect_split(b, q + 1, s->end, &c);
       return;
     }
     /* English without "that": "He said the plan would fail." (not "have
@@ -630,7 +648,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * clause has a verb of its own (an auxiliary, a known verb or a
        * past form); an object does not */
       if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
-      add_indirect(b, from, s->end, &c);
+      add_indirect_split(b, from, s->end, &c);
       return;
     }
   }
