@@ -119,6 +119,22 @@ static bool lower_org(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
   return false;
 }
 
+
+/* The first of the capitalised words ending at token `from` (leftwards,
+ * not past lo, stopping at an article or a function word). */
+static uint32_t cap_words_start(const Block *b, uint32_t from, uint32_t lo) {
+  while (from > lo && word(b, from - 1) && (T(b, from - 1)->flags & TF_CAP) &&
+         !(T(b, from - 1)->lex & (W_DET | W_FUNCTION)))
+    from--;
+  return from;
+}
+
+/* The same, with an initialism before them ("the U.S. Bureau of
+ * Reclamation", "the B.C. Prosecution Service"). */
+static uint32_t cap_run_start(const Block *b, uint32_t from, uint32_t lo) {
+  return spk__initialism_before(b, cap_words_start(b, from, lo), lo);
+}
+
 /* The name before ", a/an …" when the words from there to the comma at
  * token j hold no verb, mark or sentence end; fills m and binds the
  * apposition's role noun. */
@@ -597,12 +613,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         !(T(b, j - 1)->flags & TF_SPACE_BEFORE) && word(b, j - 2) &&
         (T(b, j - 2)->flags & TF_CAP) && b->text[T(b, j - 2)->end - 1] == 's' &&
         !spk__in_quote(b, j)) {
-      uint32_t s2 = j - 2;
-      while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
-             !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
-        s2--;
-      s2 = spk__initialism_before(b, s2, lo);
-      spk__name_mention(b, m, s2, j + 1);
+      spk__name_mention(b, m, cap_run_start(b, j - 2, lo), j + 1);
       return true;
     }
     if (b->lid == PM_LANG_EN && !spk__nameish(b, j) && t->kind == T_WORD &&
@@ -611,12 +622,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         word(b, j - 2) && (T(b, j - 2)->flags & TF_CAP) &&
         !(T(b, j - 2)->lex & (W_DET | W_FUNCTION))) {
       /* "The Institute for Government said": an institution's name */
-      uint32_t s2 = j - 2;
-      while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
-             !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
-        s2--;
-      s2 = spk__initialism_before(b, s2, lo);
-      spk__name_mention(b, m, s2, j + 1);
+      spk__name_mention(b, m, cap_run_start(b, j - 2, lo), j + 1);
       return true;
     }
     if (spk__nameish(b, j) && j > lo && spk__demonym_role(b, j - 1, m)) {
@@ -665,10 +671,7 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           (folded_is(b, p - 1, "of") || folded_is(b, p - 1, "for")) &&
           word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
           !(T(b, p - 2)->lex & (W_DET | W_FUNCTION))) {
-        uint32_t s2 = p - 2;
-        while (s2 > lo && word(b, s2 - 1) && (T(b, s2 - 1)->flags & TF_CAP) &&
-               !(T(b, s2 - 1)->lex & (W_DET | W_FUNCTION)))
-          s2--;
+        uint32_t s2 = cap_words_start(b, p - 2, lo);
         /* "Jessica Moreau of Ottawa says": a person's name (a known first
          * name, then a surname) ends before "of" and a place */
         /* ("Chief Harold Wabasse of …": titles before the first name) */

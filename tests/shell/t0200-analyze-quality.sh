@@ -178,6 +178,14 @@ test_expect_success 'a speaker label is no part of a claim; opening on an addres
 	test_cmp expected actual
 '
 
+# The claim scores of in.txt's sentences (c) against that of plain.txt's
+# one sentence (p), both with --min-score 0: prints the python expression $1.
+compare_scores () {
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print($1)"
+}
+
 test_expect_success 'a moderator found in the opening ranks low all transcript long; a thanking candidate stays a candidate' '
 	printf "%s\n\n" "MORALES: Good evening and welcome to the debate." "Each candidate has two minutes." \
 		"HARMON: Thank you for hosting this debate." \
@@ -185,9 +193,7 @@ test_expect_success 'a moderator found in the opening ranks low all transcript l
 		"MORALES: Governor Harmon, a question on health care." \
 		"More than 600,000 people in this state have no health insurance." >in.txt &&
 	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
-	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
-	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
-	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[5] < p - 0.3, c[3] == p)" >actual &&
+	compare_scores "c[5] < p - 0.3, c[3] == p" >actual &&
 	echo "True True" >expected &&
 	test_cmp expected actual
 '
@@ -196,10 +202,8 @@ test_expect_success 'a sentence that addresses someone mid-way ranks below the s
 	printf "%s\n\n" "The state lost 4,000 teaching jobs in 2019, Senator." \
 		"And, Paul, the state lost 4,000 teaching jobs in 2019." \
 		"The state lost 4,000 teaching jobs in 2019, and Ohio lost more." >in.txt &&
-	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
 	printf "%s\n" "The state lost 4,000 teaching jobs in 2019." >plain.txt &&
-	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
-	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[0] < p, c[1] < p, c[2] >= p)" >actual &&
+	compare_scores "c[0] < p, c[1] < p, c[2] >= p" >actual &&
 	echo "True True True" >expected &&
 	test_cmp expected actual
 '
@@ -208,9 +212,7 @@ test_expect_success 'a dateline in capitals is no moderator, even over a story a
 	printf "%s\n\n" "WASHINGTON: The Senate debate on the budget ran for two minutes past midnight." \
 		"More than 600,000 people in this state have no health insurance." >in.txt &&
 	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
-	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
-	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
-	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[1] == p)" >actual &&
+	compare_scores "c[1] == p" >actual &&
 	echo "True" >expected &&
 	test_cmp expected actual
 '
