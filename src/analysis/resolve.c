@@ -165,6 +165,19 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved
       g = spk__honorific_gender(b, h - 1);
     else if (e >= k + 2 || (k > s->start && !(T(b, k - 1)->flags & TF_CAP)))
       g = spk__name_gender(b, k); /* (or a first name alone: « son fils Baptiste ») */
+    /* « la députée néo-démocrate Jenny Roy »: an unknown first name takes
+     * the gender of the article of the role noun before it (a full name:
+     * one word after a role is its party, « le candidat Renaissance ») */
+    bool role = false;
+    for (uint32_t j = k; b->lid == PM_LANG_FR && !g && e >= k + 2 && j > s->start && j + 4 > k; j--) {
+      const Token *u = T(b, j - 1);
+      if (u->kind != T_WORD || (u->flags & TF_CAP)) break;
+      if (u->lex & W_ROLE) role = true;
+      if ((u->lex & W_DET) && role) {
+        g = folded_is(b, j - 1, "la") ? 2 : folded_is(b, j - 1, "le") ? 1 : 0;
+        break;
+      }
+    }
     /* (loose, for « le Danois »: a full name of unknown gender too) */
     if (g == gender || (loose && !g && e >= k + 2)) {
       if (found != NONE) return false; /* two of them: no guess */
@@ -185,64 +198,6 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved
   if (n >= sizeof out->name) return false;
   put_name(out, name, n);
   out->gender = gender;
-  return true;
-}
-
-/* « Une explication qui n'a pas convaincu la députée Jenny Roy. « … »,
- * a-t-elle répliqué »: when the sentence before the quotation's, in the
- * same paragraph, has no person for subject (no name, pronoun or role
- * noun opening it), the one name in it whose first name is of the
- * pronoun's gender is the pronoun's referent. */
-static bool local_object(Block *b, uint32_t upto, int gender, Resolved *out) {
-  if (b->lid != PM_LANG_FR || !b->sents.size || upto == 0 || (gender != 1 && gender != 2))
-    return false;
-  uint32_t si = spk__sentence_of(b, upto - 1);
-  if (si == 0) return false;
-  const Sentence *s = &b->sents.contents[si - 1];
-  if (s->end - s->start < 4 || !word(b, s->start) ||
-      spk__nameish(b, s->start) || spk__in_quote(b, s->start) ||
-      (T(b, s->start)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_HONORIFIC)) ||
-      ((T(b, s->start)->lex & W_DET) && word(b, s->start + 1) &&
-       (T(b, s->start + 1)->lex & (W_ROLE | W_PERSONAL))))
-    return false;
-  uint32_t ns = NONE, ne = NONE;
-  for (uint32_t k = s->start + 1; k < s->end; k++) {
-    if (T(b, k)->kind == T_QMARK) return false;
-    if (word(b, k) && (T(b, k)->lex & (gender == 1 ? W_PRON_M : W_PRON_F)) &&
-        !(T(b, k)->lex & W_DET))
-      return false; /* « … qu'il a rencontré Jean Roy »: il is the person */
-    if (!spk__nameish(b, k)) continue;
-    uint32_t e = spk__name_end(b, k, s->end);
-    int g = spk__name_gender(b, k);
-    /* « la députée néo-démocrate Jenny Roy »: an unknown first name takes
-     * the gender of the determiner of the role noun before it */
-    bool role = false;
-    for (uint32_t j = k; !g && j > s->start && j + 4 > k; j--) {
-      const Token *t = T(b, j - 1);
-      if (t->kind != T_WORD || (t->flags & TF_CAP)) break;
-      if (t->lex & W_ROLE) role = true;
-      if ((t->lex & W_DET) && role) {
-        g = folded_is(b, j - 1, "la") ? 2 : folded_is(b, j - 1, "le") ? 1 : 0;
-        break;
-      }
-    }
-    if (g == gender) {
-      if (ns != NONE) return false; /* two of them: no guess */
-      ns = k;
-      ne = e;
-    }
-    k = e - 1;
-  }
-  if (ns == NONE) return false;
-  Mention nm;
-  memset(&nm, 0, sizeof nm);
-  spk__name_mention(b, &nm, ns, ne);
-  Resolved r = spk__resolve(b, &nm);
-  if (!r.has_name) return false;
-  *out = r;
-  out->gender = gender;
-  out->suffix = "+pronoun";
-  out->conf = 0.75;
   return true;
 }
 
@@ -664,7 +619,6 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       break;
     }
     if (named_before(b, m->ts, m->gender, false, &r)) return r;
-    if (local_object(b, m->ts, m->gender, &r)) return r;
     /* the person the paragraph before opened with, when it quoted
      * nobody, over an older speaker: a name of two words, or one word of
      * a name the article gave (speakers.c notes it unread) */
