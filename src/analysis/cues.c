@@ -92,6 +92,14 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     c.found = spk__subject_right(b, verb, hi, &c.m) || spk__subject_left(b, v, lo, &c.m);
   } else {
     c.found = spk__subject_left(b, v, lo, &c.m) || spk__subject_right(b, verb, hi, &c.m);
+    /* « « … », lui a répondu le maire »: « lui », « leur » before the verb
+     * are its indirect object when a subject follows it */
+    Mention after;
+    memset(&after, 0, sizeof after);
+    if (c.found && c.m.type == M_PRON && b->lid == PM_LANG_FR &&
+        (folded_is(b, c.m.ts, "lui") || folded_is(b, c.m.ts, "leur")) &&
+        spk__subject_right(b, verb, hi, &after) && after.type != M_PRON)
+      c.m = after;
   }
   c.how = how;
   c.conf = conf;
