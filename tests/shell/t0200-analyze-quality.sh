@@ -515,6 +515,13 @@ test_expect_success 'web batches 17 to 24 stay above their measured floor' '
 	floors 0.99 0.93 0.93 "$A"/heldout20/en-*.txt
 '
 
+test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
+	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Pierre Hurmic \[verb-after" actual &&
+	! grep -q "mention: lui" actual
+'
+
 test_expect_success 'French press cues: a named medium, an organisation side, a colon lead-in' '
 	printf "%s\n\n" "« Le choix est fait », a lancé mardi sur France Inter le ministre délégué chargé de l’Europe, Benoît Laffargue." \
 		"Du côté de la CGT, on dénonce un « budget d’austérité qui ne dit pas son nom »." \
