@@ -523,6 +523,14 @@ void claims__score(Block *b);
 
 /* ---- the block driver (analyze.c) and its pipeline (pipeline.c) ------- */
 
+/* Test hooks of pipeline.c.  With an__help_always set, the analysing
+ * thread tokenizes every chunk it can take at the back of a big block
+ * before it gives the block to the worker; an__help_chunks counts the
+ * chunks it took.  Only the analysing
+ * thread reads or writes them. */
+extern bool an__help_always;
+extern unsigned long an__help_chunks;
+
 /* Blocks this long or longer are tokenized in a second thread. */
 #ifndef AN_PIPELINE_MIN
 #define AN_PIPELINE_MIN (256u * 1024u)

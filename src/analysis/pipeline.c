@@ -60,6 +60,16 @@ typedef struct {
   TokenArray toks;         /* written by the worker only */
   IndexArray ends;         /* the worker's, one paragraph's at a time */
   PmArray(Sentence) sents; /* written by the worker only */
+  /* The back of the block, tokenized by the analysing thread (only it
+   * reads and writes these): chunks claimed from the end towards the
+   * front, so chunk k+1 precedes chunk k in the text. */
+  ParaSpan *aux_paras;
+  size_t aux_paras_cap;
+  uint32_t aux_n;          /* paragraphs in aux_paras */
+  PmArray(uint32_t) aux_chunks; /* first aux paragraph of each chunk */
+  TokenArray aux_toks;
+  IndexArray aux_ends;
+  PmArray(Sentence) aux_sents;
   /* What one thread writes and the other reads is kept a cache line away
    * from the rest (the padding; no alignment is asked of the allocator):
    * `done` (written by the worker at every paragraph) and `at` (by the
@@ -69,6 +79,11 @@ typedef struct {
   atomic_uint done;        /* paragraphs whose tokens are complete */
   atomic_bool finished;    /* the worker is through with the job */
   atomic_bool cancel;      /* drop the rest (a block announced, not passed) */
+  /* front << 32 | back: the worker has cut the block up to `front`, and
+   * the paragraphs from `back` on are the analysing thread's.  Each side
+   * moves its own half with a compare-and-swap on the whole, so a
+   * paragraph is never taken by both. */
+  _Atomic uint64_t span;
   char pad1[64];
   /* where the analysing thread is (byte offset, updated every AT_EVERY
    * paragraphs): only a hint for the worker's share of the rating, so
@@ -125,6 +140,20 @@ static void wake_analyser(PmStream *s, uint32_t done, bool finished) {
   }
 }
 
+/* The worker takes the paragraph that ends at `next`: false when it
+ * belongs to the analysing thread's back part. */
+static bool claim_front(Job *j, size_t next) {
+  uint64_t s = atomic_load_explicit(&j->span, memory_order_relaxed);
+  for (;;) {
+    if (next > (uint32_t)s) return false;
+    uint64_t n = (uint64_t)next << 32 | (uint32_t)s;
+    if (atomic_compare_exchange_weak_explicit(&j->span, &s, n,
+                                              memory_order_relaxed,
+                                              memory_order_relaxed))
+      return true;
+  }
+}
+
 /* The worker's part of a job: cuts the block into paragraphs, then
  * tokenizes, splits and maybe rates each non-blank one.  Blank lines
  * change nothing and get no entry. */
@@ -144,6 +173,7 @@ static void job_run(PmStream *s, Job *j) {
     const char *nl = memchr(text + pos, '\n', lim);
     size_t next = nl ? (size_t)(nl - text) + 1
                      : pm_analysis_next_paragraph(text, len, pos);
+    if (!claim_front(j, next)) break;
     uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
     pos = next;
     an__trim(text, &ps, &pe);
@@ -209,6 +239,7 @@ PmStream *pm_stream_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
     atomic_init(&s->jobs[k].finished, true);
     atomic_init(&s->jobs[k].cancel, false);
     atomic_init(&s->jobs[k].at, 0);
+    atomic_init(&s->jobs[k].span, 0);
   }
   atomic_init(&s->waiting, false);
   atomic_init(&s->want, 0);
@@ -250,6 +281,98 @@ static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
   pthread_mutex_unlock(&s->lock);
 }
 
+bool an__help_always;
+unsigned long an__help_chunks;
+
+/* Chunks the analysing thread tokenizes at a time, and the least the
+ * worker must have left for one to be worth taking. */
+#ifndef HELP_CHUNK
+#define HELP_CHUNK (32u * 1024u)
+#endif
+
+/* Instead of waiting for the worker, tokenizes a chunk at the back of job
+ * j's unclaimed part into its aux arrays; false when there is none to take
+ * (the worker is near the back, or a single line fills what is left). */
+static bool help_tokenize(Job *j) {
+  const char *text = j->proto.text;
+  uint64_t s = atomic_load_explicit(&j->span, memory_order_relaxed);
+  uint32_t c0, c1;
+  for (;;) {
+    uint32_t front = (uint32_t)(s >> 32), back = (uint32_t)s;
+    if (back - front < 2 * HELP_CHUNK) return false;
+    const char *nl = memchr(text + back - HELP_CHUNK, '\n', HELP_CHUNK - 1);
+    if (!nl) return false;
+    c0 = (uint32_t)(nl - text) + 1;
+    c1 = back;
+    uint64_t n = (s >> 32) << 32 | c0;
+    if (atomic_compare_exchange_weak_explicit(&j->span, &s, n,
+                                              memory_order_relaxed,
+                                              memory_order_relaxed))
+      break;
+  }
+  if (!j->aux_chunks.size) { /* the first chunk: room for the whole block */
+    size_t cap = j->proto.len + j->proto.len / 2 + 3;
+    if (j->aux_paras_cap < j->proto.len / 2 + 2) {
+      pm_free(j->aux_paras);
+      j->aux_paras_cap = j->proto.len / 2 + 2 + j->proto.len / 16;
+      j->aux_paras = pm_malloc(j->aux_paras_cap * sizeof *j->aux_paras);
+    }
+    if (j->aux_toks.capacity < cap) {
+      pm_array_delete(&j->aux_toks);
+      pm_array_reserve(&j->aux_toks, (uint32_t)(cap + cap / 16));
+    }
+    if (j->aux_sents.capacity < cap) {
+      pm_array_delete(&j->aux_sents);
+      pm_array_reserve(&j->aux_sents, (uint32_t)(cap + cap / 16));
+    }
+  }
+  pm_array_push(&j->aux_chunks, j->aux_n);
+  an__help_chunks++;
+  Block w = j->proto;
+  for (uint32_t pos = c0; pos < c1;) {
+    size_t lim = c1 - pos < PM_PARAGRAPH_MAX ? c1 - pos : PM_PARAGRAPH_MAX;
+    const char *p = memchr(text + pos, '\n', lim);
+    uint32_t next = p ? (uint32_t)(p - text) + 1
+                      : (uint32_t)pm_analysis_next_paragraph(text, c1, pos);
+    uint32_t ps = pos, pe = next;
+    pos = next;
+    an__trim(text, &ps, &pe);
+    if (ps >= pe) continue;
+    ParaSpan *sp = &j->aux_paras[j->aux_n++];
+    sp->ps = ps;
+    sp->pe = pe;
+    sp->rated = false;
+    sp->t0 = j->aux_toks.size;
+    sp->s0 = j->aux_sents.size;
+    j->aux_ends.size = 0;
+    tok__scan(j->proto.lx, text, ps, pe, &j->aux_toks, &j->aux_ends);
+    for (uint32_t k = 0; k < j->aux_ends.size; k++)
+      j->aux_ends.contents[k] -= sp->t0;
+    w.toks.contents = j->aux_toks.contents + sp->t0;
+    w.toks.size = w.toks.capacity = j->aux_toks.size - sp->t0;
+    w.ends = j->aux_ends;
+    w.sents.contents = j->aux_sents.contents + sp->s0;
+    w.sents.size = 0;
+    w.sents.capacity = j->aux_sents.capacity - sp->s0;
+    sent__split(&w);
+    j->aux_sents.size += w.sents.size;
+    sp->t1 = j->aux_toks.size;
+    sp->s1 = j->aux_sents.size;
+  }
+  return true;
+}
+
+/* Returns when job j has more than `i` paragraphs done or is finished,
+ * tokenizing the back of the block meanwhile if there is one to take;
+ * sleeps if need be until it has i + batch (or is finished). */
+static void wait_or_help(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
+  while (atomic_load(&j->done) <= i && !atomic_load(&j->finished))
+    if (!help_tokenize(j)) {
+      wait_for(s, j, i, batch);
+      return;
+    }
+}
+
 /* Gives the idle job j the block text[0..len) of b's language, and queues
  * it for the worker.  The arrays are reserved from bounds that need no pass
  * over the text: a non-blank paragraph takes at least two bytes (one and
@@ -286,10 +409,18 @@ static void job_queue(PmStream *s, Job *j, const Block *b, const char *text,
   }
   j->toks.size = 0;
   j->sents.size = 0;
+  j->aux_n = 0;
+  j->aux_chunks.size = 0;
+  j->aux_toks.size = 0;
+  j->aux_sents.size = 0;
+  atomic_store(&j->span, (uint64_t)len);
   atomic_store(&j->done, 0);
   atomic_store(&j->at, 0);
   atomic_store(&j->cancel, false);
   atomic_store(&j->finished, false);
+  if (an__help_always) /* before the worker can start: deterministic */
+    while (help_tokenize(j)) {
+    }
   pthread_mutex_lock(&s->lock);
   s->todo[s->n_todo++] = j;
   pthread_cond_signal(&s->work);
@@ -315,6 +446,17 @@ static void drop_ahead(PmStream *s) {
   }
   atomic_store(&j->cancel, true);
   wait_for(s, j, UINT32_MAX - 1, 1); /* no job has that many: to its end */
+}
+
+/* Runs the analysing passes on one tokenized paragraph: b's token and
+ * sentence arrays become windows on the job's. */
+static void analyse_span(Block *b, const ParaSpan *sp, Token *toks,
+                         Sentence *sents) {
+  b->toks.contents = toks + sp->t0;
+  b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
+  b->sents.contents = sents + sp->s0;
+  b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
+  an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
 
 /* Analyses b (whose text is big) with the worker; false, having done
@@ -351,18 +493,22 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   uint32_t avail = 0;
   for (uint32_t i = 0;; i++) {
     if (i >= avail) {
-      wait_for(s, j, i, i ? WAKE_BATCH : WAKE_FIRST);
+      wait_or_help(s, j, i, i ? WAKE_BATCH : WAKE_FIRST);
       avail = atomic_load(&j->done);
       if (avail <= i) break; /* finished, and all analysed */
     }
     const ParaSpan *sp = &j->paras[i];
     if (i % AT_EVERY == 0)
       atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
-    b->toks.contents = j->toks.contents + sp->t0;
-    b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
-    b->sents.contents = j->sents.contents + sp->s0;
-    b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
-    an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
+    analyse_span(b, sp, j->toks.contents, j->sents.contents);
+  }
+  /* then the back, in the text's order: the last chunk claimed first */
+  for (uint32_t c = j->aux_chunks.size; c-- > 0;) {
+    uint32_t p1 = c + 1 < j->aux_chunks.size ? j->aux_chunks.contents[c + 1]
+                                             : j->aux_n;
+    for (uint32_t p = j->aux_chunks.contents[c]; p < p1; p++)
+      analyse_span(b, &j->aux_paras[p], j->aux_toks.contents,
+                   j->aux_sents.contents);
   }
   b->toks = own;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
@@ -407,6 +553,11 @@ void pm_stream_free(PmStream *s) {
     pm_array_delete(&s->jobs[k].toks);
     pm_array_delete(&s->jobs[k].ends);
     pm_array_delete(&s->jobs[k].sents);
+    pm_free(s->jobs[k].aux_paras);
+    pm_array_delete(&s->jobs[k].aux_chunks);
+    pm_array_delete(&s->jobs[k].aux_toks);
+    pm_array_delete(&s->jobs[k].aux_ends);
+    pm_array_delete(&s->jobs[k].aux_sents);
   }
   pm_free(s);
 }

@@ -45,6 +45,11 @@ typedef struct {
   uint64_t bom;        /* 3 when the file starts with a BOM */
   PmBuf claims;        /* JSON or text of claims so far */
   PmArray(SpeakerAgg) speakers;
+  /* index into speakers by name: 1 + position, 0 for an empty slot; a
+   * file of many blocks and hundreds of speakers made the linear search
+   * a few per cent of the whole analysis */
+  uint32_t *by_name;
+  uint32_t by_name_cap; /* a power of two, or 0 */
   size_t nquotes, nclaims, nsentences, kinds[4];
   bool first_quote, first_claim;
 } FileOut;
@@ -107,23 +112,49 @@ static void json_str_or_null(PmBuf *b, const char *s) {
 
 /* ---- speakers --------------------------------------------------------------- */
 
+static uint32_t name_hash(const char *s) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* The slot of `name` in o->by_name: its entry, or the empty slot where it
+ * goes.  The table is kept at most half full. */
+static uint32_t *name_slot(FileOut *o, const char *name) {
+  uint32_t m = o->by_name_cap - 1;
+  for (uint32_t j = name_hash(name) & m;; j = (j + 1) & m) {
+    uint32_t v = o->by_name[j];
+    if (!v || !strcmp(o->speakers.contents[v - 1].name, name))
+      return &o->by_name[j];
+  }
+}
+
+static void grow_names(FileOut *o) {
+  pm_free(o->by_name);
+  o->by_name_cap = o->by_name_cap ? o->by_name_cap * 2 : 256;
+  o->by_name = pm_calloc(o->by_name_cap, sizeof *o->by_name);
+  for (uint32_t k = 0; k < o->speakers.size; k++)
+    *name_slot(o, o->speakers.contents[k].name) = k + 1;
+}
+
 static void agg_speakers(FileOut *o, const PmAnalysis *a) {
   size_t n;
   const PmSpeaker *sp = pm_analysis_speakers(a, &n);
   for (size_t i = 0; i < n; i++) {
-    SpeakerAgg *g = NULL;
-    for (uint32_t k = 0; k < o->speakers.size; k++)
-      if (!strcmp(o->speakers.contents[k].name, sp[i].name)) g = &o->speakers.contents[k];
+    if ((o->speakers.size + 1) * 2 > o->by_name_cap) grow_names(o);
+    uint32_t *slot = name_slot(o, sp[i].name);
+    SpeakerAgg *g = *slot ? &o->speakers.contents[*slot - 1] : NULL;
     if (!g) {
       if (o->speakers.size >= 100000) continue; /* bounded */
       g = pm_array_grow_one(&o->speakers);
       g->name = pm_strdup(sp[i].name);
+      *slot = o->speakers.size;
     }
     g->quotes += sp[i].quotes;
     for (uint32_t k = 0; k < sp[i].n_aliases; k++) {
       bool seen = false;
-      for (uint32_t j = 0; j < g->aliases.size; j++)
-        if (!strcmp(g->aliases.contents[j], sp[i].aliases[k])) seen = true;
+      for (uint32_t j = 0; j < g->aliases.size && !seen; j++)
+        seen = !strcmp(g->aliases.contents[j], sp[i].aliases[k]);
       if (!seen && g->aliases.size < 64)
         pm_array_push(&g->aliases, pm_strdup(sp[i].aliases[k]));
     }
@@ -138,6 +169,9 @@ static void free_speakers(FileOut *o) {
     pm_free(g->name);
   }
   pm_array_delete(&o->speakers);
+  pm_free(o->by_name);
+  o->by_name = NULL;
+  o->by_name_cap = 0;
 }
 
 /* ---- one block's output --------------------------------------------------- */

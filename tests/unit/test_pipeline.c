@@ -5,11 +5,14 @@
  * must be those of the same text analysed one paragraph per block (which
  * stays in one thread).  A stream (pm_stream_analyze) gives what
  * pm_analyze_block gives, block after block, whatever it was told of the
- * next block.
+ * next block.  When the analysing thread would wait for the tokenizer, it
+ * tokenizes chunks at the back of the block itself: forced here with a
+ * test hook, the results are the same again.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/internal.h"
 #include "pressmark/analysis.h"
 #include "test.h"
 #include "util/alloc.h"
@@ -176,9 +179,74 @@ static void stream_drops_the_block_announced_in_vain(void) {
   pm_lang_free(l);
 }
 
+/* The analysing thread takes chunks at the back of every block before the
+ * worker gets there: quotes, speakers and claims are still those of the
+ * text analysed one paragraph per block. */
+static void shared_tokenizing_matches_paragraph_blocks(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  size_t len[2];
+  char *t[2] = {repeat(600, &len[0]), repeat(300, &len[1])};
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  o.lang = PM_LANG_EN;
+  PmStream *s = pm_stream_new(l, &o);
+  PmContext *cs = pm_context_new(), *cp = pm_context_new();
+  PmError err;
+  an__help_always = true;
+  an__help_chunks = 0;
+  for (int k = 0; k < 2; k++) {
+    PmAnalysis *a = pm_stream_analyze(s, t[k], len[k], k < 1 ? t[k + 1] : NULL,
+                                      k < 1 ? len[k + 1] : 0, cs, &err);
+    /* the same text a paragraph at a time, in one thread: its quotes and
+     * claims, shifted to the block's offsets, in a result to compare */
+    size_t pos = 0, nq = 0, nc = 0, qi = 0, ci = 0;
+    const PmQuote *qa = a ? pm_analysis_quotes(a, &nq) : NULL;
+    const PmClaim *ca = a ? pm_analysis_claims(a, &nc) : NULL;
+    bool same = a != NULL && nq > 0 && nc > 0;
+    while (a && pos < len[k]) {
+      size_t end = pm_analysis_next_paragraph(t[k], len[k], pos);
+      PmAnalysis *p = pm_analyze_block(l, &o, t[k] + pos, end - pos, cp, &err);
+      size_t pq = 0, pc = 0;
+      const PmQuote *qp = p ? pm_analysis_quotes(p, &pq) : NULL;
+      const PmClaim *cl = p ? pm_analysis_claims(p, &pc) : NULL;
+      for (size_t i = 0; i < pq; i++, qi++)
+        if (qi >= nq || qp[i].start + pos != qa[qi].start ||
+            qp[i].end + pos != qa[qi].end ||
+            qp[i].has_speaker != qa[qi].has_speaker ||
+            (qp[i].has_speaker &&
+             strcmp(qp[i].speaker.name ? qp[i].speaker.name : "",
+                    qa[qi].speaker.name ? qa[qi].speaker.name : "")))
+          same = false;
+      for (size_t i = 0; i < pc; i++, ci++)
+        if (ci >= nc || cl[i].start + pos != ca[ci].start ||
+            cl[i].score != ca[ci].score || cl[i].reasons != ca[ci].reasons)
+          same = false;
+      pm_analysis_free(p);
+      pos = end;
+    }
+    CHECK(same);
+    CHECK_EQ_INT((int)qi, (int)nq);
+    CHECK_EQ_INT((int)ci, (int)nc);
+    pm_analysis_free(a);
+  }
+  an__help_always = false;
+  /* of each block, every 32 KiB chunk but the first two or three went to
+   * the analysing thread (the second block's when it was announced) */
+  CHECK(an__help_chunks >= len[0] / (32 * 1024) - 3 + len[1] / (32 * 1024) - 3);
+  pm_stream_free(s);
+  pm_context_free(cs);
+  pm_context_free(cp);
+  for (int k = 0; k < 2; k++) pm_free(t[k]);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(big_block_claims_match_paragraph_blocks);
   RUN(stream_blocks_match_analyze_block);
   RUN(stream_drops_the_block_announced_in_vain);
+  RUN(shared_tokenizing_matches_paragraph_blocks);
   return test_done();
 }
