@@ -1,46 +1,58 @@
 #!/bin/sh
 # bench/20-analyze.sh - analyser speed and memory on ~100 MB of articles.
 #
-# Builds the file in a temporary folder by concatenating the analyser's
-# fixtures (and ../shared/seeds when present) until it passes 100 MB, with
-# reader-comment headings and post furniture removed so that the whole file
-# is analysed as article text (inside a comment section claims are skipped,
-# which would flatter the figure).  Prints MB/s of `pressmark analyze
-# --format summary` and of the baseline `grep -c -o '«[^»]*»'` on the same
-# file in the same run, their ratio (target <= 1.0), the analyser's CPU
-# time (user + system: on a big file the tokenizer runs in a second
-# thread, so CPU time can exceed wall time) and its peak resident memory
-# (target < 64 MB).  grep writes its count to a file: with its output on
-# /dev/null GNU grep stops at the first match.  Never fails the build.
+# Two files of about 100 MB, each built in a temporary folder by repeating
+# a set of articles, with reader-comment headings and post furniture removed
+# so that the whole file is analysed as article text (inside a comment
+# section claims are skipped, which would flatter the figure):
+#  - "fixtures": the analyser's test articles (tests/fixtures/analysis/*.txt,
+#    and ../shared/seeds when present): short, dense with quotations and
+#    traps (about 10 quotations a KB);
+#  - "press": the French held-out articles (tests/fixtures/analysis/
+#    heldout*/fr-*.txt, and the seeds), written in the style of real press:
+#    bylines, long paragraphs, 4-6 quotations a KB, more indirect speech.
+# For each, prints MB/s of `pressmark analyze --format summary` and of the
+# baseline `grep -c -o '«[^»]*»'` on the same file in the same run, their
+# ratio (target <= 1.0), the analyser's CPU time (user + system: on a big
+# file the tokenizer runs in a second thread, so CPU time can exceed wall
+# time) and its peak resident memory (target < 64 MB).  grep writes its
+# count to a file: with its output on /dev/null GNU grep stops at the first
+# match.  Never fails the build.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BIN=$ROOT/build/pressmark
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pressmark-bench.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-set -- "$ROOT"/tests/fixtures/analysis/*.txt
-[ -d "$ROOT/../shared/seeds" ] && set -- "$@" "$ROOT"/../shared/seeds/*.txt
-cat "$@" | grep -a -v -i -E '^(commentaires|comments|réponse|répondre|reply|signaler)( |\(|$)' >"$TMP/unit.txt"
-unit=$(wc -c <"$TMP/unit.txt")
-[ "$unit" -gt 0 ] || { echo "   no input"; exit 0; }
-n=$(( (100 * 1000 * 1000 + unit - 1) / unit ))
-i=0
-: >"$TMP/chunk.txt"
-while [ $i -lt 64 ]; do cat "$TMP/unit.txt" >>"$TMP/chunk.txt"; i=$((i + 1)); done
-i=0
-while [ $i -lt $(( (n + 63) / 64 )) ]; do cat "$TMP/chunk.txt"; i=$((i + 1)); done >"$TMP/big.txt"
-size=$(wc -c <"$TMP/big.txt")
 
 now() { date +%s.%N; }
-t0=$(now)
-LC_ALL=C.UTF-8 grep -c -o '«[^»]*»' "$TMP/big.txt" >"$TMP/grep.out"
-t1=$(now)
-/usr/bin/time -f '%M %U %S' -o "$TMP/rss" "$BIN" analyze --format summary "$TMP/big.txt" >"$TMP/pm.out"
-t2=$(now)
-set -- $(tail -n 1 "$TMP/rss")
-awk -v s="$size" -v a="$t0" -v b="$t1" -v c="$t2" -v rss="$1" -v cpu="$2 $3" '
+
+# corpus NAME FILE...: builds $TMP/big.txt from the files and measures it
+corpus() {
+  name=$1
+  shift
+  [ -d "$ROOT/../shared/seeds" ] && set -- "$@" "$ROOT"/../shared/seeds/*.txt
+  echo "   -- $name"
+  cat "$@" | grep -a -v -i -E '^(commentaires|comments|réponse|répondre|reply|signaler)( |\(|$)' >"$TMP/unit.txt"
+  unit=$(wc -c <"$TMP/unit.txt")
+  [ "$unit" -gt 0 ] || { echo "   no input"; return 0; }
+  n=$(( (100 * 1000 * 1000 + unit - 1) / unit ))
+  i=0
+  : >"$TMP/chunk.txt"
+  while [ $i -lt 64 ]; do cat "$TMP/unit.txt" >>"$TMP/chunk.txt"; i=$((i + 1)); done
+  i=0
+  while [ $i -lt $(( (n + 63) / 64 )) ]; do cat "$TMP/chunk.txt"; i=$((i + 1)); done >"$TMP/big.txt"
+  size=$(wc -c <"$TMP/big.txt")
+
+  t0=$(now)
+  LC_ALL=C.UTF-8 grep -c -o '«[^»]*»' "$TMP/big.txt" >"$TMP/grep.out"
+  t1=$(now)
+  /usr/bin/time -f '%M %U %S' -o "$TMP/rss" "$BIN" analyze --format summary "$TMP/big.txt" >"$TMP/pm.out"
+  t2=$(now)
+  set -- $(tail -n 1 "$TMP/rss")
+  awk -v name="$name" -v s="$size" -v a="$t0" -v b="$t1" -v c="$t2" -v rss="$1" -v cpu="$2 $3" '
 BEGIN {
   mb = s / 1e6; g = b - a; p = c - b;
-  printf "   input             %.1f MB (fixtures and seeds, repeated)\n", mb
+  printf "   input             %.1f MB (%s, repeated)\n", mb, name
   printf "   grep baseline     %.3f s  %7.1f MB/s\n", g, mb / g
   printf "   pressmark summary %.3f s  %7.1f MB/s\n", p, mb / p
   printf "   ratio             %.2f (pressmark time / grep time; target <= 1.0)\n", p / g
@@ -48,4 +60,8 @@ BEGIN {
   printf "   pressmark CPU     %.3f s  %7.1f MB/s of CPU time (both threads)\n", c, (c > 0 ? mb / c : 0)
   printf "   peak RSS          %.1f MB (target < 64 MB)\n", rss / 1024
 }'
-sed 's/^/   /; s|'"$TMP"'/||' "$TMP/pm.out"
+  sed 's/^/   /; s|'"$TMP"'/||' "$TMP/pm.out"
+}
+
+corpus "fixtures" "$ROOT"/tests/fixtures/analysis/*.txt
+corpus "press" "$ROOT"/tests/fixtures/analysis/heldout*/fr-*.txt
