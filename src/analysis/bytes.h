@@ -21,7 +21,9 @@
 #include "analysis/internal.h"
 
 /* What an ASCII byte is to the scanner; C_HIGH is any byte 0x80 and
- * above. */
+ * above.  C_OTHER bytes (controls, and Markdown's emphasis marks * and _)
+ * make no token and read as a space: « a dénoncé *Sophie Binet* » is
+ * « a dénoncé Sophie Binet » to the rules. */
 enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
 
 static const unsigned char byte__class[256] = {
@@ -42,9 +44,9 @@ static const unsigned char byte__class[256] = {
     ['!'] = C_PUNCT, ['?'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT,
     ['['] = C_PUNCT, [']'] = C_PUNCT, ['-'] = C_PUNCT, ['"'] = C_PUNCT,
     ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
-    ['/'] = C_PUNCT, ['*'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
+    ['/'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
     ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
-    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
+    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['|'] = C_PUNCT,
     ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
 #define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
     [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
@@ -109,7 +111,7 @@ static inline Special byte__special(const unsigned char *s, uint32_t n) {
 static inline bool byte__space_at(const char *t, uint32_t i, uint32_t end) {
   if (i >= end) return true;
   unsigned char c = (unsigned char)t[i];
-  if (byte__class[c] == C_SPACE || byte__class[c] == C_NL) return true;
+  if (byte__class[c] <= C_SPACE || byte__class[c] == C_NL) return true;
   if (c >= 0x80)
     return byte__special((const unsigned char *)t + i, end - i).what == S_SPACE;
   return false;
@@ -120,7 +122,7 @@ static inline bool byte__space_before(const char *t, uint32_t i,
                                       uint32_t start) {
   if (i <= start) return true;
   unsigned char c = (unsigned char)t[i - 1];
-  if (byte__class[c] == C_SPACE || byte__class[c] == C_NL) return true;
+  if (byte__class[c] <= C_SPACE || byte__class[c] == C_NL) return true;
   if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
   if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
       (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)

@@ -566,6 +566,8 @@ static bool thanks(const Block *b, const Sentence *se) {
 /* Sentences into a transcript in which its moderators show themselves. */
 #define TURN_OPENING 40
 
+static bool emphasis(char c) { return c == '*' || c == '_'; }
+
 /* Follows a transcript's turns from one sentence to the next and tells
  * whether the sentence is a moderator's.  A label ("OKAFOR:") opens a
  * turn that lasts until the next label.  Its speaker is a moderator when
@@ -640,6 +642,9 @@ void claims__score(Block *b) {
     PmClaim *c = pm_array_grow_one(&b->res->claims);
     c->start = se->bstart;
     c->end = se->bend;
+    /* with the Markdown emphasis around it (no token: bytes.h) */
+    while (c->start > b->para_start && emphasis(b->text[c->start - 1])) c->start--;
+    while (c->end < b->para_end && emphasis(b->text[c->end])) c->end++;
     c->score = floor(score * 1000.0 + 0.5) / 1000.0;
     c->reasons = reasons;
     c->speaker = speaker_of(b, se->bstart, se->bend, &cursor);
