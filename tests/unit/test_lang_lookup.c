@@ -236,7 +236,10 @@ static const char *const text_piece[] = {
     ":)", ";-(", ":D", "\xf0\x9f\x98\x80", "<b>", "</a>", "<", ">", "&",
     "/", "*", "#", "@", "_", "\x80", "\xc3", "\xe2\x80", "\xc2", "\xbf",
     "\xff", "\x01", "0", "z", "Z", "x2", "A1", "\xc3\xa9""2", "\xc3\xa9-",
-    "\xc3\xa9'", "\xc3\xa9.", "ab.", "abcd.", "\xc3\xa9\xc2\xa0"};
+    "\xc3\xa9'", "\xc3\xa9.", "ab.", "abcd.", "\xc3\xa9\xc2\xa0",
+    /* Markdown */
+    "**", "__", "[", "]", "](", "](https://x.org/a_(b))", "![", "> ", "## ",
+    "#"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole

@@ -3,7 +3,10 @@
  * commit 9b7698d (src/analysis/tokens.c, frozen), kept as the oracle the
  * unit tests compare tok__scan with, token by token, on random and real
  * text: a faster scanner must give exactly these tokens.  Its entry point
- * is ref__scan; do not change it to follow tokens.c.
+ * is ref__scan; do not change it to follow tokens.c's speed work.  What the
+ * tokens are changed once since, in both: Markdown's emphasis marks (* _)
+ * are C_OTHER bytes that read as spaces, and its headings, blockquotes,
+ * links and images make no token (ref_markdown, session 5).
  */
 #include <string.h>
 
@@ -29,9 +32,9 @@ static const unsigned char cls[256] = {
     ['!'] = C_PUNCT, ['?'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT,
     ['['] = C_PUNCT, [']'] = C_PUNCT, ['-'] = C_PUNCT, ['"'] = C_PUNCT,
     ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
-    ['/'] = C_PUNCT, ['*'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
+    ['/'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
     ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
-    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
+    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['|'] = C_PUNCT,
     ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
 #define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
     [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
@@ -92,7 +95,7 @@ static Special special(const unsigned char *s, uint32_t n) {
 static bool is_space_at(const char *t, uint32_t i, uint32_t end) {
   if (i >= end) return true;
   unsigned char c = (unsigned char)t[i];
-  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
+  if (cls[c] <= C_SPACE || cls[c] == C_NL) return true;
   if (c >= 0x80) return special((const unsigned char *)t + i, end - i).what == S_SPACE;
   return false;
 }
@@ -100,7 +103,7 @@ static bool is_space_at(const char *t, uint32_t i, uint32_t end) {
 static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
   if (i <= start) return true;
   unsigned char c = (unsigned char)t[i - 1];
-  if (cls[c] == C_SPACE || cls[c] == C_NL) return true;
+  if (cls[c] <= C_SPACE || cls[c] == C_NL) return true;
   if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
   if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
       (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
@@ -351,10 +354,42 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
+/* Bytes of Markdown structure to pass over at text[i] (see tokens.c). */
+static uint32_t ref_markdown(const char *text, uint32_t start, uint32_t end,
+                             uint32_t i, uint32_t *link_close) {
+  char c = text[i];
+  if (c == '#' || c == '>') {
+    for (uint32_t k = start; k < i; k++)
+      if (text[k] != '#' && text[k] != '>' && text[k] != ' ') return 0;
+    return i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == c) ? 1 : 0;
+  }
+  if (c == ']' && i == *link_close) {
+    uint32_t lim = end - i > 2048 ? i + 2048 : end, depth = 0;
+    for (uint32_t k = i + 2; k < lim && text[k] != '\n'; k++) {
+      if (text[k] == '(') depth++;
+      if (text[k] == ')' && depth-- == 0) return k + 1 - i;
+    }
+    return 1;
+  }
+  if (c == '[' || (c == '!' && i + 1 < end && text[i + 1] == '[')) {
+    uint32_t o = c == '!' ? i + 1 : i;
+    uint32_t lim = end - o > 300 ? o + 300 : end;
+    for (uint32_t k = o + 1; k + 1 < lim; k++) {
+      if (text[k] == '\n' || text[k] == '[') return 0;
+      if (text[k] == ']') {
+        if (text[k + 1] != '(') return 0;
+        *link_close = k;
+        return o + 1 - i;
+      }
+    }
+  }
+  return 0;
+}
+
 static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
                uint32_t end, TokenArray *out, IndexArray *ends) {
   uint32_t i = start;
-  uint32_t markup_end = 0;
+  uint32_t markup_end = 0, link_close = UINT32_MAX;
   /* Each token takes at least one byte, plus one pronoun token per
    * inversion (which takes at least three). */
   pm_array_reserve(out, out->size + (end - start) + 2);
@@ -484,6 +519,11 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_PUNCT) {
+      uint32_t md = ref_markdown(text, start, end, i, &link_close);
+      if (md) {
+        i += md;
+        continue;
+      }
       if (c == '<' && i + 1 < end &&
           (cls[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
         /* Scraping debris: quotes inside <...> open nothing. */
