@@ -53,23 +53,26 @@ typedef struct {
   bool rated;      /* claims__rate ran in the worker */
 } ParaSpan;
 
+/* A part of a block cut into paragraphs and tokenized, by one thread:
+ * the worker's front, or the back the analysing thread took. */
+typedef struct {
+  ParaSpan *paras;
+  size_t paras_cap;
+  uint32_t n;              /* paragraphs in paras (the back's only: the
+                              front publishes its count in Job.done) */
+  TokenArray toks;
+  IndexArray ends;         /* one paragraph's at a time */
+  PmArray(Sentence) sents;
+} Part;
+
 typedef struct {
   Block proto;             /* the block's read-only fields (text, lexicon) */
-  ParaSpan *paras;         /* written by the worker, up to `done` */
-  size_t paras_cap;
-  TokenArray toks;         /* written by the worker only */
-  IndexArray ends;         /* the worker's, one paragraph's at a time */
-  PmArray(Sentence) sents; /* written by the worker only */
+  Part front;              /* written by the worker only, read up to `done` */
   /* The back of the block, tokenized by the analysing thread (only it
-   * reads and writes these): chunks claimed from the end towards the
-   * front, so chunk k+1 precedes chunk k in the text. */
-  ParaSpan *aux_paras;
-  size_t aux_paras_cap;
-  uint32_t aux_n;          /* paragraphs in aux_paras */
-  PmArray(uint32_t) aux_chunks; /* first aux paragraph of each chunk */
-  TokenArray aux_toks;
-  IndexArray aux_ends;
-  PmArray(Sentence) aux_sents;
+   * reads and writes it): chunks claimed from the end towards the front,
+   * so chunk k+1 precedes chunk k in the text. */
+  Part back;
+  PmArray(uint32_t) chunks; /* first paragraph in `back` of each chunk */
   /* What one thread writes and the other reads is kept a cache line away
    * from the rest (the padding; no alignment is asked of the allocator):
    * `done` (written by the worker at every paragraph) and `at` (by the
@@ -140,6 +143,77 @@ static void wake_analyser(PmStream *s, uint32_t done, bool finished) {
   }
 }
 
+/* The end of the paragraph at pos: pm_analysis_next_paragraph, whose
+ * common case is a line shorter than the limit, in one memchr without the
+ * call around it. */
+static size_t para_end(const char *text, size_t len, size_t pos) {
+  size_t lim = len - pos < PM_PARAGRAPH_MAX ? len - pos : PM_PARAGRAPH_MAX;
+  const char *nl = memchr(text + pos, '\n', lim);
+  return nl ? (size_t)(nl - text) + 1 : pm_analysis_next_paragraph(text, len, pos);
+}
+
+/* Room in `part` for a block of len bytes.  The arrays are reserved from
+ * bounds that need no pass over the text: a non-blank paragraph takes at
+ * least two bytes (one and its '\n') but the last, and tok__scan reserves
+ * its trimmed length + 2 tokens, so 1.5 tokens a byte at most; only what
+ * is written is ever resident.  Grown afresh with room to spare, not
+ * reallocated: a realloc would copy (and make resident) the whole reserve
+ * for nothing, at every block a little longer than the last. */
+static void part_reserve(Part *part, size_t len) {
+  size_t cap = len + len / 2 + 3; /* < UINT32_MAX / 2: analyse_pipelined */
+  if (part->paras_cap < len / 2 + 2) {
+    pm_free(part->paras);
+    part->paras_cap = len / 2 + 2 + len / 16;
+    part->paras = pm_malloc(part->paras_cap * sizeof *part->paras);
+  }
+  if (part->toks.capacity < cap) {
+    pm_array_delete(&part->toks);
+    pm_array_reserve(&part->toks, (uint32_t)(cap + cap / 16));
+  }
+  if (part->sents.capacity < cap) { /* a sentence has a token */
+    pm_array_delete(&part->sents);
+    pm_array_reserve(&part->sents, (uint32_t)(cap + cap / 16));
+  }
+  part->n = 0;
+  part->toks.size = 0;
+  part->sents.size = 0;
+}
+
+static void part_free(Part *part) {
+  pm_free(part->paras);
+  pm_array_delete(&part->toks);
+  pm_array_delete(&part->ends);
+  pm_array_delete(&part->sents);
+}
+
+/* Tokenizes and splits the trimmed paragraph text[ps, pe) into
+ * part->paras[i].  w, a copy of the block's read-only fields, is left a
+ * window on the paragraph's tokens and sentences (for claims__rate): the
+ * windows are big enough that sent__split never grows them. */
+static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
+                               uint32_t pe) {
+  ParaSpan *sp = &part->paras[i];
+  sp->ps = ps;
+  sp->pe = pe;
+  sp->rated = false;
+  sp->t0 = part->toks.size;
+  sp->s0 = part->sents.size;
+  part->ends.size = 0;
+  tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
+  for (uint32_t k = 0; k < part->ends.size; k++) part->ends.contents[k] -= sp->t0;
+  w->toks.contents = part->toks.contents + sp->t0;
+  w->toks.size = w->toks.capacity = part->toks.size - sp->t0;
+  w->ends = part->ends;
+  w->sents.contents = part->sents.contents + sp->s0;
+  w->sents.size = 0;
+  w->sents.capacity = part->sents.capacity - sp->s0;
+  sent__split(w);
+  part->sents.size += w->sents.size;
+  sp->t1 = part->toks.size;
+  sp->s1 = part->sents.size;
+  return sp;
+}
+
 /* The worker takes the paragraph that ends at `next`: false when it
  * belongs to the analysing thread's back part. */
 static bool claim_front(Job *j, size_t next) {
@@ -167,43 +241,19 @@ static void job_run(PmStream *s, Job *j) {
   uint32_t i = 0;
   for (size_t pos = 0; pos < len;) {
     if (atomic_load_explicit(&j->cancel, memory_order_relaxed)) break;
-    /* pm_analysis_next_paragraph, whose common case is a line shorter
-     * than the limit: one memchr, without the call around it */
-    size_t lim = len - pos < PM_PARAGRAPH_MAX ? len - pos : PM_PARAGRAPH_MAX;
-    const char *nl = memchr(text + pos, '\n', lim);
-    size_t next = nl ? (size_t)(nl - text) + 1
-                     : pm_analysis_next_paragraph(text, len, pos);
+    size_t next = para_end(text, len, pos);
     if (!claim_front(j, next)) break;
     uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
     pos = next;
     an__trim(text, &ps, &pe);
     if (ps >= pe) continue;
-    ParaSpan *sp = &j->paras[i];
-    sp->ps = ps;
-    sp->pe = pe;
-    sp->rated = false;
-    sp->t0 = j->toks.size;
-    sp->s0 = j->sents.size;
-    j->ends.size = 0;
-    tok__scan(j->proto.lx, text, ps, pe, &j->toks, &j->ends);
-    for (uint32_t k = 0; k < j->ends.size; k++) j->ends.contents[k] -= sp->t0;
-    /* windows big enough that sent__split never grows them */
-    w.toks.contents = j->toks.contents + sp->t0;
-    w.toks.size = w.toks.capacity = j->toks.size - sp->t0;
-    w.ends = j->ends;
-    w.sents.contents = j->sents.contents + sp->s0;
-    w.sents.size = 0;
-    w.sents.capacity = j->sents.capacity - sp->s0;
-    sent__split(&w);
+    ParaSpan *sp = part_tokenize(&j->front, i, &w, ps, pe);
     /* (never while the analysing thread sleeps: it has time then) */
     if (ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD &&
         !atomic_load_explicit(&s->waiting, memory_order_relaxed)) {
       claims__rate(&w);
       sp->rated = true; /* published with `done` below */
     }
-    j->sents.size += w.sents.size;
-    sp->t1 = j->toks.size;
-    sp->s1 = j->sents.size;
     atomic_store(&j->done, ++i);
     wake_analyser(s, i, false);
   }
@@ -310,54 +360,15 @@ static bool help_tokenize(Job *j) {
                                               memory_order_relaxed))
       break;
   }
-  if (!j->aux_chunks.size) { /* the first chunk: room for the whole block */
-    size_t cap = j->proto.len + j->proto.len / 2 + 3;
-    if (j->aux_paras_cap < j->proto.len / 2 + 2) {
-      pm_free(j->aux_paras);
-      j->aux_paras_cap = j->proto.len / 2 + 2 + j->proto.len / 16;
-      j->aux_paras = pm_malloc(j->aux_paras_cap * sizeof *j->aux_paras);
-    }
-    if (j->aux_toks.capacity < cap) {
-      pm_array_delete(&j->aux_toks);
-      pm_array_reserve(&j->aux_toks, (uint32_t)(cap + cap / 16));
-    }
-    if (j->aux_sents.capacity < cap) {
-      pm_array_delete(&j->aux_sents);
-      pm_array_reserve(&j->aux_sents, (uint32_t)(cap + cap / 16));
-    }
-  }
-  pm_array_push(&j->aux_chunks, j->aux_n);
+  if (!j->chunks.size) part_reserve(&j->back, j->proto.len);
+  pm_array_push(&j->chunks, j->back.n);
   an__help_chunks++;
   Block w = j->proto;
   for (uint32_t pos = c0; pos < c1;) {
-    size_t lim = c1 - pos < PM_PARAGRAPH_MAX ? c1 - pos : PM_PARAGRAPH_MAX;
-    const char *p = memchr(text + pos, '\n', lim);
-    uint32_t next = p ? (uint32_t)(p - text) + 1
-                      : (uint32_t)pm_analysis_next_paragraph(text, c1, pos);
-    uint32_t ps = pos, pe = next;
-    pos = next;
+    uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
+    pos = pe;
     an__trim(text, &ps, &pe);
-    if (ps >= pe) continue;
-    ParaSpan *sp = &j->aux_paras[j->aux_n++];
-    sp->ps = ps;
-    sp->pe = pe;
-    sp->rated = false;
-    sp->t0 = j->aux_toks.size;
-    sp->s0 = j->aux_sents.size;
-    j->aux_ends.size = 0;
-    tok__scan(j->proto.lx, text, ps, pe, &j->aux_toks, &j->aux_ends);
-    for (uint32_t k = 0; k < j->aux_ends.size; k++)
-      j->aux_ends.contents[k] -= sp->t0;
-    w.toks.contents = j->aux_toks.contents + sp->t0;
-    w.toks.size = w.toks.capacity = j->aux_toks.size - sp->t0;
-    w.ends = j->aux_ends;
-    w.sents.contents = j->aux_sents.contents + sp->s0;
-    w.sents.size = 0;
-    w.sents.capacity = j->aux_sents.capacity - sp->s0;
-    sent__split(&w);
-    j->aux_sents.size += w.sents.size;
-    sp->t1 = j->aux_toks.size;
-    sp->s1 = j->aux_sents.size;
+    if (ps < pe) part_tokenize(&j->back, j->back.n++, &w, ps, pe);
   }
   return true;
 }
@@ -374,14 +385,9 @@ static void wait_or_help(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
 }
 
 /* Gives the idle job j the block text[0..len) of b's language, and queues
- * it for the worker.  The arrays are reserved from bounds that need no pass
- * over the text: a non-blank paragraph takes at least two bytes (one and
- * its '\n') but the last, and tok__scan reserves its trimmed length + 2
- * tokens, so 1.5 tokens a byte at most; only what is written is ever
- * resident. */
+ * it for the worker. */
 static void job_queue(PmStream *s, Job *j, const Block *b, const char *text,
                       size_t len) {
-  size_t cap = len + len / 2 + 3; /* < UINT32_MAX / 2: analyse_pipelined */
   j->proto = *b;
   j->proto.text = text;
   j->proto.len = (uint32_t)len;
@@ -391,28 +397,9 @@ static void job_queue(PmStream *s, Job *j, const Block *b, const char *text,
   memset(&j->proto.raw, 0, sizeof j->proto.raw);
   j->proto.ctx = NULL; /* the worker must not touch the context */
   j->proto.res = NULL;
-  /* Grown afresh with room to spare, not reallocated: a realloc would copy
-   * (and make resident) the whole reserve for nothing, at every block a
-   * little longer than the last. */
-  if (j->paras_cap < len / 2 + 2) {
-    pm_free(j->paras);
-    j->paras_cap = len / 2 + 2 + len / 16;
-    j->paras = pm_malloc(j->paras_cap * sizeof *j->paras);
-  }
-  if (j->toks.capacity < cap) {
-    pm_array_delete(&j->toks);
-    pm_array_reserve(&j->toks, (uint32_t)(cap + cap / 16));
-  }
-  if (j->sents.capacity < cap) { /* a sentence has a token */
-    pm_array_delete(&j->sents);
-    pm_array_reserve(&j->sents, (uint32_t)(cap + cap / 16));
-  }
-  j->toks.size = 0;
-  j->sents.size = 0;
-  j->aux_n = 0;
-  j->aux_chunks.size = 0;
-  j->aux_toks.size = 0;
-  j->aux_sents.size = 0;
+  part_reserve(&j->front, len);
+  j->back.n = 0; /* reserved when the first chunk is taken */
+  j->chunks.size = 0;
   atomic_store(&j->span, (uint64_t)len);
   atomic_store(&j->done, 0);
   atomic_store(&j->at, 0);
@@ -450,11 +437,10 @@ static void drop_ahead(PmStream *s) {
 
 /* Runs the analysing passes on one tokenized paragraph: b's token and
  * sentence arrays become windows on the job's. */
-static void analyse_span(Block *b, const ParaSpan *sp, Token *toks,
-                         Sentence *sents) {
-  b->toks.contents = toks + sp->t0;
+static void analyse_span(Block *b, const ParaSpan *sp, const Part *part) {
+  b->toks.contents = part->toks.contents + sp->t0;
   b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
-  b->sents.contents = sents + sp->s0;
+  b->sents.contents = part->sents.contents + sp->s0;
   b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
   an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
@@ -497,18 +483,16 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
       avail = atomic_load(&j->done);
       if (avail <= i) break; /* finished, and all analysed */
     }
-    const ParaSpan *sp = &j->paras[i];
+    const ParaSpan *sp = &j->front.paras[i];
     if (i % AT_EVERY == 0)
       atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
-    analyse_span(b, sp, j->toks.contents, j->sents.contents);
+    analyse_span(b, sp, &j->front);
   }
   /* then the back, in the text's order: the last chunk claimed first */
-  for (uint32_t c = j->aux_chunks.size; c-- > 0;) {
-    uint32_t p1 = c + 1 < j->aux_chunks.size ? j->aux_chunks.contents[c + 1]
-                                             : j->aux_n;
-    for (uint32_t p = j->aux_chunks.contents[c]; p < p1; p++)
-      analyse_span(b, &j->aux_paras[p], j->aux_toks.contents,
-                   j->aux_sents.contents);
+  for (uint32_t c = j->chunks.size; c-- > 0;) {
+    uint32_t p1 = c + 1 < j->chunks.size ? j->chunks.contents[c + 1] : j->back.n;
+    for (uint32_t p = j->chunks.contents[c]; p < p1; p++)
+      analyse_span(b, &j->back.paras[p], &j->back);
   }
   b->toks = own;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
@@ -549,15 +533,9 @@ void pm_stream_free(PmStream *s) {
     pthread_mutex_destroy(&s->lock);
   }
   for (int k = 0; k < 2; k++) {
-    pm_free(s->jobs[k].paras);
-    pm_array_delete(&s->jobs[k].toks);
-    pm_array_delete(&s->jobs[k].ends);
-    pm_array_delete(&s->jobs[k].sents);
-    pm_free(s->jobs[k].aux_paras);
-    pm_array_delete(&s->jobs[k].aux_chunks);
-    pm_array_delete(&s->jobs[k].aux_toks);
-    pm_array_delete(&s->jobs[k].aux_ends);
-    pm_array_delete(&s->jobs[k].aux_sents);
+    part_free(&s->jobs[k].front);
+    part_free(&s->jobs[k].back);
+    pm_array_delete(&s->jobs[k].chunks);
   }
   pm_free(s);
 }

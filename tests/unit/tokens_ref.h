@@ -6,11 +6,12 @@
  * is ref__scan; do not change it to follow tokens.c's speed work.  What the
  * tokens are changed once since, in both: Markdown's emphasis marks (* _)
  * are C_OTHER bytes that read as spaces, and its headings, blockquotes,
- * links and images make no token (ref_markdown, session 5).
+ * links and images make no token (md__skip, shared: markdown.h).
  */
 #include <string.h>
 
 #include "analysis/internal.h"
+#include "analysis/markdown.h"
 
 enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
 
@@ -354,38 +355,6 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
-/* Bytes of Markdown structure to pass over at text[i] (see tokens.c). */
-static uint32_t ref_markdown(const char *text, uint32_t start, uint32_t end,
-                             uint32_t i, uint32_t *link_close) {
-  char c = text[i];
-  if (c == '#' || c == '>') {
-    for (uint32_t k = start; k < i; k++)
-      if (text[k] != '#' && text[k] != '>' && text[k] != ' ') return 0;
-    return i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == c) ? 1 : 0;
-  }
-  if (c == ']' && i == *link_close) {
-    uint32_t lim = end - i > 2048 ? i + 2048 : end, depth = 0;
-    for (uint32_t k = i + 2; k < lim && text[k] != '\n'; k++) {
-      if (text[k] == '(') depth++;
-      if (text[k] == ')' && depth-- == 0) return k + 1 - i;
-    }
-    return 1;
-  }
-  if (c == '[' || (c == '!' && i + 1 < end && text[i + 1] == '[')) {
-    uint32_t o = c == '!' ? i + 1 : i;
-    uint32_t lim = end - o > 300 ? o + 300 : end;
-    for (uint32_t k = o + 1; k + 1 < lim; k++) {
-      if (text[k] == '\n' || text[k] == '[') return 0;
-      if (text[k] == ']') {
-        if (text[k + 1] != '(') return 0;
-        *link_close = k;
-        return o + 1 - i;
-      }
-    }
-  }
-  return 0;
-}
-
 static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
                uint32_t end, TokenArray *out, IndexArray *ends) {
   uint32_t i = start;
@@ -519,7 +488,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_PUNCT) {
-      uint32_t md = ref_markdown(text, start, end, i, &link_close);
+      uint32_t md = md__skip(text, start, end, i, &link_close);
       if (md) {
         i += md;
         continue;
