@@ -21,9 +21,9 @@
 #include "analysis/internal.h"
 
 /* What an ASCII byte is to the scanner; C_HIGH is any byte 0x80 and
- * above.  C_OTHER bytes (controls, and Markdown's emphasis marks * and _)
- * make no token and read as a space: « a dénoncé *Sophie Binet* » is
- * « a dénoncé Sophie Binet » to the rules. */
+ * above.  C_OTHER bytes (controls, and Markdown's emphasis mark *) make
+ * no token and read as a space: « a dénoncé *Sophie Binet* » is « a dénoncé
+ * Sophie Binet » to the rules (an emphasis _ is markdown.h's). */
 enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
 
 static const unsigned char byte__class[256] = {
@@ -46,7 +46,7 @@ static const unsigned char byte__class[256] = {
     ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
     ['/'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
     ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
-    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['|'] = C_PUNCT,
+    ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
     ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
 #define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
     [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH

@@ -523,13 +523,11 @@ void claims__score(Block *b);
 
 /* ---- the block driver (analyze.c) and its pipeline (pipeline.c) ------- */
 
-/* Test hooks of pipeline.c.  With an__help_always set, the analysing
- * thread tokenizes every chunk it can take at the back of a big block
- * before it gives the block to the worker; an__help_chunks counts the
- * chunks it took.  Only the analysing
- * thread reads or writes them. */
-extern bool an__help_always;
-extern unsigned long an__help_chunks;
+/* A test hook of pipeline.c: with `always`, the analysing thread of
+ * stream s tokenizes every chunk it can take at the back of a big block
+ * before it gives the block to the worker.  Returns how many chunks it has
+ * taken so far (whether forced or taken instead of waiting). */
+unsigned long pm__stream_test_help(PmStream *s, bool always);
 
 /* Blocks this long or longer are tokenized in a second thread. */
 #ifndef AN_PIPELINE_MIN

@@ -6,24 +6,34 @@
 #ifndef PM_ANALYSIS_MARKDOWN_H
 #define PM_ANALYSIS_MARKDOWN_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+/* A letter, a digit or a byte of a UTF-8 sequence. */
+static inline bool md__word_byte(char c) {
+  unsigned char u = (unsigned char)c;
+  return u >= 0x80 || (u >= '0' && u <= '9') ||
+         ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
 
 /* Markdown's structure around words makes no token, so that the rules
  * read an article written in Markdown as its text: a heading's #s and a
  * blockquote's > opening the paragraph, a link's [ and its ](url), an
- * image's ![ (emphasis, * and _, is C_OTHER in byte__class).  At the
- * punctuation byte text[i]: how many bytes to pass over, 0 for none.
- * *link_close is the ] of a link whose [ was passed over. */
-static inline uint32_t md__skip(const char *text, uint32_t start,
-                                uint32_t end, uint32_t i,
-                                uint32_t *link_close) {
+ * image's ![, and an emphasis _ (an emphasis * is C_OTHER in byte__class).
+ * At the punctuation byte text[i] (end: the paragraph's end): how many bytes to
+ * pass over, 0 for none.  `lead`: the paragraph has no token yet (only
+ * spaces and such marks before i; told by the caller, so that a line of
+ * #s costs no scan back per mark).  *link_close is the ] of a link whose
+ * [ was passed over. */
+static inline uint32_t md__skip(const char *text, uint32_t end, uint32_t i,
+                                bool lead, uint32_t *link_close) {
   char c = text[i];
-  if (c == '#' || c == '>') {
-    /* only #s, >s and spaces before it in the paragraph, a space or
-     * another mark after it: "## Reaction", "> « … »", not "#MeToo" */
-    for (uint32_t k = start; k < i; k++)
-      if (text[k] != '#' && text[k] != '>' && text[k] != ' ') return 0;
-    return i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == c) ? 1 : 0;
+  if (c == '#' || c == '>') /* "## Reaction", "> « … »", not "#MeToo" */
+    return lead && i + 1 < end && (text[i + 1] == ' ' || text[i + 1] == c);
+  if (c == '_') { /* _emphasis_, but not Le_Figaro or jean_dupont */
+    bool before = i > 0 && md__word_byte(text[i - 1]);
+    bool after = i + 1 < end && md__word_byte(text[i + 1]);
+    return before && after ? 0 : 1;
   }
   if (c == ']' && i == *link_close) {
     /* ](url) or ](url "title"): up to the ) that closes it, on the line */

@@ -8,12 +8,22 @@
  * speaker passes, which carry the context from paragraph to paragraph.
  * The sentence rating, a function of the paragraph alone too, goes to
  * whichever thread has time for it: the worker rates a paragraph when it
- * is at least RATE_LEAD bytes ahead of the analysing thread and that thread
- * is not waiting for it, and the analysing thread rates the others.  A fixed split left one thread idle for a quarter of the
- * time whichever side the rating was on (and which side is the slower one
- * depends on the text and on the machine).  Still one pass over the bytes,
- * with the same tokens and sentences in the same order, so the results are
- * exactly those of an__paragraphs.
+ * is at least RATE_LEAD bytes ahead of the analysing thread and that
+ * thread is not waiting for it, and the analysing thread rates the
+ * others.  A fixed split left one thread idle for a quarter of the time
+ * whichever side the rating was on (and which side is the slower one
+ * depends on the text and on the machine).  Still one pass over the
+ * bytes, with the same tokens and sentences in the same order, so the
+ * results are exactly those of an__paragraphs.
+ *
+ * When the tokenizer is the slower side (articles with few quotations),
+ * the analysing thread would wait for it: instead it tokenizes the block
+ * from the back, a chunk at a time (help_tokenize), and the worker stops
+ * where the analysing thread's part begins (Job.span, moved by each side
+ * with a compare-and-swap).  Every byte after a '\n' starts a paragraph
+ * whichever position the cutting starts from (a long line is cut before
+ * its '\n', never across it), so the paragraphs, and therefore the tokens
+ * and sentences, are the same as the worker's alone.
  *
  * Each block is a Job: the worker cuts it into paragraphs as it goes, and
  * publishes how many are done.  A stream has two jobs, so that the worker
@@ -128,6 +138,9 @@ struct PmStream {
    * context switches and a seventh of the CPU time on 100 MB). */
   atomic_bool waiting;
   atomic_uint want;
+  /* pm__stream_test_help: take every chunk before the worker starts */
+  bool help_always;
+  unsigned long help_chunks; /* chunks the analysing thread took */
 };
 
 /* Wakes the analysing thread if it sleeps and what it waits for is there.
@@ -149,7 +162,8 @@ static void wake_analyser(PmStream *s, uint32_t done, bool finished) {
 static size_t para_end(const char *text, size_t len, size_t pos) {
   size_t lim = len - pos < PM_PARAGRAPH_MAX ? len - pos : PM_PARAGRAPH_MAX;
   const char *nl = memchr(text + pos, '\n', lim);
-  return nl ? (size_t)(nl - text) + 1 : pm_analysis_next_paragraph(text, len, pos);
+  return nl ? (size_t)(nl - text) + 1
+            : pm_analysis_next_paragraph(text, len, pos);
 }
 
 /* Room in `part` for a block of len bytes.  The arrays are reserved from
@@ -200,7 +214,8 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
   sp->s0 = part->sents.size;
   part->ends.size = 0;
   tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
-  for (uint32_t k = 0; k < part->ends.size; k++) part->ends.contents[k] -= sp->t0;
+  for (uint32_t k = 0; k < part->ends.size; k++)
+    part->ends.contents[k] -= sp->t0;
   w->toks.contents = part->toks.contents + sp->t0;
   w->toks.size = w->toks.capacity = part->toks.size - sp->t0;
   w->ends = part->ends;
@@ -331,9 +346,6 @@ static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
   pthread_mutex_unlock(&s->lock);
 }
 
-bool an__help_always;
-unsigned long an__help_chunks;
-
 /* Chunks the analysing thread tokenizes at a time, and the least the
  * worker must have left for one to be worth taking. */
 #ifndef HELP_CHUNK
@@ -341,9 +353,11 @@ unsigned long an__help_chunks;
 #endif
 
 /* Instead of waiting for the worker, tokenizes a chunk at the back of job
- * j's unclaimed part into its aux arrays; false when there is none to take
- * (the worker is near the back, or a single line fills what is left). */
-static bool help_tokenize(Job *j) {
+ * j's unclaimed part into j->back; false when there is none to take (the
+ * worker is near the back, or a single line fills what is left).  A chunk
+ * starts after the first newline at or after HELP_CHUNK bytes from the
+ * back or, when a long line ends the part, after the last one before. */
+static bool help_tokenize(PmStream *st, Job *j) {
   const char *text = j->proto.text;
   uint64_t s = atomic_load_explicit(&j->span, memory_order_relaxed);
   uint32_t c0, c1;
@@ -351,6 +365,8 @@ static bool help_tokenize(Job *j) {
     uint32_t front = (uint32_t)(s >> 32), back = (uint32_t)s;
     if (back - front < 2 * HELP_CHUNK) return false;
     const char *nl = memchr(text + back - HELP_CHUNK, '\n', HELP_CHUNK - 1);
+    for (uint32_t k = back - HELP_CHUNK; !nl && k-- > front + HELP_CHUNK;)
+      if (text[k] == '\n') nl = text + k;
     if (!nl) return false;
     c0 = (uint32_t)(nl - text) + 1;
     c1 = back;
@@ -362,7 +378,7 @@ static bool help_tokenize(Job *j) {
   }
   if (!j->chunks.size) part_reserve(&j->back, j->proto.len);
   pm_array_push(&j->chunks, j->back.n);
-  an__help_chunks++;
+  st->help_chunks++;
   Block w = j->proto;
   for (uint32_t pos = c0; pos < c1;) {
     uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
@@ -378,7 +394,7 @@ static bool help_tokenize(Job *j) {
  * sleeps if need be until it has i + batch (or is finished). */
 static void wait_or_help(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
   while (atomic_load(&j->done) <= i && !atomic_load(&j->finished))
-    if (!help_tokenize(j)) {
+    if (!help_tokenize(s, j)) {
       wait_for(s, j, i, batch);
       return;
     }
@@ -405,8 +421,8 @@ static void job_queue(PmStream *s, Job *j, const Block *b, const char *text,
   atomic_store(&j->at, 0);
   atomic_store(&j->cancel, false);
   atomic_store(&j->finished, false);
-  if (an__help_always) /* before the worker can start: deterministic */
-    while (help_tokenize(j)) {
+  if (s->help_always) /* before the worker can start: deterministic */
+    while (help_tokenize(s, j)) {
     }
   pthread_mutex_lock(&s->lock);
   s->todo[s->n_todo++] = j;
@@ -490,7 +506,8 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   }
   /* then the back, in the text's order: the last chunk claimed first */
   for (uint32_t c = j->chunks.size; c-- > 0;) {
-    uint32_t p1 = c + 1 < j->chunks.size ? j->chunks.contents[c + 1] : j->back.n;
+    uint32_t p1 =
+        c + 1 < j->chunks.size ? j->chunks.contents[c + 1] : j->back.n;
     for (uint32_t p = j->chunks.contents[c]; p < p1; p++)
       analyse_span(b, &j->back.paras[p], &j->back);
   }
@@ -514,6 +531,11 @@ PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
   s->quotes_hint = a->quotes.size + a->quotes.size / 8;
   s->claims_hint = a->claims.size + a->claims.size / 8;
   return an__end(&b);
+}
+
+unsigned long pm__stream_test_help(PmStream *s, bool always) {
+  s->help_always = always;
+  return s->help_chunks;
 }
 
 void pm_stream_free(PmStream *s) {

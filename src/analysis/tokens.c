@@ -498,7 +498,8 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_PUNCT) {
-      uint32_t md = md__skip(text, start, end, i, &link_close);
+      bool lead = free_tok == out->contents + out->size; /* no token yet */
+      uint32_t md = md__skip(text, end, i, lead, &link_close);
       if (md) {
         i += md;
         continue;

@@ -110,4 +110,25 @@ test_expect_success '--min-score 0 lists every sentence with its score' '
 	test_cmp expected actual
 '
 
+test_expect_success 'speakers are merged across blocks: 300 names in a 1.3 MB file' '
+	awk "BEGIN {
+		for (r = 0; r < 100; r++)
+			for (i = 0; i < 300; i++)
+				printf \"« Nous verrons bien », a déclaré Jean Ba%c%c%c.\\n\",
+					97 + int(i / 26 / 26) % 26, 97 + int(i / 26) % 26, 97 + i % 26
+	}" >many.txt &&
+	test $(wc -c <many.txt) -gt 1100000 &&
+	"$PRESSMARK" analyze --format summary many.txt >actual &&
+	grep "speakers=300 " actual &&
+	"$PRESSMARK" analyze many.txt >out.json &&
+	python3 -c "import json,sys; s=json.load(open(\"out.json\"))[\"speakers\"]; sys.exit(not (len(s) == 300 and all(x[\"quotes\"] == 100 for x in s)))"
+'
+
+test_expect_success 'Markdown: a claim takes in its emphasis, a name in emphasis speaks' '
+	printf "**Le budget a augmenté de 12 %% en 2024.**\n\n« Non », a dit *Ana Roy*.\n" >md.md &&
+	"$PRESSMARK" analyze --format text md.md >actual &&
+	grep "claim .* \*\*Le budget a augmenté de 12 % en 2024\.\*\*$" actual &&
+	grep "quote \"Non\" -- Ana Roy" actual
+'
+
 test_done

@@ -5,6 +5,7 @@
  * one-pass fold of lex__lookup_any, the tokenizer's own chunks), whatever
  * bytes follow it.  And tok__scan, whatever shortcuts it takes, gives
  * exactly the tokens of the plain scanner it replaced (tokens_ref.h).
+ * Markdown's structure makes no token (markdown.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,10 +331,53 @@ static void the_scanner_gives_the_reference_tokens(void) {
   pm_lang_free(l);
 }
 
+/* The tokens of a one-paragraph text, joined by '|'. */
+static void token_texts(const Lexicon *lx, const char *text, char *out, size_t size) {
+  TokenArray a = pm_array_new();
+  IndexArray e = pm_array_new();
+  tok__scan(lx, text, 0, (uint32_t)strlen(text), &a, &e);
+  size_t n = 0;
+  out[0] = '\0';
+  for (uint32_t i = 0; i < a.size; i++)
+    n += (size_t)snprintf(out + n, size - n, "%s%.*s", i ? "|" : "",
+                          (int)(a.contents[i].end - a.contents[i].start),
+                          text + a.contents[i].start);
+  pm_array_delete(&a);
+  pm_array_delete(&e);
+}
+
+static void markdown_makes_no_token(void) {
+  const char *files[] = {"lang/fr.yaml"};
+  PmError err;
+  PmLang *l = pm_lang_load(files, 1, &err);
+  CHECK(l != NULL);
+  if (!l) return;
+  static const char *const cases[][2] = {
+      {"## Réaction", "Réaction"},
+      {"> « Non », dit-il.", "«|Non|»|,|dit|il|."},
+      {"a dénoncé *Sophie Binet*, hier", "a|dénoncé|Sophie|Binet|,|hier"},
+      {"Selon **Luc Roy** et _Ana_", "Selon|Luc|Roy|et|Ana"},
+      {"[Luc Roy](https://x.org/a_(b)), a dit", "Luc|Roy|,|a|dit"},
+      {"![Une photo](p.jpg) Le texte", "Une|photo|Le|texte"},
+      /* plain press text keeps its marks */
+      {"#MeToo 2 > 1", "#|MeToo|2|>|1"},
+      {"« Il […] part »", "«|Il|[|…|]|part|»"},
+      {"le compte @Le_Figaro", "le|compte|@|Le|_|Figaro"},
+      {"Prix* [lien](url", "Prix|lien|(|url"}, /* an unclosed link: its ( stays */
+  };
+  char got[256];
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    token_texts(&l->lex[PM_LANG_FR], cases[k][0], got, sizeof got);
+    CHECK_EQ_STR(got, cases[k][1]);
+  }
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(every_path_finds_what_the_fold_finds);
   RUN(folded_capitals_and_apostrophes_are_found);
   RUN(tokens_carry_the_lexicon_classes_of_their_bytes);
   RUN(the_scanner_gives_the_reference_tokens);
+  RUN(markdown_makes_no_token);
   return test_done();
 }

@@ -95,6 +95,33 @@ static char *repeat(size_t kib, size_t *len) {
   return t;
 }
 
+/* t (n bytes, from repeat) with CRLF line ends, in a fresh buffer. */
+static char *crlf(char *t, size_t *n) {
+  size_t lines = 0;
+  for (size_t i = 0; i < *n; i++) lines += t[i] == '\n';
+  char *r = pm_malloc(*n + lines + 1), *w = r;
+  for (size_t i = 0; i < *n; i++) {
+    if (t[i] == '\n') *w++ = '\r';
+    *w++ = t[i];
+  }
+  *w = '\0';
+  *n = (size_t)(w - r);
+  pm_free(t);
+  return r;
+}
+
+/* t (n bytes) followed by a line of `extra` bytes of words, without a
+ * newline, in a fresh buffer. */
+static char *long_tail(char *t, size_t *n, size_t extra) {
+  char *r = pm_malloc(*n + extra + 1);
+  memcpy(r, t, *n);
+  for (size_t i = 0; i < extra; i++) r[*n + i] = "word "[i % 5];
+  *n += extra;
+  r[*n] = '\0';
+  pm_free(t);
+  return r;
+}
+
 /* Same quotes (spans, speakers) and claims (spans, scores, reasons). */
 static bool same_results(const PmAnalysis *x, const PmAnalysis *y) {
   size_t nx, ny, cx, cy;
@@ -186,8 +213,11 @@ static void shared_tokenizing_matches_paragraph_blocks(void) {
   PmLang *l = load();
   CHECK(l != NULL);
   if (!l) return;
-  size_t len[2];
-  char *t[2] = {repeat(600, &len[0]), repeat(300, &len[1])};
+  /* plain lines; CRLF line ends; a block ending in a line of 100 KiB
+   * (the chunks then start before that line) */
+  size_t len[3];
+  char *t[3] = {repeat(600, &len[0]), crlf(repeat(300, &len[1]), &len[1]),
+                long_tail(repeat(300, &len[2]), &len[2], 100 * 1024)};
   PmAnalyzeOptions o;
   pm_analyze_options_init(&o);
   o.min_score = 0;
@@ -195,11 +225,10 @@ static void shared_tokenizing_matches_paragraph_blocks(void) {
   PmStream *s = pm_stream_new(l, &o);
   PmContext *cs = pm_context_new(), *cp = pm_context_new();
   PmError err;
-  an__help_always = true;
-  an__help_chunks = 0;
-  for (int k = 0; k < 2; k++) {
-    PmAnalysis *a = pm_stream_analyze(s, t[k], len[k], k < 1 ? t[k + 1] : NULL,
-                                      k < 1 ? len[k + 1] : 0, cs, &err);
+  unsigned long chunks = pm__stream_test_help(s, true);
+  for (int k = 0; k < 3; k++) {
+    PmAnalysis *a = pm_stream_analyze(s, t[k], len[k], k < 2 ? t[k + 1] : NULL,
+                                      k < 2 ? len[k + 1] : 0, cs, &err);
     /* the same text a paragraph at a time, in one thread: its quotes and
      * claims, shifted to the block's offsets, in a result to compare */
     size_t pos = 0, nq = 0, nc = 0, qi = 0, ci = 0;
@@ -232,14 +261,16 @@ static void shared_tokenizing_matches_paragraph_blocks(void) {
     CHECK_EQ_INT((int)ci, (int)nc);
     pm_analysis_free(a);
   }
-  an__help_always = false;
   /* of each block, every 32 KiB chunk but the first two or three went to
-   * the analysing thread (the second block's when it was announced) */
-  CHECK(an__help_chunks >= len[0] / (32 * 1024) - 3 + len[1] / (32 * 1024) - 3);
+   * the analysing thread (a block's when it was announced), the long
+   * line's in one */
+  chunks = pm__stream_test_help(s, false) - chunks;
+  CHECK(chunks >= len[0] / (32 * 1024) - 3 + len[1] / (32 * 1024) - 3 +
+                      (len[2] - 100 * 1024) / (32 * 1024) - 3);
   pm_stream_free(s);
   pm_context_free(cs);
   pm_context_free(cp);
-  for (int k = 0; k < 2; k++) pm_free(t[k]);
+  for (int k = 0; k < 3; k++) pm_free(t[k]);
   pm_lang_free(l);
 }
 
