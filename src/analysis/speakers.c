@@ -87,8 +87,12 @@ bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
   const Token *h = T(b, ts + 1);
   /* « Un haut fonctionnaire », "A senior official", "a senior Democratic
    * aide": up to two adjectives */
+  /* (« Une autre victime »: « autre » is a function word that may stand
+   * there too) */
   for (uint32_t k = ts + 2; k < te && k < ts + 4 && !(h->lex & (W_ROLE | W_ANON)) &&
-                            word(b, k) && !(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH));
+                            word(b, k) &&
+                            (!(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH)) ||
+                             (k == ts + 2 && folded_is(b, ts + 1, "autre")));
        k++)
     h = T(b, k);
   if ((h->flags & TF_CAP) || !(h->lex & (W_ROLE | W_ANON)) || (h->lex & W_INSTITUTION))
