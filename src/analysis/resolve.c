@@ -270,6 +270,25 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         memset(out, 0, sizeof *out);
         out->suffix = "+pronoun";
         out->conf = 0.6;
+        /* « Un politologue de l'Université Laval, Éric Montigny-Bédard,
+         * doute … »: the apposition names the person after all */
+        for (uint32_t k = s->start + 2; k + 2 < lim && k < s->start + 12; k++) {
+          if (!punct(b, k, ',')) {
+            if (T(b, k)->kind != T_WORD) break;
+            continue;
+          }
+          uint32_t e = spk__nameish(b, k + 1) ? spk__name_end(b, k + 1, lim) : k + 1;
+          if (e - (k + 1) >= 2 && punct(b, e, ',') && !spk__in_quote(b, k + 1)) {
+            uint32_t a = T(b, k + 1)->start, z = T(b, e - 1)->end;
+            int ng = spk__name_gender(b, k + 1);
+            if (z - a < sizeof out->name && compatible(gender, ng)) {
+              put_name(out, b->text + a, z - a);
+              out->gender = ng;
+              out->conf = 0.8;
+            }
+          }
+          break;
+        }
         return true;
       }
     }
@@ -330,7 +349,11 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
             !(k == s->start && (t->lex & W_AUX) &&
               !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_SPEECH | W_FIRST_PERSON | W_QUE))) &&
             !(k > s->start && (t->lex & W_PRON_OBJ) && word(b, k - 1) &&
-              (T(b, k - 1)->lex & W_PREP)))
+              (T(b, k - 1)->lex & W_PREP)) &&
+            /* « À Sainte-Anne-des-Monts, en Gaspésie, la coordonnatrice
+             * …, Nancy Pelletier, »: « en » before a place is a
+             * preposition, not the pronoun of « il en a parlé » */
+            !((t->lex & W_PREP) && k + 1 < lim && spk__nameish(b, k + 1)))
           break;
         continue;
       }
