@@ -82,6 +82,8 @@
 #define W_VAGUE     (1ull << 57) /* greatest, best: a boast, not a measure */
 #define W_DEICTIC   (1ull << 58) /* that, it: "That's wrong" opens a retort */
 #define W_SCOPE     (1ull << 63) /* world, history, ever: what a superlative spans */
+/* anonymat: « a-t-il dit sous le couvert de l'anonymat », the speaker goes unnamed */
+#define W_ANONYMITY (1ull << 59)
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

@@ -144,6 +144,15 @@ static void note_anon_head(Block *b, const Cue *c) {
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
+  /* « « … », a-t-il dit, sous le couvert de l'anonymat »: a pronoun or a
+   * role in a sentence that says its speaker asked not to be named is no
+   * one the article named before */
+  if (r.has_name && (c->m.type == M_PRON || c->m.type == M_ROLE) && b->sents.size &&
+      (b->sents.contents[spk__sentence_of(b, c->m.ts)].lex & W_ANONYMITY)) {
+    r.has_name = false;
+    r.name[0] = 0;
+    r.suffix = "+anonymous";
+  }
   size_t rn = r.has_name ? strlen(r.name) : 0;
   q->has_speaker = true;
   q->speaker.name = r.has_name ? name_str(b, q, r.name, rn) : NULL;
