@@ -91,7 +91,14 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
   } else if (right_first) {
     c.found = spk__subject_right(b, verb, hi, &c.m) || spk__subject_left(b, v, lo, &c.m);
   } else {
-    c.found = spk__subject_left(b, v, lo, &c.m) || spk__subject_right(b, verb, hi, &c.m);
+    c.found = spk__subject_left(b, v, lo, &c.m);
+    /* « a confié à TVA Nouvelles que … »: a name right after à and
+     * before the complementizer is the hearer, not an inverted subject */
+    if (!c.found && spk__subject_right(b, verb, hi, &c.m))
+      c.found = !(b->lid == PM_LANG_FR && c.m.ts > verb + 1 && c.m.te < b->toks.size &&
+                  word(b, c.m.te) && (T(b, c.m.te)->lex & W_QUE) &&
+                  (folded_is(b, c.m.ts - 1, "à") || folded_is(b, c.m.ts - 1, "au") ||
+                   folded_is(b, c.m.ts - 1, "aux")));
     /* « « … », lui a répondu le maire »: « lui », « leur » before the verb
      * are its indirect object when a subject follows it */
     Mention after;

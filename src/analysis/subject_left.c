@@ -260,6 +260,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
   }
   uint32_t end = j; /* mention ends here (exclusive) */
+  /* « L'homme de 63 ans a confié », « le retraité de 72 ans dit »: an age
+   * after the noun is no part of the subject's head */
+  if (b->lid == PM_LANG_FR && j >= lo + 5 && T(b, j - 2)->kind == T_NUMBER &&
+      folded_is(b, j - 1, "ans") && folded_is(b, j - 3, "de") && word(b, j - 4) &&
+      !(T(b, j - 4)->flags & TF_CAP))
+    j -= 3;
   /* "The 34-year-old Vancouver resident says", "the 24-year-old said": an
    * age for the person named before (a noun or two may follow it) */
   if (b->lid == PM_LANG_EN && j >= lo + 2)
