@@ -150,8 +150,17 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved
   if (((gender != 1 && gender != 2) && !loose) || !b->sents.size || at >= b->toks.size) return false;
   uint32_t si = spk__sentence_of(b, at);
   if (si == 0) return false;
+  /* « « Josée, c'est la première. Là, c'est à notre tour », a-t-elle
+   * écrit »: the sentences of the quotation being attributed name no one
+   * the pronoun stands for; the sentence before them does */
+  for (int steps = 0; steps < 3 && si > 1; steps++) {
+    const Sentence *q = &b->sents.contents[si - 1];
+    if (T(b, q->start)->kind != T_QMARK && !spk__in_quote(b, q->start)) break;
+    si--;
+  }
   const Sentence *s = &b->sents.contents[si - 1];
   uint32_t found = NONE, fe = 0;
+  bool found_comp = false;
   for (uint32_t k = s->start; k < s->end; k++) {
     const Token *t = T(b, k);
     if (t->kind != T_WORD || !(t->flags & TF_CAP) || !spk__nameish(b, k) || spk__in_quote(b, k))
@@ -180,9 +189,22 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved
     }
     /* (loose, for « le Danois »: a full name of unknown gender too) */
     if (g == gender || (loose && !g && e >= k + 2)) {
-      if (found != NONE) return false; /* two of them: no guess */
+      /* « par une amie de Mme Bérubé, Karine Lussier »: a name after a
+       * preposition completes a noun; the one name that does not is
+       * the person meant */
+      uint32_t hb = h > s->start && word(b, h - 1) && (T(b, h - 1)->lex & W_HONORIFIC) ? h - 1 : h;
+      bool comp = hb > s->start && word(b, hb - 1) && (T(b, hb - 1)->lex & W_PREP) &&
+                  !(T(b, hb - 1)->flags & TF_CAP);
+      if (found != NONE) {
+        if (comp && !found_comp) {
+          k = e - 1;
+          continue;
+        }
+        if (comp == found_comp) return false; /* two of them: no guess */
+      }
       found = k;
       fe = e;
+      found_comp = comp;
     }
     k = e - 1;
   }
