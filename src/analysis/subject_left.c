@@ -519,8 +519,9 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         }
         /* "A member of the RCMP's E Division, who …, said", "Two retirees
          * from Scarborough, who …, said": a name after a preposition (and
-         * a determiner or a possessor) completes the noun before it */
-        if (b->lid == PM_LANG_EN) {
+         * a determiner or a possessor) completes the noun before it;
+         * « Une infirmière de l'Hôpital Maisonneuve-Rosemont, qui … » */
+        {
           uint32_t p = ns;
           while (p > lo + 1 && p + 5 > ns &&
                  (T(b, p - 1)->kind == T_QMARK ||
