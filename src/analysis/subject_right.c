@@ -49,13 +49,18 @@ static void lower_complement(const Block *b, Mention *m, uint32_t hi) {
  * after a capitalised one belong to the name when the acronym in
  * parentheses after them spells the initials of its content words; the
  * mention then covers the acronym too. */
-static void acronym_complement(const Block *b, Mention *m, uint32_t hi) {
+/* « selon le Service de sécurité incendie de Montréal (SIM) »: the name
+ * may go on past a capitalised word, and its acronym skip some words
+ * (spk__org_named: its letters in order among the initials) */
+static void acronym_complement(Block *b, Mention *m, uint32_t hi) {
   char ini[16];
   size_t ni = 0;
   for (uint32_t k = m->ns; k < m->ne && ni < sizeof ini; k++)
     if (word(b, k) && !(T(b, k)->lex & (W_PREP | W_DET))) ini[ni++] = b->text[T(b, k)->start];
   uint32_t x = m->ne;
-  while (x < hi && x < m->ne + 8 && word(b, x) && !(T(b, x)->flags & TF_CAP) && ni < sizeof ini) {
+  bool cap = false; /* a capitalised word after the lowercase ones */
+  while (x < hi && x < m->ne + 8 && word(b, x) && ni < sizeof ini) {
+    if (T(b, x)->flags & TF_CAP) cap = true;
     if (!(T(b, x)->lex & (W_PREP | W_DET))) ini[ni++] = b->text[T(b, x)->start];
     x++;
   }
@@ -63,9 +68,10 @@ static void acronym_complement(const Block *b, Mention *m, uint32_t hi) {
       !(T(b, x + 1)->flags & TF_ALLCAP) || !punct(b, x + 2, ')'))
     return;
   const Token *a = T(b, x + 1);
-  if (a->end - a->start != ni) return;
-  for (size_t i = 0; i < ni; i++)
-    if ((ini[i] & ~32) != b->text[a->start + i]) return;
+  bool spelt = a->end - a->start == ni;
+  for (size_t i = 0; spelt && i < ni; i++)
+    if ((ini[i] & ~32) != b->text[a->start + i]) spelt = false;
+  if (!spelt && !(cap && b->lid == PM_LANG_FR && spk__org_named(b, m->ns, x))) return;
   m->ne = x;
   m->te = x + 3;
 }
@@ -440,6 +446,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     spk__name_mention(b, m, j + 1, ne);
     m->ts = j;
     lower_complement(b, m, hi);
+    if (b->lid == PM_LANG_FR && m->ne == j + 2) acronym_complement(b, m, hi);
     return true;
   }
   if ((t->lex & W_DET) && j + 1 < hi && word(b, j + 1) &&
