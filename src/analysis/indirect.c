@@ -531,6 +531,9 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     /* "said in a statement that", "told reporters at the Capitol that",
      * "a déclaré à la presse que": a complement may stand between. */
     uint32_t reach = v + 4;
+    /* « rappelle quant à lui que », « souligne pour sa part que » */
+    if (b->lid == PM_LANG_FR && v + 4 < s->end && spk__adverbial3(b, v + 4))
+      reach = v + 5;
     /* ("told CBC's Power & Politics that": any hearer, named or not) */
     if (word(b, v + 1) &&
         ((!(T(b, v + 1)->flags & TF_CAP) && (T(b, v + 1)->lex & W_PREP)) ||
