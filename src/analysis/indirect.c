@@ -104,6 +104,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    /* « …, Nathalie Bouchard a accepté de parler au Devoir »: an
+     * infinitive after de or à is no attribution */
+    if (b->lid == PM_LANG_FR && v > k && word(b, v - 1) && !(T(b, v - 1)->flags & TF_CAP) &&
+        (folded_is(b, v - 1, "de") || folded_is(b, v - 1, "d'") || folded_is(b, v - 1, "à")))
+      continue;
     /* "…, despite more than two hours of emotional public comment": a
      * preposition after the comma opens a complement, not a subject */
     if (v > k && word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->flags & TF_CAP) &&
