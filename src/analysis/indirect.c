@@ -496,6 +496,19 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
     after_quotes(b, s, lq);
 }
 
+/* « Au ministère de l'Éducation, on assure que … », « Au cabinet du
+ * ministre, on affirme que … »: the sentence opens at an institution, for
+ * which « on » speaks (unnamed) */
+static bool on_at_institution(const Block *b, const Sentence *s) {
+  uint32_t k = s->start;
+  if (b->lid != PM_LANG_FR || !word(b, k) || !(folded_is(b, k, "au") || folded_is(b, k, "à")))
+    return false;
+  k++;
+  if (word(b, k) && (T(b, k)->lex & W_DET)) k++;
+  return word(b, k) && (T(b, k)->lex & (W_INSTITUTION | W_ANON)) &&
+         !(T(b, k)->flags & TF_CAP);
+}
+
 void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   /* "Investigators believe the two men knew each other, he said.": a
    * short attribution closing the sentence reports all of it, whatever
@@ -588,7 +601,8 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       if (c.m.type == M_PRON && c.m.gender == 3 && !inverted(b, v) &&
           !(b->lid == PM_LANG_FR && T(b, s->start)->kind == T_WORD &&
             (folded_is(b, s->start, "du") || folded_is(b, s->start, "chez")) &&
-            spk__resolve(b, &c.m).has_name))
+            spk__resolve(b, &c.m).has_name) &&
+          !on_at_institution(b, s))
         continue;
       add_indirect_split(b, q + 1, s->end, &c);
       return;
