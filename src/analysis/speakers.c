@@ -433,6 +433,17 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
       ctx->anon_last = 2;
+    } else if (sentence_like && k == g && o == 0 && ctx->prev_subject.name[0] &&
+               strchr(ctx->prev_subject.name, ' ') &&
+               strcmp(ctx->prev_subject.name, ctx->last_speaker.name)) {
+      /* « Parmi eux, Réjean Lacasse, dont la mère … » then a paragraph
+       * opening with a quotation and no cue: the person the paragraph
+       * before, which quoted nobody, was about */
+      CtxPerson p = ctx->prev_subject;
+      copy_person_speaker(b, q, &p, "preceding-paragraph", 0.55);
+      ctx__note_speaker(ctx, p.name, p.gender);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
     } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
       /* a sub-heading that repeats a follow-on quotation is its speaker's */
@@ -854,14 +865,18 @@ void speakers__attribute(Block *b) {
    * a-t-elle déclaré »: a paragraph without quotations whose last
    * sentence opens with a named person makes that person the most recent
    * one for pronouns and roles */
+  Resolved last_subject;
+  last_subject.name[0] = 0;
   if (b->res->quotes.size == first_quote && b->sents.size && b->lid == PM_LANG_FR &&
       !comments && !byline) {
     /* (the last sentence only: a scan of every sentence of every such
      * paragraph cost more than the rule is worth) */
     Resolved ps;
     const Sentence *ls = pm_array_back(&b->sents);
-    if ((ls->lex & (W_FIRST_M | W_FIRST_F)) && spk__last_sentence_subject(b, &ps) && ps.gender)
+    if ((ls->lex & (W_FIRST_M | W_FIRST_F)) && spk__last_sentence_subject(b, &ps) && ps.gender) {
       ctx__note_speaker(b->ctx, ps.name, ps.gender);
+      last_subject = ps;
+    }
     /* « Me X avait plaidé … L'avocat n'a pas voulu dire … »: a last
      * sentence about a definite role noun goes on with the person the
      * first one opened with */
@@ -887,6 +902,11 @@ void speakers__attribute(Block *b) {
   if (b->ctx->prev_subject.name[0] || b->ctx->prev_subject.gender)
     memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
   if (!comments && b->res->quotes.size == first_quote) note_prev_subject(b);
+  /* (or, when its first sentence names no one, the person its last one
+   * opens with) */
+  if (!b->ctx->prev_subject.name[0] && last_subject.name[0])
+    ctx__set_person(&b->ctx->prev_subject, last_subject.name, strlen(last_subject.name),
+                    last_subject.gender);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
   uint32_t age = b->ctx->last_age + b->sents.size;
