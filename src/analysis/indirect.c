@@ -118,8 +118,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * a name set off by commas right before the verb is its subject's
      * apposition, not the end of a reported clause */
     bool adjacent = true; /* « a lui aussi réagi »: only little words between */
+    int adverbs = 0; /* « a aussitôt mis … en garde »: and one adverb */
     for (uint32_t x = k; x < v && adjacent; x++)
-      adjacent = spk__skippable(b, x) || (word(b, x) && (T(b, x)->lex & W_PRON_OBJ));
+      adjacent = spk__skippable(b, x) || (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) ||
+                 (b->lid == PM_LANG_FR && x > k && word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+                  (T(b, x - 1)->lex & W_AUX) && !T(b, x)->lex && adverbs++ == 0);
     if (adjacent && c >= s->start + 3 && spk__nameish(b, c - 2) &&
         !(T(b, c - 2)->flags & TF_ALLCAP)) {
       uint32_t ns = spk__name_start(b, c - 2, s->start);
