@@ -375,7 +375,11 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
             /* « À Sainte-Anne-des-Monts, en Gaspésie, la coordonnatrice
              * …, Nancy Pelletier, »: « en » before a place is a
              * preposition, not the pronoun of « il en a parlé » */
-            !((t->lex & W_PREP) && k + 1 < lim && spk__nameish(b, k + 1)))
+            !((t->lex & W_PREP) && k + 1 < lim && spk__nameish(b, k + 1)) &&
+            /* « Interrogé sur …, St-Louis-Fortin a laissé planer le
+             * doute »: a participle opening the sentence */
+            !(k == s->start && b->lid == PM_LANG_FR && (t->lex & W_SPEECH) && (t->flags & TF_CAP) &&
+              !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON))))
           break;
         continue;
       }
