@@ -342,6 +342,14 @@ static uint32_t org_start(const Block *b, uint32_t open, uint32_t lo) {
       break;
     s--;
   }
+  /* « l'offre de l'Association des employeurs maritimes (AEM) »: the
+   * walk back went past the name into the noun it completes; the name
+   * opens at its first capitalised word */
+  if (s < open && !((T(b, s)->flags & TF_CAP) || (T(b, s)->lex & W_INSTITUTION))) {
+    uint32_t x = s;
+    while (x < open && !(word(b, x) && (T(b, x)->flags & TF_CAP))) x++;
+    if (x + 1 < open && word(b, x - 1) && (T(b, x - 1)->lex & (W_DET | W_PREP))) s = x;
+  }
   /* « l'agence régionale de santé (ARS) »: an institution noun may open
    * the name in lowercase */
   if (s == open || !((T(b, s)->flags & TF_CAP) || (T(b, s)->lex & W_INSTITUTION))) return NONE;
