@@ -331,6 +331,7 @@ struct PmContext {
   uint8_t open_family;   /* QM_* of a quote left open, 0 when none */
   uint8_t open_paras;    /* paragraphs the open quote spans so far */
   uint8_t lead_in;       /* previous paragraph ended with a colon cue */
+  uint8_t after_question; /* previous paragraph ended with '?' (quotes.c) */
   uint8_t last_age;      /* sentences since the last attributed quote */
   uint8_t votes_fr;      /* language evidence so far, while undecided */
   uint8_t votes_en;
@@ -343,6 +344,8 @@ struct PmContext {
   CtxAlias aliases[CTX_ALIASES];   /* acronyms, most recent first */
   uint8_t anon_last;     /* paragraphs for which the last speaker, an
                             unnamed person, takes the pronouns */
+  CtxPerson interviewee;   /* the first person the article names in full:
+                              an interview's answers are theirs */
   CtxPerson prev_subject;  /* the person the previous paragraph, which
                               quoted nobody, opened a sentence with: "Sir
                               Nigel Fairbrother wrote to customers." then

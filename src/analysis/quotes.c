@@ -149,7 +149,7 @@ static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) 
  * a quotation, cut around the incise like one in marks.  Without an
  * incise nothing says it is speech (a list, a heading), so nothing is
  * reported. */
-static bool dialogue_line(Block *b) {
+static bool dialogue_line(Block *b, bool answer) {
   const Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
   const unsigned char *x = (const unsigned char *)b->text + t[0].start;
@@ -163,9 +163,17 @@ static bool dialogue_line(Block *b) {
     if (end == NONE) continue;
     uint32_t group = b->next_group++;
     add_raw(b, t[0].end, t[i].start, 0, NONE, QM_GUILL, group, false, false, i + 1);
-    /* the line may go on after the incise: « …, a-t-il dit, mais … » */
-    if (is_punct(&t[end], ',') && end + 2 < n)
+    /* the line may go on after the incise: « …, a-t-il dit, mais … »,
+     * « …, répond-elle en riant. Mais je voulais … » */
+    if ((is_punct(&t[end], ',') || is_punct(&t[end], '.')) && end + 2 < n)
       add_raw(b, t[end].end, b->para_end, 0, NONE, QM_GUILL, group, false, false, i + 1);
+    return true;
+  }
+  /* « Pourquoi revenir à Baie-Comeau ? » then « — Parce que je n'avais
+   * jamais osé. »: right after a question, a dialogue line is its answer,
+   * speech without an incise */
+  if (answer) {
+    add_raw(b, t[0].end, b->para_end, 0, NONE, QM_GUILL, b->next_group++, false, false, NONE);
     return true;
   }
   return false;
@@ -181,8 +189,10 @@ void quotes__find(Block *b) {
   bool continued = false;
   uint8_t carried = b->ctx->open_family;
   b->ctx->open_family = 0;
+  bool answer = b->ctx->after_question;
+  b->ctx->after_question = n && t[n - 1].kind == T_PUNCT && t[n - 1].ch == '?';
   if (!carried && n && t[0].kind == T_PUNCT && t[0].ch == '-' && b->lid == PM_LANG_FR) {
-    if (dialogue_line(b)) {
+    if (dialogue_line(b, answer)) {
       b->ctx->open_paras = 0;
       return;
     }

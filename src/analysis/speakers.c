@@ -433,6 +433,14 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
       ctx->anon_last = 2;
+    } else if (o == 0 && c == NONE && r->incise == NONE && b->lid == PM_LANG_FR &&
+               punct(b, 0, '-') && ctx->interviewee.name[0]) {
+      /* an interview's answer (quotes.c: a dialogue line right after a
+       * question) is the person the article is about */
+      CtxPerson p = ctx->interviewee;
+      copy_person_speaker(b, q, &p, "interview", 0.6);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
     } else if (sentence_like && k == g && o == 0 && ctx->prev_subject.name[0] &&
                strchr(ctx->prev_subject.name, ' ') &&
                strcmp(ctx->prev_subject.name, ctx->last_speaker.name)) {
@@ -902,6 +910,11 @@ void speakers__attribute(Block *b) {
   if (b->ctx->prev_subject.name[0] || b->ctx->prev_subject.gender)
     memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
   if (!comments && b->res->quotes.size == first_quote) note_prev_subject(b);
+  if (!b->ctx->interviewee.name[0] && b->ctx->n_people) {
+    const CtxPerson *first = ctx__entity(b->ctx, b->ctx->n_people - 1u);
+    if (first && strchr(first->name, ' '))
+      ctx__set_person(&b->ctx->interviewee, first->name, strlen(first->name), first->gender);
+  }
   /* (or, when its first sentence names no one, the person its last one
    * opens with) */
   if (!b->ctx->prev_subject.name[0] && last_subject.name[0])
