@@ -516,6 +516,35 @@ test_expect_success 'web batches 17 to 24 stay above their measured floor' '
 	floors 0.99 0.93 0.93 "$A"/heldout20/en-*.txt
 '
 
+# heldout25 (six Quebec articles: Journal de Montréal fire, Radio-Canada
+# Saguenay sawmill, Le Devoir education, HuffPost Québec health, TVA court,
+# Presse Canadienne Ottawa) scored marks 1.000, quote+indirect 0.888 and
+# speaker 0.813 at first contact (0.894 and 0.816 once an indirect sentence
+# the annotation missed was added); heldout28 (four, written after the
+# heldout25 rules: La Presse interview with dialogue answers, Radio-Canada
+# Abitibi, a port strike, Journal de Montréal hockey) 0.921, 0.913 and
+# 0.854.  Floors just below the figures after the fixes.
+test_expect_success 'Quebec batches 25 and 28 stay above their measured floor' '
+	floors 0.99 0.91 0.97 "$A"/heldout25/fr-*.txt &&
+	floors 0.98 0.97 0.95 "$A"/heldout28/fr-*.txt
+'
+
+test_expect_success 'French interview: a dialogue answer after a question is the interviewee’s' '
+	printf "%s\n\n" "Entrevue avec Mélanie Gagnon-Bélair : écrire la Côte-Nord" \
+		"Pourquoi revenir à Baie-Comeau ?" \
+		"— Parce que je n’avais jamais osé. On grandit en pensant que tout se passe ailleurs." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Mélanie Gagnon-Bélair \[interview" actual
+'
+
+test_expect_success 'French « sous le couvert de l’anonymat » leaves the pronoun unnamed' '
+	printf "%s\n\n" "« Le plan tient », a dit Paul Roy." \
+		"Le leader parlementaire a minimisé la menace. « Ce n’est pas nouveau », a-t-il dit, sous le couvert de l’anonymat." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^(unresolved) \[verb-after+anonymous" actual &&
+	test $(grep -c "^Paul Roy" actual) = 1
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
