@@ -104,6 +104,14 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       }
     }
     if (v == NONE) continue; /* "…, a précisé l'adjoint, Karim Benali." */
+    /* « …, la santé publique appelle à la prudence »: appeler à, exhorter à
+     * call for something, they report no clause */
+    if (b->lid == PM_LANG_FR && v + 1 < send && word(b, v + 1) &&
+        (folded_is(b, v + 1, "à") || folded_is(b, v + 1, "au") || folded_is(b, v + 1, "aux")) &&
+        T(b, v)->end - T(b, v)->start >= 6 &&
+        (!memcmp(b->text + T(b, v)->start, "appel", 5) ||
+         !memcmp(b->text + T(b, v)->start, "exhort", 6)))
+      continue;
     /* « …, Nathalie Bouchard a accepté de parler au Devoir »: an
      * infinitive after de or à is no attribution */
     if (b->lid == PM_LANG_FR && v > k && word(b, v - 1) && !(T(b, v - 1)->flags & TF_CAP) &&
