@@ -314,6 +314,13 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
         if (punct_in(T(b, q), ".!?")) stop = true;
       }
       if (words <= 4 && !stop) break;
+      /* « Tramway de Québec : la ministre accusée de « … » »: a role
+       * after the colon is the heading's new subject, not its speaker */
+      bool subject = false;
+      for (uint32_t q = colon + 2; q < o && q < colon + 6 && !subject; q++)
+        subject = word(b, q) && (T(b, q)->lex & (W_ROLE | W_INSTITUTION)) &&
+                  !(T(b, q)->flags & TF_CAP) && word(b, q - 1) && (T(b, q - 1)->lex & W_DET);
+      if (subject) break;
     }
     /* "un collègue de Brest : « … »": a name after a preposition
      * completes a noun; the verb search below finds the speaker. */

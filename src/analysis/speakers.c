@@ -917,7 +917,7 @@ void speakers__attribute(Block *b) {
   }
   /* (or, when its first sentence names no one, the person its last one
    * opens with) */
-  if (!b->ctx->prev_subject.name[0] && last_subject.name[0])
+  if (last_subject.name[0] && (!b->ctx->prev_subject.name[0] || !b->ctx->prev_subject.gender))
     ctx__set_person(&b->ctx->prev_subject, last_subject.name, strlen(last_subject.name),
                     last_subject.gender);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
