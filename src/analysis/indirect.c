@@ -251,6 +251,15 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "told reporters", "told the council": the hearer */
     if (told && rest < send && word(b, rest) && (T(b, rest)->lex & W_DET)) rest++;
     if (told && rest < send && word(b, rest) && !(T(b, rest)->flags & TF_CAP)) rest++;
+    /* « a indiqué le porte-parole du Directeur des poursuites criminelles
+     * et pénales (DPCP) »: the body's name runs on to its acronym */
+    if (b->lid == PM_LANG_FR && cu.found && rest < send && send - rest <= 7 && send >= rest + 3 &&
+        punct(b, send - 1, ')') && punct(b, send - 3, '(') && word(b, send - 2) &&
+        (T(b, send - 2)->flags & TF_ALLCAP)) {
+      uint32_t x = rest;
+      while (x < send - 3 && word(b, x) && !(T(b, x)->lex & (W_SPEECH | W_QUE))) x++;
+      if (x == send - 3) rest = send;
+    }
     /* "said on Friday", "said Friday" */
     if (rest < send && !(word(b, rest) && (((T(b, rest)->lex & W_PREP) &&
                                             !(T(b, rest)->flags & TF_CAP)) ||
@@ -258,6 +267,22 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
         !punct(b, rest, ','))
       { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     (void)before_end;
+    /* « …, a indiqué le porte-parole du DPCP, Me Jean-Pascal Boucher-Roy. »:
+     * the name apposed to the role closing the sentence is the speaker */
+    if (b->lid == PM_LANG_FR && cu.found && cu.m.type == M_ROLE && punct(b, send, ',') &&
+        send + 3 <= end) {
+      uint32_t ns = send + 1;
+      if (word(b, ns) && (T(b, ns)->lex & W_HONORIFIC)) ns++;
+      if (punct(b, ns, '.')) ns++;
+      uint32_t ne = spk__nameish(b, ns) ? spk__name_end(b, ns, end) : ns;
+      if (ne >= ns + 2 && ne == end) {
+        uint32_t head = cu.m.head;
+        uint8_t st = cu.stance;
+        spk__name_mention(b, &cu.m, ns, ne);
+        spk__bind_role(b, head, ns, ne);
+        cu.stance = st;
+      }
+    }
     if (!cu.found || cu.m.te <= k) {
       /* "…, state officials said": an unnamed group */
       memset(&cu, 0, sizeof cu);
