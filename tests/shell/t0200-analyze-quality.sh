@@ -523,10 +523,13 @@ test_expect_success 'web batches 17 to 24 stay above their measured floor' '
 # the annotation missed was added); heldout28 (four, written after the
 # heldout25 rules: La Presse interview with dialogue answers, Radio-Canada
 # Abitibi, a port strike, Journal de Montréal hockey) 0.921, 0.913 and
-# 0.854.  Floors just below the figures after the fixes.
-test_expect_success 'Quebec batches 25 and 28 stay above their measured floor' '
-	floors 0.99 0.91 0.97 "$A"/heldout25/fr-*.txt &&
-	floors 0.98 0.97 0.95 "$A"/heldout28/fr-*.txt
+# 0.854; heldout28b (two, after all of those rules: National Assembly,
+# an SQ collision) 1.000, 0.870 and 0.850.  Floors just below the figures
+# after the fixes.
+test_expect_success 'Quebec batches 25, 28 and 28b stay above their measured floor' '
+	floors 0.99 0.93 0.97 "$A"/heldout25/fr-*.txt &&
+	floors 0.98 0.97 0.95 "$A"/heldout28/fr-*.txt &&
+	floors 0.99 0.88 0.95 "$A"/heldout28b/fr-*.txt
 '
 
 test_expect_success 'French interview: a dialogue answer after a question is the interviewee’s' '
