@@ -268,20 +268,15 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     (void)before_end;
     /* « …, a indiqué le porte-parole du DPCP, Me Jean-Pascal Boucher-Roy. »:
-     * the name apposed to the role closing the sentence is the speaker */
+     * the name apposed to the role closing the sentence is the speaker
+     * (the role is bound to it, and resolves to it) */
     if (b->lid == PM_LANG_FR && cu.found && cu.m.type == M_ROLE && punct(b, send, ',') &&
         send + 3 <= end) {
       uint32_t ns = send + 1;
       if (word(b, ns) && (T(b, ns)->lex & W_HONORIFIC)) ns++;
       if (punct(b, ns, '.')) ns++;
       uint32_t ne = spk__nameish(b, ns) ? spk__name_end(b, ns, end) : ns;
-      if (ne >= ns + 2 && ne == end) {
-        uint32_t head = cu.m.head;
-        uint8_t st = cu.stance;
-        spk__name_mention(b, &cu.m, ns, ne);
-        spk__bind_role(b, head, ns, ne);
-        cu.stance = st;
-      }
+      if (ne >= ns + 2 && ne == end) spk__bind_role(b, cu.m.head, ns, ne);
     }
     if (!cu.found || cu.m.te <= k) {
       /* "…, state officials said": an unnamed group */
