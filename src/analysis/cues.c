@@ -318,7 +318,7 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
        * after the colon is the heading's new subject, not its speaker */
       bool subject = false;
       for (uint32_t q = colon + 2; q < o && q < colon + 6 && !subject; q++)
-        subject = word(b, q) && (T(b, q)->lex & (W_ROLE | W_INSTITUTION)) &&
+        subject = word(b, q) && (T(b, q)->lex & W_ROLE) &&
                   !(T(b, q)->flags & TF_CAP) && word(b, q - 1) && (T(b, q - 1)->lex & W_DET);
       if (subject) break;
     }

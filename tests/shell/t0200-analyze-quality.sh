@@ -527,7 +527,7 @@ test_expect_success 'web batches 17 to 24 stay above their measured floor' '
 # an SQ collision) 1.000, 0.870 and 0.850.  Floors just below the figures
 # after the fixes.
 test_expect_success 'Quebec batches 25, 28 and 28b stay above their measured floor' '
-	floors 0.99 0.93 0.97 "$A"/heldout25/fr-*.txt &&
+	floors 0.99 0.92 0.97 "$A"/heldout25/fr-*.txt &&
 	floors 0.98 0.97 0.95 "$A"/heldout28/fr-*.txt &&
 	floors 0.99 0.88 0.95 "$A"/heldout28b/fr-*.txt
 '
