@@ -794,23 +794,34 @@ static void lead_in(Block *b) {
  * Roy, qui dirige un organisme du quartier, a réagi. »: a paragraph
  * without quotations that opens by naming who said the cue-less
  * quotation paragraphs just before gives them that speaker. */
+/* (« C'est ce qu'a affirmé la leader syndicale », « Voilà ce qu'a
+ * déclaré X »: after « ce que » the subject follows the verb) */
 static void reaction_after(Block *b) {
   uint32_t j;
+  bool what = false;
   if (folded_is(b, 0, "c'est")) j = 1;
   else if (folded_is(b, 0, "c'") && folded_is(b, 1, "est")) j = 2;
+  else if (folded_is(b, 0, "voilà")) j = 1;
   else return;
+  if (folded_is(b, j, "du") && folded_is(b, j + 1, "moins")) j += 2;
   if (folded_is(b, j, "ainsi")) j++;
   else if ((folded_is(b, j, "en") || folded_is(b, j, "par")) && folded_is(b, j + 1, "ces") &&
            (folded_is(b, j + 2, "termes") || folded_is(b, j + 2, "mots")))
     j += 3;
-  else return;
+  else if (folded_is(b, j, "ce")) {
+    what = true;
+    j++;
+  } else {
+    return;
+  }
   if (!word(b, j) || !(T(b, j)->lex & W_QUE)) return;
   uint32_t lo = j + 1, hi = b->sents.size ? b->sents.contents[0].end : b->toks.size, v = lo;
   while (v < hi && v < lo + 20 && !spk__speech_verb(b, v)) v++;
   if (v >= hi || v >= lo + 20) return;
   Cue c;
   memset(&c, 0, sizeof c);
-  if (!spk__subject_left(b, v, lo, &c.m) || c.m.type == M_PRON) return;
+  if (what ? !spk__subject_right(b, v, hi, &c.m) : !spk__subject_left(b, v, lo, &c.m)) return;
+  if (c.m.type == M_PRON || (what && c.m.type == M_NP)) return;
   c.found = true;
   c.how = "continued-after";
   c.conf = 0.7;

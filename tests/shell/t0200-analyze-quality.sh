@@ -548,6 +548,14 @@ test_expect_success 'French « sous le couvert de l’anonymat » leaves the pro
 	test $(grep -c "^Paul Roy" actual) = 1
 '
 
+test_expect_success 'French « C’est ce qu’a affirmé X » names the cue-less quotation before it' '
+	printf "%s\n\n" "Le ministre de la Santé a rencontré les syndicats mardi." \
+		"« Il faut mettre fin au temps supplémentaire obligatoire. »" \
+		"C’est ce qu’a affirmé la présidente de la FIQ, Julie Bouchard, à sa sortie de la rencontre." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Julie Bouchard \[continued-after" actual
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
