@@ -173,6 +173,14 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
+  } else if (!r.has_name && b->lid == PM_LANG_FR && c->m.type == M_NP &&
+             c->m.te > c->m.ts + 1 && spk__indefinite_det(b, c->m.ts) &&
+             T(b, c->m.te - 1)->end <= q->start && q->kind == PM_QUOTE_INDIRECT &&
+             b->sents.size && b->sents.contents[spk__sentence_of(b, c->m.ts)].start == c->m.ts) {
+    /* « Un pêcheur de Rivière-au-Renard, qui …, affirme que … » then
+     * « « … » »: a follow-on goes on with the unnamed person, not with
+     * the named one before */
+    memset(&b->ctx->last_speaker, 0, sizeof b->ctx->last_speaker);
   } else if (!r.has_name && b->lid == PM_LANG_EN &&
              (b->ctx->anon_last || c->m.type == M_NP || c->m.type == M_PRON)) {
     /* "…," the aide said. "They'll fold.": a follow-on quotation goes on

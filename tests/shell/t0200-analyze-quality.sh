@@ -556,6 +556,13 @@ test_expect_success 'French « C’est ce qu’a affirmé X » names the cue-les
 	grep -q "^Julie Bouchard \[continued-after" actual
 '
 
+test_expect_success 'French: after « Un pêcheur …, qui …, affirme que … » a cue-less quotation is not the last named speaker’s' '
+	printf "%s\n\n" "« C’est un dossier qui traîne », a souligné Allen Cormier-Roy." \
+		"Un pêcheur de Rivière-au-Renard, qui a demandé à ne pas être identifié, affirme que la saison est perdue. « On a sorti les casiers deux semaines trop tard. »" >in.txt &&
+	quote_speakers in.txt >actual &&
+	test $(grep -c "^Allen Cormier-Roy" actual) = 1
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
