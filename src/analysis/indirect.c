@@ -711,6 +711,18 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
   uint32_t after = 0;
   Cue c = spk__cue_source(b, s->start, s->end, &after);
   if (c.found && s->end - s->start > 5) {
+    /* « Pour la procureure de la Couronne, Me Annie Lapointe, la peine
+     * est juste »: a name apposed to the source's role is the source */
+    if (b->lid == PM_LANG_FR && c.m.type == M_ROLE && punct(b, after, ',')) {
+      uint32_t ns = after + 1;
+      if (word(b, ns) && (T(b, ns)->lex & W_HONORIFIC) && (T(b, ns)->flags & TF_CAP)) ns++;
+      if (punct(b, ns, '.')) ns++;
+      uint32_t ne = spk__nameish(b, ns) ? spk__name_end(b, ns, s->end) : ns;
+      if (ne >= ns + 2 && punct(b, ne, ',') && ne + 3 < s->end) {
+        spk__bind_role(b, c.m.head, ns, ne);
+        after = ne;
+      }
+    }
     uint32_t k = after;
     if (punct(b, k, ',')) k++;
     /* « Pour l'économiste Gilles Perrotin, ancien magistrat à la Cour des

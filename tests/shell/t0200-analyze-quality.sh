@@ -563,6 +563,15 @@ test_expect_success 'French: after « Un pêcheur …, qui …, affirme que … 
 	test $(grep -c "^Allen Cormier-Roy" actual) = 1
 '
 
+test_expect_success 'French court: « La magistrate souligne », « Pour la procureure de la Couronne, Me X, … »' '
+	printf "%s\n\n" "« L’accusé a fait preuve d’un mépris total pour la vie humaine », écrit la juge Sophie Bouchard-Lemay dans sa décision." \
+		"La magistrate souligne que l’accusé n’a exprimé aucun remords." \
+		"Pour la procureure de la Couronne, Me Annie Lapointe, la peine est juste." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"l’accusé n’a exprimé aucun remords\" -- Sophie Bouchard-Lemay" out &&
+	grep -q "indirect \"la peine est juste\" -- Annie Lapointe" out
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
