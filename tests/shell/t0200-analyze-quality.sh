@@ -572,6 +572,13 @@ test_expect_success 'French court: « La magistrate souligne », « Pour la proc
 	grep -q "indirect \"la peine est juste\" -- Annie Lapointe" out
 '
 
+test_expect_success 'French « la Dre Drouin » is the Dre Mylène Drouin named before' '
+	printf "%s\n\n" "La Dre Mylène Drouin, directrice régionale de santé publique, recommande de porter le masque." \
+		"« Le virus circule beaucoup », a indiqué la Dre Drouin." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Mylène Drouin \[" actual
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
