@@ -157,6 +157,31 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
   if (i >= hi) return none;
   /* every cue below is found at a speech verb */
   if (!(slex & W_SPEECH)) return none;
+  /* « … », peut-on lire dans le rapport de la vérificatrice générale, X »:
+   * the author the document is by, else an unnamed source */
+  if (b->lid == PM_LANG_FR && inverted(b, i) && i + 3 < hi && folded_is(b, i + 2, "lire") &&
+      folded_is(b, i + 3, "dans")) {
+    Cue d;
+    memset(&d, 0, sizeof d);
+    d.found = true;
+    d.how = "verb-after";
+    d.conf = 0.7;
+    d.stance = T(b, i + 2)->stance;
+    d.m.type = M_NP;
+    d.m.ts = i + 4 < hi ? i + 4 : i + 3; /* « le rapport » */
+    d.m.te = d.m.ts + 2 <= hi ? d.m.ts + 2 : d.m.ts + 1;
+    for (uint32_t k = i + 4; k < hi && k < i + 16; k++) {
+      if (T(b, k)->kind == T_QMARK || punct_in(T(b, k), ".;:!?")) break;
+      if (!spk__nameish(b, k)) continue;
+      uint32_t e = spk__name_end(b, k, hi);
+      if (e - k >= 2 || (T(b, k)->flags & TF_ALLCAP)) {
+        spk__name_mention(b, &d.m, k, e);
+        break;
+      }
+      k = e - 1;
+    }
+    return d;
+  }
   /* « … », estime-t-il / a-t-il déclaré / juge Manuel Valls / said Smith */
   if (inverted(b, i) || spk__speech_verb(b, i)) {
     bool speech = spk__speech_verb(b, i);

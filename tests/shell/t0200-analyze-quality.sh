@@ -579,6 +579,15 @@ test_expect_success 'French « la Dre Drouin » is the Dre Mylène Drouin named 
 	grep -q "^Mylène Drouin \[" actual
 '
 
+test_expect_success 'French « …, peut-on lire dans le rapport de X » is X’s, « dans un document » nobody’s' '
+	printf "%s\n\n" "« Il faut agir », a dit Paul Roy." \
+		"« Le réseau manque de ressources », peut-on lire dans le rapport de la vérificatrice générale, Guylaine Leclerc-Roy." \
+		"« Rien ne va plus », peut-on lire dans un document interne." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Guylaine Leclerc-Roy \[verb-after" actual &&
+	test $(grep -c "^Paul Roy" actual) = 1
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
