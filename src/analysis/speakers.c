@@ -307,7 +307,9 @@ static bool bare_paragraph(const Block *b, uint32_t first) {
   for (uint32_t k = first; k < b->res->quotes.size; k++) {
     const PmQuote *q = &b->res->quotes.contents[k];
     if (q->kind != PM_QUOTE_QUOTE) return false;
-    if (q->has_speaker && (q->speaker.how[0] != 'f' || strcmp(q->speaker.how, "follow-on")))
+    /* (a guess from the paragraph before may give way too) */
+    if (q->has_speaker && (q->speaker.how[0] != 'f' || strcmp(q->speaker.how, "follow-on")) &&
+        (q->speaker.how[0] != 'p' || strcmp(q->speaker.how, "preceding-paragraph")))
       return false;
   }
   return true;
@@ -810,9 +812,41 @@ static void reaction_after(Block *b) {
   if (folded_is(b, 0, "c'est")) j = 1;
   else if (folded_is(b, 0, "c'") && folded_is(b, 1, "est")) j = 2;
   else if (folded_is(b, 0, "voilà")) j = 1;
+  else if (folded_is(b, 0, "ce") && folded_is(b, 1, "sont")) j = 0;
   else return;
   if (folded_is(b, j, "du") && folded_is(b, j + 1, "moins")) j += 2;
-  if (folded_is(b, j, "ainsi")) j++;
+  /* « Ce sont les mots du conseiller de l'opposition X, qui … »: the
+   * name after « de » */
+  if (j == 0 && folded_is(b, 0, "ce") && folded_is(b, 1, "sont")) {
+    uint32_t k = folded_is(b, 2, "là") ? 3 : 2;
+    if (!folded_is(b, k, "les") ||
+        !(folded_is(b, k + 1, "mots") || folded_is(b, k + 1, "propos") ||
+          folded_is(b, k + 1, "paroles") || folded_is(b, k + 1, "termes")))
+      return;
+    uint32_t hi = b->sents.size ? b->sents.contents[0].end : b->toks.size;
+    Cue c;
+    memset(&c, 0, sizeof c);
+    for (uint32_t x = k + 3; x < hi && x < k + 14 && !c.found; x++) {
+      if (T(b, x)->kind != T_WORD) break;
+      if (!spk__nameish(b, x)) continue;
+      uint32_t e = spk__name_end(b, x, hi);
+      if (e - x < 2) return;
+      spk__name_mention(b, &c.m, x, e);
+      c.found = true;
+    }
+    if (!c.found) return;
+    c.how = "continued-after";
+    c.conf = 0.7;
+    c.stance = PM_STANCE_NONE;
+    for (uint32_t q = b->bare_first; q < b->bare_first + b->bare_n && q < b->res->quotes.size; q++)
+      if (b->res->quotes.contents[q].kind == PM_QUOTE_QUOTE)
+        spk__set_speaker(b, &b->res->quotes.contents[q], &c);
+    b->bare_n = 0;
+    return;
+  }
+  if (j == 1 && folded_is(b, 0, "voilà") && folded_is(b, 1, "comment")) {
+    j = 2; /* « Voilà comment le maire X a défendu son budget » */
+  } else if (folded_is(b, j, "ainsi")) j++;
   else if ((folded_is(b, j, "en") || folded_is(b, j, "par")) && folded_is(b, j + 1, "ces") &&
            (folded_is(b, j + 2, "termes") || folded_is(b, j + 2, "mots")))
     j += 3;
@@ -822,7 +856,8 @@ static void reaction_after(Block *b) {
   } else {
     return;
   }
-  if (!word(b, j) || !(T(b, j)->lex & W_QUE)) return;
+  if (!(j == 2 && folded_is(b, 1, "comment")) && (!word(b, j) || !(T(b, j)->lex & W_QUE))) return;
+  if (!(T(b, j)->lex & W_QUE)) j--; /* (after « comment », no que) */
   uint32_t lo = j + 1, hi = b->sents.size ? b->sents.contents[0].end : b->toks.size, v = lo;
   while (v < hi && v < lo + 20 && !spk__speech_verb(b, v)) v++;
   if (v >= hi || v >= lo + 20) return;

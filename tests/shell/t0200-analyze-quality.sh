@@ -588,6 +588,17 @@ test_expect_success 'French « …, peut-on lire dans le rapport de X » is X’
 	test $(grep -c "^Paul Roy" actual) = 1
 '
 
+test_expect_success 'French « Ce sont les mots de X », « Voilà comment Y a défendu … » name the quotations before them' '
+	printf "%s\n\n" "Le conseil municipal a adopté le budget mardi soir." \
+		"« On ne peut plus taxer les familles davantage. »" \
+		"Ce sont les mots du conseiller de l’opposition Marc Bergeron-Roy, qui a voté contre." \
+		"« Ce budget est équilibré et responsable. »" \
+		"Voilà comment le maire Bruno Tremblay-Côté a défendu son budget." >in.txt &&
+	quote_speakers in.txt >actual &&
+	grep -q "^Marc Bergeron-Roy \[continued-after" actual &&
+	grep -q "^Bruno Tremblay-Côté \[continued-after" actual
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
