@@ -172,7 +172,9 @@ static bool dialogue_line(Block *b, bool answer) {
   /* « Pourquoi revenir à Baie-Comeau ? » then « — Parce que je n'avais
    * jamais osé. »: right after a question, a dialogue line is its answer,
    * speech without an incise */
-  if (answer) {
+  /* (not a credit line: « — Avec les informations de Radio-Canada ») */
+  if (answer && !(t[1].end - t[1].start == 4 &&
+                  (b->text[t[1].start] | 32) == 'a' && !memcmp(b->text + t[1].start + 1, "vec", 3))) {
     add_raw(b, t[0].end, b->para_end, 0, NONE, QM_GUILL, b->next_group++, false, false, NONE);
     return true;
   }

@@ -537,7 +537,11 @@ test_expect_success 'French interview: a dialogue answer after a question is the
 		"Pourquoi revenir à Baie-Comeau ?" \
 		"— Parce que je n’avais jamais osé. On grandit en pensant que tout se passe ailleurs." >in.txt &&
 	quote_speakers in.txt >actual &&
-	grep -q "^Mélanie Gagnon-Bélair \[interview" actual
+	grep -q "^Mélanie Gagnon-Bélair \[interview" actual &&
+	printf "%s\n\n" "Reste à savoir qui paiera la facture ?" \
+		"— Avec les informations de Radio-Canada et de La Presse Canadienne" >>in.txt &&
+	quote_speakers in.txt >actual &&
+	test $(grep -c "interview" actual) = 1
 '
 
 test_expect_success 'French « sous le couvert de l’anonymat » leaves the pronoun unnamed' '
