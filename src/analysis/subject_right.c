@@ -264,6 +264,16 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     m->type = M_NAME;
     m->ns = m->ts = j;
     m->ne = m->te = j + 1;
+    /* « selon l'Institut national de santé publique du Québec (INSPQ) »:
+     * its words run on to the acronym that abbreviates them */
+    if (b->lid == PM_LANG_FR) {
+      uint32_t x = j + 1;
+      while (x < hi && x < j + 9 && word(b, x)) x++;
+      if (x > j + 1 && x + 2 < hi && punct(b, x, '(') && spk__org_named(b, j, x)) {
+        m->ne = x;
+        m->te = x + 3;
+      }
+    }
     return true;
   }
   /* « raconte le Dr Hugo Mercadier »: an article before a capitalised

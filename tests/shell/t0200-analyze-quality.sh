@@ -603,6 +603,14 @@ test_expect_success 'French « Ce sont les mots de X », « Voilà comment Y a d
 	grep -q "^Bruno Tremblay-Côté \[continued-after" actual
 '
 
+test_expect_success 'French « selon le Service de sécurité incendie de Montréal (SIM) », « selon l’Institut … (INSPQ) » name the body whole' '
+	printf "%s\n\n" "Les flammes se sont déclarées vers 2 h 40, selon le Service de sécurité incendie de Montréal (SIM)." \
+		"Selon l’Institut national de santé publique du Québec (INSPQ), près de 2000 cas ont été recensés." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"Les flammes se sont déclarées vers 2 h 40\" -- Service de sécurité incendie de Montréal \[" out &&
+	grep -q "indirect \"près de 2000 cas ont été recensés\" -- Institut national de santé publique du Québec \[" out
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
