@@ -445,6 +445,15 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                                                   W_HONORIFIC | W_INSTITUTION |
                                                   /* « a ajouté Gérard Larcher, qui » */
                                                   W_SPEECH)))));
+      /* « Le directeur général, qui répondait aux questions de La Tribune,
+       * estime »: a name closing a relative clause is its object */
+      if (!complement && ns0 > lo + 1) {
+        uint32_t rk = ns0;
+        while (rk > lo && rk + 24 > j && !punct(b, rk - 1, ',')) rk--;
+        complement = rk > lo + 1 && rk < ns0 && T(b, rk)->end - T(b, rk)->start <= 5 &&
+                     (folded_is(b, rk, "qui") || folded_is(b, rk, "dont") ||
+                      folded_is(b, rk, "who") || folded_is(b, rk, "which"));
+      }
       if (spk__nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
         spk__name_mention(b, m, ns, j);

@@ -496,6 +496,16 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       return true;
     }
   }
+  /* « a lancé l'un d'eux », « raconte l'une des résidentes »: one of a
+   * group, an unnamed person */
+  if (b->lid == PM_LANG_FR && j + 2 < hi && folded_is(b, j, "l'") &&
+      (folded_is(b, j + 1, "un") || folded_is(b, j + 1, "une")) &&
+      (folded_is(b, j + 2, "d'") || folded_is(b, j + 2, "des") || folded_is(b, j + 2, "de"))) {
+    m->type = M_NP;
+    m->ts = j;
+    m->te = j + 4 <= hi ? j + 4 : hi;
+    return true;
+  }
   if (t->lex & W_DET) {
     for (uint32_t k = j + 1; k < hi && k < j + 4; k++) {
       const Token *h = T(b, k);

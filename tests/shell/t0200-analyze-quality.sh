@@ -611,6 +611,15 @@ test_expect_success 'French « selon le Service de sécurité incendie de Montr�
 	grep -q "indirect \"près de 2000 cas ont été recensés\" -- Institut national de santé publique du Québec \[" out
 '
 
+test_expect_success 'French « X, qui répondait aux questions de La Tribune, estime », « a lancé l’un d’eux »' '
+	printf "%s\n\n" "« Il n’y aura pas de hausse de taxes », a précisé la mairesse, Évelyne Beaudin-Roy." \
+		"Le directeur général de la Ville, qui répondait aux questions de La Tribune, estime que les finances sont saines." \
+		"Plusieurs citoyens ont dénoncé le projet. « On ne nous a jamais consultés », a lancé l’un d’eux." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	! grep -q " -- Tribune" out &&
+	test $(grep -c " -- Évelyne Beaudin-Roy" out) = 1
+'
+
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
 	printf "%s\n" "« Vous avez laissé la ville », a lancé Thomas Roy. « C’est indigne », lui a répondu le maire, Pierre Hurmic." >in.txt &&
 	quote_speakers in.txt >actual &&
