@@ -25,6 +25,18 @@ static bool ends(const Token *t) {
   return t->kind == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?');
 }
 
+/* "1<TAB>HOLT<TAB>Good evening…<TAB>0": a line of the CLEF CheckThat!
+ * transcripts (line number, speaker, sentence, maybe a label) has tabs
+ * around its fields.  A paragraph never starts or ends on a tab (it is
+ * trimmed), so the byte after a token that is not the last, or before one
+ * that is not the first, is in the text. */
+static inline bool tab_after(const Block *b, const Token *w) {
+  return b->text[w->end] == '\t';
+}
+static inline bool tab_before(const Block *b, const Token *w) {
+  return b->text[w->start - 1] == '\t';
+}
+
 void sent__split(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
@@ -52,6 +64,8 @@ void sent__split(Block *b) {
         t[j].qfam == QM_GUILL)
       j++; /* « … partons. » with a space before the mark */
     if (j < n && t[j].kind == T_WORD && !(t[j].flags & TF_CAP)) continue;
+    /* "…is not true.<TAB>0": a label column stays with its line */
+    if (j + 1 == n && t[j].kind == T_NUMBER && tab_before(b, &t[j])) j = n;
     /* N.Y. / D-N.Y.: a period with a letter glued after it */
     if (t[i].ch == '.' && i + 1 < n && t[i + 1].start == t[i].end &&
         t[i + 1].kind == T_WORD)
@@ -220,13 +234,32 @@ static inline bool your(const Block *b, const Token *w) {
 }
 
 /* "HARMON: She voted for the war.": a transcript's speaker label (one to
- * three words in capitals, then a colon) is not part of what is said.
- * Returns the first token after it, or s when there is none. */
-static uint32_t after_label(const Token *t, uint32_t s, uint32_t e) {
+ * three words in capitals, then a colon) is not part of what is said, nor
+ * is the CLEF line's "12<TAB>HARMON<TAB>" (a number, then the speaker's
+ * words up to a tab).  Returns the first token after it, or s when there
+ * is none; [*ls, *le) are the speaker's tokens (empty for a number
+ * alone).  Only tokens before the sentence's last are asked for a tab. */
+static bool clef_line(const Block *b, const Token *t, uint32_t s, uint32_t e) {
+  return t[s].kind == T_NUMBER && s + 1 < e && tab_after(b, &t[s]);
+}
+
+static uint32_t after_label(const Block *b, const Token *t, uint32_t s,
+                            uint32_t e, uint32_t *ls, uint32_t *le) {
   uint32_t i = s;
+  *ls = *le = s;
+  if (clef_line(b, t, s, e)) {
+    for (i = s + 1; i + 1 < e && i < s + 5; i++)
+      if (tab_after(b, &t[i])) {
+        *ls = s + 1;
+        *le = i + 1;
+        return i + 1;
+      }
+    return s + 1; /* a numbered line without a speaker */
+  }
   while (i < e && i < s + 3 && t[i].kind == T_WORD && (t[i].flags & TF_ALLCAP))
     i++;
   if (i == s || i + 1 >= e || t[i].kind != T_PUNCT || t[i].ch != ':') return s;
+  *le = i;
   return i + 1;
 }
 
@@ -268,7 +301,12 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     uint16_t pflags = 0, wflags = 0;
     uint64_t pchars = 0;
     bool qmark = false;
-    const Token *w = t + se->start, *e = t + se->end;
+    /* A CLEF line's number and speaker are no words of the sentence, nor
+     * its label column ("…<TAB>0") a figure. */
+    uint32_t s0 = se->start, ls, le;
+    if (clef_line(b, t, s0, se->end)) s0 = after_label(b, t, s0, se->end, &ls, &le);
+    const Token *w = t + s0, *e = t + se->end;
+    if (e - 1 > w && e[-1].kind == T_NUMBER && tab_before(b, e - 1)) e--;
     for (; w < e; w++) {
       if (w->kind == T_WORD) {
         words++;
@@ -286,7 +324,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
           if (l & W_FUTURE) {
             futures++;
             if (en && w + 1 < e && w[1].kind == T_WORD && word_is(b, w + 1, "have")) {
-              if (w > t + se->start && (w[-1].lex & W_QUE)) perfect++;
+              if (w > t + s0 && (w[-1].lex & W_QUE)) perfect++;
               else unreal++;
             }
           }
@@ -328,7 +366,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
           continue;
         }
         /* "Route 9", "Channel 9": a number naming a thing, not a figure */
-        if (w > t + se->start + 1 && w[-1].kind == T_WORD &&
+        if (w > t + s0 + 1 && w[-1].kind == T_WORD &&
             (w[-1].flags & TF_CAP) && w[-1].end + 1 == w->start &&
             !(w[-1].lex & (W_MONTH | W_FUNCTION | W_PREP | W_DET)) &&
             !(w->flags & (TF_YEAR | TF_PERCENT))) {
@@ -370,9 +408,8 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     bool cite = any & W_CITE, record = any & W_RECORD, boast = any & W_VAGUE;
     /* What only the first words count for, after a speaker label (which
      * is neither a word of the sentence nor a name in it). */
-    uint32_t s0 = se->start;
-    if ((wflags & TF_ALLCAP) && (pchars & SENT_PCHAR(':'))) {
-      s0 = after_label(t, se->start, se->end);
+    if (s0 == se->start && (wflags & TF_ALLCAP) && (pchars & SENT_PCHAR(':'))) {
+      s0 = after_label(b, t, se->start, se->end, &ls, &le);
       for (uint32_t i = se->start; i + 1 < s0; i++) {
         words--;
         entities -= (t[i].flags & TF_CAP) && !(t[i].lex & ENTITY_NOT);
@@ -579,12 +616,14 @@ static bool emphasis(char c) { return c == '*' || c == '_'; }
  * labelled text has turns; the cost is a flag test a sentence. */
 static bool moderating(Block *b, const Sentence *se) {
   PmContext *c = b->ctx;
-  if ((se->wflags & TF_ALLCAP) && (se->pchars & SENT_PCHAR(':'))) {
-    const Token *t = b->toks.contents;
-    uint32_t s0 = after_label(t, se->start, se->end);
-    if (s0 != se->start) {
+  const Token *t = b->toks.contents;
+  if (((se->wflags & TF_ALLCAP) && (se->pchars & SENT_PCHAR(':'))) ||
+      clef_line(b, t, se->start, se->end)) {
+    uint32_t ls, le;
+    after_label(b, t, se->start, se->end, &ls, &le);
+    if (le > ls) {
       uint64_t h = 0xCBF29CE484222325ULL, lex = 0;
-      for (uint32_t i = se->start; i + 1 < s0; i++) {
+      for (uint32_t i = ls; i < le; i++) {
         lex |= t[i].lex;
         for (uint32_t k = t[i].start; k < t[i].end; k++)
           h = (h ^ (unsigned char)b->text[k]) * 0x100000001B3ULL;
@@ -593,16 +632,28 @@ static bool moderating(Block *b, const Sentence *se) {
       if (c->turn_label && h != c->turn_label) c->turn_multi = 1;
       c->turn_label = h;
       c->turn_mod = (lex & W_PROCEDURE) ? 2
-                    : h == c->mod_labels[0] || h == c->mod_labels[1];
+                    : h == c->mod_labels[0] || h == c->mod_labels[1] ||
+                          h == c->mod_labels[2] || h == c->mod_labels[3];
+      c->turn_thanks = thanks(b, se);
     }
   }
   if (!c->turn_label) return false;
   if (c->turn_sents < TURN_OPENING) {
     c->turn_sents++;
-    if (!c->turn_mod && (se->lex & (W_PROCEDURE | W_CLOCK)) &&
-        !thanks(b, se)) {
+    /* (a turn that opened on thanks is a candidate's: "Thank you, Sam.
+     * … a seat for every worker, no questions asked") */
+    if (!c->turn_mod && !c->turn_thanks &&
+        (se->lex & (W_PROCEDURE | W_CLOCK)) && !thanks(b, se)) {
       c->turn_mod = 1;
-      c->mod_labels[c->mod_labels[0] != 0] = c->turn_label;
+      /* "Good evening, and welcome to the debate": greeting the audience
+       * with the rules is a host's, sure before anyone else speaks (as a
+       * dateline's story is not) */
+      if (se->lex & W_INTERJ) c->turn_multi = 1;
+      for (int k = 0; k < 4; k++)
+        if (!c->mod_labels[k]) {
+          c->mod_labels[k] = c->turn_label;
+          break;
+        }
     }
   }
   /* Rules in the opening make a moderator only once a second speaker
@@ -633,7 +684,7 @@ void claims__score(Block *b) {
       reasons |= PM_REASON_BOILERPLATE;
     }
     if (moderating(b, se)) {
-      x -= 3.0;
+      x -= 4.0;
       reasons |= PM_REASON_PROCEDURE;
     }
     if (x < below) continue;

@@ -356,13 +356,15 @@ struct PmContext {
   /* A transcript's turns (claims.c): the hash of the speaker label
    * ("OKAFOR:") whose turn goes on, 0 before any; the labels found to be
    * the moderators'; whether the turn is one of theirs (1 found by its
-   * rules, 2 named so); whether a second speaker has had a turn; and the
+   * rules, 2 named so); whether a second speaker has had a turn; whether
+   * the turn opened on thanks (a candidate's first words); and the
    * sentences since the first label, counted up to the end of the opening
    * only (so that two equal states compare equal after it). */
   uint64_t turn_label;
-  uint64_t mod_labels[2];
+  uint64_t mod_labels[4];
   uint8_t turn_mod;
   uint8_t turn_multi;
+  uint8_t turn_thanks;
   uint8_t turn_sents;
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes

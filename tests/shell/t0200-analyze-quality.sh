@@ -222,6 +222,40 @@ test_expect_success 'a dateline in capitals is no moderator, even over a story a
 	test_cmp expected actual
 '
 
+# The CLEF CheckThat! transcripts come as "N<TAB>SPEAKER<TAB>sentence", maybe
+# with a label column; others as "SPEAKER: sentence" or bare lines.
+test_expect_success 'CLEF, labelled and bare lines give one scored sentence each; moderators rank low' '
+	printf "%s\n" "HOLT: Good evening and welcome to the first presidential debate." \
+		"HOLT: Each candidate has two minutes to answer" \
+		"HOLT: The deficit is 600 billion dollars this year" \
+		"CLINTON: Thank you, Lester" \
+		"CLINTON: He voted for the trade deal in 2005, and we lost 70,000 factories since then." \
+		"TRUMP: wrong." "MODERATOR: The deficit is 600 billion dollars this year" \
+		"QUESTION: My premiums went up 40 percent since 2014, what will you do" >labels.txt &&
+	sed "s/: /\t/" labels.txt | awk "{print NR \"\t\" \$0 \"\t0\"}" >clef.txt &&
+	sed "s/^[A-Z]*: //" labels.txt >bare.txt &&
+	for f in labels clef bare
+	do
+		"$PRESSMARK" analyze --lang en --min-score 0 $f.txt >$f.json || return 1
+	done &&
+	cat >check.py <<-\EOT &&
+	import json
+	d = {f: json.load(open(f + ".json"))["claims"] for f in ("labels", "clef", "bare")}
+	for f in ("labels", "clef", "bare"):
+	    print(f, [c["line"] for c in d[f]])
+	s = {f: [c["score"] for c in d[f]] for f in d}
+	print(s["clef"] == s["labels"], [s["labels"][i] < s["bare"][i] - 0.3 for i in (2, 6, 7)])
+	EOT
+	python3 check.py >actual &&
+	cat >expected <<-\EOT &&
+	labels [1, 2, 3, 4, 5, 6, 7, 8]
+	clef [1, 2, 3, 4, 5, 6, 7, 8]
+	bare [1, 2, 3, 4, 5, 6, 7, 8]
+	True [True, True, True]
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'French claims rank figures and records above thanks, opinions and promises' '
 	printf "%s\n\n" "Merci à tous d’être venus ce soir." \
 		"Je pense que nous pouvons faire mieux." \
