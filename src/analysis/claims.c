@@ -605,6 +605,58 @@ static bool thanks(const Block *b, const Sentence *se) {
 
 static bool emphasis(char c) { return c == '*' || c == '_'; }
 
+/* FNV-1a of a name's bytes, ASCII letters folded to lower case, then a
+ * space: a label ("RUIZ:") and a name in the text ("Anita Ruiz") meet. */
+static uint64_t name_hash(const char *p, uint32_t n, uint64_t h) {
+  for (uint32_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)p[k];
+    if (ch >= 'A' && ch <= 'Z') ch |= 0x20;
+    h = (h ^ ch) * 0x100000001B3ULL;
+  }
+  return (h ^ ' ') * 0x100000001B3ULL;
+}
+
+static void add_moderator(PmContext *c, uint64_t h) {
+  for (int k = 0; k < 4; k++) {
+    if (c->mod_labels[k] == h) return;
+    if (!c->mod_labels[k]) {
+      c->mod_labels[k] = h;
+      return;
+    }
+  }
+}
+
+/* "…, and with me are my colleagues Derek Yu and Lisa Montoya": the
+ * people a moderator names after "colleague(s)" or "moderator(s)" in the
+ * opening moderate too, whose labels are their surnames (the last word of
+ * each run of two or more capitalised words).  Read only in a moderator's
+ * sentences of the opening, a few per transcript. */
+static void colleagues(Block *b, const Sentence *se) {
+  const Token *t = b->toks.contents;
+  uint32_t i = se->start;
+  for (; i < se->end; i++) {
+    const Token *w = &t[i];
+    uint32_t n = w->end - w->start;
+    const char *p = b->text + w->start;
+    if (w->kind != T_WORD) continue;
+    if ((n == 9 || n == 10) && !memcmp(p, "colleague", 9)) break;
+    if ((w->lex & W_PROCEDURE) && (n == 9 || n == 10) && !memcmp(p, "moderator", 9))
+      break;
+  }
+  uint32_t run = 0;
+  for (i++; i <= se->end; i++) {
+    if (i < se->end && t[i].kind == T_WORD && (t[i].flags & TF_CAP)) {
+      run++;
+      continue;
+    }
+    if (run >= 2)
+      add_moderator(b->ctx, name_hash(b->text + t[i - 1].start,
+                                      t[i - 1].end - t[i - 1].start,
+                                      0xCBF29CE484222325ULL));
+    run = 0;
+  }
+}
+
 /* Follows a transcript's turns from one sentence to the next and tells
  * whether the sentence is a moderator's.  A label ("OKAFOR:") opens a
  * turn that lasts until the next label.  Its speaker is a moderator when
@@ -625,9 +677,7 @@ static bool moderating(Block *b, const Sentence *se) {
       uint64_t h = 0xCBF29CE484222325ULL, lex = 0;
       for (uint32_t i = ls; i < le; i++) {
         lex |= t[i].lex;
-        for (uint32_t k = t[i].start; k < t[i].end; k++)
-          h = (h ^ (unsigned char)b->text[k]) * 0x100000001B3ULL;
-        h = (h ^ ' ') * 0x100000001B3ULL;
+        h = name_hash(b->text + t[i].start, t[i].end - t[i].start, h);
       }
       if (c->turn_label && h != c->turn_label) c->turn_multi = 1;
       c->turn_label = h;
@@ -649,12 +699,9 @@ static bool moderating(Block *b, const Sentence *se) {
        * with the rules is a host's, sure before anyone else speaks (as a
        * dateline's story is not) */
       if (se->lex & W_INTERJ) c->turn_multi = 1;
-      for (int k = 0; k < 4; k++)
-        if (!c->mod_labels[k]) {
-          c->mod_labels[k] = c->turn_label;
-          break;
-        }
+      add_moderator(c, c->turn_label);
     }
+    if (c->turn_mod && (se->lex & W_FIRST_PERSON)) colleagues(b, se);
   }
   /* Rules in the opening make a moderator only once a second speaker
    * has spoken: "WASHINGTON: The Senate debate…" opens a news story with a

@@ -203,6 +203,18 @@ test_expect_success 'a moderator found in the opening ranks low all transcript l
 	test_cmp expected actual
 '
 
+test_expect_success 'a colleague the moderator names in the opening moderates too' '
+	printf "%s\n\n" "DELANEY: Good evening and welcome to the debate." \
+		"I am Sam Delaney, and with me is my colleague Anita Ruiz." \
+		"CASTELLANO: Thank you, Sam." \
+		"More than 600,000 people in this state have no health insurance." \
+		"RUIZ: More than 600,000 people in this state have no health insurance." >in.txt &&
+	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
+	compare_scores "c[4] < p - 0.3, c[3] == p" >actual &&
+	echo "True True" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a sentence that addresses someone mid-way ranks below the same statement' '
 	printf "%s\n\n" "The state lost 4,000 teaching jobs in 2019, Senator." \
 		"And, Paul, the state lost 4,000 teaching jobs in 2019." \
