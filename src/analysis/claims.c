@@ -430,7 +430,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
             first_early = true;
     }
     if (numbers) {
-      x += 1.5 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
+      x += 1.3 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
       reasons |= PM_REASON_NUMBER;
     }
     if (percent) {
