@@ -428,6 +428,15 @@ static inline __attribute__((always_inline)) void rate(Block *b,
           if (t[i].kind == T_WORD && (t[i].lex & W_FIRST_PERSON) &&
               !(i == s0 && en && word_is(b, &t[i], "Our")))
             first_early = true;
+      /* "We are the highest-taxed country in the developed world": a "we"
+       * or "our" opening a superlative about the country or a comparison
+       * with the others is the country, not the speaker */
+      if (en && compar && (any & (W_SCOPE | W_VAGUE)) == W_SCOPE &&
+          w->kind == T_WORD && (w->lex & W_FIRST_PERSON) &&
+          ((b->text[w->start] | 0x20) == 'w' || word_is(b, w, "Our"))) {
+        first_early = false;
+        first_person = 0;
+      }
     }
     if (numbers) {
       x += 1.3 + 0.25 * (numbers > 3 ? 3 : numbers - 1);

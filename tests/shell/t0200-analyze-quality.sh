@@ -145,10 +145,13 @@ test_expect_success 'claim scores rank a labelled debate well above the baseline
 # debate4, rally3 and primary3 (3-4 %, digits as transcripts print them,
 # co-moderators and a rally's introducer) were labelled before the analyser
 # saw them: first contact 0.593, 0.898, 0.507 (baselines 0.11, 0.22, 0.09).
+# vp3 (7.6 %, baseline 0.49) was written after that tuning and kept out of
+# it: 0.778 with the session-start rules, 0.830 at first contact.
 for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81 mayor:115:13:0.89 \
 	crosstalk:400:24:0.82 rally:346:14:0.95 vp:254:15:0.82 primary:220:11:0.84 \
 	general:265:13:0.64 rally2:272:9:0.78 primary2:263:11:0.74 vp2:204:9:0.79 \
-	townhall2:209:10:0.73 debate4:380:16:0.68 rally3:294:10:0.90 primary3:319:10:0.69
+	townhall2:209:10:0.73 debate4:380:16:0.68 rally3:294:10:0.90 primary3:319:10:0.69 \
+	vp3:184:14:0.82
 do
 	name=${set%%:*} rest=${set#*:}
 	n=${rest%%:*} rest=${rest#*:}
@@ -203,6 +206,15 @@ test_expect_success 'a moderator found in the opening ranks low all transcript l
 	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
 	compare_scores "c[5] < p - 0.3, c[3] == p" >actual &&
 	echo "True True" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'a "we" opening a superlative about the country is the country' '
+	printf "%s\n\n" "We are the highest-taxed nation in the developed world." \
+		"We are the highest-taxed family on our street." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json, math; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; l=[math.log(p/(1-p)) for p in c]; print(l[0] - l[1] > 1.0)" >actual &&
+	echo True >expected &&
 	test_cmp expected actual
 '
 
