@@ -138,6 +138,13 @@ static const char *speaker_of(const Block *b, uint32_t s, uint32_t e,
   return NULL;
 }
 
+/* First words that name no subject of their own. */
+#define SUBJECT_NOT (W_FUNCTION | W_DET | W_PRON_M | W_PRON_F | W_PRON_PL | \
+                     W_FIRST_PERSON | W_SECOND | W_INTERJ | W_QUE | W_PREP | \
+                     W_CONJ | W_AUX | W_DEICTIC | W_HYPO | W_FUTURE | W_CAUSAL | \
+                     W_OPINION | W_SPEECH | W_PERSONAL | W_VAGUE | W_PROCEDURE | \
+                     W_CLOCK | W_NUMWORD)
+
 /* Capitalised words that are no named entity. */
 #define ENTITY_NOT (W_FUNCTION | W_DET | W_PRON_M | W_PRON_F | W_FIRST_PERSON)
 
@@ -438,6 +445,13 @@ static inline __attribute__((always_inline)) void rate(Block *b,
         first_person = 0;
       }
     }
+    /* "China makes more steel…", "Wages in this state are lower…": a
+     * sentence opening on a place, a group or a topic it names, not on a
+     * pronoun, a function word or an interjection */
+    if (words > 5 && !personal && t[s0].kind == T_WORD &&
+        (t[s0].flags & TF_CAP) && !(t[s0].lex & SUBJECT_NOT) &&
+        !(s0 + 1 < se->end && t[s0 + 1].kind == T_PUNCT && t[s0 + 1].ch == ','))
+      x += 0.15;
     if (numbers) {
       x += 1.3 + 0.25 * (numbers > 3 ? 3 : numbers - 1);
       reasons |= PM_REASON_NUMBER;

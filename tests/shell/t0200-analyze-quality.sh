@@ -218,6 +218,15 @@ test_expect_success 'a "we" opening a superlative about the country is the count
 	test_cmp expected actual
 '
 
+test_expect_success 'a sentence opening on a place it names ranks above one opening on a pronoun' '
+	printf "%s\n\n" "Iowa has more than 700 polluted rivers and lakes." \
+		"It has more than 700 polluted rivers and lakes." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; print(c[0] > c[1])" >actual &&
+	echo True >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a colleague the moderator names in the opening moderates too' '
 	printf "%s\n\n" "DELANEY: Good evening and welcome to the debate." \
 		"I am Sam Delaney, and with me is my colleague Anita Ruiz." \
