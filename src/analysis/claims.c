@@ -447,8 +447,9 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     }
     /* "China makes more steel…", "Wages in this state are lower…": a
      * sentence opening on a place, a group or a topic it names, not on a
-     * pronoun, a function word or an interjection */
-    if (words > 5 && !personal && t[s0].kind == T_WORD &&
+     * pronoun, a function word or an interjection (measured on English
+     * transcripts only) */
+    if (en && words > 5 && !personal && t[s0].kind == T_WORD &&
         (t[s0].flags & TF_CAP) && !(t[s0].lex & SUBJECT_NOT) &&
         !(s0 + 1 < se->end && t[s0 + 1].kind == T_PUNCT && t[s0 + 1].ch == ','))
       x += 0.15;
