@@ -163,6 +163,24 @@ do
 	"
 done
 
+test_expect_success 'a transcript in CLEF lines scores as well as with speaker labels' '
+	cat >clef.py <<-\EOT &&
+	import re, sys
+	lab = re.compile(r"^([A-Z][A-Z.\x27-]+(?: [A-Z][A-Z.\x27-]+){0,2}): ")
+	who = "SPEAKER"
+	for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+	    label, text = line.rstrip("\n").split("\t", 1)
+	    m = lab.match(text)
+	    if m:
+	        who, text = m.group(1), text[m.end():]
+	    print("%d\t%s\t%s\t%s" % (n, who, text, label))
+	EOT
+	python3 clef.py "$FIXTURES/claims/debate4-en.tsv" >debate4.tsv &&
+	python3 "$A/score.py" "$PRESSMARK" --claims debate4.tsv --min-map 0.68 >out &&
+	cat out &&
+	grep -q "^claims debate4.tsv: 380 sentences, 16 check-worthy, MAP=" out
+'
+
 test_expect_success 'claims rank records and sources above procedure, anecdotes and hypotheticals' '
 	printf "%s\n\n" "Governor, you have 90 seconds on the 4,000 teaching jobs lost in 2019." \
 		"My neighbor told me the state lost 4,000 teaching jobs in 2019." \
