@@ -311,7 +311,8 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     /* A CLEF line's number and speaker are no words of the sentence, nor
      * its label column ("…<TAB>0") a figure. */
     uint32_t s0 = se->start, ls, le;
-    if (clef_line(b, t, s0, se->end)) s0 = after_label(b, t, s0, se->end, &ls, &le);
+    se->clef = clef_line(b, t, s0, se->end);
+    if (se->clef) s0 = after_label(b, t, s0, se->end, &ls, &le);
     const Token *w = t + s0, *e = t + se->end;
     if (e - 1 > w && e[-1].kind == T_NUMBER && tab_before(b, e - 1)) e--;
     for (; w < e; w++) {
@@ -694,8 +695,7 @@ static void colleagues(Block *b, const Sentence *se) {
 static bool moderating(Block *b, const Sentence *se) {
   PmContext *c = b->ctx;
   const Token *t = b->toks.contents;
-  if (((se->wflags & TF_ALLCAP) && (se->pchars & SENT_PCHAR(':'))) ||
-      clef_line(b, t, se->start, se->end)) {
+  if (se->clef || ((se->wflags & TF_ALLCAP) && (se->pchars & SENT_PCHAR(':')))) {
     uint32_t ls, le;
     after_label(b, t, se->start, se->end, &ls, &le);
     if (le > ls) {

@@ -447,6 +447,7 @@ typedef struct {
   uint64_t lex;          /* its words' W_* classes, or-ed */
   uint16_t wflags;       /* its words' TF_* flags, or-ed */
   bool qmark;            /* it holds a quotation mark token */
+  bool clef;             /* it opens a CLEF line, "N<TAB>SPEAKER<TAB>…" */
   uint64_t pchars;       /* SENT_PCHAR(ch) of each punctuation token */
 } Sentence;
 /* A punctuation character's bit in Sentence.pchars (a few share one: a
