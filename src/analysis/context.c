@@ -259,3 +259,21 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
   }
   return NULL;
 }
+
+/* "Paul" finds "Lena Paul" before "Paul Ferland": a one-word second
+ * reference in the press is a surname, so the last word of a full name
+ * of two words or more. */
+const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
+                                        size_t n) {
+  uint64_t bit = 1ull << ((unsigned char)s[0] & 63);
+  for (size_t i = 0; i < ctx->n_people; i++) {
+    size_t slot = ctx->people_order[i];
+    if (!(ctx->people_initials[slot] & bit)) continue;
+    const CtxPerson *e = &ctx->people[slot];
+    if (!e->name[0]) break;
+    size_t len = strlen(e->name);
+    if (len > n && e->name[len - n - 1] == ' ' && !memcmp(e->name + len - n, s, n))
+      return e;
+  }
+  return NULL;
+}

@@ -400,6 +400,9 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
 /* The full name a single surname (or first name) stands for, or NULL. */
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n);
+/* The most recent full name whose last word is s[0..n), or NULL. */
+const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
+                                        size_t n);
 
 /* Writes s[0..n), up to its first NUL byte, at out + at (at < size),
  * truncated so that a final NUL fits in out[0..size), and returns the new

@@ -581,10 +581,19 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.has_name = true;
       return r;
     }
-    if (m->ne - m->ns == 1) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+    /* "Paul said" after "Chief Lena Paul": a surname first, whatever
+     * gender the word has as a first name; an honorific's gender holds */
+    bool titled = m->ts < m->ns, by_surname = false;
+    if (m->ne - m->ns == 1) {
+      p = ctx__entity_by_surname(b->ctx, b->text + a, z - a);
+      if (p && titled && m->gender && p->gender && p->gender != m->gender) p = NULL;
+      by_surname = p != NULL;
+      if (!p) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+    }
     /* "Mrs. Vance" after Michael, Robert and Eleanor Vance: the latest
      * of the honorific's gender */
-    if (p && m->gender && p->gender && p->gender != m->gender)
+    if (by_surname && !titled) r.gender = p->gender;
+    else if (p && m->gender && p->gender && p->gender != m->gender)
       p = part_of_gender(b->ctx, b->text + a, z - a, m->gender);
     if (p) {
       str__put(r.name, sizeof r.name, 0, p->name, strlen(p->name));

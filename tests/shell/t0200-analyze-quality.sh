@@ -897,4 +897,13 @@ test_expect_success 'held-out batches 11 to 16 (English press styles) stay above
 	grep -q "^speaker accuracy" out
 '
 
+test_expect_success 'a one-word second reference is a surname, even one that is a first name' '
+	printf "%s\n\n" "Chief Lena Paul of Stony Brook First Nation says her community is tired of waiting." \
+		"Minister Paul Ferland did not respond." \
+		"\"We were told six months,\" Paul said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Lena Paul" "Lena Paul" >expected &&
+	test_cmp expected actual
+'
+
 test_done
