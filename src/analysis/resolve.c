@@ -731,14 +731,15 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       char df[64];
       size_t dn = lex__fold(b->text + T(b, m->ts)->start,
                             T(b, m->ts)->end - T(b, m->ts)->start, df);
-      indefinite = dn && (!strcmp(df, "un") || !strcmp(df, "une") ||
+      indefinite = (dn && (!strcmp(df, "un") || !strcmp(df, "une") ||
                           !strcmp(df, "a") || !strcmp(df, "an") ||
                           !strcmp(df, "des") ||
                           /* « Son président », "its chairman": the role of
                            * someone just named, not the last speaker */
                           !strcmp(df, "son") || !strcmp(df, "sa") ||
                           !strcmp(df, "leur") || !strcmp(df, "its") ||
-                          !strcmp(df, "their"));
+                          !strcmp(df, "their"))) ||
+                   spk__indefinite_det(b, m->ts); /* "One engineer", "Another" */
     }
     /* « Selon un diplomate européen, … », estime ce diplomate »: a
      * demonstrative takes back an unnamed person of the paragraph */

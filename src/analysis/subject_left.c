@@ -38,6 +38,9 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
     const Token *p = T(b, s - 1);
     if (p->kind != T_WORD) break;
     if (p->lex & W_DET) return s - 1;
+    /* "One engineer, who asked not to be named, said": a capitalised
+     * "One" or "Another" opens the phrase like an article */
+    if ((p->flags & TF_CAP) && spk__indefinite_det(b, s - 1)) return s - 1;
     /* "A Castlegate spokesman", "the White House press secretary" */
     /* "a senior Democratic aide": a capitalised adjective after a
      * lowercase one and a determiner */

@@ -906,4 +906,17 @@ test_expect_success 'a one-word second reference is a surname, even one that is 
 	test_cmp expected actual
 '
 
+test_expect_success 'Elder is a title; an unnamed administrator or "One engineer" keeps the pronoun after it' '
+	printf "%s\n\n" "Lena Paul says her community is tired of waiting." \
+		"Elder Margaret Francis, 81, remembers the brook." \
+		"\"The water was clean,\" she said." \
+		"A former band administrator, who asked not to be named, said the community lost a year." \
+		"\"There is enough blame to go around,\" she said." \
+		"One engineer, who asked not to be named, said the process had been \"cold and confusing.\"" \
+		"\"Nobody called me,\" the engineer said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Lena Paul" "Margaret Francis" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
