@@ -707,6 +707,9 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     const char *nm = fn ? spk__role_name(b, m->head, &keyed) : NULL;
     /* "la ministre" is not the man the apposition made "le ministre" */
     int pg = nm ? person_gender(b->ctx, nm) : 0;
+    /* "A city spokesperson said" after "Marc Tessier, a spokesperson for
+     * the service": an article that introduces someone new */
+    if (nm && m->ts < m->head && spk__indefinite_det(b, m->ts)) nm = NULL;
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
       put_name(&r, nm, strlen(nm));
       r.suffix = "+role";

@@ -575,8 +575,22 @@ static void complete_surname(Block *b, uint32_t s, uint32_t e) {
 static void note_prev_subject(Block *b) {
   if (!b->sents.size) return;
   const Sentence *s0 = &b->sents.contents[0];
-  uint32_t lim = s0->end < s0->start + 10 ? s0->end : s0->start + 10;
-  for (uint32_t k = s0->start; k < lim; k++) {
+  uint32_t k0 = s0->start;
+  /* "Asked whether the streak could last, Bouchard laughed": after an
+   * opening participle clause, the subject follows its comma */
+  if (b->lid == PM_LANG_EN && word(b, k0) && T(b, k0)->end - T(b, k0)->start > 4) {
+    const char *w = b->text + T(b, k0)->end;
+    if (!memcmp(w - 2, "ed", 2) || !memcmp(w - 3, "ing", 3))
+      for (uint32_t k = k0 + 1; k < s0->end && k < k0 + 20; k++) {
+        if (T(b, k)->kind == T_QMARK) return;
+        if (punct(b, k, ',')) {
+          k0 = k + 1;
+          break;
+        }
+      }
+  }
+  uint32_t lim = s0->end < k0 + 10 ? s0->end : k0 + 10;
+  for (uint32_t k = k0; k < lim; k++) {
     const Token *t = T(b, k);
     if (t->kind == T_QMARK) return;
     if (t->kind == T_PUNCT && t->ch != ',' && t->ch != '.' && t->ch != '-') return;
@@ -592,7 +606,7 @@ static void note_prev_subject(Block *b) {
     uint32_t zn = b->len - T(b, e - 1)->end;
     if ((zn >= 2 && z[0] == '\'' && z[1] == 's') || (zn >= 4 && !memcmp(z, "\xE2\x80\x99s", 4)) ||
         (word(b, e) && (T(b, e)->lex & W_ROLE) && !(T(b, e)->lex & (W_FIRST_M | W_FIRST_F))) ||
-        (k > s0->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
+        (k > k0 && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
          !(T(b, k - 1)->flags & TF_CAP))) {
       /* "Ortega's daughter", "Lumora Chief Executive Tom Hadley", "at
        * the Riverside Hotel": not the subject */

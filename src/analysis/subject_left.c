@@ -36,6 +36,16 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
   for (int k = 0; k < 3 && s > lo; k++) {
     const Token *p = T(b, s - 1);
+    /* "A senior U.S. administration official": an initialism with inner
+     * periods is one adjective, and no step of the three */
+    if (p->kind != T_WORD && b->lid == PM_LANG_EN) {
+      uint32_t q = spk__initialism_before(b, s, lo);
+      if (q < s) {
+        s = q;
+        k--;
+        continue;
+      }
+    }
     if (p->kind != T_WORD) break;
     if (p->lex & W_DET) return s - 1;
     /* "One engineer, who asked not to be named, said": a capitalised

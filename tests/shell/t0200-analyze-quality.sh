@@ -919,4 +919,17 @@ test_expect_success 'Elder is a title; an unnamed administrator or "One engineer
 	test_cmp expected actual
 '
 
+test_expect_success 'an indefinite role is someone new; "Asked …, X laughed." gives X the next pronoun' '
+	printf "%s\n\n" "\"We need help,\" said Const. Marc Tessier, a spokesperson for the service." \
+		"A city spokesperson said the review was \"well under way\" and would go to committee." \
+		"A senior U.S. administration official said the President was \"open to a conversation\" with Canada." \
+		"Nick Ashdown scored twice. \"It is a cool number,\" he said." \
+		"Asked whether the streak was sustainable, Rick Bouchard laughed." \
+		"\"Ask me in April,\" he said." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote " out | sed "s/.* -- //; s/ \[.*//" >actual &&
+	printf "%s\n" "Marc Tessier" "(unresolved)" "(unresolved)" "Nick Ashdown" "Rick Bouchard" >expected &&
+	test_cmp expected actual
+'
+
 test_done
