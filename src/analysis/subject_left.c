@@ -705,12 +705,17 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
          * name, then a surname) ends before "of" and a place */
         /* ("Chief Harold Wabasse of …": titles before the first name) */
         uint32_t s3 = s2;
-        while (s3 + 2 < p - 1 && (T(b, s3)->lex & W_HONORIFIC) &&
+        while (s3 + 2 < p - 1 && (T(b, s3)->lex & (W_HONORIFIC | W_ROLE)) &&
                !(T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)))
           s3++;
+        /* ("Sandeep Gill of Brampton": or two words of which neither is a
+         * noun of a body, with a first name the lists lack) */
+        const uint64_t body = W_INSTITUTION | W_ROLE | W_COMPANY | W_ORG_LAST;
         bool person = p - 1 - s3 >= 2 &&
-                      ((T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) || s3 > s2) &&
-                      !(T(b, p - 2)->lex & (W_INSTITUTION | W_ROLE));
+                      ((T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) || s3 > s2 ||
+                       (p - 1 - s3 == 2 && !(T(b, s3)->flags & TF_ALLCAP) &&
+                        !(T(b, s3)->lex & body))) &&
+                      !(T(b, p - 2)->lex & (body));
         if (person) s2 = s3;
         else s2 = spk__initialism_before(b, s2, lo);
         /* "A spokesperson for the Ministry of Education said": the name

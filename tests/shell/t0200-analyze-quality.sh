@@ -932,4 +932,13 @@ test_expect_success 'an indefinite role is someone new; "Asked …, X laughed." 
 	test_cmp expected actual
 '
 
+test_expect_success '"X Y of Place" with an unlisted first name is X Y; "and" inside a Corporation name' '
+	printf "%s\n\n" "Mortgage broker Sandeep Gill of Brampton says many of his clients are choosing shorter terms." \
+		"About 1.2 million mortgages come up for renewal in 2027, according to the Canada Mortgage and Housing Corporation." \
+		"Royal Bank of Canada said the economy was slowing down this year." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Sandeep Gill" "Canada Mortgage and Housing Corporation" "Royal Bank of Canada" >expected &&
+	test_cmp expected actual
+'
+
 test_done
