@@ -74,6 +74,27 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       spk__name_mention(b, &c.m, k, ne);
       c.found = true;
     }
+    /* "The Bank of Canada held its rate, saying …", "The central bank
+     * held …, saying": a body opening the sentence after its article
+     * (capitalised words joined by "of", or up to a body noun) */
+    if (!c.found && b->lid == PM_LANG_EN && lo + 2 < v && word(b, lo) &&
+        (T(b, lo)->lex & W_DET) && !spk__indefinite_det(b, lo)) {
+      uint32_t e = lo + 1, end = NONE;
+      for (; e < v && e < lo + 7 && word(b, e); e++) {
+        const Token *t = T(b, e);
+        if (t->flags & TF_CAP) {
+          if (t->lex & W_INSTITUTION) end = e + 1;
+          else if (end != NONE) end = e + 1;
+          continue;
+        }
+        if (folded_is(b, e, "of") && end != NONE && (T(b, e + 1)->flags & TF_CAP)) continue;
+        if (t->lex & (W_INSTITUTION | W_COMPANY)) end = e + 1;
+        else if (t->lex & (W_AUX | W_SPEECH | W_PREP | W_FUNCTION | W_DET)) break;
+        if (end != NONE) break;
+      }
+      if (end != NONE && end < v && word(b, end) && !(T(b, end)->lex & (W_PREP | W_DET)))
+        c.found = spk__subject_left(b, end, lo, &c.m);
+    }
   } else if (relative_before(b, v, lo) != NONE) {
     /* "Arnaud Rousseau, son président, qui juge le plan « … »": the
      * subject is what "qui" stands for, never the object after the verb. */

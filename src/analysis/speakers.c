@@ -633,7 +633,18 @@ static void note_entities(Block *b) {
   for (uint32_t i = 0; i < n; i++) {
     /* most words are lowercase: a tight loop to the next capital */
     while (i < n && !(tk[i].flags & TF_CAP)) i++;
-    if (i == n || !spk__nameish(b, i)) continue;
+    if (i == n) continue;
+    if (!spk__nameish(b, i)) {
+      /* "the Bank of Canada", "the Ministry of Long-Term Care": "the
+       * central bank", "the ministry" later on are that body */
+      if ((tk[i].lex & W_INSTITUTION) && tk[i].kind == T_WORD && i + 2 < n &&
+          b->lid == PM_LANG_EN && (tk[i + 2].flags & TF_CAP) && folded_is(b, i + 1, "of") &&
+          spk__nameish(b, i + 2)) {
+        uint32_t e2 = spk__name_end(b, i + 2, n);
+        if (tk[e2 - 1].end - tk[i].start < CTX_NAME) spk__bind_role(b, i, i, e2);
+      }
+      continue;
+    }
     uint32_t e = spk__name_end(b, i, n);
     uint32_t s = i;
     i = e - 1;

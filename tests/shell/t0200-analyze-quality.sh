@@ -941,4 +941,12 @@ test_expect_success '"X Y of Place" with an unlisted first name is X Y; "and" in
 	test_cmp expected actual
 '
 
+test_expect_success '"the central bank" is the Bank of Canada named before; a body opening the sentence says "…, saying"' '
+	printf "%s\n\n" "The Bank of Canada held its key rate on Wednesday, saying the economy was slowing." \
+		"In its announcement, the central bank said inflation remained \"sticky\" over the fall." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Bank of Canada" "Bank of Canada" >expected &&
+	test_cmp expected actual
+'
+
 test_done
