@@ -420,6 +420,19 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
  * it") or there is no -s form nor figure either ("conceded the race for
  * Nguyen").  "Jones stole $2 million", "pollution kills 7 million" are
  * clauses. */
+/* Token i is a lowercase word without -s or -ed after a lowercase plural
+ * ("advisories tend"): a plural subject's verb. */
+static bool bare_after_plural(const Block *b, uint32_t i) {
+  const Token *t = T(b, i), *p = T(b, i - 1);
+  if (!word(b, i) || !word(b, i - 1) || ((t->flags | p->flags) & TF_CAP) ||
+      (t->lex & (W_PREP | W_DET | W_FUNCTION | W_AUX)) || (p->lex & (W_PREP | W_DET | W_FUNCTION)))
+    return false;
+  const char *w = b->text + t->start, *q = b->text + p->start;
+  uint32_t n = t->end - t->start, pn = p->end - p->start;
+  return n > 2 && pn > 3 && w[n - 1] != 's' && !(w[n - 2] == 'e' && w[n - 1] == 'd') &&
+         q[pn - 1] == 's' && q[pn - 2] != 's';
+}
+
 static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
   bool verb = false, s_form = false, figure = false, to_verb = false;
   /* "Hale added nine rebounds and six assists", "added 16 points and
@@ -472,9 +485,12 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
                        (word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_DET | W_NUMWORD))))))
       s_form = true;
     /* "the governor to sign": "to" and a verb before any verb */
+    /* (not after a plural and a bare word, its verb: "advisories tend
+     * to drag on", "prices need to fall") */
     if (!verb && k > from && k < from + 5 && n == 2 && w[0] == 't' && w[1] == 'o' &&
         word(b, k + 1) && !(T(b, k + 1)->flags & TF_CAP) &&
-        !(T(b, k + 1)->lex & (W_DET | W_PREP | W_FUNCTION)))
+        !(T(b, k + 1)->lex & (W_DET | W_PREP | W_FUNCTION)) &&
+        !(k >= from + 2 && bare_after_plural(b, k - 1)))
       to_verb = true;
   }
   /* ("the secret to teaching reading was patience" has a verb) */

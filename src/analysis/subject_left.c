@@ -325,6 +325,25 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   uint32_t adj = NONE; /* a lowercase adjective closing the name */
   for (int guard = 0; guard < 4; guard++) {
     const Token *t = T(b, j);
+    /* "Staff Sgt. Heather Quinlan of the collision investigation unit
+     * told": a name, then "of the" and a lowercase noun phrase */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) && j > lo + 3 &&
+        !(t->lex & (W_PREP | W_DET | W_AUX | W_SPEECH | W_FUNCTION | W_QUE))) {
+      uint32_t k = j;
+      while (k > lo && k + 4 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
+             !(T(b, k - 1)->lex & (W_PREP | W_DET | W_AUX | W_SPEECH | W_FUNCTION | W_QUE)))
+        k--;
+      if (k > lo + 2 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
+          !spk__indefinite_det(b, k - 1) && folded_is(b, k - 2, "of") &&
+          (T(b, k - 3)->flags & TF_CAP) && spk__nameish(b, k - 3)) {
+        uint32_t ns = spk__name_start(b, k - 3, lo);
+        if (k - 2 - ns >= 2 || ctx__entity_by_part(b->ctx, b->text + T(b, ns)->start,
+                                                   T(b, k - 3)->end - T(b, ns)->start)) {
+          spk__name_mention(b, m, ns, k - 2);
+          return true;
+        }
+      }
+    }
     /* « Ce dernier, qui …, se dit », "the latter said" */
     if (j > lo && t->kind == T_WORD && !(t->flags & TF_CAP) && word(b, j - 1) &&
         (T(b, j - 1)->lex & W_DET) && t->end - t->start >= 6 && t->end - t->start <= 9 &&

@@ -949,4 +949,17 @@ test_expect_success '"the central bank" is the Bank of Canada named before; a bo
 	test_cmp expected actual
 '
 
+test_expect_success '"X of the collision unit told …" speaks; "said advisories tend to drag on" reports a clause' '
+	printf "%s\n\n" "Staff Sgt. Heather Quinlan of the collision investigation unit told reporters at the scene that the road would stay closed." \
+		"Keisha Marshall said advisories tend to drag on when a community relies on a single operator." \
+		"Mayor Linda Park urged the governor to sign the bill." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/^in.txt:[0-9:]* //; s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	indirect "the road would stay closed" -- Heather Quinlan
+	indirect "advisories tend to drag on when a community relies on a single operator" -- Keisha Marshall
+	EOT
+	test_cmp expected actual
+'
+
 test_done
