@@ -954,13 +954,16 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
        * "A school administrator, who …, said": so does an indefinite
        * article before a singular noun */
       /* "…, county health officials said Friday": or a comma */
+      /* ("…, but economists say": or a conjunction after a comma) */
       if (k > lo && ((plural && (T(b, k - 1)->kind == T_NUMBER || k - 1 == lo ||
                                  punct(b, k - 1, ',') ||
+                                 (k - 1 > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_CONJ) &&
+                                  punct(b, k - 2, ',')) ||
                                  (word(b, k - 1) && (T(b, k - 1)->lex & W_DET)))) ||
                      (!plural && k - 1 == lo && word(b, k - 1) && (T(b, k - 1)->lex & W_DET) &&
                       spk__indefinite_det(b, k - 1)))) {
         m->type = M_NP;
-        m->ts = punct(b, k - 1, ',') ? k : k - 1;
+        m->ts = punct(b, k - 1, ',') || (T(b, k - 1)->lex & W_CONJ) ? k : k - 1;
         m->te = end;
         return true;
       }

@@ -962,4 +962,10 @@ test_expect_success '"X of the collision unit told …" speaks; "said advisories
 	test_cmp expected actual
 '
 
+test_expect_success '"…, but economists say" reports the clause after it' '
+	printf "%s\n" "The bank held its rate, but economists say a spring cut is still on the table." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q ": indirect \"a spring cut is still on the table\" -- (unresolved)" out
+'
+
 test_done
