@@ -968,4 +968,12 @@ test_expect_success '"…, but economists say" reports the clause after it' '
 	grep -q ": indirect \"a spring cut is still on the table\" -- (unresolved)" out
 '
 
+test_expect_success 'MLA, MPP, MNA, MHA are roles: "Nunavut MLA Kiah Ipeelie" is Kiah Ipeelie' '
+	printf "%s\n\n" "Nunavut MLA Kiah Ipeelie, whose riding includes Kimmirut, said the territory has relied on one sailing." \
+		"\"We should not be surprised,\" she said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Kiah Ipeelie" "Kiah Ipeelie" >expected &&
+	test_cmp expected actual
+'
+
 test_done
