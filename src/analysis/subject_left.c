@@ -880,6 +880,11 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           p -= 2; /* "The King's Fund": a possessive inside the name */
         } else if (spk__initialism_before(b, p, lo) < p) {
           p -= 2; /* "the B.C. Prosecution Service" */
+        } else if (b->lid == PM_LANG_EN && p > lo + 1 && folded_is(b, p - 1, "of") &&
+                   word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
+                   (T(b, p - 2)->lex & W_INSTITUTION) &&
+                   !(T(b, p - 2)->lex & (W_DET | W_FUNCTION | W_PREP))) {
+          p -= 2; /* "the Department of Community and Government Services" */
         } else {
           break;
         }

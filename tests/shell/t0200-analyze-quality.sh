@@ -976,4 +976,12 @@ test_expect_success 'MLA, MPP, MNA, MHA are roles: "Nunavut MLA Kiah Ipeelie" is
 	test_cmp expected actual
 '
 
+test_expect_success '"the Department of Community and Government Services" is read whole, then is "the department"' '
+	printf "%s\n\n" "The territory'"'"'s Department of Community and Government Services confirmed on Tuesday that the vessel would not complete its final run." \
+		"That is unlikely, according to the department." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Department of Community and Government Services" "Department of Community and Government Services" >expected &&
+	test_cmp expected actual
+'
+
 test_done
