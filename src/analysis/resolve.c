@@ -806,6 +806,24 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.6;
       return r;
     }
+    /* "Brooks, asked about Okafor, did not hold back." then ""…," the
+     * Celtics star said": the person the paragraph before, which quoted
+     * nobody, opened with, when named in full earlier */
+    if (b->lid == PM_LANG_EN && b->ctx->prev_subject.name[0] &&
+        T(b, m->ts)->start < b->para_start + 400) {
+      const CtxPerson *ps = &b->ctx->prev_subject;
+      const CtxPerson *pp = strchr(ps->name, ' ') ? ctx__person(b->ctx, ps->name)
+                                                  : ctx__entity_by_surname(b->ctx, ps->name,
+                                                                           strlen(ps->name));
+      if (pp && strchr(pp->name, ' ') && compatible(m->gender, pp->gender) &&
+          !other_role(b, pp->name, f)) {
+        put_name(&r, pp->name, strlen(pp->name));
+        if (pp->gender) r.gender = pp->gender;
+        r.suffix = "+role-recent";
+        r.conf = 0.7;
+        return r;
+      }
+    }
     const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
     if (fresh && compatible(m->gender, fresh->gender) && (fresh->gender || !keyed)) {
       p = fresh;

@@ -984,4 +984,14 @@ test_expect_success '"the Department of Community and Government Services" is re
 	test_cmp expected actual
 '
 
+test_expect_success '"the Celtics star" is the person the paragraph before opened with' '
+	printf "%s\n\n" "Jaylen Brooks led Boston with 29 points." \
+		"\"That is on all of us,\" Celtics coach Joe Mazzulla-Grant said." \
+		"Brooks, asked about Okafor, did not hold back." \
+		"\"He is a problem,\" the Celtics star said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Joe Mazzulla-Grant" "Jaylen Brooks" >expected &&
+	test_cmp expected actual
+'
+
 test_done
