@@ -599,6 +599,17 @@ static void note_prev_subject(Block *b) {
       if ((t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_AUX | W_SPEECH | W_FIRST_PERSON |
                      W_QUE)) && !(t->lex & (W_DET | W_MONTH)))
         return;
+      /* "The coach credited Delahaye for …": a role after its article and
+       * before its verb is the subject, the person bound to it or no one
+       * (not the object named after it) */
+      if ((t->lex & W_ROLE) && !(t->flags & TF_CAP) && b->lid == PM_LANG_EN && k > k0 &&
+          word(b, k - 1) && (T(b, k - 1)->lex & W_DET) && word(b, k + 1) &&
+          !(T(b, k + 1)->flags & TF_CAP)) {
+        bool keyed;
+        const char *nm = spk__role_name(b, k, &keyed);
+        if (nm) ctx__set_person(&b->ctx->prev_subject, nm, strlen(nm), 0);
+        return;
+      }
       continue;
     }
     uint32_t e = spk__name_end(b, k, s0->end);

@@ -994,4 +994,14 @@ test_expect_success '"the Celtics star" is the person the paragraph before opene
 	test_cmp expected actual
 '
 
+test_expect_success '"The coach credited Delahaye …" leaves the next pronoun to the coach' '
+	printf "%s\n\n" "Marcus Delahaye added 21 points." \
+		"\"We had a real conversation,\" Raptors coach Darko Novak said." \
+		"The coach credited Delahaye for organizing the defence." \
+		"\"Marcus is our voice out there,\" he said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Darko Novak" "Darko Novak" >expected &&
+	test_cmp expected actual
+'
+
 test_done
