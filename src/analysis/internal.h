@@ -353,6 +353,9 @@ struct PmContext {
   char anon_head[24];    /* that person's folded head noun ("aide"), zero
                             padded, "" when none: "the aide" is that
                             person again (resolve.c) */
+  char anon_role[24];    /* the last such head noun of the article, kept
+                            after anon_last runs out: "the official" far
+                            below "a White House official, who …" */
   /* A transcript's turns (claims.c): the hash of the speaker label
    * ("OKAFOR:") whose turn goes on, 0 before any; the labels found to be
    * the moderators'; whether the turn is one of theirs (1 found by its

@@ -136,7 +136,10 @@ static void note_anon_head(Block *b, const Cue *c) {
     if (t->kind != T_WORD || (t->flags & TF_CAP) || !(t->lex & (W_ROLE | W_ANON))) continue;
     char f[64];
     size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
-    if (n && n < sizeof ctx->anon_head) memcpy(ctx->anon_head, f, n);
+    if (n && n < sizeof ctx->anon_head) {
+      memcpy(ctx->anon_head, f, n);
+      memcpy(ctx->anon_role, ctx->anon_head, sizeof ctx->anon_role);
+    }
     return;
   }
 }

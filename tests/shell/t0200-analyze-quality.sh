@@ -1004,4 +1004,14 @@ test_expect_success '"The coach credited Delahaye …" leaves the next pronoun t
 	test_cmp expected actual
 '
 
+test_expect_success '"the official" far below an unnamed official stays that unnamed official' '
+	printf "%s\n\n" "A White House official, who briefed reporters on condition of anonymity, said the first crossings would be in Michigan." \
+		"Mayor Drew Dilkens-Barr said local businesses were nervous." \
+		"\"Nobody wants to go through that again,\" Dilkens-Barr said." \
+		"Asked whether the measures were permanent, the official said only that they would be \"reviewed regularly.\"" >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "(unresolved)" "Drew Dilkens-Barr" "Drew Dilkens-Barr" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
