@@ -561,6 +561,20 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
        * informations" */
       c.found = true;
       if (after) *after = c.m.te;
+      /* "according to U.S. Customs and Border Protection figures": the
+       * body's data, which speak for no one (source words are rare, so
+       * the few compares cost nothing) */
+      uint32_t d = c.m.te;
+      while (d < hi && d < c.m.te + 8 &&
+             ((word(b, d) && ((T(b, d)->flags & TF_CAP) || (T(b, d)->lex & W_CONJ) ||
+                              folded_is(b, d, "of"))) ||
+              punct(b, d, '.')))
+        d++;
+      if (b->lid == PM_LANG_EN && d < hi && word(b, d) && !(T(b, d)->flags & TF_CAP) &&
+          (folded_is(b, d, "figures") || folded_is(b, d, "data") || folded_is(b, d, "numbers") ||
+           folded_is(b, d, "statistics") || folded_is(b, d, "estimates") ||
+           folded_is(b, d, "records")))
+        c.found = false;
     }
     if (!c.found) continue;
     if (!strcmp(f, "pour")) {

@@ -79,6 +79,12 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     if (word(b, k) && T(b, k)->end - T(b, k)->start <= 5 &&
         (folded_is(b, k, "which") || folded_is(b, k, "who") || folded_is(b, k, "whose")))
       continue;
+    /* "…, the White House said Wednesday, a move Canadian officials warn
+     * could snarl trade": an indefinite noun that is no person opens an
+     * apposition to the sentence, not an attribution */
+    if (b->lid == PM_LANG_EN && word(b, k) && T(b, k)->end - T(b, k)->start <= 2 &&
+        spk__indefinite_det(b, k) && !spk__indefinite_person(b, k, send))
+      continue;
     /* "…, in the latest escalation of a long-running dispute": a
      * prepositional phrase is no attribution */
     if (word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->lex & W_SOURCE) &&

@@ -1014,4 +1014,15 @@ test_expect_success '"the official" far below an unnamed official stays that unn
 	test_cmp expected actual
 '
 
+test_expect_success '", the White House said Wednesday, a move …" attributes the clause; a body'"'"'s figures speak for no one' '
+	printf "%s\n\n" "The United States will begin screening at a dozen crossings early next year, the White House said Wednesday, a move Canadian officials warn could snarl trade." \
+		"According to U.S. Customs and Border Protection figures, less than one per cent of the fentanyl was caught at the northern border." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/^in.txt:[0-9:]* //; s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	indirect "The United States will begin screening at a dozen crossings early next year" -- White House
+	EOT
+	test_cmp expected actual
+'
+
 test_done
