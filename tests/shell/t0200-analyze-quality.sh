@@ -1025,4 +1025,22 @@ test_expect_success '", the White House said Wednesday, a move …" attributes t
 	test_cmp expected actual
 '
 
+# Batch 26 (six articles in Canadian styles the earlier batches lacked:
+# CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
+# politics with US news, a Star investigation with quotes across
+# paragraphs, a CP hockey game, Global business with analysts and reader
+# comments), annotated before the first run: first contact 0.988, 0.967,
+# 0.832 (99/119).  Batch 29 (four articles: CBC North, a National Post
+# column, a CP basketball game, CTV's Washington bureau), written and
+# committed after batch 26's rules and before any run: first contact
+# 1.000, 0.968, 0.867 (65/75; the session-start binary 0.853).  Floors
+# sit just below the figures reached after the rules they prompted
+# (batch 26: 0.988, 0.984, 1.000; batch 29: 1.000, 0.974, 0.987).
+test_expect_success 'held-out batches 26 and 29 (Canadian English press) stay above their floor' '
+	floors 0.98 0.98 0.99 "$A"/heldout26/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.99 0.97 0.98 "$A"/heldout29/en-*.txt &&
+	grep -q "^speaker accuracy" out
+'
+
 test_done
