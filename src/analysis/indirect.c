@@ -713,6 +713,10 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       if ((wn == 4 && !memcmp(tw, "told", 4)) || (wn == 4 && !memcmp(tw, "tell", 4)) ||
           (wn == 5 && !memcmp(tw, "tells", 5))) {
         if (spk__nameish(b, from)) from = spk__name_end(b, from, s->end);
+        /* "told The Canadian Press the deal …": an outlet after its article */
+        else if (word(b, from) && (T(b, from)->lex & W_DET) && from + 1 < s->end &&
+                 (T(b, from + 1)->flags & TF_CAP) && spk__nameish(b, from + 1))
+          from = spk__name_end(b, from + 1, s->end);
         else if (word(b, from) && (T(b, from)->lex & W_DET)) from += 2;
         else from++;
         if (from < s->end && word(b, from) && (T(b, from)->lex & W_QUE)) from++;

@@ -278,6 +278,33 @@ bool spk__adverbial3(const Block *b, uint32_t j) {
   return false;
 }
 
+/* "RCMP Cpl. Janelle Shoihet" then "the corporal said": a rank's
+ * abbreviation binds the role noun it stands for to the name (English;
+ * only after an honorific, so the table is seldom read). */
+static void rank_role(Block *b, uint32_t h, uint32_t ns, uint32_t ne) {
+  static const char *const ranks[][2] = {
+      {"cpl", "corporal"},  {"sgt", "sergeant"},      {"const", "constable"},
+      {"cst", "constable"}, {"insp", "inspector"},    {"supt", "superintendent"},
+      {"det", "detective"}, {"coun", "councillor"},   {"lt", "lieutenant"},
+      {"capt", "captain"},  {"col", "colonel"},       {"gen", "general"},
+      {"sen", "senator"},   {"gov", "governor"},      {"rep", "representative"},
+      {"dr", "doctor"}};
+  if (b->lid != PM_LANG_EN) return;
+  const Token *t = T(b, h);
+  char f[64];
+  if (t->end - t->start > 5) return;
+  size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+  if (!n || n >= sizeof f) return;
+  f[n] = '\0';
+  for (size_t k = 0; k < sizeof ranks / sizeof *ranks; k++)
+    if (!strcmp(f, ranks[k][0])) {
+      char nm[CTX_NAME];
+      str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
+      ctx__bind_role(b->ctx, ranks[k][1], strlen(ranks[k][1]), "", nm);
+      return;
+    }
+}
+
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   /* "le député LR Aurélien Pradié": the party is not part of the name */
   while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP) &&
@@ -302,6 +329,7 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
     int g = spk__honorific_gender(b, h - 1);
     if (g) m->gender = g;
     if (T(b, h - 1)->lex & W_ROLE) spk__bind_role(b, h - 1, ns, ne);
+    else rank_role(b, h - 1, ns, ne);
   } else if (h > 0 && word(b, h - 1) && (T(b, h - 1)->lex & W_ROLE) &&
              !(T(b, h - 1)->flags & TF_CAP)) {
     spk__bind_role(b, h - 1, ns, ne);

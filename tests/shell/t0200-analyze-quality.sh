@@ -1025,6 +1025,20 @@ test_expect_success '", the White House said Wednesday, a move …" attributes t
 	test_cmp expected actual
 '
 
+test_expect_success '"Cpl. X" makes "the corporal" X; "told The Canadian Press the deal …" reports the deal' '
+	printf "%s\n\n" "RCMP Cpl. Janelle Shoihet said officers found the vehicle near Surrey." \
+		"\"We are asking anyone with video to call us,\" the corporal said." \
+		"A source familiar with the matter told The Canadian Press the deal could close by March." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -E ": (quote|indirect) " out | sed "s/^in.txt:[0-9:]* //; s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	indirect "officers found the vehicle near Surrey" -- Janelle Shoihet
+	quote "We are asking anyone with video to call us," -- Janelle Shoihet
+	indirect "the deal could close by March" -- (unresolved)
+	EOT
+	test_cmp expected actual
+'
+
 # Batch 26 (six articles in Canadian styles the earlier batches lacked:
 # CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
 # politics with US news, a Star investigation with quotes across
