@@ -330,6 +330,13 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
  * ajouté que … »: a que/that clause with no quotation in it. */
 static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
 
+/* "…, who asked that her last name not be used": "asked that" makes a
+ * request, not a report. */
+static bool request_that(const Block *b, uint32_t v) {
+  return b->lid == PM_LANG_EN && T(b, v)->end - T(b, v)->start <= 5 &&
+         (folded_is(b, v, "asked") || folded_is(b, v, "asks") || folded_is(b, v, "ask"));
+}
+
 static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   /* « affirme que « le site restera ouvert » et qu'une partie … sera
    * réorientée »: a second que clause after the quotation reports the
@@ -391,7 +398,7 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
       for (uint32_t k = v + 2; k < s->end && k < v + 6; k++)
         if (folded_is(b, k, "to")) q = NONE;
     }
-    if (q == NONE || s->end - q < 4) continue;
+    if (q == NONE || s->end - q < 4 || (q == v + 1 && request_that(b, v))) continue;
     Cue c = spk__cue_at_verb(b, v, lq + 1, q, "indirect", 0.8, false);
     if (c.found && c.m.type == M_PRON && c.m.gender == 3) continue;
     if (c.found) {
@@ -645,6 +652,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         break;
     }
     if (q == NONE) q = qc;
+    if (q == v + 1 && request_that(b, v)) continue;
     Cue c;
     if (q != NONE) {
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);

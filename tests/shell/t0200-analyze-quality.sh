@@ -1039,6 +1039,13 @@ test_expect_success '"Cpl. X" makes "the corporal" X; "told The Canadian Press t
 	test_cmp expected actual
 '
 
+test_expect_success '"who asked that her last name not be used" reports nothing' '
+	printf "%s\n" "\"I had no choice,\" said Maria, who asked that her last name not be used because she fears losing her job." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q ": quote .* -- Maria" out &&
+	! grep -q ": indirect " out
+'
+
 # Batch 26 (six articles in Canadian styles the earlier batches lacked:
 # CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
 # politics with US news, a Star investigation with quotes across
