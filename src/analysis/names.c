@@ -173,6 +173,15 @@ uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
       s = p - 1;
       continue;
     }
+    /* "The Globe and Mail reported": after an article, two single
+     * capitalised words joined by "and" are one name (not "Smith and
+     * Jones said", which has no article) */
+    if (s == j && p > lo + 1 && b->lid == PM_LANG_EN && word(b, p) &&
+        !(T(b, p)->flags & TF_CAP) && (T(b, p)->lex & W_CONJ) && spk__nameish(b, p - 1) &&
+        (T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & (W_FIRST_M | W_FIRST_F)) &&
+        word(b, p - 2) && (T(b, p - 2)->lex & W_DET) && !spk__nameish(b, p - 2) &&
+        b->text[T(b, j)->end - 1] != 's' && b->text[T(b, p - 1)->end - 1] != 's')
+      s = p - 1;
     break;
   }
   return s;

@@ -1046,6 +1046,13 @@ test_expect_success '"who asked that her last name not be used" reports nothing'
 	! grep -q ": indirect " out
 '
 
+test_expect_success '"The Globe and Mail reported" is one name' '
+	printf "%s\n" "The Globe and Mail reported last week that the deal was close." >in.txt &&
+	speaker_names in.txt >actual &&
+	echo "Globe and Mail" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 26 (six articles in Canadian styles the earlier batches lacked:
 # CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
 # politics with US news, a Star investigation with quotes across
