@@ -784,6 +784,20 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         j = ns - 1;
         continue;
       }
+      /* "a spokesperson for Health Minister Mark Holland said": past the
+       * titles before the name, "for" after a role or an unnamed noun
+       * makes the name its complement */
+      if (b->lid == PM_LANG_EN) {
+        uint32_t k = ns;
+        while (k > lo && k + 4 > ns && word(b, k - 1) && (T(b, k - 1)->flags & TF_CAP) &&
+               !(T(b, k - 1)->lex & W_DET))
+          k--;
+        if (k < ns && k > lo + 1 && folded_is(b, k - 1, "for") && word(b, k - 2) &&
+            !(T(b, k - 2)->flags & TF_CAP) && (T(b, k - 2)->lex & (W_ROLE | W_ANON))) {
+          j = k - 2;
+          continue;
+        }
+      }
       spk__name_mention(b, m, spk__initialism_before(b, ns, lo), adj == j + 1 ? adj + 1 : j + 1);
       return true;
     }

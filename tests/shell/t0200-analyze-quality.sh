@@ -1053,6 +1053,13 @@ test_expect_success '"The Globe and Mail reported" is one name' '
 	test_cmp expected actual
 '
 
+test_expect_success '"a spokesperson for Health Minister X said" stays unnamed' '
+	printf "%s\n" "Asked about the report, a spokesperson for Health Minister Mark Holland said the government was reviewing it." >in.txt &&
+	speaker_names in.txt >actual &&
+	echo "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 26 (six articles in Canadian styles the earlier batches lacked:
 # CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
 # politics with US news, a Star investigation with quotes across
