@@ -551,6 +551,12 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
   if (speech_head && fq > s->start + 6 && !spk__in_quote(b, s->start) &&
       trailing_attribution(b, &head, true))
     return;
+  /* "The United States will begin what it calls "enhanced screening" of
+   * travellers …, the White House said Wednesday, a move …": one short
+   * quotation inside the clause leaves the clause to the attribution */
+  if (speech_tail && b->lid == PM_LANG_EN && fq > s->start + 3 && lq < fq + 7 &&
+      lq + 3 < s->end && !punct(b, lq + 1, ',') && trailing_attribution(b, s, false))
+    return;
   if (speech_tail || (lq + 2 < s->end && word(b, lq + 1) && (T(b, lq + 1)->lex & W_CONJ) &&
                       word(b, lq + 2) && (T(b, lq + 2)->lex & W_QUE)))
     after_quotes(b, s, lq);
