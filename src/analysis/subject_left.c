@@ -734,7 +734,11 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                       ((T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) || s3 > s2 ||
                        (p - 1 - s3 == 2 && !(T(b, s3)->flags & TF_ALLCAP) &&
                         !(T(b, s3)->lex & body))) &&
-                      !(T(b, p - 2)->lex & (body));
+                      (!(T(b, p - 2)->lex & body) ||
+                       /* ("Chief Wilfred King of …": a role word as the
+                        * surname after a known first name) */
+                       (p - 1 - s3 == 2 && (T(b, s3)->lex & (W_FIRST_M | W_FIRST_F)) &&
+                        !(T(b, p - 2)->lex & (W_INSTITUTION | W_COMPANY | W_ORG_LAST))));
         if (person) s2 = s3;
         else s2 = spk__initialism_before(b, s2, lo);
         /* "A spokesperson for the Ministry of Education said": the name

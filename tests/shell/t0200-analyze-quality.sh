@@ -1069,6 +1069,13 @@ test_expect_success 'a short quotation inside a clause closed by an attribution 
 	! grep -q ": indirect " out
 '
 
+test_expect_success '"Chief Wilfred King of Gull Bay First Nation" is Wilfred King' '
+	printf "%s\n" "Chief Wilfred King of Gull Bay First Nation told APTN News the community had been ignored." >in.txt &&
+	speaker_names in.txt >actual &&
+	echo "Wilfred King" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 26 (six articles in Canadian styles the earlier batches lacked:
 # CTV local police, CBC Atlantic with a First Nation chief, Globe Ottawa
 # politics with US news, a Star investigation with quotes across
