@@ -218,6 +218,22 @@ static bool named_quote_before(const Block *b, const PmQuote *q) {
   return false;
 }
 
+/* The quotation or reported clause of this paragraph just before q, when
+ * a cue gave it a speaker the article does not name (« …, s'alarme un
+ * député Renaissance. Un autre veut croire que « … » », « a indiqué le
+ * ministère de l'Éducation qu'une campagne … Une initiative saluée par
+ * la FCPE, qui réclame « … » »): a follow-on goes on with that unnamed
+ * speaker, not with the named one before it.  NULL otherwise. */
+static const PmQuote *unnamed_cue_before(const Block *b, const PmQuote *q) {
+  const PmQuote *best = NULL;
+  for (const PmQuote *p = q; p-- > b->res->quotes.contents + b->para_first_quote;)
+    if (p->start < q->start && (p->kind == PM_QUOTE_QUOTE || p->kind == PM_QUOTE_INDIRECT) &&
+        (!best || p->start > best->start))
+      best = p;
+  if (!best || !best->has_speaker || best->speaker.name || !best->speaker.mention) return NULL;
+  return best;
+}
+
 static uint32_t count_words(const Block *b, const RawQuote *r) {
   uint32_t n = 0;
   uint32_t lim = r->close_tok == NONE ? b->toks.size : r->close_tok;
@@ -465,6 +481,14 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       ctx__note_speaker(ctx, p.name, p.gender);
       ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
       ctx->last_age = 0;
+    } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3 &&
+               b->lid == PM_LANG_FR && unnamed_cue_before(b, q)) {
+      const PmQuote *u = unnamed_cue_before(b, q);
+      q->has_speaker = true;
+      q->speaker = u->speaker;
+      q->speaker.how = "follow-on";
+      q->speaker.stance = PM_STANCE_NONE;
+      q->confidence = 0.5;
     } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
       /* a sub-heading that repeats a follow-on quotation is its speaker's */
