@@ -139,6 +139,21 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
   return true;
 }
 
+/* The first token of a name apposed after the comma at token e, past an
+ * honorific (« son avocat, Me Karim Belkacem », « le maire, M. Dupont »):
+ * the honorific's own capital would stop the name there.  e + 1 when
+ * there is none. */
+static uint32_t apposed_name(const Block *b, uint32_t e) {
+  uint32_t n = e + 1;
+  if (n + 1 < b->toks.size && word(b, n) && (T(b, n)->lex & W_HONORIFIC) &&
+      (T(b, n)->flags & TF_CAP)) {
+    uint32_t x = n + 1 + (punct(b, n + 1, '.') ? 1 : 0);
+    if (x < b->toks.size && spk__nameish(b, x) && spk__name_end(b, x, b->toks.size) - x >= 2)
+      return x;
+  }
+  return n;
+}
+
 /* "said the company's chief executive, Alastair Prentice": after the
  * possessor at token k, a role noun phrase and then, past a comma, the
  * name of the person who holds it.  Binds the role to that name.  False
@@ -487,10 +502,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       }
       m->te = e;
       /* "l'adjoint aux travaux, Karim Benali": the apposed name wins */
-      if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
-          !(T(b, e + 1)->flags & TF_ALLCAP) &&
-          spk__name_end(b, e + 1, b->toks.size) - (e + 1) >= 2) {
-        spk__name_mention(b, m, e + 1, spk__name_end(b, e + 1, b->toks.size));
+      uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
+      if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
+          !(T(b, an)->flags & TF_ALLCAP) &&
+          spk__name_end(b, an, b->toks.size) - an >= 2) {
+        spk__name_mention(b, m, an, spk__name_end(b, an, b->toks.size));
         return true;
       }
       return true;
@@ -620,11 +636,12 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           return true;
         }
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
-        if (punct(b, e, ',') && e + 1 < b->toks.size && spk__nameish(b, e + 1) &&
+        uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
+        if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
             (h->lex & W_ROLE)) {
-          uint32_t ne = spk__name_end(b, e + 1, b->toks.size);
-          spk__bind_role(b, k, e + 1, ne);
-          spk__name_mention(b, m, e + 1, ne);
+          uint32_t ne = spk__name_end(b, an, b->toks.size);
+          spk__bind_role(b, k, an, ne);
+          spk__name_mention(b, m, an, ne);
           return true;
         }
         char f[64];
