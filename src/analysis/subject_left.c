@@ -435,6 +435,28 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       j -= 3;
       t = T(b, j);
     }
+    /* « Le rapporteur …, Charles Lenoir (Horizons), juge », « Anne
+     * Martin (LR) estime »: a party or place in parentheses after a name
+     * is no part of the subject; the name before it is */
+    if (t->kind == T_PUNCT && (t->ch == ')' || (t->ch == ',' && punct(b, j - 1, ')'))) &&
+        j > lo + 3) {
+      uint32_t p = t->ch == ')' ? j - 1 : j - 2;
+      while (p > lo && p + 5 > j && word(b, p) && (T(b, p)->flags & TF_CAP)) p--;
+      if (punct(b, p, '(') && p + 1 < j && !punct(b, p + 1, ')') && p > lo &&
+          spk__nameish(b, p - 1)) {
+        uint32_t ns = spk__name_start(b, p - 1, lo);
+        if (p - ns >= 2 || (T(b, ns)->lex & (W_FIRST_M | W_FIRST_F))) {
+          spk__name_mention(b, m, ns, p);
+          if (ns > lo + 1 && punct(b, ns - 1, ','))
+            for (uint32_t k = ns - 1; k > lo && k + 8 > ns; k--)
+              if (word(b, k - 1) && (T(b, k - 1)->lex & W_ROLE) && !(T(b, k - 1)->flags & TF_CAP)) {
+                spk__bind_role(b, k - 1, ns, p);
+                break;
+              }
+          return true;
+        }
+      }
+    }
     if (t->kind == T_PUNCT && t->ch == ',' && j > lo) {
       /* Apposition: "Manuel Valls, ministre de l'Intérieur, a estimé" or
        * "Le ministre de l'Intérieur, Manuel Valls, estime". */
