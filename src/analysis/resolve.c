@@ -240,19 +240,31 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
     /* "The senator brushed off questions. "…," she said": a definite role
      * noun opening a sentence is the pronoun's referent, resolved as a
      * role */
-    if (gender && lim > s->start + 1 && word(b, s->start) && (T(b, s->start)->lex & W_DET) &&
-        !spk__indefinite_det(b, s->start) && word(b, s->start + 1) &&
-        (T(b, s->start + 1)->lex & W_ROLE) && !(T(b, s->start + 1)->flags & TF_CAP) &&
-        !spk__in_quote(b, s->start)) {
+    /* (« D'ici là, le ministre de l'Économie entend … »: past a short
+     * opening adverbial and its comma) */
+    uint32_t rs = s->start;
+    if (gender && b->lid == PM_LANG_FR && lim > rs + 4 && !(T(b, rs)->lex & W_DET))
+      for (uint32_t k = rs + 1; k < rs + 4 && k + 2 < lim; k++) {
+        if (punct(b, k, ',')) {
+          rs = k + 1;
+          break;
+        }
+        if (!word(b, k) || (T(b, k)->flags & TF_CAP) || (T(b, k)->lex & (W_ROLE | W_SPEECH)))
+          break;
+      }
+    if (gender && lim > rs + 1 && word(b, rs) && (T(b, rs)->lex & W_DET) &&
+        !spk__indefinite_det(b, rs) && word(b, rs + 1) &&
+        (T(b, rs + 1)->lex & W_ROLE) && !(T(b, rs + 1)->flags & TF_CAP) &&
+        !spk__in_quote(b, rs)) {
       Mention rm;
       memset(&rm, 0, sizeof rm);
       rm.type = M_ROLE;
-      rm.head = s->start + 1;
-      rm.ts = s->start;
-      rm.te = s->start + 2;
+      rm.head = rs + 1;
+      rm.ts = rs;
+      rm.te = rs + 2;
       rm.gender = (T(b, rm.head)->lex & W_ROLE_F) ? 2 : 0;
-      if (folded_is(b, s->start, "la")) rm.gender = 2;
-      else if (folded_is(b, s->start, "le")) rm.gender = 1;
+      if (folded_is(b, rs, "la")) rm.gender = 2;
+      else if (folded_is(b, rs, "le")) rm.gender = 1;
       if (compatible(gender, rm.gender)) {
         bool keyed = false;
         const char *nm = spk__role_name(b, rm.head, &keyed);
