@@ -753,7 +753,11 @@ static void note_entities(Block *b) {
     if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
-    if (s >= 2 && punct(b, s - 1, ',')) {
+    /* (« Selon un participant, Nicolas Dufresne a exclu … »: a name going
+     * on with a verb opens a clause, it is no apposition) */
+    if (s >= 2 && punct(b, s - 1, ',') &&
+        (e >= n || !word(b, e) || (tk[e].flags & TF_CAP) || folded_is(b, e, "qui") ||
+         folded_is(b, e, "who"))) {
       for (uint32_t k = s - 1; k > 0 && k + 7 > s; k--) {
         const Token *t = T(b, k - 1);
         if (t->kind != T_WORD) break;

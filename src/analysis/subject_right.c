@@ -154,6 +154,15 @@ static uint32_t apposed_name(const Block *b, uint32_t e) {
   return n;
 }
 
+/* Does the name apposed to a role end at token ne, before punctuation or
+ * a relative?  « Selon un participant, Nicolas Dufresne a exclu … »: a
+ * name going on with a verb opens the next clause, and the role stays
+ * the source. */
+static bool apposition_closes(const Block *b, uint32_t ne) {
+  return ne >= b->toks.size || !word(b, ne) || folded_is(b, ne, "qui") ||
+         folded_is(b, ne, "who") || folded_is(b, ne, "dont");
+}
+
 /* "said the company's chief executive, Alastair Prentice": after the
  * possessor at token k, a role noun phrase and then, past a comma, the
  * name of the person who holds it.  Binds the role to that name.  False
@@ -505,7 +514,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
       if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
           !(T(b, an)->flags & TF_ALLCAP) &&
-          spk__name_end(b, an, b->toks.size) - an >= 2) {
+          spk__name_end(b, an, b->toks.size) - an >= 2 &&
+          apposition_closes(b, spk__name_end(b, an, b->toks.size))) {
         spk__name_mention(b, m, an, spk__name_end(b, an, b->toks.size));
         return true;
       }
@@ -638,7 +648,7 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
         uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
         if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
-            (h->lex & W_ROLE)) {
+            (h->lex & W_ROLE) && apposition_closes(b, spk__name_end(b, an, b->toks.size))) {
           uint32_t ne = spk__name_end(b, an, b->toks.size);
           spk__bind_role(b, k, an, ne);
           spk__name_mention(b, m, an, ne);
