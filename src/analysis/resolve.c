@@ -149,6 +149,10 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
 static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved *out) {
   if (((gender != 1 && gender != 2) && !loose) || !b->sents.size || at >= b->toks.size) return false;
   uint32_t si = spk__sentence_of(b, at);
+  /* « « On en a vu d'autres. En 2012, il avait plu », sourit le
+   * retraité »: the sentence before is the one before the quotation,
+   * not a sentence of the quotation */
+  while (si > 0 && spk__in_quote(b, b->sents.contents[si].start)) si--;
   if (si == 0) return false;
   /* « « Josée, c'est la première. Là, c'est à notre tour », a-t-elle
    * écrit »: the sentences of the quotation being attributed name no one
@@ -935,6 +939,22 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     if (bound) {
       put_name(&r, bound, strlen(bound));
       r.suffix = "+institution";
+      r.conf = 0.8;
+      return r;
+    }
+  }
+  /* « glisse le trésorier » after « Erwan Guégan, le trésorier, »: a
+   * definite noun an apposition gave a person (speakers.c) */
+  if (m->type == M_NP && b->lid == PM_LANG_FR && m->te == m->ts + 2 &&
+      (T(b, m->ts)->lex & W_DET) && !spk__indefinite_det(b, m->ts) && word(b, m->ts + 1) &&
+      !(T(b, m->ts + 1)->flags & TF_CAP) && b->ctx->roles[0].role[0]) {
+    char f[64];
+    const Token *h = T(b, m->ts + 1);
+    size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+    const char *bound = fn ? ctx__role(b->ctx, f, fn) : NULL;
+    if (bound) {
+      put_name(&r, bound, strlen(bound));
+      r.suffix = "+role";
       r.conf = 0.8;
       return r;
     }

@@ -770,6 +770,7 @@ static void note_entities(Block *b) {
       }
     }
     if (punct(b, e, ',')) {
+      bool bound = false;
       for (uint32_t k = e + 1; k < n && k < e + 5; k++) {
         const Token *t = T(b, k);
         if (t->kind != T_WORD) break;
@@ -777,9 +778,26 @@ static void note_entities(Block *b) {
           spk__bind_role(b, k, s, e);
           if (!m.gender && spk__role_gender(b, k))
             ctx__note_entity(b->ctx, b->text + a, z - a, spk__role_gender(b, k));
+          bound = true;
           break;
         }
       }
+      /* « Erwan Guégan, le trésorier, », « Bertrand Chaumette, céréalier
+       * à Vouneuil, »: a noun apposed to a person, with no article or a
+       * definite one, describes that person; « le trésorier », « le
+       * céréalier » is that person later on (resolve.c), whatever the
+       * noun, known role or not */
+      uint32_t k = e + 1;
+      if (!bound && b->lid == PM_LANG_FR && k + 1 < n && word(b, k) &&
+          (tk[k].lex & W_DET) && !(tk[k].flags & TF_CAP) && tk[k].end - tk[k].start <= 2 &&
+          (b->text[tk[k].start] | 32) == 'l' && !spk__indefinite_det(b, k))
+        k++;
+      if (!bound && b->lid == PM_LANG_FR && k + 1 < n && word(b, k) && !(tk[k].flags & TF_CAP) &&
+          tk[k].end - tk[k].start >= 5 &&
+          !(tk[k].lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_PRON_M |
+                         W_PRON_F | W_PRON_PL | W_INSTITUTION | W_NUMWORD)) &&
+          (tk[k + 1].kind == T_PUNCT || (tk[k + 1].lex & (W_PREP | W_CONJ))))
+        spk__bind_role(b, k, s, e);
     }
   }
 }
