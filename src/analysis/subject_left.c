@@ -114,12 +114,20 @@ static bool lower_org(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
       if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)) return false;
       continue;
     }
+    /* (« l'Office français de la biodiversité », « l'Institut national
+     * de la statistique »: one lowercase adjective before the de) */
+    uint32_t d = h + 1;
+    if (d + 2 < end && word(b, d) && !(T(b, d)->flags & TF_CAP) &&
+        !(T(b, d)->lex & (W_PREP | W_DET | W_FUNCTION | W_AUX | W_SPEECH | W_QUE | W_ROLE)) &&
+        word(b, d + 1) && (T(b, d + 1)->lex & W_PREP) &&
+        (b->text[T(b, d + 1)->start] | 32) == 'd')
+      d++;
     if ((t->flags & TF_ALLCAP) || (t->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_FUNCTION)) ||
-        h + 2 >= end || !word(b, h - 1) || !(T(b, h - 1)->lex & W_DET) ||
-        !(T(b, h + 1)->lex & W_PREP) || (b->text[T(b, h + 1)->start] | 32) != 'd')
+        d + 1 >= end || !word(b, h - 1) || !(T(b, h - 1)->lex & W_DET) ||
+        !(T(b, d)->lex & W_PREP) || (b->text[T(b, d)->start] | 32) != 'd')
       return false;
     bool content = false;
-    for (uint32_t k = h + 1; k < end; k++)
+    for (uint32_t k = d; k < end; k++)
       if (!(T(b, k)->lex & (W_PREP | W_DET))) content = true;
     if (!content) return false;
     m->type = M_NAME;
@@ -190,6 +198,18 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     e0--;
   if (e0 > lo && org_name(b, e0, lo, m)) return true;
   if (e0 > lo + 3 && !(T(b, e0 - 1)->flags & TF_CAP) && lower_org(b, e0, lo, m)) return true;
+  /* « L'Office français de la biodiversité, de son côté, observe »: an
+   * adverbial opened by a preposition between commas, then the verb */
+  if (b->lid == PM_LANG_FR && e0 > lo + 6 && punct(b, e0 - 1, ',')) {
+    uint32_t c = e0 - 2;
+    while (c > lo && c + 5 > e0 && word(b, c) && !(T(b, c)->flags & TF_CAP) &&
+           !(T(b, c)->lex & (W_SPEECH | W_QUE | W_ROLE)))
+      c--;
+    if (punct(b, c, ',') && c + 3 <= e0 - 1 && word(b, c + 1) && (T(b, c + 1)->lex & W_PREP) &&
+        c > lo + 3 && !(T(b, c - 1)->flags & TF_CAP) &&
+        (org_name(b, c, lo, m) || lower_org(b, c, lo, m)))
+      return true;
+  }
   if (e0 > lo + 3 && punct(b, e0 - 1, ')') && spk__org_subject(b, e0, lo, m)) return true;
   if (e0 > lo + 5 && spk__nameish(b, e0 - 1) && spk__org_subject(b, e0, lo, m)) return true;
   /* "Canada Mortgage and Housing Corp. said": a firm's name ending in an
