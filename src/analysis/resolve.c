@@ -779,12 +779,26 @@ Resolved spk__resolve(Block *b, const Mention *m) {
            folded_is(b, m->ts, "cette"))) ||
          ((h->lex & W_ROLE_GENERIC) && !(h->lex & W_ROLE)))) {
       uint32_t hn = h->end - h->start;
+      bool same = false;
       for (uint32_t k = m->ts; k-- > 1;)
         if (T(b, k)->end - T(b, k)->start == hn && word(b, k) &&
             !memcmp(b->text + T(b, k)->start, b->text + h->start, hn)) {
           indefinite = spk__indefinite_det(b, k - 1);
+          same = true;
           break;
         }
+      /* « Selon un participant, … « … », résume ce dirigeant »: under
+       * another noun, a demonstrative takes back the unnamed source the
+       * paragraph quoted just before */
+      if (!same && b->lid == PM_LANG_FR && (b->text[T(b, m->ts)->start] | 32) == 'c') {
+        const PmQuote *last = NULL;
+        for (size_t i = b->res->quotes.size; i-- > b->para_first_quote;) {
+          const PmQuote *lq = &b->res->quotes.contents[i];
+          if (lq->end > T(b, m->ts)->start || !lq->has_speaker) continue;
+          if (!last || lq->start > last->start) last = lq;
+        }
+        if (last && !last->speaker.name && last->speaker.mention) indefinite = true;
+      }
     }
     /* "The warehouse's owner": a role of something named, not the last
      * speaker */
