@@ -99,7 +99,16 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     /* "Arnaud Rousseau, son président, qui juge le plan « … »": the
      * subject is what "qui" stands for, never the object after the verb. */
     uint32_t r = relative_before(b, v, lo);
-    c.found = spk__subject_left(b, r, lo, &c.m);
+    /* « saluée par la Fédération des conseils de parents d'élèves
+     * (FCPE), qui réclame « … » »: the acronym before the comma names
+     * the body (resolve.c gives the full name written beside it) */
+    if (r > lo + 4 && punct(b, r - 1, ',') && punct(b, r - 2, ')') && word(b, r - 3) &&
+        (T(b, r - 3)->flags & TF_ALLCAP) && punct(b, r - 4, '(')) {
+      spk__name_mention(b, &c.m, r - 3, r - 2);
+      c.found = true;
+    } else {
+      c.found = spk__subject_left(b, r, lo, &c.m);
+    }
     /* « « … », insiste la ministre, qui dit avoir été « frappée » »: the
      * noun phrase right before the comma, back to the verb or the
      * punctuation before it, is what "qui" stands for */

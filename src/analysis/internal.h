@@ -498,6 +498,10 @@ typedef struct {
                                  waiting for a speaker (layout.c) */
   uint32_t n_heading_quotes;
   uint32_t heading_age;       /* paragraphs since the last one was noted */
+  /* The folded role noun a headline gave the speaker of its quotation
+   * (« « … » : une pédiatre alerte »), "" when none: the first name the
+   * body binds to that noun is the speaker (layout.c) */
+  char heading_role[24];
   PmAnalyzeOptions own_opts;  /* the defaults, when the caller gave none */
   /* The lookup keys of this paragraph's role nouns (roles.c), by head
    * token: a role noun is often bound and looked up several times in a

@@ -96,6 +96,22 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
       /* a few words are an echo of the editor's ("très perturbé"); a
        * clause is somebody's */
       continue;
+    } else if (!q->has_speaker && b->lid == PM_LANG_FR) {
+      /* « « … » : une pédiatre alerte sur … »: the role noun after the
+       * colon waits for the body to name the person */
+      uint32_t k = 0;
+      while (k < b->toks.size && T(b, k)->start < q->end) k++;
+      while (k < b->toks.size && T(b, k)->kind == T_QMARK) k++;
+      if (punct(b, k, ':') && spk__indefinite_det(b, k + 1) && word(b, k + 2) &&
+          (T(b, k + 2)->lex & W_ROLE) && !(T(b, k + 2)->flags & TF_CAP)) {
+        const Token *h = T(b, k + 2);
+        char f[64];
+        size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+        if (fn && fn < sizeof b->heading_role) {
+          memset(b->heading_role, 0, sizeof b->heading_role);
+          memcpy(b->heading_role, f, fn);
+        }
+      }
     }
     b->heading_quotes[b->n_heading_quotes++] = i;
     b->heading_age = 0;
@@ -128,6 +144,32 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     h->speaker.how = "headline";
     h->confidence = q->confidence * 0.9;
     b->heading_quotes[k] = b->heading_quotes[--b->n_heading_quotes];
+  }
+}
+
+void spk__heading_role_bound(Block *b, const char *f, size_t fn, uint32_t ns, uint32_t ne) {
+  if (fn >= sizeof b->heading_role || b->heading_role[fn] || memcmp(b->heading_role, f, fn))
+    return;
+  memset(b->heading_role, 0, sizeof b->heading_role);
+  if (!b->n_heading_quotes || ne - ns < 2) return;
+  uint32_t a = T(b, ns)->start, z = T(b, ne - 1)->end;
+  const char *name = res__str(b->res, b->text + a, z - a);
+  for (uint32_t j = 0; j < b->n_heading_quotes;) {
+    PmQuote *h = &b->res->quotes.contents[b->heading_quotes[j]];
+    if (h->has_speaker) {
+      j++;
+      continue;
+    }
+    h->has_speaker = true;
+    h->kind = PM_QUOTE_QUOTE;
+    h->speaker.name = name;
+    h->speaker.mention = name;
+    h->speaker.start = a;
+    h->speaker.end = z;
+    h->speaker.how = "headline-role";
+    h->speaker.stance = PM_STANCE_NONE;
+    h->confidence = 0.6;
+    b->heading_quotes[j] = b->heading_quotes[--b->n_heading_quotes];
   }
 }
 

@@ -216,6 +216,7 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   role_key(b, head, f, fn, key, &canon);
   str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
+  if (b->heading_role[0]) spk__heading_role_bound(b, f, fn, ns, ne);
 }
 
 void spk__bind_role_to(Block *b, uint32_t head, const char *name) {
@@ -305,6 +306,17 @@ const char *spk__acronym_name(const Block *b, const char *s, size_t n) {
  * letters, in order, among the words' initials (each part of a hyphenated
  * word counts), the first letters equal: "FNSPF" for "Fédération nationale
  * des sapeurs-pompiers de France", not "LR" for "Jean Dupont". */
+/* The lowercase base letter of the two-byte Latin-1 letter at c (é, È,
+ * à, Ç …), or 0xFF. */
+static char latin_base(const char *c) {
+  static const char base[64] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+                               "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+  unsigned char c0 = (unsigned char)c[0], c1 = (unsigned char)c[1];
+  if (c0 != 0xC3 || c1 < 0x80 || c1 > 0xBF) return (char)0xFF;
+  char x = base[c1 - 0x80];
+  return x == '-' ? (char)0xFF : x;
+}
+
 static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
   const Token *a = T(b, acr);
   const char *p = b->text + a->start, *pe = b->text + a->end;
@@ -315,8 +327,9 @@ static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) 
     for (const char *c = w; c < we && p < pe; c++) {
       if (c != w && c[-1] != '-') continue;
       char x = (char)(*c | 32), y = (char)(*p | 32);
-      /* an accented capital (É) counts as its base letter's byte pair */
-      if ((unsigned char)*c >= 0x80) x = (char)0xFF;
+      /* an accented letter counts as its base letter (« d'élèves » in
+       * FCPE), other bytes above ASCII as none */
+      if ((unsigned char)*c >= 0x80) x = c + 1 < we ? latin_base(c) : (char)0xFF;
       if (x == y) p++;
       else if (first) return false;
       first = false;

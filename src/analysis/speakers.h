@@ -234,6 +234,10 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote);
 /* Gives q's speaker to the noted headline quotations whose words q
  * quotes. */
 void spk__heading_speaker(Block *b, const PmQuote *q);
+/* The body binds the role noun folded as f[0..fn) to the name in tokens
+ * [ns, ne): the headline quotations still without a speaker whose
+ * headline gave that role get that name. */
+void spk__heading_role_bound(Block *b, const char *f, size_t fn, uint32_t ns, uint32_t ne);
 
 /* The first token of the person a paragraph's interview word introduces
  * in tokens [from, to) ("an interview with Nadia Ferrer"), or NONE. */
