@@ -146,13 +146,17 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
  * full, outside quotations, with a first name of the pronoun's gender,
  * is the pronoun's referent, wherever the name stands in that sentence
  * (before the last speaker of that gender). */
-static bool named_before(Block *b, uint32_t at, int gender, bool loose, Resolved *out) {
+static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool past_quote,
+                         Resolved *out) {
   if (((gender != 1 && gender != 2) && !loose) || !b->sents.size || at >= b->toks.size) return false;
   uint32_t si = spk__sentence_of(b, at);
   /* « « On en a vu d'autres. En 2012, il avait plu », sourit le
-   * retraité »: the sentence before is the one before the quotation,
-   * not a sentence of the quotation */
-  while (si > 0 && spk__in_quote(b, b->sents.contents[si].start)) si--;
+   * retraité »: for a role noun, the sentence before is the one before
+   * the quotation, not a sentence of the quotation.  (Not for a
+   * pronoun: « Le technicien a tenu à protéger son capitaine, Kylian
+   * Mbassi. « … . … », a-t-il justifié » is the coach's, and the name in
+   * the object would win.) */
+  while (past_quote && si > 0 && spk__in_quote(b, b->sents.contents[si].start)) si--;
   if (si == 0) return false;
   /* « « Josée, c'est la première. Là, c'est à notre tour », a-t-elle
    * écrit »: the sentences of the quotation being attributed name no one
@@ -692,7 +696,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       }
       break;
     }
-    if (named_before(b, m->ts, m->gender, false, &r)) return r;
+    if (named_before(b, m->ts, m->gender, false, false, &r)) return r;
     /* the person the paragraph before opened with, when it quoted
      * nobody, over an older speaker: a name of two words, or one word of
      * a name the article gave (speakers.c notes it unread) */
@@ -826,13 +830,14 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     for (uint32_t k = m->head; k-- > 0 && k + 3 >= m->head && word(b, k);)
       if (folded_is(b, k, "ancien") || folded_is(b, k, "former")) former = 1;
       else if (folded_is(b, k, "ancienne")) former = 2;
-    if (former && named_before(b, m->ts, b->lid == PM_LANG_FR ? former : 0, true, &r)) {
+    if (former && named_before(b, m->ts, b->lid == PM_LANG_FR ? former : 0, true, true, &r)) {
       r.suffix = "+role-recent";
       r.conf = 0.7;
       return r;
     }
     if (((h->lex & W_ROLE_GENERIC) || demonym) && b->lid == PM_LANG_FR &&
-        named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), demonym, &r)) {
+        named_before(b, m->ts, m->gender ? m->gender : spk__role_gender(b, m->head), demonym, true,
+                     &r)) {
       r.suffix = "+role-recent";
       r.conf = 0.7;
       return r;
