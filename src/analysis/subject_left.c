@@ -190,7 +190,49 @@ static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
   return true;
 }
 
+static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
+
+/* « La présidente du groupe Les Républicains au Sénat juge »: a name
+ * that is no person's (no first name, no known person), inside the de
+ * complement of a definite role noun before it, completes that role; the
+ * role phrase is the subject.  False when m is no such name. */
+static bool role_complement(Block *b, uint32_t lo, Mention *m) {
+  if (b->lid != PM_LANG_FR || m->type != M_NAME || m->ns >= b->toks.size ||
+      (T(b, m->ns)->lex & (W_FIRST_M | W_FIRST_F)) || m->ts > m->ns)
+    return false;
+  uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
+  if (ctx__entity_by_part(b->ctx, b->text + a, z - a)) return false;
+  bool prep = false;
+  for (uint32_t k = m->ts; k > lo && k + 8 > m->ts; k--) {
+    const Token *t = T(b, k - 1);
+    if (t->kind != T_WORD || (t->lex & (W_SPEECH | W_QUE | W_AUX | W_PRON_M | W_PRON_F |
+                                        W_PRON_PL | W_HONORIFIC)))
+      return false;
+    if ((t->lex & W_PREP) && (b->text[t->start] | 32) == 'd') prep = true;
+    if ((t->lex & W_ROLE) && !(t->flags & TF_CAP)) {
+      if (!prep || k < lo + 2 || !word(b, k - 2) || !(T(b, k - 2)->lex & W_DET) ||
+          spk__indefinite_det(b, k - 2))
+        return false;
+      uint32_t te = m->te;
+      memset(m, 0, sizeof *m);
+      m->type = M_ROLE;
+      m->head = k - 1;
+      m->ts = k - 2;
+      m->te = te;
+      m->gender = spk__role_gender(b, k - 1);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
+  if (!subject_left(b, v, lo, m)) return false;
+  role_complement(b, lo, m);
+  return true;
+}
+
+static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
   /* Before adverbs are skipped: "Vélo en ville" would lose "en ville". */
   uint32_t e0 = v;
@@ -562,6 +604,12 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                            (b->lid == PM_LANG_EN && word(b, k) && spk__indefinite_det(b, k) &&
                             k > lo + 1 && spk__nameish(b, k - 2))))
         k = lo;
+      /* « Le ministre de l'Intérieur, lui, juge »: a stressed pronoun
+       * between commas repeats the subject before it */
+      if (b->lid == PM_LANG_FR && k > lo + 2 && j == k + 1 && punct(b, k - 1, ',') &&
+          word(b, k) && (T(b, k)->lex & W_PRON_OBJ) && !(T(b, k)->flags & TF_CAP) &&
+          !punct(b, k - 2, ','))
+        return spk__subject_left(b, k - 1, lo, m);
       /* « Le président Volodymyr Zelensky a, lui, appelé »: an auxiliary
        * before the apposition belongs to the verb */
       if (k > lo + 2 && punct(b, k - 1, ',') && word(b, k - 2) && (T(b, k - 2)->lex & W_AUX) &&
