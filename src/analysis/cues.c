@@ -102,9 +102,21 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     /* « saluée par la Fédération des conseils de parents d'élèves
      * (FCPE), qui réclame « … » »: the acronym before the comma names
      * the body (resolve.c gives the full name written beside it) */
+    uint32_t ns = r > lo + 3 && punct(b, r - 1, ',') && spk__nameish(b, r - 2)
+                  ? spk__name_start(b, r - 2, lo) : NONE;
+    uint32_t agent = ns == NONE ? NONE
+                     : ns > lo + 1 && word(b, ns - 1) && (T(b, ns - 1)->lex & W_DET) &&
+                       !(T(b, ns - 1)->flags & TF_CAP) ? ns - 2 : ns - 1;
     if (r > lo + 4 && punct(b, r - 1, ',') && punct(b, r - 2, ')') && word(b, r - 3) &&
         (T(b, r - 3)->flags & TF_ALLCAP) && punct(b, r - 4, '(')) {
       spk__name_mention(b, &c.m, r - 3, r - 2);
+      c.found = true;
+    } else if (agent != NONE && agent >= lo && b->lid == PM_LANG_FR && folded_is(b, agent, "par")) {
+      /* « Un chiffre contesté par la CGT-Cheminots, qui parle d'une
+       * mobilisation « intacte » »: a passive's agent before the comma is
+       * what "qui" stands for (after another preposition the name
+       * completes a noun, « un médecin de Sallanches, qui ») */
+      spk__name_mention(b, &c.m, ns, r - 1);
       c.found = true;
     } else {
       c.found = spk__subject_left(b, r, lo, &c.m);
