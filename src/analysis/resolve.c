@@ -511,8 +511,26 @@ static const CtxPerson *newcomer(const Block *b, uint32_t pos) {
 static void side_org(Block *b, const Mention *m, Resolved *r) {
   const Sentence *s = &b->sents.contents[spk__sentence_of(b, m->ts)];
   uint32_t k = s->start;
-  if (k + 3 >= m->ts || !word(b, k)) return;
-  if (folded_is(b, k, "du") && folded_is(b, k + 1, "côté") && word(b, k + 2) &&
+  if (k + 2 >= m->ts || !word(b, k)) return;
+  /* « À Bercy, on indique … », « À Matignon, on assure … »: a place that
+   * names an institution (the lexicon's) stands for it */
+  if (folded_is(b, k, "à") && word(b, k + 1) && (T(b, k + 1)->flags & TF_CAP) &&
+      (T(b, k + 1)->lex & W_INSTITUTION) && punct(b, k + 2, ',')) {
+    Mention pm;
+    memset(&pm, 0, sizeof pm);
+    pm.type = M_NAME;
+    pm.ns = pm.ts = k + 1;
+    pm.ne = pm.te = k + 2;
+    Resolved o = spk__resolve(b, &pm);
+    if (!o.has_name) return;
+    memcpy(r->name, o.name, sizeof r->name);
+    r->has_name = true;
+    r->suffix = "+organisation";
+    r->conf = 0.7;
+    return;
+  } else if (k + 3 >= m->ts)
+    return;
+  else if (folded_is(b, k, "du") && folded_is(b, k + 1, "côté") && word(b, k + 2) &&
       (T(b, k + 2)->lex & W_PREP))
     k += 3;
   else if (folded_is(b, k, "chez") || folded_is(b, k, "côté"))
