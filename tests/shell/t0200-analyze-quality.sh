@@ -708,6 +708,72 @@ test_expect_success 'French « X, qui répondait aux questions de La Tribune, es
 	"$PRESSMARK" analyze --format text in.txt >out &&
 	! grep -q " -- Tribune" out &&
 	test $(grep -v ": claim " out | grep -c " -- Évelyne Beaudin-Roy") = 1
+# heldout27 (five France press articles: an AFP wire, Le Monde long-form with
+# indirect speech, Le Figaro politics, Ouest-France with comments, a 20
+# Minutes Q/R interview) scored 0.754 speaker accuracy at first contact
+# (0.746 as first annotated, before two « Pour X, … » sentences the
+# annotation missed were added); heldout30 (three more, written after the
+# heldout27 rules: a franceinfo live blog, an industrial closure, a
+# national-team press conference) 0.822 with those rules (0.844 with the
+# rules before them).  Floors just below the figures after the fixes.
+test_expect_success 'France press batches 27 and 30 stay above their measured floor' '
+	floors 0.99 0.93 0.96 "$A"/heldout27/fr-*.txt &&
+	floors 0.99 0.90 0.96 "$A"/heldout30/fr-*.txt
+'
+
+test_expect_success 'France press: Me in an apposition, a party in parentheses, unnamed sources, an apposed noun' '
+	cat >in.txt <<-\EOT &&
+	« Il n’y a pas de préméditation », a indiqué à l’AFP son avocat, Me Karim Belkacem. « Il faut laisser l’enquête se faire. »
+
+	Le rapporteur du budget, Charles Lenoir (Horizons), juge le calendrier « le seul raisonnable ».
+
+	« Si ça continue, les marchés trancheront à notre place », s’alarme un député Renaissance. Un autre veut croire que « tout cela se réglera autour d’une table, comme toujours ».
+
+	Erwan Guégan, le trésorier, tient les comptes depuis dix ans.
+
+	« Quelques entreprises nous ont déjà contactés », glisse le trésorier.
+
+	Selon un participant, Nicolas Dufresne a exclu toute hausse d’impôt. « Il écoute beaucoup, il ne promet rien », résume ce dirigeant.
+
+	La présidente du groupe Les Républicains au Sénat, elle, juge la grève « disproportionnée ».
+
+	À Bercy, on indique suivre le dossier « avec la plus grande attention ».
+	EOT
+	quote_speakers in.txt | sed "s/,.*mention: / [/" >actual &&
+	cat >expected <<-\EOT &&
+	Karim Belkacem [verb-after [Me Karim Belkacem]
+	Karim Belkacem [follow-on, none]
+	Charles Lenoir [verb-before [Charles Lenoir]
+	(unresolved) [verb-after [un député]
+	(unresolved) [follow-on [un député]
+	Erwan Guégan [verb-after+role [le trésorier]
+	(unresolved) [verb-after [ce dirigeant]
+	(unresolved) [verb-before+role-recent [La présidente du groupe Les Républicains]
+	Bercy [verb-before+organisation [on]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'France press: a headline role, apposed nouns, institutions, epithets, a role after an adverbial' '
+	cat >in.txt <<-\EOT &&
+	« Les ados ne manquent pas de volonté, ils manquent de sommeil » : une pédiatre alerte sur les écrans
+
+	La pédiatre Noémie Castagnet, spécialiste du sommeil, décrypte la situation.
+
+	Bertrand Chaumette, céréalier à Vouneuil, a pris la parole. Le céréalier reconnaît que les pratiques doivent évoluer.
+
+	L’Office français de la biodiversité, de son côté, observe que les débits ont baissé de 30 % en vingt ans.
+
+	Une initiative saluée par la Fédération des conseils de parents d’élèves (FCPE), qui réclame « des moyens concrets, pas seulement des affiches ».
+
+	Même son de cloche chez Aurélien Tchouaméni. Le milieu du Real Madrid estime que les Bleus ont trop reculé.
+
+	Le ministre de l’Économie, Nicolas Dufresne, reçoit les patrons. Emmanuel Macron doit réunir les ministres jeudi. D’ici là, le ministre de l’Économie entend garder son calendrier. « On me reproche d’être lent. Je préfère être juste », confiait-il.
+	EOT
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
+	echo "Noémie Castagnet|Bertrand Chaumette|Office français de la biodiversité|Fédération des conseils de parents d’élèves|Aurélien Tchouaméni|Nicolas Dufresne" >expected &&
+	test_cmp expected actual
 '
 
 test_expect_success 'French « lui a répondu le maire » gives the quote to the mayor' '
