@@ -218,7 +218,7 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
   }
   if (found == NONE) return false;
   const char *name = b->text + T(b, found)->start;
-  size_t n = T(b, fe - 1)->end - T(b, found)->start;
+  size_t n = spk__name_text_end(b, fe) - T(b, found)->start;
   /* "Mr Pryce": the full name the article gave */
   const CtxPerson *full = fe == found + 1 ? ctx__entity_by_part(b->ctx, name, n) : NULL;
   if (full) {
@@ -433,7 +433,7 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         k = e - 1;
         continue;
       }
-      uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
+      uint32_t a = T(b, k)->start, z = spk__name_text_end(b, e);
       const CtxPerson *p = e - k == 1 ? ctx__entity_by_part(b->ctx, b->text + a, z - a) : NULL;
       int g = p ? p->gender : spk__name_gender(b, k);
       if (!p && !g && z - a < CTX_NAME) {

@@ -657,7 +657,7 @@ static void note_prev_subject(Block *b) {
     if (e - k >= 3 && !(T(b, k)->lex & (W_FIRST_M | W_FIRST_F)) &&
         (T(b, k + 1)->lex & (W_FIRST_M | W_FIRST_F)))
       k++;
-    uint32_t a = T(b, k)->start, n = T(b, e - 1)->end - a;
+    uint32_t a = T(b, k)->start, n = spk__name_text_end(b, e) - a;
     if (n < CTX_NAME) ctx__set_person(&b->ctx->prev_subject, b->text + a, n, spk__name_gender(b, k));
     return;
   }
@@ -751,6 +751,17 @@ static void note_entities(Block *b) {
           break;
         }
     if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
+    /* « Me Hélène Garrigues »: Me is a lawyer's title, so « l'avocate »
+     * later on is that person (the latest such, as a binding is) */
+    if (hon && b->lid == PM_LANG_FR) {
+      uint32_t hk = s - 1 - (punct(b, s - 1, '.') ? 1 : 0);
+      if ((tk[hk].flags & TF_CAP) && (folded_is(b, hk, "me") || folded_is(b, hk, "maître"))) {
+        char nm[CTX_NAME];
+        str__put(nm, sizeof nm, 0, b->text + a, z - a);
+        if (m.gender == 2) ctx__bind_role(b->ctx, "avocate", 7, "", nm);
+        else ctx__bind_role(b->ctx, "avocat", 6, "", nm);
+      }
+    }
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
     /* (« Selon un participant, Nicolas Dufresne a exclu … »: a name going

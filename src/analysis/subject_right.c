@@ -514,7 +514,9 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
       if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
           !(T(b, an)->flags & TF_ALLCAP) &&
-          spk__name_end(b, an, b->toks.size) - an >= 2 &&
+          (spk__name_end(b, an, b->toks.size) - an >= 2 ||
+           /* « a confié son frère, Anthony, »: a first name alone */
+           (T(b, an)->lex & (W_FIRST_M | W_FIRST_F))) &&
           apposition_closes(b, spk__name_end(b, an, b->toks.size))) {
         spk__name_mention(b, m, an, spk__name_end(b, an, b->toks.size));
         return true;
