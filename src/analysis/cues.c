@@ -19,6 +19,26 @@ bool spk__gerund(const Block *b, uint32_t v) {
   return !memcmp(w + n - 3, "ant", 3);
 }
 
+/* « se contentant d'appeler le gouvernement à « … » », « a tenu à
+ * rappeler que »: a French infinitive after de or à has the subject of
+ * the clause it completes, read like a gerund's. */
+static bool control_infinitive(const Block *b, uint32_t v, uint32_t lo) {
+  if (b->lid != PM_LANG_FR || v < lo + 2) return false;
+  const Token *t = T(b, v);
+  uint32_t n = t->end - t->start;
+  const char *w = b->text + t->start;
+  if (n < 5 || !(!memcmp(w + n - 2, "er", 2) || !memcmp(w + n - 2, "ir", 2) ||
+                 !memcmp(w + n - 2, "re", 2)))
+    return false;
+  const Token *p = T(b, v - 1);
+  uint32_t pn = p->end - p->start;
+  const char *pw = b->text + p->start;
+  return p->kind == T_WORD && !(p->flags & TF_CAP) &&
+         ((pn == 2 && pw[0] == 'd' && (pw[1] == '\'' || pw[1] == 'e')) ||
+          (pn == 4 && pw[0] == 'd' && !memcmp(pw + 1, "\xE2\x80\x99", 3)) ||
+          (pn == 2 && !memcmp(pw, "\xC3\xA0", 2)));
+}
+
 /* The relative pronoun (qui, who) just before verb v, skipping auxiliaries
  * and adverbs, or NONE. */
 static uint32_t relative_before(const Block *b, uint32_t v, uint32_t lo) {
@@ -47,7 +67,12 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     c.m.te = v + 2;
     c.m.gender = (T(b, v)->flags & TF_INV_F) ? 2 : (T(b, v)->flags & TF_INV_M) ? 1 : 3;
     c.found = true;
-  } else if (spk__gerund(b, v)) {
+  } else if (spk__gerund(b, v) ||
+             /* (only with the quotation or clause after the verb: « « … »,
+              * s'est borné à indiquer un porte-parole » has its subject
+              * after it) */
+             ((!strcmp(how, "verb-before") || !strcmp(how, "indirect")) &&
+              control_infinitive(b, v, lo))) {
     /* "…, saying …", "en affirmant que": the subject of the sentence */
     if (lo + 2 < v && spk__indefinite_person(b, lo, v)) {
       /* "A Halvorsen spokesperson declined to comment, saying …" */
@@ -267,8 +292,10 @@ static Cue colon_clause(Block *b, uint32_t lo, uint32_t colon) {
     if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
         !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
       p--;
+    /* (« Au Rassemblement national, Jordan Bardella a réclamé … : »: a
+     * preposition opening the sentence has its capital) */
     if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
-        !(T(b, p - 1)->flags & TF_CAP)) {
+        (!(T(b, p - 1)->flags & TF_CAP) || p - 1 == lo)) {
       k = spk__name_end(b, k, colon) - 1;
       continue;
     }
