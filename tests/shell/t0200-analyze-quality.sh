@@ -715,10 +715,13 @@ test_expect_success 'French « X, qui répondait aux questions de La Tribune, es
 # annotation missed were added); heldout30 (three more, written after the
 # heldout27 rules: a franceinfo live blog, an industrial closure, a
 # national-team press conference) 0.822 with those rules (0.844 with the
-# rules before them).  Floors just below the figures after the fixes.
-test_expect_success 'France press batches 27 and 30 stay above their measured floor' '
+# rules before them); heldout31 (four more after the heldout30 rules: Le
+# Parisien, Sud Ouest, Libération, La Voix du Nord) 0.755 (0.735).  Floors
+# just below the figures after the fixes.
+test_expect_success 'France press batches 27, 30 and 31 stay above their measured floor' '
 	floors 0.99 0.93 0.96 "$A"/heldout27/fr-*.txt &&
-	floors 0.99 0.90 0.96 "$A"/heldout30/fr-*.txt
+	floors 0.99 0.90 0.96 "$A"/heldout30/fr-*.txt &&
+	floors 0.99 0.93 0.94 "$A"/heldout31/fr-*.txt
 '
 
 test_expect_success 'France press: Me in an apposition, a party in parentheses, unnamed sources, an apposed noun' '
@@ -773,6 +776,30 @@ test_expect_success 'France press: a headline role, apposed nouns, institutions,
 	"$PRESSMARK" analyze in.txt >out.json &&
 	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
 	echo "Noémie Castagnet|Bertrand Chaumette|Office français de la biodiversité|Fédération des conseils de parents d’élèves|Aurélien Tchouaméni|Nicolas Dufresne" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'France press: epithets, a landlord, lawyers, initials, first names, infinitives' '
+	cat >in.txt <<-\EOT &&
+	Il était 2 heures quand Mamadou Keita a été réveillé par la fumée. « J’ai entendu les petits crier », raconte ce chauffeur de bus de 41 ans.
+
+	Dans l’immeuble, géré par le bailleur Plaine Commune Habitat, les habitants se plaignent. Contacté, le bailleur assure avoir « programmé des travaux ». Il rappelle que les détecteurs relèvent des locataires.
+
+	L’avocate générale, Sandrine Mauriac, a requis vingt ans. « Laura ne vivait plus », a-t-elle martelé.
+
+	L’avocat des parties civiles, Me Julien Castagné, a insisté sur les signaux manqués. Pour Me Hélène Garrigues, son client « n’est pas un monstre ». « Ce n’est pas une excuse, c’est une explication », a souligné l’avocate.
+
+	Le procès de Jordan V., 29 ans, s’ouvre. Dans le box, Jordan V. est resté impassible. « Je l’aimais », avait-il répété.
+
+	« On revit tout. Chaque détail », a confié son frère, Anthony, à la sortie de l’audience.
+
+	Au Rassemblement national, Jordan Bardella a de nouveau réclamé une dissolution : « Qu’on leur rende la parole. »
+
+	Emmanuel Macron s’est gardé de tout commentaire, se contentant d’appeler le gouvernement à « l’efficacité ».
+	EOT
+	"$PRESSMARK" analyze in.txt >out.json &&
+	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
+	echo "Mamadou Keita|Plaine Commune Habitat|Plaine Commune Habitat|Sandrine Mauriac|Hélène Garrigues|Hélène Garrigues|Jordan V.|Anthony|Jordan Bardella|Emmanuel Macron" >expected &&
 	test_cmp expected actual
 '
 
