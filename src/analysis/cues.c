@@ -71,8 +71,8 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
              /* (only with the quotation or clause after the verb: « « … »,
               * s'est borné à indiquer un porte-parole » has its subject
               * after it) */
-             ((!strcmp(how, "verb-before") || !strcmp(how, "indirect")) &&
-              control_infinitive(b, v, lo))) {
+             (control_infinitive(b, v, lo) &&
+              (!strcmp(how, "verb-before") || !strcmp(how, "indirect")))) {
     /* "…, saying …", "en affirmant que": the subject of the sentence */
     if (lo + 2 < v && spk__indefinite_person(b, lo, v)) {
       /* "A Halvorsen spokesperson declined to comment, saying …" */

@@ -21,6 +21,8 @@
 
 #include "analysis/speakers.h"
 
+#define NOINLINE __attribute__((noinline))
+
 /* Title: a short capitalised quotation after a title cue or a preposition
  * ("Interrogé par "Libération"", "the New York Times"). */
 static bool is_title(Block *b, const RawQuote *r) {
@@ -663,6 +665,39 @@ static void note_prev_subject(Block *b) {
   }
 }
 
+/* « Me Hélène Garrigues » (the name at token s, bytes [a, z)): Me is a
+ * lawyer's title, so « l'avocate » later on is that person (the latest
+ * such, as a binding is).  Out of note_entities' loop, which every name
+ * of every paragraph passes. */
+static NOINLINE void bind_lawyer(Block *b, uint32_t s, uint32_t a, uint32_t z, int gender) {
+  uint32_t hk = s - 1 - (punct(b, s - 1, '.') ? 1 : 0);
+  if (!(T(b, hk)->flags & TF_CAP) || !(folded_is(b, hk, "me") || folded_is(b, hk, "maître")))
+    return;
+  char nm[CTX_NAME];
+  str__put(nm, sizeof nm, 0, b->text + a, z - a);
+  if (gender == 2) ctx__bind_role(b->ctx, "avocate", 7, "", nm);
+  else ctx__bind_role(b->ctx, "avocat", 6, "", nm);
+}
+
+/* « Erwan Guégan, le trésorier, », « Bertrand Chaumette, céréalier à
+ * Vouneuil, »: a noun apposed to the person of tokens [s, e), with no
+ * article or a definite one, describes that person; « le trésorier »,
+ * « le céréalier » is that person later on (resolve.c), whatever the
+ * noun, known role or not. */
+static NOINLINE void bind_apposed_noun(Block *b, uint32_t s, uint32_t e) {
+  uint32_t n = b->toks.size, k = e + 1;
+  const Token *tk = b->toks.contents;
+  if (k + 1 < n && word(b, k) && (tk[k].lex & W_DET) && !(tk[k].flags & TF_CAP) &&
+      tk[k].end - tk[k].start <= 2 && (b->text[tk[k].start] | 32) == 'l' &&
+      !spk__indefinite_det(b, k))
+    k++;
+  if (k + 1 < n && word(b, k) && !(tk[k].flags & TF_CAP) && tk[k].end - tk[k].start >= 5 &&
+      !(tk[k].lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_PRON_M |
+                     W_PRON_F | W_PRON_PL | W_INSTITUTION | W_NUMWORD)) &&
+      (tk[k + 1].kind == T_PUNCT || (tk[k + 1].lex & (W_PREP | W_CONJ))))
+    spk__bind_role(b, k, s, e);
+}
+
 /* Registers named people of the paragraph (two or more capitalised words,
  * or a name after an honorific) and role appositions. */
 static void note_entities(Block *b) {
@@ -751,17 +786,7 @@ static void note_entities(Block *b) {
           break;
         }
     if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
-    /* « Me Hélène Garrigues »: Me is a lawyer's title, so « l'avocate »
-     * later on is that person (the latest such, as a binding is) */
-    if (hon && b->lid == PM_LANG_FR) {
-      uint32_t hk = s - 1 - (punct(b, s - 1, '.') ? 1 : 0);
-      if ((tk[hk].flags & TF_CAP) && (folded_is(b, hk, "me") || folded_is(b, hk, "maître"))) {
-        char nm[CTX_NAME];
-        str__put(nm, sizeof nm, 0, b->text + a, z - a);
-        if (m.gender == 2) ctx__bind_role(b->ctx, "avocate", 7, "", nm);
-        else ctx__bind_role(b->ctx, "avocat", 6, "", nm);
-      }
-    }
+    if (hon && b->lid == PM_LANG_FR) bind_lawyer(b, s, a, z, m.gender);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
     /* (« Selon un participant, Nicolas Dufresne a exclu … »: a name going
@@ -793,22 +818,7 @@ static void note_entities(Block *b) {
           break;
         }
       }
-      /* « Erwan Guégan, le trésorier, », « Bertrand Chaumette, céréalier
-       * à Vouneuil, »: a noun apposed to a person, with no article or a
-       * definite one, describes that person; « le trésorier », « le
-       * céréalier » is that person later on (resolve.c), whatever the
-       * noun, known role or not */
-      uint32_t k = e + 1;
-      if (!bound && b->lid == PM_LANG_FR && k + 1 < n && word(b, k) &&
-          (tk[k].lex & W_DET) && !(tk[k].flags & TF_CAP) && tk[k].end - tk[k].start <= 2 &&
-          (b->text[tk[k].start] | 32) == 'l' && !spk__indefinite_det(b, k))
-        k++;
-      if (!bound && b->lid == PM_LANG_FR && k + 1 < n && word(b, k) && !(tk[k].flags & TF_CAP) &&
-          tk[k].end - tk[k].start >= 5 &&
-          !(tk[k].lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_PRON_M |
-                         W_PRON_F | W_PRON_PL | W_INSTITUTION | W_NUMWORD)) &&
-          (tk[k + 1].kind == T_PUNCT || (tk[k + 1].lex & (W_PREP | W_CONJ))))
-        spk__bind_role(b, k, s, e);
+      if (!bound && b->lid == PM_LANG_FR) bind_apposed_noun(b, s, e);
     }
   }
 }

@@ -200,8 +200,6 @@ static bool role_complement(Block *b, uint32_t lo, Mention *m) {
   if (b->lid != PM_LANG_FR || m->type != M_NAME || m->ns >= b->toks.size ||
       (T(b, m->ns)->lex & (W_FIRST_M | W_FIRST_F)) || m->ts > m->ns)
     return false;
-  uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
-  if (ctx__entity_by_part(b->ctx, b->text + a, z - a)) return false;
   bool prep = false;
   for (uint32_t k = m->ts; k > lo && k + 8 > m->ts; k--) {
     const Token *t = T(b, k - 1);
@@ -213,6 +211,9 @@ static bool role_complement(Block *b, uint32_t lo, Mention *m) {
       if (!prep || k < lo + 2 || !word(b, k - 2) || !(T(b, k - 2)->lex & W_DET) ||
           spk__indefinite_det(b, k - 2))
         return false;
+      /* (a person the article named is no complement) */
+      uint32_t a = T(b, m->ns)->start, z = T(b, m->ne - 1)->end;
+      if (ctx__entity_by_part(b->ctx, b->text + a, z - a)) return false;
       uint32_t te = m->te;
       memset(m, 0, sizeof *m);
       m->type = M_ROLE;
