@@ -551,6 +551,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                           * apposition */
                          (ns0 > lo + 2 && word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_ROLE) &&
                           !(T(b, ns0 - 1)->flags & TF_CAP) && punct(b, ns0 - 2, ',')) ||
+                         /* « Gaëlle Le Goff, déléguée du syndicat SUD
+                          * Santé, parle »: a name after an institution
+                          * noun and its preposition completes it too */
+                         (ns0 > lo + 2 && word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_INSTITUTION) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP) && word(b, ns0 - 2) &&
+                          (T(b, ns0 - 2)->lex & W_PREP) && !(T(b, ns0 - 2)->flags & TF_CAP)) ||
                          /* "président des députés LR,": a party acronym
                           * after a noun completes it */
                          (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&
@@ -570,6 +576,21 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         complement = rk > lo + 1 && rk < ns0 && T(b, rk)->end - T(b, rk)->start <= 5 &&
                      (folded_is(b, rk, "qui") || folded_is(b, rk, "dont") ||
                       folded_is(b, rk, "who") || folded_is(b, rk, "which"));
+      }
+      /* « Son chef, l'homme d'affaires en exil Ilan Shor, a affirmé »: a
+       * noun phrase opening the apposition after its comma describes the
+       * name closing it, which is no object */
+      if (complement && b->lid == PM_LANG_FR && ns0 > lo + 2 &&
+          spk__name_end(b, ns0, j) == j && j - ns0 >= 2) {
+        uint32_t c = ns0 - 1;
+        while (c > lo && c + 8 > ns0 && word(b, c) && !(T(b, c)->flags & TF_CAP) &&
+               !(T(b, c)->lex & (W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+               /* (« en » is a clitic and a preposition: the latter here) */
+               (!(T(b, c)->lex & W_AUX) || (T(b, c)->lex & W_PREP)))
+          c--;
+        if (punct(b, c, ',') && word(b, c + 1) && (T(b, c + 1)->lex & W_DET) &&
+            !(T(b, c + 1)->lex & W_PREP) && c + 2 < ns0)
+          complement = false;
       }
       if (spk__nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;

@@ -123,7 +123,10 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
   const char *x = b->text + n->start;
   uint32_t xn = n->end - n->start;
   static const char *const suf[] = {"ois", "oise", "ais", "aise", "ien", "ienne", "éen",
-                                    "éenne", "ain", "aine", "ol", "ole", "ène", "ate"};
+                                    "éenne", "ain", "aine", "ol", "ole", "ène", "ate",
+                                    /* « la Briochine », « le Poitevin », « le
+                                     * Tourangeau », « la Tourangelle » */
+                                    "ine", "eau", "elle"};
   bool dem = false;
   for (size_t i = 0; i < sizeof suf / sizeof *suf && !dem; i++) {
     size_t sn = strlen(suf[i]);
