@@ -31,6 +31,15 @@ static bool possessive_s(const Block *b, uint32_t i) {
          ((gap == 1 && z[0] == '\'') || (gap == 3 && !memcmp(z, "\xE2\x80\x99", 3)));
 }
 
+/* « de », « d' », « d’ » at token i (not du, des: those are articles too). */
+static bool de_word(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  const unsigned char *w = (const unsigned char *)b->text + t->start;
+  uint32_t n = t->end - t->start;
+  return (w[0] | 32) == 'd' && ((n == 2 && ((w[1] | 32) == 'e' || w[1] == '\'')) ||
+                                (n == 4 && w[1] == 0xE2));
+}
+
 /* Walks a role noun phrase left from its head: determiner and adjectives. */
 static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
@@ -1085,6 +1094,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       while (k > lo && k + 3 > j && word(b, k - 1) && !(T(b, k - 1)->flags & TF_CAP) &&
              !(T(b, k - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX)))
         k--;
+      /* « Un gérant de fonds parisien, qui …, juge »: across the de of a
+       * noun's complement, to the noun */
+      if (b->lid == PM_LANG_FR && !plural && k > lo + 2 && k + 3 > j && word(b, k - 1) &&
+          (T(b, k - 1)->lex & W_PREP) && de_word(b, k - 1) && !(T(b, k - 1)->lex & W_DET) &&
+          word(b, k - 2) && !(T(b, k - 2)->flags & TF_CAP) &&
+          !(T(b, k - 2)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX | W_SPEECH)))
+        k -= 2;
       /* "Two administration officials": a number word opens the sentence;
        * "A school administrator, who …, said": so does an indefinite
        * article before a singular noun */
