@@ -718,22 +718,25 @@ test_expect_success 'French « X, qui répondait aux questions de La Tribune, es
 # rules before them); heldout31 (four more after the heldout30 rules: Le
 # Parisien, Sud Ouest, Libération, La Voix du Nord) 0.755 (0.735);
 # heldout32 (three after the heldout31 rules: AFP international, Ouest-France
-# health, Le Monde culture) 0.909 (0.879).  Floors just below the figures
-# after the fixes.
-test_expect_success 'France press batches 27, 30, 31 and 32 stay above their measured floor' '
+# health, Le Monde culture) 0.909 (0.879); heldout33 (three after the
+# heldout32 rules: Le Figaro économie, franceinfo rugby, 20 Minutes) 0.935
+# (0.903).  Floors just below the figures after the fixes.
+test_expect_success 'France press batches 27 and 30 to 33 stay above their measured floor' '
 	floors 0.99 0.93 0.96 "$A"/heldout27/fr-*.txt &&
 	floors 0.99 0.90 0.96 "$A"/heldout30/fr-*.txt &&
 	floors 0.99 0.93 0.94 "$A"/heldout31/fr-*.txt &&
-	floors 0.99 0.90 0.96 "$A"/heldout32/fr-*.txt
+	floors 0.99 0.90 0.96 "$A"/heldout32/fr-*.txt &&
+	floors 0.99 0.91 0.95 "$A"/heldout33/fr-*.txt
 '
 
-test_expect_success 'France press: a regional demonym, a union after its noun, a described name' '
+test_expect_success 'France press: a regional demonym, a union after its noun, a described name, an unnamed fund manager' '
 	printf "%s\n\n" "Dans la salle d’attente, Josiane, 74 ans, patiente depuis trois heures. « Je ne me plains pas », souffle la Briochine." \
 		"L’infirmière Gaëlle Le Goff, déléguée du syndicat SUD Santé, parle d’un service « à bout de souffle »." \
-		"Son chef, l’homme d’affaires en exil Ilan Shor-Vlad, a affirmé que le référendum était « truqué d’avance »." >in.txt &&
+		"Son chef, l’homme d’affaires en exil Ilan Shor-Vlad, a affirmé que le référendum était « truqué d’avance »." \
+		"« Les résultats sont conformes », estime Karim Djebbar. Un gérant de fonds parisien, qui préfère rester anonyme, juge pour sa part que le dividende est « un message aux actionnaires »." >in.txt &&
 	"$PRESSMARK" analyze in.txt >out.json &&
 	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
-	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad" >expected &&
+	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad|Karim Djebbar|None" >expected &&
 	test_cmp expected actual
 '
 
