@@ -302,14 +302,10 @@ const char *spk__acronym_name(const Block *b, const char *s, size_t n) {
   return NULL;
 }
 
-/* Does the acronym at token acr abbreviate the words [ns, ne)?  Its
- * letters, in order, among the words' initials (each part of a hyphenated
- * word counts), the first letters equal: "FNSPF" for "Fédération nationale
- * des sapeurs-pompiers de France", not "LR" for "Jean Dupont". */
-/* The lowercase base letter of the two-byte Latin-1 letter at c (é, È,
+/* The lowercase base letter of the two-byte UTF-8 Latin-1 letter at c (é, È,
  * à, Ç …), or 0xFF. */
 static char latin_base(const char *c) {
-  static const char base[64] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+  static const char base[65] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
                                "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
   unsigned char c0 = (unsigned char)c[0], c1 = (unsigned char)c[1];
   if (c0 != 0xC3 || c1 < 0x80 || c1 > 0xBF) return (char)0xFF;
@@ -317,6 +313,10 @@ static char latin_base(const char *c) {
   return x == '-' ? (char)0xFF : x;
 }
 
+/* Does the acronym at token acr abbreviate the words [ns, ne)?  Its
+ * letters, in order, among the words' initials (each part of a hyphenated
+ * word counts), the first letters equal: "FNSPF" for "Fédération nationale
+ * des sapeurs-pompiers de France", not "LR" for "Jean Dupont". */
 static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
   const Token *a = T(b, acr);
   const char *p = b->text + a->start, *pe = b->text + a->end;
