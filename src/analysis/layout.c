@@ -87,12 +87,16 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
      * problème structurel » as a sub-heading is the body's quote) */
     bool cued = q->has_speaker && q->speaker.name && strcmp(q->speaker.how, "colon") &&
                 strcmp(q->speaker.how, "follow-on");
+    /* « le préfet promet une réponse « sous quinze jours » »: a role the
+     * headline leaves unresolved waits for the body's repeat too */
+    bool role = q->has_speaker && !q->speaker.name && q->speaker.mention &&
+                b->lid == PM_LANG_FR && strcmp(q->speaker.how, "follow-on");
     if (cued) {
       /* « Kiev dénonce « un mépris total » »: a headline's speaker of one
        * word (a capital, a body, a surname) stands for the person the
        * body names; a full name stays */
       if (strchr(q->speaker.name, ' ')) continue;
-    } else if (words_in(b, q->start, q->end) < 4) {
+    } else if (!role && words_in(b, q->start, q->end) < 4) {
       /* a few words are an echo of the editor's ("très perturbé"); a
        * clause is somebody's */
       continue;

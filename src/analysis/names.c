@@ -314,11 +314,29 @@ static void rank_role(Block *b, uint32_t h, uint32_t ns, uint32_t ne) {
     }
 }
 
+uint32_t spk__past_nationality(const Block *b, uint32_t ns, uint32_t ne) {
+  if (b->lid != PM_LANG_FR || ne < ns + 3 || ns == 0 || !word(b, ns - 1) ||
+      !(T(b, ns - 1)->lex & W_DET) || (T(b, ns - 1)->flags & TF_CAP) ||
+      (T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)))
+    return ns;
+  const Token *t = T(b, ns);
+  const char *x = b->text + t->start;
+  size_t xn = t->end - t->start;
+  static const char *const suf[] = {"ois", "oise", "ais", "aise", "ien", "ienne", "éen", "éenne",
+                                    "ain", "aine", "ène", "ine", "and", "ande", "ique"};
+  for (size_t i = 0; i < sizeof suf / sizeof *suf; i++) {
+    size_t sn = strlen(suf[i]);
+    if (xn > sn + 2 && !memcmp(x + xn - sn, suf[i], sn)) return ns + 1;
+  }
+  return ns;
+}
+
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   /* "le député LR Aurélien Pradié": the party is not part of the name */
   while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP) &&
          T(b, ns + 1)->kind == T_WORD)
     ns++;
+  ns = spk__past_nationality(b, ns, ne);
   /* "Tenant Rhonda Klassen says": a capitalised noun of an unnamed
    * source before a name of two words is no part of it */
   if (ns + 2 < ne && (T(b, ns)->lex & W_ANON) && !(T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) &&

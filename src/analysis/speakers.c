@@ -233,6 +233,13 @@ static const PmQuote *unnamed_cue_before(const Block *b, const PmQuote *q) {
         (!best || p->start > best->start))
       best = p;
   if (!best || !best->has_speaker || best->speaker.name || !best->speaker.mention) return NULL;
+  /* (an indefinite one: « un député », « une source », « des proches »; a
+   * definite description left unresolved, « Le céréalier de Lanta », is
+   * likelier someone the article named) */
+  const char *mn = best->speaker.mention;
+  if (!((mn[0] | 32) == 'u' && mn[1] == 'n' && (mn[2] == ' ' || (mn[2] == 'e' && mn[3] == ' '))) &&
+      !((mn[0] | 32) == 'd' && mn[1] == 'e' && mn[2] == 's' && mn[3] == ' '))
+    return NULL;
   return best;
 }
 
@@ -770,8 +777,9 @@ static void note_entities(Block *b) {
     Mention m;
     memset(&m, 0, sizeof m);
     spk__name_mention(b, &m, s, e);
-    /* ("Tenant Rhonda Klassen": names.c leaves the noun out) */
-    if (m.ns == s + 1 && (T(b, s)->lex & W_ANON)) s++;
+    /* ("Tenant Rhonda Klassen", « le Danois Jonas Holm-Berg »: names.c
+     * leaves the noun out) */
+    if (m.ns == s + 1 && ((T(b, s)->lex & W_ANON) || spk__past_nationality(b, s, e) == s + 1)) s++;
     uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;

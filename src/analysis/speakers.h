@@ -147,6 +147,10 @@ uint32_t spk__initialism_before(const Block *b, uint32_t s, uint32_t lo);
 int spk__name_gender(const Block *b, uint32_t ns);
 /* The gender an honorific at token i gives (Mme, Mrs: 2; M., Mr: 1), 0 when none. */
 int spk__honorific_gender(const Block *b, uint32_t i);
+/* « le Danois Jonas Holm-Berg », « la Française Marie Dupont »: past a
+ * capitalised nationality after an article and before a name of two words
+ * or more, the name's first token; else ns. */
+uint32_t spk__past_nationality(const Block *b, uint32_t ns, uint32_t ne);
 /* Fills a name mention for tokens [ns, ne), taking in an honorific or a
  * role noun just before it ("M. Valls", "Mayor John Smith", "le ministre
  * Manuel Valls") and binding that role to the name. */

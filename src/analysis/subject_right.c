@@ -126,7 +126,7 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
                                     "éenne", "ain", "aine", "ol", "ole", "ène", "ate",
                                     /* « la Briochine », « le Poitevin », « le
                                      * Tourangeau », « la Tourangelle » */
-                                    "ine", "eau", "elle"};
+                                    "ine", "eau", "elle", "iste"};
   bool dem = false;
   for (size_t i = 0; i < sizeof suf / sizeof *suf && !dem; i++) {
     size_t sn = strlen(suf[i]);
@@ -220,6 +220,18 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       skipped_pp++;
       j += 2;
       continue;
+    }
+    /* « explique au « Figaro » son directeur général »: a medium in marks
+     * after à says where, before the subject */
+    if (skipped_pp < 3 && j + 3 < hi && b->lid == PM_LANG_FR && T(b, j + 1)->kind == T_QMARK &&
+        (folded_is(b, j, "au") || folded_is(b, j, "à"))) {
+      uint32_t c = j + 2;
+      while (c < hi && c < j + 8 && T(b, c)->kind != T_QMARK) c++;
+      if (c < hi && T(b, c)->kind == T_QMARK && c > j + 2) {
+        skipped_pp++;
+        j = c + 1;
+        continue;
+      }
     }
     /* l' is an elided determiner here, kept for the noun phrase after it */
     if ((spk__skippable(b, j) && !((T(b, j)->lex & W_DET) && word(b, j + 1) &&
