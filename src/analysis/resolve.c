@@ -840,6 +840,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
           (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3)))
         indefinite = true;
     }
+    /* « La psychiatre qui a examiné l'accusé »: a role restricted by a
+     * « qui » clause, without a comma, is someone new */
+    if (!indefinite && b->lid == PM_LANG_FR && m->head + 1 < b->toks.size &&
+        folded_is(b, m->head + 1, "qui"))
+      indefinite = true;
     if (indefinite) {
       r.suffix = "";
       r.conf = 0.7;

@@ -236,8 +236,24 @@ static bool role_complement(Block *b, uint32_t lo, Mention *m) {
   return false;
 }
 
+/* « La psychiatre qui a examiné l'accusé a estimé »: a noun phrase right
+ * after the verb of a « qui » clause is that verb's object; the subject
+ * is the antecedent of « qui ».  Replaces m when it finds one. */
+static void past_relative(Block *b, uint32_t lo, Mention *m) {
+  uint32_t r = m->ts;
+  if (b->lid != PM_LANG_FR || r < lo + 3 || !word(b, r - 1) || (T(b, r - 1)->flags & TF_CAP) ||
+      (T(b, r - 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_QUE)))
+    return;
+  uint32_t q = r - 1;
+  while (q > lo && spk__skippable(b, q - 1)) q--;
+  if (q < lo + 2 || !folded_is(b, q - 1, "qui") || punct(b, q - 2, ',')) return;
+  Mention a;
+  if (subject_left(b, q - 1, lo, &a) && a.te <= q - 1) *m = a;
+}
+
 bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   if (!subject_left(b, v, lo, m)) return false;
+  past_relative(b, lo, m);
   role_complement(b, lo, m);
   return true;
 }
