@@ -745,15 +745,16 @@ test_expect_success 'France press: a headline role, a farmer, a nationality, a m
 	test_cmp expected actual
 '
 
-test_expect_success 'France press: a regional demonym, a union after its noun, a described name, an unnamed fund manager, « a exprimé sa « … » »' '
+test_expect_success 'France press: a regional demonym, a union after its noun, a described name, an unnamed fund manager, « a exprimé sa « … » », a « qui » clause' '
 	printf "%s\n\n" "Dans la salle d’attente, Josiane, 74 ans, patiente depuis trois heures. « Je ne me plains pas », souffle la Briochine." \
 		"L’infirmière Gaëlle Le Goff, déléguée du syndicat SUD Santé, parle d’un service « à bout de souffle »." \
 		"Son chef, l’homme d’affaires en exil Ilan Shor-Vlad, a affirmé que le référendum était « truqué d’avance »." \
 		"« Les résultats sont conformes », estime Karim Djebbar. Un gérant de fonds parisien, qui préfère rester anonyme, juge pour sa part que le dividende est « un message aux actionnaires »." \
-		"La maire, Claire Dumontet, a exprimé sa « profonde tristesse »." >in.txt &&
+		"La maire, Claire Dumontet, a exprimé sa « profonde tristesse »." \
+		"« Je l’aimais », a répété Jordan V. La psychiatre qui a examiné l’accusé a estimé qu’il ne souffrait d’aucune pathologie." >in.txt &&
 	"$PRESSMARK" analyze in.txt >out.json &&
 	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
-	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad|Karim Djebbar|None|Claire Dumontet" >expected &&
+	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad|Karim Djebbar|None|Claire Dumontet|Jordan V.|None" >expected &&
 	test_cmp expected actual
 '
 
