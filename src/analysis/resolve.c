@@ -152,10 +152,7 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
   uint32_t si = spk__sentence_of(b, at);
   /* « « On en a vu d'autres. En 2012, il avait plu », sourit le
    * retraité »: for a role noun, the sentence before is the one before
-   * the quotation, not a sentence of the quotation.  (Not for a
-   * pronoun: « Le technicien a tenu à protéger son capitaine, Kylian
-   * Mbassi. « … . … », a-t-il justifié » is the coach's, and the name in
-   * the object would win.) */
+   * the quotation, not a sentence of the quotation */
   while (past_quote && si > 0 && spk__in_quote(b, b->sents.contents[si].start)) si--;
   if (si == 0) return false;
   /* « « Josée, c'est la première. Là, c'est à notre tour », a-t-elle
@@ -167,6 +164,15 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
     si--;
   }
   const Sentence *s = &b->sents.contents[si - 1];
+  /* « Le technicien a tenu à protéger son capitaine, Kylian Mbassi. « … . …
+   * », a-t-il justifié »: when that sentence's subject is a definite role
+   * noun, the name in its object is not the pronoun's referent */
+  if (!past_quote && s->end > s->start + 2 && word(b, s->start) &&
+      (T(b, s->start)->lex & W_DET) && !spk__indefinite_det(b, s->start) &&
+      word(b, s->start + 1) && (T(b, s->start + 1)->lex & W_ROLE) &&
+      !(T(b, s->start + 1)->flags & TF_CAP) &&
+      compatible(gender, spk__role_gender(b, s->start + 1)))
+    return false;
   uint32_t found = NONE, fe = 0;
   bool found_comp = false;
   for (uint32_t k = s->start; k < s->end; k++) {
