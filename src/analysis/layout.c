@@ -151,6 +151,20 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
   }
 }
 
+/* Headline quotation h gets the person the body names at text[a, z), by
+ * rule `how` (no verb: no stance). */
+static void named_by_body(PmQuote *h, const char *name, uint32_t a, uint32_t z,
+                          const char *how, double conf) {
+  h->has_speaker = true;
+  h->speaker.name = name;
+  h->speaker.mention = name;
+  h->speaker.start = a;
+  h->speaker.end = z;
+  h->speaker.how = how;
+  h->speaker.stance = PM_STANCE_NONE;
+  h->confidence = conf;
+}
+
 void spk__heading_role_bound(Block *b, const char *f, size_t fn, uint32_t ns, uint32_t ne) {
   if (fn >= sizeof b->heading_role || b->heading_role[fn] || memcmp(b->heading_role, f, fn))
     return;
@@ -164,15 +178,8 @@ void spk__heading_role_bound(Block *b, const char *f, size_t fn, uint32_t ns, ui
       j++;
       continue;
     }
-    h->has_speaker = true;
     h->kind = PM_QUOTE_QUOTE;
-    h->speaker.name = name;
-    h->speaker.mention = name;
-    h->speaker.start = a;
-    h->speaker.end = z;
-    h->speaker.how = "headline-role";
-    h->speaker.stance = PM_STANCE_NONE;
-    h->confidence = 0.6;
+    named_by_body(h, name, a, z, "headline-role", 0.6);
     b->heading_quotes[j] = b->heading_quotes[--b->n_heading_quotes];
   }
 }
@@ -206,17 +213,9 @@ void spk__interview_chapeau(Block *b) {
     uint32_t e = spk__name_end(b, k, b->toks.size);
     uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
     const char *name = res__str(b->res, b->text + a, z - a);
-    const char *mention = name;
     for (uint32_t j = 0; j < b->n_heading_quotes; j++) {
-      PmQuote *h = &b->res->quotes.contents[b->heading_quotes[j]];
-      h->has_speaker = true;
-      h->speaker.name = name;
-      h->speaker.mention = mention;
-      h->speaker.start = a;
-      h->speaker.end = z;
-      h->speaker.how = "interview";
-      h->speaker.stance = PM_STANCE_NONE;
-      h->confidence = 0.7;
+      named_by_body(&b->res->quotes.contents[b->heading_quotes[j]], name, a, z,
+                    "interview", 0.7);
     }
     b->n_heading_quotes = 0;
     return;

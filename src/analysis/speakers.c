@@ -914,6 +914,18 @@ static void lead_in(Block *b) {
   ctx__set_person(&ctx->lead_speaker, r.name, strlen(r.name), 0);
 }
 
+/* The cue-less quotations of the paragraphs just before take c's speaker
+ * (reaction_after). */
+static void give_bare_quotes(Block *b, Cue *c) {
+  c->how = "continued-after";
+  c->conf = 0.7;
+  c->stance = PM_STANCE_NONE;
+  for (uint32_t k = b->bare_first; k < b->bare_first + b->bare_n && k < b->res->quotes.size; k++)
+    if (b->res->quotes.contents[k].kind == PM_QUOTE_QUOTE)
+      spk__set_speaker(b, &b->res->quotes.contents[k], c);
+  b->bare_n = 0;
+}
+
 /* « « On entend ça trop souvent. » » then « C'est en ces mots que Fabiola
  * Roy, qui dirige un organisme du quartier, a réagi. »: a paragraph
  * without quotations that opens by naming who said the cue-less
@@ -948,14 +960,7 @@ static void reaction_after(Block *b) {
       spk__name_mention(b, &c.m, x, e);
       c.found = true;
     }
-    if (!c.found) return;
-    c.how = "continued-after";
-    c.conf = 0.7;
-    c.stance = PM_STANCE_NONE;
-    for (uint32_t q = b->bare_first; q < b->bare_first + b->bare_n && q < b->res->quotes.size; q++)
-      if (b->res->quotes.contents[q].kind == PM_QUOTE_QUOTE)
-        spk__set_speaker(b, &b->res->quotes.contents[q], &c);
-    b->bare_n = 0;
+    if (c.found) give_bare_quotes(b, &c);
     return;
   }
   if (j == 1 && folded_is(b, 0, "voilà") && folded_is(b, 1, "comment")) {
@@ -980,13 +985,7 @@ static void reaction_after(Block *b) {
   if (what ? !spk__subject_right(b, v, hi, &c.m) : !spk__subject_left(b, v, lo, &c.m)) return;
   if (c.m.type == M_PRON || (what && c.m.type == M_NP)) return;
   c.found = true;
-  c.how = "continued-after";
-  c.conf = 0.7;
-  c.stance = PM_STANCE_NONE;
-  for (uint32_t k = b->bare_first; k < b->bare_first + b->bare_n && k < b->res->quotes.size; k++)
-    if (b->res->quotes.contents[k].kind == PM_QUOTE_QUOTE)
-      spk__set_speaker(b, &b->res->quotes.contents[k], &c);
-  b->bare_n = 0;
+  give_bare_quotes(b, &c);
 }
 
 void speakers__attribute(Block *b) {
