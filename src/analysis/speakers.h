@@ -155,10 +155,10 @@ uint32_t spk__past_nationality(const Block *b, uint32_t ns, uint32_t ne);
  * role noun just before it ("M. Valls", "Mayor John Smith", "le ministre
  * Manuel Valls") and binding that role to the name. */
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne);
-/* Index of the paragraph sentence holding token tok. */
 /* The byte where the name of tokens [.., ne) ends: after the period of a
  * final initial (« Samuel G. »), else at its last token's end. */
 uint32_t spk__name_text_end(const Block *b, uint32_t ne);
+/* Index of the paragraph sentence holding token tok. */
 uint32_t spk__sentence_of(const Block *b, uint32_t tok);
 /* Is token i inside a quotation of this paragraph?  A token before the
  * paragraph's first quotation is not: that test inline, the search in
