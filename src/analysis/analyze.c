@@ -161,13 +161,21 @@ void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
   claims__score(b);
 }
 
+/* Analyses the line text[ps, pe): one paragraph, or several when escaped
+ * breaks (tok__scan) cut it. */
 static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
-  an__trim(b->text, &ps, &pe);
-  if (ps >= pe) return; /* blank lines change nothing */
-  pm_array_clear(&b->toks);
-  pm_array_clear(&b->ends);
-  tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
-  an__analyse_tokens(b, ps, pe, true, true);
+  for (;;) {
+    an__trim(b->text, &ps, &pe);
+    if (ps >= pe) return; /* blank lines change nothing */
+    pm_array_clear(&b->toks);
+    pm_array_clear(&b->ends);
+    uint32_t stop = tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
+    uint32_t e = stop;
+    an__trim(b->text, &ps, &e);
+    if (ps < e) an__analyse_tokens(b, ps, e, true, true);
+    if (stop == pe) return;
+    ps = stop + 2;
+  }
 }
 
 /* FNV-1a of a NUL-terminated name. */

@@ -294,9 +294,17 @@ typedef PmArray(uint32_t) IndexArray;
  * `text`), and to `ends` the index in `out` of each token that may end a
  * sentence (T_PUNCT . ! ? and the ellipsis), in order, so that sent__split
  * need not read every token.  Reserves room in both first (one token per
- * byte at most), so arrays reserved that far by the caller never move. */
-void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-               uint32_t end, TokenArray *out, IndexArray *ends);
+ * byte at most), so arrays reserved that far by the caller never move.
+ *
+ * Returns `end`, or the offset of the first escaped paragraph break: a
+ * literal backslash-n (the two bytes \ n, not followed by a lowercase ASCII
+ * letter, as in "C:\nouveau") that text exported from a database or a JSON
+ * field keeps on one line in place of its newlines.  The tokens are then
+ * those of the paragraph before it, trimmed (an__trim), exactly as if the
+ * text had a newline there; the caller goes on two bytes after the offset
+ * returned.  Press text has no backslash, so this costs nothing there. */
+uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
+                   uint32_t end, TokenArray *out, IndexArray *ends);
 
 /* ---- context ----------------------------------------------------------- */
 
@@ -562,7 +570,8 @@ PmAnalysis *an__begin(Block *b, const PmLang *lang,
 void an__paragraphs(Block *b);
 /* Frees b's scratch arrays, lists the speakers; returns the result. */
 PmAnalysis *an__end(Block *b);
-/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e).  Inline:
+/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e), and a
+ * literal \n or \r at the end (an escaped paragraph break).  Inline:
  * it runs once a paragraph in the tokenizer's thread, where a call (and
  * the two bounds kept in memory) cost as much as the trimming. */
 static inline void an__trim(const char *t, uint32_t *ps, uint32_t *pe) {
@@ -579,6 +588,7 @@ static inline void an__trim(const char *t, uint32_t *ps, uint32_t *pe) {
     unsigned char c = (unsigned char)t[e - 1];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) e--;
     else if (c == 0xA0 && e - 1 > s && (unsigned char)t[e - 2] == 0xC2) e -= 2;
+    else if ((c == 'n' || c == 'r') && e - 1 > s && t[e - 2] == '\\') e -= 2;
     else break;
   }
   *ps = s;

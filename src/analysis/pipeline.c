@@ -200,20 +200,27 @@ static void part_free(Part *part) {
   pm_array_delete(&part->sents);
 }
 
-/* Tokenizes and splits the trimmed paragraph text[ps, pe) into
- * part->paras[i].  w, a copy of the block's read-only fields, is left a
- * window on the paragraph's tokens and sentences (for claims__rate): the
- * windows are big enough that sent__split never grows them. */
+/* Tokenizes and splits the trimmed line text[ps, pe) into part->paras[i]
+ * up to its first escaped break (tok__scan), whose offset goes to *stop
+ * (pe when it has none); returns NULL when the paragraph before the break
+ * is blank.  w, a copy of the block's read-only fields, is left a window
+ * on the paragraph's tokens and sentences (for claims__rate): the windows
+ * are big enough that sent__split never grows them. */
 static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
-                               uint32_t pe) {
+                               uint32_t pe, uint32_t *stop) {
   ParaSpan *sp = &part->paras[i];
+  sp->t0 = part->toks.size;
+  part->ends.size = 0;
+  *stop = tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
+  if (*stop != pe) {
+    pe = *stop;
+    an__trim(w->text, &ps, &pe);
+    if (ps >= pe) return NULL;
+  }
   sp->ps = ps;
   sp->pe = pe;
   sp->rated = false;
-  sp->t0 = part->toks.size;
   sp->s0 = part->sents.size;
-  part->ends.size = 0;
-  tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
   for (uint32_t k = 0; k < part->ends.size; k++)
     part->ends.contents[k] -= sp->t0;
   w->toks.contents = part->toks.contents + sp->t0;
@@ -227,6 +234,16 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
   sp->t1 = part->toks.size;
   sp->s1 = part->sents.size;
   return sp;
+}
+
+/* After a piece of the line [*ps, *pe) that ended at `stop` (part_tokenize),
+ * moves *ps to the next piece: false when there is none. */
+static bool next_piece(const char *text, uint32_t stop, uint32_t *ps,
+                       uint32_t *pe) {
+  if (stop == *pe) return false;
+  *ps = stop + 2;
+  an__trim(text, ps, pe);
+  return *ps < *pe;
 }
 
 /* The worker takes the paragraph that ends at `next`: false when it
@@ -261,16 +278,21 @@ static void job_run(PmStream *s, Job *j) {
     uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
     pos = next;
     an__trim(text, &ps, &pe);
-    if (ps >= pe) continue;
-    ParaSpan *sp = part_tokenize(&j->front, i, &w, ps, pe);
-    /* (never while the analysing thread sleeps: it has time then) */
-    if (ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD &&
-        !atomic_load_explicit(&s->waiting, memory_order_relaxed)) {
-      claims__rate(&w);
-      sp->rated = true; /* published with `done` below */
+    for (bool more = ps < pe; more;) {
+      uint32_t stop;
+      ParaSpan *sp = part_tokenize(&j->front, i, &w, ps, pe, &stop);
+      more = next_piece(text, stop, &ps, &pe);
+      if (!sp) continue;
+      /* (never while the analysing thread sleeps: it has time then) */
+      if (sp->ps >= atomic_load_explicit(&j->at, memory_order_relaxed) +
+                        RATE_LEAD &&
+          !atomic_load_explicit(&s->waiting, memory_order_relaxed)) {
+        claims__rate(&w);
+        sp->rated = true; /* published with `done` below */
+      }
+      atomic_store(&j->done, ++i);
+      wake_analyser(s, i, false);
     }
-    atomic_store(&j->done, ++i);
-    wake_analyser(s, i, false);
   }
   atomic_store(&j->finished, true);
   wake_analyser(s, i, true);
@@ -384,7 +406,11 @@ static bool help_tokenize(PmStream *st, Job *j) {
     uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
     pos = pe;
     an__trim(text, &ps, &pe);
-    if (ps < pe) part_tokenize(&j->back, j->back.n++, &w, ps, pe);
+    for (bool more = ps < pe; more;) {
+      uint32_t stop;
+      if (part_tokenize(&j->back, j->back.n, &w, ps, pe, &stop)) j->back.n++;
+      more = next_piece(text, stop, &ps, &pe);
+    }
   }
   return true;
 }

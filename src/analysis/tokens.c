@@ -348,8 +348,16 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
-void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-               uint32_t end, TokenArray *out, IndexArray *ends) {
+/* At text[i] == '\\': whether an escaped paragraph break starts there (see
+ * tok__scan in internal.h). */
+static bool escaped_break(const char *t, uint32_t i, uint32_t end) {
+  return i + 1 < end && t[i + 1] == 'n' &&
+         (i + 2 == end || (unsigned char)(t[i + 2] - 'a') > 'z' - 'a');
+}
+
+uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
+                   uint32_t end, TokenArray *out, IndexArray *ends) {
+  const uint32_t out0 = out->size, ends0 = ends->size;
   uint32_t i = start;
   uint32_t markup_end = 0;
   /* Each token takes at least one byte, plus one pronoun token per
@@ -498,6 +506,16 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_PUNCT) {
+      if (c == '\\' && escaped_break(text, i, end)) {
+        /* Rare: scan again up to the break, so that the tokens before it
+         * see the paragraph's end (a closing " there has a space after). */
+        out->size = out0;
+        ends->size = ends0;
+        uint32_t s = start, e = i;
+        an__trim(text, &s, &e);
+        if (s < e) tok__scan(lx, text, s, e, out, ends);
+        return i;
+      }
       bool lead = free_tok == out->contents + out->size; /* no token yet */
       uint32_t md = md__skip(text, end, i, lead, &link_close);
       if (md) {
@@ -678,4 +696,5 @@ void tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     i = j;
   }
   out->size = (uint32_t)(free_tok - out->contents);
+  return end;
 }

@@ -274,10 +274,70 @@ static void shared_tokenizing_matches_paragraph_blocks(void) {
   pm_lang_free(l);
 }
 
+/* t (n bytes, from repeat) with every paragraph break but the first of
+ * each repetition ("newsletter\n\n") written as `with` (two bytes), in place. */
+static void rewrite_breaks(char *t, size_t n, const char *with) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if (t[i] == '\n' && t[i + 1] == '\n' &&
+        (i < 10 || memcmp(t + i - 10, "newsletter", 10))) {
+      memcpy(t + i, with, 2);
+      i++;
+    }
+}
+
+/* A text exported with its paragraph breaks escaped (a literal \n, on one
+ * line) reads as the same text with newlines there, through the
+ * single-thread path and through a stream whose analysing thread
+ * tokenizes chunks too; "C:\nouveau" is no break. */
+static void escaped_breaks_read_as_newlines(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  o.lang = PM_LANG_EN;
+  PmError err;
+  size_t n;
+  for (int big = 0; big < 2; big++) {
+    char *e = repeat(big ? 600 : 2, &n), *nl = repeat(big ? 600 : 2, &n);
+    rewrite_breaks(e, n, "\\n");
+    rewrite_breaks(nl, n, " \n");
+    CHECK(memchr(e, '\\', n) != NULL);
+    PmContext *ce = pm_context_new(), *cn = pm_context_new();
+    PmStream *s = pm_stream_new(l, &o);
+    pm__stream_test_help(s, true);
+    PmAnalysis *a = big ? pm_stream_analyze(s, e, n, NULL, 0, ce, &err)
+                        : pm_analyze_block(l, &o, e, n, ce, &err);
+    PmAnalysis *b = pm_analyze_block(l, &o, nl, n, cn, &err);
+    CHECK(a && b && same_results(a, b));
+    pm_analysis_free(a);
+    pm_analysis_free(b);
+    pm_stream_free(s);
+    pm_context_free(ce);
+    pm_context_free(cn);
+    pm_free(e);
+    pm_free(nl);
+  }
+  /* a backslash-n before a lowercase letter is text: one paragraph, whose
+   * first sentence goes on past it */
+  const char path[] = "The files moved to C:\\nouveau in 2019, the clerk said.";
+  PmContext *c = pm_context_new();
+  PmAnalysis *a = pm_analyze_block(l, &o, path, sizeof path - 1, c, &err);
+  size_t nc = 0;
+  const PmClaim *k = a ? pm_analysis_claims(a, &nc) : NULL;
+  CHECK_EQ_INT((int)nc, 1);
+  if (nc) CHECK_EQ_INT((int)k[0].end, (int)sizeof path - 1);
+  pm_analysis_free(a);
+  pm_context_free(c);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(big_block_claims_match_paragraph_blocks);
   RUN(stream_blocks_match_analyze_block);
   RUN(stream_drops_the_block_announced_in_vain);
   RUN(shared_tokenizing_matches_paragraph_blocks);
+  RUN(escaped_breaks_read_as_newlines);
   return test_done();
 }
