@@ -170,10 +170,13 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
     pm_array_clear(&b->toks);
     pm_array_clear(&b->ends);
     uint32_t stop = tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
+    if (stop == pe) {
+      an__analyse_tokens(b, ps, pe, true, true);
+      return;
+    }
     uint32_t e = stop;
-    an__trim(b->text, &ps, &e);
+    an__trim_before_break(b->text, &ps, &e);
     if (ps < e) an__analyse_tokens(b, ps, e, true, true);
-    if (stop == pe) return;
     ps = stop + 2;
   }
 }

@@ -24,7 +24,8 @@
  * above.  C_OTHER bytes (controls, and Markdown's emphasis mark *) make
  * no token and read as a space: « a dénoncé *Sophie Binet* » is « a dénoncé
  * Sophie Binet » to the rules (an emphasis _ is markdown.h's). */
-enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
+enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL,
+       C_BACKSLASH };
 
 static const unsigned char byte__class[256] = {
     ['\t'] = C_SPACE, ['\n'] = C_NL, ['\r'] = C_SPACE, ['\v'] = C_SPACE,
@@ -47,7 +48,8 @@ static const unsigned char byte__class[256] = {
     ['/'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
     ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
     ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
-    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT, ['\\'] = C_PUNCT,
+    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT,
+    ['\\'] = C_BACKSLASH, /* punctuation, or an escaped break (tok__scan) */
 #define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
     [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
     H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),

@@ -300,7 +300,7 @@ typedef PmArray(uint32_t) IndexArray;
  * literal backslash-n (the two bytes \ n, not followed by a lowercase ASCII
  * letter, as in "C:\nouveau") that text exported from a database or a JSON
  * field keeps on one line in place of its newlines.  The tokens are then
- * those of the paragraph before it, trimmed (an__trim), exactly as if the
+ * those of the paragraph before it (an__trim_before_break), exactly as if the
  * text had a newline there; the caller goes on two bytes after the offset
  * returned.  Press text has no backslash, so this costs nothing there. */
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
@@ -570,8 +570,7 @@ PmAnalysis *an__begin(Block *b, const PmLang *lang,
 void an__paragraphs(Block *b);
 /* Frees b's scratch arrays, lists the speakers; returns the result. */
 PmAnalysis *an__end(Block *b);
-/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e), and a
- * literal \n or \r at the end (an escaped paragraph break).  Inline:
+/* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e).  Inline:
  * it runs once a paragraph in the tokenizer's thread, where a call (and
  * the two bounds kept in memory) cost as much as the trimming. */
 static inline void an__trim(const char *t, uint32_t *ps, uint32_t *pe) {
@@ -588,11 +587,17 @@ static inline void an__trim(const char *t, uint32_t *ps, uint32_t *pe) {
     unsigned char c = (unsigned char)t[e - 1];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) e--;
     else if (c == 0xA0 && e - 1 > s && (unsigned char)t[e - 2] == 0xC2) e -= 2;
-    else if ((c == 'n' || c == 'r') && e - 1 > s && t[e - 2] == '\\') e -= 2;
     else break;
   }
   *ps = s;
   *pe = e;
+}
+/* The paragraph [*ps, *pe) before an escaped break at *pe (tok__scan),
+ * trimmed: without the spaces around it, nor the \r of a literal \r\n. */
+static inline void an__trim_before_break(const char *t, uint32_t *ps,
+                                         uint32_t *pe) {
+  if (*pe >= *ps + 2 && t[*pe - 2] == '\\' && t[*pe - 1] == 'r') *pe -= 2;
+  an__trim(t, ps, pe);
 }
 /* Runs the passes after the tokenizer on the paragraph [ps, pe) (trimmed,
  * not blank), whose tokens are already in b->toks (and its sentences in

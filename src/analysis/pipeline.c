@@ -214,7 +214,7 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
   *stop = tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
   if (*stop != pe) {
     pe = *stop;
-    an__trim(w->text, &ps, &pe);
+    an__trim_before_break(w->text, &ps, &pe);
     if (ps >= pe) return NULL;
   }
   sp->ps = ps;
@@ -236,14 +236,14 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
   return sp;
 }
 
-/* After a piece of the line [*ps, *pe) that ended at `stop` (part_tokenize),
+/* After a piece of the line [*ps, pe) that ended at `stop` (part_tokenize),
  * moves *ps to the next piece: false when there is none. */
 static bool next_piece(const char *text, uint32_t stop, uint32_t *ps,
-                       uint32_t *pe) {
-  if (stop == *pe) return false;
+                       uint32_t pe) {
+  if (stop == pe) return false;
   *ps = stop + 2;
-  an__trim(text, ps, pe);
-  return *ps < *pe;
+  an__trim(text, ps, &pe);
+  return *ps < pe;
 }
 
 /* The worker takes the paragraph that ends at `next`: false when it
@@ -278,10 +278,10 @@ static void job_run(PmStream *s, Job *j) {
     uint32_t ps = (uint32_t)pos, pe = (uint32_t)next;
     pos = next;
     an__trim(text, &ps, &pe);
-    for (bool more = ps < pe; more;) {
-      uint32_t stop;
+    if (ps >= pe) continue;
+    uint32_t stop;
+    do {
       ParaSpan *sp = part_tokenize(&j->front, i, &w, ps, pe, &stop);
-      more = next_piece(text, stop, &ps, &pe);
       if (!sp) continue;
       /* (never while the analysing thread sleeps: it has time then) */
       if (sp->ps >= atomic_load_explicit(&j->at, memory_order_relaxed) +
@@ -292,7 +292,7 @@ static void job_run(PmStream *s, Job *j) {
       }
       atomic_store(&j->done, ++i);
       wake_analyser(s, i, false);
-    }
+    } while (next_piece(text, stop, &ps, pe));
   }
   atomic_store(&j->finished, true);
   wake_analyser(s, i, true);
@@ -406,11 +406,11 @@ static bool help_tokenize(PmStream *st, Job *j) {
     uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
     pos = pe;
     an__trim(text, &ps, &pe);
-    for (bool more = ps < pe; more;) {
-      uint32_t stop;
+    if (ps >= pe) continue;
+    uint32_t stop;
+    do {
       if (part_tokenize(&j->back, j->back.n, &w, ps, pe, &stop)) j->back.n++;
-      more = next_piece(text, stop, &ps, &pe);
-    }
+    } while (next_piece(text, stop, &ps, pe));
   }
   return true;
 }

@@ -357,7 +357,9 @@ static bool escaped_break(const char *t, uint32_t i, uint32_t end) {
 
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                    uint32_t end, TokenArray *out, IndexArray *ends) {
-  const uint32_t out0 = out->size, ends0 = ends->size;
+  uint32_t stop = end;       /* an escaped break's offset, once found */
+  uint32_t ends0 = ends->size;
+restart:;
   uint32_t i = start;
   uint32_t markup_end = 0;
   /* Each token takes at least one byte, plus one pronoun token per
@@ -506,16 +508,6 @@ uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       continue;
     }
     if (k == C_PUNCT) {
-      if (c == '\\' && escaped_break(text, i, end)) {
-        /* Rare: scan again up to the break, so that the tokens before it
-         * see the paragraph's end (a closing " there has a space after). */
-        out->size = out0;
-        ends->size = ends0;
-        uint32_t s = start, e = i;
-        an__trim(text, &s, &e);
-        if (s < e) tok__scan(lx, text, s, e, out, ends);
-        return i;
-      }
       bool lead = free_tok == out->contents + out->size; /* no token yet */
       uint32_t md = md__skip(text, end, i, lead, &link_close);
       if (md) {
@@ -586,6 +578,23 @@ uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
       if (c == '$') t->flags |= TF_CURRENCY;
       if (c == '.' || c == '!' || c == '?')
         ends->contents[ends->size++] = (uint32_t)(t - out->contents);
+      i++;
+      if (i < end && text[i] == ' ') i++; /* the loop would skip it */
+      continue;
+    }
+    if (k == C_BACKSLASH) { /* kept apart: the punctuation path is hot */
+      if (escaped_break(text, i, end)) {
+        /* Rare: scan again up to the break (and a \r before it), so that
+         * the tokens before it see the paragraph's end: a closing " there
+         * has a space after it.  (out->size is still the first token's
+         * index: it is set after the loop.) */
+        stop = end = i;
+        an__trim_before_break(text, &start, &end);
+        ends->size = ends0;
+        goto restart;
+      }
+      Token *t = push(next, i, i + 1, T_PUNCT);
+      t->ch = '\\';
       i++;
       if (i < end && text[i] == ' ') i++; /* the loop would skip it */
       continue;
@@ -696,5 +705,5 @@ uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
     i = j;
   }
   out->size = (uint32_t)(free_tok - out->contents);
-  return end;
+  return stop;
 }
