@@ -302,7 +302,7 @@ typedef PmArray(uint32_t) IndexArray;
  * field keeps on one line in place of its newlines.  The tokens are then
  * those of the paragraph before it (an__trim_before_break), exactly as if the
  * text had a newline there; the caller goes on two bytes after the offset
- * returned.  Press text has no backslash, so this costs nothing there. */
+ * returned.  Press text has almost no backslash: the rescan is rare. */
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                    uint32_t end, TokenArray *out, IndexArray *ends);
 
