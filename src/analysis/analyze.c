@@ -156,7 +156,7 @@ void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
   if (!b->ctx->in_comments) comment_heading(b);
   if (split) sent__split(b);
   if (rate) claims__rate(b);
-  quotes__find(b); /* visits only the sentences the rating saw marks in */
+  quotes__find(b); /* visits only the marks tok__scan listed */
   speakers__attribute(b);
   claims__score(b);
 }
@@ -169,7 +169,9 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
     if (ps >= pe) return; /* blank lines change nothing */
     pm_array_clear(&b->toks);
     pm_array_clear(&b->ends);
-    uint32_t stop = tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends);
+    pm_array_clear(&b->marks);
+    uint32_t stop =
+        tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends, &b->marks);
     if (stop == pe) {
       an__analyse_tokens(b, ps, pe, true, true);
       return;
@@ -325,6 +327,7 @@ void an__paragraphs(Block *b) {
 PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->toks);
   pm_array_delete(&b->ends);
+  pm_array_delete(&b->marks);
   pm_array_delete(&b->sents);
   pm_array_delete(&b->raw);
   collect_speakers(b->res);

@@ -293,8 +293,10 @@ typedef PmArray(uint32_t) IndexArray;
 /* Appends the tokens of text[start..end) to `out` (byte offsets relative to
  * `text`), and to `ends` the index in `out` of each token that may end a
  * sentence (T_PUNCT . ! ? and the ellipsis), in order, so that sent__split
- * need not read every token.  Reserves room in both first (one token per
- * byte at most), so arrays reserved that far by the caller never move.
+ * need not read every token, and to `marks` that of each quotation mark
+ * (T_QMARK) not in markup, for quotes__find.  Reserves room in all three
+ * first (one token per byte at most), so arrays reserved that far by the
+ * caller never move.
  *
  * Returns `end`, or the offset of the first escaped paragraph break: a
  * literal backslash-n (the two bytes \ n, not followed by a lowercase ASCII
@@ -304,7 +306,8 @@ typedef PmArray(uint32_t) IndexArray;
  * text had a newline there; the caller goes on two bytes after the offset
  * returned.  Press text has almost no backslash: the rescan is rare. */
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-                   uint32_t end, TokenArray *out, IndexArray *ends);
+                   uint32_t end, TokenArray *out, IndexArray *ends,
+                   IndexArray *marks);
 
 /* ---- context ----------------------------------------------------------- */
 
@@ -491,6 +494,9 @@ typedef struct {
   PmAnalysis *res;
   TokenArray toks;        /* tokens of the current paragraph */
   IndexArray ends;        /* indices in toks of its . ! ? tokens (tok__scan) */
+  /* indices in toks of its quotation marks not in markup (tok__scan):
+   * all that quotes__find visits */
+  IndexArray marks;
   PmArray(Sentence) sents;
   PmArray(RawQuote) raw;
   uint32_t para_start, para_end;
@@ -530,7 +536,7 @@ typedef struct {
   uint32_t n_hows;
 } Block;
 
-/* Raw quotes of the paragraph; needs its sentences rated (Sentence.qmark). */
+/* Raw quotes of the paragraph, from its marks (Block.marks). */
 void quotes__find(Block *b);
 /* Sentences of the paragraph.  On big blocks this runs in the tokenizer
  * thread (analyze.c), ahead of the other passes: it may read only b->toks,

@@ -59,6 +59,7 @@
 typedef struct {
   uint32_t ps, pe; /* trimmed paragraph, never blank */
   uint32_t t0, t1; /* its tokens in Job.toks */
+  uint32_t m0, m1; /* its quotation marks' indices in Job.marks */
   uint32_t s0, s1; /* its sentences in Job.sents */
   bool rated;      /* claims__rate ran in the worker */
 } ParaSpan;
@@ -72,6 +73,7 @@ typedef struct {
                               front publishes its count in Job.done) */
   TokenArray toks;
   IndexArray ends;         /* one paragraph's at a time */
+  IndexArray marks;        /* paragraph after paragraph (tok__scan) */
   PmArray(Sentence) sents;
 } Part;
 
@@ -184,12 +186,17 @@ static void part_reserve(Part *part, size_t len) {
     pm_array_delete(&part->toks);
     pm_array_reserve(&part->toks, (uint32_t)(cap + cap / 16));
   }
+  if (part->marks.capacity < cap) { /* at most one per token */
+    pm_array_delete(&part->marks);
+    pm_array_reserve(&part->marks, (uint32_t)(cap + cap / 16));
+  }
   if (part->sents.capacity < cap) { /* a sentence has a token */
     pm_array_delete(&part->sents);
     pm_array_reserve(&part->sents, (uint32_t)(cap + cap / 16));
   }
   part->n = 0;
   part->toks.size = 0;
+  part->marks.size = 0;
   part->sents.size = 0;
 }
 
@@ -197,6 +204,7 @@ static void part_free(Part *part) {
   pm_free(part->paras);
   pm_array_delete(&part->toks);
   pm_array_delete(&part->ends);
+  pm_array_delete(&part->marks);
   pm_array_delete(&part->sents);
 }
 
@@ -210,8 +218,10 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
                                uint32_t pe, uint32_t *stop) {
   ParaSpan *sp = &part->paras[i];
   sp->t0 = part->toks.size;
+  sp->m0 = part->marks.size;
   part->ends.size = 0;
-  *stop = tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends);
+  *stop = tok__scan(w->lx, w->text, ps, pe, &part->toks, &part->ends,
+                    &part->marks);
   if (*stop != pe) {
     pe = *stop;
     an__trim_before_break(w->text, &ps, &pe);
@@ -221,8 +231,11 @@ static ParaSpan *part_tokenize(Part *part, uint32_t i, Block *w, uint32_t ps,
   sp->pe = pe;
   sp->rated = false;
   sp->s0 = part->sents.size;
+  sp->m1 = part->marks.size;
   for (uint32_t k = 0; k < part->ends.size; k++)
     part->ends.contents[k] -= sp->t0;
+  for (uint32_t k = sp->m0; k < part->marks.size; k++)
+    part->marks.contents[k] -= sp->t0;
   w->toks.contents = part->toks.contents + sp->t0;
   w->toks.size = w->toks.capacity = part->toks.size - sp->t0;
   w->ends = part->ends;
@@ -484,6 +497,8 @@ static void analyse_span(Block *b, const ParaSpan *sp, const Part *part) {
   b->toks.size = b->toks.capacity = sp->t1 - sp->t0;
   b->sents.contents = part->sents.contents + sp->s0;
   b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
+  b->marks.contents = part->marks.contents + sp->m0;
+  b->marks.size = b->marks.capacity = sp->m1 - sp->m0;
   an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
 
@@ -514,6 +529,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   /* b->toks becomes a window on the job's array, paragraph by paragraph;
    * its own buffer is kept aside and restored after. */
   TokenArray own = b->toks;
+  IndexArray own_marks = b->marks;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
   /* `done` is read again only when the paragraphs it said were done are
@@ -538,6 +554,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
       analyse_span(b, &j->back.paras[p], &j->back);
   }
   b->toks = own;
+  b->marks = own_marks;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   return true;
 }

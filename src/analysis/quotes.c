@@ -210,65 +210,60 @@ void quotes__find(Block *b) {
       b->open_first = NONE;
     }
   }
-  /* The sentences cover the tokens in order, and claims__rate noted
-   * which hold a quotation mark: most hold none. */
-  const Sentence *se = b->sents.contents;
-  const Sentence *se_end = se ? se + b->sents.size : se; /* NULL + 0 is undefined */
-  for (; se < se_end; se++) {
-    if (!se->qmark) continue;
-    for (uint32_t i = se->start; i < se->end; i++) {
-      if (t[i].kind != T_QMARK || (t[i].flags & TF_MARKUP)) continue;
-      uint8_t fam = t[i].qfam, role = t[i].qrole;
-      int match = -1; /* stack slot this mark closes */
-      for (int k = (int)depth - 1; k >= 0; k--) {
-        if (fams[k] != fam) continue;
-        if (fam == QM_CURLY && low[k] && (role & QR_OPEN) && !(role & 4)) {
-          match = k; /* „ … “ */
-          break;
-        }
-        if (role & QR_CLOSE) {
-          match = k;
-          break;
-        }
+  /* the quotation marks (not in markup), listed with the tokens
+   * (tok__index): most paragraphs hold none */
+  for (uint32_t mi = 0; mi < b->marks.size; mi++) {
+    uint32_t i = b->marks.contents[mi];
+    uint8_t fam = t[i].qfam, role = t[i].qrole;
+    int match = -1; /* stack slot this mark closes */
+    for (int k = (int)depth - 1; k >= 0; k--) {
+      if (fams[k] != fam) continue;
+      if (fam == QM_CURLY && low[k] && (role & QR_OPEN) && !(role & 4)) {
+        match = k; /* „ … “ */
         break;
       }
-      /* A ” or " that stands where an opening mark would (space before, a
-       * word after) opens. */
-      if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&
-          (t[i].flags & TF_SPACE_BEFORE) && !(t[i].flags & TF_SPACE_AFTER))
-        role = QR_OPEN;
-      if (match < 0 && fam == QM_CURLY && (role & QR_OPEN) && !(role & 4) &&
-          depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
-          (t[i].flags & TF_SPACE_AFTER))
-        match = (int)depth - 1; /* “ … “ typed for “ … ” */
-      /* "'Fines come out of customers' bills in the end,' said …": a '
-       * after a plural's s and before a lowercase word is its possessive
-       * when the next single mark of the paragraph closes too */
-      if (match >= 0 && fam == QM_SINGLE && role == QR_CLOSE && i > 0 && i + 1 < n &&
-          t[i - 1].kind == T_WORD && b->text[t[i - 1].end - 1] == 's' &&
-          t[i + 1].kind == T_WORD && !(t[i + 1].flags & TF_CAP)) {
-        uint32_t k = i + 1;
-        while (k < n && !(t[k].kind == T_QMARK && t[k].qfam == QM_SINGLE)) k++;
-        if (k < n && t[k].qrole == QR_CLOSE) continue;
+      if (role & QR_CLOSE) {
+        match = k;
+        break;
       }
-      if (match >= 0) {
-        if (match == 0)
-          emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
-        depth = (uint32_t)match;
+      break;
+    }
+    /* A ” or " that stands where an opening mark would (space before, a
+     * word after) opens. */
+    if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&
+        (t[i].flags & TF_SPACE_BEFORE) && !(t[i].flags & TF_SPACE_AFTER))
+      role = QR_OPEN;
+    if (match < 0 && fam == QM_CURLY && (role & QR_OPEN) && !(role & 4) &&
+        depth && fams[depth - 1] == QM_CURLY && !(t[i].flags & TF_SPACE_BEFORE) &&
+        (t[i].flags & TF_SPACE_AFTER))
+      match = (int)depth - 1; /* “ … “ typed for “ … ” */
+    /* "'Fines come out of customers' bills in the end,' said …": a '
+     * after a plural's s and before a lowercase word is its possessive
+     * when the next single mark of the paragraph closes too */
+    if (match >= 0 && fam == QM_SINGLE && role == QR_CLOSE && i > 0 && i + 1 < n &&
+        t[i - 1].kind == T_WORD && b->text[t[i - 1].end - 1] == 's' &&
+        t[i + 1].kind == T_WORD && !(t[i + 1].flags & TF_CAP)) {
+      uint32_t k = i + 1;
+      while (k < n && !(t[k].kind == T_QMARK && t[k].qfam == QM_SINGLE)) k++;
+      if (k < n && t[k].qrole == QR_CLOSE) continue;
+    }
+    if (match >= 0) {
+      if (match == 0)
+        emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
+      depth = (uint32_t)match;
+      continue;
+    }
+    if ((role & QR_OPEN) && depth < 16) {
+      if (fam == QM_SINGLE && !(t[i].flags & TF_SPACE_BEFORE) && i > 0 &&
+          t[i - 1].kind == T_WORD)
+        continue; /* a ‘ glued to a word is not an opening quote */
+      if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
+          fams[depth - 1] == QM_STRAIGHT)
         continue;
-      }
-      if ((role & QR_OPEN) && depth < 16) {
-        if (fam == QM_SINGLE && !(t[i].flags & TF_SPACE_BEFORE) && i > 0 &&
-            t[i - 1].kind == T_WORD)
-          continue; /* a ‘ glued to a word is not an opening quote */
-        if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
-            fams[depth - 1] == QM_STRAIGHT)
-          continue;
-        stack[depth] = i;
-        fams[depth] = fam;
-        low[depth] = (role & 4) != 0;
-        depth++;
-      }
+      stack[depth] = i;
+      fams[depth] = fam;
+      low[depth] = (role & 4) != 0;
+      depth++;
     }
   }
   /* Left open: straight and single quotes open nothing; the outermost

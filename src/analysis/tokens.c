@@ -356,9 +356,10 @@ static bool escaped_break(const char *t, uint32_t i, uint32_t end) {
 }
 
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
-                   uint32_t end, TokenArray *out, IndexArray *ends) {
+                   uint32_t end, TokenArray *out, IndexArray *ends,
+                   IndexArray *marks) {
   uint32_t stop = end;       /* an escaped break's offset, once found */
-  uint32_t ends0 = ends->size;
+  uint32_t ends0 = ends->size, marks0 = marks->size;
 restart:;
   uint32_t i = start;
   uint32_t markup_end = 0;
@@ -366,6 +367,7 @@ restart:;
    * inversion (which takes at least three). */
   pm_array_reserve(out, out->size + (end - start) + 2);
   pm_array_reserve(ends, ends->size + (end - start) + 1);
+  pm_array_reserve(marks, marks->size + (end - start) + 1);
   /* the next free token, kept in a local (whose address no call takes, so
    * that it stays in a register) */
   Token *free_tok = out->contents + out->size;
@@ -417,6 +419,7 @@ restart:;
         t->qfam = sp.fam;
         t->qrole = sp.role;
         if (i < markup_end) t->flags |= TF_MARKUP;
+        else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         if (byte__space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
         if (byte__space_at(text, i + (uint32_t)sp.len, end))
           t->flags |= TF_SPACE_AFTER;
@@ -431,6 +434,7 @@ restart:;
           t->qfam = QM_SINGLE;
           t->qrole = QR_CLOSE;
           if (byte__space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
+          marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         } else {
           Token *t = push(next, i, i + 3, T_PUNCT);
           t->ch = '\'';
@@ -535,6 +539,7 @@ restart:;
         t->qrole = (uint8_t)((open_ok ? QR_OPEN : 0) | (close_ok ? QR_CLOSE : 0));
         if (!t->qrole && !sa && !sb) t->qrole = QR_BOTH; /* x"y: unknown */
         if (i < markup_end) t->flags |= TF_MARKUP;
+        else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         i++;
         continue;
       }
@@ -556,6 +561,7 @@ restart:;
           if (sb) t->flags |= TF_SPACE_BEFORE;
           if (sa) t->flags |= TF_SPACE_AFTER;
           if (i < markup_end) t->flags |= TF_MARKUP;
+          else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         }
         i++;
         continue;
@@ -591,6 +597,7 @@ restart:;
         stop = end = i;
         an__trim_before_break(text, &start, &end);
         ends->size = ends0;
+        marks->size = marks0;
         goto restart;
       }
       Token *t = push(next, i, i + 1, T_PUNCT);

@@ -173,8 +173,9 @@ static void tokens_carry_the_lexicon_classes_of_their_bytes(void) {
     /* end on a word, so the last one is read short */
     n += query(text + n, &seed);
     TokenArray toks = pm_array_new();
-    IndexArray ends = pm_array_new();
-    tok__scan(lx, text, 0, (uint32_t)n, &toks, &ends);
+    IndexArray ends = pm_array_new(), marks = pm_array_new();
+    tok__scan(lx, text, 0, (uint32_t)n, &toks, &ends, &marks);
+    pm_array_delete(&marks);
     int words = 0;
     for (uint32_t i = 0; i < toks.size; i++) {
       const Token *t = &toks.contents[i];
@@ -259,9 +260,9 @@ static const char *const prose_sep[] = {
 static void scan_both(const Lexicon *lx, const char *text, uint32_t start,
                       uint32_t end, int *diffs) {
   TokenArray a = pm_array_new(), b = pm_array_new();
-  IndexArray ea = pm_array_new(), eb = pm_array_new();
+  IndexArray ea = pm_array_new(), eb = pm_array_new(), mb = pm_array_new();
   ref__scan(lx, text, start, end, &a, &ea);
-  tok__scan(lx, text, start, end, &b, &eb);
+  tok__scan(lx, text, start, end, &b, &eb, &mb);
   CHECK_EQ_INT(b.size, a.size);
   CHECK_EQ_INT(eb.size, ea.size);
   for (uint32_t i = 0; i < a.size && i < b.size && !test_current_failed; i++) {
@@ -283,7 +284,16 @@ static void scan_both(const Lexicon *lx, const char *text, uint32_t start,
   }
   for (uint32_t i = 0; i < ea.size && i < eb.size; i++)
     CHECK_EQ_INT(eb.contents[i], ea.contents[i]);
+  /* the marks listed are the quotation marks not in markup, in order */
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < a.size && !test_current_failed; i++) {
+    if (a.contents[i].kind != T_QMARK || (a.contents[i].flags & TF_MARKUP)) continue;
+    CHECK(m < mb.size && mb.contents[m] == i);
+    m++;
+  }
+  CHECK_EQ_INT(mb.size, m);
   if (test_current_failed) (*diffs)++;
+  pm_array_delete(&mb);
   pm_array_delete(&a);
   pm_array_delete(&b);
   pm_array_delete(&ea);
@@ -334,8 +344,9 @@ static void the_scanner_gives_the_reference_tokens(void) {
 /* The tokens of a one-paragraph text, joined by '|'. */
 static void token_texts(const Lexicon *lx, const char *text, char *out, size_t size) {
   TokenArray a = pm_array_new();
-  IndexArray e = pm_array_new();
-  tok__scan(lx, text, 0, (uint32_t)strlen(text), &a, &e);
+  IndexArray e = pm_array_new(), m = pm_array_new();
+  tok__scan(lx, text, 0, (uint32_t)strlen(text), &a, &e, &m);
+  pm_array_delete(&m);
   size_t n = 0;
   out[0] = '\0';
   for (uint32_t i = 0; i < a.size; i++)
