@@ -429,6 +429,16 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
         (T(b, cns - 2)->lex & W_PREP) && !(T(b, cns - 2)->flags & TF_CAP) &&
         !(T(b, cns - 2)->lex & W_SOURCE))
       complement = true;
+    /* "Neil Ferguson told BBC Scotland: « … »": a name right after a speech
+     * verb that has a subject before it is the verb's listener; the verb
+     * cue below finds its subject ("told the BBC:" too) */
+    if (cns != NONE && cns > lo && b->lid == PM_LANG_EN) {
+      uint32_t v = cns - 1;
+      if (v > lo && word(b, v) && (T(b, v)->lex & W_DET) && !(T(b, v)->flags & TF_CAP)) v--;
+      if (v > 0 && word(b, v) && spk__speech_verb(b, v) &&
+          (T(b, v - 1)->kind == T_WORD || punct(b, v - 1, ',')))
+        complement = true;
+    }
     if (colon > lo && spk__nameish(b, colon - 1) && !spk__in_quote(b, colon - 1) && !complement) {
       Cue c;
       memset(&c, 0, sizeof c);
