@@ -833,6 +833,22 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     }
     if (spk__nameish(b, j)) {
       uint32_t ns = spk__name_start(b, j, lo);
+      /* "A spokesperson for the Department for Culture, Media and Sport
+       * said": the last word of a list closing a body's name is no name */
+      if (b->lid == PM_LANG_EN && ns == j && ns > lo + 4 && word(b, ns - 1) &&
+          (T(b, ns - 1)->lex & W_CONJ) && !(T(b, ns - 1)->flags & TF_CAP) && word(b, ns - 2) &&
+          (T(b, ns - 2)->flags & TF_CAP)) {
+        uint32_t q = ns - 2;
+        while (q > lo + 1 && punct(b, q - 1, ',') && word(b, q - 2) &&
+               (T(b, q - 2)->flags & TF_CAP) && !(T(b, q - 2)->lex & W_DET))
+          q -= 2;
+        if (q > lo + 1 && (folded_is(b, q - 1, "for") || folded_is(b, q - 1, "of")) &&
+            word(b, q - 2) && (T(b, q - 2)->flags & TF_CAP) &&
+            (T(b, q - 2)->lex & W_INSTITUTION)) {
+          j = q - 2;
+          continue;
+        }
+      }
       /* « sur le cours Émile-Zola », "at the Hotel Ritz": one capitalised
        * word after a common noun after a determiner names a place */
       if (ns == j && ns > lo + 1 && word(b, ns - 1) && !(T(b, ns - 1)->flags & TF_CAP) &&
@@ -982,6 +998,18 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE)) {
         j = p - 2;
         continue;
+      }
+      /* ("A spokesman for the health board said": after an adjective or
+       * a noun before the head too) */
+      if (b->lid == PM_LANG_EN && p == j) {
+        uint32_t q = np_start(b, j, lo);
+        if (q < j && q > lo + 1 && (T(b, q)->lex & W_DET) && word(b, q - 1) &&
+            (T(b, q - 1)->lex & W_PREP) && !(T(b, q - 1)->flags & TF_CAP) &&
+            !(T(b, q - 1)->lex & W_SOURCE) && word(b, q - 2) &&
+            !(T(b, q - 2)->flags & TF_CAP) && (T(b, q - 2)->lex & (W_ROLE | W_ANON))) {
+          j = q - 2;
+          continue;
+        }
       }
       m->type = (t->lex & W_OUTLET) ? M_OUTLET
                 : (t->lex & W_ROLE) ? M_ROLE : M_INST;
