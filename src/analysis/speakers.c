@@ -146,6 +146,17 @@ static void note_anon_head(Block *b, const Cue *c) {
   }
 }
 
+/* "The district's lawyer told the board …" then ""…," the lawyer said":
+ * a role of something named, unresolved, is an unnamed person as much as
+ * "a lawyer" is */
+static bool possessed_role(const Block *b, const Mention *m) {
+  if (m->type != M_ROLE || b->lid != PM_LANG_EN || m->head >= b->toks.size) return false;
+  uint32_t hs = T(b, m->head)->start;
+  const char *z = b->text + hs;
+  return (hs >= 3 && z[-1] == ' ' && z[-2] == 's' && z[-3] == '\'') ||
+         (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3));
+}
+
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
@@ -173,7 +184,9 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
    * unnamed person, a pronoun is that person (resolve.c) */
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
-    b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) ? 2 : 0;
+    b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) || possessed_role(b, &c->m)
+                            ? 2
+                            : 0;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);

@@ -1000,14 +1000,24 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         continue;
       }
       /* ("A spokesman for the health board said": after an adjective or
-       * a noun before the head too) */
+       * a noun before the head too, and across a chain of such phrases:
+       * "An executive at the chip unit of a German carmaker") */
       if (b->lid == PM_LANG_EN && p == j) {
-        uint32_t q = np_start(b, j, lo);
-        if (q < j && q > lo + 1 && (T(b, q)->lex & W_DET) && word(b, q - 1) &&
-            (T(b, q - 1)->lex & W_PREP) && !(T(b, q - 1)->flags & TF_CAP) &&
-            !(T(b, q - 1)->lex & W_SOURCE) && word(b, q - 2) &&
-            !(T(b, q - 2)->flags & TF_CAP) && (T(b, q - 2)->lex & (W_ROLE | W_ANON))) {
-          j = q - 2;
+        uint32_t h = j, to = NONE;
+        for (int lvl = 0; lvl < 3 && to == NONE; lvl++) {
+          uint32_t q = np_start(b, h, lo);
+          if (!(q < h && q > lo + 1 && (T(b, q)->lex & W_DET) && word(b, q - 1) &&
+                (T(b, q - 1)->lex & W_PREP) && !(T(b, q - 1)->flags & TF_CAP) &&
+                !(T(b, q - 1)->lex & W_SOURCE) && word(b, q - 2) &&
+                !(T(b, q - 2)->flags & TF_CAP)))
+            break;
+          if (T(b, q - 2)->lex & (W_ROLE | W_ANON)) to = q - 2;
+          else if (T(b, q - 2)->lex & (W_FUNCTION | W_DET | W_PREP | W_AUX | W_SPEECH | W_QUE))
+            break;
+          h = q - 2;
+        }
+        if (to != NONE) {
+          j = to;
           continue;
         }
       }
