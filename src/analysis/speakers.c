@@ -627,9 +627,12 @@ static void note_prev_subject(Block *b) {
   uint32_t k0 = s0->start;
   /* "Asked whether the streak could last, Bouchard laughed": after an
    * opening participle clause, the subject follows its comma */
-  if (b->lid == PM_LANG_EN && word(b, k0) && T(b, k0)->end - T(b, k0)->start > 4) {
+  /* (and so after an opening phrase of time or place: "On a recent
+   * afternoon, Hadley's wife, Judy Hadley, brought coffee") */
+  if (b->lid == PM_LANG_EN && word(b, k0) &&
+      (T(b, k0)->end - T(b, k0)->start > 4 || (T(b, k0)->lex & W_PREP))) {
     const char *w = b->text + T(b, k0)->end;
-    if (!memcmp(w - 2, "ed", 2) || !memcmp(w - 3, "ing", 3))
+    if ((T(b, k0)->lex & W_PREP) || !memcmp(w - 2, "ed", 2) || !memcmp(w - 3, "ing", 3))
       for (uint32_t k = k0 + 1; k < s0->end && k < k0 + 20; k++) {
         if (T(b, k)->kind == T_QMARK) return;
         if (punct(b, k, ',')) {
