@@ -74,6 +74,17 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
              (control_infinitive(b, v, lo) &&
               (!strcmp(how, "verb-before") || !strcmp(how, "indirect")))) {
     /* "…, saying …", "en affirmant que": the subject of the sentence */
+    /* ("The regulator is reviewing it, a person familiar with the matter
+     * said, adding that …": the subject of the speech verb the gerund's
+     * comma closes, between that verb and the comma before it) */
+    uint32_t sv = v >= 2 && punct(b, v - 1, ',') && word(b, v - 2) && spk__speech_verb(b, v - 2)
+                  ? v - 2 : NONE;
+    uint32_t sc = sv;
+    while (sc != NONE && sc > lo && !punct(b, sc - 1, ',')) sc--;
+    if (sc != NONE && sc > lo && sc < sv && b->lid == PM_LANG_EN) {
+      Cue s = spk__cue_at_verb(b, sv, sc, hi, how, conf, false);
+      if (s.found) return s;
+    }
     if (lo + 2 < v && spk__indefinite_person(b, lo, v)) {
       /* "A Halvorsen spokesperson declined to comment, saying …" */
       c.m.type = M_NP;

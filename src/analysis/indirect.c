@@ -671,6 +671,15 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
             spk__resolve(b, &c.m).has_name) &&
           !on_at_institution(b, s))
         continue;
+      /* "The regulator is reviewing it, a person familiar with the matter
+       * said, adding that …": the clause the attribution before the
+       * gerund closes is reported too */
+      if (b->lid == PM_LANG_EN && v > s->start + 6 && punct(b, v - 1, ',') &&
+          spk__speech_verb(b, v - 2) && spk__gerund(b, v)) {
+        Sentence head = *s;
+        head.end = v - 1;
+        trailing_attribution(b, &head, false);
+      }
       add_indirect_split(b, q + 1, s->end, &c);
       return;
     }

@@ -400,7 +400,11 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         (T(b, a - 2)->kind == T_NUMBER || possessive ||
          (word(b, a - 2) && !(T(b, a - 2)->flags & TF_CAP) &&
           (T(b, a - 2)->lex & (W_DET | W_FUNCTION)) && !(T(b, a - 2)->lex & W_PREP)) ||
-         (word(b, a - 2) && (T(b, a - 2)->lex & W_DET)) || is_one(b, a - 2))) {
+         (word(b, a - 2) && (T(b, a - 2)->lex & W_DET)) || is_one(b, a - 2) ||
+         /* ("a second person familiar with the matter") */
+         (b->lid == PM_LANG_EN && a - 2 > lo && word(b, a - 3) && (T(b, a - 3)->lex & W_DET) &&
+          (folded_is(b, a - 2, "second") || folded_is(b, a - 2, "third") ||
+           folded_is(b, a - 2, "fourth"))))) {
       m->type = M_NP;
       m->ts = np_start(b, a - 1, lo);
       if (m->ts == a - 1 && !(T(b, a - 2)->lex & W_DET)) /* "two sources", "One person" */
