@@ -169,7 +169,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * the hearer, so the subject is looked for before the verb first */
     bool told = b->lid == PM_LANG_EN && v > k &&
                 (folded_is(b, v, "told") || folded_is(b, v, "tells") || folded_is(b, v, "tell"));
-    Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, !told);
+    /* ("…, the Icelandic Meteorological Office said in a statement": in
+     * English words between the comma and the verb are its subject, and
+     * what follows the verb is no subject to try first) */
+    bool right_first = !told && !(b->lid == PM_LANG_EN && v > k);
+    Cue cu = spk__cue_at_verb(b, v, s->start, send, "indirect-after", 0.75, right_first);
     if (v == k + 1 && b->lid == PM_LANG_EN && folded_is(b, k, "it")) {
       /* "…, it said in a filing": "it" is the subject (resolve.c gives it
        * the company the article is about), not "a filing" */
