@@ -294,11 +294,34 @@ void spk__note_acronym(Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
   ctx->aliases[0] = al;
 }
 
+/* Are the initials of the capitalised words of `name` (three or more
+ * words) exactly the n capitals at s?  "Transportation Security
+ * Administration" for "TSA". */
+static bool initials_are(const char *name, const char *s, size_t n) {
+  size_t k = 0, words = 0;
+  for (const char *c = name; *c; c++) {
+    if (c != name && c[-1] != ' ') continue;
+    words++;
+    if (*c < 'A' || *c > 'Z') continue;
+    if (k == n || *c != s[k]) return false;
+    k++;
+  }
+  return k == n && words >= 3;
+}
+
 const char *spk__acronym_name(const Block *b, const char *s, size_t n) {
   const PmContext *ctx = b->ctx;
   for (size_t i = 0; i < CTX_ALIASES && ctx->aliases[i].acr[0]; i++)
     if (strlen(ctx->aliases[i].acr) == n && !memcmp(ctx->aliases[i].acr, s, n))
       return ctx->aliases[i].name;
+  /* "the TSA said" after "the Transportation Security Administration",
+   * which gave no acronym in brackets: a body named before whose
+   * initials it is (in English, where such acronyms go unintroduced) */
+  if (b->lid == PM_LANG_EN && n >= 3 && n <= 6) {
+    const CtxPerson *e;
+    for (size_t i = 0; (e = ctx__entity(ctx, i)) != NULL; i++)
+      if (initials_are(e->name, s, n)) return e->name;
+  }
   return NULL;
 }
 
