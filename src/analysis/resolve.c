@@ -47,6 +47,11 @@ static bool other_role(const Block *b, const char *name, const char *role) {
       if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
     const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
     if (!chair && e && (e->flags & W_OFFICE)) other = true;
+    /* ("Margaret Ellis, a retired nurse" is not "the chancellor": in
+     * English an occupation the article gave is another seat too) */
+    if (!chair && e && b->lid == PM_LANG_EN && (e->flags & W_ROLE) &&
+        !(e->flags & W_ROLE_GENERIC))
+      other = true;
   }
   return other;
 }

@@ -831,7 +831,10 @@ static void note_entities(Block *b) {
     }
     if (punct(b, e, ',')) {
       bool bound = false;
-      for (uint32_t k = e + 1; k < n && k < e + 5; k++) {
+      /* "Margaret Ellis, 71, a retired nurse": past an age */
+      uint32_t k0 = e + 1;
+      if (k0 + 2 < n && tk[k0].kind == T_NUMBER && punct(b, k0 + 1, ',')) k0 += 2;
+      for (uint32_t k = k0; k < n && k < k0 + 4; k++) {
         const Token *t = T(b, k);
         if (t->kind != T_WORD) break;
         if ((t->lex & W_ROLE) && (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP))) {
