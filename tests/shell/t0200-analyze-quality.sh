@@ -1225,4 +1225,48 @@ test_expect_success 'held-out batches 26 and 29 (Canadian English press) stay ab
 	grep -q "^speaker accuracy" out
 '
 
+test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles, an opening phrase, adding that, initialisms, an age, an unheld office' '
+	printf "%s\n\n" "\"We are sorry,\" Ferry firm director Neil Ferguson said." \
+		"The director of operations, Neil Ferguson, told BBC Scotland: \"We expect the vessel back next week.\"" \
+		"A spokesman for the health board said medicines could be flown in if needed." \
+		"The district'\''s lawyer told the board that a delay would cost a grant." \
+		"\"The state does not give extensions,\" the lawyer said." \
+		"An executive at the chip unit of a German carmaker said the merged company would control the market." \
+		"On a recent afternoon, Hadley'\''s wife, Judy Hadley, brought coffee out to the pickup." \
+		"\"He won'\''t say it,\" she said." \
+		"The regulator is also reviewing the deal, a second person familiar with the matter said, adding that a decision was not expected soon." \
+		"NHS Western Isles said no patient had missed urgent treatment." \
+		"The eruption began late on Wednesday, the Icelandic Meteorological Office said in a statement." \
+		"A record 3 million people will fly on Sunday, according to the Transportation Security Administration." \
+		"The busiest day is expected to be Sunday, the TSA said." \
+		"\"Local issues dominated the campaign,\" said Margaret Ellis, 71, a retired nurse." \
+		"The chancellor said: \"By-elections are always difficult.\"" \
+		"She added that the government would keep delivering." \
+		"The Blue Lagoon was closed as a precaution, its operator said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Neil Ferguson" "Neil Ferguson" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" \
+		"Judy Hadley" "(unresolved)" "(unresolved)" "NHS Western Isles" "Icelandic Meteorological Office" \
+		"Transportation Security Administration" "Transportation Security Administration" "Margaret Ellis" \
+		"(unresolved)" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
+# Batch 38 (five US/UK articles: a Reuters antitrust story with anonymous
+# sources, a BBC island story with READ MORE lines and an embedded post, an
+# NPR feature with two Hadleys, a US local school board with an unnamed
+# lawyer, a Guardian restitution story with long appositions), annotated
+# before the first run: first contact 0.992, 0.966, 0.838 (83/99).  Batch
+# 38b (three more: AFP Iceland with two Olafssons, Sky News by-election
+# with an unnamed chancellor, USA TODAY travel with a husband and wife),
+# written and committed after batch 38's rules and before any run: first
+# contact 1.000, 0.990, 0.880 (44/50; main's binary the same).  Floors sit
+# just below the figures after the rules they prompted (batch 38: 0.992,
+# 0.971, 1.000; batch 38b: 1.000, 0.990, 0.980).
+test_expect_success 'held-out batches 38 and 38b (US/UK English press) stay above their floor' '
+	floors 0.99 0.96 0.99 "$A"/heldout38/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.99 0.98 0.97 "$A"/heldout38b/en-*.txt &&
+	grep -q "^speaker accuracy" out
+'
+
 test_done
