@@ -41,6 +41,19 @@ static bool de_word(const Block *b, uint32_t i) {
 }
 
 /* Walks a role noun phrase left from its head: determiner and adjectives. */
+/* Is the English word at j the plural of a body, company or person noun
+ * ("Airlines", "Hospitals"), and no first name's ("Williams")? */
+static bool plural_of_noun(const Block *b, uint32_t j) {
+  const Token *t = T(b, j);
+  if (b->lid != PM_LANG_EN || t->end - t->start < 5 || b->text[t->end - 1] != 's') return false;
+  char f[64];
+  size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
+  if (n < 5) return false;
+  const LexEntry *e = lex__get(b->lx, f, n - 1);
+  return e && (e->flags & (W_COMPANY | W_INSTITUTION | W_ROLE | W_ANON)) &&
+         !(e->flags & (W_FIRST_M | W_FIRST_F));
+}
+
 static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
   for (int k = 0; k < 3 && s > lo; k++) {
@@ -782,9 +795,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       spk__name_mention(b, m, j, j + 1);
       return true;
     }
+    /* ("Airlines said …" before "United Airlines, which …": the plural of
+     * a body or person noun is a group, whatever name ends in it) */
     if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) &&
-        (!spk__nameish(b, j) || (!ctx__entity_by_part(b->ctx, b->text + t->start,
-                                                 t->end - t->start) &&
+        (!spk__nameish(b, j) || ((!ctx__entity_by_part(b->ctx, b->text + t->start,
+                                                  t->end - t->start) ||
+                             plural_of_noun(b, j)) &&
                             !(t->lex & (W_FIRST_M | W_FIRST_F)))) &&
         !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET | W_PREP | W_AUX |
                     W_QUE | W_FIRST_PERSON | W_SOURCE | W_INTERJ)) &&
