@@ -261,6 +261,14 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "told reporters", "told the council": the hearer */
     if (told && rest < send && word(b, rest) && (T(b, rest)->lex & W_DET)) rest++;
     if (told && rest < send && word(b, rest) && !(T(b, rest)->flags & TF_CAP)) rest++;
+    /* ("told public broadcaster RUV", "told RUV": a hearer named) */
+    if (told && b->lid == PM_LANG_EN) {
+      uint32_t x = rest;
+      while (x < send && x < rest + 3 && word(b, x) && !(T(b, x)->flags & TF_CAP) &&
+             !(T(b, x)->lex & (W_PREP | W_QUE | W_SPEECH)))
+        x++;
+      if (x < send && spk__nameish(b, x) && spk__name_end(b, x, send) == send) rest = send;
+    }
     /* « a indiqué le porte-parole du Directeur des poursuites criminelles
      * et pénales (DPCP) »: the body's name runs on to its acronym */
     if (b->lid == PM_LANG_FR && cu.found && rest < send && send - rest <= 7 && send >= rest + 3 &&

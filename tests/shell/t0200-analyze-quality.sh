@@ -1225,7 +1225,7 @@ test_expect_success 'held-out batches 26 and 29 (Canadian English press) stay ab
 	grep -q "^speaker accuracy" out
 '
 
-test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles, an opening phrase, adding that, initialisms, an age, an unheld office, a plural group' '
+test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles, an opening phrase, adding that, initialisms, an age, an unheld office, a plural group, told a named hearer' '
 	printf "%s\n\n" "\"We are sorry,\" Ferry firm director Neil Ferguson said." \
 		"The director of operations, Neil Ferguson, told BBC Scotland: \"We expect the vessel back next week.\"" \
 		"A spokesman for the health board said medicines could be flown in if needed." \
@@ -1243,12 +1243,13 @@ test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles
 		"The chancellor said: \"By-elections are always difficult.\"" \
 		"She added that the government would keep delivering." \
 		"The Blue Lagoon was closed as a precaution, its operator said." \
-		"Airlines said they were adding flights. United Airlines said it had waived change fees." >in.txt &&
+		"Airlines said they were adding flights. United Airlines said it had waived change fees." \
+		"The town was emptied within an hour, civil protection chief Gunnar Olafsson told public broadcaster RUV." >in.txt &&
 	speaker_names in.txt >actual &&
 	printf "%s\n" "Neil Ferguson" "Neil Ferguson" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" \
 		"Judy Hadley" "(unresolved)" "(unresolved)" "NHS Western Isles" "Icelandic Meteorological Office" \
 		"Transportation Security Administration" "Transportation Security Administration" "Margaret Ellis" \
-		"(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" "United Airlines" >expected &&
+		"(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" "United Airlines" "Gunnar Olafsson" >expected &&
 	test_cmp expected actual
 '
 
@@ -1262,11 +1263,11 @@ test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles
 # written and committed after batch 38's rules and before any run: first
 # contact 1.000, 0.990, 0.880 (44/50; main's binary the same).  Floors sit
 # just below the figures after the rules they prompted (batch 38: 0.992,
-# 0.971, 1.000; batch 38b: 1.000, 0.990, 1.000).
+# 0.971, 1.000; batch 38b: 1.000, 1.000, 1.000).
 test_expect_success 'held-out batches 38 and 38b (US/UK English press) stay above their floor' '
 	floors 0.99 0.96 0.99 "$A"/heldout38/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.98 0.99 "$A"/heldout38b/en-*.txt &&
+	floors 0.99 0.99 0.99 "$A"/heldout38b/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
