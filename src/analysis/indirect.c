@@ -494,6 +494,9 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
     if (t->kind != T_WORD) continue;
     uint32_t n = t->end - t->start;
     const char *w = b->text + t->start;
+    /* "promised a tougher line on deals involving what she calls critical
+     * technologies": a free relative's verb is not the clause's either */
+    if (k > from && n == 4 && (w[0] == 'w') && folded_is(b, k, "what")) break;
     /* ("better-than-expected earnings": inside a compound, no verb) */
     bool lower = !(t->flags & TF_CAP) &&
                  !(k > from && punct(b, k - 1, '-') && !(t->flags & TF_SPACE_BEFORE));
