@@ -197,12 +197,29 @@ static bool cap_inst(const Block *b, uint32_t i) {
 
 uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
+  bool of_tail = false;
   while (e < hi) {
     /* Most names end at a lowercase word or a mark: every rule below
      * needs a capital, a name particle or a conjunction at e (and a token
      * at all). */
     if (e >= b->toks.size) break;
     const Token *t = T(b, e);
+    /* "the California Department of Forestry and Fire Protection": in
+     * English a body's name goes on across of or for after its noun,
+     * and across "and" in that complement */
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) && e + 1 < hi &&
+        spk__nameish(b, e + 1) && !(T(b, e + 1)->lex & (W_FIRST_M | W_FIRST_F))) {
+      if (!of_tail && e > s && cap_inst(b, e - 1) &&
+          (folded_is(b, e, "of") || folded_is(b, e, "for"))) {
+        of_tail = true;
+        e++;
+        continue;
+      }
+      if (of_tail && (t->lex & W_CONJ) && folded_is(b, e, "and")) {
+        e++;
+        continue;
+      }
+    }
     if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))))
       break;
     if (spk__nameish(b, e) && first_name_after(b, e - 1)) break;
