@@ -207,10 +207,10 @@ uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
     /* "the California Department of Forestry and Fire Protection": in
      * English a body's name goes on across of or for after its noun,
      * and across "and" in that complement */
-    if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) && e + 1 < hi &&
-        spk__nameish(b, e + 1) && !(T(b, e + 1)->lex & (W_FIRST_M | W_FIRST_F))) {
-      if (!of_tail && e > s && cap_inst(b, e - 1) &&
-          (folded_is(b, e, "of") || folded_is(b, e, "for"))) {
+    if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) &&
+        (of_tail || cap_inst(b, e - 1)) && e + 1 < hi && spk__nameish(b, e + 1) &&
+        !(T(b, e + 1)->lex & (W_FIRST_M | W_FIRST_F))) {
+      if (!of_tail && (folded_is(b, e, "of") || folded_is(b, e, "for"))) {
         of_tail = true;
         e++;
         continue;
