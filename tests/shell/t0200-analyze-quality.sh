@@ -1225,7 +1225,7 @@ test_expect_success 'held-out batches 26 and 29 (Canadian English press) stay ab
 	grep -q "^speaker accuracy" out
 '
 
-test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles, an opening phrase, adding that, initialisms, an age, an unheld office, a plural group, told a named hearer' '
+test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles, an opening phrase, adding that, initialisms, an age, an unheld office, a plural group, told a named hearer, the utility, a body across of and and' '
 	printf "%s\n\n" "\"We are sorry,\" Ferry firm director Neil Ferguson said." \
 		"The director of operations, Neil Ferguson, told BBC Scotland: \"We expect the vessel back next week.\"" \
 		"A spokesman for the health board said medicines could be flown in if needed." \
@@ -1244,12 +1244,16 @@ test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles
 		"She added that the government would keep delivering." \
 		"The Blue Lagoon was closed as a precaution, its operator said." \
 		"Airlines said they were adding flights. United Airlines said it had waived change fees." \
-		"The town was emptied within an hour, civil protection chief Gunnar Olafsson told public broadcaster RUV." >in.txt &&
+		"The town was emptied within an hour, civil protection chief Gunnar Olafsson told public broadcaster RUV." \
+		"Southern California Edison said it had cut power. The utility said the cause was under investigation." \
+		"The fire had burned 4,200 acres, according to the California Department of Forestry and Fire Protection." >in.txt &&
 	speaker_names in.txt >actual &&
 	printf "%s\n" "Neil Ferguson" "Neil Ferguson" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" \
 		"Judy Hadley" "(unresolved)" "(unresolved)" "NHS Western Isles" "Icelandic Meteorological Office" \
 		"Transportation Security Administration" "Transportation Security Administration" "Margaret Ellis" \
-		"(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" "United Airlines" "Gunnar Olafsson" >expected &&
+		"(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" "United Airlines" "Gunnar Olafsson" \
+		"Southern California Edison" "Southern California Edison" \
+		"California Department of Forestry and Fire Protection" >expected &&
 	test_cmp expected actual
 '
 
@@ -1263,11 +1267,16 @@ test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles
 # written and committed after batch 38's rules and before any run: first
 # contact 1.000, 0.990, 0.880 (44/50; main's binary the same).  Floors sit
 # just below the figures after the rules they prompted (batch 38: 0.992,
-# 0.971, 1.000; batch 38b: 1.000, 1.000, 1.000).
-test_expect_success 'held-out batches 38 and 38b (US/UK English press) stay above their floor' '
-	floors 0.99 0.96 0.99 "$A"/heldout38/en-*.txt &&
+# 0.976, 1.000; batch 38b: 1.000, 1.000, 1.000).  Batch 38c (three more:
+# AP wildfire, BBC Sport manager sacked, Reuters oil), written after batch
+# 38b's rules and committed before any run: first contact 1.000, 0.963,
+# 0.923 (36/39; the session-start binary the same); after its rules 0.974.
+test_expect_success 'held-out batches 38, 38b and 38c (US/UK English press) stay above their floor' '
+	floors 0.99 0.97 0.99 "$A"/heldout38/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
 	floors 0.99 0.99 0.99 "$A"/heldout38b/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.99 0.95 0.97 "$A"/heldout38c/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
