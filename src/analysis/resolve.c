@@ -960,7 +960,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
   if ((m->type == M_INST || m->type == M_OUTLET) && m->head < b->toks.size) {
     /* "The Blue Lagoon … was closed, its operator said": the body of
      * something just named, no one the article named */
-    if (b->lid == PM_LANG_EN && m->ts + 1 == m->head && T(b, m->ts)->end - T(b, m->ts)->start >= 3 &&
+    if (b->lid == PM_LANG_EN && m->ts + 1 == m->head &&
+        T(b, m->ts)->end - T(b, m->ts)->start >= 3 &&
         (folded_is(b, m->ts, "its") || folded_is(b, m->ts, "their")))
       return r;
     /* « l'agence » after « l'agence régionale de santé (ARS) » */

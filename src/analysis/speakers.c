@@ -184,8 +184,8 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
    * unnamed person, a pronoun is that person (resolve.c) */
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
-    b->ctx->anon_last = spk__indefinite_person(b, c->m.ts, c->m.te) || possessed_role(b, &c->m) ||
-                                (c->m.type == M_ROLE && b->lid == PM_LANG_EN)
+    b->ctx->anon_last = (spk__indefinite_person(b, c->m.ts, c->m.te) || possessed_role(b, &c->m) ||
+                         (c->m.type == M_ROLE && b->lid == PM_LANG_EN))
                             ? 2
                             : 0;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);
