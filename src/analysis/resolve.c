@@ -844,13 +844,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     }
     /* "The warehouse's owner": a role of something named, not the last
      * speaker */
-    {
-      uint32_t hs = T(b, m->head)->start;
-      const char *z = b->text + hs;
-      if ((hs >= 3 && z[-1] == ' ' && z[-2] == 's' && z[-3] == '\'') ||
-          (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3)))
-        indefinite = true;
-    }
+    if (spk__after_possessive(b, m->head)) indefinite = true;
     /* « La psychiatre qui a examiné l'accusé »: a role restricted by a
      * « qui » clause, without a comma, is someone new */
     if (!indefinite && b->lid == PM_LANG_FR && m->head + 1 < b->toks.size &&

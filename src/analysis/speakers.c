@@ -146,15 +146,19 @@ static void note_anon_head(Block *b, const Cue *c) {
   }
 }
 
+bool spk__after_possessive(const Block *b, uint32_t i) {
+  uint32_t hs = T(b, i)->start;
+  const char *z = b->text + hs;
+  return (hs >= 3 && z[-1] == ' ' && z[-2] == 's' && z[-3] == '\'') ||
+         (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3));
+}
+
 /* "The district's lawyer told the board …" then ""…," the lawyer said":
  * a role of something named, unresolved, is an unnamed person as much as
  * "a lawyer" is */
 static bool possessed_role(const Block *b, const Mention *m) {
-  if (m->type != M_ROLE || b->lid != PM_LANG_EN || m->head >= b->toks.size) return false;
-  uint32_t hs = T(b, m->head)->start;
-  const char *z = b->text + hs;
-  return (hs >= 3 && z[-1] == ' ' && z[-2] == 's' && z[-3] == '\'') ||
-         (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3));
+  return m->type == M_ROLE && b->lid == PM_LANG_EN && m->head < b->toks.size &&
+         spk__after_possessive(b, m->head);
 }
 
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */

@@ -223,6 +223,8 @@ bool spk__org_named(Block *b, uint32_t ns, uint32_t ne);
 /* « l'agence », « la fédération »: the organisation with an acronym whose
  * name opens with the noun at token head, or NULL. */
 const char *spk__org_by_noun(const Block *b, uint32_t head);
+/* Does the token at i follow a possessive ("the warehouse's owner")? */
+bool spk__after_possessive(const Block *b, uint32_t i);
 /* The full name an acronym stands for, or NULL. */
 const char *spk__acronym_name(const Block *b, const char *s, size_t n);
 
