@@ -181,8 +181,9 @@ void pm_context_free(PmContext *ctx);
 
 /* Returns the offset just past the paragraph that starts at `pos`: after
  * its '\n', or at len, or - for a paragraph longer than
- * PM_PARAGRAPH_MAX bytes - at a space or character boundary before that
- * limit (a 50 MB single line is cut in pieces).  Always > pos when
+ * PM_PARAGRAPH_MAX bytes - after an escaped break (a literal \n), else at a
+ * space or character boundary, before that limit (a 50 MB single line is
+ * cut in pieces).  Always > pos when
  * pos < len.  Cheap (memchr). */
 #define PM_PARAGRAPH_MAX (256u * 1024u)
 size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos);

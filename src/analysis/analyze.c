@@ -28,8 +28,13 @@ size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos) {
   const char *nl = memchr(text + pos, '\n', limit - pos);
   if (nl) return (size_t)(nl - text) + 1;
   if (limit == len) return len;
-  /* Too long: cut after a space in the last 4 KiB, else at a character
-   * boundary, so a 50 MB line becomes pieces and no character is split. */
+  /* Too long: a line exported with its breaks escaped (a JSON field, a
+   * database dump) is cut after the last escaped break (tok__scan) in its
+   * last 64 KiB, so that no paragraph of it is split; any other line
+   * after a space in the last 4 KiB, else at a character boundary, so a
+   * 50 MB line becomes pieces and no character is split. */
+  for (size_t i = limit - 2; i > pos && i > limit - 65536; i--)
+    if (text[i] == '\\' && an__escaped_break(text, i, len)) return i + 2;
   for (size_t i = limit; i > limit - 4096; i--)
     if (text[i - 1] == ' ') return i;
   size_t i = limit;

@@ -308,6 +308,12 @@ typedef PmArray(uint32_t) IndexArray;
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                    uint32_t end, TokenArray *out, IndexArray *ends,
                    IndexArray *marks);
+/* At t[i] == '\\': whether an escaped paragraph break (tok__scan) starts
+ * there, in a paragraph that ends at `end`. */
+static inline bool an__escaped_break(const char *t, size_t i, size_t end) {
+  return i + 1 < end && t[i + 1] == 'n' &&
+         (i + 2 == end || (unsigned char)(t[i + 2] - 'a') > 'z' - 'a');
+}
 
 /* ---- context ----------------------------------------------------------- */
 

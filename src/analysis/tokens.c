@@ -348,13 +348,6 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
-/* At text[i] == '\\': whether an escaped paragraph break starts there (see
- * tok__scan in internal.h). */
-static bool escaped_break(const char *t, uint32_t i, uint32_t end) {
-  return i + 1 < end && t[i + 1] == 'n' &&
-         (i + 2 == end || (unsigned char)(t[i + 2] - 'a') > 'z' - 'a');
-}
-
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                    uint32_t end, TokenArray *out, IndexArray *ends,
                    IndexArray *marks) {
@@ -589,7 +582,7 @@ restart:;
       continue;
     }
     if (k == C_BACKSLASH) { /* kept apart: the punctuation path is hot */
-      if (escaped_break(text, i, end)) {
+      if (an__escaped_break(text, i, end)) {
         /* Rare: scan again up to the break (and a \r before it), so that
          * the tokens before it see the paragraph's end: a closing " there
          * has a space after it.  (out->size is still the first token's

@@ -333,11 +333,55 @@ static void escaped_breaks_read_as_newlines(void) {
   pm_lang_free(l);
 }
 
+/* A one-line export longer than PM_PARAGRAPH_MAX (every break escaped)
+ * is cut after an escaped break, never inside a paragraph at a space: it
+ * reads as the same text with newlines, through pm_analyze_block and a
+ * stream whose analysing thread tokenizes chunks too. */
+static void long_escaped_line_is_cut_at_a_break(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  o.lang = PM_LANG_EN;
+  PmError err;
+  size_t n;
+  char *e = repeat(700, &n), *nl = repeat(700, &n);
+  for (size_t i = 0; i + 1 < n; i++)
+    if (e[i] == '\n' && e[i + 1] == '\n') {
+      memcpy(e + i, "\\n", 2);
+      memcpy(nl + i, " \n", 2);
+      i++;
+    }
+  CHECK(memchr(e, '\n', n) == NULL); /* one line */
+  size_t cut = pm_analysis_next_paragraph(e, n, 0);
+  CHECK(cut > 2 && cut < n && e[cut - 2] == '\\' && e[cut - 1] == 'n');
+  for (int stream = 0; stream < 2; stream++) {
+    PmContext *ce = pm_context_new(), *cn = pm_context_new();
+    PmStream *s = pm_stream_new(l, &o);
+    pm__stream_test_help(s, true);
+    PmAnalysis *a = stream ? pm_stream_analyze(s, e, n, NULL, 0, ce, &err)
+                           : pm_analyze_block(l, &o, e, n, ce, &err);
+    PmAnalysis *b = pm_analyze_block(l, &o, nl, n, cn, &err);
+    CHECK(a && b && same_results(a, b));
+    pm_analysis_free(a);
+    pm_analysis_free(b);
+    pm_stream_free(s);
+    pm_context_free(ce);
+    pm_context_free(cn);
+  }
+  pm_free(e);
+  pm_free(nl);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(big_block_claims_match_paragraph_blocks);
   RUN(stream_blocks_match_analyze_block);
   RUN(stream_drops_the_block_announced_in_vain);
   RUN(shared_tokenizing_matches_paragraph_blocks);
   RUN(escaped_breaks_read_as_newlines);
+  RUN(long_escaped_line_is_cut_at_a_break);
   return test_done();
 }
