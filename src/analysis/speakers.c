@@ -153,14 +153,6 @@ bool spk__after_possessive(const Block *b, uint32_t i) {
          (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3));
 }
 
-/* "The district's lawyer told the board …" then ""…," the lawyer said":
- * a role of something named, unresolved, is an unnamed person as much as
- * "a lawyer" is */
-static bool possessed_role(const Block *b, const Mention *m) {
-  return m->type == M_ROLE && b->lid == PM_LANG_EN && m->head < b->toks.size &&
-         spk__after_possessive(b, m->head);
-}
-
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
@@ -185,11 +177,12 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   q->confidence = c->conf * r.conf;
   if (r.has_name) spk__heading_speaker(b, q);
   /* « Selon un conseiller de Matignon, … « … », résume-t-il »: after an
-   * unnamed person, a pronoun is that person (resolve.c) */
+   * unnamed person, a pronoun is that person (resolve.c).  In English an
+   * unresolved role is one too: "the lawyer", "the district's lawyer" */
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
-    b->ctx->anon_last = (spk__indefinite_person(b, c->m.ts, c->m.te) || possessed_role(b, &c->m) ||
-                         (c->m.type == M_ROLE && b->lid == PM_LANG_EN))
+    b->ctx->anon_last = ((c->m.type == M_ROLE && b->lid == PM_LANG_EN) ||
+                         spk__indefinite_person(b, c->m.ts, c->m.te))
                             ? 2
                             : 0;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);

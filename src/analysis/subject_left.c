@@ -40,7 +40,6 @@ static bool de_word(const Block *b, uint32_t i) {
                                 (n == 4 && w[1] == 0xE2));
 }
 
-/* Walks a role noun phrase left from its head: determiner and adjectives. */
 /* Is the English word at j the plural of a body, company or person noun
  * ("Airlines", "Hospitals"), and no first name's ("Williams")? */
 static bool plural_of_noun(const Block *b, uint32_t j) {
@@ -54,6 +53,7 @@ static bool plural_of_noun(const Block *b, uint32_t j) {
          !(e->flags & (W_FIRST_M | W_FIRST_F));
 }
 
+/* Walks a role noun phrase left from its head: determiner and adjectives. */
 static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
   for (int k = 0; k < 3 && s > lo; k++) {
