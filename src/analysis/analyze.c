@@ -151,19 +151,30 @@ static void comment_heading(Block *b) {
 }
 
 
-void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
-                        bool rate) {
+void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe) {
   b->para_start = ps;
   b->para_end = pe;
-  if (split) pm_array_clear(&b->sents);
   pm_array_clear(&b->raw);
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
-  if (split) sent__split(b);
-  if (rate) claims__rate(b);
   quotes__find(b); /* visits only the marks tok__scan listed */
   speakers__attribute(b);
   claims__score(b);
+}
+
+void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
+                        bool rate) {
+  if (split) {
+    pm_array_clear(&b->sents);
+    sent__split(b);
+  }
+  if (rate) claims__rate(b);
+  /* joined paragraphs: one comparison a line on ordinary text */
+  if (pe - ps >= AN_LONG_LINE && b->sents.size > 1) {
+    an__long_line(b);
+    return;
+  }
+  an__analyse_piece(b, ps, pe);
 }
 
 /* Analyses the line text[ps, pe): one paragraph, or several when escaped

@@ -616,5 +616,16 @@ static inline void an__trim_before_break(const char *t, uint32_t *ps,
  * b->sents when `split` is false, rated too when `rate` is false). */
 void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
                         bool rate);
+/* The passes after the sentences are split and rated, on the paragraph
+ * [ps, pe) whose tokens and sentences b->toks and b->sents hold. */
+void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe);
+/* A line at least this long is taken for paragraphs joined by spaces. */
+#ifndef AN_LONG_LINE
+#define AN_LONG_LINE 1500u
+#endif
+/* Analyses the line whose tokens and rated sentences b->toks and b->sents
+ * hold as the paragraphs it joins: each sentence end outside a quotation
+ * ends one (longline.c); b->toks and b->sents are as they were after. */
+void an__long_line(Block *b);
 
 #endif
