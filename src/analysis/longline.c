@@ -26,11 +26,16 @@
 #include <string.h>
 
 #include "analysis/internal.h"
+#include "util/alloc.h"
 
 /* A quotation open this many bytes is taken as one whose close is lost. */
 #define QUOTE_MAX 2000u
 /* Sentences without a quotation stay together up to this many bytes */
 #define PIECE_MAX 600u
+/* The head of the line, where the page parts before the article's first
+ * sentence stand, and how many cuts it may take at most */
+#define HEAD_ZONE 700u
+#define HEAD_CUTS 8u
 
 /* A paragraph ages the last speaker by all its sentences (speakers.c), as
  * a paragraph mostly ends on its quotation; but a piece may hold several
@@ -74,11 +79,93 @@ static void piece(Block *b, Token *toks, Sentence *sents, uint32_t s0,
   }
 }
 
+/* Is token i a one-word byline opener of the lexicon ("By", "Par")? */
+static bool byline_word(const Block *b, const Token *t, uint32_t i) {
+  if (t[i].kind != T_WORD || !(t[i].lex & W_LINE_HEAD)) return false;
+  uint32_t n = t[i].end - t[i].start;
+  for (uint32_t k = 0; k < b->lx->bylines.size; k++) {
+    const char *p = b->lx->bylines.contents[k];
+    if (strlen(p) != n) continue;
+    uint32_t j = 0;
+    while (j < n && (b->text[t[i].start + j] | 32) == p[j]) j++;
+    if (j == n) return true;
+  }
+  return false;
+}
+
+static bool cap_word(const Token *t) {
+  return t->kind == T_WORD && (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP);
+}
+
+/* May a page part (headline, deck, byline, date line) end before token i
+ * (of n) in the head of the line, where no period ends them?  A capital
+ * word right after a word, a number or a closing mark, with no
+ * punctuation between, that a sentence or a page part opens with: a
+ * determiner, a pronoun, a preposition, a byline or furniture word ("…
+ * prend le maillot jaune Le Bisontin a attaqué …", "… à 19:10 Dès 6 heures
+ * …", "… apprentice By Fiona Marsh"); any capital word after a closing
+ * mark that ends a word ("… « sous quinze jours » Près de 300 tracteurs
+ * …"); a date line in capitals ("… Priyanka Rao CHICAGO, Nov 26"); the
+ * word after a byline's two-word name ("By Samuel Ortega Eleanor Vance,
+ * a first-grade teacher").  Not after a determiner or a preposition
+ * ("selon Le Monde", "à La Rochelle"), nor inside a name ("Isabelle Le
+ * Goff": after a capital word, a determiner or a preposition only before
+ * a word in lower case). */
+static bool head_cut(const Block *b, const Token *t, uint32_t i, uint32_t n) {
+  const Token *w = &t[i], *p = &t[i - 1];
+  if (w->kind != T_WORD || !(w->flags & TF_CAP) || w->start == p->end)
+    return false;
+  /* (a mark closing on a word: "…," Okoro said is one sentence) */
+  if (p->kind == T_QMARK)
+    return !(w->flags & TF_ALLCAP) && (p->qrole & QR_CLOSE) &&
+           !(p->qrole & QR_OPEN) && i > 1 && t[i - 2].kind == T_WORD;
+  if (p->kind == T_PUNCT) return false;
+  if (w->flags & TF_ALLCAP)
+    return w->end - w->start >= 3 && i + 1 < n && t[i + 1].kind == T_PUNCT &&
+           (t[i + 1].ch == ',' || t[i + 1].ch == '-' || t[i + 1].ch == '(');
+  if (p->lex & (W_DET | W_PREP | W_SOURCE | W_HONORIFIC | W_FUNCTION)) return false;
+  if (i > 2 && cap_word(p) && cap_word(&t[i - 2]) && byline_word(b, t, i - 3))
+    return true;
+  if (w->lex & (W_LINE_HEAD | W_PRON_M | W_PRON_F | W_PRON_PL | W_COMMENT))
+    return true;
+  if (!(w->lex & (W_DET | W_PREP | W_FUNCTION))) return false;
+  return !(p->flags & TF_CAP) || i + 1 >= n || !cap_word(&t[i + 1]);
+}
+
+/* Does sentence s open a page part of its own: a comment heading, a
+ * byline, a furniture line ("Lire aussi")? */
+static bool opens_part(const Token *t, const Sentence *s) {
+  const Token *w = &t[s->start];
+  return w->kind == T_WORD && (w->flags & TF_CAP) &&
+         (w->lex & (W_LINE_HEAD | W_COMMENT));
+}
+
 void an__long_line(Block *b) {
   TokenArray own = b->toks;
-  Sentence *sents = b->sents.contents;
-  uint32_t n = b->sents.size, cap = b->sents.capacity;
+  Sentence *orig = b->sents.contents;
+  uint32_t n0 = b->sents.size, cap = b->sents.capacity;
   Token *t = own.contents;
+  /* The line's sentences, those of its head cut where page parts end
+   * (each part keeps its sentence's rating: a superset of its own, which
+   * the passes' quick rejects allow); `part` marks the ones a cut ended. */
+  Sentence *sents = pm_malloc((n0 + HEAD_CUTS) * sizeof *sents);
+  bool *part = pm_calloc(n0 + HEAD_CUTS, sizeof *part);
+  uint32_t n = 0, cuts = 0, head_end = orig[0].bstart + HEAD_ZONE;
+  for (uint32_t k = 0; k < n0; k++) {
+    Sentence cur = orig[k];
+    for (uint32_t i = cur.start + 1; i < cur.end && cuts < HEAD_CUTS &&
+                                     t[i].start < head_end; i++) {
+      if (!head_cut(b, t, i, cur.end)) continue;
+      sents[n] = cur;
+      sents[n].end = i;
+      sents[n].bend = t[i - 1].end;
+      part[n++] = true;
+      cur.start = i;
+      cur.bstart = t[i].start;
+      cuts++;
+    }
+    sents[n++] = cur;
+  }
   uint8_t fam = 0;      /* family of the open quotation, 0 none */
   uint32_t depth = 0;   /* its marks open so far (nested alike) */
   uint32_t opened = 0;  /* byte where it opened */
@@ -112,15 +199,18 @@ void an__long_line(Block *b) {
       if (!reopen && sents[k].bend - opened < QUOTE_MAX) continue;
       fam = 0;
       depth = 0;
-    } else if (k + 1 < n && !sents[k].qmark &&
-               sents[k].bend - sents[first].bstart < PIECE_MAX) {
+    } else if (k + 1 < n && !sents[k].qmark && !part[k] &&
+               sents[k].bend - sents[first].bstart < PIECE_MAX &&
+               !opens_part(t, &sents[k + 1])) {
       continue;
     }
     piece(b, t, sents, first, k + 1);
     first = k + 1;
   }
+  pm_free(sents);
+  pm_free(part);
   b->toks = own;
-  b->sents.contents = sents;
-  b->sents.size = n;
+  b->sents.contents = orig;
+  b->sents.size = n0;
   b->sents.capacity = cap;
 }
