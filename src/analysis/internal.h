@@ -621,7 +621,7 @@ void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
 void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe);
 /* A line at least this long is taken for paragraphs joined by spaces. */
 #ifndef AN_LONG_LINE
-#define AN_LONG_LINE 1500u
+#define AN_LONG_LINE 800u
 #endif
 /* Analyses the line whose tokens and rated sentences b->toks and b->sents
  * hold as the paragraphs it joins: each sentence end outside a quotation

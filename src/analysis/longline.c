@@ -9,7 +9,7 @@
  * paragraph's speaker, a French quotation left open reopens the next
  * paragraph with «), so on such a line they fail together.  Press
  * paragraphs are short (the longest of our fixtures is 530 bytes), so a
- * line past AN_LONG_LINE is taken for joined paragraphs, and each of its
+ * line past AN_LONG_LINE (800 bytes) is taken for joined paragraphs, and each of its
  * sentence ends outside a quotation is read as a paragraph end: the
  * passes then run on each piece as on a paragraph, through a window on the
  * line's tokens and sentences (as the pipeline gives a paragraph a window
@@ -150,7 +150,17 @@ void an__long_line(Block *b) {
    * the passes' quick rejects allow); `part` marks the ones a cut ended. */
   Sentence *sents = pm_malloc((n0 + HEAD_CUTS) * sizeof *sents);
   bool *part = pm_calloc(n0 + HEAD_CUTS, sizeof *part);
-  uint32_t n = 0, cuts = 0, head_end = orig[0].bstart + HEAD_ZONE;
+  /* A long line that opens the text, or one longer than any paragraph
+   * by far, is a whole article, headline first; a long paragraph inside
+   * an article has no head to cut. */
+  uint32_t ps = orig[0].bstart, pe = orig[n0 - 1].bend;
+  bool opens = true;
+  for (uint32_t i = 0; i < ps && opens; i++)
+    opens = i < 64 && (b->text[i] == ' ' || b->text[i] == '\n' ||
+                       b->text[i] == '\r' || b->text[i] == '\t' ||
+                       (unsigned char)b->text[i] >= 0x80); /* BOM, NBSP */
+  uint32_t head_end = opens || pe - ps >= 2 * AN_LONG_LINE ? ps + HEAD_ZONE : ps;
+  uint32_t n = 0, cuts = 0;
   for (uint32_t k = 0; k < n0; k++) {
     Sentence cur = orig[k];
     for (uint32_t i = cur.start + 1; i < cur.end && cuts < HEAD_CUTS &&
