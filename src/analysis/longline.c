@@ -9,16 +9,22 @@
  * paragraph's speaker, a French quotation left open reopens the next
  * paragraph with «), so on such a line they fail together.  Press
  * paragraphs are short (the longest of our fixtures is 530 bytes), so a
- * line past AN_LONG_LINE (800 bytes) is taken for joined paragraphs, and each of its
- * sentence ends outside a quotation is read as a paragraph end: the
- * passes then run on each piece as on a paragraph, through a window on the
- * line's tokens and sentences (as the pipeline gives a paragraph a window
- * on its job's tokens).
+ * line past AN_LONG_LINE (800 bytes) is taken for joined paragraphs and
+ * cut into pieces at sentence ends outside a quotation: narrative
+ * sentences stay together up to PIECE_MAX bytes (a pronoun's antecedent is
+ * often the sentence before), and a sentence with a quotation ends its
+ * piece.  The passes then run on each piece as on a paragraph, through a
+ * window on the line's tokens and sentences (as the pipeline gives a
+ * paragraph a window on its job's tokens).  Cutting every paragraph of
+ * 300 bytes or more of our normal batches this way costs 9 speakers of
+ * 2130: pieces read nearly as well as the paragraphs they stand for.
  *
  * A sentence end inside an open quotation cuts too when the next sentence
  * reopens it with the same mark (« … fin. « Suite … »: the French way of
  * running a quotation over paragraphs, which the quote pass follows), or
  * when the quotation has run so far that its closing mark is surely lost.
+ * The head of a whole article (headline, deck, byline, date line) has no
+ * periods; head_cut finds where its parts meet.
  *
  * The sentences are rated on the whole line first, in both the pipelined
  * and the plain path, so that both give the same result.
@@ -140,6 +146,23 @@ static bool opens_part(const Token *t, const Sentence *s) {
          (w->lex & (W_LINE_HEAD | W_COMMENT));
 }
 
+/* Is the long line [ps, pe) a whole article, headline first, rather than
+ * a long paragraph inside one (which has no head to cut)?  It is when it
+ * opens the text, follows another long line (an export of one article a
+ * line), or is longer than any paragraph by far. */
+static bool whole_article(const Block *b, uint32_t ps, uint32_t pe) {
+  if (pe - ps >= 2 * AN_LONG_LINE) return true;
+  uint32_t i = ps;
+  while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\n' ||
+                   b->text[i - 1] == '\r' || b->text[i - 1] == '\t'))
+    i--;
+  if (i == 0 || (i == 3 && (unsigned char)b->text[0] == 0xEF)) return true; /* BOM */
+  /* the line before ends at i: long when no newline in AN_LONG_LINE bytes */
+  uint32_t lo = i > AN_LONG_LINE ? i - AN_LONG_LINE : 0;
+  if (lo == 0) return false;
+  return !memchr(b->text + lo, '\n', i - lo);
+}
+
 void an__long_line(Block *b) {
   TokenArray own = b->toks;
   Sentence *orig = b->sents.contents;
@@ -150,16 +173,8 @@ void an__long_line(Block *b) {
    * the passes' quick rejects allow); `part` marks the ones a cut ended. */
   Sentence *sents = pm_malloc((n0 + HEAD_CUTS) * sizeof *sents);
   bool *part = pm_calloc(n0 + HEAD_CUTS, sizeof *part);
-  /* A long line that opens the text, or one longer than any paragraph
-   * by far, is a whole article, headline first; a long paragraph inside
-   * an article has no head to cut. */
   uint32_t ps = orig[0].bstart, pe = orig[n0 - 1].bend;
-  bool opens = true;
-  for (uint32_t i = 0; i < ps && opens; i++)
-    opens = i < 64 && (b->text[i] == ' ' || b->text[i] == '\n' ||
-                       b->text[i] == '\r' || b->text[i] == '\t' ||
-                       (unsigned char)b->text[i] >= 0x80); /* BOM, NBSP */
-  uint32_t head_end = opens || pe - ps >= 2 * AN_LONG_LINE ? ps + HEAD_ZONE : ps;
+  uint32_t head_end = whole_article(b, ps, pe) ? ps + HEAD_ZONE : ps;
   uint32_t n = 0, cuts = 0;
   for (uint32_t k = 0; k < n0; k++) {
     Sentence cur = orig[k];
