@@ -172,9 +172,11 @@ void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
   /* joined paragraphs: one comparison a line on ordinary text */
   if (pe - ps >= AN_LONG_LINE && b->sents.size > 1) {
     an__long_line(b);
+    b->ctx->prev_para = 2;
     return;
   }
   an__analyse_piece(b, ps, pe);
+  b->ctx->prev_para = 1;
 }
 
 /* Analyses the line text[ps, pe): one paragraph, or several when escaped

@@ -349,6 +349,8 @@ struct PmContext {
   uint8_t open_paras;    /* paragraphs the open quote spans so far */
   uint8_t lead_in;       /* previous paragraph ended with a colon cue */
   uint8_t after_question; /* previous paragraph ended with '?' (quotes.c) */
+  uint8_t prev_para;     /* the last paragraph: 0 none yet, 1 one of
+                            ordinary length, 2 a long line (longline.c) */
   uint8_t last_age;      /* sentences since the last attributed quote */
   uint8_t votes_fr;      /* language evidence so far, while undecided */
   uint8_t votes_en;

@@ -149,18 +149,10 @@ static bool opens_part(const Token *t, const Sentence *s) {
 /* Is the long line [ps, pe) a whole article, headline first, rather than
  * a long paragraph inside one (which has no head to cut)?  It is when it
  * opens the text, follows another long line (an export of one article a
- * line), or is longer than any paragraph by far. */
+ * line), or is longer than any paragraph by far.  (Told by the context,
+ * not by the bytes before: the editor analyses a buffer in blocks.) */
 static bool whole_article(const Block *b, uint32_t ps, uint32_t pe) {
-  if (pe - ps >= 2 * AN_LONG_LINE) return true;
-  uint32_t i = ps;
-  while (i > 0 && (b->text[i - 1] == ' ' || b->text[i - 1] == '\n' ||
-                   b->text[i - 1] == '\r' || b->text[i - 1] == '\t'))
-    i--;
-  if (i == 0 || (i == 3 && (unsigned char)b->text[0] == 0xEF)) return true; /* BOM */
-  /* the line before ends at i: long when no newline in AN_LONG_LINE bytes */
-  uint32_t lo = i > AN_LONG_LINE ? i - AN_LONG_LINE : 0;
-  if (lo == 0) return false;
-  return !memchr(b->text + lo, '\n', i - lo);
+  return pe - ps >= 2 * AN_LONG_LINE || b->ctx->prev_para != 1;
 }
 
 void an__long_line(Block *b) {
