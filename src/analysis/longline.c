@@ -134,7 +134,8 @@ static bool head_cut(const Block *b, const Token *t, uint32_t i, uint32_t n) {
     return true;
   if (w->lex & (W_LINE_HEAD | W_PRON_M | W_PRON_F | W_PRON_PL | W_COMMENT))
     return true;
-  if (!(w->lex & (W_DET | W_PREP | W_FUNCTION))) return false;
+  /* (not every function word: the lexicon's take in "Friday", "officials") */
+  if (!(w->lex & (W_DET | W_PREP)) || (w->lex & W_MONTH)) return false;
   return !(p->flags & TF_CAP) || i + 1 >= n || !cap_word(&t[i + 1]);
 }
 
@@ -160,16 +161,16 @@ void an__long_line(Block *b) {
   Sentence *orig = b->sents.contents;
   uint32_t n0 = b->sents.size, cap = b->sents.capacity;
   Token *t = own.contents;
-  /* The line's sentences, those of its head cut where page parts end
-   * (each part keeps its sentence's rating: a superset of its own, which
-   * the passes' quick rejects allow); `part` marks the ones a cut ended. */
+  /* The line's sentences, those of its head cut where page parts end;
+   * `part` marks the ones a cut ended. */
   Sentence *sents = pm_malloc((n0 + HEAD_CUTS) * sizeof *sents);
   bool *part = pm_calloc(n0 + HEAD_CUTS, sizeof *part);
   uint32_t ps = orig[0].bstart, pe = orig[n0 - 1].bend;
   uint32_t head_end = whole_article(b, ps, pe) ? ps + HEAD_ZONE : ps;
-  uint32_t n = 0, cuts = 0;
+  uint32_t n = 0, cuts = 0, rerate = 0;
   for (uint32_t k = 0; k < n0; k++) {
     Sentence cur = orig[k];
+    uint32_t cuts0 = cuts;
     for (uint32_t i = cur.start + 1; i < cur.end && cuts < HEAD_CUTS &&
                                      t[i].start < head_end; i++) {
       if (!head_cut(b, t, i, cur.end)) continue;
@@ -182,6 +183,16 @@ void an__long_line(Block *b) {
       cuts++;
     }
     sents[n++] = cur;
+    if (cuts > cuts0) rerate = n;
+  }
+  /* The parts are rated as sentences of their own (a headline's rating,
+   * its word count, decide whether it reports speech), here in the
+   * analysing thread whichever thread rated the line: both paths agree. */
+  if (rerate) {
+    b->sents.contents = sents;
+    b->sents.size = rerate;
+    b->sents.capacity = n0 + HEAD_CUTS;
+    claims__rate(b);
   }
   uint8_t fam = 0;      /* family of the open quotation, 0 none */
   uint32_t depth = 0;   /* its marks open so far (nested alike) */
