@@ -64,11 +64,22 @@ static void cue_age(Block *b, const Sentence *sents, uint32_t s0,
   }
 }
 
-/* Runs the passes on sentences [s0, s1) of the line as one paragraph. */
-static void piece(Block *b, Token *toks, Sentence *sents, uint32_t s0,
-                  uint32_t s1) {
+/* The line's tokens, sentences and quotation marks (tok__scan's list,
+ * token indices in order), and the first mark not yet given to a piece. */
+typedef struct {
+  Token *toks;
+  Sentence *sents;
+  uint32_t *marks;
+  uint32_t n_marks, next_mark;
+} Line;
+
+/* Runs the passes on sentences [s0, s1) of the line as one paragraph:
+ * b's tokens, sentences and marks become windows on the line's, with
+ * token indices counted from the piece's first token (and put back). */
+static void piece(Block *b, Line *l, uint32_t s0, uint32_t s1) {
+  Sentence *sents = l->sents;
   uint32_t k0 = sents[s0].start, k1 = sents[s1 - 1].end;
-  b->toks.contents = toks + k0;
+  b->toks.contents = l->toks + k0;
   b->toks.size = b->toks.capacity = k1 - k0;
   for (uint32_t k = s0; k < s1; k++) {
     sents[k].start -= k0;
@@ -76,6 +87,10 @@ static void piece(Block *b, Token *toks, Sentence *sents, uint32_t s0,
   }
   b->sents.contents = sents + s0;
   b->sents.size = b->sents.capacity = s1 - s0;
+  uint32_t m0 = l->next_mark, m1 = m0;
+  while (m1 < l->n_marks && l->marks[m1] < k1) l->marks[m1++] -= k0;
+  b->marks.contents = l->marks + m0;
+  b->marks.size = b->marks.capacity = m1 - m0;
   uint32_t q0 = b->res->quotes.size;
   an__analyse_piece(b, sents[s0].bstart, sents[s1 - 1].bend);
   cue_age(b, sents, s0, s1, q0);
@@ -83,6 +98,8 @@ static void piece(Block *b, Token *toks, Sentence *sents, uint32_t s0,
     sents[k].start += k0;
     sents[k].end += k0;
   }
+  for (uint32_t m = m0; m < m1; m++) l->marks[m] += k0;
+  l->next_mark = m1;
 }
 
 /* Is token i a one-word byline opener of the lexicon ("By", "Par")? */
@@ -158,6 +175,7 @@ static bool whole_article(const Block *b, uint32_t ps, uint32_t pe) {
 
 void an__long_line(Block *b) {
   TokenArray own = b->toks;
+  IndexArray own_marks = b->marks;
   Sentence *orig = b->sents.contents;
   uint32_t n0 = b->sents.size, cap = b->sents.capacity;
   Token *t = own.contents;
@@ -194,6 +212,7 @@ void an__long_line(Block *b) {
     b->sents.capacity = n0 + HEAD_CUTS;
     claims__rate(b);
   }
+  Line line = {t, sents, own_marks.contents, own_marks.size, 0};
   uint8_t fam = 0;      /* family of the open quotation, 0 none */
   uint32_t depth = 0;   /* its marks open so far (nested alike) */
   uint32_t opened = 0;  /* byte where it opened */
@@ -232,12 +251,13 @@ void an__long_line(Block *b) {
                !opens_part(t, &sents[k + 1])) {
       continue;
     }
-    piece(b, t, sents, first, k + 1);
+    piece(b, &line, first, k + 1);
     first = k + 1;
   }
   pm_free(sents);
   pm_free(part);
   b->toks = own;
+  b->marks = own_marks;
   b->sents.contents = orig;
   b->sents.size = n0;
   b->sents.capacity = cap;
