@@ -216,27 +216,24 @@ void an__long_line(Block *b) {
   uint8_t fam = 0;      /* family of the open quotation, 0 none */
   uint32_t depth = 0;   /* its marks open so far (nested alike) */
   uint32_t opened = 0;  /* byte where it opened */
-  uint32_t first = 0;
+  uint32_t first = 0, mi = 0;
   for (uint32_t k = 0; k < n; k++) {
-    /* Only sentences with a mark need their tokens read. */
-    if (sents[k].qmark) {
-      for (uint32_t i = sents[k].start; i < sents[k].end; i++) {
-        const Token *q = &t[i];
-        if (q->kind != T_QMARK || (q->flags & TF_MARKUP)) continue;
-        if (!fam) {
-          if (q->qrole == QR_OPEN) fam = q->qfam, depth = 1, opened = q->start;
-        } else if (q->qfam == fam) {
-          /* (a straight or single mark closes whatever it may: one
-           * opening again is likelier a close that was lost) */
-          if (q->qfam == QM_STRAIGHT || q->qfam == QM_SINGLE) {
-            if (q->qrole & QR_CLOSE) depth = 0;
-          } else if (q->qrole == QR_OPEN) {
-            depth++;
-          } else if (q->qrole & QR_CLOSE) {
-            depth--;
-          }
-          if (!depth) fam = 0;
+    /* the sentence's marks, from tok__scan's list (none in markup) */
+    for (; mi < own_marks.size && own_marks.contents[mi] < sents[k].end; mi++) {
+      const Token *q = &t[own_marks.contents[mi]];
+      if (!fam) {
+        if (q->qrole == QR_OPEN) fam = q->qfam, depth = 1, opened = q->start;
+      } else if (q->qfam == fam) {
+        /* (a straight or single mark closes whatever it may: one
+         * opening again is likelier a close that was lost) */
+        if (q->qfam == QM_STRAIGHT || q->qfam == QM_SINGLE) {
+          if (q->qrole & QR_CLOSE) depth = 0;
+        } else if (q->qrole == QR_OPEN) {
+          depth++;
+        } else if (q->qrole & QR_CLOSE) {
+          depth--;
         }
+        if (!depth) fam = 0;
       }
     }
     if (k + 1 < n && fam) {
