@@ -143,10 +143,10 @@ static bool head_cut(const Block *b, const Token *t, uint32_t i, uint32_t n) {
     return !(w->flags & TF_ALLCAP) && (p->qrole & QR_CLOSE) &&
            !(p->qrole & QR_OPEN) && i > 1 && t[i - 2].kind == T_WORD;
   if (p->kind == T_PUNCT) return false;
+  if (p->lex & (W_DET | W_PREP | W_SOURCE | W_HONORIFIC | W_FUNCTION)) return false;
   if (w->flags & TF_ALLCAP)
     return w->end - w->start >= 3 && i + 1 < n && t[i + 1].kind == T_PUNCT &&
            (t[i + 1].ch == ',' || t[i + 1].ch == '-' || t[i + 1].ch == '(');
-  if (p->lex & (W_DET | W_PREP | W_SOURCE | W_HONORIFIC | W_FUNCTION)) return false;
   if (i > 2 && cap_word(p) && cap_word(&t[i - 2]) && byline_word(b, t, i - 3))
     return true;
   if (w->lex & (W_LINE_HEAD | W_PRON_M | W_PRON_F | W_PRON_PL | W_COMMENT))
