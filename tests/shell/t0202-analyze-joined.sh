@@ -65,11 +65,11 @@ test_expect_success 'one joined article a line, in a block big enough for the pi
 # 0.854 and 0.950 (English 13, 26) speaker accuracy.  Floors sit just
 # below the figures reached by reading long lines as paragraphs.
 test_expect_success 'flattened French batches stay above their floor' '
-	flat_floors 0.98 0.98 0.95 "$A"/heldout15/fr-*.txt &&
+	flat_floors 0.98 0.98 0.96 "$A"/heldout15/fr-*.txt &&
 	grep -q "^speaker accuracy" out &&
 	flat_floors 0.99 0.97 0.88 "$A"/heldout17/fr-*.txt &&
 	flat_floors 0.99 0.99 0.80 "$A"/heldout21/fr-*.txt &&
-	flat_floors 0.99 0.92 0.94 "$A"/heldout25/fr-*.txt
+	flat_floors 0.99 0.92 0.95 "$A"/heldout25/fr-*.txt
 '
 
 test_expect_success 'flattened English batches stay above their floor' '
