@@ -156,6 +156,18 @@ static bool head_cut(const Block *b, const Token *t, uint32_t i, uint32_t n) {
   return !(p->flags & TF_CAP) || i + 1 >= n || !cap_word(&t[i + 1]);
 }
 
+/* Does sentence s open an English paragraph: one that opens with a
+ * quotation?  English news gives a quotation a paragraph of its own
+ * ("… in the back row." then "\"I have been sitting in the front row
+ * ever since,\" she said."), so the "she" is not the sentence before's
+ * subject; French press often opens a paragraph on a sentence or two
+ * about the speaker before the quotation, and there cutting cost far more
+ * than it saved (flattened batches: English +6 speakers, French -37). */
+static bool quote_opens(const Block *b, const Token *t, const Sentence *s) {
+  const Token *w = &t[s->start];
+  return b->lid == PM_LANG_EN && w->kind == T_QMARK && (w->qrole & QR_OPEN);
+}
+
 /* Does sentence s open a page part of its own: a comment heading, a
  * byline, a furniture line ("Lire aussi")? */
 static bool opens_part(const Token *t, const Sentence *s) {
@@ -245,7 +257,7 @@ void an__long_line(Block *b) {
       depth = 0;
     } else if (k + 1 < n && !sents[k].qmark && !part[k] &&
                sents[k].bend - sents[first].bstart < PIECE_MAX &&
-               !opens_part(t, &sents[k + 1])) {
+               !opens_part(t, &sents[k + 1]) && !quote_opens(b, t, &sents[k + 1])) {
       continue;
     }
     piece(b, &line, first, k + 1);
