@@ -176,7 +176,11 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       c.found = !(b->lid == PM_LANG_FR && c.m.ts > verb + 1 && c.m.te < b->toks.size &&
                   word(b, c.m.te) && (T(b, c.m.te)->lex & W_QUE) &&
                   (folded_is(b, c.m.ts - 1, "à") || folded_is(b, c.m.ts - 1, "au") ||
-                   folded_is(b, c.m.ts - 1, "aux")));
+                   folded_is(b, c.m.ts - 1, "aux"))) &&
+                /* "…," the Dartmouth mother told HuffPost Canada: what
+                 * follows "told" is the hearer, never an inverted subject */
+                !(b->lid == PM_LANG_EN && (folded_is(b, verb, "told") || folded_is(b, verb, "tells") ||
+                                           folded_is(b, verb, "tell")));
     /* « « … », lui a répondu le maire »: « lui », « leur » before the verb
      * are its indirect object when a subject follows it */
     Mention after;
@@ -388,7 +392,19 @@ static bool in_reported_clause(Block *b, uint32_t lo, uint32_t v) {
     if (!word(b, q) || !(T(b, q)->lex & W_QUE)) continue;
     /* "a ajouté que", "a-t-il ajouté, hier, que" */
     for (uint32_t s = q; s-- > lo && s + 4 >= q;)
-      if (word(b, s) && spk__speech_verb(b, s)) return true;
+      if (word(b, s) && spk__speech_verb(b, s)) {
+        /* "An executive, who spoke on condition that he not be named,
+         * said": a clause inside a relative clause that the comma right
+         * before the verb closes */
+        if (v > lo && punct(b, v - 1, ',')) {
+          uint32_t r = s;
+          while (r > lo && !punct(b, r - 1, ',')) r--;
+          if (r > lo && r + 3 >= s &&
+              (folded_is(b, r, "who") || folded_is(b, r, "which") || folded_is(b, r, "qui")))
+            return false;
+        }
+        return true;
+      }
     return false;
   }
   return false;

@@ -227,7 +227,7 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
         break;
       }
     }
-    if (!cu.found && v + 1 < send && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
+    if (!cu.found && !told && v + 1 < send && word(b, v + 1) && (T(b, v + 1)->flags & TF_CAP) &&
         /* "officials said Friday": a day is no institution */
         !(T(b, v + 1)->lex & (W_DET | W_PREP | W_MONTH | W_AUX | W_FUNCTION))) {
       /* "a indiqué Matignon": an institution named by a capitalised word */

@@ -182,7 +182,10 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
     b->ctx->anon_last = ((c->m.type == M_ROLE && b->lid == PM_LANG_EN) ||
-                         spk__indefinite_person(b, c->m.ts, c->m.te))
+                         spk__indefinite_person(b, c->m.ts, c->m.te) ||
+                         /* ""…," the executive said. He predicted …": the
+                          * unnamed person taken back stays the last one */
+                         (r.suffix && !strcmp(r.suffix, "+anonymous")))
                             ? 2
                             : 0;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);

@@ -617,7 +617,10 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         while (rk > lo && rk + 24 > j && !punct(b, rk - 1, ',')) rk--;
         complement = rk > lo + 1 && rk < ns0 && T(b, rk)->end - T(b, rk)->start <= 5 &&
                      (folded_is(b, rk, "qui") || folded_is(b, rk, "dont") ||
-                      folded_is(b, rk, "who") || folded_is(b, rk, "which"));
+                      folded_is(b, rk, "who") || folded_is(b, rk, "which") ||
+                      /* "Marc Lavallee, whose children attend a school in
+                       * Prince Albert, said" */
+                      folded_is(b, rk, "whose"));
       }
       /* « Son chef, l'homme d'affaires en exil Ilan Shor, a affirmé »: a
        * noun phrase opening the apposition after its comma describes the
