@@ -91,8 +91,9 @@ bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te) {
    * aide": up to two adjectives */
   /* (« Une autre victime »: « autre » is a function word that may stand
    * there too) */
+  /* ("A Grade 4 teacher": a number may stand among them) */
   for (uint32_t k = ts + 2; k < te && k < ts + 4 && !(h->lex & (W_ROLE | W_ANON)) &&
-                            word(b, k) &&
+                            (word(b, k) || T(b, k)->kind == T_NUMBER) &&
                             (!(h->lex & (W_FUNCTION | W_PREP | W_AUX | W_SPEECH)) ||
                              (k == ts + 2 && folded_is(b, ts + 1, "autre")));
        k++)
@@ -188,6 +189,10 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
                          (r.suffix && !strcmp(r.suffix, "+anonymous")))
                             ? 2
                             : 0;
+  /* (and a pronoun that takes the unnamed person back carries it on to
+   * the next paragraph: "She said she voted …") */
+  else if (b->ctx->anon_last && b->lid == PM_LANG_EN)
+    b->ctx->anon_last = 2;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
@@ -629,9 +634,26 @@ static void note_prev_subject(Block *b) {
   /* "Asked whether the streak could last, Bouchard laughed": after an
    * opening participle clause, the subject follows its comma */
   /* (and so after an opening phrase of time or place: "On a recent
-   * afternoon, Hadley's wife, Judy Hadley, brought coffee") */
-  if (b->lid == PM_LANG_EN && word(b, k0) &&
-      (T(b, k0)->end - T(b, k0)->start > 4 || (T(b, k0)->lex & W_PREP))) {
+   * afternoon, Hadley's wife, Judy Hadley, brought coffee", "In Ottawa,
+   * Leclerc said", "Back in Dartmouth, Moreau has …"; not "For Langford,
+   * the decision came down to …", a person the article named) */
+  if (b->lid == PM_LANG_EN && word(b, k0) && !(T(b, k0)->lex & (W_FIRST_M | W_FIRST_F)) &&
+      ((T(b, k0)->lex & W_PREP) || (word(b, k0 + 1) && (T(b, k0 + 1)->lex & W_PREP) &&
+                                     !(T(b, k0 + 1)->flags & TF_CAP)))) {
+    for (uint32_t k = k0 + 1; k < s0->end && k < k0 + 7; k++) {
+      if (T(b, k)->kind == T_QMARK ||
+          (word(b, k) && (T(b, k)->lex & (W_SPEECH | W_AUX)) && !(T(b, k)->lex & W_PREP)))
+        break;
+      if (word(b, k) && (T(b, k)->flags & TF_CAP) &&
+          ctx__entity_by_part(b->ctx, b->text + T(b, k)->start, T(b, k)->end - T(b, k)->start))
+        break;
+      if (punct(b, k, ',')) {
+        k0 = k + 1;
+        break;
+      }
+    }
+  } else if (b->lid == PM_LANG_EN && word(b, k0) &&
+             (T(b, k0)->end - T(b, k0)->start > 4 || (T(b, k0)->lex & W_PREP))) {
     const char *w = b->text + T(b, k0)->end;
     if ((T(b, k0)->lex & W_PREP) || !memcmp(w - 2, "ed", 2) || !memcmp(w - 3, "ing", 3))
       for (uint32_t k = k0 + 1; k < s0->end && k < k0 + 20; k++) {

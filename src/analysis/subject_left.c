@@ -68,6 +68,13 @@ static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
         continue;
       }
     }
+    /* "A Grade 4 teacher", "a Local 113 member": a capitalised word and
+     * its number are one adjective */
+    if (p->kind == T_NUMBER && b->lid == PM_LANG_EN && s >= lo + 2 && word(b, s - 2) &&
+        (T(b, s - 2)->flags & TF_CAP) && !(T(b, s - 2)->lex & W_DET)) {
+      s -= 2;
+      continue;
+    }
     if (p->kind != T_WORD) break;
     if (p->lex & W_DET) return s - 1;
     /* "One engineer, who asked not to be named, said": a capitalised
