@@ -96,6 +96,14 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
       if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_PREP)) continue;
       uint32_t ne = spk__name_end(b, k, v);
+      /* "Liberal MP Meera Castellano …, noting": a party or place before
+       * a title qualifies it; the person is the name after the title */
+      if (b->lid == PM_LANG_EN && ne + 1 < v && word(b, ne) &&
+          (T(b, ne)->lex & (W_ROLE | W_HONORIFIC)) && !(T(b, ne)->lex & (W_FIRST_M | W_FIRST_F)) &&
+          spk__nameish(b, ne + 1)) {
+        k = ne;
+        continue;
+      }
       const Token *f = T(b, k);
       if (k == lo && ne == k + 1 && b->lid == PM_LANG_EN && b->text[f->end - 1] == 's' &&
           !(f->lex & (W_FIRST_M | W_FIRST_F)) &&

@@ -1014,7 +1014,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
   }
   /* « glisse le trésorier » after « Erwan Guégan, le trésorier, »: a
    * definite noun an apposition gave a person (speakers.c) */
-  if (m->type == M_NP && b->lid == PM_LANG_FR && m->te == m->ts + 2 &&
+  /* ("the auctioneer said" after "auctioneer Darcy Wolfe") */
+  if (m->type == M_NP && m->te == m->ts + 2 &&
       (T(b, m->ts)->lex & W_DET) && !spk__indefinite_det(b, m->ts) && word(b, m->ts + 1) &&
       !(T(b, m->ts + 1)->flags & TF_CAP) && b->ctx->roles[0].role[0]) {
     char f[64];

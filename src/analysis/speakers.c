@@ -834,6 +834,17 @@ static void note_entities(Block *b) {
         }
     if (m.ne - m.ns >= 2) complete_surname(b, m.ns, m.ne);
     if (hon && b->lid == PM_LANG_FR) bind_lawyer(b, s, a, z, m.gender);
+    /* "At the mart, auctioneer Darcy Wolfe kept …": a bare noun before a
+     * full name is that person's title, known role or not; "the
+     * auctioneer" is that person later on (resolve.c) */
+    if (b->lid == PM_LANG_EN && m.ne - m.ns >= 2 && m.ns == s && s >= 2 && word(b, s - 1) &&
+        !(tk[s - 1].flags & TF_CAP) && tk[s - 1].end - tk[s - 1].start >= 5 &&
+        !(tk[s - 1].lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_PRON_M |
+                           W_PRON_F | W_PRON_PL | W_INSTITUTION | W_NUMWORD | W_ROLE |
+                           W_CONJ | W_COMPANY | W_ANON)) &&
+        (punct(b, s - 2, ',') || (word(b, s - 2) && (tk[s - 2].lex & W_DET) &&
+                                  !spk__indefinite_det(b, s - 2))))
+      spk__bind_role(b, s - 1, s, e);
     /* Apposition around the name: "Le ministre de l'Intérieur, Manuel
      * Valls," / "Paul Henrion, président de la commission," */
     /* (« Selon un participant, Nicolas Dufresne a exclu … »: a name going
