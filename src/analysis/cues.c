@@ -508,6 +508,18 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
     if (T(b, v)->kind != T_WORD) continue;
     if (spk__in_quote(b, v)) continue;
     if (spk__speech_verb(b, v)) {
+      /* "X said she would not comment on … but that the guidelines
+       * "speak for themselves"": a negated verb reports nothing; the
+       * speech verb before it, if any, does (not so "the governor did
+       * not mention the bill but warned that "…"", its subject's) */
+      if (b->lid == PM_LANG_EN && v >= lo + 2 && word(b, v - 1) && (T(b, v - 1)->lex & W_AUX) &&
+          (folded_is(b, v - 1, "not") || folded_is(b, v - 1, "never") ||
+           folded_is(b, v - 1, "n't"))) {
+        bool earlier = false;
+        for (uint32_t x = v - 1; x-- > lo && !earlier;)
+          earlier = (T(b, x)->lex & W_SPEECH) && spk__speech_verb(b, x) && !spk__in_quote(b, x);
+        if (earlier) continue;
+      }
       Cue c = spk__cue_at_verb(b, v, lo, o, "verb-before", 0.8, false);
       /* a named speaker in the reported clause speaks ("said the group
        * was struck by a message in which Pruitt told his wife …") */
