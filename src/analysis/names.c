@@ -388,6 +388,11 @@ uint32_t spk__name_text_end(const Block *b, uint32_t ne) {
   if (l->end - l->start == 1 && b->text[l->start] >= 'A' && b->text[l->start] <= 'Z' &&
       ne < b->toks.size && punct(b, ne, '.') && T(b, ne)->start == l->end)
     return l->end + 1;
+  /* "Northcliff Minerals Corp.": a company's abbreviated ending keeps
+   * its period */
+  if ((l->lex & W_ORG_LAST) && (l->lex & W_ABBREV) && ne < b->toks.size && punct(b, ne, '.') &&
+      T(b, ne)->start == l->end)
+    return l->end + 1;
   return l->end;
 }
 
