@@ -928,6 +928,11 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
          * completes the noun before the preposition */
         {
           uint32_t q = s2;
+          /* ("A spokesperson for Ontario's Ministry of Education": or
+           * after a possessor) */
+          if (b->lid == PM_LANG_EN && q > lo + 2 && possessive_s(b, q - 1) && word(b, q - 2) &&
+              (T(b, q - 2)->flags & TF_CAP))
+            q -= 2;
           if (q > lo && word(b, q - 1) && (T(b, q - 1)->lex & W_DET) &&
               !(T(b, q - 1)->lex & W_PREP) && !(T(b, q - 1)->flags & TF_CAP))
             q--;
