@@ -15,7 +15,15 @@ bool spk__gerund(const Block *b, uint32_t v) {
   uint32_t n = t->end - t->start;
   const char *w = b->text + t->start;
   if (n < 5) return false;
-  if (b->lid == PM_LANG_EN) return !memcmp(w + n - 3, "ing", 3);
+  if (b->lid == PM_LANG_EN) {
+    if (memcmp(w + n - 3, "ing", 3)) return false;
+    /* "shippers are warning that …": a progressive has its own subject */
+    if (v > 0 && word(b, v - 1) && (T(b, v - 1)->lex & W_AUX) &&
+        (folded_is(b, v - 1, "are") || folded_is(b, v - 1, "is") || folded_is(b, v - 1, "was") ||
+         folded_is(b, v - 1, "were") || folded_is(b, v - 1, "been")))
+      return false;
+    return true;
+  }
   return !memcmp(w + n - 3, "ant", 3);
 }
 
