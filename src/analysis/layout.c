@@ -37,6 +37,19 @@ bool spk__byline(const Block *b) {
   return starts_with(b, b->lx->bylines.contents, b->lx->bylines.size) != 0;
 }
 
+bool spk__dot_byline(const Block *b) {
+  uint32_t n = b->toks.size;
+  if (n < 4 || n > 30 || !(T(b, 0)->flags & TF_CAP)) return false;
+  /* "Ana Villeneuve-Hart · CBC News · Posted: Nov 26, 2026": a name, then
+   * middle dots between the outlet and the date */
+  const char *p = b->text + b->para_start, *z = b->text + b->para_end;
+  const char *d = memchr(p, 0xC2, (size_t)(z - p));
+  if (!d || d + 1 >= z || (unsigned char)d[1] != 0xB7) return false;
+  for (const char *q = d; q + 6 <= z; q++)
+    if (q[0] == 'P' && !memcmp(q, "Posted", 6)) return true;
+  return false;
+}
+
 bool spk__furniture(const Block *b) {
   uint32_t n = b->toks.size;
   if (!n || n > 40) return false;
@@ -89,8 +102,9 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
                 strcmp(q->speaker.how, "follow-on");
     /* « le préfet promet une réponse « sous quinze jours » »: a role the
      * headline leaves unresolved waits for the body's repeat too */
+    /* (a deck's "a 'bargain,' says chief" too) */
     bool role = q->has_speaker && !q->speaker.name && q->speaker.mention &&
-                b->lid == PM_LANG_FR && strcmp(q->speaker.how, "follow-on");
+                strcmp(q->speaker.how, "follow-on");
     if (cued) {
       /* « Kiev dénonce « un mépris total » »: a headline's speaker of one
        * word (a capital, a body, a surname) stands for the person the
@@ -127,6 +141,10 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
   for (uint32_t k = 0; k < b->n_heading_quotes;) {
     PmQuote *h = &b->res->quotes.contents[b->heading_quotes[k]];
     uint32_t hn = h->end - h->start;
+    /* ("'bargain,'" for the body's "a bargain.": the comma the heading's
+     * syntax put inside the marks is no part of the words) */
+    while (hn > 1 && (b->text[h->start + hn - 1] == ',' || b->text[h->start + hn - 1] == '.'))
+      hn--;
     bool found = false;
     /* (the heading may capitalise what the body has mid-sentence: « C'est
      * un problème structurel » for « …, alors que c'est un problème

@@ -767,6 +767,9 @@ static void note_entities(Block *b) {
     uint32_t e = spk__name_end(b, i, n);
     uint32_t s = i;
     i = e - 1;
+    /* "(Trevor Brine-Osei/CBC)", "(Photo: Darren Pike/HuffPost Canada)":
+     * a photo credit names no one the article is about */
+    if (e < n && punct(b, e, '/') && b->lid == PM_LANG_EN) continue;
     bool after_prep = s > 0 && word(b, s - 1) && (T(b, s - 1)->lex & (W_PREP | W_DET)) &&
                       !(T(b, s - 1)->lex & W_HONORIFIC);
     bool hon = s > 0 && word(b, s - 1 - (punct(b, s - 1, '.') ? 1 : 0)) &&
@@ -1045,7 +1048,8 @@ void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
-  bool byline = furniture_head && spk__byline(b);
+  bool byline = (furniture_head && spk__byline(b)) ||
+                (b->toks.size <= 30 && b->lid == PM_LANG_EN && spk__dot_byline(b));
   if (!byline) {
     note_entities(b);
     if (b->lid == PM_LANG_FR) role_after_subject(b);

@@ -232,6 +232,9 @@ const char *spk__acronym_name(const Block *b, const char *s, size_t n);
 
 /* The paragraph is a byline ("Par X", "By X"): its names are no speakers. */
 bool spk__byline(const Block *b);
+/* A byline of middle dots ("Name · CBC News · Posted: …"): its names are
+ * reporters, not speakers. */
+bool spk__dot_byline(const Block *b);
 /* The paragraph is page furniture ("Publié le …", "Related: …"). */
 bool spk__furniture(const Block *b);
 /* In a headline paragraph, notes its quotations of four words or more
