@@ -186,6 +186,24 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     c.found = spk__subject_right(b, verb, hi, &c.m) || spk__subject_left(b, v, lo, &c.m);
   } else {
     c.found = spk__subject_left(b, v, lo, &c.m);
+    /* "One constable who wore a camera for two years, and who was not
+     * authorized to speak publicly, told …": an unnamed person before a
+     * relative clause, however long, is the subject */
+    for (uint32_t k = v; !c.found && b->lid == PM_LANG_EN && k-- > lo + 1 && k + 40 > v;) {
+      if (T(b, k)->kind == T_QMARK || punct_in(T(b, k), ".;:!?")) break;
+      if (!folded_is(b, k, "who")) continue;
+      for (uint32_t ns = k - 1; ns + 5 > k && word(b, ns); ns--) {
+        if (spk__indefinite_person(b, ns, k)) {
+          memset(&c.m, 0, sizeof c.m);
+          c.m.type = M_NP;
+          c.m.ts = ns;
+          c.m.te = k;
+          c.found = true;
+          break;
+        }
+        if (ns == lo) break;
+      }
+    }
     /* « a confié à TVA Nouvelles que … »: a name right after à and
      * before the complementizer is the hearer, not an inverted subject */
     if (!c.found && spk__subject_right(b, verb, hi, &c.m))

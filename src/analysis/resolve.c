@@ -885,7 +885,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "A member of the RCMP's E Division, who asked not to be named,
      * said …" then ""…," the officer said": an unbound role just after
      * an unnamed speaker is that person, not a name from the article */
-    if (b->ctx->anon_last && b->lid == PM_LANG_EN && b->ctx->last_age < 2) {
+    if (b->ctx->anon_last && b->lid == PM_LANG_EN && b->ctx->last_age <= 2) {
       r.suffix = "+anonymous";
       r.conf = 0.6;
       return r;
