@@ -528,6 +528,16 @@ typedef struct {
    * (« « … » : une pédiatre alerte »), "" when none: the first name the
    * body binds to that noun is the speaker (layout.c) */
   char heading_role[24];
+  /* The folded role noun of an English lede's quotation that no one
+   * could be given ("the city's police chief announced …"), "" when
+   * none, and the start offsets of its quotations (a paragraph's
+   * quotations are sorted after attribution, so no index): the person the next
+   * paragraph or two bind to that noun ("said Chief Darlene
+   * Sinclair-Ross") is their speaker (roles.c) */
+  char lede_role[24];
+  uint32_t lede_quotes[4];
+  uint32_t n_lede_quotes;
+  uint32_t lede_age;          /* paragraphs since it was noted */
   PmAnalyzeOptions own_opts;  /* the defaults, when the caller gave none */
   /* The lookup keys of this paragraph's role nouns (roles.c), by head
    * token: a role noun is often bound and looked up several times in a

@@ -217,6 +217,22 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
   if (b->heading_role[0]) spk__heading_role_bound(b, f, fn, ns, ne);
+  if (b->n_lede_quotes && fn < sizeof b->lede_role && !b->lede_role[fn] &&
+      !memcmp(b->lede_role, f, fn) && ne - ns >= 2) {
+    const char *name = res__str(b->res, nm, strlen(nm));
+    /* (the lede is a paragraph or two back: a short walk back) */
+    for (size_t k = b->res->quotes.size, n = 0; k-- > 0 && n < 64; n++) {
+      PmQuote *q = &b->res->quotes.contents[k];
+      if (!q->has_speaker || q->speaker.name) continue;
+      for (uint32_t i = 0; i < b->n_lede_quotes; i++)
+        if (b->lede_quotes[i] == q->start) {
+          q->speaker.name = name;
+          q->speaker.how = "role-named-after";
+        }
+    }
+    b->n_lede_quotes = 0;
+    memset(b->lede_role, 0, sizeof b->lede_role);
+  }
 }
 
 void spk__bind_role_to(Block *b, uint32_t head, const char *name) {

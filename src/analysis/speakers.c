@@ -166,6 +166,24 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
     r.name[0] = 0;
     r.suffix = "+anonymous";
   }
+  /* "The city's police chief announced …" then ""…," said Chief
+   * Darlene Sinclair-Ross": a lede's role that no one fits yet waits for
+   * the paragraphs after it to name its holder (roles.c) */
+  if (!r.has_name && b->lid == PM_LANG_EN && c->m.type == M_ROLE && r.suffix &&
+      !strcmp(r.suffix, "+role-recent") && c->m.head < b->toks.size &&
+      (T(b, c->m.head)->lex & W_ROLE) && !(T(b, c->m.head)->flags & TF_CAP) &&
+      b->n_lede_quotes < 4) {
+    const Token *h = T(b, c->m.head);
+    char f[64];
+    size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+    if (fn && fn < sizeof b->lede_role &&
+        (!b->lede_role[0] || (!b->lede_role[fn] && !memcmp(b->lede_role, f, fn)))) {
+      memset(b->lede_role, 0, sizeof b->lede_role);
+      memcpy(b->lede_role, f, fn);
+      b->lede_quotes[b->n_lede_quotes++] = q->start;
+      b->lede_age = 0;
+    }
+  }
   size_t rn = r.has_name ? strlen(r.name) : 0;
   q->has_speaker = true;
   q->speaker.name = r.has_name ? name_str(b, q, r.name, rn) : NULL;
@@ -1151,6 +1169,10 @@ void speakers__attribute(Block *b) {
                     last_subject.gender);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
+  if (b->n_lede_quotes && ++b->lede_age > 2) {
+    b->n_lede_quotes = 0;
+    memset(b->lede_role, 0, sizeof b->lede_role);
+  }
   uint32_t age = b->ctx->last_age + b->sents.size;
   /* capped just past the follow-on limit, so that contexts after an edit
    * converge again within a paragraph or two */
