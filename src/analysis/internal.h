@@ -531,9 +531,10 @@ typedef struct {
   /* The folded role noun of an English lede's quotation that no one
    * could be given ("the city's police chief announced …"), "" when
    * none, and the start offsets of its quotations (a paragraph's
-   * quotations are sorted after attribution, so no index): the person the next
-   * paragraph or two bind to that noun ("said Chief Darlene
-   * Sinclair-Ross") is their speaker (roles.c) */
+   * quotations are sorted after attribution, so no index): the person
+   * the next four paragraphs bind to that noun ("said Chief Darlene
+   * Sinclair-Ross") is their speaker (roles.c); four, so that a
+   * headline's "…, chief says" waits across deck, byline and caption */
   char lede_role[24];
   uint32_t lede_quotes[4];
   uint32_t n_lede_quotes;

@@ -1169,7 +1169,7 @@ void speakers__attribute(Block *b) {
                     last_subject.gender);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
-  if (b->n_lede_quotes && ++b->lede_age > 2) {
+  if (b->n_lede_quotes && ++b->lede_age > 4) {
     b->n_lede_quotes = 0;
     memset(b->lede_role, 0, sizeof b->lede_role);
   }
