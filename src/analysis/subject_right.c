@@ -191,6 +191,19 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   memset(m, 0, sizeof *m);
   uint32_t j = v + 1;
   int skipped_pp = 0;
+  /* "a 'bargain,' says chief, but …": a headline's bare role noun, without
+   * its article, closing the clause */
+  if (b->lid == PM_LANG_EN && j < hi && word(b, j) && (T(b, j)->lex & W_ROLE) &&
+      !(T(b, j)->flags & TF_CAP) &&
+      (j + 1 >= hi || punct_in(T(b, j + 1), ",;:.") ||
+       (word(b, j + 1) && (T(b, j + 1)->lex & W_CONJ)))) {
+    m->type = M_ROLE;
+    m->head = j;
+    m->ts = j;
+    m->te = j + 1;
+    m->gender = (T(b, j)->lex & W_ROLE_F) ? 2 : 0;
+    return true;
+  }
   while (j < hi) {
     /* « a indiqué en point de presse le ministre », « en mêlée de presse »,
      * « en entrevue », « en anglais »: en and a bare noun (its de
