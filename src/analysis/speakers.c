@@ -848,6 +848,23 @@ static void note_entities(Block *b) {
     uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
+    /* "WINNIPEG — Jolene Kowalchuk made a draw … with her last rock": a
+     * paragraph (or its dateline) that opens on a first name the lists
+     * lack gives it the gender of the first pronoun after it, before any
+     * other name or role (not after a possessive: "X's company … her") */
+    if (!m.gender && !first && (s == 0 || (s <= 4 && punct(b, s - 1, '-'))) && e - s >= 2 &&
+        b->lid == PM_LANG_EN && z < b->len && b->text[z] != '\'' &&
+        (unsigned char)b->text[z] != 0xE2)
+      for (uint32_t k = e; k < n && k < e + 16; k++) {
+        const Token *t = &tk[k];
+        if (t->kind == T_QMARK || (t->kind == T_PUNCT && t->ch == '.')) break;
+        if (t->kind != T_WORD) continue;
+        if ((t->flags & TF_CAP) || (t->lex & W_ROLE)) break;
+        if (t->lex & (W_PRON_M | W_PRON_F)) {
+          m.gender = (t->lex & W_PRON_F) ? 2 : 1;
+          break;
+        }
+      }
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
     /* "Sam Lefebvre, who uses they/them pronouns,": singular "they"
      * stands for that person (gender 3, resolve.c) */

@@ -1319,11 +1319,11 @@ test_expect_success 'English: the place closing a whose-clause is not the subjec
 # committed after batch 36's rules and before any run: first contact
 # 1.000, 0.959, 0.786 (55/70, the same as the session-start binary).
 # Floors sit just below the figures reached after the rules they
-# prompted (batch 36: 0.989, 0.949, 0.992; batch 36b: 1.000, 0.966, 0.915).
+# prompted (batch 36: 0.989, 0.949, 0.992; batch 36b: 1.000, 0.966, 0.930).
 test_expect_success 'held-out batches 36 and 36b (Canadian English press) stay above their floor' '
 	floors 0.98 0.94 0.99 "$A"/heldout36/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.96 0.90 "$A"/heldout36b/en-*.txt &&
+	floors 0.99 0.96 0.92 "$A"/heldout36b/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
