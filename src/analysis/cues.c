@@ -216,8 +216,9 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                    folded_is(b, c.m.ts - 1, "aux"))) &&
                 /* "…," the Dartmouth mother told HuffPost Canada: what
                  * follows "told" is the hearer, never an inverted subject */
-                !(b->lid == PM_LANG_EN && (folded_is(b, verb, "told") || folded_is(b, verb, "tells") ||
-                                           folded_is(b, verb, "tell")));
+                !(b->lid == PM_LANG_EN &&
+                  (folded_is(b, verb, "told") || folded_is(b, verb, "tells") ||
+                   folded_is(b, verb, "tell")));
     /* « « … », lui a répondu le maire »: « lui », « leur » before the verb
      * are its indirect object when a subject follows it */
     Mention after;

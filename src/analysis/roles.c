@@ -220,7 +220,7 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   if (b->n_lede_quotes && fn < sizeof b->lede_role && !b->lede_role[fn] &&
       !memcmp(b->lede_role, f, fn) && ne - ns >= 2) {
     const char *name = res__str(b->res, nm, strlen(nm));
-    /* (the lede is a paragraph or two back: a short walk back) */
+    /* (the lede is a few paragraphs back: a short walk back) */
     for (size_t k = b->res->quotes.size, n = 0; k-- > 0 && n < 64; n++) {
       PmQuote *q = &b->res->quotes.contents[k];
       if (!q->has_speaker || q->speaker.name) continue;

@@ -795,7 +795,8 @@ static void note_entities(Block *b) {
     bool first = (T(b, s)->lex & (W_FIRST_M | W_FIRST_F)) != 0;
     /* "told CBC News the devices …": the outlet that heard it is no
      * person a role may stand for later */
-    if (!first && s > 0 && b->lid == PM_LANG_EN && word(b, s - 1) && (T(b, s - 1)->lex & W_SPEECH) &&
+    if (!first && s > 0 && b->lid == PM_LANG_EN && word(b, s - 1) &&
+        (T(b, s - 1)->lex & W_SPEECH) &&
         (folded_is(b, s - 1, "told") || folded_is(b, s - 1, "tells")))
       continue;
     /* "the Dunmore Town Council voted": "the council" is it later on
