@@ -265,25 +265,15 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
  * of two words or more. */
 const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
                                         size_t n) {
-  return ctx__entity_by_surname_at(ctx, s, n, false);
-}
-
-const CtxPerson *ctx__entity_by_surname_at(const PmContext *ctx, const char *s, size_t n,
-                                           bool oldest) {
   uint64_t bit = 1ull << ((unsigned char)s[0] & 63);
-  const CtxPerson *found = NULL;
   for (size_t i = 0; i < ctx->n_people; i++) {
     size_t slot = ctx->people_order[i];
     if (!(ctx->people_initials[slot] & bit)) continue;
     const CtxPerson *e = &ctx->people[slot];
     if (!e->name[0]) break;
     size_t len = strlen(e->name);
-    if (len > n && e->name[len - n - 1] == ' ' && !memcmp(e->name + len - n, s, n)) {
-      if (!oldest) return e;
-      /* (a person whose first name says a gender: "Late Doyle", a
-       * sentence's first word before the surname, is no one) */
-      if (e->gender || !found) found = e;
-    }
+    if (len > n && e->name[len - n - 1] == ' ' && !memcmp(e->name + len - n, s, n))
+      return e;
   }
-  return found;
+  return NULL;
 }

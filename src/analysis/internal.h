@@ -425,10 +425,6 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
 /* The most recent full name whose last word is s[0..n), or NULL. */
 const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
                                         size_t n);
-/* ctx__entity_by_surname, or with `oldest` the least recent of the full
- * names ending so. */
-const CtxPerson *ctx__entity_by_surname_at(const PmContext *ctx, const char *s, size_t n,
-                                           bool oldest);
 
 /* Writes s[0..n), up to its first NUL byte, at out + at (at < size),
  * truncated so that a final NUL fits in out[0..size), and returns the new

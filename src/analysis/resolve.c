@@ -643,10 +643,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * gender the word has as a first name; an honorific's gender holds */
     bool titled = m->ts < m->ns, by_surname = false;
     if (m->ne - m->ns == 1) {
-      /* "Abergel said" after Daniel Abergel and "His son, Noah Abergel":
-       * a surname alone, shared by several people, is the one the article
-       * has been calling so for longest (the other is named in full) */
-      p = ctx__entity_by_surname_at(b->ctx, b->text + a, z - a, b->lid == PM_LANG_EN && !titled);
+      p = ctx__entity_by_surname(b->ctx, b->text + a, z - a);
       if (p && titled && m->gender && p->gender && p->gender != m->gender) p = NULL;
       by_surname = p != NULL;
       if (!p) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
