@@ -999,11 +999,12 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (!bound && (h->lex & W_AGENCY)) bound = bound_with(b, W_AGENCY);
     }
     /* "Southern California Edison said …. The utility said …": with no
-     * company noun bound, the organisation that spoke last */
+     * company noun bound, the organisation that spoke last (of two words
+     * or more: "Smith said" may be a person's surname alone) */
     if (!bound && m->type == M_INST && b->lid == PM_LANG_EN && m->ts < m->head &&
         (T(b, m->ts)->lex & W_DET) && !spk__indefinite_det(b, m->ts) &&
         (T(b, m->head)->lex & W_COMPANY) && !(T(b, m->head)->lex & W_ROLE) &&
-        b->ctx->recent[0].name[0] && organisation(b, b->ctx->recent[0].name))
+        strchr(b->ctx->recent[0].name, ' ') && organisation(b, b->ctx->recent[0].name))
       bound = b->ctx->recent[0].name;
     if (bound) {
       put_name(&r, bound, strlen(bound));

@@ -1257,6 +1257,16 @@ test_expect_success 'US/UK press: told X:, a spokesman for a body, unnamed roles
 	test_cmp expected actual
 '
 
+# "The utility said" takes the organisation that spoke last; a surname
+# alone (the full name not given, or not caught) may be a person's.
+test_expect_success 'US/UK press: "the company said" after a bare surname is no company' '
+	printf "%s\n\n" "Prices rose in March, Smith said." \
+		"\"Demand was strong,\" the company said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" Smith "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 38 (five US/UK articles: a Reuters antitrust story with anonymous
 # sources, a BBC island story with READ MORE lines and an embedded post, an
 # NPR feature with two Hadleys, a US local school board with an unnamed
