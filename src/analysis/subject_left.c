@@ -53,6 +53,22 @@ static bool plural_of_noun(const Block *b, uint32_t j) {
          !(e->flags & (W_FIRST_M | W_FIRST_F));
 }
 
+/* Is the capitalised word at j no part of a name the article gave, or
+ * the plural of a noun that ends a body's name ("Airlines" beside "United
+ * Airlines") rather than a person's surname ("Banks" after "Tony Banks":
+ * a gender known, or a first name first)? */
+static bool no_named_part(const Block *b, uint32_t j) {
+  const Token *t = T(b, j);
+  const CtxPerson *e = ctx__entity_by_part(b->ctx, b->text + t->start, t->end - t->start);
+  if (!e) return true;
+  if (e->gender || !plural_of_noun(b, j)) return false;
+  const char *sp = strchr(e->name, ' ');
+  char f[64];
+  size_t n = sp && sp - e->name < 64 ? lex__fold(e->name, (size_t)(sp - e->name), f) : 0;
+  const LexEntry *fe = n ? lex__get(b->lx, f, n) : NULL;
+  return !(fe && (fe->flags & (W_FIRST_M | W_FIRST_F)));
+}
+
 /* Walks a role noun phrase left from its head: determiner and adjectives. */
 static uint32_t np_start(const Block *b, uint32_t head, uint32_t lo) {
   uint32_t s = head;
@@ -808,10 +824,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     /* ("Airlines said …" before "United Airlines, which …": the plural of
      * a body or person noun is a group, whatever name ends in it) */
     if (j == lo && t->kind == T_WORD && (t->flags & TF_CAP) &&
-        (!spk__nameish(b, j) || ((!ctx__entity_by_part(b->ctx, b->text + t->start,
-                                                  t->end - t->start) ||
-                             plural_of_noun(b, j)) &&
-                            !(t->lex & (W_FIRST_M | W_FIRST_F)))) &&
+        (!spk__nameish(b, j) || (no_named_part(b, j) && !(t->lex & (W_FIRST_M | W_FIRST_F)))) &&
         !(t->lex & (W_PRON_M | W_PRON_F | W_PRON_PL | W_DET | W_PREP | W_AUX |
                     W_QUE | W_FIRST_PERSON | W_SOURCE | W_INTERJ)) &&
         ((t->lex & W_INSTITUTION) ||

@@ -1267,6 +1267,16 @@ test_expect_success 'US/UK press: "the company said" after a bare surname is no 
 	test_cmp expected actual
 '
 
+# "Airlines said" is a group even beside "United Airlines"; a person's
+# surname that reads as a plural noun ("Banks") stays that person's.
+test_expect_success 'US/UK press: a surname that reads as a plural noun is the person named before' '
+	printf "%s\n\n" "Tony Banks, a local resident, spoke on Monday." \
+		"\"It is a mistake,\" Banks said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Tony Banks" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 38 (five US/UK articles: a Reuters antitrust story with anonymous
 # sources, a BBC island story with READ MORE lines and an embedded post, an
 # NPR feature with two Hadleys, a US local school board with an unnamed
