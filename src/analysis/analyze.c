@@ -170,8 +170,7 @@ void an__analyse_tokens(Block *b, uint32_t ps, uint32_t pe, bool split,
   }
   if (rate) claims__rate(b);
   /* joined paragraphs: one comparison a line on ordinary text */
-  if (pe - ps >= AN_LONG_LINE && b->sents.size > 1) {
-    an__long_line(b);
+  if (pe - ps >= AN_LONG_LINE && b->sents.size > 1 && an__long_line(b)) {
     b->ctx->prev_para = 2;
     return;
   }

@@ -638,7 +638,9 @@ void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe);
 #endif
 /* Analyses the line whose tokens and rated sentences b->toks and b->sents
  * hold as the paragraphs it joins: each sentence end outside a quotation
- * ends one (longline.c); b->toks and b->sents are as they were after. */
-void an__long_line(Block *b);
+ * ends one (longline.c); b->toks and b->sents are as they were after.
+ * Returns false, having done nothing, for a long paragraph inside an
+ * article, which the caller analyses whole. */
+bool an__long_line(Block *b);
 
 #endif

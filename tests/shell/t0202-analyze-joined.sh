@@ -60,6 +60,22 @@ test_expect_success 'one joined article a line, in a block big enough for the pi
 	test_cmp want actual.n
 '
 
+# Real press has long paragraphs too (the seeds have one of 883 bytes):
+# one after ordinary paragraphs, shorter than a whole article, is read
+# whole, so a pronoun after its quotation keeps the sentence subject even
+# when an earlier quotation went to the wrong speaker.
+test_expect_success 'a long paragraph after ordinary ones is one paragraph' '
+	cat >long.txt <<-\EOF &&
+	Le député Louis Garnier a réagi dès lundi. « C'"'"'est une dérive dangereuse », a déclaré Louis Garnier.
+
+	Ces annonces ne sont pourtant pas une surprise pour les observateurs du dossier. Au printemps dernier, lors d'"'"'un colloque consacré à la sécurité des réseaux organisé à Rennes, Paul Martin avait du reste déjà jugé que « la multiplication des attaques informatiques nous impose de revoir entièrement nos outils juridiques ». Il évoquait alors, sans entrer dans les détails, l'"'"'élargissement des écoutes administratives, la conservation prolongée des données de connexion ou encore le renforcement « du cadre légal de la surveillance en ligne ». Le ministre plaidait plus largement pour un rééquilibrage entre les libertés publiques et les impératifs de sécurité : « Il nous faut un État qui protège la vie privée et la liberté de parole, tout en fixant les conditions dans lesquelles on peut les restreindre lorsque la sécurité des Français est menacée ».
+	EOF
+	test $(sed -n 3p long.txt | wc -c) -gt 800 &&
+	quote_speakers long.txt | sed -n "3,4p" | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Paul Martin" "Paul Martin" >expected &&
+	test_cmp expected actual
+'
+
 # Flattened figures of these batches at the start of the session (every
 # newline a space): 0.714 (21), 0.784 (17), 0.800 (25), 0.873 (15),
 # 0.854 and 0.950 (English 13, 26) speaker accuracy.  Floors sit just
