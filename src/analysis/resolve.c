@@ -786,7 +786,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "A White House official, who briefed reporters on condition of
      * anonymity, said …" paragraphs before, then "the official said
      * only …": the same unnamed person, as no one holds the role */
-    if (fn && b->lid == PM_LANG_EN && !nm && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
+    if (fn && !nm && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
         !spk__indefinite_det(b, m->ts) && !strcmp(b->ctx->anon_role, f)) {
       r.suffix = "+anonymous";
       r.conf = 0.6;

@@ -223,6 +223,11 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
      * « « … » »: a follow-on goes on with the unnamed person, not with
      * the named one before */
     memset(&b->ctx->last_speaker, 0, sizeof b->ctx->last_speaker);
+  } else if (!r.has_name && b->lid == PM_LANG_FR && r.suffix && !strcmp(r.suffix, "+anonymous")) {
+    /* « prévient un météorologue », far below « Le météorologue prévient
+     * que … » then « « … » »: the follow-on is that unnamed person's
+     * again, not the last one named */
+    memset(&b->ctx->last_speaker, 0, sizeof b->ctx->last_speaker);
   } else if (!r.has_name && b->lid == PM_LANG_EN &&
              (b->ctx->anon_last || c->m.type == M_NP || c->m.type == M_PRON)) {
     /* "…," the aide said. "They'll fold.": a follow-on quotation goes on
