@@ -112,6 +112,12 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
         k = ne;
         continue;
       }
+      /* « La Cour supérieure a refusé …, estimant que »: a French body's
+       * adjectives after its capitalised noun are part of its name */
+      if (b->lid == PM_LANG_FR && ne == k + 1 && (T(b, k)->lex & W_INSTITUTION))
+        while (ne + 1 < v && ne < k + 3 && word(b, ne) && !(T(b, ne)->flags & TF_CAP) &&
+               !(T(b, ne)->lex & (W_AUX | W_SPEECH | W_PREP | W_FUNCTION | W_DET | W_QUE)))
+          ne++;
       const Token *f = T(b, k);
       if (k == lo && ne == k + 1 && b->lid == PM_LANG_EN && b->text[f->end - 1] == 's' &&
           !(f->lex & (W_FIRST_M | W_FIRST_F)) &&
@@ -126,10 +132,20 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       spk__name_mention(b, &c.m, k, ne);
       c.found = true;
     }
+    /* « « … », a-t-il lancé, ajoutant que … »: the incise's pronoun */
+    for (uint32_t k = v; b->lid == PM_LANG_FR && !c.found && k-- > lo + 1;)
+      if (word(b, k) && inverted(b, k) && k + 1 < v) {
+        if (inverted(b, k - 1)) k--; /* « a » of « a-t-il », then « il » */
+        c.m.type = M_PRON;
+        c.m.ts = k + 1;
+        c.m.te = k + 2;
+        c.m.gender = (T(b, k)->flags & TF_INV_F) ? 2 : (T(b, k)->flags & TF_INV_M) ? 1 : 3;
+        c.found = true;
+      }
     /* "The Bank of Canada held its rate, saying …", "The central bank
      * held …, saying": a body opening the sentence after its article
      * (capitalised words joined by "of", or up to a body noun) */
-    if (!c.found && b->lid == PM_LANG_EN && lo + 2 < v && word(b, lo) &&
+    if (!c.found && lo + 2 < v && word(b, lo) &&
         (T(b, lo)->lex & W_DET) && !spk__indefinite_det(b, lo)) {
       uint32_t e = lo + 1, end = NONE;
       for (; e < v && e < lo + 7 && word(b, e); e++) {
@@ -142,6 +158,12 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
         if (folded_is(b, e, "of") && end != NONE && (T(b, e + 1)->flags & TF_CAP)) continue;
         if (t->lex & (W_INSTITUTION | W_COMPANY)) end = e + 1;
         else if (t->lex & (W_AUX | W_SPEECH | W_PREP | W_FUNCTION | W_DET)) break;
+        /* « La Cour supérieure », « la Banque centrale européenne »: a
+         * French body's adjectives after its capitalised noun */
+        else if (b->lid == PM_LANG_FR && end == e && e + 1 < v) {
+          end = e + 1;
+          continue;
+        }
         if (end != NONE) break;
       }
       if (end != NONE && end < v && word(b, end) && !(T(b, end)->lex & (W_PREP | W_DET)))

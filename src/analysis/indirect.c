@@ -618,10 +618,13 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       if (r.has_name) ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     }
     {
-      /* a gerund (en affirmant que) has no subject of its own */
+      /* a gerund (en affirmant que) has no subject of its own, but one
+       * after a comma reports for the sentence's subject (cues.c): « a
+       * refusé le recours, estimant que … », « », a-t-il lancé, ajoutant
+       * que … » */
       const Token *t = T(b, v);
       if (b->lid == PM_LANG_FR && t->end - t->start > 4 &&
-          !memcmp(b->text + t->end - 3, "ant", 3))
+          !memcmp(b->text + t->end - 3, "ant", 3) && !(v > s->start + 2 && punct(b, v - 1, ',')))
         continue;
     }
     /* the complementizer within three tokens: "a indiqué qu'", "said that",
