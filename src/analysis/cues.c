@@ -93,7 +93,12 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
       Cue s = spk__cue_at_verb(b, sv, sc, hi, how, conf, false);
       if (s.found) return s;
     }
-    if (lo + 2 < v && spk__indefinite_person(b, lo, v)) {
+    /* (« Une coalition de commerçants de la rue Saint-Denis réclame …,
+     * estimant que »: in French, any noun after an indefinite article
+     * opening the sentence is someone unnamed) */
+    if (lo + 2 < v && (spk__indefinite_person(b, lo, v) ||
+                       (b->lid == PM_LANG_FR && word(b, lo) && spk__indefinite_det(b, lo) &&
+                        word(b, lo + 1) && !(T(b, lo + 1)->flags & TF_CAP)))) {
       /* "A Halvorsen spokesperson declined to comment, saying …" */
       c.m.type = M_NP;
       c.m.ts = lo;
@@ -102,7 +107,7 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
     }
     for (uint32_t k = lo; k < v && !c.found; k++) {
       if (!spk__nameish(b, k) || (T(b, k)->flags & TF_ALLCAP) || spk__in_quote(b, k)) continue;
-      if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & W_PREP)) continue;
+      if (k > lo && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_PLACE))) continue;
       uint32_t ne = spk__name_end(b, k, v);
       /* "Liberal MP Meera Castellano …, noting": a party or place before
        * a title qualifies it; the person is the name after the title */

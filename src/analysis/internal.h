@@ -84,6 +84,7 @@
 #define W_SCOPE     (1ull << 63) /* world, history, ever: what a superlative spans */
 /* anonymat: « a-t-il dit sous le couvert de l'anonymat », the speaker goes unnamed */
 #define W_ANONYMITY (1ull << 59)
+#define W_PLACE (1ull << 60) /* rue, pont, école: the capitalised name after it is a place */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

@@ -381,6 +381,7 @@ static const ListKey list_keys[] = {
     {"post_words", W_POST, 0, false, 0},
     {"anonymous_sources", W_ANON, 0, false, 0},
     {"anonymity_words", W_ANONYMITY, 0, false, 0},
+    {"place_nouns", W_PLACE, 0, false, 0},
     {"conjunctions", W_CONJ, 0, false, 0},
     {"generic_roles", W_ROLE | W_ROLE_GENERIC, 0, false, 0},
     {"epithets", W_ROLE_GENERIC, 0, false, 0},

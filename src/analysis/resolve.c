@@ -434,7 +434,8 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
           continue;
         }
       }
-      if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE)) &&
+      /* (« de la rue Rachel »: nor is a place's name) */
+      if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE | W_PLACE)) &&
           !(T(b, k - 1)->flags & TF_CAP)) {
         k = e - 1;
         continue;

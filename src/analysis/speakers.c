@@ -842,6 +842,17 @@ static void note_entities(Block *b) {
         if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_ROLE)) break;
       }
     }
+    /* « La direction de Papiers Saint-François a convoqué … » then
+     * « l'entreprise explique »: the company the management runs is the
+     * one a company noun stands for later on (resolve.c) */
+    if (!first && b->lid == PM_LANG_FR && e - s >= 2 && e - s <= 4 && s >= 2 &&
+        word(b, s - 2) && T(b, e - 1)->end - T(b, s)->start < CTX_NAME &&
+        (folded_is(b, s - 1, "de") || folded_is(b, s - 1, "d'")) &&
+        folded_is(b, s - 2, "direction")) {
+      char nm[CTX_NAME];
+      str__put(nm, sizeof nm, 0, b->text + T(b, s)->start, T(b, e - 1)->end - T(b, s)->start);
+      ctx__bind_role(b->ctx, "entreprise", 10, "", nm);
+    }
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
