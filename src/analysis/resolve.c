@@ -633,6 +633,20 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     const CtxPerson *p = NULL;
     const char *full = m->ne - m->ns == 1 && (T(b, m->ns)->flags & TF_ALLCAP)
                        ? spk__acronym_name(b, b->text + a, z - a) : NULL;
+    /* « a annoncé le Service de police de Laval (SPL) »: a name cut at a
+     * lowercase word just before the acronym of the whole is the whole */
+    for (uint32_t k = m->ne; !full && b->lid == PM_LANG_FR && k < m->ne + 8 &&
+                             k + 2 < b->toks.size; k++) {
+      if (punct(b, k, '(')) {
+        const Token *x = T(b, k + 1);
+        const char *al = word(b, k + 1) && (x->flags & TF_ALLCAP) && punct(b, k + 2, ')')
+                         ? spk__acronym_name(b, b->text + x->start, x->end - x->start) : NULL;
+        if (al && strlen(al) > z - a && !memcmp(al, b->text + a, z - a) && al[z - a] == ' ')
+          full = al;
+        break;
+      }
+      if (!word(b, k) || (T(b, k)->lex & (W_SPEECH | W_AUX | W_QUE))) break;
+    }
     if (full) {
       /* « l'AMF » after "Association des maires de France (AMF)" */
       str__put(r.name, sizeof r.name, 0, full, strlen(full));

@@ -215,7 +215,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
-  } else if (!r.has_name && b->lid == PM_LANG_FR && c->m.type == M_NP &&
+  } else if (!r.has_name && b->lid == PM_LANG_FR && (c->m.type == M_NP || c->m.type == M_ROLE) &&
              c->m.te > c->m.ts + 1 && spk__indefinite_det(b, c->m.ts) &&
              T(b, c->m.te - 1)->end <= q->start && q->kind == PM_QUOTE_INDIRECT &&
              b->sents.size && b->sents.contents[spk__sentence_of(b, c->m.ts)].start == c->m.ts) {
@@ -687,6 +687,15 @@ static void note_prev_subject(Block *b) {
         }
       }
   }
+  /* « OTTAWA — Le commissaire …, X, a refusé », « QUÉBEC | »: a dateline
+   * opens the paragraph; the subject follows its dash */
+  {
+    uint32_t k = k0;
+    while (k < s0->end && k < k0 + 4 && word(b, k) && (T(b, k)->flags & TF_ALLCAP)) k++;
+    if (k > k0 && k + 1 < s0->end && T(b, k)->kind == T_PUNCT &&
+        (T(b, k)->ch == '-' || T(b, k)->ch == '|'))
+      k0 = k + 1;
+  }
   uint32_t lim = s0->end < k0 + 10 ? s0->end : k0 + 10;
   for (uint32_t k = k0; k < lim; k++) {
     const Token *t = T(b, k);
@@ -835,7 +844,12 @@ static void note_entities(Block *b) {
         const Token *t = T(b, k - 1);
         if (t->kind != T_WORD || (t->flags & TF_CAP)) break;
         if (t->lex & W_COMPANY) {
-          if (word(b, k - 2) && (T(b, k - 2)->lex & W_DET) && !spk__indefinite_det(b, k - 2))
+          /* (« La jeune pousse montréalaise Nuvolta »: past an adjective) */
+          uint32_t d = k - 2;
+          if (d > 0 && word(b, d) && !(T(b, d)->flags & TF_CAP) &&
+              !(T(b, d)->lex & (W_DET | W_PREP | W_FUNCTION | W_AUX | W_SPEECH | W_QUE | W_ROLE)))
+            d--;
+          if (word(b, d) && (T(b, d)->lex & W_DET) && !spk__indefinite_det(b, d))
             spk__bind_role(b, k - 1, s, e);
           break;
         }

@@ -635,6 +635,20 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
             break;
           }
         }
+        /* « son président et chef de la direction, X »: a second role
+         * joined by « et », with its complement */
+        if (b->lid == PM_LANG_FR && (h->lex & W_ROLE) && e + 3 < hi && word(b, e) &&
+            folded_is(b, e, "et") && word(b, e + 1) && (T(b, e + 1)->lex & W_ROLE) &&
+            !(T(b, e + 1)->flags & TF_CAP)) {
+          e += 2;
+          while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 14 &&
+                 de_prep(b, e)) {
+            uint32_t x = e + 1;
+            if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
+            if (x >= hi || !word(b, x)) break;
+            e = x + 1;
+          }
+        }
         /* "l'avocate générale, Claire Fontaine": one adjective after it */
         if (e + 1 < hi && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
             !(T(b, e)->lex & (W_FUNCTION | W_PREP | W_SPEECH)) && punct(b, e + 1, ','))
