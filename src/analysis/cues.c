@@ -62,8 +62,9 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
   Cue c;
   memset(&c, 0, sizeof c);
   uint32_t verb = v;
-  /* a-t-il déclaré: the stance is the participle's */
-  for (uint32_t k = v; k < hi && k < v + 4; k++)
+  /* a-t-il déclaré: the stance is the participle's (« s'est-elle
+   * contentée de dire »: one word further) */
+  for (uint32_t k = v; k < hi && k < v + 5; k++)
     if (word(b, k) && (T(b, k)->lex & W_SPEECH)) {
       verb = k;
       break;
@@ -329,10 +330,17 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
     }
     return d;
   }
+  /* « … », s'est-elle contentée de dire: past the reflexive pronoun */
+  uint32_t reach = 4;
+  if ((b->text[T(b, i)->start] | 32) == 's' && T(b, i)->end - T(b, i)->start <= 4 && i + 2 < hi &&
+      inverted(b, i + 1) && word(b, i) && b->lid == PM_LANG_FR && folded_is(b, i, "s'")) {
+    i++;
+    reach = 5;
+  }
   /* « … », estime-t-il / a-t-il déclaré / juge Manuel Valls / said Smith */
   if (inverted(b, i) || spk__speech_verb(b, i)) {
     bool speech = spk__speech_verb(b, i);
-    for (uint32_t k = i; !speech && k < hi && k < i + 4; k++)
+    for (uint32_t k = i; !speech && k < hi && k < i + reach; k++)
       if (word(b, k) && (T(b, k)->lex & W_SPEECH)) speech = true;
     if (speech) return spk__cue_at_verb(b, i, c + 1, hi, "verb-after", 0.9, true);
   }

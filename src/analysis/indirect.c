@@ -344,6 +344,18 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
 
 /* "…, who asked that her last name not be used": "asked that" makes a
  * request, not a report. */
+/* « à condition que », « de sorte que », « parce que », « alors que »:
+ * the folded word f (n bytes) before « que » makes a conjunction, not a
+ * speech verb's complementizer. */
+static bool conjunction_que(const char *f, size_t n) {
+  static const struct { const char *w; size_t n; } c[] = {
+      {"condition", 9}, {"sorte", 5}, {"mesure", 6}, {"parce", 5}, {"afin", 4}, {"pendant", 7},
+      {"tandis", 6}, {"alors", 5}, {"bien", 4}, {"sans", 4}, {"avant", 5}};
+  for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+    if (c[i].n == n && !memcmp(c[i].w, f, n)) return true;
+  return false;
+}
+
 static bool request_that(const Block *b, uint32_t v) {
   return b->lid == PM_LANG_EN && T(b, v)->end - T(b, v)->start <= 5 &&
          (folded_is(b, v, "asked") || folded_is(b, v, "asks") || folded_is(b, v, "ask"));
@@ -664,6 +676,9 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         size_t fn = lex__fold(b->text + T(b, k - 1)->start,
                               T(b, k - 1)->end - T(b, k - 1)->start, f);
         if (fn && (!strcmp(f, "ce") || !strcmp(f, "de"))) break; /* ce que */
+        /* « a parlé au journal à condition que … », « de sorte que »: a
+         * conjunction, no reported clause */
+        if (fn >= 4 && fn <= 9 && b->lid == PM_LANG_FR && conjunction_que(f, fn)) break;
         q = k;
         break;
       }

@@ -635,8 +635,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
                        ? spk__acronym_name(b, b->text + a, z - a) : NULL;
     /* « a annoncé le Service de police de Laval (SPL) »: a name cut at a
      * lowercase word just before the acronym of the whole is the whole */
-    for (uint32_t k = m->ne; !full && b->lid == PM_LANG_FR && k < m->ne + 8 &&
-                             k + 2 < b->toks.size; k++) {
+    for (uint32_t k = m->ne; !full && b->ctx->aliases[0].acr[0] && b->lid == PM_LANG_FR &&
+                             k < m->ne + 8 && k + 2 < b->toks.size; k++) {
       if (punct(b, k, '(')) {
         const Token *x = T(b, k + 1);
         const char *al = word(b, k + 1) && (x->flags & TF_ALLCAP) && punct(b, k + 2, ')')

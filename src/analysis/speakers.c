@@ -689,7 +689,7 @@ static void note_prev_subject(Block *b) {
   }
   /* « OTTAWA — Le commissaire …, X, a refusé », « QUÉBEC | »: a dateline
    * opens the paragraph; the subject follows its dash */
-  {
+  if (T(b, k0)->flags & TF_ALLCAP) {
     uint32_t k = k0;
     while (k < s0->end && k < k0 + 4 && word(b, k) && (T(b, k)->flags & TF_ALLCAP)) k++;
     if (k > k0 && k + 1 < s0->end && T(b, k)->kind == T_PUNCT &&
@@ -853,19 +853,24 @@ static void note_entities(Block *b) {
             spk__bind_role(b, k - 1, s, e);
           break;
         }
+        /* « La direction de Papiers Saint-François a convoqué … » then
+         * « l'entreprise explique »: the company the management runs is
+         * the one a company noun stands for later on (resolve.c) */
         if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_ROLE)) break;
       }
-    }
-    /* « La direction de Papiers Saint-François a convoqué … » then
-     * « l'entreprise explique »: the company the management runs is the
-     * one a company noun stands for later on (resolve.c) */
-    if (!first && b->lid == PM_LANG_FR && e - s >= 2 && e - s <= 4 && s >= 2 &&
-        word(b, s - 2) && T(b, e - 1)->end - T(b, s)->start < CTX_NAME &&
-        (folded_is(b, s - 1, "de") || folded_is(b, s - 1, "d'")) &&
-        folded_is(b, s - 2, "direction")) {
-      char nm[CTX_NAME];
-      str__put(nm, sizeof nm, 0, b->text + T(b, s)->start, T(b, e - 1)->end - T(b, s)->start);
-      ctx__bind_role(b->ctx, "entreprise", 10, "", nm);
+      /* « La direction de Papiers Saint-François a convoqué … » then
+       * « l'entreprise explique »: the company the management runs is
+       * the one a company noun stands for later on (resolve.c; lengths
+       * and first letters before any folding) */
+      if (T(b, s - 2)->end - T(b, s - 2)->start == 9 && e - s >= 2 &&
+          (b->text[T(b, s - 2)->start] | 32) == 'd' && T(b, s - 1)->end - T(b, s - 1)->start <= 4 &&
+          b->lid == PM_LANG_FR && word(b, s - 2) &&
+          (folded_is(b, s - 1, "de") || folded_is(b, s - 1, "d'")) &&
+          folded_is(b, s - 2, "direction")) {
+        char nm[CTX_NAME];
+        str__put(nm, sizeof nm, 0, b->text + T(b, s)->start, T(b, e - 1)->end - T(b, s)->start);
+        ctx__bind_role(b->ctx, "entreprise", 10, "", nm);
+      }
     }
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;

@@ -749,7 +749,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                   (word(b, p - 1) && ((T(b, p - 1)->flags & TF_CAP) ||
                                       ((T(b, p - 1)->lex & W_DET) && !(T(b, p - 1)->lex & W_PREP)) ||
                                       (T(b, p - 1)->end - T(b, p - 1)->start == 1 &&
-                                       (b->text[T(b, p - 1)->start] | 32) == 's')))))
+                                       (b->text[T(b, p - 1)->start] | 32) == 's') ||
+                                      /* (« de l'Hôpital régional Chaleur »: an
+                                       * adjective between capitals) */
+                                      (b->lid == PM_LANG_FR && word(b, p - 2) &&
+                                       (T(b, p - 2)->flags & TF_CAP) &&
+                                       !(T(b, p - 1)->lex & (W_PREP | W_DET | W_FUNCTION | W_AUX |
+                                                             W_SPEECH | W_QUE | W_ROLE)))))))
             p--;
           if (p > lo + 1 && word(b, p - 1) && (T(b, p - 1)->lex & W_PREP) &&
               !(T(b, p - 1)->flags & TF_CAP) && !(T(b, p - 1)->lex & W_SOURCE) &&
