@@ -27,14 +27,30 @@ static int person_gender(const PmContext *ctx, const char *name) {
 /* Whether `name` holds a role other than `role` and not `role` itself:
  * "Jane Porter, the mayor" is not "the senator", and guessing across that
  * is worse than leaving the speaker unresolved. */
+/* Chairing something goes with any seat: "Paul Henrion, président de la
+ * commission des finances" is still "le député".  Only two offices
+ * exclude each other: « le metteur en scène portugais » may well be the
+ * festival's director named before. */
+static const char *const chairs[] = {"président", "présidente", "chair",
+                                     "chairman", "chairwoman", "rapporteur",
+                                     "rapporteure", "chef", "head", "leader"};
+
+/* Does the article bind an office other than a chair (juge, ministre,
+ * maire …) to name? */
+static bool holds_office(const Block *b, const char *name) {
+  const PmContext *ctx = b->ctx;
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
+    if (strcmp(ctx->roles[i].name, name)) continue;
+    bool chair = false;
+    for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
+      if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
+    const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
+    if (!chair && e && (e->flags & W_OFFICE)) return true;
+  }
+  return false;
+}
+
 static bool other_role(const Block *b, const char *name, const char *role) {
-  /* Chairing something goes with any seat: "Paul Henrion, président de la
-   * commission des finances" is still "le député".  Only two offices
-   * exclude each other: « le metteur en scène portugais » may well be the
-   * festival's director named before. */
-  static const char *const chairs[] = {"président", "présidente", "chair",
-                                       "chairman", "chairwoman", "rapporteur",
-                                       "rapporteure", "chef", "head", "leader"};
   const LexEntry *me = lex__get(b->lx, role, strlen(role));
   if (!me || !(me->flags & W_OFFICE)) return false;
   const PmContext *ctx = b->ctx;
@@ -919,6 +935,29 @@ Resolved spk__resolve(Block *b, const Mention *m) {
         r.conf = 0.7;
         return r;
       }
+    }
+    /* « l'accusé avait soutenu que … » after « la juge X » spoke: a noun
+     * that describes a person (an epithet) is no one the article gave an
+     * office, but the last person named in full who has not spoken */
+    if (b->lid == PM_LANG_FR && (h->lex & W_ROLE_GENERIC) && !(h->lex & W_ROLE) &&
+        b->ctx->recent[0].name[0] && holds_office(b, b->ctx->recent[0].name)) {
+      const CtxPerson *e;
+      for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0] && i < 6; i++) {
+        if (!strchr(e->name, ' ') || !compatible(m->gender, e->gender) || holds_office(b, e->name))
+          continue;
+        bool spoke = false;
+        for (size_t k = 0; k < CTX_RECENT && b->ctx->recent[k].name[0]; k++)
+          if (!strcmp(b->ctx->recent[k].name, e->name)) spoke = true;
+        if (spoke) continue;
+        put_name(&r, e->name, strlen(e->name));
+        if (e->gender) r.gender = e->gender;
+        r.suffix = "+role-recent";
+        r.conf = 0.6;
+        return r;
+      }
+      r.suffix = "";
+      r.conf = 0.6;
+      return r;
     }
     const CtxPerson *fresh = newcomer(b, T(b, m->ts)->start);
     if (fresh && compatible(m->gender, fresh->gender) && (fresh->gender || !keyed)) {

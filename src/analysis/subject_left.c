@@ -610,6 +610,10 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                          (T(b, ns0 - 1)->kind == T_WORD &&
                           T(b, ns0 - 1)->end - T(b, ns0 - 1)->start == 1 &&
                           (b->text[T(b, ns0 - 1)->start] | 32) == 's') ||
+                         /* « X, de l'Université Laval, estime »: a name after
+                          * a capitalised body noun is part of that body */
+                         (b->lid == PM_LANG_FR && word(b, ns0 - 1) &&
+                          (T(b, ns0 - 1)->flags & TF_CAP) && (T(b, ns0 - 1)->lex & W_INSTITUTION)) ||
                          /* « Aurélie Brunel, déléguée Sud Santé, dénonce »:
                           * a name right after a role noun that follows a
                           * comma is the role's organisation, inside the
