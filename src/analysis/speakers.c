@@ -802,6 +802,18 @@ static void note_entities(Block *b) {
     /* "(Trevor Brine-Osei/CBC)", "(Photo: Darren Pike/HuffPost Canada)":
      * a photo credit names no one the article is about */
     if (e < n && punct(b, e, '/') && b->lid == PM_LANG_EN) continue;
+    /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane
+     * Marchetti », « (Le Télégramme/Hervé Quéméner) »: a photo credit
+     * names no one of the article, who could take a role or a pronoun */
+    if ((s > 0 && (punct(b, s - 1, '/') ||
+                   (folded_is(b, s - 1 - (s > 1 && punct(b, s - 1, ':')), "photo")))) ||
+        punct(b, e, '/'))
+      continue;
+    /* « l'église Saint-Martin de Lavastrie », « Sainte-Foy »: a saint's
+     * name opening the words is a place or a building, not a person */
+    if (T(b, s)->end - T(b, s)->start > 6 && !memcmp(b->text + T(b, s)->start, "Saint", 5) &&
+        (b->text[T(b, s)->start + 5] == '-' || !memcmp(b->text + T(b, s)->start + 5, "e-", 2)))
+      continue;
     bool after_prep = s > 0 && word(b, s - 1) && (T(b, s - 1)->lex & (W_PREP | W_DET)) &&
                       !(T(b, s - 1)->lex & W_HONORIFIC);
     bool hon = s > 0 && word(b, s - 1 - (punct(b, s - 1, '.') ? 1 : 0)) &&
