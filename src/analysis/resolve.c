@@ -387,6 +387,9 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         (folded_is(b, k0 + 1, "est") || folded_is(b, k0 + 1, "était") ||
          folded_is(b, k0 + 1, "sont") || folded_is(b, k0 + 1, "étaient")))
       k0 += 2;
+    /* « Joint par téléphone, Loïc Guénolé, chercheur …, évoque … »: the
+     * subject stands after an opening participle and its comma */
+    else if (b->lid == PM_LANG_FR) k0 = spk__past_participle_opener(b, k0, lim);
     for (uint32_t k = k0; k < lim && k < s->start + 24; k++) {
       const Token *t = T(b, k);
       if (t->kind == T_QMARK || spk__in_quote(b, k)) {

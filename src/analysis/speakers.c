@@ -114,6 +114,26 @@ bool spk__indefinite_det(const Block *b, uint32_t i) {
          (n == 3 && (!memcmp(w + 1, "ne", 2) || !memcmp(w + 1, "NE", 2)) && (c == 'u' || c == 'o'));
 }
 
+uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
+  if (!word(b, k) || !(T(b, k)->flags & TF_CAP) ||
+      (T(b, k)->lex & (W_FIRST_M | W_FIRST_F | W_PREP | W_DET | W_AUX | W_FUNCTION)))
+    return k;
+  const char *w = b->text + T(b, k)->start;
+  uint32_t n = T(b, k)->end - T(b, k)->start;
+  /* the word ends in é, int or u (joint, reçu), then e, s or es */
+  uint32_t x = n;
+  if (x > 3 && w[x - 1] == 's') x--;
+  if (x > 3 && w[x - 1] == 'e') x--;
+  if (x < 4 || !(((unsigned char)w[x - 2] == 0xC3 && (unsigned char)w[x - 1] == 0xA9) ||
+                 !memcmp(w + x - 3, "int", 3) || w[x - 1] == 'u'))
+    return k;
+  for (uint32_t i = k + 1; i < lim && i < k + 9; i++) {
+    if (punct(b, i, ',')) return i + 1 < lim ? i + 1 : k;
+    if (T(b, i)->kind != T_WORD && !punct(b, i, '\'')) return k;
+  }
+  return k;
+}
+
 /* The sentence before sentence `so` opens with an unnamed person. */
 /* Its first token, or NONE. */
 static uint32_t anonymous_before(const Block *b, uint32_t so) {

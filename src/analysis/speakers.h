@@ -303,6 +303,11 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after);
 bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
 /* Token i is un, une, a, an or one. */
 bool spk__indefinite_det(const Block *b, uint32_t i);
+/* « Joint par téléphone, X … », « Interrogé par l'AFP, un spécialiste … »:
+ * when token k opens a sentence with a capitalised past participle (-é,
+ * -ée, -és, -ées) and a comma follows within eight tokens (before lim),
+ * the token after that comma; k otherwise. */
+uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim);
 /* The gender a role noun's form or determiner gives (0 unknown): « la
  * porte-parole », « le ministre », « l'élu » (its -e form is feminine). */
 int spk__role_gender(const Block *b, uint32_t k);
