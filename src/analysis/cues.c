@@ -450,6 +450,13 @@ static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
     if (folded_is(b, lo, "la") || folded_is(b, lo, "une")) c.m.gender = 2;
     else if (folded_is(b, lo, "le") || folded_is(b, lo, "un")) c.m.gender = 1;
     c.found = true;
+  } else if (spk__indefinite_person(b, lo, colon)) {
+    /* « un autre spécialiste, qui …, se montre plus sévère : » */
+    c.m.type = M_NP;
+    c.m.ts = lo;
+    c.m.te = lo + 2;
+    while (c.m.te < lo + 4 && !(T(b, c.m.te - 1)->lex & (W_ROLE | W_ANON))) c.m.te++;
+    c.found = true;
   }
   return c;
 }
@@ -491,6 +498,10 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
   Cue none;
   memset(&none, 0, sizeof none);
   if (o > lo + WINDOW) lo = o - WINDOW;
+  /* « Interrogé par l'AFP, un autre spécialiste, qui …, se montre plus
+   * sévère : « … » »: a participle opening the sentence with its comma
+   * is no cue, and its agent is the one who asked, never the speaker */
+  if (b->lid == PM_LANG_FR) lo = spk__past_participle_opener(b, lo, o);
   uint32_t colon_after_verb = NONE;
   /* X : « … » / Réponse de X : si … « … » / X a déclaré : « … » */
   for (uint32_t k = (spc & SENT_PCHAR(':')) ? o : lo; k > lo; k--) {

@@ -116,7 +116,7 @@ bool spk__indefinite_det(const Block *b, uint32_t i) {
 
 uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
   if (!word(b, k) || !(T(b, k)->flags & TF_CAP) ||
-      (T(b, k)->lex & (W_FIRST_M | W_FIRST_F | W_PREP | W_DET | W_AUX | W_FUNCTION)))
+      (T(b, k)->lex & (W_FIRST_M | W_FIRST_F | W_PREP | W_DET | W_AUX)))
     return k;
   const char *w = b->text + T(b, k)->start;
   uint32_t n = T(b, k)->end - T(b, k)->start;
@@ -129,7 +129,10 @@ uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
     return k;
   for (uint32_t i = k + 1; i < lim && i < k + 9; i++) {
     if (punct(b, i, ',')) return i + 1 < lim ? i + 1 : k;
-    if (T(b, i)->kind != T_WORD && !punct(b, i, '\'')) return k;
+    /* (an apostrophe, « l'AFP », goes on) */
+    if ((T(b, i)->kind == T_QMARK && (T(b, i)->flags & TF_SPACE_BEFORE)) ||
+        (T(b, i)->kind == T_PUNCT && T(b, i)->ch != '\''))
+      return k;
   }
   return k;
 }
