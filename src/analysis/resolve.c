@@ -820,8 +820,13 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "A White House official, who briefed reporters on condition of
      * anonymity, said …" paragraphs before, then "the official said
      * only …": the same unnamed person, as no one holds the role */
+    /* (« le vicaire général » after « le vicaire général du diocèse »:
+     * the role word before the head may be the one noted) */
     if (fn && !nm && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
-        !spk__indefinite_det(b, m->ts) && !strcmp(b->ctx->anon_role, f)) {
+        !spk__indefinite_det(b, m->ts) &&
+        (!strcmp(b->ctx->anon_role, f) ||
+         (b->ctx->anon_role[0] && m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
+          (T(b, m->head - 1)->lex & W_ROLE) && folded_is(b, m->head - 1, b->ctx->anon_role)))) {
       r.suffix = "+anonymous";
       r.conf = 0.6;
       return r;

@@ -235,6 +235,22 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   else if (b->ctx->anon_last && b->lid == PM_LANG_EN)
     b->ctx->anon_last = 2;
   if (!b->ctx->anon_last || c->m.type != M_PRON) note_anon_head(b, c);
+  /* « assure le vicaire général du diocèse, qui … » and no name for it:
+   * « le vicaire général » further down is that unnamed person again, not
+   * the last speaker (resolve.c); only a role introduced with its
+   * complement (a bare « le prêtre », « l'accusé » of a headline may be
+   * anyone) */
+  if (!r.has_name && c->m.type == M_ROLE && b->lid == PM_LANG_FR && c->m.ts < c->m.head &&
+      c->m.te > c->m.head + 2 && (T(b, c->m.ts)->lex & W_DET) &&
+      !spk__indefinite_det(b, c->m.ts)) {
+    const Token *h = T(b, c->m.head);
+    char f[64];
+    size_t n = lex__fold(b->text + h->start, h->end - h->start, f);
+    if (n && n < sizeof b->ctx->anon_role) {
+      memset(b->ctx->anon_role, 0, sizeof b->ctx->anon_role);
+      memcpy(b->ctx->anon_role, f, n);
+    }
+  }
   if (r.has_name && c->m.type != M_OUTLET) {
     ctx__note_speaker(b->ctx, r.name, r.gender == 3 ? 0 : r.gender);
     ctx__set_person(&b->ctx->last_speaker, r.name, rn, r.gender == 3 ? 0 : r.gender);
