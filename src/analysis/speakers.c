@@ -183,8 +183,13 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   /* « « … », a-t-il dit, sous le couvert de l'anonymat »: a pronoun or a
    * role in a sentence that says its speaker asked not to be named is no
    * one the article named before */
+  /* (« …, qui a souhaité rester anonyme. Il affirme que « … » »: or the
+   * sentence before, when the pronoun opens its own) */
+  uint32_t si = b->sents.size ? spk__sentence_of(b, c->m.ts) : 0;
   if (r.has_name && (c->m.type == M_PRON || c->m.type == M_ROLE) && b->sents.size &&
-      (b->sents.contents[spk__sentence_of(b, c->m.ts)].lex & W_ANONYMITY)) {
+      ((b->sents.contents[si].lex & W_ANONYMITY) ||
+       (c->m.type == M_PRON && si > 0 && b->sents.contents[si].start == c->m.ts &&
+        (b->sents.contents[si - 1].lex & W_ANONYMITY)))) {
     r.has_name = false;
     r.name[0] = 0;
     r.suffix = "+anonymous";
