@@ -137,6 +137,25 @@ uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
   return k;
 }
 
+/* « Il raconte avoir découvert le carnage au lever du jour. »: the
+ * sentence before sentence `so` opens with il or elle and a speech verb;
+ * *out gets the person the pronoun resolves to (false when none). */
+static NOINLINE bool pronoun_speech_before(Block *b, uint32_t so, Resolved *out) {
+  const Sentence *p = &b->sents.contents[so - 1];
+  uint32_t k = p->start;
+  if (p->end <= k + 2 || !word(b, k) || !(T(b, k)->lex & (W_PRON_M | W_PRON_F)) ||
+      folded_is(b, k, "lui") || !spk__speech_verb(b, k + 1) || spk__in_quote(b, k))
+    return false;
+  Mention m;
+  memset(&m, 0, sizeof m);
+  m.type = M_PRON;
+  m.ts = k;
+  m.te = k + 1;
+  m.gender = pron_gender(T(b, k));
+  *out = spk__resolve(b, &m);
+  return out->has_name;
+}
+
 /* The sentence before sentence `so` opens with an unnamed person. */
 /* Its first token, or NONE. */
 static uint32_t anonymous_before(const Block *b, uint32_t so) {
@@ -557,6 +576,15 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
       ctx->anon_last = 2;
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               b->lid == PM_LANG_FR && pronoun_speech_before(b, so, &prev_subj)) {
+      /* « Il raconte avoir découvert le carnage. « … » »: the person a
+       * pronoun opening a speech verb in the sentence before stands for */
+      CtxPerson p;
+      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
+      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
     } else if (o == 0 && c == NONE && r->incise == NONE && b->lid == PM_LANG_FR &&
                punct(b, 0, '-') && ctx->interviewee.name[0]) {
       /* an interview's answer (quotes.c: a dialogue line right after a
