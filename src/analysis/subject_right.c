@@ -527,6 +527,17 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       m->ts = j;
       return true;
     }
+    /* (« fait savoir l'entourage du président du département, Patrick
+     * Gendrot »: the name an unnamed source's complement is given names
+     * the one the source is close to, not the speaker) */
+    bool anon_head = later_role && b->lid == PM_LANG_FR && (T(b, j + 1)->lex & W_ANON) &&
+                     !(T(b, j + 1)->lex & (W_ROLE | W_INSTITUTION));
+    if (anon_head) {
+      m->type = M_NP;
+      m->ts = j;
+      m->te = j + 2;
+      return true;
+    }
     if (!later_role) {
       m->type = M_NP;
       m->ts = j;
