@@ -258,6 +258,21 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
   return true;
 }
 
+static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name);
+
+/* The person last named in full who has not spoken yet, among the last
+ * four the article named (speakers named later move up the list). */
+static const CtxPerson *unspoken(const Block *b) {
+  const CtxPerson *e;
+  for (size_t i = 0; i < 4 && (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++) {
+    bool spoke = false;
+    for (size_t k = 0; k < CTX_RECENT && b->ctx->recent[k].name[0] && !spoke; k++)
+      spoke = !strcmp(b->ctx->recent[k].name, e->name);
+    if (!spoke) return strchr(e->name, ' ') ? e : NULL;
+  }
+  return NULL;
+}
+
 static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   return local_subject_from(b, upto, gender, out, 0);
 }
@@ -309,6 +324,30 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
           out->gender = gender;
           out->suffix = "+pronoun";
           out->conf = 0.8;
+          return true;
+        }
+        /* « L'évêque de Saint-Flour, arrivé en 2025, a choisi de
+         * s'exprimer … « … », y écrit-il »: an unbound role is the person
+         * named just before who has not spoken yet, as the role alone
+         * would resolve, rather than an older speaker of the pronoun's
+         * gender */
+        /* (not a generic « le magistrat », and not someone this
+         * paragraph names from the role on: « Le technicien a tenu à
+         * protéger son capitaine, Kylian Mbassi ») */
+        const CtxPerson *fresh = !nm && b->lid == PM_LANG_FR &&
+                                 !(T(b, rm.head)->lex & W_ROLE_GENERIC) ? unspoken(b) : NULL;
+        if (fresh && occurs(b->text, T(b, rs)->start, b->para_end, fresh->name)) fresh = NULL;
+        char hf[64];
+        size_t hn = fresh ? lex__fold(b->text + T(b, rm.head)->start,
+                                      T(b, rm.head)->end - T(b, rm.head)->start, hf)
+                          : 0;
+        if (hn && fresh->gender && compatible(gender, fresh->gender) &&
+            compatible(rm.gender, fresh->gender) && !other_role(b, fresh->name, hf)) {
+          memset(out, 0, sizeof *out);
+          put_name(out, fresh->name, strlen(fresh->name));
+          out->gender = fresh->gender;
+          out->suffix = "+pronoun";
+          out->conf = 0.7;
           return true;
         }
       }
