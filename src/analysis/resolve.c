@@ -260,6 +260,25 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
 
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name);
 
+/* The one person among those the article named, other than `name`,
+ * whose name ends with the same surname (the words after the first) and
+ * whose gender is not other than g; NULL when none or several. */
+static const CtxPerson *relative_of(const Block *b, const char *name, int g) {
+  const char *sur = strchr(name, ' ');
+  if (!sur || !sur[1]) return NULL;
+  size_t sn = strlen(sur);
+  const CtxPerson *e, *found = NULL;
+  for (size_t i = 0; i < CTX_ENTITIES && (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++) {
+    size_t n = strlen(e->name);
+    if (n <= sn || strcmp(e->name + n - sn, sur) || !strcmp(e->name, name) ||
+        (e->gender && e->gender != g))
+      continue;
+    if (found) return NULL;
+    found = e;
+  }
+  return found;
+}
+
 /* The person last named in full who has not spoken yet, among the last
  * four the article named (speakers named later move up the list). */
 static const CtxPerson *unspoken(const Block *b) {
@@ -415,6 +434,13 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         memset(out, 0, sizeof *out);
         out->suffix = "+pronoun";
         out->conf = 0.6;
+        /* « Kévin Le Floc'h … « … », dit le jeune homme. » then « Son
+         * père l'écoute. « … », glisse-t-il »: the one other person of
+         * the last speaker's surname the article named is that relative */
+        if (folded_is(b, s->start, "son") || folded_is(b, s->start, "sa")) {
+          const CtxPerson *kin = relative_of(b, b->ctx->recent[0].name, g);
+          if (kin) put_name(out, kin->name, strlen(kin->name));
+        }
         return true;
       }
     }
