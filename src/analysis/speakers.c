@@ -127,7 +127,7 @@ uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
   if (x < 4 || !(((unsigned char)w[x - 2] == 0xC3 && (unsigned char)w[x - 1] == 0xA9) ||
                  !memcmp(w + x - 3, "int", 3) || w[x - 1] == 'u'))
     return k;
-  for (uint32_t i = k + 1; i < lim && i < k + 9; i++) {
+  for (uint32_t i = k + 1; i < lim && i < k + 15; i++) {
     if (punct(b, i, ',')) return i + 1 < lim ? i + 1 : k;
     /* (an apostrophe, « l'AFP », goes on) */
     if ((T(b, i)->kind == T_QMARK && (T(b, i)->flags & TF_SPACE_BEFORE)) ||

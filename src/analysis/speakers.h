@@ -305,7 +305,7 @@ bool spk__indefinite_person(const Block *b, uint32_t ts, uint32_t te);
 bool spk__indefinite_det(const Block *b, uint32_t i);
 /* « Joint par téléphone, X … », « Interrogé par l'AFP, un spécialiste … »:
  * when token k opens a sentence with a capitalised past participle (-é,
- * -ée, -és, -ées) and a comma follows within eight tokens (before lim),
+ * -ée, -és, -ées) and a comma follows within 14 tokens (before lim),
  * the token after that comma; k otherwise. */
 uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim);
 /* The gender a role noun's form or determiner gives (0 unknown): « la
