@@ -312,15 +312,18 @@ static void copy_person_speaker(Block *b, PmQuote *q, const CtxPerson *p,
   spk__heading_speaker(b, q);
 }
 
-/* Does a quotation of this paragraph before q have a named speaker?
- * ("Mr Pryce was spotted … 'It was a real needle-in-a-haystack job,' said
+/* Does a quotation of this paragraph before q, ending after byte `from`
+ * (the start of the sentence before q's), have a named speaker?  ("Mr
+ * Pryce was spotted … 'It was a real needle-in-a-haystack job,' said
  * winchman Gareth Howells. 'He'd done everything right'": the second goes
  * on with Howells, not with the subject of the paragraph's first
- * sentence.) */
-static bool named_quote_before(const Block *b, const PmQuote *q) {
+ * sentence; but « X a salué « … ». Thierry Omeyer-Lacroix, consultant, a
+ * été impressionné. « … » »: a sentence between them about someone new
+ * hands the quotation to that person.) */
+static bool named_quote_before(const Block *b, const PmQuote *q, uint32_t from) {
   for (const PmQuote *p = q; p-- > b->res->quotes.contents;) {
     if (p->start < b->para_start) return false;
-    if (p->start < q->start && p->has_speaker && p->speaker.name) return true;
+    if (p->start < q->start && p->end > from && p->has_speaker && p->speaker.name) return true;
   }
   return false;
 }
@@ -549,7 +552,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       copy_person_speaker(b, q, &ctx->lead_speaker, "lead-in", 0.75);
       ctx->last_age = 0;
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
-               !named_quote_before(b, q) &&
+               !named_quote_before(b, q, T(b, b->sents.contents[so - 1].start)->start) &&
                spk__paragraph_subject(b, b->sents.contents[so - 1].end, &prev_subj) &&
                strcmp(prev_subj.name, ctx->last_speaker.name)) {
       /* "Perret a pris la parole. « On ne lâchera rien. »": a quotation
