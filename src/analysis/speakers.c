@@ -156,6 +156,41 @@ static NOINLINE bool pronoun_speech_before(Block *b, uint32_t so, Resolved *out)
   return out->has_name;
 }
 
+/* « Un argument que balaie Jérôme Castagnier, président de l'université.
+ * « … » », « Un argument qui fait sourire Christophe Muller. »: the
+ * sentence before sentence `so` opens with un/une, a noun (and an
+ * adjective) and que/qui, and names one person in full, not after a
+ * preposition, who answers with the quotation.  *out gets that name. */
+static NOINLINE bool reaction_object_before(Block *b, uint32_t so, Resolved *out) {
+  const Sentence *p = &b->sents.contents[so - 1];
+  uint32_t k = p->start;
+  if (p->end < k + 5 || !word(b, k) || !spk__indefinite_det(b, k) || !word(b, k + 1) ||
+      (T(b, k + 1)->flags & TF_CAP) || spk__in_quote(b, k))
+    return false;
+  uint32_t r = k + 2;
+  if (!(T(b, r)->lex & W_QUE) && !folded_is(b, r, "qui")) r++;
+  if (!word(b, r) || (!(T(b, r)->lex & W_QUE) && !folded_is(b, r, "qui"))) return false;
+  uint32_t found = NONE, fe = 0;
+  for (uint32_t x = r + 1; x < p->end; x++) {
+    if (!(T(b, x)->flags & TF_CAP) || !spk__nameish(b, x) || spk__in_quote(b, x)) continue;
+    uint32_t e = spk__name_end(b, x, p->end);
+    if (e - x >= 2 && !(word(b, x - 1) && (T(b, x - 1)->lex & (W_PREP | W_DET)))) {
+      if (found != NONE) return false;
+      found = x;
+      fe = e;
+    }
+    x = e - 1;
+  }
+  if (found == NONE) return false;
+  uint32_t a = T(b, found)->start, z = spk__name_text_end(b, fe);
+  if (z - a >= sizeof out->name) return false;
+  memset(out, 0, sizeof *out);
+  memcpy(out->name, b->text + a, z - a);
+  out->has_name = true;
+  out->gender = spk__name_gender(b, found);
+  return true;
+}
+
 /* The sentence before sentence `so` opens with an unnamed person. */
 /* Its first token, or NONE. */
 static uint32_t anonymous_before(const Block *b, uint32_t so) {
@@ -579,6 +614,15 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
       ctx->anon_last = 2;
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               b->lid == PM_LANG_FR && reaction_object_before(b, so, &prev_subj)) {
+      /* « Un argument que balaie X. « … » » */
+      CtxPerson p;
+      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
+      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
+      ctx__note_speaker(ctx, p.name, p.gender);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                b->lid == PM_LANG_FR && pronoun_speech_before(b, so, &prev_subj)) {
       /* « Il raconte avoir découvert le carnage. « … » »: the person a
