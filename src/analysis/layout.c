@@ -78,6 +78,8 @@ static bool heading(const Block *b) {
   return !punct_in(t, ".!?:;"); /* strchr's answer, without the call */
 }
 
+bool spk__heading_line(const Block *b) { return heading(b); }
+
 static uint32_t words_in(const Block *b, uint32_t s, uint32_t e) {
   uint32_t n = 0, in = 0;
   for (uint32_t i = s; i < e; i++) {
@@ -146,6 +148,7 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     while (hn > 1 && (b->text[h->start + hn - 1] == ',' || b->text[h->start + hn - 1] == '.'))
       hn--;
     bool found = false;
+
     /* (the heading may capitalise what the body has mid-sentence: « C'est
      * un problème structurel » for « …, alors que c'est un problème
      * structurel », or the other way round: « on trie les patients » in a
@@ -166,6 +169,20 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     h->speaker.how = "headline";
     h->confidence = q->confidence * 0.9;
     b->heading_quotes[k] = b->heading_quotes[--b->n_heading_quotes];
+  }
+}
+
+void spk__heading_surname(Block *b, uint32_t a, uint32_t z) {
+  for (uint32_t k = 0; k < b->n_heading_quotes;) {
+    PmQuote *h = &b->res->quotes.contents[b->heading_quotes[k]];
+    const char *nm = h->has_speaker ? h->speaker.name : NULL;
+    size_t sn = nm && !strchr(nm, ' ') ? strlen(nm) : 0;
+    if (sn && z - a > sn + 1 && b->text[z - sn - 1] == ' ' && !memcmp(b->text + z - sn, nm, sn)) {
+      h->speaker.name = res__str(b->res, b->text + a, z - a);
+      b->heading_quotes[k] = b->heading_quotes[--b->n_heading_quotes];
+      continue;
+    }
+    k++;
   }
 }
 
@@ -232,8 +249,10 @@ void spk__interview_chapeau(Block *b) {
     uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
     const char *name = res__str(b->res, b->text + a, z - a);
     for (uint32_t j = 0; j < b->n_heading_quotes; j++) {
-      named_by_body(&b->res->quotes.contents[b->heading_quotes[j]], name, a, z,
-                    "interview", 0.7);
+      /* (not one a name in the headline says: « X « … » ») */
+      PmQuote *h = &b->res->quotes.contents[b->heading_quotes[j]];
+      if (!(h->has_speaker && h->speaker.name))
+        named_by_body(h, name, a, z, "interview", 0.7);
     }
     b->n_heading_quotes = 0;
     return;

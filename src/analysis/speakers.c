@@ -540,6 +540,20 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     if (!cue.found && !title && o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
       /* handled below as a person */
     }
+    /* « Montpellier arrache le nul, Guigou-Martin « fier de ses gars » »:
+     * in a headline, a name right before the quotation, after a comma, a
+     * colon or nothing, says it (the body names the person in full) */
+    if (!cue.found && !title && o > lo && b->lid == PM_LANG_FR && (T(b, o - 1)->flags & TF_CAP) &&
+        spk__nameish(b, o - 1) && spk__heading_line(b)) {
+      uint32_t ns = spk__name_start(b, o - 1, lo);
+      if ((ns == lo || punct(b, ns - 1, ',') || punct(b, ns - 1, ':')) &&
+          !(T(b, ns)->lex & (W_INSTITUTION | W_DET | W_PREP))) {
+        spk__name_mention(b, &cue.m, ns, o);
+        cue.found = true;
+        cue.how = "headline";
+        cue.conf = 0.6;
+      }
+    }
   }
   double conf = 0.5;
   Resolved prev_subj;
@@ -1033,6 +1047,7 @@ static void note_entities(Block *b) {
         }
       }
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
+    if (b->n_heading_quotes && e - s >= 2) spk__heading_surname(b, a, z);
     /* "Sam Lefebvre, who uses they/them pronouns,": singular "they"
      * stands for that person (gender 3, resolve.c) */
     if (e + 5 < n && tk[e].kind == T_PUNCT && (tk[e].ch == ',' || tk[e].ch == '(') &&

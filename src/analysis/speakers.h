@@ -243,6 +243,13 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote);
 /* Gives q's speaker to the noted headline quotations whose words q
  * quotes. */
 void spk__heading_speaker(Block *b, const PmQuote *q);
+/* Paragraph b reads as a headline or sub-heading: short, and not ended as
+ * a sentence is. */
+bool spk__heading_line(const Block *b);
+/* The body names text[a, z) in full: a headline quotation whose speaker
+ * is its last word (« Guigou-Martin « fier de ses gars » ») is that
+ * person. */
+void spk__heading_surname(Block *b, uint32_t a, uint32_t z);
 /* The body binds the role noun folded as f[0..fn) to the name in tokens
  * [ns, ne): the headline quotations still without a speaker whose
  * headline gave that role get that name. */
