@@ -867,6 +867,21 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* "A city spokesperson said" after "Marc Tessier, a spokesperson for
      * the service": an article that introduces someone new */
     if (nm && m->ts < m->head && spk__indefinite_det(b, m->ts)) nm = NULL;
+    /* « Sa présidente, Inès Belkacem-Roux, … » after « Anne
+     * Girardin-Mallet, présidente de l'université … », then « Sans
+     * convaincre Anne Girardin-Mallet. « … », tranche la présidente
+     * rouennaise »: of two people the role was bound to, the one the
+     * sentence before names */
+    Resolved nb;
+    if (nm && fn && b->lid == PM_LANG_FR && m->gender &&
+        named_before(b, m->ts, m->gender, false, true, &nb) && strcmp(nb.name, nm)) {
+      for (size_t i = 0; i < CTX_ROLES && b->ctx->roles[i].role[0]; i++)
+        if (!strcmp(b->ctx->roles[i].name, nb.name) && !strcmp(b->ctx->roles[i].role, f)) {
+          nm = b->ctx->roles[i].name;
+          pg = person_gender(b->ctx, nm);
+          break;
+        }
+    }
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
       put_name(&r, nm, strlen(nm));
       r.suffix = "+role";
