@@ -231,19 +231,30 @@ bool spk__after_possessive(const Block *b, uint32_t i) {
          (hs >= 5 && z[-1] == ' ' && z[-2] == 's' && !memcmp(z - 5, "\xE2\x80\x99", 3));
 }
 
+/* Sentence p speaks of an unnamed person: « un responsable », « une
+ * source ». */
+static NOINLINE bool unnamed_in(const Block *b, const Sentence *p) {
+  for (uint32_t k = p->start; k + 1 < p->end; k++)
+    if (word(b, k) && (T(b, k)->lex & W_DET) && spk__indefinite_person(b, k, p->end)) return true;
+  return false;
+}
+
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
   /* « « … », a-t-il dit, sous le couvert de l'anonymat »: a pronoun or a
    * role in a sentence that says its speaker asked not to be named is no
    * one the article named before */
-  /* (« …, qui a souhaité rester anonyme. Il affirme que « … » »: or the
-   * sentence before, when the pronoun opens its own) */
+  /* (« Ce que dément un responsable …, qui a souhaité rester anonyme. Il
+   * affirme que « … » »: or the sentence before, when the pronoun opens
+   * its own and that sentence speaks of an unnamed person; not « Le
+   * maire a reçu une lettre anonyme. Il assure que … ») */
   uint32_t si = b->sents.size ? spk__sentence_of(b, c->m.ts) : 0;
   if (r.has_name && (c->m.type == M_PRON || c->m.type == M_ROLE) && b->sents.size &&
       ((b->sents.contents[si].lex & W_ANONYMITY) ||
        (c->m.type == M_PRON && si > 0 && b->sents.contents[si].start == c->m.ts &&
-        (b->sents.contents[si - 1].lex & W_ANONYMITY)))) {
+        (b->sents.contents[si - 1].lex & W_ANONYMITY) &&
+        unnamed_in(b, &b->sents.contents[si - 1])))) {
     r.has_name = false;
     r.name[0] = 0;
     r.suffix = "+anonymous";
