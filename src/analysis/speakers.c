@@ -612,6 +612,15 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       copy_person_speaker(b, q, &ctx->lead_speaker, "lead-in", 0.75);
       ctx->last_age = 0;
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               b->lid == PM_LANG_FR && reaction_object_before(b, so, &prev_subj)) {
+      /* « Un argument que balaie X. « … » » */
+      CtxPerson p;
+      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
+      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
+      ctx__note_speaker(ctx, p.name, p.gender);
+      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
+      ctx->last_age = 0;
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                !named_quote_before(b, q, T(b, b->sents.contents[so - 1].start)->start) &&
                spk__paragraph_subject(b, b->sents.contents[so - 1].end, &prev_subj) &&
                strcmp(prev_subj.name, ctx->last_speaker.name)) {
@@ -639,15 +648,6 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
       ctx->anon_last = 2;
-    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
-               b->lid == PM_LANG_FR && reaction_object_before(b, so, &prev_subj)) {
-      /* « Un argument que balaie X. « … » » */
-      CtxPerson p;
-      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
-      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
-      ctx__note_speaker(ctx, p.name, p.gender);
-      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
-      ctx->last_age = 0;
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                b->lid == PM_LANG_FR && pronoun_speech_before(b, so, &prev_subj)) {
       /* « Il raconte avoir découvert le carnage. « … » »: the person a

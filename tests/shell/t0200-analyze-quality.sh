@@ -853,6 +853,57 @@ test_expect_success 'France press batches 27 and 30 to 34 stay above their measu
 	floors 0.99 0.92 0.89 "$A"/heldout34/fr-*.txt
 '
 
+# heldout37 (five France press articles: La Croix on a diocese selling
+# churches, with a vicar named only by his role; a Mediapart investigation
+# with anonymous sources and a correction note; Le Télégramme on fishing,
+# a father and son of one surname; Le Dauphiné on wolves, with a
+# multi-paragraph quote and an embedded post; an AFP science wire) scored
+# 0.684 speaker accuracy at first contact; heldout37b (three after the
+# heldout37 rules: Le Monde universities, DNA cross-border workers, RMC
+# handball) 0.821 (0.744 with the rules before them).  The 31 errors by
+# cause: an opening participle and its agent (5), roles and pronouns of an
+# unnamed or newly named person (6), quotations after a sentence about
+# someone new (4), missing cue or role words (4), photo credits taken for
+# people (3), kin nouns (3), anonymous sources named (3), headline names
+# (2), institution naming (1); 26 fixed.  Floors just below the figures
+# after the fixes.
+test_expect_success 'France press batches 37 and 37b stay above their measured floor' '
+	floors 0.99 0.90 0.93 "$A"/heldout37/fr-*.txt &&
+	floors 0.99 0.88 0.95 "$A"/heldout37b/fr-*.txt
+'
+
+test_expect_success 'France press: photo credits, an unnamed vicar, opening participles, « Il raconte », « Un argument que balaie X »' '
+	printf "%s\n\n" "Montpellier arrache le nul à Kiel, Guigou-Martin « fier de ses gars »" \
+		"L’église, désacralisée en novembre, pourrait devenir un gîte. (Photo : Jean-Pierre Astruc / Ciric)" \
+		"« Nous avons cherché pendant des années », assure le vicaire général du diocèse, qui a suivi le dossier." \
+		"À Lavastrie, le maire, Bernard Cayrol, ne cache pas sa colère. « On nous a mis devant le fait accompli », lâche l’élu." \
+		"« Nous ne vendons pas au plus offrant », assure le vicaire général." \
+		"Joint par téléphone, Loïc Guénolé, chercheur à l’Ifremer, évoque des fonds plus chauds. « La langoustine ne peut pas fuir. »" \
+		"Interrogé par l’AFP, un autre spécialiste, qui préfère ne pas être cité, se montre plus sévère : « Onze échantillons, c’est peu. »" \
+		"Ce que dément un responsable de la préfecture, qui a souhaité rester anonyme. Il affirme que « 112 contrôles ont été réalisés »." \
+		"Le troupeau appartient à Thierry Jourdan. Il raconte avoir découvert le carnage au lever du jour. « Des bêtes égorgées partout. »" \
+		"Son entraîneur, Patrice Guigou-Martin, ne cachait pas sa satisfaction. Un argument que balaie Jérôme Castagnier, président du club. « La trésorerie, ce n’est pas un bas de laine. »" >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Patrice Guigou-Martin" "(unresolved)" "Bernard Cayrol" "(unresolved)" \
+		"Loïc Guénolé" "(unresolved)" "(unresolved)" "Thierry Jourdan" "Jérôme Castagnier" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'France press: « Son père », « l’entourage du président, X », an unbound role subject, a role two people hold' '
+	printf "%s\n\n" "Titre de l’article" \
+		"Yannick Le Floc’h pêche depuis trente ans. Kévin Le Floc’h, 24 ans, a rejoint son père il y a trois ans. « Je ne me vois pas faire autre chose », dit le jeune homme." \
+		"Son père l’écoute en rangeant les filets. « Il a raison », glisse-t-il." \
+		"« Tout est validé », fait savoir l’entourage du président du département, Patrick Gendrot, dans une réponse écrite." \
+		"Une proposition que l’évêché n’a pas rejetée, indique-t-on dans l’entourage de Mgr Didier Fabre-Lamothe." \
+		"L’évêque de Saint-Flour, arrivé en 2025, a choisi de s’exprimer dans une lettre lue dimanche dans toutes les paroisses. « Une église n’est pas un musée », y écrit-il." \
+		"« Nous avons épuisé nos réserves », prévient Anne Girardin-Mallet, présidente de l’université de Rouen. Sa présidente, Inès Belkacem-Roux, juge que « les jeunes seront sacrifiés »." \
+		"Le ministre a promis une concertation. Sans convaincre Anne Girardin-Mallet. « Ce qu’il nous faut, c’est un budget », tranche la présidente rouennaise." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Kévin Le Floc’h" "Yannick Le Floc’h" "(unresolved)" "Didier Fabre-Lamothe" \
+		"Anne Girardin-Mallet" "Inès Belkacem-Roux" "Anne Girardin-Mallet" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'France press: a headline role, a farmer, a nationality, a medium after à, a cyclist' '
 	printf "%s\n\n" "Les agriculteurs bloquent la rocade, le préfet promet une réponse « sous quinze jours »" \
 		"Le préfet de la Haute-Garonne, Pierre-André Durand-Vial, a reçu une délégation. Il a promis une réponse « sous quinze jours »." \
