@@ -873,8 +873,12 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * rouennaise »: of two people the role was bound to, the one the
      * sentence before names */
     Resolved nb;
-    if (nm && fn && b->lid == PM_LANG_FR && m->gender &&
-        named_before(b, m->ts, m->gender, false, true, &nb) && strcmp(nb.name, nm)) {
+    bool twice = false;
+    for (size_t i = 0; nm && fn && b->lid == PM_LANG_FR && m->gender && i < CTX_ROLES &&
+                       b->ctx->roles[i].role[0] && !twice;
+         i++)
+      twice = !strcmp(b->ctx->roles[i].role, f) && strcmp(b->ctx->roles[i].name, nm);
+    if (twice && named_before(b, m->ts, m->gender, false, true, &nb) && strcmp(nb.name, nm)) {
       for (size_t i = 0; i < CTX_ROLES && b->ctx->roles[i].role[0]; i++)
         if (!strcmp(b->ctx->roles[i].name, nb.name) && !strcmp(b->ctx->roles[i].role, f)) {
           nm = b->ctx->roles[i].name;

@@ -114,7 +114,7 @@ bool spk__indefinite_det(const Block *b, uint32_t i) {
          (n == 3 && (!memcmp(w + 1, "ne", 2) || !memcmp(w + 1, "NE", 2)) && (c == 'u' || c == 'o'));
 }
 
-uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
+NOINLINE uint32_t spk__participle_opener_at(const Block *b, uint32_t k, uint32_t lim) {
   if (!word(b, k) || !(T(b, k)->flags & TF_CAP) ||
       (T(b, k)->lex & (W_FIRST_M | W_FIRST_F | W_PREP | W_DET | W_AUX)))
     return k;
@@ -249,7 +249,8 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
    * affirme que « … » »: or the sentence before, when the pronoun opens
    * its own and that sentence speaks of an unnamed person; not « Le
    * maire a reçu une lettre anonyme. Il assure que … ») */
-  uint32_t si = b->sents.size ? spk__sentence_of(b, c->m.ts) : 0;
+  uint32_t si = r.has_name && (c->m.type == M_PRON || c->m.type == M_ROLE) && b->sents.size
+                ? spk__sentence_of(b, c->m.ts) : 0;
   if (r.has_name && (c->m.type == M_PRON || c->m.type == M_ROLE) && b->sents.size &&
       ((b->sents.contents[si].lex & W_ANONYMITY) ||
        (c->m.type == M_PRON && si > 0 && b->sents.contents[si].start == c->m.ts &&
@@ -949,13 +950,22 @@ static void note_entities(Block *b) {
     /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane
      * Marchetti », « (Le Télégramme/Hervé Quéméner) »: a photo credit
      * names no one of the article, who could take a role or a pronoun */
-    if ((s > 0 && (punct(b, s - 1, '/') ||
-                   (folded_is(b, s - 1 - (s > 1 && punct(b, s - 1, ':')), "photo")))) ||
-        punct(b, e, '/'))
+    /* (most names follow a word or a comma: the tests run after any
+     * other token only, and « photo » is folded only when it is there) */
+    if (s > 0 && T(b, s - 1)->kind == T_PUNCT && T(b, s - 1)->ch != ',') {
+      uint32_t pw = s - 1 - (s > 1 && T(b, s - 1)->ch == ':');
+      if (T(b, s - 1)->ch == '/' ||
+          (pw < s - 1 && T(b, pw)->end - T(b, pw)->start == 5 && folded_is(b, pw, "photo")))
+        continue;
+    } else if (s > 0 && T(b, s - 1)->end - T(b, s - 1)->start == 5 &&
+               (b->text[T(b, s - 1)->start] | 32) == 'p' && folded_is(b, s - 1, "photo")) {
       continue;
+    }
+    if (e < n && tk[e].kind == T_PUNCT && tk[e].ch == '/') continue;
     /* « l'église Saint-Martin de Lavastrie », « Sainte-Foy »: a saint's
      * name opening the words is a place or a building, not a person */
-    if (T(b, s)->end - T(b, s)->start > 6 && !memcmp(b->text + T(b, s)->start, "Saint", 5) &&
+    if (b->text[T(b, s)->start] == 'S' && T(b, s)->end - T(b, s)->start > 6 &&
+        !memcmp(b->text + T(b, s)->start, "Saint", 5) &&
         (b->text[T(b, s)->start + 5] == '-' || !memcmp(b->text + T(b, s)->start + 5, "e-", 2)))
       continue;
     bool after_prep = s > 0 && word(b, s - 1) && (T(b, s - 1)->lex & (W_PREP | W_DET)) &&

@@ -314,7 +314,14 @@ bool spk__indefinite_det(const Block *b, uint32_t i);
  * when token k opens a sentence with a capitalised past participle (-é,
  * -ée, -és, -ées) and a comma follows within 14 tokens (before lim),
  * the token after that comma; k otherwise. */
-uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim);
+uint32_t spk__participle_opener_at(const Block *b, uint32_t k, uint32_t lim);
+static inline uint32_t spk__past_participle_opener(const Block *b, uint32_t k, uint32_t lim) {
+  /* (most sentences open with no capitalised word ending so: no call) */
+  if (k >= b->toks.size || !(T(b, k)->flags & TF_CAP) || T(b, k)->kind != T_WORD) return k;
+  unsigned char z = (unsigned char)b->text[T(b, k)->end - 1];
+  if (z != 0xA9 && z != 'e' && z != 's' && z != 't' && z != 'u') return k;
+  return spk__participle_opener_at(b, k, lim);
+}
 /* The gender a role noun's form or determiner gives (0 unknown): « la
  * porte-parole », « le ministre », « l'élu » (its -e form is feminine). */
 int spk__role_gender(const Block *b, uint32_t k);
