@@ -355,13 +355,15 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
          * protéger son capitaine, Kylian Mbassi ») */
         const CtxPerson *fresh = !nm && b->lid == PM_LANG_FR &&
                                  !(T(b, rm.head)->lex & W_ROLE_GENERIC) ? unspoken(b) : NULL;
-        if (fresh && occurs(b->text, T(b, rs)->start, b->para_end, fresh->name)) fresh = NULL;
+        if (fresh && (!fresh->gender || !compatible(gender, fresh->gender) ||
+                      !compatible(rm.gender, fresh->gender)))
+          fresh = NULL;
         char hf[64];
         size_t hn = fresh ? lex__fold(b->text + T(b, rm.head)->start,
                                       T(b, rm.head)->end - T(b, rm.head)->start, hf)
                           : 0;
-        if (hn && fresh->gender && compatible(gender, fresh->gender) &&
-            compatible(rm.gender, fresh->gender) && !other_role(b, fresh->name, hf)) {
+        if (hn && !other_role(b, fresh->name, hf) &&
+            !occurs(b->text, T(b, rs)->start, b->para_end, fresh->name)) {
           memset(out, 0, sizeof *out);
           put_name(out, fresh->name, strlen(fresh->name));
           out->gender = fresh->gender;
@@ -872,12 +874,17 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * convaincre Anne Girardin-Mallet. « … », tranche la présidente
      * rouennaise »: of two people the role was bound to, the one the
      * sentence before names */
+    /* (only for a role after a quotation, « « … », tranche la présidente »,
+     * where the sentence before is the one before the quotation) */
     Resolved nb;
     bool twice = false;
-    for (size_t i = 0; nm && fn && b->lid == PM_LANG_FR && m->gender && i < CTX_ROLES &&
-                       b->ctx->roles[i].role[0] && !twice;
-         i++)
-      twice = !strcmp(b->ctx->roles[i].role, f) && strcmp(b->ctx->roles[i].name, nm);
+    bool after_quote = m->ts >= 3 && (T(b, m->ts - 1)->kind == T_QMARK ||
+                                      T(b, m->ts - 2)->kind == T_QMARK ||
+                                      T(b, m->ts - 3)->kind == T_QMARK);
+    bool ask = nm && fn && after_quote && b->lid == PM_LANG_FR && m->gender;
+    for (size_t i = 0; ask && i < CTX_ROLES && b->ctx->roles[i].role[0] && !twice; i++)
+      twice = b->ctx->roles[i].role[0] == f[0] && !strcmp(b->ctx->roles[i].role, f) &&
+              strcmp(b->ctx->roles[i].name, nm);
     if (twice && named_before(b, m->ts, m->gender, false, true, &nb) && strcmp(nb.name, nm)) {
       for (size_t i = 0; i < CTX_ROLES && b->ctx->roles[i].role[0]; i++)
         if (!strcmp(b->ctx->roles[i].name, nb.name) && !strcmp(b->ctx->roles[i].role, f)) {
@@ -906,9 +913,9 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * only …": the same unnamed person, as no one holds the role */
     /* (« le vicaire général » after « le vicaire général du diocèse »:
      * the role word before the head may be the one noted) */
-    if (fn && !nm && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
+    if (fn && !nm && b->ctx->anon_role[0] && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
         !spk__indefinite_det(b, m->ts) &&
-        (!strcmp(b->ctx->anon_role, f) ||
+        ((b->ctx->anon_role[0] == f[0] && !strcmp(b->ctx->anon_role, f)) ||
          (b->ctx->anon_role[0] && m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
           (T(b, m->head - 1)->lex & W_ROLE) && folded_is(b, m->head - 1, b->ctx->anon_role)))) {
       r.suffix = "+anonymous";

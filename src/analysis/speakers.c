@@ -556,7 +556,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
      * in a headline, a name right before the quotation, after a comma, a
      * colon or nothing, says it (the body names the person in full) */
     if (!cue.found && !title && o > lo && b->lid == PM_LANG_FR && (T(b, o - 1)->flags & TF_CAP) &&
-        spk__nameish(b, o - 1) && spk__heading_line(b)) {
+        b->toks.size <= 40 && spk__nameish(b, o - 1) && spk__heading_line(b)) {
       uint32_t ns = spk__name_start(b, o - 1, lo);
       if ((ns == lo || punct(b, ns - 1, ',') || punct(b, ns - 1, ':')) &&
           !(T(b, ns)->lex & (W_INSTITUTION | W_DET | W_PREP))) {
@@ -947,27 +947,6 @@ static void note_entities(Block *b) {
     /* "(Trevor Brine-Osei/CBC)", "(Photo: Darren Pike/HuffPost Canada)":
      * a photo credit names no one the article is about */
     if (e < n && punct(b, e, '/') && b->lid == PM_LANG_EN) continue;
-    /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane
-     * Marchetti », « (Le Télégramme/Hervé Quéméner) »: a photo credit
-     * names no one of the article, who could take a role or a pronoun */
-    /* (most names follow a word or a comma: the tests run after any
-     * other token only, and « photo » is folded only when it is there) */
-    if (s > 0 && T(b, s - 1)->kind == T_PUNCT && T(b, s - 1)->ch != ',') {
-      uint32_t pw = s - 1 - (s > 1 && T(b, s - 1)->ch == ':');
-      if (T(b, s - 1)->ch == '/' ||
-          (pw < s - 1 && T(b, pw)->end - T(b, pw)->start == 5 && folded_is(b, pw, "photo")))
-        continue;
-    } else if (s > 0 && T(b, s - 1)->end - T(b, s - 1)->start == 5 &&
-               (b->text[T(b, s - 1)->start] | 32) == 'p' && folded_is(b, s - 1, "photo")) {
-      continue;
-    }
-    if (e < n && tk[e].kind == T_PUNCT && tk[e].ch == '/') continue;
-    /* « l'église Saint-Martin de Lavastrie », « Sainte-Foy »: a saint's
-     * name opening the words is a place or a building, not a person */
-    if (b->text[T(b, s)->start] == 'S' && T(b, s)->end - T(b, s)->start > 6 &&
-        !memcmp(b->text + T(b, s)->start, "Saint", 5) &&
-        (b->text[T(b, s)->start + 5] == '-' || !memcmp(b->text + T(b, s)->start + 5, "e-", 2)))
-      continue;
     bool after_prep = s > 0 && word(b, s - 1) && (T(b, s - 1)->lex & (W_PREP | W_DET)) &&
                       !(T(b, s - 1)->lex & W_HONORIFIC);
     bool hon = s > 0 && word(b, s - 1 - (punct(b, s - 1, '.') ? 1 : 0)) &&
@@ -1041,6 +1020,27 @@ static void note_entities(Block *b) {
     if (e - s > 4) continue;
     if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
+    /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane
+     * Marchetti », « (Le Télégramme/Hervé Quéméner) »: a photo credit
+     * names no one of the article, who could take a role or a pronoun */
+    /* (most names follow a word or a comma: the tests run after any
+     * other token only, and « photo » is folded only when it is there) */
+    if (s > 0 && T(b, s - 1)->kind == T_PUNCT && T(b, s - 1)->ch != ',') {
+      uint32_t pw = s - 1 - (s > 1 && T(b, s - 1)->ch == ':');
+      if (T(b, s - 1)->ch == '/' ||
+          (pw < s - 1 && T(b, pw)->end - T(b, pw)->start == 5 && folded_is(b, pw, "photo")))
+        continue;
+    } else if (s > 0 && T(b, s - 1)->end - T(b, s - 1)->start == 5 &&
+               (b->text[T(b, s - 1)->start] | 32) == 'p' && folded_is(b, s - 1, "photo")) {
+      continue;
+    }
+    if (e < n && tk[e].kind == T_PUNCT && tk[e].ch == '/') continue;
+    /* « l'église Saint-Martin de Lavastrie », « Sainte-Foy »: a saint's
+     * name opening the words is a place or a building, not a person */
+    if (b->text[T(b, s)->start] == 'S' && T(b, s)->end - T(b, s)->start > 6 &&
+        !memcmp(b->text + T(b, s)->start, "Saint", 5) &&
+        (b->text[T(b, s)->start + 5] == '-' || !memcmp(b->text + T(b, s)->start + 5, "e-", 2)))
+      continue;
     Mention m;
     memset(&m, 0, sizeof m);
     spk__name_mention(b, &m, s, e);
