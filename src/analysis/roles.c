@@ -214,7 +214,9 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   if (!fn || ne <= ns) return;
   bool canon;
   role_key(b, head, f, fn, key, &canon);
-  str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start, T(b, ne - 1)->end - T(b, ns)->start);
+  /* (« L'inspecteur, Alain T., 58 ans, »: an initial keeps its period) */
+  str__put(nm, sizeof nm, 0, b->text + T(b, ns)->start,
+           spk__name_text_end(b, ne) - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
   if (b->heading_role[0]) spk__heading_role_bound(b, f, fn, ns, ne);
   if (b->n_lede_quotes && fn < sizeof b->lede_role && !b->lede_role[fn] &&
