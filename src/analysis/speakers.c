@@ -392,8 +392,11 @@ static const PmQuote *unnamed_cue_before(const Block *b, const PmQuote *q) {
    * definite description left unresolved, « Le céréalier de Lanta », is
    * likelier someone the article named) */
   const char *mn = best->speaker.mention;
+  /* (or a plural pronoun: « L'une d'elles, une aide-soignante, a raconté
+   * avoir payé « … ». « … » » stays with the group's unnamed member) */
   if (!((mn[0] | 32) == 'u' && mn[1] == 'n' && (mn[2] == ' ' || (mn[2] == 'e' && mn[3] == ' '))) &&
-      !((mn[0] | 32) == 'd' && mn[1] == 'e' && mn[2] == 's' && mn[3] == ' '))
+      !((mn[0] | 32) == 'd' && mn[1] == 'e' && mn[2] == 's' && mn[3] == ' ') &&
+      strcmp(mn, "elles") && strcmp(mn, "ils") && strcmp(mn, "eux"))
     return NULL;
   return best;
 }
