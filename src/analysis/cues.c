@@ -44,7 +44,10 @@ static bool control_infinitive(const Block *b, uint32_t v, uint32_t lo) {
   return p->kind == T_WORD && !(p->flags & TF_CAP) &&
          ((pn == 2 && pw[0] == 'd' && (pw[1] == '\'' || pw[1] == 'e')) ||
           (pn == 4 && pw[0] == 'd' && !memcmp(pw + 1, "\xE2\x80\x99", 3)) ||
-          (pn == 2 && !memcmp(pw, "\xC3\xA0", 2)));
+          (pn == 2 && !memcmp(pw, "\xC3\xA0", 2)) ||
+          /* « X dit regretter cette fermeture « … » »: or right after a
+           * speech verb, whose subject it shares */
+          ((p->lex & W_SPEECH) && spk__speech_verb(b, v - 1)));
 }
 
 /* The relative pronoun (qui, who) just before verb v, skipping auxiliaries
@@ -125,6 +128,12 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
                !(T(b, ne)->lex & (W_AUX | W_SPEECH | W_PREP | W_FUNCTION | W_DET | W_QUE)))
           ne++;
       const Token *f = T(b, k);
+      /* « Costume gris, voix basse, Karim B., … en assurant »: one
+       * capitalised word opening the sentence is a common noun unless it
+       * is a first name or the article named it */
+      if (k == lo && ne == k + 1 && b->lid == PM_LANG_FR && !(f->lex & (W_FIRST_M | W_FIRST_F)) &&
+          !ctx__entity_by_part(b->ctx, b->text + f->start, f->end - f->start))
+        continue;
       if (k == lo && ne == k + 1 && b->lid == PM_LANG_EN && b->text[f->end - 1] == 's' &&
           !(f->lex & (W_FIRST_M | W_FIRST_F)) &&
           !ctx__entity_by_part(b->ctx, b->text + f->start, f->end - f->start)) {
