@@ -260,6 +260,17 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
 
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name);
 
+/* Token k is a noun of kin: père, mère, frère, sœur, fils, fille, mari,
+ * épouse, femme. */
+static bool kin_noun(const Block *b, uint32_t k) {
+  static const char *const kin[] = {"père", "mère", "frère", "sœur", "fils", "fille",
+                                    "mari", "épouse", "femme"};
+  if (!word(b, k) || (T(b, k)->flags & TF_CAP)) return false;
+  for (size_t i = 0; i < sizeof kin / sizeof *kin; i++)
+    if (folded_is(b, k, kin[i])) return true;
+  return false;
+}
+
 /* The one person among those the article named, other than `name`,
  * whose name ends with the same surname (the words after the first) and
  * whose gender is not other than g; NULL when none or several. */
@@ -1163,6 +1174,21 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       put_name(&r, bound, strlen(bound));
       r.suffix = "+institution";
       r.conf = 0.8;
+      return r;
+    }
+  }
+  /* « Son frère se rappelle avoir « … » » after a quotation of Corentin
+   * Lavergne's: the one other person of that surname the article named
+   * (« les frères Bastien et Corentin Lavergne ») */
+  if (m->type == M_NP && b->lid == PM_LANG_FR && m->te == m->ts + 2 && b->ctx->recent[0].name[0] &&
+      (folded_is(b, m->ts, "son") || folded_is(b, m->ts, "sa")) && kin_noun(b, m->ts + 1)) {
+    const CtxPerson *kin =
+        relative_of(b, b->ctx->recent[0].name, folded_is(b, m->ts, "sa") ? 2 : 1);
+    if (kin) {
+      put_name(&r, kin->name, strlen(kin->name));
+      r.gender = kin->gender;
+      r.suffix = "+kin";
+      r.conf = 0.6;
       return r;
     }
   }

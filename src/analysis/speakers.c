@@ -924,6 +924,25 @@ static NOINLINE void bind_apposed_noun(Block *b, uint32_t s, uint32_t e) {
     spk__bind_role(b, k, s, e);
 }
 
+/* « les frères Bastien et Corentin Lavergne », « Gérard et Monique
+ * Moreau »: a lone first name before « et » and the full name at token s
+ * (its text ending at byte z) is a person of the same surname too. */
+static NOINLINE void note_first_name_before(Block *b, uint32_t s, uint32_t z) {
+  const Token *f = T(b, s - 2), *g = T(b, s);
+  if (f->kind != T_WORD || !(f->flags & TF_CAP) || !(f->lex & (W_FIRST_M | W_FIRST_F)) ||
+      (s >= 3 && T(b, s - 3)->kind == T_WORD && (T(b, s - 3)->flags & TF_CAP)))
+    return;
+  uint32_t sur = g->end; /* the surname: the words after the first name */
+  uint32_t fn = f->end - f->start;
+  if (sur >= z || z - sur + fn >= CTX_NAME) return;
+  char nm[CTX_NAME];
+  memcpy(nm, b->text + f->start, fn);
+  memcpy(nm + fn, b->text + sur, z - sur);
+  int gd = (f->lex & (W_FIRST_M | W_FIRST_F)) == W_FIRST_F ? 2
+           : (f->lex & (W_FIRST_M | W_FIRST_F)) == W_FIRST_M ? 1 : 0;
+  ctx__note_entity(b->ctx, nm, fn + (z - sur), gd);
+}
+
 /* Registers named people of the paragraph (two or more capitalised words,
  * or a name after an honorific) and role appositions. */
 static void note_entities(Block *b) {
@@ -1070,6 +1089,10 @@ static void note_entities(Block *b) {
           break;
         }
       }
+    /* (noted first: the full name after it stays the most recent) */
+    if (s >= 2 && e - s >= 2 && b->lid == PM_LANG_FR && tk[s - 1].kind == T_WORD &&
+        tk[s - 1].end - tk[s - 1].start == 2 && folded_is(b, s - 1, "et"))
+      note_first_name_before(b, s, z);
     ctx__note_entity(b->ctx, b->text + a, z - a, m.gender);
     if (b->n_heading_quotes && e - s >= 2) spk__heading_surname(b, a, z);
     /* "Sam Lefebvre, who uses they/them pronouns,": singular "they"
