@@ -221,6 +221,24 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
         j += 2;
       continue;
     }
+    /* « a indiqué lors d'un point presse le commandant des opérations »:
+     * lors de and its noun phrase say when, before the subject */
+    if (skipped_pp < 3 && j + 3 < hi && b->lid == PM_LANG_FR && word(b, j) &&
+        T(b, j)->end - T(b, j)->start == 4 && folded_is(b, j, "lors") && word(b, j + 1) &&
+        (T(b, j + 1)->lex & W_PREP) && de_prep(b, j + 1)) {
+      uint32_t k = j + 2;
+      if (k < hi && word(b, k) && (T(b, k)->lex & W_DET) && !(T(b, k)->flags & TF_CAP)) k++;
+      uint32_t n0 = k;
+      while (k < hi && k < n0 + 3 && word(b, k) && !(T(b, k)->flags & TF_CAP) &&
+             !(T(b, k)->lex & (W_DET | W_PREP | W_ROLE | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F |
+                               W_PRON_PL)))
+        k++;
+      if (k > n0 && k < hi) {
+        skipped_pp++;
+        j = k;
+        continue;
+      }
+    }
     /* « a lancé d'entrée de jeu », « d'emblée », « d'abord »: an elided
      * de and its noun are an adverbial phrase (the elided word alone
      * would pass as skippable, and the noun stop the search) */
