@@ -239,6 +239,15 @@ static NOINLINE bool unnamed_in(const Block *b, const Sentence *p) {
   return false;
 }
 
+/* « un de ses soutiens », « l'une des résidentes »: mention m is one of a
+ * group, an unnamed person (French). */
+static bool one_of(const Block *b, const Mention *m) {
+  uint32_t u = m->ts + (folded_is(b, m->ts, "l'") ? 1 : 0);
+  return b->lid == PM_LANG_FR && m->type == M_NP && u + 1 < m->te &&
+         (folded_is(b, u, "un") || folded_is(b, u, "une")) &&
+         (folded_is(b, u + 1, "d'") || folded_is(b, u + 1, "de") || folded_is(b, u + 1, "des"));
+}
+
 /* Makes a PmQuote speaker from a cue, noting the speaker in the context. */
 void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   Resolved r = spk__resolve(b, &c->m);
@@ -295,7 +304,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   if (r.has_name) b->ctx->anon_last = 0;
   else if (c->m.type != M_PRON)
     b->ctx->anon_last = ((c->m.type == M_ROLE && b->lid == PM_LANG_EN) ||
-                         spk__indefinite_person(b, c->m.ts, c->m.te) ||
+                         spk__indefinite_person(b, c->m.ts, c->m.te) || one_of(b, &c->m) ||
                          /* ""…," the executive said. He predicted …": the
                           * unnamed person taken back stays the last one */
                          (r.suffix && !strcmp(r.suffix, "+anonymous")))

@@ -581,14 +581,14 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       return true;
     }
   }
-  /* « a lancé l'un d'eux », « raconte l'une des résidentes »: one of a
-   * group, an unnamed person */
-  if (b->lid == PM_LANG_FR && j + 2 < hi && folded_is(b, j, "l'") &&
-      (folded_is(b, j + 1, "un") || folded_is(b, j + 1, "une")) &&
-      (folded_is(b, j + 2, "d'") || folded_is(b, j + 2, "des") || folded_is(b, j + 2, "de"))) {
+  /* « a lancé l'un d'eux », « raconte l'une des résidentes », « estime un
+   * de ses soutiens »: one of a group, an unnamed person */
+  uint32_t u = b->lid == PM_LANG_FR && j + 2 < hi && folded_is(b, j, "l'") ? j + 1 : j;
+  if (b->lid == PM_LANG_FR && u + 1 < hi && (folded_is(b, u, "un") || folded_is(b, u, "une")) &&
+      (folded_is(b, u + 1, "d'") || folded_is(b, u + 1, "des") || folded_is(b, u + 1, "de"))) {
     m->type = M_NP;
     m->ts = j;
-    m->te = j + 4 <= hi ? j + 4 : hi;
+    m->te = u + 3 <= hi ? u + 3 : hi;
     return true;
   }
   if (t->lex & W_DET) {
