@@ -25,6 +25,12 @@ bool spk__nameish_cap(const Block *b, uint32_t i) {
            word(b, i - 2) && (T(b, i - 2)->flags & TF_CAP) &&
            (T(b, i - 2)->lex & (W_FIRST_M | W_FIRST_F));
   }
+  /* « le député LR Vincent Jeanbrun-Morel »: a party's initials after a
+   * lowercase word and before a first name open no name */
+  if ((t->flags & TF_ALLCAP) && t->end - t->start <= 4 && i > 0 && word(b, i - 1) &&
+      !(T(b, i - 1)->flags & TF_CAP) && word(b, i + 1) &&
+      (T(b, i + 1)->lex & (W_FIRST_M | W_FIRST_F)) && !(T(b, i + 1)->flags & TF_ALLCAP))
+    return false;
   return true;
 }
 

@@ -1078,6 +1078,7 @@ static void note_entities(Block *b) {
     /* ("Tenant Rhonda Klassen", « le Danois Jonas Holm-Berg »: names.c
      * leaves the noun out) */
     if (m.ns == s + 1 && ((T(b, s)->lex & W_ANON) || spk__past_nationality(b, s, e) == s + 1)) s++;
+
     uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
     if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
