@@ -148,7 +148,6 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     while (hn > 1 && (b->text[h->start + hn - 1] == ',' || b->text[h->start + hn - 1] == '.'))
       hn--;
     bool found = false;
-
     /* (the heading may capitalise what the body has mid-sentence: « C'est
      * un problème structurel » for « …, alors que c'est un problème
      * structurel », or the other way round: « on trie les patients » in a

@@ -927,7 +927,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     if (fn && !nm && b->ctx->anon_role[0] && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
         !spk__indefinite_det(b, m->ts) &&
         ((b->ctx->anon_role[0] == f[0] && !strcmp(b->ctx->anon_role, f)) ||
-         (b->ctx->anon_role[0] && m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
+         (m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
           (T(b, m->head - 1)->lex & W_ROLE) && folded_is(b, m->head - 1, b->ctx->anon_role)))) {
       r.suffix = "+anonymous";
       r.conf = 0.6;
