@@ -126,13 +126,16 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
                                     "éenne", "ain", "aine", "ol", "ole", "ène", "ate",
                                     /* « la Briochine », « le Poitevin », « le
                                      * Tourangeau », « la Tourangelle » */
-                                    "ine", "eau", "elle", "iste"};
+                                    "ine", "eau", "elle", "iste",
+                                    /* « l'Argentin » (« le Kremlin » is an
+                                     * institution of the lexicon) */
+                                    "in"};
   bool dem = false;
   for (size_t i = 0; i < sizeof suf / sizeof *suf && !dem; i++) {
     size_t sn = strlen(suf[i]);
     dem = xn > sn + 2 && !memcmp(x + xn - sn, suf[i], sn);
   }
-  if (!dem || ctx__entity_by_part(b->ctx, x, xn)) return false;
+  if (!dem || (n->lex & W_INSTITUTION) || ctx__entity_by_part(b->ctx, x, xn)) return false;
   memset(m, 0, sizeof *m);
   m->type = M_ROLE;
   m->head = h;
@@ -367,6 +370,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
     return true;
   }
   if (det != NONE) j = det;
+  /* « a souri l'Argentin »: the elided article the search passed over
+   * opens a demonym */
+  if (j > v + 1 && b->lid == PM_LANG_FR && word(b, j - 1) && (T(b, j - 1)->lex & W_DET) &&
+      T(b, j - 1)->end == t->start && spk__demonym_role(b, j - 1, m))
+    return true;
   if (spk__nameish(b, j) || ((t->lex & W_HONORIFIC) && (t->flags & TF_CAP) &&
                          j + 1 < hi && spk__nameish(b, j + (punct(b, j + 1, '.') ? 2 : 1)))) {
     uint32_t s = j;
