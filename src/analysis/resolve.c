@@ -373,6 +373,12 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         size_t hn = fresh ? lex__fold(b->text + T(b, rm.head)->start,
                                       T(b, rm.head)->end - T(b, rm.head)->start, hf)
                           : 0;
+        /* (only when the last speaker cannot hold the role: « L'entraîneur
+         * lensois … s'est-il contenté de répondre » after the coach spoke) */
+        const CtxPerson *last = &b->ctx->recent[0];
+        if (hn && last->name[0] && compatible(gender, last->gender) &&
+            !other_role(b, last->name, hf))
+          hn = 0;
         if (hn && !other_role(b, fresh->name, hf) &&
             !occurs(b->text, T(b, rs)->start, b->para_end, fresh->name)) {
           memset(out, 0, sizeof *out);
