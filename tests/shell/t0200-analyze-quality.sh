@@ -944,12 +944,12 @@ test_expect_success 'France press: « Son père », « l’entourage du préside
 		"Yannick Le Floc’h pêche depuis trente ans. Kévin Le Floc’h, 24 ans, a rejoint son père il y a trois ans. « Je ne me vois pas faire autre chose », dit le jeune homme." \
 		"Son père l’écoute en rangeant les filets. « Il a raison », glisse-t-il." \
 		"« Tout est validé », fait savoir l’entourage du président du département, Patrick Gendrot, dans une réponse écrite." \
-		"Une proposition que l’évêché n’a pas rejetée, indique-t-on dans l’entourage de Mgr Didier Fabre-Lamothe." \
+		"Le maire, Bernard Cayrol, espère un compromis. « On attend », lâche l’élu. Une proposition que l’évêché n’a pas rejetée, indique-t-on dans l’entourage de Mgr Didier Fabre-Lamothe." \
 		"L’évêque de Saint-Flour, arrivé en 2025, a choisi de s’exprimer dans une lettre lue dimanche dans toutes les paroisses. « Une église n’est pas un musée », y écrit-il." \
 		"« Nous avons épuisé nos réserves », prévient Anne Girardin-Mallet, présidente de l’université de Rouen. Sa présidente, Inès Belkacem-Roux, juge que « les jeunes seront sacrifiés »." \
 		"Le ministre a promis une concertation. Sans convaincre Anne Girardin-Mallet. « Ce qu’il nous faut, c’est un budget », tranche la présidente rouennaise." >in.txt &&
 	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
-	printf "%s\n" "Kévin Le Floc’h" "Yannick Le Floc’h" "(unresolved)" "Didier Fabre-Lamothe" \
+	printf "%s\n" "Kévin Le Floc’h" "Yannick Le Floc’h" "(unresolved)" "Bernard Cayrol" "Didier Fabre-Lamothe" \
 		"Anne Girardin-Mallet" "Inès Belkacem-Roux" "Anne Girardin-Mallet" >expected &&
 	test_cmp expected actual
 '
