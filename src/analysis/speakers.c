@@ -1029,9 +1029,6 @@ static void note_entities(Block *b) {
             spk__bind_role(b, k - 1, s, e);
           break;
         }
-        /* « La direction de Papiers Saint-François a convoqué … » then
-         * « l'entreprise explique »: the company the management runs is
-         * the one a company noun stands for later on (resolve.c) */
         if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_ROLE)) break;
       }
       /* « La direction de Papiers Saint-François a convoqué … » then
