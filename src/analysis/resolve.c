@@ -24,9 +24,6 @@ static int person_gender(const PmContext *ctx, const char *name) {
   return e ? e->gender : 0;
 }
 
-/* Whether `name` holds a role other than `role` and not `role` itself:
- * "Jane Porter, the mayor" is not "the senator", and guessing across that
- * is worse than leaving the speaker unresolved. */
 /* Chairing something goes with any seat: "Paul Henrion, président de la
  * commission des finances" is still "le député".  Only two offices
  * exclude each other: « le metteur en scène portugais » may well be the
@@ -35,21 +32,30 @@ static const char *const chairs[] = {"président", "présidente", "chair",
                                      "chairman", "chairwoman", "rapporteur",
                                      "rapporteure", "chef", "head", "leader"};
 
+/* The lexicon entry of the article's role binding i, or NULL for a chair
+ * (or a role the lexicon lacks). */
+static const LexEntry *seat(const Block *b, size_t i) {
+  const char *role = b->ctx->roles[i].role;
+  for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
+    if (!strcmp(role, chairs[k])) return NULL;
+  return lex__get(b->lx, role, strlen(role));
+}
+
 /* Does the article bind an office other than a chair (juge, ministre,
  * maire …) to name? */
 static bool holds_office(const Block *b, const char *name) {
   const PmContext *ctx = b->ctx;
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
     if (strcmp(ctx->roles[i].name, name)) continue;
-    bool chair = false;
-    for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
-      if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
-    const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
-    if (!chair && e && (e->flags & W_OFFICE)) return true;
+    const LexEntry *e = seat(b, i);
+    if (e && (e->flags & W_OFFICE)) return true;
   }
   return false;
 }
 
+/* Whether `name` holds a role other than `role` and not `role` itself:
+ * "Jane Porter, the mayor" is not "the senator", and guessing across that
+ * is worse than leaving the speaker unresolved. */
 static bool other_role(const Block *b, const char *name, const char *role) {
   const LexEntry *me = lex__get(b->lx, role, strlen(role));
   if (!me || !(me->flags & W_OFFICE)) return false;
@@ -58,15 +64,11 @@ static bool other_role(const Block *b, const char *name, const char *role) {
   for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
     if (strcmp(ctx->roles[i].name, name)) continue;
     if (!strcmp(ctx->roles[i].role, role)) return false;
-    bool chair = false;
-    for (size_t k = 0; k < sizeof chairs / sizeof *chairs; k++)
-      if (!strcmp(ctx->roles[i].role, chairs[k])) chair = true;
-    const LexEntry *e = lex__get(b->lx, ctx->roles[i].role, strlen(ctx->roles[i].role));
-    if (!chair && e && (e->flags & W_OFFICE)) other = true;
+    const LexEntry *e = seat(b, i);
+    if (e && (e->flags & W_OFFICE)) other = true;
     /* ("Margaret Ellis, a retired nurse" is not "the chancellor": in
      * English an occupation the article gave is another seat too) */
-    if (!chair && e && b->lid == PM_LANG_EN && (e->flags & W_ROLE) &&
-        !(e->flags & W_ROLE_GENERIC))
+    if (e && b->lid == PM_LANG_EN && (e->flags & W_ROLE) && !(e->flags & W_ROLE_GENERIC))
       other = true;
   }
   return other;
