@@ -248,9 +248,10 @@ void spk__interview_chapeau(Block *b) {
     uint32_t a = T(b, k)->start, z = T(b, e - 1)->end;
     const char *name = res__str(b->res, b->text + a, z - a);
     for (uint32_t j = 0; j < b->n_heading_quotes; j++) {
-      /* (not one a name in the headline says: « X « … » ») */
+      /* (not one a name in the headline says: « X « … » »; a follow-on
+       * guess from the paragraph before is no cue) */
       PmQuote *h = &b->res->quotes.contents[b->heading_quotes[j]];
-      if (!(h->has_speaker && h->speaker.name))
+      if (!(h->has_speaker && h->speaker.name && strcmp(h->speaker.how, "follow-on")))
         named_by_body(h, name, a, z, "interview", 0.7);
     }
     b->n_heading_quotes = 0;

@@ -1495,6 +1495,19 @@ test_expect_success 'US/UK press: a surname that reads as a plural noun is the p
 	test_cmp expected actual
 '
 
+# An interview's chapeau (« X … Entretien. ») names the speaker of the
+# headline quotation before it, even when the quotation got a follow-on
+# guess from the paragraph before (a live blog's last entry, say); only a
+# name the headline itself gives stays.
+test_expect_success 'an interview chapeau names its headline quotation over a follow-on guess' '
+	printf "%s\n" "16 h 40 - Paul Ravel, président du groupe centriste, a assuré que ses députés ne voteraient « pas le texte »." \
+		"« Les écoles tiennent grâce à l'"'"'engagement des enseignants »" "" \
+		"Directrice d'"'"'école à Lyon depuis douze ans, Anne Roux a été élue présidente du syndicat des chefs d'"'"'établissement en mars. Entretien." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Paul Ravel" "Anne Roux" >expected &&
+	test_cmp expected actual
+'
+
 # Batch 38 (five US/UK articles: a Reuters antitrust story with anonymous
 # sources, a BBC island story with READ MORE lines and an embedded post, an
 # NPR feature with two Hadleys, a US local school board with an unnamed
