@@ -368,6 +368,17 @@ static void copy_person_speaker(Block *b, PmQuote *q, const CtxPerson *p,
   spk__heading_speaker(b, q);
 }
 
+/* A quotation that opens the sentence after one about a person (the
+ * subject `r` resolved) is that person's, who becomes the last speaker. */
+static void give_preceding_subject(Block *b, PmQuote *q, const Resolved *r) {
+  CtxPerson p;
+  ctx__set_person(&p, r->name, strlen(r->name), r->gender);
+  copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
+  ctx__note_speaker(b->ctx, p.name, p.gender);
+  ctx__set_person(&b->ctx->last_speaker, p.name, strlen(p.name), p.gender);
+  b->ctx->last_age = 0;
+}
+
 /* Does a quotation of this paragraph before q, ending after byte `from`
  * (the start of the sentence before q's), have a named speaker?  ("Mr
  * Pryce was spotted … 'It was a real needle-in-a-haystack job,' said
@@ -627,12 +638,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                b->lid == PM_LANG_FR && reaction_object_before(b, so, &prev_subj)) {
       /* « Un argument que balaie X. « … » » */
-      CtxPerson p;
-      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
-      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
-      ctx__note_speaker(ctx, p.name, p.gender);
-      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
-      ctx->last_age = 0;
+      give_preceding_subject(b, q, &prev_subj);
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                !named_quote_before(b, q, T(b, b->sents.contents[so - 1].start)->start) &&
                spk__paragraph_subject(b, b->sents.contents[so - 1].end, &prev_subj) &&
@@ -640,12 +646,7 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       /* "Perret a pris la parole. « On ne lâchera rien. »": a quotation
        * opening the sentence after one whose subject is a person is that
        * person's, rather than the last speaker's */
-      CtxPerson p;
-      ctx__set_person(&p, prev_subj.name, strlen(prev_subj.name), prev_subj.gender);
-      copy_person_speaker(b, q, &p, "preceding-subject", 0.6);
-      ctx__note_speaker(ctx, p.name, p.gender);
-      ctx__set_person(&ctx->last_speaker, p.name, strlen(p.name), p.gender);
-      ctx->last_age = 0;
+      give_preceding_subject(b, q, &prev_subj);
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                anonymous_before(b, so) != NONE) {
       /* "Un médecin de Lorient, qui …, redoute un effet domino. « … »":
