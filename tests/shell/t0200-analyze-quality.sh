@@ -526,7 +526,27 @@ test_expect_success 'English press: a possessor apposition, a plural possessive,
 	indirect "he would ask the league for an explanation" -- Paolo Rinaldi [He]
 	quote "My players deserve better," -- Paolo Rinaldi [the Italian]
 	quote "We are sorry," -- Alastair Prentice [Alastair Prentice]
-	quote "Fines come out of customers${q} bills in the end." -- Alastair Prentice [follow-on, none]
+	quote "Fines come out of customers${q} bills in the end." -- Alastair Prentice [Alastair Prentice]
+	EOT
+	test_cmp expected actual
+'
+
+# A speaker carried over from an earlier quotation (a follow-on) points to
+# that speaker's nearest earlier mention by name, not to a pronoun between.
+test_expect_success 'a follow-on quotation points to its speaker'\''s earlier name' '
+	printf "%s\n" "« Le budget est prêt », a déclaré Jean Roux, maire de Lévis, lundi. « Nous tiendrons nos engagements », a-t-il assuré. « Personne ne sera oublié dans ce budget. »" >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out.json &&
+	python3 -c "
+import json
+t = open(\"in.txt\", \"rb\").read()
+for q in json.load(open(\"out.json\"))[\"quotes\"]:
+    s = q[\"speaker\"]
+    print(s[\"how\"], s[\"mention\"], t[s[\"start\"]:s[\"end\"]].decode())
+" >actual &&
+	cat >expected <<-\EOT &&
+	verb-after Jean Roux Jean Roux
+	verb-after+pronoun il il
+	follow-on Jean Roux Jean Roux
 	EOT
 	test_cmp expected actual
 '
@@ -1001,7 +1021,7 @@ test_expect_success 'France press: Me in an apposition, a party in parentheses, 
 	quote_speakers in.txt | sed "s/,.*mention: / [/" >actual &&
 	cat >expected <<-\EOT &&
 	Karim Belkacem [verb-after [Me Karim Belkacem]
-	Karim Belkacem [follow-on, none]
+	Karim Belkacem [follow-on [Me Karim Belkacem]
 	Charles Lenoir [verb-before [Charles Lenoir]
 	(unresolved) [verb-after [un député]
 	(unresolved) [follow-on [un député]
