@@ -181,6 +181,14 @@ static bool dialogue_line(Block *b, bool answer) {
   return false;
 }
 
+#define FALSE_OPENERS 4
+
+static bool is_false_opener(const uint32_t *set, uint32_t n, uint32_t i) {
+  for (uint32_t k = 0; k < n; k++)
+    if (set[k] == i) return true;
+  return false;
+}
+
 void quotes__find(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
@@ -210,10 +218,19 @@ void quotes__find(Block *b) {
       b->open_first = NONE;
     }
   }
+  /* A straight or single mark that opens and is never closed ("back in
+   * the '90s, …", "Nguyen: 'This is your win'Linh …" with the close glued
+   * to a word) would hold every quotation after it one level down, where
+   * none is emitted: the marks are paired again without it (at most
+   * FALSE_OPENERS times, and only when marks follow it: rare). */
+  uint32_t raw0 = b->raw.size, false_open[FALSE_OPENERS], nfalse = 0;
+pair:
+  depth = 0;
   /* the quotation marks (not in markup), listed with the tokens
    * (tok__index): most paragraphs hold none */
   for (uint32_t mi = 0; mi < b->marks.size; mi++) {
     uint32_t i = b->marks.contents[mi];
+    if (nfalse && is_false_opener(false_open, nfalse, i)) continue;
     uint8_t fam = t[i].qfam, role = t[i].qrole;
     int match = -1; /* stack slot this mark closes */
     for (int k = (int)depth - 1; k >= 0; k--) {
@@ -287,6 +304,12 @@ void quotes__find(Block *b) {
       else b->ctx->open_paras = 0;
       return;
     }
+  }
+  if (depth && (fams[0] == QM_STRAIGHT || fams[0] == QM_SINGLE) && nfalse < FALSE_OPENERS &&
+      b->marks.contents[b->marks.size - 1] != stack[0]) {
+    false_open[nfalse++] = stack[0];
+    b->raw.size = raw0;
+    goto pair;
   }
   while (k < depth && (fams[k] == QM_STRAIGHT || fams[k] == QM_SINGLE)) k++;
   if (k < depth) {
