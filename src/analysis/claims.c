@@ -37,6 +37,29 @@ static inline bool tab_before(const Block *b, const Token *w) {
   return b->text[w->start - 1] == '\t';
 }
 
+/* "dit.Le", "said.The": a sentence end with the next sentence glued to
+ * it.  Abbreviations and initials have a capital before the period
+ * ("U.S.", "M.Dupont"), domain names a lowercase word after it. */
+static bool glued_sentences(const Token *t, uint32_t i) {
+  const Token *w = &t[i - 1], *x = &t[i + 1];
+  return i > 0 && w->kind == T_WORD && w->end == t[i].start &&
+         !(w->flags & TF_CAP) && w->end - w->start >= 2 &&
+         (x->flags & TF_CAP) && !(x->flags & TF_ALLCAP) && x->end - x->start >= 2;
+}
+
+/* holiday."Our officers…: in paragraphs joined with nothing between
+ * them, a straight quote between a period and a capital may close the
+ * sentence's quotation or open the next one's.  It opens one when the
+ * straight quotes before it in the paragraph are paired (rare: only such
+ * a glued mark is counted for). */
+static bool opens_glued(const Token *t, uint32_t j) {
+  if (t[j].qrole != QR_BOTH || t[j].qfam != QM_STRAIGHT) return false;
+  uint32_t before = 0;
+  for (uint32_t k = 0; k < j; k++)
+    before += t[k].kind == T_QMARK && t[k].qfam == QM_STRAIGHT && !(t[k].flags & TF_MARKUP);
+  return before % 2 == 0;
+}
+
 void sent__split(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
@@ -57,7 +80,7 @@ void sent__split(Block *b) {
     uint32_t j = i + 1;
     while (j < n && (ends(&t[j]) ||
                      (t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&
-                      !(t[j].flags & TF_SPACE_BEFORE)) ||
+                      !(t[j].flags & TF_SPACE_BEFORE) && !opens_glued(t, j)) ||
                      (t[j].kind == T_PUNCT && (t[j].ch == ')' || t[j].ch == ']'))))
       j++;
     if (j < n && t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&
@@ -66,9 +89,11 @@ void sent__split(Block *b) {
     if (j < n && t[j].kind == T_WORD && !(t[j].flags & TF_CAP)) continue;
     /* "…is not true.<TAB>0": a label column stays with its line */
     if (j + 1 == n && t[j].kind == T_NUMBER && tab_before(b, &t[j])) j = n;
-    /* N.Y. / D-N.Y.: a period with a letter glued after it */
+    /* N.Y. / D-N.Y.: a period with a letter glued after it (but not
+     * "a-t-il dit.Le lendemain": paragraphs a scraper joined with nothing
+     * between them, a lowercase word, the period, a capitalised one) */
     if (t[i].ch == '.' && i + 1 < n && t[i + 1].start == t[i].end &&
-        t[i + 1].kind == T_WORD)
+        t[i + 1].kind == T_WORD && !glued_sentences(t, i))
       continue;
     if (j < n && t[j].kind == T_PUNCT && (t[j].ch == ',' || t[j].ch == ';')) continue;
     Sentence *se = pm_array_grow_one(&b->sents);

@@ -238,7 +238,11 @@ bool an__long_line(Block *b) {
     for (; mi < own_marks.size && own_marks.contents[mi] < sents[k].end; mi++) {
       const Token *q = &t[own_marks.contents[mi]];
       if (!fam) {
-        if (q->qrole == QR_OPEN) fam = q->qfam, depth = 1, opened = q->start;
+        /* (a mark glued on both sides opens when it opens the sentence:
+         * holiday."Our officers…, sent__split) */
+        if (q->qrole == QR_OPEN ||
+            (q->qrole == QR_BOTH && own_marks.contents[mi] == sents[k].start))
+          fam = q->qfam, depth = 1, opened = q->start;
       } else if (q->qfam == fam) {
         /* (a straight or single mark closes whatever it may: one
          * opening again is likelier a close that was lost) */
