@@ -106,6 +106,8 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
     }
   }
   if (e <= s) return;
+  /* "rock 'n' roll", "'n'": one byte between single marks is an elision */
+  if (fam == QM_SINGLE && e - s == 1) return;
   RawQuote *r = pm_array_grow_one(&b->raw);
   r->start = s;
   r->end = e;

@@ -553,13 +553,15 @@ for q in json.load(open(\"out.json\"))[\"quotes\"]:
 
 # A single or straight mark that opens and is never closed ("the '90s",
 # a close glued to the next word) used to hold every quotation after it
-# in the paragraph one level down, where none was reported.
+# in the paragraph one level down, where none was reported.  "Rock 'n'
+# roll" quotes nothing.
 test_expect_success 'an unclosed single quote does not hide the quotations after it' '
 	q=$(printf "\047") &&
 	printf "%s\n" "Back in the ${q}90s, the mill employed 400 people. \"We were young and we worked hard,\" said Ruth Akers. \"Nobody left early.\"" \
-		"" "Linh Nguyen at the hotel: ${q}This is your win${q}The crowd cheered. \"We did it,\" Nguyen told them." >in.txt &&
+		"" "Linh Nguyen at the hotel: ${q}This is your win${q}The crowd cheered. \"We did it,\" Nguyen told them." \
+		"" "Rock ${q}n${q} roll fans lined up early." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >out &&
-	grep ": quote " out | sed "s/^[^ ]* //; s/ \[.*//" >actual &&
+	grep ": quote \|: term " out | sed "s/^[^ ]* //; s/ \[.*//" >actual &&
 	cat >expected <<-EOT &&
 	quote "We were young and we worked hard," -- Ruth Akers
 	quote "Nobody left early." -- Ruth Akers
