@@ -109,7 +109,7 @@ typedef struct {
   const char *name;    /* resolved full name, NULL when unresolved */
   const char *mention; /* the words in the text; for a speaker carried over
                           (follow-on, continued) its nearest mention; NULL
-                          when no quotation near it names the speaker */
+                          when the text near it never names the speaker */
   uint32_t start, end; /* span of the mention; both 0 when mention is NULL */
   const char *how;     /* the rule that fired, e.g. "incise", "pronoun" */
   PmStance stance;

@@ -347,7 +347,7 @@ PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->marks);
   pm_array_delete(&b->sents);
   pm_array_delete(&b->raw);
-  an__recall_mentions(b->res);
+  an__recall_mentions(b->res, b->text, b->len);
   collect_speakers(b->res);
   return b->res;
 }

@@ -599,8 +599,9 @@ PmAnalysis *an__end(Block *b);
 /* Gives each quotation whose speaker no words beside it name (follow-on,
  * continued, lead-in, headline) the span and words of that speaker's
  * nearest mention among the block's quotations: an earlier name, else an
- * earlier pronoun, else a later name (recall.c). */
-void an__recall_mentions(PmAnalysis *a);
+ * earlier pronoun, else a later name; else the name (or surname) itself
+ * in the text around it (recall.c).  `text` is the block's. */
+void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len);
 /* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e).  Inline:
  * it runs once a paragraph in the tokenizer's thread, where a call (and
  * the two bounds kept in memory) cost as much as the trimming. */

@@ -19,6 +19,8 @@
  * paragraphs before the body names its speaker.  (48 found no more in
  * our batches than 8, at 1.3 instructions a byte against 0.3.) */
 #define RECALL_REACH 8
+/* and in bytes of text, when no quotation names the speaker */
+#define RECALL_BYTES 2000u
 
 static bool named_by(const PmQuote *p, const char *name) {
   return p->has_speaker && p->speaker.mention && p->speaker.name &&
@@ -33,7 +35,54 @@ static bool by_pronoun(const PmQuote *p) {
   return strstr(p->speaker.how, "pronoun") != NULL;
 }
 
-void an__recall_mentions(PmAnalysis *a) {
+/* Whether a name may not end before byte b / start after byte a: ASCII
+ * letters and digits, and the bytes of letters beyond ASCII, go on a
+ * word; spaces, punctuation, NBSP, guillemets, curly quotes, dashes
+ * (their last bytes A0 AB BB 93 94 98 99 9C 9D AF, first bytes C2 E2) do
+ * not. */
+static bool word_before(unsigned char b) {
+  if (b < 0x80) return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+  switch (b) {
+  case 0xA0: case 0xAB: case 0xBB: case 0x93: case 0x94:
+  case 0x98: case 0x99: case 0x9C: case 0x9D: case 0xAF:
+    return false;
+  default:
+    return true;
+  }
+}
+
+static bool word_after(unsigned char a) {
+  if (a < 0x80) return (unsigned)((a | 0x20) - 'a') < 26u || (unsigned)(a - '0') < 10u;
+  return a != 0xC2 && a != 0xE2;
+}
+
+/* Where `name` (else its last word, a surname) stands as whole words
+ * in text[lo, hi), the nearest to `hi` when `back`, else to `lo`.  For the
+ * few quotations no other quotation's mention names the speaker of: a
+ * sentence about the person before them, a headline. */
+static bool in_text(const char *text, uint32_t lo, uint32_t hi, const char *name,
+                    bool back, uint32_t *s, uint32_t *e) {
+  const char *sp = strrchr(name, ' ');
+  for (int pass = 0; pass < 2; pass++) {
+    const char *w = pass ? (sp ? sp + 1 : NULL) : name;
+    if (!w) break;
+    uint32_t n = (uint32_t)strlen(w);
+    if (n < 3 || hi - lo < n) continue;
+    for (uint32_t k = 0; k <= hi - lo - n; k++) {
+      uint32_t at = back ? hi - n - k : lo + k;
+      if (text[at] != w[0] || memcmp(text + at, w, n)) continue;
+      unsigned char before = at > lo ? (unsigned char)text[at - 1] : ' ';
+      unsigned char after = at + n < hi ? (unsigned char)text[at + n] : ' ';
+      if (word_before(before) || word_after(after)) continue;
+      *s = at;
+      *e = at + n;
+      return true;
+    }
+  }
+  return false;
+}
+
+void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len) {
   PmQuote *q = a->quotes.contents;
   uint32_t n = (uint32_t)a->quotes.size;
   for (uint32_t i = 0; i < n; i++) {
@@ -52,7 +101,18 @@ void an__recall_mentions(PmAnalysis *a) {
     /* else the nearest after (a headline, a chapeau's quotation) */
     for (uint32_t j = i + 1; !best && j < n && j <= i + RECALL_REACH; j++)
       if (named_by(&q[j], name) && !by_pronoun(&q[j])) best = &q[j];
-    if (!best) continue;
+    if (!best) {
+      uint32_t s, e;
+      uint32_t lo = q[i].start > RECALL_BYTES ? q[i].start - RECALL_BYTES : 0;
+      uint32_t hi = q[i].end + RECALL_BYTES < len ? q[i].end + RECALL_BYTES : len;
+      if (in_text(text, lo, q[i].start, name, true, &s, &e) ||
+          in_text(text, q[i].end, hi, name, false, &s, &e)) {
+        q[i].speaker.mention = res__str(a, text + s, e - s);
+        q[i].speaker.start = s;
+        q[i].speaker.end = e;
+      }
+      continue;
+    }
     q[i].speaker.mention = best->speaker.mention;
     q[i].speaker.start = best->speaker.start;
     q[i].speaker.end = best->speaker.end;

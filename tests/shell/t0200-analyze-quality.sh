@@ -551,6 +551,22 @@ for q in json.load(open(\"out.json\"))[\"quotes\"]:
 	test_cmp expected actual
 '
 
+# When no quotation names that speaker (a quotation given to the subject
+# of the sentence before), the name itself in the text is the mention.
+test_expect_success 'a quotation given to the sentence before'\''s subject points to the name there' '
+	printf "%s\n" "Le syndicaliste Marc Perret a pris la parole devant les grévistes. « On ne lâchera rien, nous serons là demain encore. »" >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out.json &&
+	python3 -c "
+import json
+t = open(\"in.txt\", \"rb\").read()
+for q in json.load(open(\"out.json\"))[\"quotes\"]:
+    s = q[\"speaker\"]
+    print(s[\"how\"], s[\"mention\"], s[\"start\"], t[s[\"start\"]:s[\"end\"]].decode())
+" >actual &&
+	echo "preceding-subject Marc Perret 16 Marc Perret" >expected &&
+	test_cmp expected actual
+'
+
 # A single or straight mark that opens and is never closed ("the '90s",
 # a close glued to the next word) used to hold every quotation after it
 # in the paragraph one level down, where none was reported.  "Rock 'n'
