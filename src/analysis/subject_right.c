@@ -169,6 +169,22 @@ static bool apposition_closes(const Block *b, uint32_t ne) {
          folded_is(b, ne, "who") || folded_is(b, ne, "dont");
 }
 
+/* The end of a person's name apposed after the comma at token e (« un
+ * résident, Amir Khan. », « l'adjoint aux travaux, Karim Benali, … »): a
+ * name of two words or more, or a first name alone (« son frère, Anthony,
+ * »), that closes before punctuation or a relative; *an gets its first
+ * token.  NONE when no such name follows. */
+static uint32_t apposed_person(const Block *b, uint32_t e, uint32_t *an) {
+  if (!punct(b, e, ',')) return NONE;
+  uint32_t a = apposed_name(b, e);
+  if (a >= b->toks.size || !spk__nameish(b, a) || (T(b, a)->flags & TF_ALLCAP)) return NONE;
+  uint32_t ne = spk__name_end(b, a, b->toks.size);
+  if ((ne - a < 2 && !(T(b, a)->lex & (W_FIRST_M | W_FIRST_F))) || !apposition_closes(b, ne))
+    return NONE;
+  *an = a;
+  return ne;
+}
+
 /* "said the company's chief executive, Alastair Prentice": after the
  * possessor at token k, a role noun phrase and then, past a comma, the
  * name of the person who holds it.  Binds the role to that name.  False
@@ -503,6 +519,12 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   if ((t->lex & W_DET) && eh < hi && word(b, eh) &&
       (T(b, eh)->lex & W_ROLE_GENERIC) && !(T(b, eh)->lex & W_ROLE) &&
       !(eh + 1 < hi && word(b, eh + 1) && (T(b, eh + 1)->flags & TF_CAP))) {
+    /* « déplore un résident, Amir Khan »: the apposed name wins */
+    uint32_t an, ne = apposed_person(b, eh + 1, &an);
+    if (ne != NONE) {
+      spk__name_mention(b, m, an, ne);
+      return true;
+    }
     m->type = M_ROLE;
     m->head = eh;
     m->ts = j;
@@ -576,16 +598,8 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       }
       m->te = e;
       /* "l'adjoint aux travaux, Karim Benali": the apposed name wins */
-      uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
-      if (punct(b, e, ',') && an < b->toks.size && spk__nameish(b, an) &&
-          !(T(b, an)->flags & TF_ALLCAP) &&
-          (spk__name_end(b, an, b->toks.size) - an >= 2 ||
-           /* « a confié son frère, Anthony, »: a first name alone */
-           (T(b, an)->lex & (W_FIRST_M | W_FIRST_F))) &&
-          apposition_closes(b, spk__name_end(b, an, b->toks.size))) {
-        spk__name_mention(b, m, an, spk__name_end(b, an, b->toks.size));
-        return true;
-      }
+      uint32_t an, ne = apposed_person(b, e, &an);
+      if (ne != NONE) spk__name_mention(b, m, an, ne);
       return true;
     }
   }
@@ -646,8 +660,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
               break;
             }
           }
+        /* ("a spokesperson for the ministry, Julie Roy": an English
+         * role's complement may open with "for") */
         while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 9 &&
-               de_prep(b, e)) {
+               (de_prep(b, e) || (b->lid == PM_LANG_EN && (h->lex & W_ROLE) &&
+                                  folded_is(b, e, "for")))) {
           uint32_t x = e + 1;
           if (word(b, x) && (T(b, x)->lex & W_DET) && !(T(b, x)->flags & TF_CAP)) x++;
           if (x < hi && word(b, x)) {

@@ -1190,6 +1190,20 @@ speaker_names() {
 	grep -E ": (quote|indirect) " out | sed "s/.* -- //; s/ \[.*//"
 }
 
+# A name apposed after an inverted subject names the speaker, whatever
+# the noun before it: a described person (« un résident »), an indefinite
+# "one resident", a role with an English "for" complement, « attachée ».
+test_expect_success 'a name apposed after an inverted subject is the speaker' '
+	printf "%s\n\n" "« Ce serait fini en juin », déplore un résident, Amir Khan." \
+		"« L’argent est là », a fait valoir l’attachée de presse du ministre, Ewan Sauves, dans un courriel." >fr.txt &&
+	printf "%s\n\n" "\"We were told June,\" said one resident, Amir Khan." \
+		"\"It is too late,\" said a spokesperson for the ministry, Julie Roy." >en.txt &&
+	speaker_names fr.txt >actual &&
+	speaker_names en.txt >>actual &&
+	printf "%s\n" "Amir Khan" "Ewan Sauves" "Amir Khan" "Julie Roy" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a pronoun after a quoted sentence is its speaker, not the party before' '
 	echo "The NDP said the plan did not go far enough. \"It is a start,\" said Niki Ashworth, the NDP critic. She said her party would push for more." >in.txt &&
 	speaker_names in.txt >actual &&
