@@ -41,8 +41,9 @@ static inline bool tab_before(const Block *b, const Token *w) {
  * it.  Abbreviations and initials have a capital before the period
  * ("U.S.", "M.Dupont"), domain names a lowercase word after it. */
 static bool glued_sentences(const Token *t, uint32_t i) {
+  if (i == 0) return false; /* (before forming &t[-1]) */
   const Token *w = &t[i - 1], *x = &t[i + 1];
-  return i > 0 && w->kind == T_WORD && w->end == t[i].start &&
+  return w->kind == T_WORD && w->end == t[i].start &&
          !(w->flags & TF_CAP) && w->end - w->start >= 2 &&
          (x->flags & TF_CAP) && !(x->flags & TF_ALLCAP) && x->end - x->start >= 2;
 }
@@ -51,13 +52,24 @@ static bool glued_sentences(const Token *t, uint32_t i) {
  * them, a straight quote between a period and a capital may close the
  * sentence's quotation or open the next one's.  It opens one when the
  * straight quotes before it in the paragraph are paired (rare: only such
- * a glued mark is counted for). */
-static bool opens_glued(const Token *t, uint32_t j) {
+ * a glued mark is counted for).  The count is kept in a cursor that moves
+ * to each mark asked about: sent__split asks in the order it scans, so
+ * counting costs no more than its own scans (counting from the paragraph
+ * start each time took seconds on a long line full of `."X`). */
+typedef struct {
+  uint32_t at;    /* the cursor's token */
+  uint32_t marks; /* straight marks not in markup before it */
+} MarkCount;
+
+static inline uint32_t straight(const Token *t) {
+  return t->kind == T_QMARK && t->qfam == QM_STRAIGHT && !(t->flags & TF_MARKUP);
+}
+
+static bool opens_glued(const Token *t, uint32_t j, MarkCount *c) {
   if (t[j].qrole != QR_BOTH || t[j].qfam != QM_STRAIGHT) return false;
-  uint32_t before = 0;
-  for (uint32_t k = 0; k < j; k++)
-    before += t[k].kind == T_QMARK && t[k].qfam == QM_STRAIGHT && !(t[k].flags & TF_MARKUP);
-  return before % 2 == 0;
+  for (; c->at < j; c->at++) c->marks += straight(&t[c->at]);
+  for (; c->at > j; c->at--) c->marks -= straight(&t[c->at - 1]);
+  return c->marks % 2 == 0;
 }
 
 void sent__split(Block *b) {
@@ -67,6 +79,7 @@ void sent__split(Block *b) {
   /* Only the tokens tok__scan listed may end a sentence (ends() is true
    * of exactly those); the ones a cut already passed are skipped. */
   uint32_t from = 0;
+  MarkCount glued = {0, 0};
   for (uint32_t c = 0; c < b->ends.size; c++) {
     uint32_t i = b->ends.contents[c];
     if (i < from) continue;
@@ -80,7 +93,7 @@ void sent__split(Block *b) {
     uint32_t j = i + 1;
     while (j < n && (ends(&t[j]) ||
                      (t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&
-                      !(t[j].flags & TF_SPACE_BEFORE) && !opens_glued(t, j)) ||
+                      !(t[j].flags & TF_SPACE_BEFORE) && !opens_glued(t, j, &glued)) ||
                      (t[j].kind == T_PUNCT && (t[j].ch == ')' || t[j].ch == ']'))))
       j++;
     if (j < n && t[j].kind == T_QMARK && (t[j].qrole & QR_CLOSE) &&

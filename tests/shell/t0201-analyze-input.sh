@@ -68,6 +68,12 @@ test_expect_success 'a 50 MB single line is analysed in pieces without error' '
 	grep -q "bytes=56000000 quotes=3500000 " actual
 '
 
+test_expect_success 'an 8 MB line of sentences glued to straight quotes takes linear time' '
+	python3 -c "import sys; sys.stdout.write(\"He said.\\\"X\" * 800000)" >glued.txt &&
+	timeout 20 "$PRESSMARK" analyze --format summary glued.txt >actual &&
+	grep -q "bytes=8000000 quotes=400000 " actual
+'
+
 test_expect_success 'usage errors exit 2' '
 	test_expect_code 2 "$PRESSMARK" analyze --format xml x 2>err &&
 	grep -q "format: expected json, text or summary" err &&
