@@ -113,6 +113,9 @@ typedef struct {
   uint32_t start, end; /* span of the mention; both 0 when mention is NULL */
   const char *how;     /* the rule that fired, e.g. "incise", "pronoun" */
   PmStance stance;
+  bool recalled;       /* the mention is borrowed, not the quotation's own
+                          cue: a headline's from the body, a carried-over
+                          speaker's nearest mention (recall.c) */
 } PmSpeakerRef;
 
 typedef struct {
@@ -224,6 +227,13 @@ void pm_analysis_free(PmAnalysis *a);
 const PmQuote *pm_analysis_quotes(const PmAnalysis *a, size_t *n);
 const PmClaim *pm_analysis_claims(const PmAnalysis *a, size_t *n);
 const PmSpeaker *pm_analysis_speakers(const PmAnalysis *a, size_t *n);
+/* One quotation per speaker mention, however many share it (a carried-over
+ * speaker's quotations borrow their nearest mention): sets listed[i] for
+ * the quotation that answers for its mention (the first whose own words
+ * the mention is, else the first that borrows it) and clears it for the
+ * others and for quotations without a mention.  `listed` has a slot per
+ * quotation (pm_analysis_quotes' count).  O(n log n) for n quotations. */
+void pm_analysis_mention_owners(const PmAnalysis *a, bool *listed);
 /* Number of sentences scored (claims or not). */
 size_t pm_analysis_sentence_count(const PmAnalysis *a);
 

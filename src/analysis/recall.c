@@ -10,6 +10,7 @@
  * Runs once a block, after the speaker pass, over the block's quotations
  * (the only ones whose offsets share its origin).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/internal.h"
@@ -110,11 +111,46 @@ void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len) {
         q[i].speaker.mention = res__str(a, text + s, e - s);
         q[i].speaker.start = s;
         q[i].speaker.end = e;
+        q[i].speaker.recalled = true;
       }
       continue;
     }
     q[i].speaker.mention = best->speaker.mention;
     q[i].speaker.start = best->speaker.start;
     q[i].speaker.end = best->speaker.end;
+    q[i].speaker.recalled = true;
   }
+}
+
+/* Mentions sort by span, then the quotation whose own words they are
+ * before those that borrow them, then by text order. */
+typedef struct {
+  uint32_t start, end, index;
+  bool recalled;
+} MentionRef;
+
+static int mention_cmp(const void *x, const void *y) {
+  const MentionRef *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->end != b->end) return a->end < b->end ? -1 : 1;
+  if (a->recalled != b->recalled) return a->recalled ? 1 : -1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void pm_analysis_mention_owners(const PmAnalysis *a, bool *listed) {
+  const PmQuote *q = a->quotes.contents;
+  uint32_t n = (uint32_t)a->quotes.size, m = 0;
+  if (!n) return;
+  MentionRef *r = pm_malloc(n * sizeof *r);
+  for (uint32_t i = 0; i < n; i++) {
+    const PmSpeakerRef *sp = &q[i].speaker;
+    listed[i] = false;
+    if (q[i].has_speaker && sp->mention && sp->end > sp->start)
+      r[m++] = (MentionRef){sp->start, sp->end, i, sp->recalled};
+  }
+  if (m > 1) qsort(r, m, sizeof *r, mention_cmp);
+  for (uint32_t k = 0; k < m; k++)
+    if (!k || r[k].start != r[k - 1].start || r[k].end != r[k - 1].end)
+      listed[r[k].index] = true;
+  pm_free(r);
 }

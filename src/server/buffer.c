@@ -366,15 +366,11 @@ static void block_marks(const Block *k, const PmAnalysis *an, BMarkArray *marks)
     add_mark(marks, k, q[i].start, q[i].end, g);
   }
   /* One speaker mark per mention, however many quotes it speaks. */
-  for (size_t i = 0; i < nq; i++) {
-    const PmSpeakerRef *sp = &q[i].speaker;
-    if (!q[i].has_speaker || !sp->mention || sp->end <= sp->start) continue;
-    bool seen = false;
-    for (size_t j = 0; j < i && !seen; j++)
-      seen = q[j].has_speaker && q[j].speaker.mention &&
-             q[j].speaker.start == sp->start && q[j].speaker.end == sp->end;
-    if (!seen) add_mark(marks, k, sp->start, sp->end, PM_HL_SPEAKER);
-  }
+  bool *listed = nq ? pm_malloc(nq * sizeof *listed) : NULL;
+  pm_analysis_mention_owners(an, listed);
+  for (size_t i = 0; i < nq; i++)
+    if (listed[i]) add_mark(marks, k, q[i].speaker.start, q[i].speaker.end, PM_HL_SPEAKER);
+  pm_free(listed);
   if (marks->size > 1)
     qsort(marks->contents, marks->size, sizeof *marks->contents, mark_cmp);
 }
@@ -613,16 +609,21 @@ bool pm_bufdoc_item_at(PmBufDoc *doc, uint32_t row, uint32_t col,
   size_t nq, nc;
   const PmQuote *q = pm_analysis_quotes(doc->item_an, &nq);
   const PmClaim *c = pm_analysis_claims(doc->item_an, &nc);
-  const PmQuote *best = NULL;
+  const PmQuote *best = NULL, *spoken = NULL;
   for (size_t i = 0; i < nq; i++) {
     const PmSpeakerRef *sp = &q[i].speaker;
-    if (q[i].has_speaker && sp->mention && sp->start <= off && off < sp->end) {
-      quote_item(doc, k, &q[i], PM_ITEM_SPEAKER, out);
-      return true;
-    }
+    /* a mention answers for the quote it introduces, not for the first
+     * of those that borrow it (a headline's, a follow-on's) */
+    if (q[i].has_speaker && sp->mention && sp->start <= off && off < sp->end &&
+        (!spoken || (spoken->speaker.recalled && !sp->recalled)))
+      spoken = &q[i];
     if (q[i].start <= off && off < q[i].end &&
         (!best || q[i].end - q[i].start < best->end - best->start))
       best = &q[i];
+  }
+  if (spoken) {
+    quote_item(doc, k, spoken, PM_ITEM_SPEAKER, out);
+    return true;
   }
   if (best) {
     quote_item(doc, k, best, PM_ITEM_QUOTE, out);
@@ -659,19 +660,15 @@ void pm_bufdoc_items(PmBufDoc *doc, PmItemKind kind,
       pm_analysis_free(an);
       continue;
     }
+    /* one item per speaker mention, the quote it introduces */
+    bool *listed = kind == PM_ITEM_SPEAKER && nq ? pm_malloc(nq * sizeof *listed) : NULL;
+    if (listed) pm_analysis_mention_owners(an, listed);
     for (size_t i = 0; i < nq && go; i++) {
-      const PmSpeakerRef *sp = &q[i].speaker;
-      if (kind == PM_ITEM_SPEAKER) {
-        if (!q[i].has_speaker || !sp->mention || sp->end <= sp->start) continue;
-        bool seen = false;
-        for (size_t x = 0; x < i && !seen; x++)
-          seen = q[x].has_speaker && q[x].speaker.mention &&
-                 q[x].speaker.start == sp->start && q[x].speaker.end == sp->end;
-        if (seen) continue;
-      }
+      if (kind == PM_ITEM_SPEAKER && !listed[i]) continue;
       quote_item(doc, k, &q[i], kind, &it);
       go = fn(&it, data);
     }
+    pm_free(listed);
     pm_analysis_free(an);
   }
 }

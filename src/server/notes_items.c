@@ -14,6 +14,7 @@
 #include "pressmark/anchor.h"
 #include "server/notes_rpc.h"
 #include "server/params.h"
+#include "util/alloc.h"
 
 typedef struct {
   PmServer *srv;
@@ -145,12 +146,12 @@ static PmObj analysis_get(PmServer *srv, const msgpack_object *params,
   const PmQuote *q = pm_analysis_quotes(a, &nq);
   const PmClaim *cl = pm_analysis_claims(a, &nc);
   uint32_t kq = 0, kc = 0, km = 0;
+  /* one entry per mention, however many quotes share it */
+  bool *listed = nq ? pm_malloc(nq * sizeof *listed) : NULL;
+  pm_analysis_mention_owners(a, listed);
   for (size_t i = 0; i < nq; i++) {
     if (covers(q[i].start, q[i].end, at_off)) kq++;
-    if (q[i].has_speaker && q[i].speaker.mention &&
-        q[i].speaker.end > q[i].speaker.start &&
-        covers(q[i].speaker.start, q[i].speaker.end, at_off))
-      km++;
+    if (listed[i] && covers(q[i].speaker.start, q[i].speaker.end, at_off)) km++;
   }
   for (size_t i = 0; i < nc; i++)
     if (covers(cl[i].start, cl[i].end, at_off)) kc++;
@@ -161,11 +162,10 @@ static PmObj analysis_get(PmServer *srv, const msgpack_object *params,
   for (size_t i = 0; i < nq; i++) {
     if (covers(q[i].start, q[i].end, at_off))
       quotes.via.array.ptr[kq++] = quote_obj(&c, &q[i]);
-    if (q[i].has_speaker && q[i].speaker.mention &&
-        q[i].speaker.end > q[i].speaker.start &&
-        covers(q[i].speaker.start, q[i].speaker.end, at_off))
+    if (listed[i] && covers(q[i].speaker.start, q[i].speaker.end, at_off))
       mentions.via.array.ptr[km++] = mention_obj(&c, &q[i]);
   }
+  pm_free(listed);
   for (size_t i = 0; i < nc; i++)
     if (covers(cl[i].start, cl[i].end, at_off))
       claims.via.array.ptr[kc++] = claim_obj(&c, &cl[i]);

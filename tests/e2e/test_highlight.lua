@@ -399,4 +399,35 @@ T.test('item_get answers with the quote, its speaker and how it was found', func
   T.matches(err, 'kind must be quotes, claims or speakers')
 end)
 
+-- A headline quote and follow-ons borrow the mention "said Jane Porter"
+-- introduces (recall.c): the name is one speaker item, and at it the
+-- quote it introduces answers (verb-after), not the first one borrowing it.
+local PORTER = {
+  '"We will not back down": the mayor defends the harbour plan',
+  '',
+  'The city council voted on Monday to rebuild the harbour by 2027.',
+  '',
+  '"We will not back down," said Jane Porter on Tuesday. "The harbour is the heart of this town." "Every delay costs us money."',
+}
+
+T.test('a mention several quotes share is one speaker item, told by the quote it introduces', function()
+  local buf = edit('porter.txt', PORTER)
+  settle(buf)
+  T.eq(words(buf, 'PressmarkSpeaker'), { { 4, 'Jane Porter' } })
+  local sp = rpc.request('pressmark_item_get', buf, 4, 35)
+  T.eq({ sp.kind, sp.text, sp.speaker.how }, { 'speaker', 'Jane Porter', 'verb-after' })
+  local items = rpc.request('pressmark_items_get', buf, 'speakers')
+  T.eq(#items, 1)
+  T.eq(items[1].speaker.how, 'verb-after')
+  local follow = rpc.request('pressmark_item_get', buf, 4, 60)
+  T.eq({ follow.kind, follow.speaker.how, follow.speaker.col }, { 'quote', 'follow-on', 30 })
+  -- unattached, through pressmark_analysis_get: the same single mention
+  vim.cmd('enew')
+  local scratch = api.nvim_get_current_buf()
+  api.nvim_buf_set_lines(scratch, 0, -1, true, PORTER)
+  local a = rpc.request('pressmark_analysis_get', scratch)
+  T.eq(#a.speakers, 1)
+  T.eq({ a.speakers[1].mention, a.speakers[1].how }, { 'Jane Porter', 'verb-after' })
+end)
+
 T.done()
