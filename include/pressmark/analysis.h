@@ -113,15 +113,15 @@ typedef struct {
   uint32_t start, end; /* span of the mention; both 0 when mention is NULL */
   const char *how;     /* the rule that fired, e.g. "incise", "pronoun" */
   PmStance stance;
-  bool recalled;       /* the mention is borrowed, not the quotation's own
-                          cue: a headline's from the body, a carried-over
-                          speaker's nearest mention (recall.c) */
 } PmSpeakerRef;
 
 typedef struct {
   uint32_t start, end; /* between the marks, without them */
   PmQuoteKind kind;
   bool has_speaker;    /* false: the text names no speaker */
+  bool recalled;       /* the speaker's mention is borrowed, not this
+                          quotation's own cue: a headline's from the body,
+                          a carried-over speaker's nearest mention */
   PmSpeakerRef speaker;
   double confidence;   /* 0..1 */
 } PmQuote;

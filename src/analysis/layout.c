@@ -166,7 +166,7 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
     h->kind = PM_QUOTE_QUOTE;
     h->speaker = q->speaker;
     h->speaker.how = "headline";
-    h->speaker.recalled = true; /* the mention is the body quotation's */
+    h->recalled = true; /* the mention is the body quotation's */
     h->confidence = q->confidence * 0.9;
     b->heading_quotes[k] = b->heading_quotes[--b->n_heading_quotes];
   }
@@ -197,7 +197,7 @@ static void named_by_body(PmQuote *h, const char *name, uint32_t a, uint32_t z,
   h->speaker.end = z;
   h->speaker.how = how;
   h->speaker.stance = PM_STANCE_NONE;
-  h->speaker.recalled = true; /* the body's words, not the headline's */
+  h->recalled = true; /* the body's words, not the headline's */
   h->confidence = conf;
 }
 

@@ -111,14 +111,14 @@ void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len) {
         q[i].speaker.mention = res__str(a, text + s, e - s);
         q[i].speaker.start = s;
         q[i].speaker.end = e;
-        q[i].speaker.recalled = true;
+        q[i].recalled = true;
       }
       continue;
     }
     q[i].speaker.mention = best->speaker.mention;
     q[i].speaker.start = best->speaker.start;
     q[i].speaker.end = best->speaker.end;
-    q[i].speaker.recalled = true;
+    q[i].recalled = true;
   }
 }
 
@@ -146,7 +146,7 @@ void pm_analysis_mention_owners(const PmAnalysis *a, bool *listed) {
     const PmSpeakerRef *sp = &q[i].speaker;
     listed[i] = false;
     if (q[i].has_speaker && sp->mention && sp->end > sp->start)
-      r[m++] = (MentionRef){sp->start, sp->end, i, sp->recalled};
+      r[m++] = (MentionRef){sp->start, sp->end, i, q[i].recalled};
   }
   if (m > 1) qsort(r, m, sizeof *r, mention_cmp);
   for (uint32_t k = 0; k < m; k++)

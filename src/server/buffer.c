@@ -615,7 +615,7 @@ bool pm_bufdoc_item_at(PmBufDoc *doc, uint32_t row, uint32_t col,
     /* a mention answers for the quote it introduces, not for the first
      * of those that borrow it (a headline's, a follow-on's) */
     if (q[i].has_speaker && sp->mention && sp->start <= off && off < sp->end &&
-        (!spoken || (spoken->speaker.recalled && !sp->recalled)))
+        (!spoken || (spoken->recalled && !q[i].recalled)))
       spoken = &q[i];
     if (q[i].start <= off && off < q[i].end &&
         (!best || q[i].end - q[i].start < best->end - best->start))
