@@ -27,6 +27,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 now() { date +%s.%N; }
 ROUNDS=${BENCH_ROUNDS:-5}
+[ "$ROUNDS" -ge 1 ] 2>/dev/null || ROUNDS=1
 
 # corpus NAME FILE...: builds $TMP/big.txt from the files and measures it
 corpus() {

@@ -61,7 +61,7 @@ static bool word_after(unsigned char a) {
  * in text[lo, hi), the nearest to `hi` when `back`, else to `lo`.  For the
  * few quotations no other quotation's mention names the speaker of: a
  * sentence about the person before them, a headline. */
-static bool in_text(const char *text, uint32_t lo, uint32_t hi, const char *name,
+static bool in_text(const char *text, uint32_t len, uint32_t lo, uint32_t hi, const char *name,
                     bool back, uint32_t *s, uint32_t *e) {
   const char *sp = strrchr(name, ' ');
   for (int pass = 0; pass < 2; pass++) {
@@ -72,8 +72,10 @@ static bool in_text(const char *text, uint32_t lo, uint32_t hi, const char *name
     for (uint32_t k = 0; k <= hi - lo - n; k++) {
       uint32_t at = back ? hi - n - k : lo + k;
       if (text[at] != w[0] || memcmp(text + at, w, n)) continue;
-      unsigned char before = at > lo ? (unsigned char)text[at - 1] : ' ';
-      unsigned char after = at + n < hi ? (unsigned char)text[at + n] : ' ';
+      /* (the text's bytes, not the window's edges: "Roux" is no word
+       * of "Rouxel" cut by the window) */
+      unsigned char before = at > 0 ? (unsigned char)text[at - 1] : ' ';
+      unsigned char after = at + n < len ? (unsigned char)text[at + n] : ' ';
       if (word_before(before) || word_after(after)) continue;
       *s = at;
       *e = at + n;
@@ -106,8 +108,8 @@ void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len) {
       uint32_t s, e;
       uint32_t lo = q[i].start > RECALL_BYTES ? q[i].start - RECALL_BYTES : 0;
       uint32_t hi = q[i].end + RECALL_BYTES < len ? q[i].end + RECALL_BYTES : len;
-      if (in_text(text, lo, q[i].start, name, true, &s, &e) ||
-          in_text(text, q[i].end, hi, name, false, &s, &e)) {
+      if (in_text(text, len, lo, q[i].start, name, true, &s, &e) ||
+          in_text(text, len, q[i].end, hi, name, false, &s, &e)) {
         q[i].speaker.mention = res__str(a, text + s, e - s);
         q[i].speaker.start = s;
         q[i].speaker.end = e;
