@@ -69,6 +69,14 @@ $(2)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(2)/libpressmark.a
 endef
 
 $(eval $(call variant,release,build,$(CC),$(OPT)))
+# The speaker pass is many small rules calling small helpers: -O3's wider
+# inlining takes about 1 instruction a byte off it (4.1 % of the pass, 1.4 %
+# of the whole on article text); the output is the same (no -ffast-math).
+# Release build only; rebuilt when this line changes.
+SPEAKER_OBJ := $(patsubst %,build/obj/analysis/%.o,speakers names resolve cues indirect \
+                 roles subject_left subject_right context layout)
+$(SPEAKER_OBJ): BASE_CFLAGS += -O3
+$(SPEAKER_OBJ): Makefile
 $(eval $(call variant,test,build/test,$(CC),-O1 -g -DPM_COUNT_ALLOC))
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -DPM_COUNT_ALLOC
 $(eval $(call variant,asan,build/asan,$(CLANG),$$(SAN_FLAGS)))
