@@ -201,7 +201,7 @@ static bool cap_inst(const Block *b, uint32_t i) {
          !(T(b, i)->lex & (W_FUNCTION | W_DET | W_PREP | W_HONORIFIC | W_ROLE));
 }
 
-uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
+uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
   bool of_tail = false;
   while (e < hi) {

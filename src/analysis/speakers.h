@@ -140,7 +140,19 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);
 /* First token of the name ending at token j (not before lo). */
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 /* Token after the name starting at token s (not past hi). */
-uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi);
+uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi);
+static inline uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
+  /* Most names are one word before a lowercase word or a mark: then
+   * names.c would stop at once (its only rule at a lowercase word is an
+   * English body's "of", after an institution noun), so no call. */
+  uint32_t e = s + 1;
+  if (e >= hi || e >= b->toks.size) return e;
+  const Token *t = T(b, e);
+  if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))) &&
+      !(b->lid == PM_LANG_EN && (T(b, s)->lex & W_INSTITUTION)))
+    return e;
+  return spk__name_end_from(b, s, hi);
+}
 /* An initialism ("B.C.", "U.S.") right before token s: its token, or s. */
 uint32_t spk__initialism_before(const Block *b, uint32_t s, uint32_t lo);
 /* 1 masculine, 2 feminine, 0 unknown, from the first name at ns. */
