@@ -14,10 +14,7 @@
 /* spk__nameish for a capitalised word i (speakers.h tests that). */
 bool spk__nameish_cap(const Block *b, uint32_t i) {
   const Token *t = T(b, i);
-  if (t->lex & (W_FUNCTION | W_DET | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL |
-                W_MONTH | W_INTERJ | W_HONORIFIC | W_SOURCE | W_COMMENT |
-                W_FIRST_PERSON | W_AUX | W_QUE))
-    return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+  /* (speakers.h settled the words of class NAMEISH_NOT) */
   if ((t->lex & (W_ROLE | W_INSTITUTION)) && !(t->lex & (W_FIRST_M | W_FIRST_F))) {
     /* "Bruno Le Maire": a role word after a name's capitalised article */
     return i >= 2 && word(b, i - 1) && (T(b, i - 1)->flags & TF_CAP) &&

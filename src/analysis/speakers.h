@@ -111,9 +111,18 @@ static inline int pron_gender(const Token *t) {
  * tokens fail the first flag test: that test is inline, the rest of the
  * rule in names.c. */
 bool spk__nameish_cap(const Block *b, uint32_t i);
+/* The classes of a capitalised word that opens no name unless it is also a
+ * first name ("Le", "The", "Selon", "Mais"): most capitals the searches
+ * pass are such a sentence's first word, settled here without the call. */
+#define NAMEISH_NOT                                                                        \
+  (W_FUNCTION | W_DET | W_PREP | W_PRON_M | W_PRON_F | W_PRON_PL | W_MONTH | W_INTERJ |   \
+   W_HONORIFIC | W_SOURCE | W_COMMENT | W_FIRST_PERSON | W_AUX | W_QUE)
 static inline bool spk__nameish(const Block *b, uint32_t i) {
-  return i < b->toks.size && T(b, i)->kind == T_WORD && (T(b, i)->flags & TF_CAP) &&
-         spk__nameish_cap(b, i);
+  if (i >= b->toks.size) return false;
+  const Token *t = T(b, i);
+  if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
+  if (t->lex & NAMEISH_NOT) return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+  return spk__nameish_cap(b, i);
 }
 /* A speech verb used as a verb: lowercase, not after a determiner. */
 bool spk__speech_verb_word(const Block *b, uint32_t i);
