@@ -104,8 +104,58 @@ static void equal_lists_compare_equal_whatever_their_slots(void) {
   pm_context_free(c);
 }
 
+static size_t n_roles(const PmContext *ctx) {
+  size_t n = 0;
+  while (n < CTX_ROLES && ctx->roles[n].role[0]) n++;
+  return n;
+}
+
+/* One binding per role and phrase, the latest in front; binding the one
+ * in front again changes nothing; fields hold their strings cut. */
+static void roles_are_bound_most_recent_first(void) {
+  PmContext *ctx = pm_context_new();
+  ctx__bind_role(ctx, "ministre", 8, "", "Manuel Valls");
+  ctx__bind_role(ctx, "maire", 5, "", "Anne Roux");
+  ctx__bind_role(ctx, "ministre", 8, "ministre de l'intérieur", "Paul Dax");
+  CHECK_EQ_INT(n_roles(ctx), 3);
+  CHECK_EQ_STR(ctx->roles[0].phrase, "ministre de l'intérieur");
+  CHECK_EQ_STR(ctx->roles[1].name, "Anne Roux");
+  CHECK_EQ_STR(ctx->roles[2].name, "Manuel Valls");
+  ctx__bind_role(ctx, "maire", 5, "", "Anne Roux"); /* to the front */
+  CHECK_EQ_INT(n_roles(ctx), 3);
+  CHECK_EQ_STR(ctx->roles[0].role, "maire");
+  CHECK_EQ_STR(ctx->roles[1].name, "Paul Dax");
+  PmContext *before = pm_context_copy(ctx);
+  ctx__bind_role(ctx, "maire", 5, "", "Anne Roux"); /* again: no change */
+  CHECK(!memcmp(ctx->roles, before->roles, sizeof ctx->roles));
+  ctx__bind_role(ctx, "maire", 5, "", "Léa Morel"); /* a new holder */
+  CHECK_EQ_INT(n_roles(ctx), 3);
+  CHECK_EQ_STR(ctx->roles[0].name, "Léa Morel");
+  CHECK_EQ_STR(ctx->roles[1].name, "Paul Dax");
+  CHECK_EQ_STR(ctx__role(ctx, "maire", 5), "Léa Morel");
+  char longer[200];
+  memset(longer, 'x', sizeof longer - 1);
+  longer[sizeof longer - 1] = '\0';
+  ctx__bind_role(ctx, "juge", 4, longer, longer);
+  CHECK_EQ_INT(strlen(ctx->roles[0].phrase), CTX_PHRASE - 1);
+  CHECK_EQ_INT(strlen(ctx->roles[0].name), CTX_NAME - 1);
+  CHECK(ctx->roles[0].name[CTX_NAME - 1] == '\0');
+  /* full: the least recent drops out */
+  char role[16];
+  for (int i = 0; i < CTX_ROLES; i++) {
+    snprintf(role, sizeof role, "role%d", i);
+    ctx__bind_role(ctx, role, strlen(role), "", "Someone Else");
+  }
+  CHECK_EQ_INT(n_roles(ctx), CTX_ROLES);
+  CHECK_EQ_STR(ctx->roles[0].role, "role15");
+  CHECK(ctx__role(ctx, "maire", 5) == NULL);
+  pm_context_free(before);
+  pm_context_free(ctx);
+}
+
 int main(void) {
   RUN(people_are_listed_most_recent_first);
+  RUN(roles_are_bound_most_recent_first);
   RUN(a_word_finds_the_full_name);
   RUN(the_least_recent_name_drops_out);
   RUN(equal_lists_compare_equal_whatever_their_slots);
