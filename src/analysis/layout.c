@@ -153,10 +153,12 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
      * structurel », or the other way round: « on trie les patients » in a
      * headline) */
     unsigned char h0 = (unsigned char)b->text[h->start];
-    unsigned char other = (h0 | 32) >= 'a' && (h0 | 32) <= 'z' ? (unsigned char)(h0 ^ 32) : h0;
+    /* (a letter in either case: the byte with the case bit set, one test
+     * a byte) */
+    unsigned char fold = (h0 | 32) >= 'a' && (h0 | 32) <= 'z' ? 32 : 0, want = h0 | fold;
     if (h != q && hn && hn <= q->end - q->start)
       for (uint32_t i = q->start; i + hn <= q->end && !found; i++)
-        found = ((unsigned char)b->text[i] == h0 || (unsigned char)b->text[i] == other) &&
+        found = ((unsigned char)b->text[i] | fold) == want &&
                 !memcmp(b->text + i + 1, b->text + h->start + 1, hn - 1);
     if (!found) {
       k++;
