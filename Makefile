@@ -69,20 +69,6 @@ $(2)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(2)/libpressmark.a
 endef
 
 $(eval $(call variant,release,build,$(CC),$(OPT)))
-# The speaker pass is many small rules calling small helpers: -O3's wider
-# inlining, and GCC's inline limit raised (where the compiler takes it),
-# take about 1.8 instructions a byte off it (7 % of the pass); the output
-# is the same (no -ffast-math).  Its loops gain nothing from vectorising,
-# which only grows the code.  Release build only; rebuilt when this line
-# changes.  (Simulated cycles, cachegrind: about even, the instructions
-# saved against more instruction-cache misses.)
-SPEAKER_OBJ := $(patsubst %,build/obj/analysis/%.o,speakers names resolve cues indirect \
-                 roles subject_left subject_right context layout)
-SPEAKER_GCC := -finline-limit=300 -fno-tree-vectorize
-SPEAKER_INLINE := $(shell $(CC) $(SPEAKER_GCC) -Werror -x c -c /dev/null -o /dev/null \
-                    2>/dev/null && echo $(SPEAKER_GCC))
-$(SPEAKER_OBJ): BASE_CFLAGS += -O3 $(SPEAKER_INLINE)
-$(SPEAKER_OBJ): Makefile
 $(eval $(call variant,test,build/test,$(CC),-O1 -g -DPM_COUNT_ALLOC))
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -DPM_COUNT_ALLOC
 $(eval $(call variant,asan,build/asan,$(CLANG),$$(SAN_FLAGS)))
