@@ -1321,6 +1321,23 @@ static void reaction_after(Block *b) {
   give_bare_quotes(b, &c);
 }
 
+/* An embedded post as scrapers deliver it: its text in quotation marks, a
+ * paragraph of its own, then "— Assembly of Manitoba Chiefs (@AMC_Manitoba)
+ * November 26, 2026": the signature line names who posted the cue-less
+ * quotation paragraphs just before. */
+static void post_signature(Block *b) {
+  if (b->toks.size < 4 || !punct(b, 0, '-') || !spk__nameish(b, 1)) return;
+  /* the display name is all that stands before "(@" */
+  uint32_t e = 2;
+  while (e < b->toks.size && e < 12 && !punct(b, e, '(')) e++;
+  if (e + 1 >= b->toks.size || !punct(b, e, '(') || b->text[T(b, e)->end] != '@') return;
+  Cue c;
+  memset(&c, 0, sizeof c);
+  spk__name_mention(b, &c.m, 1, e);
+  c.found = true;
+  give_bare_quotes(b, &c);
+}
+
 void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
@@ -1399,6 +1416,8 @@ void speakers__attribute(Block *b) {
   if (b->bare_n && b->res->quotes.size == first_quote && b->lid == PM_LANG_FR && !comments &&
       !byline)
     reaction_after(b);
+  else if (b->bare_n && b->res->quotes.size == first_quote && !comments)
+    post_signature(b);
   /* the cue-less quotation paragraphs a continuation cue may claim */
   if (b->raw.size && !b->ctx->in_comments && bare_paragraph(b, first_quote)) {
     if (!b->bare_n) b->bare_first = first_quote;
