@@ -176,6 +176,7 @@ static void person_to_front(PmContext *ctx, const char *name, size_t n, int gend
     if (fits) { /* the key is the entry's zero-padded name */
       memcpy(p->name, key, CTX_NAME);
       p->gender = (uint8_t)gender;
+      p->bare = 0;
     } else {
       ctx__set_person(p, name, n, gender);
       tag = name_tag(p->name);
@@ -264,6 +265,32 @@ const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
     }
   }
   return NULL;
+}
+
+/* p, the most recent person of surname s[0..n) (one of people[]): or,
+ * when a surname alone has not stood for p yet and p did not speak last,
+ * an earlier person of that surname one has stood for.  The press names
+ * the second of two people of one surname in full each time: "Abergel
+ * said" after "His son, Noah Abergel" is still the "Abergel" of before
+ * (not so "Bjarni Olafsson … said he had moved his boat" then "'…,'
+ * Olafsson said").  Marks the one returned. */
+const CtxPerson *ctx__surname_holder(PmContext *ctx, const CtxPerson *p, const char *s,
+                                     size_t n) {
+  if (!p->bare && strcmp(p->name, ctx->last_speaker.name)) {
+    uint64_t bit = 1ull << ((unsigned char)s[0] & 63);
+    for (size_t i = 0; i < ctx->n_people; i++) {
+      size_t slot = ctx->people_order[i];
+      const CtxPerson *e = &ctx->people[slot];
+      if (e == p || !e->bare || !(ctx->people_initials[slot] & bit)) continue;
+      size_t len = strlen(e->name);
+      if (len > n && e->name[len - n - 1] == ' ' && !memcmp(e->name + len - n, s, n)) {
+        p = e;
+        break;
+      }
+    }
+  }
+  ctx->people[p - ctx->people].bare = 1;
+  return p;
 }
 
 /* "Paul" finds "Lena Paul" before "Paul Ferland": a one-word second

@@ -328,6 +328,7 @@ static inline bool an__escaped_break(const char *t, size_t i, size_t end) {
 typedef struct {
   char name[CTX_NAME];
   uint8_t gender; /* 0 unknown, 1 masculine, 2 feminine */
+  uint8_t bare;   /* in people[]: a surname alone has stood for them */
 } CtxPerson;
 
 typedef struct {
@@ -424,6 +425,8 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n);
 /* The most recent full name whose last word is s[0..n), or NULL. */
+const CtxPerson *ctx__surname_holder(PmContext *ctx, const CtxPerson *p, const char *s,
+                                     size_t n);
 const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
                                         size_t n);
 

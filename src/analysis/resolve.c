@@ -766,6 +766,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       p = ctx__entity_by_surname(b->ctx, b->text + a, z - a);
       if (p && titled && m->gender && p->gender && p->gender != m->gender) p = NULL;
       by_surname = p != NULL;
+      if (p && !titled) p = ctx__surname_holder(b->ctx, p, b->text + a, z - a);
       if (!p) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
     }
     /* "Mrs. Vance" after Michael, Robert and Eleanor Vance: the latest
