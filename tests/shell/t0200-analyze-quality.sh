@@ -1639,4 +1639,48 @@ test_expect_success 'held-out batches 36 and 36b (Canadian English press) stay a
 	grep -q "^speaker accuracy" out
 '
 
+# Session 7 (QE7, Canadian English).  An embedded post as scrapers deliver
+# it: the post's text quoted in a paragraph of its own, then its signature
+# line "— Display Name (@handle) date".
+test_expect_success 'English: an embedded post'"'"'s signature line names its quotation' '
+	printf "%s\n\n" "Bill Hart, the band'"'"'s lawyer, said the claim was sound." \
+		"\"We have waited 119 years. Canada must sign now. #LandBack\"" \
+		"— Assembly of Manitoba Chiefs (@AMC_Manitoba) November 26, 2026" >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Bill Hart" "Assembly of Manitoba Chiefs" >expected &&
+	test_cmp expected actual
+'
+
+# "'…': Jail guard tells inquest": one capital word before a lowercase role
+# or institution noun is the headline's first word, not a person named Jail
+# whom "the officer" below would then stand for.
+test_expect_success 'English: "'"'"'…'"'"': Jail guard tells inquest" names no one called Jail' '
+	printf "%s\n\n%s\n" "'"'"'I should have gone in'"'"': Jail guard tells inquest he did not open cell door" \
+		"Correctional officer testified that staffing shortages left one guard watching two ranges" >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out &&
+	! grep -q "\"Jail\"" out
+'
+
+# Two people of one surname: the press names the second in full each time,
+# so a surname alone stays with the one it already stood for, unless the
+# newcomer spoke last.
+test_expect_success 'English: a surname alone stays with the person it stood for, not a newcomer of that surname' '
+	printf "%s\n\n" "Coun. Devon Arulanandam moved a motion to delay the sites." \
+		"\"Nobody knocked on a single door,\" Arulanandam said." \
+		"Coun. Priya Arulanandam, who is not related to him, voted for the plan." \
+		"\"The sky did not fall,\" Priya Arulanandam said." \
+		"Mayor Olivia Chow said she would write to Ottawa." \
+		"Arulanandam said he would bring the motion back in December." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Devon Arulanandam" "Priya Arulanandam" "Olivia Chow" "Devon Arulanandam" >expected &&
+	test_cmp expected actual &&
+	printf "%s\n\n" "Civil protection chief Gunnar Olafsson said the town was emptied." \
+		"\"Most residents have already left,\" Olafsson said." \
+		"Bjarni Olafsson, a fisherman, said he had moved his boat." \
+		"\"It starts again,\" Olafsson said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Gunnar Olafsson" "Gunnar Olafsson" "Bjarni Olafsson" "Bjarni Olafsson" >expected &&
+	test_cmp expected actual
+'
+
 test_done
