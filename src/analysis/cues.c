@@ -292,12 +292,13 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
     Cue d;
     memset(&d, 0, sizeof d);
     /* ("'…': Jail guard tells inquest", "'…': Passport agency boss
-     * admits": one capital word before a lowercase role or institution
-     * noun is that noun's modifier, the headline's first word, no name) */
+     * admits", "'…': Gabriola residents fume": one capital word before a
+     * lowercase role, institution or people noun is that noun's
+     * modifier, the headline's first word, no name) */
     if (spk__subject_right(b, c + 1, b->toks.size, &d.m) && d.m.type == M_NAME &&
         d.m.ts <= c + 3 &&
         !(d.m.ts == d.m.ns && d.m.ne == d.m.ns + 1 && word(b, d.m.ne) &&
-          !(T(b, d.m.ne)->flags & TF_CAP) && (T(b, d.m.ne)->lex & (W_ROLE | W_INSTITUTION)))) {
+          !(T(b, d.m.ne)->flags & TF_CAP) && (T(b, d.m.ne)->lex & (W_ROLE | W_INSTITUTION | W_ANON)))) {
       d.found = true;
       d.how = "colon";
       d.conf = 0.8;

@@ -90,6 +90,15 @@ static uint32_t words_in(const Block *b, uint32_t s, uint32_t e) {
   return n;
 }
 
+/* Does the heading open with quotation q, a colon after it ("'We're
+ * stuck': Gabriola residents fume")? */
+static bool opening_quote(const Block *b, const PmQuote *q) {
+  if (!b->toks.size || T(b, 0)->kind != T_QMARK || T(b, 0)->end != q->start) return false;
+  uint32_t k = 1;
+  while (k < b->toks.size && T(b, k)->start < q->end) k++;
+  return k < b->toks.size && T(b, k)->kind == T_QMARK && punct(b, k + 1, ':');
+}
+
 void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
   /* the body repeats a headline's words within a screen or two */
   if (b->n_heading_quotes && ++b->heading_age > 24) b->n_heading_quotes = 0;
@@ -112,9 +121,10 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
        * word (a capital, a body, a surname) stands for the person the
        * body names; a full name stays */
       if (strchr(q->speaker.name, ' ')) continue;
-    } else if (!role && words_in(b, q->start, q->end) < 4) {
+    } else if (!role && words_in(b, q->start, q->end) < 4 && !opening_quote(b, q)) {
       /* a few words are an echo of the editor's ("très perturbé"); a
-       * clause is somebody's */
+       * clause is somebody's, and so are the words a headline opens
+       * with before a colon ("'We're stuck': Gabriola residents fume") */
       continue;
     } else if (!q->has_speaker && b->lid == PM_LANG_FR) {
       /* « « … » : une pédiatre alerte sur … »: the role noun after the
