@@ -1631,11 +1631,12 @@ test_expect_success 'English: the place closing a whose-clause is not the subjec
 # committed after batch 36's rules and before any run: first contact
 # 1.000, 0.959, 0.786 (55/70, the same as the session-start binary).
 # Floors sit just below the figures reached after the rules they
-# prompted (batch 36: 0.989, 0.949, 0.992; batch 36b: 1.000, 0.966, 0.873).
+# prompted (batch 36: 0.989, 0.949, 0.992; batch 36b: 1.000, 0.966, 0.873,
+# then 0.915 with session 7's shared-surname rule).
 test_expect_success 'held-out batches 36 and 36b (Canadian English press) stay above their floor' '
 	floors 0.98 0.94 0.99 "$A"/heldout36/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.96 0.86 "$A"/heldout36b/en-*.txt &&
+	floors 0.99 0.96 0.91 "$A"/heldout36b/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
@@ -1681,6 +1682,37 @@ test_expect_success 'English: a surname alone stays with the person it stood for
 	speaker_names in.txt >actual &&
 	printf "%s\n" "Gunnar Olafsson" "Gunnar Olafsson" "Bjarni Olafsson" "Bjarni Olafsson" >expected &&
 	test_cmp expected actual
+'
+
+# "'We're stuck': Gabriola residents fume": no one called Gabriola, and
+# the words the headline opens with, however few, are the speaker's who
+# says them in the body; "The Ontario Chamber of Commerce says" is one name.
+test_expect_success 'English: a short opening headline quotation takes the body'"'"'s speaker; a Chamber of Commerce is one name' '
+	printf "%s\n\n" "'"'"'We'"'"'re stuck'"'"': Gabriola residents fume as ferries cancel sailings" \
+		"Kate Doyle, who commutes to a nursing job, said she has missed three shifts." \
+		"\"We'"'"'re stuck. If I miss the 6:10, I don'"'"'t get to work,\" Doyle said." \
+		"The Ontario Chamber of Commerce says the fund is \"a good start\" for manufacturers." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Kate Doyle" "Kate Doyle" "Kate Doyle" "Ontario Chamber of Commerce" >expected &&
+	test_cmp expected actual
+'
+
+# Batch 39 (six articles: CityNews council with two councillors of one
+# surname, an Ottawa Citizen inquest with a question-and-answer exchange, an
+# APTN land claim with an embedded post, a Montreal Gazette sentencing, a
+# Winnipeg Free Press game story, a Chronicle Herald health story with an
+# interview), annotated before the first run: first contact 0.994, 0.980,
+# 0.870 (107/123).  Batch 39b (five articles: Vancouver Sun utility rates,
+# a CP labour wire, a CBC live blog, a Global News study, CTV Vancouver
+# Island ferries), written after batch 39's rules and committed before any
+# run: first contact 0.981, 0.944, 0.917 (77/84; the session-start binary
+# the same).  Floors sit just below the figures reached (batch 39: 0.994,
+# 0.980, 0.886; batch 39b: 0.981, 0.944, 0.940).
+test_expect_success 'held-out batches 39 and 39b (Canadian English press) stay above their floor' '
+	floors 0.99 0.97 0.88 "$A"/heldout39/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.98 0.94 0.93 "$A"/heldout39b/en-*.txt &&
+	grep -q "^speaker accuracy" out
 '
 
 test_done
