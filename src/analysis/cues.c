@@ -270,6 +270,14 @@ Cue spk__cue_at_verb(Block *b, uint32_t v, uint32_t lo, uint32_t hi,
   return c;
 }
 
+/* Does word i end in a possessive 's ("TTC's")? */
+static bool possessor(const Block *b, uint32_t i) {
+  uint32_t e = T(b, i)->end;
+  const char *z = b->text + e;
+  return (e + 2 <= b->len && z[0] == '\'' && z[1] == 's') ||
+         (e + 4 <= b->len && !memcmp(z, "\xE2\x80\x99s", 4));
+}
+
 /* A speech verb right after the closing mark. */
 /* slex: the classes of the sentence holding c, which holds [c + 1, hi)
  * (~0 when not known). */
@@ -292,13 +300,15 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
     Cue d;
     memset(&d, 0, sizeof d);
     /* ("'…': Jail guard tells inquest", "'…': Passport agency boss
-     * admits", "'…': Gabriola residents fume": one capital word before a
-     * lowercase role, institution or people noun is that noun's
-     * modifier, the headline's first word, no name) */
+     * admits", "'…': Gabriola residents fume", "'…': TTC's new CEO on
+     * …": one capital word before a lowercase role, institution or people
+     * noun, or a possessor, is that noun's modifier, no name) */
     if (spk__subject_right(b, c + 1, b->toks.size, &d.m) && d.m.type == M_NAME &&
         d.m.ts <= c + 3 &&
         !(d.m.ts == d.m.ns && d.m.ne == d.m.ns + 1 && word(b, d.m.ne) &&
-          !(T(b, d.m.ne)->flags & TF_CAP) && (T(b, d.m.ne)->lex & (W_ROLE | W_INSTITUTION | W_ANON)))) {
+          ((!(T(b, d.m.ne)->flags & TF_CAP) &&
+            (T(b, d.m.ne)->lex & (W_ROLE | W_INSTITUTION | W_ANON))) ||
+           possessor(b, d.m.ns)))) {
       d.found = true;
       d.how = "colon";
       d.conf = 0.8;

@@ -1715,4 +1715,14 @@ test_expect_success 'held-out batches 39 and 39b (Canadian English press) stay a
 	grep -q "^speaker accuracy" out
 '
 
+# "'…': TTC's new CEO on …": a possessor after a headline's colon is no
+# speaker (the CEO is).
+test_expect_success 'English: a headline possessor after the colon is no speaker' '
+	printf "%s\n\n%s\n" "'"'"'The subway is not going to fix itself'"'"': TTC'"'"'s new CEO on delays and fares" \
+		"She sat down with the Star on Tuesday." >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out &&
+	grep -q "fix itself" out &&
+	! grep -q "\"TTC\"" out
+'
+
 test_done
