@@ -274,7 +274,7 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
    * the paragraphs after it to name its holder (roles.c) */
   if (!r.has_name && b->lid == PM_LANG_EN && c->m.type == M_ROLE && r.suffix &&
       !strcmp(r.suffix, "+role-recent") && c->m.head < b->toks.size &&
-      (T(b, c->m.head)->lex & W_ROLE) && !(T(b, c->m.head)->flags & TF_CAP) &&
+      (T(b, c->m.head)->lex & W_ROLE) && (!(T(b, c->m.head)->flags & TF_CAP) || c->m.head == 0) &&
       b->n_lede_quotes < 4) {
     const Token *h = T(b, c->m.head);
     char f[64];

@@ -296,6 +296,19 @@ bool spk__subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
 
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   memset(m, 0, sizeof *m);
+  /* "Judge calls scheme 'calculated and cruel'", "Governor says
+   * inflation is 'close to target'": a heading's capitalised role noun
+   * right before its verb is that role, not a title waiting for its name
+   * (speakers.c lets the body name it); only for its quotation (a live
+   * blog's "Governor says 1,100 troops deployed" reports nothing) */
+  if (v == 1 && lo == 0 && b->raw.size && b->lid == PM_LANG_EN && word(b, 0) &&
+      (T(b, 0)->flags & TF_CAP) &&
+      (T(b, 0)->lex & W_ROLE) && !(T(b, 0)->flags & TF_ALLCAP) && spk__heading_line(b)) {
+    m->type = M_ROLE;
+    m->ts = m->head = 0;
+    m->te = 1;
+    return true;
+  }
   /* Before adverbs are skipped: "Vélo en ville" would lose "en ville". */
   uint32_t e0 = v;
   while (e0 > lo + 1 && spk__skippable(b, e0 - 1) && (T(b, e0 - 1)->lex & W_AUX))

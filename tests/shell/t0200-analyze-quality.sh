@@ -1725,4 +1725,18 @@ test_expect_success 'English: a headline possessor after the colon is no speaker
 	! grep -q "\"TTC\"" out
 '
 
+# A deck opening on a capitalised role and its verb ("Judge calls scheme
+# 'calculated and cruel'") is that role's, whom the body names; a live
+# blog heading without a quotation ("Governor says 1,100 troops deployed")
+# still reports nothing.
+test_expect_success 'English: a deck'"'"'s capitalised role before its verb is the person the body names' '
+	printf "%s\n\n" "Laval contractor sentenced to 30 months for fraud" \
+		"Judge calls scheme '"'"'calculated and cruel,'"'"' orders restitution" \
+		"Quebec Court Judge Hélène Marchildon-Roy handed down the sentence Wednesday, calling the scheme \"calculated and cruel.\"" \
+		"Governor says 1,100 National Guard troops deployed" >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Hélène Marchildon-Roy" "Hélène Marchildon-Roy" >expected &&
+	test_cmp expected actual
+'
+
 test_done
