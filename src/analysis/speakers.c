@@ -305,6 +305,10 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   else if (c->m.type != M_PRON)
     b->ctx->anon_last = ((c->m.type == M_ROLE && b->lid == PM_LANG_EN) ||
                          spk__indefinite_person(b, c->m.ts, c->m.te) || one_of(b, &c->m) ||
+                         /* "One software developer, who asked not to be
+                          * named, said": whatever the noun, someone
+                          * unnamed */
+                         (b->lid == PM_LANG_EN && spk__indefinite_det(b, c->m.ts)) ||
                          /* ""…," the executive said. He predicted …": the
                           * unnamed person taken back stays the last one */
                          (r.suffix && !strcmp(r.suffix, "+anonymous")))

@@ -1745,4 +1745,16 @@ test_expect_success 'English: a deck'"'"'s capitalised role before its verb is t
 	test_cmp expected actual
 '
 
+# "One software developer, who asked not to be named, said …" then "'…,'
+# she said": the pronoun is that unnamed person whatever the noun (a
+# "developer" is also a company noun), not the CEO named before.
+test_expect_success 'English: an unnamed "One developer" keeps the next pronoun, whatever the noun' '
+	printf "%s\n\n" "In a memo, CEO Priya Venkataraman-Holt wrote that the decision was hard." \
+		"One software developer, who asked not to be named because she is still negotiating her severance, said the call lasted 11 minutes." \
+		"\"They told us our laptops would be locked by noon,\" she said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Priya Venkataraman-Holt" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
