@@ -745,7 +745,13 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         /* "said an override was unlikely": "an" is also an auxiliary
          * ("said in an interview"), but a determiner opens a clause */
         (!(T(b, v1)->lex & (W_PREP | W_AUX)) ||
-         ((told || (T(b, v1)->lex & W_DET)) && !(T(b, v1)->lex & W_PREP))) &&
+         ((told || (T(b, v1)->lex & W_DET)) && !(T(b, v1)->lex & W_PREP)) ||
+         /* "said about half of the settlement would go …", "said about
+          * 60 companies were hiring": "about" before a number is no
+          * preposition */
+         (folded_is(b, v1, "about") && v1 + 1 < s->end &&
+          (T(b, v1 + 1)->kind == T_NUMBER || (T(b, v1 + 1)->lex & W_NUMWORD) ||
+           folded_is(b, v1 + 1, "half")))) &&
         s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;

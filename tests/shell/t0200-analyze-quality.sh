@@ -1757,4 +1757,18 @@ test_expect_success 'English: an unnamed "One developer" keeps the next pronoun,
 	test_cmp expected actual
 '
 
+# "said about half of the settlement would go …": "about" before a number
+# opens the reported clause; "said about the plan" still reports nothing.
+test_expect_success 'English: "said about half of …" reports the clause; "said about the plan" does not' '
+	printf "%s\n" "Chief Stan Houle said about half of the settlement would go into a trust." \
+		"Its chief executive, Chris Greer, said about 60 local companies were hiring." \
+		"Mayor Jane Moore said little about the plan on Tuesday." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -c ": indirect " out >count &&
+	echo 2 >expected &&
+	test_cmp expected count &&
+	grep -q "half of the settlement would go into a trust\" -- Stan Houle" out &&
+	grep -q "60 local companies were hiring\" -- Chris Greer" out
+'
+
 test_done
