@@ -1709,15 +1709,21 @@ test_expect_success 'English: a short opening headline quotation takes the body'
 # the same).  Batch 39c (four articles: a Toronto Star Q&A, a CP sports
 # wire, a Financial Post central-bank story, CBC Yukon), written after 39b's
 # rules: first contact 1.000, 0.964, 0.870 (47/54; the session-start binary
-# the same).  Floors sit just below the figures reached (batch 39: 0.994,
-# 0.980, 0.894; batch 39b: 0.981, 0.944, 0.940; batch 39c: 1.000, 0.964,
-# 0.889).
-test_expect_success 'held-out batches 39, 39b and 39c (Canadian English press) stay above their floor' '
-	floors 0.99 0.97 0.89 "$A"/heldout39/en-*.txt &&
+# the same).  Batch 39d (four articles: a Calgary Herald first-person
+# column, a Globe committee hearing with a French quotation, CBC Manitoba
+# RCMP, CTV Kitchener layoffs), written after 39c's rules: first contact
+# 1.000, 0.934, 0.930 (53/57; the session-start binary the same).  Floors
+# sit just below the figures reached (batch 39: 0.994, 0.984, 0.895; batch
+# 39b: 0.981, 0.944, 0.940; batch 39c: 1.000, 0.964, 0.889; batch 39d:
+# 1.000, 0.943, 0.948).
+test_expect_success 'held-out batches 39 to 39d (Canadian English press) stay above their floor' '
+	floors 0.99 0.98 0.89 "$A"/heldout39/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
 	floors 0.98 0.94 0.93 "$A"/heldout39b/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
 	floors 0.99 0.96 0.88 "$A"/heldout39c/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.99 0.94 0.94 "$A"/heldout39d/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
