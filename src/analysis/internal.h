@@ -425,10 +425,12 @@ const char *ctx__role(const PmContext *ctx, const char *role, size_t rn);
 const CtxPerson *ctx__entity_by_part(const PmContext *ctx, const char *s,
                                      size_t n);
 /* The most recent full name whose last word is s[0..n), or NULL. */
-const CtxPerson *ctx__surname_holder(PmContext *ctx, const CtxPerson *p, const char *s,
-                                     size_t n);
 const CtxPerson *ctx__entity_by_surname(const PmContext *ctx, const char *s,
                                         size_t n);
+/* Which of the people of surname s[0..n) a surname alone stands for, p
+ * being the most recent (context.c); marks the one returned. */
+const CtxPerson *ctx__surname_holder(PmContext *ctx, const CtxPerson *p, const char *s,
+                                     size_t n);
 
 /* Writes s[0..n), up to its first NUL byte, at out + at (at < size),
  * truncated so that a final NUL fits in out[0..size), and returns the new
