@@ -45,11 +45,13 @@ static const unsigned char byte__class[256] = {
     ['!'] = C_PUNCT, ['?'] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT,
     ['['] = C_PUNCT, [']'] = C_PUNCT, ['-'] = C_PUNCT, ['"'] = C_PUNCT,
     ['\''] = C_PUNCT, ['<'] = C_PUNCT, ['%'] = C_PUNCT, ['$'] = C_PUNCT,
-    ['/'] = C_PUNCT, ['&'] = C_PUNCT, ['>'] = C_PUNCT,
+    ['/'] = C_PUNCT, ['&'] = C_BACKSLASH, ['>'] = C_PUNCT,
     ['{'] = C_PUNCT, ['}'] = C_PUNCT, ['#'] = C_PUNCT, ['@'] = C_PUNCT,
     ['+'] = C_PUNCT, ['='] = C_PUNCT, ['_'] = C_PUNCT, ['|'] = C_PUNCT,
-    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_PUNCT,
-    ['\\'] = C_BACKSLASH, /* punctuation, or an escaped break (tok__scan) */
+    ['~'] = C_PUNCT, ['^'] = C_PUNCT, ['`'] = C_BACKSLASH,
+    /* rare punctuation, tested after the common kinds: a backslash (or an
+     * escaped break), an & (or an HTML entity), a ` (or ``TeX quotes'') */
+    ['\\'] = C_BACKSLASH,
 #define H8(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH, \
     [b + 4] = C_HIGH, [b + 5] = C_HIGH, [b + 6] = C_HIGH, [b + 7] = C_HIGH
     H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),

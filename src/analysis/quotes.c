@@ -234,6 +234,11 @@ pair:
     uint32_t i = b->marks.contents[mi];
     if (nfalse && is_false_opener(false_open, nfalse, i)) continue;
     uint8_t fam = t[i].qfam, role = t[i].qrole;
+    /* " Nous sommes prêts ": French typists space straight quotes as
+     * they space guillemets, so a " with a space on both sides (no role
+     * from its neighbours) opens or closes as the stack says; a lone one
+     * is passed over as a false opener below */
+    if (!role) role = QR_BOTH;
     int match = -1; /* stack slot this mark closes */
     for (int k = (int)depth - 1; k >= 0; k--) {
       if (fams[k] != fam) continue;
@@ -295,7 +300,8 @@ pair:
    * sentence (so debris like `" />` or a stray mark mid-line never does). */
   /* (so does one after a colon that opens a sentence: `Joly said: "Canada
    * will not …` then `"We will …," she said.`) */
-  if (depth && fams[0] == QM_STRAIGHT && n > 3 &&
+  /* (not one spaced on both sides: `" />. Si si …` is debris) */
+  if (depth && fams[0] == QM_STRAIGHT && n > 3 && t[stack[0]].qrole &&
       (stack[0] == 0 ||
        (stack[0] + 2 < n && t[stack[0] - 1].kind == T_PUNCT && t[stack[0] - 1].ch == ':' &&
         t[stack[0] + 1].kind == T_WORD && (t[stack[0] + 1].flags & TF_CAP)))) {

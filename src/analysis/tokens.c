@@ -29,6 +29,7 @@
 #include "analysis/bytes.h"
 #include "analysis/internal.h"
 #include "analysis/markdown.h"
+#include "analysis/marks.h"
 #include "analysis/words.h"
 
 /* tok__scan reserves room for every token first (at most one per byte), so
@@ -348,6 +349,55 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
+/* Writes at t the quotation mark text[i, i + len) of family `fam`: `role`
+ * as given, or a straight mark's from its neighbours when 0.  (The free
+ * token goes in and out by value: tok__scan keeps it in a register.) */
+MK_NOINLINE static void quote_mark(Token *t, const char *text, uint32_t i,
+                       uint32_t len, uint32_t start, uint32_t end,
+                       bool markup, IndexArray *marks, const Token *toks,
+                       uint8_t fam, uint8_t role) {
+  *t = (Token){.start = i, .end = i + len, .kind = T_QMARK, .qfam = fam};
+  bool sb = byte__space_before(text, i, start);
+  bool sa = byte__space_at(text, i + len, end);
+  if (sb) t->flags |= TF_SPACE_BEFORE;
+  if (sa) t->flags |= TF_SPACE_AFTER;
+  if (!role) {
+    unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
+    unsigned char nc = i + len < end ? (unsigned char)text[i + len] : ' ';
+    role = mk__straight_role(sb, sa, pc, nc);
+  }
+  t->qrole = role;
+  if (markup) t->flags |= TF_MARKUP;
+  else marks->contents[marks->size++] = (uint32_t)(t - toks);
+}
+
+/* At a & or a `: a quotation mark, a space or an apostrophe written as an
+ * HTML entity, or ``TeX quotes''.  Returns its length, plus MADE when it
+ * wrote a token at t (a space makes none), or 0 when it is none (the byte
+ * is punctuation). */
+#define MADE 0x100u
+MK_NOINLINE static uint32_t ascii_mark(Token *t, const char *text, uint32_t i,
+                           uint32_t start, uint32_t end, bool markup,
+                           IndexArray *marks, const Token *toks) {
+  if (text[i] == '`') {
+    if (i + 1 >= end || text[i + 1] != '`') return 0;
+    quote_mark(t, text, i, 2, start, end, markup, marks, toks, QM_STRAIGHT, 0);
+    return 2 | MADE;
+  }
+  MarkEntity m = mk__mark_at(text + i, end - i);
+  if (m.what == MK_QMARK) {
+    quote_mark(t, text, i, m.len, start, end, markup, marks, toks, m.fam, m.role);
+  } else if (m.what == MK_APOS) {
+    /* as ’ is: a closing single quote when not between letters */
+    if (!byte__letter_at(text, i + m.len, end) && !byte__space_before(text, i, start)) {
+      quote_mark(t, text, i, m.len, start, end, markup, marks, toks, QM_SINGLE, QR_CLOSE);
+    } else {
+      *t = (Token){.start = i, .end = i + m.len, .kind = T_PUNCT, .ch = '\''};
+    }
+  }
+  return m.what == MK_SPACE ? m.len : m.what ? m.len | MADE : 0;
+}
+
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
                    uint32_t end, TokenArray *out, IndexArray *ends,
                    IndexArray *marks) {
@@ -518,7 +568,7 @@ restart:;
         const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
         if (gt) markup_end = (uint32_t)(gt - text) + 1;
       }
-      if (c == '"') {
+      if (c == '"') { /* (inline: the common mark) */
         Token *t = push(next, i, i + 1, T_QMARK);
         t->qfam = QM_STRAIGHT;
         bool sb = byte__space_before(text, i, start);
@@ -527,10 +577,7 @@ restart:;
         if (sa) t->flags |= TF_SPACE_AFTER;
         unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
         unsigned char nc = i + 1 < end ? (unsigned char)text[i + 1] : ' ';
-        bool open_ok = !sa && (sb || strchr("([{-/'", pc) != NULL);
-        bool close_ok = !sb && (sa || (nc < 0x80 && strchr(".,;:!?)]}-/'", nc)));
-        t->qrole = (uint8_t)((open_ok ? QR_OPEN : 0) | (close_ok ? QR_CLOSE : 0));
-        if (!t->qrole && !sa && !sb) t->qrole = QR_BOTH; /* x"y: unknown */
+        t->qrole = mk__straight_role(sb, sa, pc, nc);
         if (i < markup_end) t->flags |= TF_MARKUP;
         else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         i++;
@@ -555,6 +602,12 @@ restart:;
           if (sa) t->flags |= TF_SPACE_AFTER;
           if (i < markup_end) t->flags |= TF_MARKUP;
           else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
+        } else if (i + 1 < end && text[i + 1] == '\'') {
+          /* ''typewriter quotes'', the close of ``TeX quotes'' (the
+           * first ' has no role: another ' follows it) */
+          quote_mark(free_tok++, text, i, 2, start, end, i < markup_end,
+                     marks, out->contents, QM_STRAIGHT, 0);
+          i++;
         }
         i++;
         continue;
@@ -582,7 +635,15 @@ restart:;
       continue;
     }
     if (k == C_BACKSLASH) { /* kept apart: the punctuation path is hot */
-      if (an__escaped_break(text, i, end)) {
+      if (c != '\\') { /* & or `: a mark in ASCII or HTML, or punctuation */
+        uint32_t n = ascii_mark(free_tok, text, i, start, end,
+                                i < markup_end, marks, out->contents);
+        if (n) {
+          if (n & MADE) free_tok++;
+          i += n & ~MADE;
+          continue;
+        }
+      } else if (an__escaped_break(text, i, end)) {
         /* Rare: scan again up to the break (and a \r before it), so that
          * the tokens before it see the paragraph's end: a closing " there
          * has a space after it.  (out->size is still the first token's
@@ -594,7 +655,7 @@ restart:;
         goto restart;
       }
       Token *t = push(next, i, i + 1, T_PUNCT);
-      t->ch = '\\';
+      t->ch = (char)c;
       i++;
       if (i < end && text[i] == ' ') i++; /* the loop would skip it */
       continue;

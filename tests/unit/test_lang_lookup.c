@@ -241,7 +241,11 @@ static const char *const text_piece[] = {
     "\xc3\xa9'", "\xc3\xa9.", "ab.", "abcd.", "\xc3\xa9\xc2\xa0",
     /* Markdown */
     "**", "__", "[", "]", "](", "](https://x.org/a_(b))", "![", "> ", "## ",
-    "#"};
+    "#",
+    /* marks in ASCII and HTML (marks.h) */
+    "``", "''", "&quot;", "&QUOT;", "&laquo;", "&raquo;", "&#8220;",
+    "&#x201D;", "&nbsp;", "&#160;", "&rsquo;", "&#39;", "&lsquo;", "&amp;",
+    "&nbsp", "&bogus;"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole

@@ -6,12 +6,15 @@
  * is ref__scan; do not change it to follow tokens.c's speed work.  What the
  * tokens are changed once since, in both: Markdown's emphasis mark * is a
  * C_OTHER byte that reads as a space, and its headings, blockquotes, links,
- * images and emphasis _ make no token (md__skip, shared: markdown.h).
+ * images and emphasis _ make no token (md__skip, shared: markdown.h); and
+ * quotation marks spaced the French way, typewriter and TeX doubles and
+ * HTML entities are read alike (marks.h, shared).
  */
 #include <string.h>
 
 #include "analysis/internal.h"
 #include "analysis/markdown.h"
+#include "analysis/marks.h"
 
 enum { C_OTHER = 0, C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_HIGH, C_NL };
 
@@ -355,6 +358,27 @@ static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
   return 0;
 }
 
+/* A quotation mark (marks.h): `role` as given, or a straight mark's from
+ * its neighbours when 0. */
+static Token *ref_mark(Token **next, const char *text, uint32_t i, uint32_t len,
+                       uint32_t start, uint32_t end, bool markup, uint8_t fam,
+                       uint8_t role) {
+  Token *t = push(next, i, i + len, T_QMARK);
+  t->qfam = fam;
+  bool sb = is_space_before(text, i, start);
+  bool sa = is_space_at(text, i + len, end);
+  if (sb) t->flags |= TF_SPACE_BEFORE;
+  if (sa) t->flags |= TF_SPACE_AFTER;
+  if (!role) {
+    unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
+    unsigned char nc = i + len < end ? (unsigned char)text[i + len] : ' ';
+    role = mk__straight_role(sb, sa, pc, nc);
+  }
+  t->qrole = role;
+  if (markup) t->flags |= TF_MARKUP;
+  return t;
+}
+
 static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
                uint32_t end, TokenArray *out, IndexArray *ends) {
   uint32_t i = start;
@@ -501,21 +525,34 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
         if (gt) markup_end = (uint32_t)(gt - text) + 1;
       }
       if (c == '"') {
-        Token *t = push(next, i, i + 1, T_QMARK);
-        t->qfam = QM_STRAIGHT;
-        bool sb = is_space_before(text, i, start);
-        bool sa = is_space_at(text, i + 1, end);
-        if (sb) t->flags |= TF_SPACE_BEFORE;
-        if (sa) t->flags |= TF_SPACE_AFTER;
-        unsigned char pc = i > start ? (unsigned char)text[i - 1] : ' ';
-        unsigned char nc = i + 1 < end ? (unsigned char)text[i + 1] : ' ';
-        bool open_ok = !sa && (sb || strchr("([{-/'", pc) != NULL);
-        bool close_ok = !sb && (sa || (nc < 0x80 && strchr(".,;:!?)]}-/'", nc)));
-        t->qrole = (uint8_t)((open_ok ? QR_OPEN : 0) | (close_ok ? QR_CLOSE : 0));
-        if (!t->qrole && !sa && !sb) t->qrole = QR_BOTH; /* x"y: unknown */
-        if (i < markup_end) t->flags |= TF_MARKUP;
+        ref_mark(next, text, i, 1, start, end, i < markup_end, QM_STRAIGHT, 0);
         i++;
         continue;
+      }
+      if (c == '\'' && i + 1 < end && text[i + 1] == '\'') {
+        ref_mark(next, text, i, 2, start, end, i < markup_end, QM_STRAIGHT, 0);
+        i += 2;
+        continue;
+      }
+      if (c == '`' && i + 1 < end && text[i + 1] == '`') {
+        ref_mark(next, text, i, 2, start, end, i < markup_end, QM_STRAIGHT, 0);
+        i += 2;
+        continue;
+      }
+      if (c == '&') {
+        MarkEntity m = mk__mark_at(text + i, end - i);
+        if (m.what == MK_QMARK) {
+          ref_mark(next, text, i, m.len, start, end, i < markup_end, m.fam, m.role);
+        } else if (m.what == MK_APOS) {
+          if (!is_letter_at(text, i + m.len, end) && !is_space_before(text, i, start))
+            ref_mark(next, text, i, m.len, start, end, i < markup_end, QM_SINGLE, QR_CLOSE);
+          else
+            push(next, i, i + m.len, T_PUNCT)->ch = '\'';
+        }
+        if (m.what) {
+          i += m.len;
+          continue;
+        }
       }
       if (c == '\'') {
         /* A straight single quote outside a word: 'like this'. */

@@ -1,0 +1,130 @@
+/*
+ * marks.h - quotation marks written in ASCII or as HTML entities, shared
+ * by tok__scan (tokens.c) and the reference scanner the unit tests compare
+ * it with (tests/unit/tokens_ref.h), which must read them alike.
+ *
+ * Scraped press keeps what its source typed: a straight " spaced the
+ * French way (" Nous sommes prêts "), typewriter doubles (''Yes'') and
+ * TeX quotes (``Yes''), and, from a page's source rather than its
+ * rendering, entities (&laquo;&nbsp;Oui&nbsp;&raquo;, &quot;Yes&quot;,
+ * &#8220;Yes&#8221;).  Each is one T_QMARK token over its bytes, so
+ * offsets stay byte offsets into the file; a doubled ' and a `` are of
+ * the straight family (they pair only inside a paragraph, with " too),
+ * entities of the family of the mark they name.  The tokenizer tests for
+ * them only at a ' (for a second '), a ` or a &: rare bytes, after the
+ * common punctuation.
+ */
+#ifndef PM_ANALYSIS_MARKS_H
+#define PM_ANALYSIS_MARKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "analysis/internal.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define MK_NOINLINE __attribute__((noinline))
+#else
+#define MK_NOINLINE
+#endif
+
+/* The role of a straight mark from its neighbours: sb, sa a space (or the
+ * paragraph's edge) before or after it, pc and nc the bytes around it.
+ * A mark before a comma or a period opens nothing (`prêts ",` closes a
+ * quotation spaced the French way; spaced on both sides it has no role,
+ * and the quote pass pairs it as the stack says). */
+static inline uint8_t mk__straight_role(bool sb, bool sa, unsigned char pc,
+                                        unsigned char nc) {
+  bool open_ok = !sa && (sb || strchr("([{-/'", pc) != NULL) &&
+                 !(nc == ',' || nc == '.' || nc == ';' || nc == ':' || nc == '!' ||
+                   nc == '?' || nc == ')' || nc == ']' || nc == '}');
+  bool close_ok = !sb && (sa || (nc < 0x80 && strchr(".,;:!?)]}-/'", nc)));
+  uint8_t role = (uint8_t)((open_ok ? QR_OPEN : 0) | (close_ok ? QR_CLOSE : 0));
+  if (!role && !sa && !sb) role = QR_BOTH; /* x"y: unknown */
+  return role;
+}
+
+/* What an HTML entity at s (n bytes readable, s[0] == '&') stands for. */
+enum { MK_NONE, MK_QMARK, MK_SPACE, MK_APOS };
+
+typedef struct {
+  uint8_t what, len, fam, role;
+} MarkEntity;
+
+static inline MarkEntity mk__entity(const char *s, uint32_t n) {
+  static const struct {
+    const char *name;
+    uint8_t what, fam, role;
+  } ents[] = {
+      {"quot;", MK_QMARK, QM_STRAIGHT, 0}, {"#34;", MK_QMARK, QM_STRAIGHT, 0},
+      {"#x22;", MK_QMARK, QM_STRAIGHT, 0},
+      {"laquo;", MK_QMARK, QM_GUILL, QR_OPEN}, {"#171;", MK_QMARK, QM_GUILL, QR_OPEN},
+      {"#xab;", MK_QMARK, QM_GUILL, QR_OPEN},
+      {"raquo;", MK_QMARK, QM_GUILL, QR_CLOSE}, {"#187;", MK_QMARK, QM_GUILL, QR_CLOSE},
+      {"#xbb;", MK_QMARK, QM_GUILL, QR_CLOSE},
+      {"lsaquo;", MK_QMARK, QM_GUILL, QR_OPEN}, {"rsaquo;", MK_QMARK, QM_GUILL, QR_CLOSE},
+      {"ldquo;", MK_QMARK, QM_CURLY, QR_OPEN}, {"#8220;", MK_QMARK, QM_CURLY, QR_OPEN},
+      {"#x201c;", MK_QMARK, QM_CURLY, QR_OPEN},
+      {"rdquo;", MK_QMARK, QM_CURLY, QR_CLOSE}, {"#8221;", MK_QMARK, QM_CURLY, QR_CLOSE},
+      {"#x201d;", MK_QMARK, QM_CURLY, QR_CLOSE},
+      {"bdquo;", MK_QMARK, QM_CURLY, QR_OPEN | 4}, {"#8222;", MK_QMARK, QM_CURLY, QR_OPEN | 4},
+      {"lsquo;", MK_QMARK, QM_SINGLE, QR_OPEN}, {"#8216;", MK_QMARK, QM_SINGLE, QR_OPEN},
+      {"rsquo;", MK_APOS, 0, 0}, {"#8217;", MK_APOS, 0, 0}, {"#39;", MK_APOS, 0, 0},
+      {"apos;", MK_APOS, 0, 0},
+      {"nbsp;", MK_SPACE, 0, 0}, {"#160;", MK_SPACE, 0, 0}, {"#xa0;", MK_SPACE, 0, 0},
+      {"#8239;", MK_SPACE, 0, 0}, {"#x202f;", MK_SPACE, 0, 0}, {"thinsp;", MK_SPACE, 0, 0},
+  };
+  MarkEntity r = {MK_NONE, 0, 0, 0};
+  if (n < 4) return r;
+  char c = s[1];
+  if (c != '#' && c != 'q' && c != 'l' && c != 'r' && c != 'b' && c != 'n' &&
+      c != 'a' && c != 't')
+    return r;
+  char f[9];
+  uint32_t k = 0;
+  for (; k < 8 && k + 1 < n && s[k + 1] != ';'; k++)
+    f[k] = (char)(s[k + 1] | (s[k + 1] >= 'A' && s[k + 1] <= 'Z' ? 0x20 : 0));
+  if (k + 1 >= n || k == 8 || s[k + 1] != ';') return r;
+  f[k++] = ';';
+  for (size_t e = 0; e < sizeof ents / sizeof *ents; e++)
+    if (strlen(ents[e].name) == k && !memcmp(ents[e].name, f, k)) {
+      r.what = ents[e].what;
+      r.len = (uint8_t)(k + 1);
+      r.fam = ents[e].fam;
+      r.role = ents[e].role;
+      break;
+    }
+  return r;
+}
+
+/* mk__entity, with the entities for spaces inside a guillemet or curly
+ * mark (&laquo;&nbsp;Oui&nbsp;&raquo;) taken into its token: an opening
+ * mark's reaches over those after it, a closing mark's starts at those
+ * before it, so that the quotation between the tokens has no &nbsp; at
+ * its ends (the quote pass trims only real spaces). */
+static inline MarkEntity mk__mark_at(const char *s, uint32_t n) {
+  MarkEntity m = mk__entity(s, n);
+  if (m.what == MK_QMARK && m.fam != QM_STRAIGHT && m.role != QR_CLOSE) {
+    for (MarkEntity sp; m.len < 200 && m.len < n && s[m.len] == '&' &&
+                        (sp = mk__entity(s + m.len, n - m.len)).what == MK_SPACE;)
+      m.len = (uint8_t)(m.len + sp.len);
+  } else if (m.what == MK_SPACE) {
+    uint32_t at = m.len;
+    for (MarkEntity sp; at < 200 && at < n && s[at] == '&';) {
+      sp = mk__entity(s + at, n - at);
+      if (sp.what == MK_SPACE) {
+        at += sp.len;
+      } else {
+        if (sp.what == MK_QMARK && sp.fam != QM_STRAIGHT && sp.role == QR_CLOSE) {
+          sp.len = (uint8_t)(at + sp.len);
+          return sp;
+        }
+        break;
+      }
+    }
+  }
+  return m;
+}
+
+#endif

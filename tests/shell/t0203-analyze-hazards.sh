@@ -1,0 +1,80 @@
+#!/bin/sh
+test_description='analyze: odd but real marks of scraped press (spaced straight quotes, typewriter doubles, HTML entities)'
+. "$(dirname "$0")/lib.sh"
+
+# quotes FILE: each quotation of `analyze --format text`, as "kind text -- speaker".
+quotes() {
+	"$PRESSMARK" analyze --format text "$1" >out &&
+	grep -E ": (quote|term|title|indirect) " out | sed "s/^[^ ]* //; s/ \[.*//"
+}
+
+test_expect_success 'straight quotes spaced the French way pair' '
+	printf "%s\n" "\" Nous sommes prêts \", a déclaré Anne Morel. \" Le calendrier sera tenu \", a-t-elle ajouté." >fr-spaced.txt &&
+	quotes fr-spaced.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous sommes prêts" -- Anne Morel
+	quote "Le calendrier sera tenu" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'a lone spaced straight quote still swallows nothing' '
+	printf "%s\n" "Le score final est de 3 \" 2. « Nous avons gagné », a déclaré Anne Morel." >fr-lone.txt &&
+	quotes fr-lone.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous avons gagné" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'a spaced straight quote opening a line of debris opens nothing' '
+	printf "%s\n" "\" />. Si si, il y en a et c’est être aveugle que de le nier." "" "« Nous avons gagné », a déclaré Anne Morel." >fr-debris.txt &&
+	quotes fr-debris.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous avons gagné" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'typewriter doubles and TeX quotes pair as straight quotes' '
+	printf "%s\n" "'"''"'We are ready,'"''"' said coach Dan Reilly. \`\`The team has worked hard.'"''"'" >en-doubles.txt &&
+	quotes en-doubles.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We are ready," -- Dan Reilly
+	quote "The team has worked hard." -- Dan Reilly
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'quotation marks written as HTML entities are found, with byte offsets' '
+	printf "%s\n" "Le ministre Paul Henrion a déclaré : &laquo;&nbsp;Nous tiendrons nos engagements&nbsp;&raquo;. Il a ajouté : &#171; Rien n&rsquo;est perdu &#187;." >fr-ent.txt &&
+	quotes fr-ent.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	quote "Rien n&rsquo;est perdu" -- Paul Henrion
+	EOF
+	test_cmp expected actual &&
+	"$PRESSMARK" analyze fr-ent.txt >out.json &&
+	python3 -c "import json; d=open(\"fr-ent.txt\",\"rb\").read(); print(all(d[q[\"start\"]:q[\"end\"]].decode()==q[\"text\"] for q in json.load(open(\"out.json\"))[\"quotes\"]))" >actual &&
+	echo True >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'English entities: &quot; and numeric curly quotes' '
+	printf "%s\n" "The mayor, Ann Boyd, said: &quot;We will rebuild the bridge.&quot; She added, &#8220;It will take two years.&#8221;" >en-ent.txt &&
+	quotes en-ent.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We will rebuild the bridge." -- Ann Boyd
+	quote "It will take two years." -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'an ampersand that starts no entity is punctuation' '
+	printf "%s\n" "AT&T and Procter & Gamble &c. &quot ; &bogus; \"We agree,\" said Ann Boyd." >en-amp.txt &&
+	quotes en-amp.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We agree," -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
