@@ -185,6 +185,15 @@ static bool dialogue_line(Block *b, bool answer) {
 
 #define FALSE_OPENERS 4
 
+/* Does a mark of family fam at token i, left open at the paragraph's end,
+ * open nothing?  Straight and single quotes (a '90s, debris), and a <<
+ * typed for « (std::cout << x is no quotation): such a left-open mark
+ * never runs to the paragraph's end. */
+static bool weak_opener(const Block *b, uint8_t fam, uint32_t i) {
+  return fam == QM_STRAIGHT || fam == QM_SINGLE ||
+         (fam == QM_GUILL && b->text[b->toks.contents[i].start] == '<');
+}
+
 static bool is_false_opener(const uint32_t *set, uint32_t n, uint32_t i) {
   for (uint32_t k = 0; k < n; k++)
     if (set[k] == i) return true;
@@ -313,13 +322,13 @@ pair:
       return;
     }
   }
-  if (depth && (fams[0] == QM_STRAIGHT || fams[0] == QM_SINGLE) && nfalse < FALSE_OPENERS &&
+  if (depth && weak_opener(b, fams[0], stack[0]) && nfalse < FALSE_OPENERS &&
       b->marks.contents[b->marks.size - 1] != stack[0]) {
     false_open[nfalse++] = stack[0];
     b->raw.size = raw0;
     goto pair;
   }
-  while (k < depth && (fams[k] == QM_STRAIGHT || fams[k] == QM_SINGLE)) k++;
+  while (k < depth && weak_opener(b, fams[k], stack[k])) k++;
   if (k < depth) {
     /* Unclosed straight quotes before it never swallow the line. */
     emit(b, stack[k], NONE, fams[k], continued && stack[k] == 0);

@@ -371,18 +371,45 @@ MK_NOINLINE static void quote_mark(Token *t, const char *text, uint32_t i,
   else marks->contents[marks->size++] = (uint32_t)(t - toks);
 }
 
-/* At a & or a `: a quotation mark, a space or an apostrophe written as an
- * HTML entity, or ``TeX quotes''.  Returns its length, plus MADE when it
- * wrote a token at t (a space makes none), or 0 when it is none (the byte
- * is punctuation). */
+/* At a &, a `, a < or a > (not a blockquote's, which md__skip passed
+ * over): a & may start an HTML entity for a quotation mark, a space or an
+ * apostrophe; a `` is a TeX quote; << and >> are guillemets typed in
+ * ASCII; a < before a letter or a / starts markup, whose end it returns
+ * (`markup_end` else).  Returns in n the bytes taken, plus MADE when it
+ * wrote a token at t (an entity for a space makes none), or 0 when the
+ * byte is punctuation.  Out of line, and the free token and markup_end by
+ * value, so that tok__scan keeps them in registers. */
 #define MADE 0x100u
-MK_NOINLINE static uint32_t ascii_mark(Token *t, const char *text, uint32_t i,
-                           uint32_t start, uint32_t end, bool markup,
-                           IndexArray *marks, const Token *toks) {
-  if (text[i] == '`') {
-    if (i + 1 >= end || text[i + 1] != '`') return 0;
-    quote_mark(t, text, i, 2, start, end, markup, marks, toks, QM_STRAIGHT, 0);
-    return 2 | MADE;
+typedef struct {
+  uint32_t n, markup_end;
+} Rare;
+
+MK_NOINLINE static Rare rare_mark(Token *t, const char *text, uint32_t i,
+                                  uint32_t start, uint32_t end,
+                                  uint32_t markup_end, IndexArray *marks,
+                                  const Token *toks) {
+  char c = text[i];
+  bool markup = i < markup_end;
+  Rare r = {0, markup_end};
+  if (c == '<' || c == '>') {
+    if (i + 1 < end && text[i + 1] == c) {
+      quote_mark(t, text, i, 2, start, end, markup, marks, toks, QM_GUILL,
+                 c == '<' ? QR_OPEN : QR_CLOSE);
+      r.n = 2 | MADE;
+    } else if (c == '<' && i + 1 < end &&
+               (byte__class[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
+      /* Scraping debris: quotes inside <...> open nothing. */
+      const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
+      if (gt) r.markup_end = (uint32_t)(gt - text) + 1;
+    }
+    return r;
+  }
+  if (c == '`') {
+    if (i + 1 < end && text[i + 1] == '`') {
+      quote_mark(t, text, i, 2, start, end, markup, marks, toks, QM_STRAIGHT, 0);
+      r.n = 2 | MADE;
+    }
+    return r;
   }
   MarkEntity m = mk__mark_at(text + i, end - i);
   if (m.what == MK_QMARK) {
@@ -395,7 +422,8 @@ MK_NOINLINE static uint32_t ascii_mark(Token *t, const char *text, uint32_t i,
       *t = (Token){.start = i, .end = i + m.len, .kind = T_PUNCT, .ch = '\''};
     }
   }
-  return m.what == MK_SPACE ? m.len : m.what ? m.len | MADE : 0;
+  r.n = m.what == MK_SPACE ? m.len : m.what ? m.len | MADE : 0;
+  return r;
 }
 
 uint32_t tok__scan(const Lexicon *lx, const char *text, uint32_t start,
@@ -561,12 +589,15 @@ restart:;
         i += md;
         continue;
       }
-      if (c == '<' && i + 1 < end &&
-          (byte__class[(unsigned char)text[i + 1]] == C_LETTER ||
-           text[i + 1] == '/')) {
-        /* Scraping debris: quotes inside <...> open nothing. */
-        const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
-        if (gt) markup_end = (uint32_t)(gt - text) + 1;
+      if (c == '<' || c == '>') { /* markup or <<guillemets>> (rare) */
+        Rare r = rare_mark(free_tok, text, i, start, end, markup_end, marks,
+                           out->contents);
+        markup_end = r.markup_end;
+        if (r.n) {
+          free_tok++;
+          i += r.n & ~MADE;
+          continue;
+        }
       }
       if (c == '"') { /* (inline: the common mark) */
         Token *t = push(next, i, i + 1, T_QMARK);
@@ -636,11 +667,12 @@ restart:;
     }
     if (k == C_BACKSLASH) { /* kept apart: the punctuation path is hot */
       if (c != '\\') { /* & or `: a mark in ASCII or HTML, or punctuation */
-        uint32_t n = ascii_mark(free_tok, text, i, start, end,
-                                i < markup_end, marks, out->contents);
-        if (n) {
-          if (n & MADE) free_tok++;
-          i += n & ~MADE;
+        Rare r = rare_mark(free_tok, text, i, start, end, markup_end, marks,
+                           out->contents);
+        markup_end = r.markup_end;
+        if (r.n) {
+          if (r.n & MADE) free_tok++;
+          i += r.n & ~MADE;
           continue;
         }
       } else if (an__escaped_break(text, i, end)) {

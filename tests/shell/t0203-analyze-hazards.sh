@@ -78,3 +78,23 @@ test_expect_success 'an ampersand that starts no entity is punctuation' '
 	EOF
 	test_cmp expected actual
 '
+
+test_expect_success 'guillemets typed as << and >> pair, with or without spaces' '
+	printf "%s\n" "<<Nous sommes prêts>>, a déclaré Anne Morel. << Le calendrier sera tenu >>, a-t-elle ajouté." >fr-ascii.txt &&
+	quotes fr-ascii.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous sommes prêts" -- Anne Morel
+	quote "Le calendrier sera tenu" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'a << left open (a shift in code) quotes nothing; >> opening a line is a blockquote' '
+	printf "%s\n" "The fix was one line of code: std::cout << total. \"It took a week,\" said the engineer, Bo Lin." "" ">> \"We ship on Monday,\" said Ann Reed." >en-shift.txt &&
+	quotes en-shift.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "It took a week," -- Bo Lin
+	quote "We ship on Monday," -- Ann Reed
+	EOF
+	test_cmp expected actual
+'

@@ -7,8 +7,8 @@
  * tokens are changed once since, in both: Markdown's emphasis mark * is a
  * C_OTHER byte that reads as a space, and its headings, blockquotes, links,
  * images and emphasis _ make no token (md__skip, shared: markdown.h); and
- * quotation marks spaced the French way, typewriter and TeX doubles and
- * HTML entities are read alike (marks.h, shared).
+ * quotation marks spaced the French way, typewriter and TeX doubles,
+ * <<guillemets>> and HTML entities are read alike (marks.h, shared).
  */
 #include <string.h>
 
@@ -516,6 +516,12 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       uint32_t md = md__skip(text, end, i, lead, &link_close);
       if (md) {
         i += md;
+        continue;
+      }
+      if ((c == '<' || c == '>') && i + 1 < end && text[i + 1] == (char)c) {
+        ref_mark(next, text, i, 2, start, end, i < markup_end, QM_GUILL,
+                 c == '<' ? QR_OPEN : QR_CLOSE);
+        i += 2;
         continue;
       }
       if (c == '<' && i + 1 < end &&
