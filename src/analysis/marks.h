@@ -45,6 +45,22 @@ static inline uint8_t mk__straight_role(bool sb, bool sa, unsigned char pc,
   return role;
 }
 
+/* The role of a guillemet, curly or single mark of role `role` (from its
+ * bytes): an opening mark typed where its closing one stands closes too
+ * (QR_BOTH, and the quote pass closes with it when its family is open):
+ * “ … “ or ‘ … ‘ glued to the word before and followed by a space, closing
+ * punctuation or the paragraph's end, « … « followed by the punctuation or
+ * the end (« … «, a dit X).  sb, sa: a space before or after it; nc the
+ * byte after it, 0 at the end.  Not „, which “ closes. */
+static inline uint8_t mk__typed_role(uint8_t role, uint8_t fam, bool sb, bool sa,
+                                     unsigned char nc) {
+  if (role != QR_OPEN) return role;
+  bool punct = !nc || nc == ',' || nc == '.' || nc == ';' || nc == ':' || nc == '!' ||
+               nc == '?' || nc == ')';
+  if (fam == QM_GUILL ? punct : !sb && (sa || punct)) return QR_BOTH;
+  return role;
+}
+
 /* What an HTML entity at s (n bytes readable, s[0] == '&') stands for. */
 enum { MK_NONE, MK_QMARK, MK_SPACE, MK_APOS };
 

@@ -491,9 +491,16 @@ restart:;
         t->qrole = sp.role;
         if (i < markup_end) t->flags |= TF_MARKUP;
         else marks->contents[marks->size++] = (uint32_t)(t - out->contents);
-        if (byte__space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
-        if (byte__space_at(text, i + (uint32_t)sp.len, end))
-          t->flags |= TF_SPACE_AFTER;
+        bool sb = byte__space_before(text, i, start);
+        bool sa = byte__space_at(text, i + (uint32_t)sp.len, end);
+        if (sb) t->flags |= TF_SPACE_BEFORE;
+        if (sa) t->flags |= TF_SPACE_AFTER;
+        /* “ … “, said (an opening mark glued to the word before, or a
+         * guillemet to what follows: rare) */
+        if (sp.role == QR_OPEN &&
+            (!sb || (sp.fam == QM_GUILL && (!sa || i + sp.len >= end))))
+          t->qrole = mk__typed_role(sp.role, sp.fam, sb, sa,
+                                    i + sp.len < end ? (unsigned char)text[i + sp.len] : 0);
         i += (uint32_t)sp.len;
         continue;
       }
@@ -505,6 +512,14 @@ restart:;
           t->qfam = QM_SINGLE;
           t->qrole = QR_CLOSE;
           if (byte__space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
+          marks->contents[marks->size++] = (uint32_t)(t - out->contents);
+        } else if (!before && byte__letter_at(text, i + 3, end)) {
+          /* ’It was loud,’: a ’ after a space and before a letter is a ‘
+           * typed with the wrong mark (’90s, before a digit, is not) */
+          Token *t = push(next, i, i + 3, T_QMARK);
+          t->qfam = QM_SINGLE;
+          t->qrole = QR_OPEN;
+          t->flags |= TF_SPACE_BEFORE;
           marks->contents[marks->size++] = (uint32_t)(t - out->contents);
         } else {
           Token *t = push(next, i, i + 3, T_PUNCT);

@@ -98,3 +98,27 @@ test_expect_success 'a << left open (a shift in code) quotes nothing; >> opening
 	EOF
 	test_cmp expected actual
 '
+
+test_expect_success 'an opening mark typed for the closing one closes before punctuation' '
+	printf "%s\n\n" "”We will win“, said Sam Ortiz." "‘The polls are tight‘, said Sam Ortiz." "Ann Reed said: “We are ready“." >en-backwards.txt &&
+	printf "%s\n" "« Nous sommes prêts «, a déclaré Anne Morel." >fr-backwards.txt &&
+	quotes en-backwards.txt >actual &&
+	quotes fr-backwards.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "We will win" -- Sam Ortiz
+	quote "The polls are tight" -- Sam Ortiz
+	quote "We are ready" -- Ann Reed
+	quote "Nous sommes prêts" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'a ’ typed for ‘ opens a quotation; ’90s and ’n’ stay apostrophes' '
+	printf "%s\n\n" "’It will be close’, said Sam Ortiz." "Back in the ’90s, rock ’n’ roll was king. ‘It was loud,’ said Ann Reed." >en-apos.txt &&
+	quotes en-apos.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "It will be close" -- Sam Ortiz
+	quote "It was loud," -- Ann Reed
+	EOF
+	test_cmp expected actual
+'

@@ -423,8 +423,12 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
         t->qfam = sp.fam;
         t->qrole = sp.role;
         if (i < markup_end) t->flags |= TF_MARKUP;
-        if (is_space_before(text, i, start)) t->flags |= TF_SPACE_BEFORE;
-        if (is_space_at(text, i + (uint32_t)sp.len, end)) t->flags |= TF_SPACE_AFTER;
+        bool sb = is_space_before(text, i, start);
+        bool sa = is_space_at(text, i + (uint32_t)sp.len, end);
+        if (sb) t->flags |= TF_SPACE_BEFORE;
+        if (sa) t->flags |= TF_SPACE_AFTER;
+        t->qrole = mk__typed_role(sp.role, sp.fam, sb, sa,
+                                  i + sp.len < end ? (unsigned char)text[i + sp.len] : 0);
         i += (uint32_t)sp.len;
         continue;
       }
@@ -436,6 +440,13 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
           t->qfam = QM_SINGLE;
           t->qrole = QR_CLOSE;
           if (is_space_at(text, i + 3, end)) t->flags |= TF_SPACE_AFTER;
+        } else if (!before && is_letter_at(text, i + 3, end)) {
+          /* ’It was loud,’: a ’ after a space and before a letter is a ‘
+           * typed with the wrong mark (’90s, before a digit, is not) */
+          Token *t = push(next, i, i + 3, T_QMARK);
+          t->qfam = QM_SINGLE;
+          t->qrole = QR_OPEN;
+          t->flags |= TF_SPACE_BEFORE;
         } else {
           Token *t = push(next, i, i + 3, T_PUNCT);
           t->ch = '\'';
