@@ -62,7 +62,7 @@ static inline uint8_t mk__typed_role(uint8_t role, uint8_t fam, bool sb, bool sa
 }
 
 /* What an HTML entity at s (n bytes readable, s[0] == '&') stands for. */
-enum { MK_NONE, MK_QMARK, MK_SPACE, MK_APOS };
+enum { MK_NONE, MK_QMARK, MK_SPACE, MK_APOS, MK_DASH, MK_ELLIPSIS };
 
 typedef struct {
   uint8_t what, len, fam, role;
@@ -90,12 +90,17 @@ static inline MarkEntity mk__entity(const char *s, uint32_t n) {
       {"apos;", MK_APOS, 0, 0},
       {"nbsp;", MK_SPACE, 0, 0}, {"#160;", MK_SPACE, 0, 0}, {"#xa0;", MK_SPACE, 0, 0},
       {"#8239;", MK_SPACE, 0, 0}, {"#x202f;", MK_SPACE, 0, 0}, {"thinsp;", MK_SPACE, 0, 0},
+      /* a dash signs a quotation ("…" &mdash; X), an ellipsis may end a
+       * sentence */
+      {"mdash;", MK_DASH, 0, 0}, {"ndash;", MK_DASH, 0, 0}, {"#8212;", MK_DASH, 0, 0},
+      {"#8211;", MK_DASH, 0, 0}, {"#x2014;", MK_DASH, 0, 0}, {"#x2013;", MK_DASH, 0, 0},
+      {"hellip;", MK_ELLIPSIS, 0, 0}, {"#8230;", MK_ELLIPSIS, 0, 0},
   };
   MarkEntity r = {MK_NONE, 0, 0, 0};
   if (n < 4) return r;
   char c = s[1];
   if (c != '#' && c != 'q' && c != 'l' && c != 'r' && c != 'b' && c != 'n' &&
-      c != 'a' && c != 't')
+      c != 'a' && c != 't' && c != 'm' && c != 'h')
     return r;
   char f[9];
   uint32_t k = 0;

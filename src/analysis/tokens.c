@@ -387,7 +387,7 @@ typedef struct {
 MK_NOINLINE static Rare rare_mark(Token *t, const char *text, uint32_t i,
                                   uint32_t start, uint32_t end,
                                   uint32_t markup_end, IndexArray *marks,
-                                  const Token *toks) {
+                                  IndexArray *ends, const Token *toks) {
   char c = text[i];
   bool markup = i < markup_end;
   Rare r = {0, markup_end};
@@ -421,6 +421,10 @@ MK_NOINLINE static Rare rare_mark(Token *t, const char *text, uint32_t i,
     } else {
       *t = (Token){.start = i, .end = i + m.len, .kind = T_PUNCT, .ch = '\''};
     }
+  } else if (m.what == MK_DASH || m.what == MK_ELLIPSIS) { /* as — and … are */
+    *t = (Token){.start = i, .end = i + m.len, .kind = T_PUNCT,
+                 .ch = m.what == MK_DASH ? '-' : '.'};
+    if (m.what == MK_ELLIPSIS) ends->contents[ends->size++] = (uint32_t)(t - toks);
   }
   r.n = m.what == MK_SPACE ? m.len : m.what ? m.len | MADE : 0;
   return r;
@@ -606,7 +610,7 @@ restart:;
       }
       if (c == '<' || c == '>') { /* markup or <<guillemets>> (rare) */
         Rare r = rare_mark(free_tok, text, i, start, end, markup_end, marks,
-                           out->contents);
+                           ends, out->contents);
         markup_end = r.markup_end;
         if (r.n) {
           free_tok++;
@@ -683,7 +687,7 @@ restart:;
     if (k == C_BACKSLASH) { /* kept apart: the punctuation path is hot */
       if (c != '\\') { /* & or `: a mark in ASCII or HTML, or punctuation */
         Rare r = rare_mark(free_tok, text, i, start, end, markup_end, marks,
-                           out->contents);
+                           ends, out->contents);
         markup_end = r.markup_end;
         if (r.n) {
           if (r.n & MADE) free_tok++;

@@ -122,3 +122,12 @@ test_expect_success 'a ’ typed for ‘ opens a quotation; ’90s and ’n’ s
 	EOF
 	test_cmp expected actual
 '
+
+test_expect_success 'a dash and an ellipsis written as entities sign and end as — and … do' '
+	printf "%s\n" "&ldquo;We will rebuild the bridge before winter&hellip;&rdquo; &#8212; Ann Boyd, mayor" >en-dash-ent.txt &&
+	quotes en-dash-ent.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We will rebuild the bridge before winter&hellip;" -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'

@@ -245,7 +245,8 @@ static const char *const text_piece[] = {
     /* marks in ASCII and HTML (marks.h) */
     "``", "''", "&quot;", "&QUOT;", "&laquo;", "&raquo;", "&#8220;",
     "&#x201D;", "&nbsp;", "&#160;", "&rsquo;", "&#39;", "&lsquo;", "&amp;",
-    "&nbsp", "&bogus;", "<<", ">>", "<< ", " >>", ">> "};
+    "&nbsp", "&bogus;", "<<", ">>", "<< ", " >>", ">> ", "&mdash;", "&#8211;",
+    "&hellip;", "&#8230;"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole

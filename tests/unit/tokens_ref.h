@@ -565,6 +565,11 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
             ref_mark(next, text, i, m.len, start, end, i < markup_end, QM_SINGLE, QR_CLOSE);
           else
             push(next, i, i + m.len, T_PUNCT)->ch = '\'';
+        } else if (m.what == MK_DASH || m.what == MK_ELLIPSIS) {
+          Token *t = push(next, i, i + m.len, T_PUNCT);
+          t->ch = m.what == MK_DASH ? '-' : '.';
+          if (m.what == MK_ELLIPSIS)
+            ends->contents[ends->size++] = (uint32_t)(t - out->contents);
         }
         if (m.what) {
           i += m.len;
