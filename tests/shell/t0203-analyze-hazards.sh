@@ -131,3 +131,5 @@ test_expect_success 'a dash and an ellipsis written as entities sign and end as 
 	EOF
 	test_cmp expected actual
 '
+
+test_done
