@@ -666,6 +666,8 @@ static bool thanks(const Block *b, const Sentence *se) {
 
 /* Sentences into a transcript in which its moderators show themselves. */
 #define TURN_OPENING 40
+/* Sentences of each speaker over which its questions are counted. */
+#define ASK_WINDOW 80
 
 static bool emphasis(char c) { return c == '*' || c == '_'; }
 
@@ -743,20 +745,27 @@ static bool moderating(Block *b, const Sentence *se) {
         h = name_hash(b->text + t[i].start, t[i].end - t[i].start, h);
       }
       if (c->turn_label && h != c->turn_label) c->turn_multi = 1;
+      /* A CLEF transcript labels every line, not every turn: the thanks
+       * that opened a candidate's turn ("Well, thank you, Lester.") last
+       * while the same speaker goes on ("…the central question in this
+       * election…" is no rule of the debate). */
+      if (h != c->turn_label) c->turn_thanks = thanks(b, se);
+      else c->turn_thanks |= thanks(b, se);
       c->turn_label = h;
       c->turn_mod = (lex & W_PROCEDURE) ? 2
                     : h == c->mod_labels[0] || h == c->mod_labels[1] ||
                           h == c->mod_labels[2] || h == c->mod_labels[3];
-      c->turn_thanks = thanks(b, se);
     }
   }
   if (!c->turn_label) return false;
   if (c->turn_sents < TURN_OPENING) {
     c->turn_sents++;
     /* (a turn that opened on thanks is a candidate's: "Thank you, Sam.
-     * … a seat for every worker, no questions asked") */
-    if (!c->turn_mod && !c->turn_thanks &&
-        (se->lex & (W_PROCEDURE | W_CLOCK)) && !thanks(b, se)) {
+     * … a seat for every worker, no questions asked"; but a host who
+     * thanks the audience then gives the clock, "Each of you will have
+     * two minutes", moderates) */
+    if (!c->turn_mod && (se->lex & (W_PROCEDURE | W_CLOCK)) &&
+        (!c->turn_thanks || (se->lex & W_CLOCK)) && !thanks(b, se)) {
       c->turn_mod = 1;
       /* "Good evening, and welcome to the debate": greeting the audience
        * with the rules is a host's, sure before anyone else speaks (as a
@@ -765,6 +774,25 @@ static bool moderating(Block *b, const Sentence *se) {
       add_moderator(c, c->turn_label);
     }
     if (c->turn_mod && (se->lex & W_FIRST_PERSON)) colleagues(b, se);
+  }
+  /* A speaker a fifth of whose first sentences are questions (six at
+   * least) asks rather than answers: a moderator or an interviewer, met
+   * however late (a co-moderator's first turn comes after the opening).
+   * Candidates ask too, rhetorically, in one sentence out of twenty. */
+  if (!c->turn_mod) {
+    for (int k = 0; k < 4; k++) {
+      if (c->ask_labels[k] && c->ask_labels[k] != c->turn_label) continue;
+      c->ask_labels[k] = c->turn_label;
+      if (c->ask_sents[k] < ASK_WINDOW) {
+        c->ask_sents[k]++;
+        c->ask_qs[k] += !!(se->reasons & PM_REASON_QUESTION);
+        if (c->ask_qs[k] >= 6 && c->ask_qs[k] * 5 >= c->ask_sents[k]) {
+          c->turn_mod = 1;
+          add_moderator(c, c->turn_label);
+        }
+      }
+      break;
+    }
   }
   /* Rules in the opening make a moderator only once a second speaker
    * has spoken: "WASHINGTON: The Senate debate…" opens a news story with a

@@ -390,6 +390,13 @@ struct PmContext {
   uint8_t turn_multi;
   uint8_t turn_thanks;
   uint8_t turn_sents;
+  /* The first speakers of a transcript and, over each one's first
+   * sentences (counted up to ASK_WINDOW, so that states meet again), how
+   * many it spoke and how many were questions: who mostly asks moderates
+   * or interviews (claims.c). */
+  uint64_t ask_labels[4];
+  uint8_t ask_sents[4];
+  uint8_t ask_qs[4];
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes
    * its names here, and moving 48 whole entries to put one in front cost
