@@ -484,6 +484,20 @@ static inline __attribute__((always_inline)) void rate(Block *b,
         first_person = 0;
       }
     }
+    /* "If you like your plan, you keep it": a sentence that opens on a
+     * hypothesis is one; an "if" inside a claim ("the debt would grow by
+     * $5 trillion if his plan passed") only qualifies it */
+    bool hypo_open = false;
+    if (hypo)
+      for (uint32_t i = s0, n = 0; i < se->end && n < 3; i++) {
+        if (t[i].kind != T_WORD) continue;
+        if (t[i].lex & W_HYPO) {
+          hypo_open = true;
+          break;
+        }
+        if (!(t[i].lex & (W_CONJ | W_INTERJ))) break;
+        n++;
+      }
     /* "China makes more steel…", "Wages in this state are lower…": a
      * sentence opening on a place, a group or a topic it names, not on a
      * pronoun, a function word or an interjection (measured on English
@@ -587,7 +601,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       reasons |= PM_REASON_ANECDOTE;
     }
     if (hypo) {
-      x -= 0.8;
+      x -= hypo_open ? 0.8 : 0.5;
       reasons |= PM_REASON_HYPOTHETICAL;
     }
     if (boast) x -= 0.3;
