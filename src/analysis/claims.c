@@ -790,6 +790,16 @@ static bool moderating(Block *b, const Sentence *se) {
       add_moderator(c, c->turn_label);
     }
     if (c->turn_mod && (se->lex & W_FIRST_PERSON)) colleagues(b, se);
+  } else if (!c->turn_mod &&
+             (se->lex & (W_CLOCK | W_SECOND | W_FIRST_PERSON | W_PRON_M |
+                         W_PRON_F | W_PRON_PL)) == (W_CLOCK | W_SECOND) &&
+             (se->reasons & PM_REASON_PROCEDURE)) {
+    /* "Secretary Clinton, you have two minutes": who gives the others
+     * the clock moderates, however late it first speaks (a co-moderator,
+     * a second host; but "She went a minute over, and you don't stop
+     * her" is a candidate's complaint, "wait a minute" no clock) */
+    c->turn_mod = 1;
+    add_moderator(c, c->turn_label);
   }
   /* A speaker a fifth of whose first sentences are questions (six at
    * least) asks rather than answers: a moderator or an interviewer, met
