@@ -247,6 +247,41 @@ test_expect_success 'a sentence opening on a place it names ranks above one open
 	test_cmp expected actual
 '
 
+test_expect_success 'CLEF lines: a thanks lasts the turn; who gives the clock or mostly asks moderates, met however late' '
+	cat >mk.py <<-\EOT &&
+	fact = "More than 600,000 people in this state have no health insurance."
+	rows = [("MORALES", "Good evening and welcome to the debate."),
+	        ("MORALES", "Each candidate has two minutes."),
+	        ("HARMON", "Thank you, Maria."), ("HARMON", "This debate is about one question."),
+	        ("HARMON", fact)]
+	for k in range(20):
+	    rows += [("ADAMS", "We built %d new schools in the capital." % (k + 2)),
+	             ("HARMON", "Our roads carry %d trucks a day." % (k + 2))]
+	rows += [("NOVAK", "Senator Harmon, you have two minutes."), ("NOVAK", fact), ("HARMON", fact)]
+	for k in range(4):
+	    rows += [("LEE", "Why did the plan fail?"), ("LEE", "What would you cut first?")]
+	rows += [("LEE", fact)]
+	for n, (who, text) in enumerate(rows, 1):
+	    print("%d\t%s\t%s" % (n, who, text))
+	EOT
+	python3 mk.py >in.txt &&
+	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[5] == p, c[47] < p - 0.3, c[48] == p, c[57] < p - 0.3)" >actual &&
+	echo "True True True True" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'an "if" inside a claim qualifies it; an opening one makes a hypothesis' '
+	printf "%s\n\n" "If taxes rise, 600,000 people in this state will lose their health insurance." \
+		"600,000 people in this state will lose their health insurance if taxes rise." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json, math; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; l=[math.log(p/(1-p)) for p in c]; print(l[1] - l[0] > 0.2)" >actual &&
+	echo True >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a colleague the moderator names in the opening moderates too' '
 	printf "%s\n\n" "DELANEY: Good evening and welcome to the debate." \
 		"I am Sam Delaney, and with me is my colleague Anita Ruiz." \
