@@ -237,6 +237,32 @@ static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
 
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 
+/* « le cabinet du ministre de la Santé » ending at the comma at token c:
+ * a determiner, an unnamed office noun that is also an institution's
+ * (lang/fr.yaml: cabinet), then its de complement naming a role.  Fills m
+ * with the office phrase, unresolved. */
+static bool office_before(const Block *b, uint32_t c, uint32_t lo, Mention *m) {
+  bool role = false;
+  for (uint32_t h = c; h > lo + 1 && h + 10 > c; h--) {
+    const Token *t = T(b, h - 1);
+    if (t->kind != T_WORD || (t->lex & (W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)))
+      return false;
+    if ((t->lex & W_ROLE) && !(t->flags & TF_CAP)) role = true;
+    if ((t->lex & W_ANON) && (t->lex & W_INSTITUTION) && !(t->flags & TF_CAP) &&
+        !(t->lex & W_ROLE)) {
+      if (!role || !word(b, h - 2) || !(T(b, h - 2)->lex & W_DET) || !word(b, h) ||
+          !(T(b, h)->lex & W_PREP))
+        return false;
+      memset(m, 0, sizeof *m);
+      m->type = M_NP;
+      m->ts = h - 2;
+      m->te = c;
+      return true;
+    }
+  }
+  return false;
+}
+
 /* « La présidente du groupe Les Républicains au Sénat juge »: a name
  * that is no person's (no first name, no known person), inside the de
  * complement of a definite role noun before it, completes that role; the
@@ -679,6 +705,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       }
       if (spk__nameish(b, j - 1) && !complement) {
         uint32_t ns = ns0;
+        /* « Le cabinet du ministre des Collèges, Nolan Quinn, a fait
+         * savoir », « le cabinet du ministre, Olivier X, qui rappelle »:
+         * the name apposed to an office's holder is the holder's; the
+         * office speaks, unnamed */
+        if (b->lid == PM_LANG_FR && ns > lo + 3 && punct(b, ns - 1, ',') &&
+            office_before(b, ns - 1, lo, m))
+          return true;
         spk__name_mention(b, m, ns, j);
         /* "Le ministre de l'Intérieur, Manuel Valls," binds the role. */
         if (ns > lo + 1 && punct(b, ns - 1, ',')) {

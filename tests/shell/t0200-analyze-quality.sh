@@ -734,6 +734,14 @@ test_expect_success 'Quebec batches 35 to 35f stay above their measured floor' '
 	floors 0.99 0.97 0.90 "$A"/heldout35f/fr-*.txt
 '
 
+test_expect_success 'French: the name apposed to « le cabinet du ministre » is the minister, not the speaker' '
+	printf "%s\n\n" "Le cabinet du ministre des Collèges, Nolan Quinn-Ashworth, a fait savoir par courriel que le gouvernement « continue de travailler » sur une solution." \
+		"« Les moyens ont progressé », fait valoir le cabinet du ministre, Olivier Dassault-Brémond, qui rappelle que les établissements disposent d’une trésorerie confortable." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "quote \"continue de travailler\" -- (unresolved) \[verb-before, neutral, mention: Le cabinet du ministre des Collèges\]" out &&
+	grep -q "indirect \"les établissements disposent d’une trésorerie confortable\" -- (unresolved)" out
+'
+
 test_expect_success 'French: « l’accusé » is no judge, « de l’Université Laval, », « Un électeur »' '
 	printf "%s\n\n" "Joint par Radio-Canada, le politologue Thierry Giasson-Boivin, de l’Université Laval, estime que la CAQ paie le prix de son bilan." \
 		"Un électeur rencontré à la sortie d’un bureau de scrutin dit avoir voté pour la première fois. « Je voulais que ça change », a-t-il résumé." >in.txt &&
