@@ -103,8 +103,11 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
         break;
       }
       if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
-        if (x + 1 < send && word(b, x + 1) && !(T(b, x + 1)->flags & TF_CAP) &&
-            ((T(b, x + 1)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
+        /* (the pronoun is a token of its own, with the inversion's flag:
+         * the participle comes after it) */
+        uint32_t y = x + 1 < send && inverted(b, x + 1) ? x + 2 : x + 1;
+        if (y < send && word(b, y) && !(T(b, y)->flags & TF_CAP) &&
+            ((T(b, y)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
           v = x;
         break;
       }

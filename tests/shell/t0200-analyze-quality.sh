@@ -742,6 +742,12 @@ test_expect_success 'French: the name apposed to « le cabinet du ministre » is
 	grep -q "indirect \"les établissements disposent d’une trésorerie confortable\" -- (unresolved)" out
 '
 
+test_expect_success 'French: « …, a-t-il précisé. » closing a sentence reports the clause before it' '
+	printf "%s\n" "Questionné sur l’absence de Logan Mailloux, l’entraîneur Pascal Vincent s’est montré rassurant. Le défenseur devrait reprendre l’entraînement d’ici la fin de semaine, a-t-il précisé." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"Le défenseur devrait reprendre l’entraînement d’ici la fin de semaine\" -- Pascal Vincent \[indirect-after+pronoun" out
+'
+
 test_expect_success 'French: « l’accusé » is no judge, « de l’Université Laval, », « Un électeur »' '
 	printf "%s\n\n" "Joint par Radio-Canada, le politologue Thierry Giasson-Boivin, de l’Université Laval, estime que la CAQ paie le prix de son bilan." \
 		"Un électeur rencontré à la sortie d’un bureau de scrutin dit avoir voté pour la première fois. « Je voulais que ça change », a-t-il résumé." >in.txt &&
