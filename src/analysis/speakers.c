@@ -271,8 +271,10 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
   }
   /* "The city's police chief announced …" then ""…," said Chief
    * Darlene Sinclair-Ross": a lede's role that no one fits yet waits for
-   * the paragraphs after it to name its holder (roles.c) */
-  if (!r.has_name && b->lid == PM_LANG_EN && c->m.type == M_ROLE && r.suffix &&
+   * the paragraphs after it to name its holder (roles.c); so does a
+   * French deck's (« le commissaire aux langues officielles estime que
+   * … » before « le commissaire …, Raymond Théberge-Caron, ») */
+  if (!r.has_name && c->m.type == M_ROLE && r.suffix &&
       !strcmp(r.suffix, "+role-recent") && c->m.head < b->toks.size &&
       (T(b, c->m.head)->lex & W_ROLE) && (!(T(b, c->m.head)->flags & TF_CAP) || c->m.head == 0) &&
       b->n_lede_quotes < 4) {
@@ -1342,12 +1344,26 @@ static void post_signature(Block *b) {
   give_bare_quotes(b, &c);
 }
 
+/* « ARIANE LACOURSIÈRE-DUVAL » then « LA PRESSE », "Louis Perron" then
+ * "La Presse": a paragraph that is a person's name and nothing else,
+ * before anyone has spoken, is the reporter's byline without its « Par »;
+ * the name is no one the article is about (not the pronouns' antecedent,
+ * not the interviewee). */
+static bool name_line(const Block *b) {
+  uint32_t n = b->toks.size;
+  if (n < 2 || n > 6 || b->ctx->recent[0].name[0] || !spk__nameish(b, 0)) return false;
+  for (uint32_t i = 0; i < n; i++)
+    if (!word(b, i) || (T(b, i)->lex & (W_DET | W_PREP | W_INSTITUTION | W_ROLE))) return false;
+  return spk__name_end(b, 0, n) == n && (T(b, 0)->lex & (W_FIRST_M | W_FIRST_F));
+}
+
 void speakers__attribute(Block *b) {
   b->n_role_keys = 0; /* new tokens: the role keys of roles.c start again */
   /* bylines and furniture open with a flagged word (lang.c) */
   bool furniture_head = b->toks.size && (T(b, 0)->lex & W_LINE_HEAD);
   bool byline = (furniture_head && spk__byline(b)) ||
-                (b->toks.size <= 30 && b->lid == PM_LANG_EN && spk__dot_byline(b));
+                (b->toks.size <= 30 && b->lid == PM_LANG_EN && spk__dot_byline(b)) ||
+                name_line(b);
   if (!byline) {
     note_entities(b);
     if (b->lid == PM_LANG_FR) role_after_subject(b);

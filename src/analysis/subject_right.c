@@ -226,10 +226,13 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
   while (j < hi) {
     /* « a indiqué en point de presse le ministre », « en mêlée de presse »,
      * « en entrevue », « en anglais »: en and a bare noun (its de
-     * complement too) say where or how, before the subject */
+     * complement too) say where or how, before the subject; so do par
+     * and one (« a indiqué par courriel sa porte-parole ») */
     if (skipped_pp < 3 && j + 2 < hi && b->lid == PM_LANG_FR && word(b, j) &&
-        T(b, j)->end - T(b, j)->start == 2 && b->text[T(b, j)->start] == 'e' &&
-        b->text[T(b, j)->start + 1] == 'n' && word(b, j + 1) && !(T(b, j + 1)->flags & TF_CAP) &&
+        ((T(b, j)->end - T(b, j)->start == 2 && b->text[T(b, j)->start] == 'e' &&
+          b->text[T(b, j)->start + 1] == 'n') ||
+         (T(b, j)->end - T(b, j)->start == 3 && !memcmp(b->text + T(b, j)->start, "par", 3))) &&
+        word(b, j + 1) && !(T(b, j + 1)->flags & TF_CAP) &&
         !(T(b, j + 1)->lex & (W_DET | W_PREP | W_SPEECH | W_QUE | W_AUX | W_ROLE | W_PRON_M |
                               W_PRON_F | W_PRON_PL))) {
       skipped_pp++;

@@ -748,6 +748,30 @@ test_expect_success 'French: « …, a-t-il précisé. » closing a sentence rep
 	grep -q "indirect \"Le défenseur devrait reprendre l’entraînement d’ici la fin de semaine\" -- Pascal Vincent \[indirect-after+pronoun" out
 '
 
+test_expect_success 'French: a name alone under the headline is a byline, no antecedent for « Elle »' '
+	printf "%s\n\n" "Une préposée pour 32 résidants" "ARIANE LACOURSIÈRE-DUVAL" "LA PRESSE" \
+		"« La nuit, on est toutes seules », résume la préposée de 46 ans." \
+		"Elle affirme que l’équipe de nuit compte une préposée de moins." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"l’équipe de nuit compte une préposée de moins\" -- (unresolved)" out &&
+	! grep -q "speaker ARIANE" out
+'
+
+test_expect_success 'French: « a indiqué par courriel sa porte-parole, X » names X' '
+	printf "%s\n" "« Les équipes sont appuyées », a indiqué par courriel sa porte-parole, Marie-Hélène Ouellet-Dubé." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "quote \"Les équipes sont appuyées\" -- Marie-Hélène Ouellet-Dubé \[verb-after" out
+'
+
+test_expect_success 'French: a deck role waits for the apposition that names its holder' '
+	printf "%s\n\n" "Écoles : le commissaire sonne l’alarme" \
+		"Dans son rapport annuel, le commissaire aux langues officielles estime que la pénurie menace le droit à l’instruction." \
+		"Julien Cayouette-Brault – Francopresse" \
+		"OTTAWA – Le portrait que dresse le commissaire aux langues officielles, Raymond Théberge-Caron, dans son rapport annuel est sombre." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"la pénurie menace le droit à l’instruction\" -- Raymond Théberge-Caron \[role-named-after" out
+'
+
 test_expect_success 'French: « l’accusé » is no judge, « de l’Université Laval, », « Un électeur »' '
 	printf "%s\n\n" "Joint par Radio-Canada, le politologue Thierry Giasson-Boivin, de l’Université Laval, estime que la CAQ paie le prix de son bilan." \
 		"Un électeur rencontré à la sortie d’un bureau de scrutin dit avoir voté pour la première fois. « Je voulais que ça change », a-t-il résumé." >in.txt &&
