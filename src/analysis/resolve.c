@@ -169,6 +169,21 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
  * full, outside quotations, with a first name of the pronoun's gender,
  * is the pronoun's referent, wherever the name stands in that sentence
  * (before the last speaker of that gender). */
+/* « Le juge en chef Robert Leurer-Dufour l'a interrompu »: a name right
+ * after the role phrase opening a sentence (its complement between, no
+ * verb) is the role's holder, the subject, not a name in the object. */
+static bool role_then_name(const Block *b, uint32_t k, uint32_t end) {
+  for (uint32_t j = k; j < end && j < k + 4; j++) {
+    if (!word(b, j)) return false;
+    if (spk__nameish(b, j)) return true;
+    /* (« en chef »: en is a preposition here, not the clitic) */
+    if ((T(b, j)->lex & (W_AUX | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+        !(T(b, j)->lex & W_PREP))
+      return false;
+  }
+  return false;
+}
+
 static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool past_quote,
                          Resolved *out) {
   if (((gender != 1 && gender != 2) && !loose) || !b->sents.size || at >= b->toks.size) return false;
@@ -194,7 +209,8 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
       (T(b, s->start)->lex & W_DET) && !spk__indefinite_det(b, s->start) &&
       word(b, s->start + 1) && (T(b, s->start + 1)->lex & W_ROLE) &&
       !(T(b, s->start + 1)->flags & TF_CAP) &&
-      compatible(gender, spk__role_gender(b, s->start + 1)))
+      compatible(gender, spk__role_gender(b, s->start + 1)) &&
+      !role_then_name(b, s->start + 2, s->end))
     return false;
   uint32_t found = NONE, fe = 0;
   bool found_comp = false;
@@ -539,9 +555,11 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
           continue;
         }
       }
-      /* (« de la rue Rachel »: nor is a place's name) */
+      /* (« de la rue Rachel »: nor is a place's name; nor « À Moscou, »
+       * opening the sentence) */
       if (k > s->start && word(b, k - 1) && (T(b, k - 1)->lex & (W_PREP | W_SOURCE | W_PLACE)) &&
-          !(T(b, k - 1)->flags & TF_CAP)) {
+          (!(T(b, k - 1)->flags & TF_CAP) ||
+           (k - 1 == s->start && !(T(b, k - 1)->lex & W_SOURCE) && punct(b, e, ',')))) {
         k = e - 1;
         continue;
       }
@@ -569,9 +587,17 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         continue;
       }
       if (!compatible(gender, g)) break;
-      /* A name of unknown gender stands for il/she only close by. */
-      if (g == 0 && (gender == 1 || gender == 2) && si + 1 < spk__sentence_of(b, upto - 1))
-        return false;
+      /* A name of unknown gender stands for il/she only close by (the
+       * sentences of the quotation being attributed do not part them:
+       * « L'épidémiologiste Craig X … « … . … », estime-t-il ») */
+      if (g == 0 && (gender == 1 || gender == 2)) {
+        uint32_t cur = spk__sentence_of(b, upto - 1), x = si + 1;
+        while (x < cur && x < si + 5 &&
+               (T(b, b->sents.contents[x].start)->kind == T_QMARK ||
+                spk__in_quote(b, b->sents.contents[x].start)))
+          x++;
+        if (x < cur) return false;
+      }
       memset(out, 0, sizeof *out);
       if (p) put_name(out, p->name, strlen(p->name));
       else put_name(out, b->text + a, z - a);

@@ -749,11 +749,13 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
  * "la porte-parole", "le ministre", "the congresswoman"; "ministre" alone
  * is epicene. */
 int spk__role_gender(const Block *b, uint32_t k) {
-  if (T(b, k)->lex & W_ROLE_F) return 2;
+  /* the determiner first: « le ministre », « le juge » are men, though
+   * their epicene forms stand in the feminine list (for « la ministre ») */
   if (k > 0 && word(b, k - 1) && (T(b, k - 1)->lex & W_DET)) {
     if (folded_is(b, k - 1, "la") || folded_is(b, k - 1, "une")) return 2;
     if (folded_is(b, k - 1, "le") || folded_is(b, k - 1, "un")) return 1;
   }
+  if (T(b, k)->lex & W_ROLE_F) return 2;
   /* « Leur président, Grégoire Ensel »: a French role whose form with
    * an -e is the feminine one is masculine */
   if (b->lid == PM_LANG_FR) {
@@ -1431,6 +1433,14 @@ void speakers__attribute(Block *b) {
              !spk__indefinite_det(b, ls->start) && word(b, ls->start + 1) &&
              (T(b, ls->start + 1)->lex & W_ROLE) && spk__first_sentence_subject(b, &ps) &&
              ps.gender)
+      ctx__note_speaker(b->ctx, ps.name, ps.gender);
+    /* « Une résidente …, Sophie Grondin, a demandé … Elle n'a aucun lien
+     * avec le conseiller. »: so does a last sentence opening with a
+     * subject pronoun of the first one's gender */
+    else if (b->sents.size > 1 && (b->sents.contents[0].lex & (W_FIRST_M | W_FIRST_F)) &&
+             word(b, ls->start) && (T(b, ls->start)->lex & (W_PRON_M | W_PRON_F)) &&
+             !(T(b, ls->start)->lex & (W_PRON_PL | W_DET)) && spk__first_sentence_subject(b, &ps) &&
+             ps.gender == ((T(b, ls->start)->lex & W_PRON_F) ? 2 : 1))
       ctx__note_speaker(b->ctx, ps.name, ps.gender);
   }
   if (b->bare_n && b->res->quotes.size == first_quote && b->lid == PM_LANG_FR && !comments &&

@@ -780,6 +780,29 @@ test_expect_success 'French: « a indiqué par courriel sa porte-parole, X » na
 	grep -q "quote \"Les équipes sont appuyées\" -- Marie-Hélène Ouellet-Dubé \[verb-after" out
 '
 
+test_expect_success 'French: « Le ministre, X, » is a man whatever list holds the epicene noun; a quotation'"'"'s own sentences keep an unknown first name near' '
+	printf "%s\n\n" "« La Banque va rester sur les lignes de côté », explique Matthieu Arseneau-Roy." \
+		"Le ministre des Finances, Jasraj Hallan-Dubois, s’est réjoui de la décision. Il a affirmé que le budget visait à aider les entreprises." \
+		"Le juge en chef Robert Leurer-Dufour l’a interrompu. « Le droit existe-t-il encore? » a-t-il demandé." \
+		"L’épidémiologiste Craig Jenne-Morin, de l’Université de l’Alberta, n’est pas surpris. « On voyait venir ça. Il suffit d’un cas importé », estime-t-il." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"le budget visait à aider les entreprises\" -- Jasraj Hallan-Dubois" out &&
+	grep -q "quote \"Le droit existe-t-il encore?\" -- Robert Leurer-Dufour" out &&
+	grep -q "quote \"On voyait venir ça. Il suffit d’un cas importé\" -- Craig Jenne-Morin" out
+'
+
+test_expect_success 'French: « Un autre parent » is unnamed; « Elle … » closing a paragraph keeps its first sentence'"'"'s subject' '
+	printf "%s\n\n" "« Notre priorité, c’est la sécurité », a déclaré Réal Lavoie-Sandhu." \
+		"Un autre parent, qui n’a pas voulu donner son nom, a dit qu’il ne ferait pas vacciner ses enfants. « Je ne crois pas à ce vaccin-là », a-t-il soutenu avant de repartir." \
+		"« On demande aux citoyens de se serrer la ceinture », a dénoncé la conseillère Catherine Lassonde." \
+		"Une résidente du secteur Saint-Nicéphore, Sophie Grondin, a demandé pourquoi le projet de bibliothèque n’avait pas été reporté. Elle n’a aucun lien de parenté avec le conseiller." \
+		"« Une bibliothèque, c’est beau », a-t-elle fait valoir." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"il ne ferait pas vacciner ses enfants\" -- (unresolved) \[indirect, neutral, mention: Un autre parent\]" out &&
+	grep -q "quote \"Je ne crois pas à ce vaccin-là\" -- (unresolved)" out &&
+	grep -q "quote \"Une bibliothèque, c’est beau\" -- Sophie Grondin" out
+'
+
 test_expect_success 'French: a deck role waits for the apposition that names its holder' '
 	printf "%s\n\n" "Écoles : le commissaire sonne l’alarme" \
 		"Dans son rapport annuel, le commissaire aux langues officielles estime que la pénurie menace le droit à l’instruction." \
