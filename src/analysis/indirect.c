@@ -281,6 +281,24 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       while (x < send - 3 && word(b, x) && !(T(b, x)->lex & (W_SPEECH | W_QUE))) x++;
       if (x == send - 3) rest = send;
     }
+    /* « a indiqué le directeur du Service de sécurité incendie de
+     * Coaticook »: a lowercase word inside the capitalised body the role's
+     * complement names goes on with it, to the comma, when nothing there
+     * reads as a verb or a new phrase */
+    if (b->lid == PM_LANG_FR && cu.found && cu.m.type == M_ROLE && rest < send &&
+        rest > cu.m.ts + 2 && word(b, rest) && !(T(b, rest)->flags & TF_CAP)) {
+      uint32_t x = rest, cap = cu.m.ts + 1;
+      while (cap < rest && !(word(b, cap) && (T(b, cap)->flags & TF_CAP))) cap++;
+      if (cap == rest) x = NONE; /* no capitalised body begun: an object */
+      while (x != NONE && x < send &&
+             ((word(b, x) && !(T(b, x)->lex & (W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+               (!(T(b, x)->lex & (W_DET | W_AUX | W_FUNCTION)) || (T(b, x)->lex & W_PREP) ||
+                /* (« de la Ville de Québec ») */
+                ((T(b, x)->lex & W_DET) && word(b, x - 1) && (T(b, x - 1)->lex & W_PREP)))) ||
+              punct(b, x, '(') || punct(b, x, ')')))
+        x++;
+      if (x == send) rest = send;
+    }
     /* "said on Friday", "said Friday" */
     if (rest < send && !(word(b, rest) && (((T(b, rest)->lex & W_PREP) &&
                                             !(T(b, rest)->flags & TF_CAP)) ||

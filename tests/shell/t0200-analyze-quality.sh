@@ -808,6 +808,12 @@ test_expect_success 'French: « Un autre parent » is unnamed; « Elle … » cl
 	grep -q "quote \"Une bibliothèque, c’est beau\" -- Sophie Grondin" out
 '
 
+test_expect_success 'French: « …, a indiqué le directeur du Service de sécurité incendie de X, Y. » reports the clause' '
+	printf "%s\n" "Les pompiers ont été appelés vers 2 h 30. À leur arrivée, le bâtiment était déjà complètement embrasé, a indiqué le directeur du Service de sécurité incendie de Coaticook, Jonathan Garneau-Bouffard." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "indirect \"À leur arrivée, le bâtiment était déjà complètement embrasé\" -- Jonathan Garneau-Bouffard" out
+'
+
 test_expect_success 'French: a deck role waits for the apposition that names its holder' '
 	printf "%s\n\n" "Écoles : le commissaire sonne l’alarme" \
 		"Dans son rapport annuel, le commissaire aux langues officielles estime que la pénurie menace le droit à l’instruction." \
