@@ -744,16 +744,22 @@ test_expect_success 'Quebec batches 35 to 35f stay above their measured floor' '
 # (55/64; the session-start binary 0.844); heldout40c (four, after the
 # heldout40b rules: Radio-Canada Alberta, L'Express de Drummondville, TVA
 # Sports junior hockey, La Presse Canadienne economy) 1.000, 0.944 and
-# 0.833 (35/42; the session-start binary 0.825).  They annotate a partial
+# 0.833 (35/42; the session-start binary 0.825); heldout40d (four, after
+# the heldout40c rules: Le Devoir at a National Assembly committee, Le
+# Soleil arson, Radio-Canada Nouvelle-Écosse strike, La Presse Affaires)
+# 1.000, 0.916 and 0.865 (32/37; the session-start binary 0.838).  Its
+# errors left are conventions (« La direction », « Le ministère »), a name
+# longer than the context keeps and « selon le chef …, X. ».  They annotate a partial
 # quotation inside a reported clause twice (the clause and the quotation),
 # as the France batches do; the analyser gives the quotation only, so
 # quote+indirect recall stays lower.  Floors just below the figures after
 # the fixes (heldout40 0.904 and 0.933, heldout40b 0.963 and 0.906,
 # heldout40c 0.956 and 0.930).
-test_expect_success 'Quebec and Canadian French batches 40 to 40c stay above their measured floor' '
+test_expect_success 'Quebec and Canadian French batches 40 to 40d stay above their measured floor' '
 	floors 0.99 0.89 0.92 "$A"/heldout40/fr-*.txt &&
 	floors 0.99 0.95 0.89 "$A"/heldout40b/fr-*.txt &&
-	floors 0.99 0.94 0.92 "$A"/heldout40c/fr-*.txt
+	floors 0.99 0.94 0.92 "$A"/heldout40c/fr-*.txt &&
+	floors 0.99 0.91 0.86 "$A"/heldout40d/fr-*.txt
 '
 
 test_expect_success 'French: the name apposed to « le cabinet du ministre » is the minister, not the speaker' '
