@@ -105,9 +105,18 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       if (inverted(b, x)) { /* a-t-il précisé, a-t-on appris */
         /* (the pronoun is a token of its own, with the inversion's flag:
          * the participle comes after it) */
+        /* (a dialogue line, « — …, a-t-il tranché. », is a quotation when
+         * it opens its paragraph, quotes.c; glued into another, it is
+         * still not reported speech) */
         uint32_t y = x + 1 < send && inverted(b, x + 1) ? x + 2 : x + 1;
+        bool dialogue = false;
+        for (uint32_t si = spk__sentence_of(b, s->start), n = 0; n < 2 && !dialogue; n++, si--) {
+          uint32_t st = b->sents.contents[si].start;
+          dialogue = punct(b, st, '-') || (st > 0 && punct(b, st - 1, '-'));
+          if (si == 0) break;
+        }
         if (y < send && word(b, y) && !(T(b, y)->flags & TF_CAP) &&
-            ((T(b, y)->lex & W_SPEECH) || (T(b, x)->flags & TF_INV_PL)))
+            (((T(b, y)->lex & W_SPEECH) && !dialogue) || (T(b, x)->flags & TF_INV_PL)))
           v = x;
         break;
       }
