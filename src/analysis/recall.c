@@ -41,8 +41,12 @@ static bool by_pronoun(const PmQuote *p) {
  * word; spaces, punctuation, NBSP, guillemets, curly quotes, dashes
  * (their last bytes A0 AB BB 93 94 98 99 9C 9D AF, first bytes C2 E2) do
  * not. */
+static bool ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 static bool word_before(unsigned char b) {
-  if (b < 0x80) return (unsigned)((b | 0x20) - 'a') < 26u || (unsigned)(b - '0') < 10u;
+  if (b < 0x80) return ascii_alnum(b);
   switch (b) {
   case 0xA0: case 0xAB: case 0xBB: case 0x93: case 0x94:
   case 0x98: case 0x99: case 0x9C: case 0x9D: case 0xAF:
@@ -53,7 +57,7 @@ static bool word_before(unsigned char b) {
 }
 
 static bool word_after(unsigned char a) {
-  if (a < 0x80) return (unsigned)((a | 0x20) - 'a') < 26u || (unsigned)(a - '0') < 10u;
+  if (a < 0x80) return ascii_alnum(a);
   return a != 0xC2 && a != 0xE2;
 }
 
@@ -106,9 +110,9 @@ void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len) {
       if (named_by(&q[j], name) && !by_pronoun(&q[j])) best = &q[j];
     if (!best) {
       uint32_t s, e;
-      uint32_t lo = q[i].start > RECALL_BYTES ? q[i].start - RECALL_BYTES : 0;
+      uint32_t from = q[i].start > RECALL_BYTES ? q[i].start - RECALL_BYTES : 0;
       uint32_t hi = q[i].end + RECALL_BYTES < len ? q[i].end + RECALL_BYTES : len;
-      if (in_text(text, len, lo, q[i].start, name, true, &s, &e) ||
+      if (in_text(text, len, from, q[i].start, name, true, &s, &e) ||
           in_text(text, len, q[i].end, hi, name, false, &s, &e)) {
         q[i].speaker.mention = res__str(a, text + s, e - s);
         q[i].speaker.start = s;
