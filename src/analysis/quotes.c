@@ -9,7 +9,10 @@
  * nothing.  A guillemet or curly quote left open at the end of a paragraph
  * is reported up to the paragraph end and carried in the context; when the
  * next paragraph opens with the same mark the quotation continues there
- * (French multi-paragraph quotes), otherwise it ends.
+ * (French multi-paragraph quotes), otherwise it ends.  One left open
+ * before a complete quotation of its family, after a sentence end or
+ * before a colon (« … trahison. Il a ajouté : « Nous … » »), lacks its
+ * closing mark: it ends there instead of swallowing that quotation.
  *
  * An incise « …, a-t-il déclaré, … » is a comma-delimited stretch inside a
  * quotation that starts with an inverted speech verb (or a speech verb and
@@ -120,12 +123,12 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
   r->incise = incise;
 }
 
-/* Emits the quotation between token `o` and token `c` (NONE: paragraph
- * end), split around incises. */
-static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) {
+/* Emits the quotation between token `o` and byte e (before token `c`,
+ * NONE: the paragraph end), split around incises. */
+static void emit_to(Block *b, uint32_t o, uint32_t c, uint32_t e, uint8_t fam,
+                    bool continued) {
   const Token *t = b->toks.contents;
   uint32_t s = t[o].end;
-  uint32_t e = c == NONE ? b->para_end : t[c].start;
   uint32_t lim = c == NONE ? b->toks.size : c;
   uint32_t group = b->next_group++;
   uint32_t piece = s;
@@ -144,6 +147,12 @@ static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) 
   if (incise != NONE) /* every piece knows the incise */
     for (uint32_t k = 0; k < b->raw.size; k++)
       if (b->raw.contents[k].group == group) b->raw.contents[k].incise = incise;
+}
+
+/* Emits the quotation between token `o` and token `c` (NONE: paragraph
+ * end), split around incises. */
+static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) {
+  emit_to(b, o, c, c == NONE ? b->para_end : b->toks.contents[c].start, fam, continued);
 }
 
 /* « — On a trop passé la rondelle, a-t-il tranché. »: a French dialogue
@@ -200,6 +209,19 @@ static bool is_false_opener(const uint32_t *set, uint32_t n, uint32_t i) {
   return false;
 }
 
+/* Does the opener at token o look closed by the writer's intent before
+ * the same-family opener at token i (which the pairing would nest)?  A
+ * sentence ends between them, or a colon introduces the new quotation:
+ * « Il m'a répondu « jamais » … » nests, « … trahison. Il a ajouté :
+ * « Nous … » » opens a new quotation. */
+static bool forgot_close(const Block *b, uint32_t o, uint32_t i) {
+  const Token *t = b->toks.contents;
+  if (t[i - 1].kind == T_PUNCT && t[i - 1].ch == ':') return true;
+  for (uint32_t k = o + 1; k < i; k++)
+    if (t[k].kind == T_PUNCT && (t[k].ch == '.' || t[k].ch == '!' || t[k].ch == '?')) return true;
+  return false;
+}
+
 void quotes__find(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
@@ -235,13 +257,31 @@ void quotes__find(Block *b) {
    * none is emitted: the marks are paired again without it (at most
    * FALSE_OPENERS times, and only when marks follow it: rare). */
   uint32_t raw0 = b->raw.size, false_open[FALSE_OPENERS], nfalse = 0;
+  /* A guillemet or curly opener left open before a complete quotation of
+   * its family (« … trahison. Il a ajouté : « Nous … », a-t-il dit.) is
+   * a closing mark the writer forgot: it would swallow that quotation and
+   * all after it.  The marks are paired again with the opener cut at the
+   * last sentence end before the inner opener (or at that opener). */
+  uint32_t cut_open[FALSE_OPENERS], cut_inner[FALSE_OPENERS], ncut = 0;
+  uint32_t inner0; /* the first same-family opener right inside stack[0] */
 pair:
   depth = 0;
+  inner0 = NONE;
   /* the quotation marks (not in markup), listed with the tokens
    * (tok__index): most paragraphs hold none */
   for (uint32_t mi = 0; mi < b->marks.size; mi++) {
     uint32_t i = b->marks.contents[mi];
     if (nfalse && is_false_opener(false_open, nfalse, i)) continue;
+    if (ncut && depth == 1)
+      for (uint32_t k = 0; k < ncut; k++)
+        if (cut_inner[k] == i && cut_open[k] == stack[0]) {
+          uint32_t p = i;
+          while (p > stack[0] + 1 && !(t[p - 1].kind == T_PUNCT && strchr(".!?", t[p - 1].ch)))
+            p--;
+          emit(b, stack[0], p > stack[0] + 1 ? p : i, fams[0], false);
+          depth = 0;
+          break;
+        }
     uint8_t fam = t[i].qfam, role = t[i].qrole;
     /* " Nous sommes prêts ": French typists space straight quotes as
      * they space guillemets, so a " with a space on both sides (no role
@@ -281,8 +321,10 @@ pair:
       if (k < n && t[k].qrole == QR_CLOSE) continue;
     }
     if (match >= 0) {
-      if (match == 0)
+      if (match == 0) {
         emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
+        inner0 = NONE;
+      }
       depth = (uint32_t)match;
       continue;
     }
@@ -293,6 +335,9 @@ pair:
       if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
           fams[depth - 1] == QM_STRAIGHT)
         continue;
+      if (depth == 0) inner0 = NONE;
+      else if (depth == 1 && fam == fams[0] && inner0 == NONE && forgot_close(b, stack[0], i))
+        inner0 = i;
       stack[depth] = i;
       fams[depth] = fam;
       low[depth] = (role & 4) != 0;
@@ -321,6 +366,16 @@ pair:
       else b->ctx->open_paras = 0;
       return;
     }
+  }
+  /* (not inside a quotation carried from the paragraph before, where
+   * « … « … » … is nesting) */
+  if (depth && inner0 != NONE && !weak_opener(b, fams[0], stack[0]) &&
+      (depth == 1 || stack[1] != inner0) && !(continued && stack[0] == 0) &&
+      ncut < FALSE_OPENERS) {
+    cut_open[ncut] = stack[0];
+    cut_inner[ncut++] = inner0;
+    b->raw.size = raw0;
+    goto pair;
   }
   if (depth && weak_opener(b, fams[0], stack[0]) && nfalse < FALSE_OPENERS &&
       b->marks.contents[b->marks.size - 1] != stack[0]) {

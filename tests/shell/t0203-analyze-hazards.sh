@@ -132,4 +132,29 @@ test_expect_success 'a dash and an ellipsis written as entities sign and end as 
 	test_cmp expected actual
 '
 
+test_expect_success 'an opener left unclosed mid-paragraph swallows no later quotation' '
+	printf "%s\n" "Le maire, Paul Henrion, a parlé de « trahison. Plus tard, il a ajouté : « Nous tiendrons nos engagements », a-t-il déclaré." >fr-unclosed.txt &&
+	printf "%s\n" "Ann Reed spoke of “betrayal. Later she said: “We will keep our promises,” said Ann Reed." >en-unclosed.txt &&
+	quotes fr-unclosed.txt >actual &&
+	quotes en-unclosed.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "trahison." -- Paul Henrion
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	quote "betrayal." -- Ann Reed
+	quote "We will keep our promises," -- Ann Reed
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'nested guillemets still nest; a quotation carried over paragraphs keeps its nesting' '
+	printf "%s\n\n%s\n" "« Il m’a répondu « jamais » puis il est parti, a déclaré Anne Morel. Nous avons attendu." "« Personne n’est revenu », a-t-elle conclu." >fr-nest.txt &&
+	quotes fr-nest.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Il m’a répondu « jamais » puis il est parti" -- Anne Morel
+	quote "Nous avons attendu." -- Anne Morel
+	quote "Personne n’est revenu" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
 test_done
