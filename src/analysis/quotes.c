@@ -123,12 +123,12 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
   r->incise = incise;
 }
 
-/* Emits the quotation between token `o` and byte e (before token `c`,
- * NONE: the paragraph end), split around incises. */
-static void emit_to(Block *b, uint32_t o, uint32_t c, uint32_t e, uint8_t fam,
-                    bool continued) {
+/* Emits the quotation between token `o` and token `c` (NONE: paragraph
+ * end), split around incises. */
+static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) {
   const Token *t = b->toks.contents;
   uint32_t s = t[o].end;
+  uint32_t e = c == NONE ? b->para_end : t[c].start;
   uint32_t lim = c == NONE ? b->toks.size : c;
   uint32_t group = b->next_group++;
   uint32_t piece = s;
@@ -147,12 +147,6 @@ static void emit_to(Block *b, uint32_t o, uint32_t c, uint32_t e, uint8_t fam,
   if (incise != NONE) /* every piece knows the incise */
     for (uint32_t k = 0; k < b->raw.size; k++)
       if (b->raw.contents[k].group == group) b->raw.contents[k].incise = incise;
-}
-
-/* Emits the quotation between token `o` and token `c` (NONE: paragraph
- * end), split around incises. */
-static void emit(Block *b, uint32_t o, uint32_t c, uint8_t fam, bool continued) {
-  emit_to(b, o, c, c == NONE ? b->para_end : b->toks.contents[c].start, fam, continued);
 }
 
 /* « — On a trop passé la rondelle, a-t-il tranché. »: a French dialogue
@@ -203,26 +197,88 @@ static bool weak_opener(const Block *b, uint8_t fam, uint32_t i) {
          (fam == QM_GUILL && b->text[b->toks.contents[i].start] == '<');
 }
 
-static bool is_false_opener(const uint32_t *set, uint32_t n, uint32_t i) {
+/* The marks are paired again (rarely) without a false opener, or with a
+ * forgotten closing mark: `mark` is the false opener (open NONE), or the
+ * opener of the complete quotation that the quotation opened at `open`
+ * ends before. */
+typedef struct {
+  uint32_t mark, open;
+} Redo;
+
+enum { REDO_NONE, REDO_SKIP, REDO_CUT };
+
+/* What the pairing does at mark i, with the quotation opened at token o
+ * (NONE: none) open alone on the stack. */
+static int redo_at(const Redo *r, uint32_t n, uint32_t i, uint32_t o) {
   for (uint32_t k = 0; k < n; k++)
-    if (set[k] == i) return true;
-  return false;
+    if (r[k].mark == i) {
+      if (r[k].open == NONE) return REDO_SKIP;
+      if (r[k].open == o) return REDO_CUT;
+    }
+  return REDO_NONE;
 }
 
-/* Does the opener at token o look closed by the writer's intent before
- * the same-family opener at token i (which the pairing would nest)?  A
- * sentence ends between them, or a colon introduces the new quotation:
- * « Il m'a répondu « jamais » … » nests, « … trahison. Il a ajouté :
- * « Nous … » » opens a new quotation. */
-static bool forgot_close(const Block *b, uint32_t o, uint32_t i) {
+/* Ends the quotation opened at token o, whose closing mark the writer
+ * forgot, before the opener i of the next complete one: at the last
+ * sentence end between them (« … trahison. Il a ajouté : « Nous … »), or
+ * at i. */
+static void emit_cut(Block *b, uint32_t o, uint32_t i, uint8_t fam) {
   const Token *t = b->toks.contents;
-  if (t[i - 1].kind == T_PUNCT && t[i - 1].ch == ':') return true;
-  for (uint32_t k = o + 1; k < i; k++)
-    if (t[k].kind == T_PUNCT && (t[k].ch == '.' || t[k].ch == '!' || t[k].ch == '?')) return true;
-  return false;
+  uint32_t p = i;
+  while (p > o + 1 && !(t[p - 1].kind == T_PUNCT && strchr(".!?", t[p - 1].ch))) p--;
+  emit(b, o, p > o + 1 ? p : i, fam, false);
 }
+
+/* The outermost opener stack[0] (family fam) is left open at the
+ * paragraph's end: is there a complete quotation of its family inside it
+ * that it should have ended before?  Returns that quotation's opening
+ * mark, or NONE.  Its first same-family opener is taken when it was closed
+ * (it is no longer on the stack) and a sentence ends between the two or
+ * a colon introduces it: « Il m'a répondu « jamais » … » nests, « …
+ * trahison. Il a ajouté : « Nous … » » opens a new quotation.  (Rare: run
+ * only for a paragraph that ends inside a quotation.) */
+static uint32_t forgot_close(const Block *b, const uint32_t *stack, uint32_t depth,
+                             uint8_t fam) {
+  const Token *t = b->toks.contents;
+  uint32_t o = stack[0], i = NONE;
+  for (uint32_t mi = 0; mi < b->marks.size; mi++) {
+    uint32_t m = b->marks.contents[mi];
+    if (m > o && t[m].qfam == fam && (t[m].qrole & QR_OPEN) && !(t[m].qrole & QR_CLOSE)) {
+      i = m;
+      break;
+    }
+  }
+  if (i == NONE) return NONE;
+  for (uint32_t k = 1; k < depth; k++)
+    if (stack[k] == i) return NONE;
+  if (t[i - 1].kind == T_PUNCT && t[i - 1].ch == ':') return i;
+  for (uint32_t k = o + 1; k < i; k++)
+    if (t[k].kind == T_PUNCT && (t[k].ch == '.' || t[k].ch == '!' || t[k].ch == '?')) return i;
+  return NONE;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define Q_NOINLINE __attribute__((noinline))
+#else
+#define Q_NOINLINE
+#endif
+
+static Q_NOINLINE void find(Block *b);
 
 void quotes__find(Block *b) {
+  /* Most paragraphs hold no mark, carry no quotation and open with no
+   * dash: they need none of find's frame. */
+  const Token *t = b->toks.contents;
+  uint32_t n = b->toks.size;
+  if (!b->marks.size && !b->ctx->open_family && !(n && t[0].kind == T_PUNCT && t[0].ch == '-')) {
+    b->ctx->after_question = n && t[n - 1].kind == T_PUNCT && t[n - 1].ch == '?';
+    b->ctx->open_paras = 0;
+    return;
+  }
+  find(b);
+}
+
+static void find(Block *b) {
   Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
   uint32_t stack[16];
@@ -256,32 +312,26 @@ void quotes__find(Block *b) {
    * to a word) would hold every quotation after it one level down, where
    * none is emitted: the marks are paired again without it (at most
    * FALSE_OPENERS times, and only when marks follow it: rare). */
-  uint32_t raw0 = b->raw.size, false_open[FALSE_OPENERS], nfalse = 0;
-  /* A guillemet or curly opener left open before a complete quotation of
-   * its family (« … trahison. Il a ajouté : « Nous … », a-t-il dit.) is
-   * a closing mark the writer forgot: it would swallow that quotation and
-   * all after it.  The marks are paired again with the opener cut at the
-   * last sentence end before the inner opener (or at that opener). */
-  uint32_t cut_open[FALSE_OPENERS], cut_inner[FALSE_OPENERS], ncut = 0;
-  uint32_t inner0; /* the first same-family opener right inside stack[0] */
+  /* (So is a guillemet or curly opener left open before a complete
+   * quotation of its family, « … trahison. Il a ajouté : « Nous … », a-t-il
+   * dit.: a closing mark the writer forgot, which would swallow that
+   * quotation and all after it.  The opener's quotation ends before it.) */
+  uint32_t raw0 = b->raw.size, nredo = 0;
+  Redo redo[FALSE_OPENERS];
 pair:
   depth = 0;
-  inner0 = NONE;
   /* the quotation marks (not in markup), listed with the tokens
    * (tok__index): most paragraphs hold none */
   for (uint32_t mi = 0; mi < b->marks.size; mi++) {
     uint32_t i = b->marks.contents[mi];
-    if (nfalse && is_false_opener(false_open, nfalse, i)) continue;
-    if (ncut && depth == 1)
-      for (uint32_t k = 0; k < ncut; k++)
-        if (cut_inner[k] == i && cut_open[k] == stack[0]) {
-          uint32_t p = i;
-          while (p > stack[0] + 1 && !(t[p - 1].kind == T_PUNCT && strchr(".!?", t[p - 1].ch)))
-            p--;
-          emit(b, stack[0], p > stack[0] + 1 ? p : i, fams[0], false);
-          depth = 0;
-          break;
-        }
+    if (nredo) {
+      int what = redo_at(redo, nredo, i, depth == 1 ? stack[0] : NONE);
+      if (what == REDO_SKIP) continue;
+      if (what == REDO_CUT) {
+        emit_cut(b, stack[0], i, fams[0]);
+        depth = 0;
+      }
+    }
     uint8_t fam = t[i].qfam, role = t[i].qrole;
     /* " Nous sommes prêts ": French typists space straight quotes as
      * they space guillemets, so a " with a space on both sides (no role
@@ -321,10 +371,8 @@ pair:
       if (k < n && t[k].qrole == QR_CLOSE) continue;
     }
     if (match >= 0) {
-      if (match == 0) {
+      if (match == 0)
         emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
-        inner0 = NONE;
-      }
       depth = (uint32_t)match;
       continue;
     }
@@ -335,9 +383,6 @@ pair:
       if (fam == QM_STRAIGHT && !(role & QR_CLOSE) && depth &&
           fams[depth - 1] == QM_STRAIGHT)
         continue;
-      if (depth == 0) inner0 = NONE;
-      else if (depth == 1 && fam == fams[0] && inner0 == NONE && forgot_close(b, stack[0], i))
-        inner0 = i;
       stack[depth] = i;
       fams[depth] = fam;
       low[depth] = (role & 4) != 0;
@@ -369,17 +414,17 @@ pair:
   }
   /* (not inside a quotation carried from the paragraph before, where
    * « … « … » … is nesting) */
-  if (depth && inner0 != NONE && !weak_opener(b, fams[0], stack[0]) &&
-      (depth == 1 || stack[1] != inner0) && !(continued && stack[0] == 0) &&
-      ncut < FALSE_OPENERS) {
-    cut_open[ncut] = stack[0];
-    cut_inner[ncut++] = inner0;
+  uint32_t inner;
+  if (depth && !weak_opener(b, fams[0], stack[0]) && !(continued && stack[0] == 0) &&
+      nredo < FALSE_OPENERS && (inner = forgot_close(b, stack, depth, fams[0])) != NONE &&
+      !(nredo && redo[nredo - 1].mark == inner)) {
+    redo[nredo++] = (Redo){inner, stack[0]};
     b->raw.size = raw0;
     goto pair;
   }
-  if (depth && weak_opener(b, fams[0], stack[0]) && nfalse < FALSE_OPENERS &&
+  if (depth && weak_opener(b, fams[0], stack[0]) && nredo < FALSE_OPENERS &&
       b->marks.contents[b->marks.size - 1] != stack[0]) {
-    false_open[nfalse++] = stack[0];
+    redo[nredo++] = (Redo){stack[0], NONE};
     b->raw.size = raw0;
     goto pair;
   }
