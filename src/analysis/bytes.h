@@ -64,7 +64,7 @@ static const unsigned char byte__class[256] = {
  * which one starts at s (n bytes readable), and its length, or S_NONE
  * (length 0) for a byte that is part of a word. */
 enum { S_NONE, S_SPACE, S_QMARK, S_DASH, S_ELLIPSIS, S_CURRENCY, S_EMOJI,
-       S_APOS };
+       S_APOS, S_INVISIBLE };
 
 typedef struct {
   int what;
@@ -80,14 +80,17 @@ static inline Special byte__special(const unsigned char *s, uint32_t n) {
     case 0xAB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_OPEN; break;
     case 0xBB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
     case 0xA3: r.what = S_CURRENCY; r.len = 2; break;
+    case 0xAD: r.what = S_INVISIBLE; r.len = 2; break; /* soft hyphen */
     }
   } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x80) {
     r.len = 3;
     switch (s[2]) {
     case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
-    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
+    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A:
     case 0xAF:
       r.what = S_SPACE; break;
+    case 0x8B: case 0x8C: case 0x8D: /* zero-width space, (non-)joiner */
+      r.what = S_INVISIBLE; break;
     case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
       r.what = S_DASH; break;
     case 0xA6: r.what = S_ELLIPSIS; break;
@@ -100,6 +103,8 @@ static inline Special byte__special(const unsigned char *s, uint32_t n) {
     case 0xBA: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
     default: r.len = 0; break;
     }
+  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x81 && s[2] == 0xA0) {
+    r.what = S_INVISIBLE; r.len = 3; /* word joiner */
   } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x82 && s[2] == 0xAC) {
     r.what = S_CURRENCY; r.len = 3;
   } else if (s[0] == 0xF0 && n >= 4 && s[1] == 0x9F) {
@@ -128,7 +133,7 @@ static inline bool byte__space_before(const char *t, uint32_t i,
   unsigned char c = (unsigned char)t[i - 1];
   if (byte__class[c] <= C_SPACE || byte__class[c] == C_NL) return true;
   if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
-  if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
+  if ((c == 0xAF || (c >= 0x80 && c <= 0x8A)) && i >= start + 3 &&
       (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
     return true;
   return false;
@@ -173,12 +178,15 @@ static const unsigned char byte__word[256] = {
 };
 
 /* Whether t[i] may go on a word: byte__word, and for a lead byte of 2
- * whether it starts no special sequence. */
+ * whether it starts no special sequence or an invisible one (a soft
+ * hyphen, a zero-width space or joiner, which scraped pages leave inside
+ * words and names: « dé\u00ADclaré », "Ma\u200Brie"). */
 static inline bool byte__in_word(const char *t, uint32_t i, uint32_t end) {
   unsigned char w = byte__word[(unsigned char)t[i]];
   if (w == 1) return true;
   if (!w) return false;
-  return byte__special((const unsigned char *)t + i, end - i).what == S_NONE;
+  int what = byte__special((const unsigned char *)t + i, end - i).what;
+  return what == S_NONE || what == S_INVISIBLE;
 }
 
 /* Whether a letter starts at t[i]: an ASCII letter, or a UTF-8 lead byte
@@ -195,12 +203,12 @@ static inline bool byte__letter_at(const char *t, uint32_t i, uint32_t end) {
  * readers that read only letters (word_fast in tokens.c, words.c): 1 it ends it (spaces, most punctuation, controls),
  * TF_DOT | 1 it is a period (ends it too, unless the word is short enough
  * for "e.g" or "U.S"; the value is the flag the word then takes), 0 the
- * general scanner must decide (digits, hyphens, apostrophes, UTF-8 bytes:
- * the word may go on). */
+ * general scanner must decide (digits, hyphens, apostrophes, an & that
+ * may write one, UTF-8 bytes: the word may go on). */
 static const unsigned char byte__word_end[256] = {
     /* 00 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* 10 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, TF_DOT | 1, 1,
+    /* 20 */ 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, TF_DOT | 1, 1,
     /* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
     /* 40 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,

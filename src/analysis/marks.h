@@ -148,4 +148,37 @@ static inline MarkEntity mk__mark_at(const char *s, uint32_t n) {
   return m;
 }
 
+/* A word's bytes as the lexicon should see them, into buf (room for n
+ * bytes): without the invisible characters scraped pages leave inside
+ * words (soft hyphen U+00AD, zero-width space, non-joiner and joiner
+ * U+200B-U+200D, word joiner U+2060), with an apostrophe written as an
+ * entity (aujourd&#8217;hui) as '.  Returns the bytes written. */
+static inline uint32_t mk__clean_word(const char *s, uint32_t n, char *buf) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+      i += 2;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < n &&
+        (((unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] - 0x8Bu <= 2) ||
+         ((unsigned char)s[i + 1] == 0x81 && (unsigned char)s[i + 2] == 0xA0))) {
+      i += 3;
+      continue;
+    }
+    if (c == '&') {
+      MarkEntity m = mk__entity(s + i, n - i);
+      if (m.what == MK_APOS) {
+        buf[k++] = '\'';
+        i += m.len;
+        continue;
+      }
+    }
+    buf[k++] = (char)c;
+    i++;
+  }
+  return k;
+}
+
 #endif

@@ -312,6 +312,25 @@ static void classify_elided(const Lexicon *lx, const char *text, uint32_t np,
   }
 }
 
+/* classify_word for a word the lexicon must see without some of its
+ * bytes (mk__clean_word: « dé\u00ADclaré », "Ma\u200Brie", aujourd&#8217;hui);
+ * the token keeps them.  Rare: out of line. */
+MK_NOINLINE static void classify_hidden(const Lexicon *lx, const char *text,
+                                        uint32_t end, Token *t) {
+  char buf[64];
+  if (t->end - t->start > sizeof buf) {
+    classify_word(lx, text, end, t);
+    return;
+  }
+  Token c = {.start = 0, .kind = T_WORD};
+  c.end = mk__clean_word(text + t->start, t->end - t->start, buf);
+  if (!c.end) return;
+  classify_word(lx, buf, c.end, &c);
+  t->flags |= c.flags & (TF_CAP | TF_ALLCAP);
+  t->lex = c.lex;
+  t->stance = c.stance;
+}
+
 /* Elided words that take an apostrophe and glue to the next word. */
 static bool elision_prefix(const char *s, uint32_t n) {
   char f[8];
@@ -485,7 +504,7 @@ restart:;
     }
     if (k == C_HIGH) {
       Special sp = byte__special((const unsigned char *)text + i, end - i);
-      if (sp.what == S_SPACE) {
+      if (sp.what == S_SPACE || sp.what == S_INVISIBLE) {
         i += (uint32_t)sp.len;
         continue;
       }
@@ -717,6 +736,7 @@ restart:;
     uint16_t inv = 0;
     uint32_t inv_s = 0, inv_e = 0;
     bool elided = false;
+    bool hidden = false; /* a byte the lexicon should not see (clean_word) */
     uint32_t elided_n = 0; /* letters before the apostrophe */
     for (;;) {
       /* ASCII letters eight at a time (most of a word), then byte by
@@ -741,6 +761,7 @@ restart:;
       }
       while (j < end && byte__word[(unsigned char)text[j]] == 1) j++;
       if (j < end && byte__in_word(text, j, end)) {
+        hidden = true; /* a lead byte of 2 (rare): maybe an invisible */
         j++;
         continue;
       }
@@ -765,6 +786,12 @@ restart:;
           (unsigned char)text[j + 2] == 0x99) {
         apos = true;
         al = 3;
+      } else if (d == '&') { /* l&rsquo;État, aujourd&#8217;hui */
+        MarkEntity m = mk__entity(text + j, end - j);
+        if (m.what == MK_APOS) {
+          apos = true;
+          al = m.len;
+        }
       }
       if (apos && byte__letter_at(text, j + al, end)) {
         if (elision_prefix(text + i, j - i)) {
@@ -776,6 +803,7 @@ restart:;
         if ((text[j + al] | 32) == 's' &&
             !byte__letter_at(text, j + al + 1, end))
           break; /* Clinton's: the possessive is its own token */
+        hidden |= d == '&';
         j += al;
         continue;
       }
@@ -804,6 +832,7 @@ restart:;
     if (elided) t->flags |= TF_ELISION;
     if (i < markup_end) t->flags |= TF_MARKUP;
     if (elided) classify_elided(lx, text, elided_n, t);
+    else if (hidden) classify_hidden(lx, text, end, t);
     else classify_word(lx, text, end, t);
     if (j < end && text[j] == '.') t->flags |= TF_DOT;
     if (inv) {

@@ -113,7 +113,7 @@ static inline bool word__ends(const char *text, uint32_t j, uint32_t n,
   }
   if (byte__word[d] != 2) return false;
   int what = byte__special((const unsigned char *)text + j, end - j).what;
-  return what != S_NONE && what != S_APOS;
+  return what != S_NONE && what != S_APOS && what != S_INVISIBLE;
 }
 
 #ifdef __SSE2__

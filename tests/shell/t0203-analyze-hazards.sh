@@ -157,4 +157,28 @@ test_expect_success 'nested guillemets still nest; a quotation carried over para
 	test_cmp expected actual
 '
 
+test_expect_success 'soft hyphens and zero-width characters inside words hide no cue and split no name' '
+	printf "Anne Morel a d\303\251\302\255clar\303\251 : \302\253 Nous sommes pr\303\252ts. \302\273\n\n\302\253 Le calendrier sera tenu \302\273, a-t-elle pr\303\251\302\255cis\303\251.\n\nLe maire, Paul Henrion, est arriv\303\251. \302\253 Rien n\342\200\231est perdu \302\273, a as\342\200\213sur\303\251 le maire.\n" >fr-hidden.txt &&
+	printf "The mayor spoke first. \"We will win,\" said Ma\342\200\213rie Du\342\201\240pont.\n\n\"The bridge will open in May,\" Ma\302\255rie Dupont an\302\255nounced.\n" >en-hidden.txt &&
+	quotes fr-hidden.txt >actual &&
+	quotes en-hidden.txt | LC_ALL=C sed "s/\xe2\x80\x8b//g; s/\xe2\x81\xa0//g; s/\xc2\xad//g" >>actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous sommes prêts." -- Anne Morel
+	quote "Le calendrier sera tenu" -- Anne Morel
+	quote "Rien n’est perdu" -- Paul Henrion
+	quote "We will win," -- Marie Dupont
+	quote "The bridge will open in May," -- Marie Dupont
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'an apostrophe written as an entity elides as ’ does' '
+	printf "%s\n" "Le ministre Paul Henrion a jugé l&rsquo;accord « équilibré ». « Nous avons obtenu l&#8217;essentiel », a-t-il déclaré. Il s&apos;est dit « confiant »." >fr-apos-ent.txt &&
+	quotes fr-apos-ent.txt | sed "s/&#8217;/’/" >actual &&
+	sed "s/&rsquo;/’/; s/&#8217;/’/; s/&apos;/’/" fr-apos-ent.txt >fr-apos.txt &&
+	quotes fr-apos.txt >expected &&
+	test_cmp expected actual &&
+	grep -q "Paul Henrion" actual
+'
+
 test_done

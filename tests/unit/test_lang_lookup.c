@@ -246,7 +246,11 @@ static const char *const text_piece[] = {
     "``", "''", "&quot;", "&QUOT;", "&laquo;", "&raquo;", "&#8220;",
     "&#x201D;", "&nbsp;", "&#160;", "&rsquo;", "&#39;", "&lsquo;", "&amp;",
     "&nbsp", "&bogus;", "<<", ">>", "<< ", " >>", ">> ", "&mdash;", "&#8211;",
-    "&hellip;", "&#8230;"};
+    "&hellip;", "&#8230;",
+    /* invisible characters inside words, apostrophes as entities */
+    "\xc2\xad", "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0",
+    "d\xc3\xa9\xc2\xad""clar\xc3\xa9", "Ma\xe2\x80\x8brie", "&#8217;", "&apos;",
+    "aujourd&#8217;hui", "l&rsquo;", "qu&#39;"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole

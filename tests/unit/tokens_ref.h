@@ -50,7 +50,7 @@ static const unsigned char cls[256] = {
 
 /* Multi-byte sequences the scanner treats specially. */
 enum { S_NONE, S_SPACE, S_QMARK, S_DASH, S_ELLIPSIS, S_CURRENCY, S_EMOJI,
-       S_APOS };
+       S_APOS, S_INVISIBLE };
 
 typedef struct {
   int what;
@@ -66,14 +66,17 @@ static Special special(const unsigned char *s, uint32_t n) {
     case 0xAB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_OPEN; break;
     case 0xBB: r.what = S_QMARK; r.len = 2; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
     case 0xA3: r.what = S_CURRENCY; r.len = 2; break;
+    case 0xAD: r.what = S_INVISIBLE; r.len = 2; break; /* soft hyphen */
     }
   } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x80) {
     r.len = 3;
     switch (s[2]) {
     case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
-    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A: case 0x8B:
+    case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A:
     case 0xAF:
       r.what = S_SPACE; break;
+    case 0x8B: case 0x8C: case 0x8D: /* zero-width space, (non-)joiner */
+      r.what = S_INVISIBLE; break;
     case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
       r.what = S_DASH; break;
     case 0xA6: r.what = S_ELLIPSIS; break;
@@ -86,6 +89,8 @@ static Special special(const unsigned char *s, uint32_t n) {
     case 0xBA: r.what = S_QMARK; r.fam = QM_GUILL; r.role = QR_CLOSE; break;
     default: r.len = 0; break;
     }
+  } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x81 && s[2] == 0xA0) {
+    r.what = S_INVISIBLE; r.len = 3; /* word joiner */
   } else if (s[0] == 0xE2 && n >= 3 && s[1] == 0x82 && s[2] == 0xAC) {
     r.what = S_CURRENCY; r.len = 3;
   } else if (s[0] == 0xF0 && n >= 4 && s[1] == 0x9F) {
@@ -109,7 +114,7 @@ static bool is_space_before(const char *t, uint32_t i, uint32_t start) {
   unsigned char c = (unsigned char)t[i - 1];
   if (cls[c] <= C_SPACE || cls[c] == C_NL) return true;
   if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
-  if ((c == 0xAF || (c >= 0x80 && c <= 0x8B)) && i >= start + 3 &&
+  if ((c == 0xAF || (c >= 0x80 && c <= 0x8A)) && i >= start + 3 &&
       (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
     return true;
   return false;
@@ -155,7 +160,8 @@ static inline bool word_byte(const char *t, uint32_t i, uint32_t end) {
   unsigned char w = wbyte[(unsigned char)t[i]];
   if (w == 1) return true;
   if (!w) return false;
-  return special((const unsigned char *)t + i, end - i).what == S_NONE;
+  int what = special((const unsigned char *)t + i, end - i).what;
+  return what == S_NONE || what == S_INVISIBLE;
 }
 
 static bool is_letter_at(const char *t, uint32_t i, uint32_t end) {
@@ -209,7 +215,7 @@ static inline void classify_word(const Lexicon *lx, const char *text,
 static const unsigned char wend[256] = {
     /* 00 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* 10 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 20 */ 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 2, 1,
+    /* 20 */ 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 2, 1,
     /* 30 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
     /* 40 */ 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     /* 50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
@@ -414,7 +420,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
     }
     if (k == C_HIGH) {
       Special sp = special((const unsigned char *)text + i, end - i);
-      if (sp.what == S_SPACE) {
+      if (sp.what == S_SPACE || sp.what == S_INVISIBLE) {
         i += (uint32_t)sp.len;
         continue;
       }
@@ -625,6 +631,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
     uint16_t inv = 0;
     uint32_t inv_s = 0, inv_e = 0;
     bool elided = false;
+    bool hidden = false; /* a byte the lexicon should not see (clean_word) */
     uint32_t elided_n = 0; /* letters before the apostrophe */
     for (;;) {
       /* ASCII letters eight at a time (most of a word), then byte by
@@ -649,6 +656,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       }
       while (j < end && wbyte[(unsigned char)text[j]] == 1) j++;
       if (j < end && word_byte(text, j, end)) {
+        hidden |= wbyte[(unsigned char)text[j]] == 2;
         j++;
         continue;
       }
@@ -673,6 +681,12 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
           (unsigned char)text[j + 2] == 0x99) {
         apos = true;
         al = 3;
+      } else if (d == '&') { /* l&rsquo;État, aujourd&#8217;hui */
+        MarkEntity m = mk__entity(text + j, end - j);
+        if (m.what == MK_APOS) {
+          apos = true;
+          al = m.len;
+        }
       }
       if (apos && is_letter_at(text, j + al, end)) {
         if (elision_prefix(text + i, j - i)) {
@@ -683,6 +697,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
         }
         if ((text[j + al] | 32) == 's' && !is_letter_at(text, j + al + 1, end))
           break; /* Clinton's: the possessive is its own token */
+        hidden |= d == '&';
         j += al;
         continue;
       }
@@ -709,8 +724,19 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
     Token *t = push(next, i, j, T_WORD);
     if (elided) t->flags |= TF_ELISION;
     if (i < markup_end) t->flags |= TF_MARKUP;
-    if (elided) classify_elided(lx, text, elided_n, t);
-    else classify_word(lx, text, end, t);
+    if (elided) {
+      classify_elided(lx, text, elided_n, t);
+    } else if (hidden && t->end - t->start <= 64) {
+      char buf[64];
+      Token c = {.start = 0, .kind = T_WORD};
+      c.end = mk__clean_word(text + t->start, t->end - t->start, buf);
+      if (c.end) classify_word(lx, buf, c.end, &c);
+      t->flags |= c.flags & (TF_CAP | TF_ALLCAP);
+      t->lex = c.lex;
+      t->stance = c.stance;
+    } else {
+      classify_word(lx, text, end, t);
+    }
     if (j < end && text[j] == '.') t->flags |= TF_DOT;
     if (inv) {
       t->flags |= inv;
