@@ -19,7 +19,8 @@ static inline bool md__word_byte(char c) {
 /* Markdown's structure around words makes no token, so that the rules
  * read an article written in Markdown as its text: a heading's #s and a
  * blockquote's > opening the paragraph, a link's [ and its ](url), an
- * image's ![, and an emphasis _ (an emphasis * is C_OTHER in byte__class).
+ * image's ![, and an emphasis _ (an emphasis * is C_OTHER in byte__class);
+ * so does a footnote reference [2].
  * At the punctuation byte text[i] (end: the paragraph's end): how many bytes to
  * pass over, 0 for none.  `lead`: the paragraph has no token yet (only
  * spaces and such marks before i; told by the caller, so that a line of
@@ -45,6 +46,14 @@ static inline uint32_t md__skip(const char *text, uint32_t end, uint32_t i,
     return 1;
   }
   if (c == '[' || (c == '!' && i + 1 < end && text[i + 1] == '[')) {
+    /* a footnote reference, [2] or [12], as pages keep it after a
+     * quotation (« … »[2], a déclaré X): nothing between the mark and
+     * its cue */
+    if (c == '[' && i + 2 < end && text[i + 1] >= '0' && text[i + 1] <= '9') {
+      uint32_t k = i + 2;
+      while (k < end && k < i + 4 && text[k] >= '0' && text[k] <= '9') k++;
+      if (k < end && text[k] == ']') return k + 1 - i;
+    }
     /* a link's text: a ] followed by ( ahead on the line, no [ between */
     uint32_t o = c == '!' ? i + 1 : i;
     uint32_t lim = end - o > 300 ? o + 300 : end;

@@ -1446,7 +1446,8 @@ void speakers__attribute(Block *b) {
   if (b->bare_n && b->res->quotes.size == first_quote && b->lid == PM_LANG_FR && !comments &&
       !byline)
     reaction_after(b);
-  else if (b->bare_n && b->res->quotes.size == first_quote && !comments)
+  /* (a French post is signed too: « — Marie Dupont (@mdupont) 3 mars ») */
+  if (b->bare_n && b->res->quotes.size == first_quote && !comments)
     post_signature(b);
   /* the cue-less quotation paragraphs a continuation cue may claim */
   if (b->raw.size && !b->ctx->in_comments && bare_paragraph(b, first_quote)) {

@@ -181,4 +181,29 @@ test_expect_success 'an apostrophe written as an entity elides as ’ does' '
 	grep -q "Paul Henrion" actual
 '
 
+test_expect_success 'an embedded post signed on its own line gets its signer, in French too' '
+	printf "%s\n\n" "La tempête a touché la côte mardi." "« Nous reconstruirons chaque maison de la ville. »" "— Marie Dupont (@mdupont) 3 mars 2024" >fr-post.txt &&
+	printf "%s\n\n" "The storm hit the coast on Tuesday." "“We will rebuild every home in this town.”" "— Jane Doe (@janedoe) March 3, 2024" >en-post.txt &&
+	quotes fr-post.txt >actual &&
+	quotes en-post.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous reconstruirons chaque maison de la ville." -- Marie Dupont
+	quote "We will rebuild every home in this town." -- Jane Doe
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'a footnote reference after the closing mark stands not between a quotation and its cue' '
+	printf "%s\n\n" "Le conseil s’est réuni mardi." "« Nous tiendrons nos engagements »[2], a déclaré Paul Henrion. « Rien n’est perdu » [12], a-t-il ajouté." >fr-foot.txt &&
+	printf "%s\n\n" "The council met on Tuesday." "\"We will rebuild the bridge,\"[3] said Ann Boyd." >en-foot.txt &&
+	quotes fr-foot.txt >actual &&
+	quotes en-foot.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	quote "Rien n’est perdu" -- Paul Henrion
+	quote "We will rebuild the bridge," -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
+
 test_done
