@@ -397,12 +397,15 @@ pair:
    * quote and close only the last: a straight quote that opens the
    * paragraph and is left open runs to its end when the paragraph ends a
    * sentence (so debris like `" />` or a stray mark mid-line never does). */
-  /* (so does one after a colon that opens a sentence: `Joly said: "Canada
-   * will not …` then `"We will …," she said.`) */
+  /* (so does one after a colon or a sentence's end that opens a sentence:
+   * `Joly said: "Canada will not …` or `Joly spoke. "Canada will not …`
+   * then `"We will …," she said.`) */
   /* (not one spaced on both sides: `" />. Si si …` is debris) */
   if (depth && fams[0] == QM_STRAIGHT && n > 3 && t[stack[0]].qrole &&
       (stack[0] == 0 ||
-       (stack[0] + 2 < n && t[stack[0] - 1].kind == T_PUNCT && t[stack[0] - 1].ch == ':' &&
+       (stack[0] + 2 < n && t[stack[0] - 1].kind == T_PUNCT &&
+        (t[stack[0] - 1].ch == ':' || t[stack[0] - 1].ch == '.' || t[stack[0] - 1].ch == '!' ||
+         t[stack[0] - 1].ch == '?') &&
         t[stack[0] + 1].kind == T_WORD && (t[stack[0] + 1].flags & TF_CAP)))) {
     const Token *last = &t[n - 1];
     if (last->kind == T_PUNCT && strchr(".!?", last->ch)) {

@@ -206,4 +206,14 @@ test_expect_success 'a footnote reference after the closing mark stands not betw
 	test_cmp expected actual
 '
 
+test_expect_success 'an English quotation opened after a sentence runs on to the next paragraph' '
+	printf "%s\n\n" "The mayor, Ann Boyd, spoke on Tuesday. \"We will rebuild the bridge. It will take two years." "Read more: City budget under pressure" "\"We will not back down,\" she said." >en-para.txt &&
+	quotes en-para.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We will rebuild the bridge. It will take two years." -- Ann Boyd
+	quote "We will not back down," -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
+
 test_done
