@@ -93,18 +93,28 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
   unsigned char l0 = s < e ? (unsigned char)x[e - 1] : 0;
   bool touching = s < e && f0 != ' ' && f0 != '\t' && f0 != 0xC2 && f0 != 0xE2 &&
                   l0 != ' ' && l0 != '\t' && l0 != '\r' && l0 != 0xA0 && l0 != 0xAF &&
-                  l0 != 0x89;
+                  l0 != 0x89 && l0 != 0xAD && (l0 < 0x8B || l0 > 0x8D);
   if (!touching) {
-    while (s < e && (x[s] == ' ' || x[s] == '\t')) s++;
-    while (s + 1 < e && (unsigned char)x[s] == 0xC2 && (unsigned char)x[s + 1] == 0xA0) s += 2;
-    while (s + 2 < e && (unsigned char)x[s] == 0xE2 && (unsigned char)x[s + 1] == 0x80 &&
-           ((unsigned char)x[s + 2] == 0xAF || (unsigned char)x[s + 2] == 0x89))
-      s += 3;
+    /* (and the invisible characters of scraped pages: a soft hyphen,
+     * U+200B-U+200D, U+2060) */
     for (;;) {
-      if (e > s && (x[e - 1] == ' ' || x[e - 1] == '\t' || x[e - 1] == '\r')) e--;
-      else if (e >= s + 2 && (unsigned char)x[e - 2] == 0xC2 && (unsigned char)x[e - 1] == 0xA0) e -= 2;
-      else if (e >= s + 3 && (unsigned char)x[e - 3] == 0xE2 && (unsigned char)x[e - 2] == 0x80 &&
-               ((unsigned char)x[e - 1] == 0xAF || (unsigned char)x[e - 1] == 0x89)) e -= 3;
+      const unsigned char *u = (const unsigned char *)x + s;
+      if (s < e && (u[0] == ' ' || u[0] == '\t')) s++;
+      else if (s + 1 < e && u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAD)) s += 2;
+      else if (s + 2 < e && u[0] == 0xE2 &&
+               ((u[1] == 0x80 && (u[2] == 0xAF || u[2] == 0x89 || (u[2] >= 0x8B && u[2] <= 0x8D))) ||
+                (u[1] == 0x81 && u[2] == 0xA0)))
+        s += 3;
+      else break;
+    }
+    for (;;) {
+      const unsigned char *u = (const unsigned char *)x + e;
+      if (e > s && (u[-1] == ' ' || u[-1] == '\t' || u[-1] == '\r')) e--;
+      else if (e >= s + 2 && u[-2] == 0xC2 && (u[-1] == 0xA0 || u[-1] == 0xAD)) e -= 2;
+      else if (e >= s + 3 && u[-3] == 0xE2 &&
+               ((u[-2] == 0x80 && (u[-1] == 0xAF || u[-1] == 0x89 || (u[-1] >= 0x8B && u[-1] <= 0x8D))) ||
+                (u[-2] == 0x81 && u[-1] == 0xA0)))
+        e -= 3;
       else break;
     }
   }

@@ -398,7 +398,7 @@ MK_NOINLINE static void quote_mark(Token *t, const char *text, uint32_t i,
  * wrote a token at t (an entity for a space makes none), or 0 when the
  * byte is punctuation.  Out of line, and the free token and markup_end by
  * value, so that tok__scan keeps them in registers. */
-#define MADE 0x100u
+#define MADE 0x80000000u
 typedef struct {
   uint32_t n, markup_end;
 } Rare;
@@ -417,9 +417,14 @@ MK_NOINLINE static Rare rare_mark(Token *t, const char *text, uint32_t i,
       r.n = 2 | MADE;
     } else if (c == '<' && i + 1 < end &&
                (byte__class[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
-      /* Scraping debris: quotes inside <...> open nothing. */
+      /* Scraping debris: a tag makes no token, so that « a déclaré
+       * <strong>Paul Henrion</strong> » reads as its text and quotes
+       * inside <...> open nothing. */
       const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
-      if (gt) r.markup_end = (uint32_t)(gt - text) + 1;
+      if (gt) {
+        r.markup_end = (uint32_t)(gt - text) + 1;
+        r.n = r.markup_end - i;
+      }
     }
     return r;
   }
@@ -632,7 +637,7 @@ restart:;
                            ends, out->contents);
         markup_end = r.markup_end;
         if (r.n) {
-          free_tok++;
+          if (r.n & MADE) free_tok++;
           i += r.n & ~MADE;
           continue;
         }

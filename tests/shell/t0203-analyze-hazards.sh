@@ -216,4 +216,26 @@ test_expect_success 'an English quotation opened after a sentence runs on to the
 	test_cmp expected actual
 '
 
+test_expect_success 'HTML tags left in the text stand not between a cue and its name' '
+	printf "%s\n\n" "Le conseil s’est réuni mardi." "<p>« Nous tiendrons nos engagements », a déclaré <strong>Paul Henrion</strong>.</p><p>« Rien n’est perdu », a-t-il ajouté.</p>" >fr-tags.txt &&
+	printf "%s\n\n" "The council met on Tuesday." "<p>\"We will rebuild the bridge,\" said <a href=\"/people/ann-boyd\" title=\"Ann Boyd\">Ann Boyd</a>, the mayor.</p>" >en-tags.txt &&
+	quotes fr-tags.txt >actual &&
+	quotes en-tags.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	quote "Rien n’est perdu" -- Paul Henrion
+	quote "We will rebuild the bridge," -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
+
+test_expect_success 'zero-width characters at a quotation'"'"'s edges are trimmed like spaces' '
+	printf "Le conseil s\342\200\231est r\303\251uni mardi.\n\n\302\253\342\200\213Rien n\342\200\231est perdu\342\200\213\302\273, a ajout\303\251 Anne Morel.\n" >fr-zw.txt &&
+	quotes fr-zw.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Rien n’est perdu" -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
 test_done

@@ -545,7 +545,11 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
           (cls[(unsigned char)text[i + 1]] == C_LETTER || text[i + 1] == '/')) {
         /* Scraping debris: quotes inside <...> open nothing. */
         const char *gt = memchr(text + i, '>', end - i < 400 ? end - i : 400);
-        if (gt) markup_end = (uint32_t)(gt - text) + 1;
+        if (gt) {
+          markup_end = (uint32_t)(gt - text) + 1;
+          i = markup_end; /* a tag makes no token */
+          continue;
+        }
       }
       if (c == '"') {
         ref_mark(next, text, i, 1, start, end, i < markup_end, QM_STRAIGHT, 0);
