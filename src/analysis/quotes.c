@@ -361,6 +361,15 @@ pair:
       }
       break;
     }
+    /* « … ”, a ajouté X / “ … », a conclu X: a closing guillemet or curly
+     * mark, none of its family open, before a space or punctuation, closes
+     * a quotation of the other family (a mix that pasted text and hurried
+     * typing make) */
+    if (match < 0 && role == QR_CLOSE && (fam == QM_GUILL || fam == QM_CURLY) && depth &&
+        (fams[depth - 1] == QM_GUILL || fams[depth - 1] == QM_CURLY) && fams[depth - 1] != fam &&
+        ((t[i].flags & TF_SPACE_AFTER) || (i + 1 < n && t[i + 1].kind == T_PUNCT)) &&
+        !(t[i - 1].kind == T_NUMBER && !(t[i].flags & TF_SPACE_BEFORE))) /* (not 12”) */
+      match = (int)depth - 1;
     /* A ” or " that stands where an opening mark would (space before, a
      * word after) opens. */
     if (match < 0 && fam == QM_CURLY && role == QR_CLOSE &&

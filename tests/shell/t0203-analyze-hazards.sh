@@ -238,4 +238,16 @@ test_expect_success 'zero-width characters at a quotation'"'"'s edges are trimme
 	test_cmp expected actual
 '
 
+test_expect_success 'a quotation opened with one family and closed with the other' '
+	printf "%s\n\n" "Le conseil s’est réuni mardi." "« Nous tiendrons ”, a ajouté Anne Morel. “Rien n’est perdu », a-t-elle conclu. « Il a dit “non” hier », a déclaré Paul Henrion. « L’écran fait 12” de large », a-t-il précisé." >fr-mixed.txt &&
+	quotes fr-mixed.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons" -- Anne Morel
+	quote "Rien n’est perdu" -- Anne Morel
+	quote "Il a dit “non” hier" -- Paul Henrion
+	quote "L’écran fait 12” de large" -- Paul Henrion
+	EOF
+	test_cmp expected actual
+'
+
 test_done
