@@ -80,21 +80,29 @@ static inline MarkEntity mk__entity(const char *s, uint32_t n) {
       {"raquo;", MK_QMARK, QM_GUILL, QR_CLOSE}, {"#187;", MK_QMARK, QM_GUILL, QR_CLOSE},
       {"#xbb;", MK_QMARK, QM_GUILL, QR_CLOSE},
       {"lsaquo;", MK_QMARK, QM_GUILL, QR_OPEN}, {"rsaquo;", MK_QMARK, QM_GUILL, QR_CLOSE},
+      {"#8249;", MK_QMARK, QM_GUILL, QR_OPEN}, {"#8250;", MK_QMARK, QM_GUILL, QR_CLOSE},
+      {"#x2039;", MK_QMARK, QM_GUILL, QR_OPEN}, {"#x203a;", MK_QMARK, QM_GUILL, QR_CLOSE},
       {"ldquo;", MK_QMARK, QM_CURLY, QR_OPEN}, {"#8220;", MK_QMARK, QM_CURLY, QR_OPEN},
       {"#x201c;", MK_QMARK, QM_CURLY, QR_OPEN},
       {"rdquo;", MK_QMARK, QM_CURLY, QR_CLOSE}, {"#8221;", MK_QMARK, QM_CURLY, QR_CLOSE},
       {"#x201d;", MK_QMARK, QM_CURLY, QR_CLOSE},
       {"bdquo;", MK_QMARK, QM_CURLY, QR_OPEN | 4}, {"#8222;", MK_QMARK, QM_CURLY, QR_OPEN | 4},
+      {"#x201e;", MK_QMARK, QM_CURLY, QR_OPEN | 4},
       {"lsquo;", MK_QMARK, QM_SINGLE, QR_OPEN}, {"#8216;", MK_QMARK, QM_SINGLE, QR_OPEN},
+      {"#x2018;", MK_QMARK, QM_SINGLE, QR_OPEN},
       {"rsquo;", MK_APOS, 0, 0}, {"#8217;", MK_APOS, 0, 0}, {"#39;", MK_APOS, 0, 0},
       {"apos;", MK_APOS, 0, 0},
+      /* (PHP's htmlspecialchars writes &#039;, Python's html.escape &#x27;) */
+      {"#039;", MK_APOS, 0, 0}, {"#x27;", MK_APOS, 0, 0}, {"#x2019;", MK_APOS, 0, 0},
       {"nbsp;", MK_SPACE, 0, 0}, {"#160;", MK_SPACE, 0, 0}, {"#xa0;", MK_SPACE, 0, 0},
       {"#8239;", MK_SPACE, 0, 0}, {"#x202f;", MK_SPACE, 0, 0}, {"thinsp;", MK_SPACE, 0, 0},
+      {"#8201;", MK_SPACE, 0, 0}, {"#x2009;", MK_SPACE, 0, 0},
       /* a dash signs a quotation ("…" &mdash; X), an ellipsis may end a
        * sentence */
       {"mdash;", MK_DASH, 0, 0}, {"ndash;", MK_DASH, 0, 0}, {"#8212;", MK_DASH, 0, 0},
       {"#8211;", MK_DASH, 0, 0}, {"#x2014;", MK_DASH, 0, 0}, {"#x2013;", MK_DASH, 0, 0},
       {"hellip;", MK_ELLIPSIS, 0, 0}, {"#8230;", MK_ELLIPSIS, 0, 0},
+      {"#x2026;", MK_ELLIPSIS, 0, 0},
   };
   MarkEntity r = {MK_NONE, 0, 0, 0};
   if (n < 4) return r;

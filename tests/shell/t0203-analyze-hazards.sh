@@ -250,4 +250,14 @@ test_expect_success 'a quotation opened with one family and closed with the othe
 	test_cmp expected actual
 '
 
+test_expect_success 'the entities PHP and Python write for apostrophes, and numeric single guillemets' '
+	printf "%s\n\n" "Le conseil s&#039;est réuni mardi." "&#8249;&nbsp;Nous tiendrons nos engagements&nbsp;&#8250;, a déclaré l&#039;ancien maire, Paul Henrion. &#xab; Aujourd&#x27;hui, rien n&#x2019;est perdu &#xbb;, a-t-il ajouté." >fr-ent2.txt &&
+	quotes fr-ent2.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	quote "Aujourd&#x27;hui, rien n&#x2019;est perdu" -- Paul Henrion
+	EOF
+	test_cmp expected actual
+'
+
 test_done
