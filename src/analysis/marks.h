@@ -68,7 +68,7 @@ typedef struct {
   uint8_t what, len, fam, role;
 } MarkEntity;
 
-static inline MarkEntity mk__entity(const char *s, uint32_t n) {
+static inline MarkEntity mk__entity_once(const char *s, uint32_t n) {
   static const struct {
     const char *name;
     uint8_t what, fam, role;
@@ -125,6 +125,19 @@ static inline MarkEntity mk__entity(const char *s, uint32_t n) {
       break;
     }
   return r;
+}
+
+/* mk__entity_once, and an entity escaped twice as feeds do (&amp;quot;,
+ * &amp;#8217;), which stands for the same. */
+static inline MarkEntity mk__entity(const char *s, uint32_t n) {
+  if (n > 6 && (s[1] | 0x20) == 'a' && (s[2] | 0x20) == 'm' && (s[3] | 0x20) == 'p' &&
+      s[4] == ';') {
+    MarkEntity r = mk__entity_once(s + 4, n - 4); /* its & is the ; */
+    if (r.what && r.len < 200) r.len = (uint8_t)(r.len + 4);
+    else r.what = MK_NONE, r.len = 0;
+    return r;
+  }
+  return mk__entity_once(s, n);
 }
 
 /* mk__entity, with the entities for spaces inside a guillemet or curly

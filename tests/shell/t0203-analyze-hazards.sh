@@ -260,4 +260,14 @@ test_expect_success 'the entities PHP and Python write for apostrophes, and nume
 	test_cmp expected actual
 '
 
+test_expect_success 'entities escaped twice, as feeds do, stand for the same' '
+	printf "%s\n\n" "The council met on Tuesday." "The mayor, Ann Boyd, said: &amp;quot;We will rebuild the bridge.&amp;quot; She added, &amp;#8220;It won&amp;#8217;t take long.&amp;#8221; AT&amp;amp;T agreed." >en-amp2.txt &&
+	quotes en-amp2.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "We will rebuild the bridge." -- Ann Boyd
+	quote "It won&amp;#8217;t take long." -- Ann Boyd
+	EOF
+	test_cmp expected actual
+'
+
 test_done

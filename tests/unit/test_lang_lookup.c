@@ -250,7 +250,8 @@ static const char *const text_piece[] = {
     /* invisible characters inside words, apostrophes as entities */
     "\xc2\xad", "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0",
     "d\xc3\xa9\xc2\xad""clar\xc3\xa9", "Ma\xe2\x80\x8brie", "&#8217;", "&apos;",
-    "aujourd&#8217;hui", "l&rsquo;", "qu&#39;", "&#039;", "&#x27;", "&#8249;", "&#x2026;"};
+    "aujourd&#8217;hui", "l&rsquo;", "qu&#39;", "&#039;", "&#x27;", "&#8249;", "&#x2026;",
+    "&amp;quot;", "&amp;laquo;&amp;nbsp;", "&amp;#8217;", "&amp;", "&amp;amp;"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole
