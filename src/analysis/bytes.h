@@ -156,7 +156,9 @@ static inline unsigned byte__ctz64(uint64_t x) {
 
 /* What a byte is inside a word: 1 always part of it (ASCII letters and
  * digits, UTF-8 bytes), 2 the lead byte of a sequence the scanner may treat
- * apart (C2 E2 EF F0: spaces, marks, dashes, emoji), 0 never.  A table, so
+ * apart (C2 E2 EF F0: spaces, marks, dashes, emoji) or the lexicon should
+ * see otherwise (CC CD: a combining accent, which mk__clean_word
+ * composes), 0 never.  A table, so
  * the word loop costs a load and a compare per byte. */
 static const unsigned char byte__word[256] = {
     /* 00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -171,7 +173,7 @@ static const unsigned char byte__word[256] = {
     /* 90 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* A0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* B0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    /* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1,
     /* D0 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     /* E0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
     /* F0 */ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,

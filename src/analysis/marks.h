@@ -169,15 +169,61 @@ static inline MarkEntity mk__mark_at(const char *s, uint32_t n) {
   return m;
 }
 
+/* The Latin-1 letter (its second byte after C3) that ASCII letter b and
+ * the combining accent U+0300 + m (m: the byte after CC) make, or 0:
+ * décomposed text (NFD, from some sites and PDF copies) writes « é » as
+ * « e » and U+0301. */
+static inline unsigned char mk__compose(unsigned char b, unsigned char m) {
+  static const char *const base[] = {
+      /* grave, acute, circumflex (CC 80-82) */
+      "AEIOUaeiou", "AEIOUYaeiouy", "AEIOUaeiou"};
+  static const unsigned char to[][12] = {
+      {0x80, 0x88, 0x8C, 0x92, 0x99, 0xA0, 0xA8, 0xAC, 0xB2, 0xB9},
+      {0x81, 0x89, 0x8D, 0x93, 0x9A, 0x9D, 0xA1, 0xA9, 0xAD, 0xB3, 0xBA, 0xBD},
+      {0x82, 0x8A, 0x8E, 0x94, 0x9B, 0xA2, 0xAA, 0xAE, 0xB4, 0xBB}};
+  const char *from;
+  const unsigned char *out;
+  if (m >= 0x80 && m <= 0x82) {
+    from = base[m - 0x80];
+    out = to[m - 0x80];
+  } else if (m == 0x88) { /* diaeresis */
+    from = "AEIOUaeiouy";
+    static const unsigned char d[] = {0x84, 0x8B, 0x8F, 0x96, 0x9C, 0xA4, 0xAB, 0xAF, 0xB6, 0xBC, 0xBF};
+    out = d;
+  } else if (m == 0xA7) { /* cedilla */
+    from = "Cc";
+    static const unsigned char c[] = {0x87, 0xA7};
+    out = c;
+  } else if (m == 0x83) { /* tilde */
+    from = "NnAaOo";
+    static const unsigned char t[] = {0x91, 0xB1, 0x83, 0xA3, 0x95, 0xB5};
+    out = t;
+  } else {
+    return 0;
+  }
+  const char *p = b ? strchr(from, b) : NULL;
+  return p ? out[p - from] : 0;
+}
+
 /* A word's bytes as the lexicon should see them, into buf (room for n
  * bytes): without the invisible characters scraped pages leave inside
  * words (soft hyphen U+00AD, zero-width space, non-joiner and joiner
  * U+200B-U+200D, word joiner U+2060), with an apostrophe written as an
- * entity (aujourd&#8217;hui) as '.  Returns the bytes written. */
+ * entity (aujourd&#8217;hui) as ', and an ASCII letter and a combining
+ * accent composed (mk__compose).  Returns the bytes written. */
 static inline uint32_t mk__clean_word(const char *s, uint32_t n, char *buf) {
   uint32_t k = 0;
   for (uint32_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
+    if (c == 0xCC && i + 1 < n && k && (unsigned char)buf[k - 1] < 0x80) {
+      unsigned char l = mk__compose((unsigned char)buf[k - 1], (unsigned char)s[i + 1]);
+      if (l) {
+        buf[k - 1] = (char)0xC3;
+        buf[k++] = (char)l;
+        i += 2;
+        continue;
+      }
+    }
     if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
       i += 2;
       continue;

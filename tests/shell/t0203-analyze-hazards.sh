@@ -270,4 +270,14 @@ test_expect_success 'entities escaped twice, as feeds do, stand for the same' '
 	test_cmp expected actual
 '
 
+test_expect_success 'decomposed accents (NFD) hide no cue' '
+	printf "Le conseil s\342\200\231est re\314\201uni mardi.\n\n\302\253 Nous tiendrons nos engagements \302\273, a de\314\201clare\314\201 Ce\314\201line Dupre\314\201. \302\253 Rien n\342\200\231est perdu \302\273, a-t-elle pre\314\201cise\314\201.\n" >fr-nfd.txt &&
+	quotes fr-nfd.txt | sed "s/e\xcc\x81/é/g" >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Céline Dupré
+	quote "Rien n’est perdu" -- Céline Dupré
+	EOF
+	test_cmp expected actual
+'
+
 test_done

@@ -251,7 +251,9 @@ static const char *const text_piece[] = {
     "\xc2\xad", "\xe2\x80\x8b", "\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x81\xa0",
     "d\xc3\xa9\xc2\xad""clar\xc3\xa9", "Ma\xe2\x80\x8brie", "&#8217;", "&apos;",
     "aujourd&#8217;hui", "l&rsquo;", "qu&#39;", "&#039;", "&#x27;", "&#8249;", "&#x2026;",
-    "&amp;quot;", "&amp;laquo;&amp;nbsp;", "&amp;#8217;", "&amp;", "&amp;amp;"};
+    "&amp;quot;", "&amp;laquo;&amp;nbsp;", "&amp;#8217;", "&amp;", "&amp;amp;",
+    /* decomposed accents */
+    "de\xcc\x81""clare\xcc\x81", "\xcc\x81", "\xcc\x88", "\xcd\x85", "C\xcc\xa7""a"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole
