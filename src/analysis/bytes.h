@@ -88,6 +88,7 @@ static inline Special byte__special(const unsigned char *s, uint32_t n) {
     case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85:
     case 0x86: case 0x87: case 0x88: case 0x89: case 0x8A:
     case 0xAF:
+    case 0xA8: case 0xA9: /* line and paragraph separators (from JSON) */
       r.what = S_SPACE; break;
     case 0x8B: case 0x8C: case 0x8D: /* zero-width space, (non-)joiner */
       r.what = S_INVISIBLE; break;
@@ -133,7 +134,7 @@ static inline bool byte__space_before(const char *t, uint32_t i,
   unsigned char c = (unsigned char)t[i - 1];
   if (byte__class[c] <= C_SPACE || byte__class[c] == C_NL) return true;
   if (c == 0xA0 && i >= start + 2 && (unsigned char)t[i - 2] == 0xC2) return true;
-  if ((c == 0xAF || (c >= 0x80 && c <= 0x8A)) && i >= start + 3 &&
+  if ((c == 0xAF || c == 0xA8 || c == 0xA9 || (c >= 0x80 && c <= 0x8A)) && i >= start + 3 &&
       (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
     return true;
   return false;

@@ -280,4 +280,13 @@ test_expect_success 'decomposed accents (NFD) hide no cue' '
 	test_cmp expected actual
 '
 
+test_expect_success 'Unicode line and paragraph separators (U+2028, U+2029) separate words' '
+	printf "Le conseil s\342\200\231est r\303\251uni mardi.\342\200\251\302\253 Nous tiendrons nos engagements \302\273, a d\303\251clar\303\251\342\200\250Paul Henrion.\n" >fr-ls.txt &&
+	quotes fr-ls.txt >actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous tiendrons nos engagements" -- Paul Henrion
+	EOF
+	test_cmp expected actual
+'
+
 test_done

@@ -253,7 +253,8 @@ static const char *const text_piece[] = {
     "aujourd&#8217;hui", "l&rsquo;", "qu&#39;", "&#039;", "&#x27;", "&#8249;", "&#x2026;",
     "&amp;quot;", "&amp;laquo;&amp;nbsp;", "&amp;#8217;", "&amp;", "&amp;amp;",
     /* decomposed accents */
-    "de\xcc\x81""clare\xcc\x81", "\xcc\x81", "\xcc\x88", "\xcd\x85", "C\xcc\xa7""a"};
+    "de\xcc\x81""clare\xcc\x81", "\xcc\x81", "\xcc\x88", "\xcd\x85", "C\xcc\xa7""a",
+    "\xe2\x80\xa8", "\xe2\x80\xa9"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole
