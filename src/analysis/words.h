@@ -113,7 +113,9 @@ static inline bool word__ends(const char *text, uint32_t j, uint32_t n,
   }
   if (byte__word[d] != 2) return false;
   int what = byte__special((const unsigned char *)text + j, end - j).what;
-  return what != S_NONE && what != S_APOS && what != S_INVISIBLE;
+  /* (U+2010 and U+2011 may join a word: the general scanner decides) */
+  return what != S_NONE && what != S_APOS && what != S_INVISIBLE &&
+         !(d == 0xE2 && (unsigned char)text[j + 2] - 0x90u <= 1);
 }
 
 #ifdef __SSE2__

@@ -289,4 +289,14 @@ test_expect_success 'Unicode line and paragraph separators (U+2028, U+2029) sepa
 	test_cmp expected actual
 '
 
+test_expect_success 'non-breaking hyphens (U+2010, U+2011) join names and inversions' '
+	printf "Le conseil s\342\200\231est r\303\251uni mardi.\n\n\302\253 Rien n\342\200\231est perdu \302\273, a d\303\251clar\303\251 Jean\342\200\221Pierre Morel. \302\253 C\342\200\231est fini \302\273, estime\342\200\220t\342\200\220il.\n" >fr-nbhy.txt &&
+	quotes fr-nbhy.txt | sed "s/\xe2\x80\x91/-/g" >actual &&
+	cat >expected <<-\EOF &&
+	quote "Rien n’est perdu" -- Jean-Pierre Morel
+	quote "C’est fini" -- Jean-Pierre Morel
+	EOF
+	test_cmp expected actual
+'
+
 test_done

@@ -254,7 +254,10 @@ static const char *const text_piece[] = {
     "&amp;quot;", "&amp;laquo;&amp;nbsp;", "&amp;#8217;", "&amp;", "&amp;amp;",
     /* decomposed accents */
     "de\xcc\x81""clare\xcc\x81", "\xcc\x81", "\xcc\x88", "\xcd\x85", "C\xcc\xa7""a",
-    "\xe2\x80\xa8", "\xe2\x80\xa9"};
+    "\xe2\x80\xa8", "\xe2\x80\xa9",
+    /* non-breaking hyphens */
+    "a\xe2\x80\x91t\xe2\x80\x91il", "Jean\xe2\x80\x91Pierre", "dit\xe2\x80\x90""elle", "\xe2\x80\x91",
+    "internationalisation\xe2\x80\x91"};
 
 /* Prose: words of the shortcut paths between single spaces, commas and
  * periods, so that the scanner's run of words goes on for a whole

@@ -344,12 +344,24 @@ static bool elision_prefix(const char *s, uint32_t n) {
   }
 }
 
+/* The hyphen at t[i]: 1 for '-', 3 for U+2010 or the non-breaking U+2011
+ * (« a\u2011t\u2011il », « Jean\u2011Pierre », as careful typesetting
+ * writes them), 0 for none. */
+static inline uint32_t hyphen_len(const char *t, uint32_t i, uint32_t end) {
+  if (i >= end) return 0;
+  if (t[i] == '-') return 1;
+  return (unsigned char)t[i] == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+                 (unsigned char)t[i + 2] - 0x90u <= 1
+             ? 3
+             : 0;
+}
+
 /* At text[i] == '-': an inverted subject "-t-il", "-elle", "-on"...?
  * Returns its length (up to the end of the pronoun) and the pronoun span. */
 static uint32_t inversion(const char *t, uint32_t i, uint32_t end,
                           uint32_t *ps, uint16_t *flag) {
-  uint32_t j = i + 1;
-  if (j + 2 < end && t[j] == 't' && t[j + 1] == '-') j += 2;
+  uint32_t j = i + hyphen_len(t, i, end), h;
+  if (j + 2 < end && t[j] == 't' && (h = hyphen_len(t, j + 1, end)) != 0) j += 1 + h;
   static const struct { const char *w; uint16_t f; } pr[] = {
       {"il", TF_INV_M}, {"elle", TF_INV_F}, {"ils", TF_INV_PL},
       {"elles", TF_INV_PL}, {"on", TF_INV_PL}, {"ils", TF_INV_PL}};
@@ -667,7 +679,8 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       }
       if (j >= end) break;
       unsigned char d = (unsigned char)text[j];
-      if (d == '-' && is_letter_at(text, j + 1, end)) {
+      uint32_t hl = d == '-' ? 1 : d == 0xE2 ? hyphen_len(text, j, end) : 0;
+      if (hl && is_letter_at(text, j + hl, end)) {
         uint32_t ps;
         uint16_t f;
         uint32_t n = inversion(text, j, end, &ps, &f);
@@ -677,7 +690,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
           inv_e = j + n;
           break;
         }
-        j++;
+        j += hl;
         continue;
       }
       bool apos = d == '\'';
