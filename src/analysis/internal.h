@@ -318,7 +318,7 @@ static inline bool an__escaped_break(const char *t, size_t i, size_t end) {
 
 /* ---- context ----------------------------------------------------------- */
 
-#define CTX_NAME 64
+#define CTX_NAME 80
 #define CTX_RECENT 8
 #define CTX_ENTITIES 48
 #define CTX_ROLES 16

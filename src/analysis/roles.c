@@ -476,3 +476,87 @@ const char *spk__org_by_noun(const Block *b, uint32_t head) {
   }
   return NULL;
 }
+
+/* ---- public bodies named by a lowercase noun ---------------------------- */
+
+/* A lowercase word that reads as an adjective after a body's name
+ * (« écologique », « nationale », « supérieur », « naturelles »,
+ * « étrangères »): by its ending, as no adjective list is kept. */
+static bool adjective_ending(const Block *b, uint32_t i) {
+  static const char *const ends[] = {"ique", "iques", "ale", "ales", "al", "aux", "elle",
+                                     "elles", "el", "els", "ieur", "ieure", "ieurs", "aire",
+                                     "aires", "ien", "ienne", "iens", "ais", "aise", "ère",
+                                     "ères", "if", "ive", "ifs", "ives"};
+  const Token *t = T(b, i);
+  size_t n = t->end - t->start;
+  const char *w = b->text + t->start;
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t en = strlen(ends[k]);
+    if (n > en + 2 && !memcmp(w + n - en, ends[k], en)) return true;
+  }
+  return false;
+}
+
+uint32_t spk__body_end(const Block *b, uint32_t head, uint32_t lim) {
+  const uint64_t closed = W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_ROLE |
+                          W_CONJ | W_PRON_M | W_PRON_F | W_PRON_PL;
+  uint32_t k = head + 1, n = 0;
+  while (k < lim && n < 2 && word(b, k) && !(T(b, k)->flags & TF_CAP) &&
+         (T(b, k)->lex & (W_DET | W_PREP)))
+    k++, n++;
+  if (!n || k >= lim || !word(b, k) || !(T(b, k)->flags & TF_CAP)) return NONE;
+  while (k < lim && word(b, k) && (T(b, k)->flags & TF_CAP)) k++;
+  uint32_t e = k;
+  while (k < lim && k < head + 16) {
+    /* « de la Transition écologique » (not « … espère que »: a verb) */
+    if (word(b, k) && !(T(b, k)->flags & TF_CAP) && !(T(b, k)->lex & closed) &&
+        adjective_ending(b, k) &&
+        !(k + 1 < lim && word(b, k + 1) && (T(b, k + 1)->lex & (W_QUE | W_DET)))) {
+      e = ++k;
+      continue;
+    }
+    /* « et du Développement », « de la Nouvelle-Écosse » */
+    uint32_t j = k;
+    if (word(b, j) && folded_is(b, j, "et")) j++;
+    uint32_t p = j;
+    while (j < lim && j < p + 2 && word(b, j) && !(T(b, j)->flags & TF_CAP) &&
+           (T(b, j)->lex & (W_DET | W_PREP)))
+      j++;
+    if (j == p || j >= lim || !word(b, j)) break;
+    if (T(b, j)->flags & TF_CAP) {
+      while (j < lim && word(b, j) && (T(b, j)->flags & TF_CAP)) j++;
+      e = k = j;
+      continue;
+    }
+    /* « … de l'énergie (MRNDE) »: the name runs on to its acronym */
+    if (j + 1 < b->toks.size && punct(b, j + 1, '(') && !(T(b, j)->lex & closed)) e = j + 1;
+    break;
+  }
+  return e;
+}
+
+static void note_body(Block *b, uint32_t head, uint32_t lim) {
+  uint32_t e = spk__body_end(b, head, lim);
+  if (e == NONE) return;
+  const Token *h = T(b, head);
+  uint32_t a = h->start, z = T(b, e - 1)->end;
+  if (z - a >= CTX_NAME) return;
+  char f[64], nm[CTX_NAME];
+  size_t fn = lex__fold(b->text + a, h->end - a, f);
+  if (!fn) return;
+  memcpy(nm, b->text + a, z - a);
+  nm[z - a] = 0;
+  ctx__bind_role(b->ctx, f, fn, "", nm);
+}
+
+void spk__note_bodies(Block *b) {
+  /* only sentences holding an agency noun, as claims__rate's or-ed
+   * classes tell: most paragraphs have none */
+  for (uint32_t k = 0; k < b->sents.size; k++) {
+    const Sentence *st = &b->sents.contents[k];
+    if (!(st->lex & W_AGENCY)) continue;
+    for (uint32_t i = st->start; i + 2 < st->end; i++)
+      if (word(b, i) && (T(b, i)->lex & W_AGENCY) && !(T(b, i)->flags & TF_CAP))
+        note_body(b, i, st->end);
+  }
+}

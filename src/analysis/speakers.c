@@ -1373,9 +1373,14 @@ void speakers__attribute(Block *b) {
   /* an acronym note needs a '(' (spk__note_acronyms): most paragraphs
    * have none, as their sentences' punctuation bits tell, and skip the
    * call */
-  uint64_t pchars = 0;
-  for (uint32_t k = 0; k < b->sents.size; k++) pchars |= b->sents.contents[k].pchars;
+  uint64_t pchars = 0, lex = 0;
+  for (uint32_t k = 0; k < b->sents.size; k++) {
+    pchars |= b->sents.contents[k].pchars;
+    lex |= b->sents.contents[k].lex;
+  }
   if (!b->sents.size || (pchars & SENT_PCHAR('('))) spk__note_acronyms(b);
+  /* « le ministère des Transports »: likewise an agency noun */
+  if ((lex & W_AGENCY) && !byline && b->lid == PM_LANG_FR) spk__note_bodies(b);
   if (b->n_heading_quotes) spk__interview_chapeau(b);
   uint32_t first_quote = b->res->quotes.size;
   /* In text order: a sentence's indirect speech (and the speakers it

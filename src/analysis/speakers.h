@@ -244,6 +244,15 @@ bool spk__org_named(Block *b, uint32_t ns, uint32_t ne);
 /* « l'agence », « la fédération »: the organisation with an acronym whose
  * name opens with the noun at token head, or NULL. */
 const char *spk__org_by_noun(const Block *b, uint32_t head);
+/* « le ministère de la Transition écologique »: a public body a lowercase
+ * noun (agency_nouns) names with its capitalised complement.  The token
+ * after the name that opens at noun `head`, ending by `lim`, or NONE when
+ * no capitalised complement follows the noun. */
+uint32_t spk__body_end(const Block *b, uint32_t head, uint32_t lim);
+/* Binds each agency noun of the paragraph that names a body (« le
+ * ministère des Transports ») to it, so that « le ministère » is that
+ * body later on (resolve.c). */
+void spk__note_bodies(Block *b);
 /* Does the token at i follow a possessive ("the warehouse's owner")? */
 bool spk__after_possessive(const Block *b, uint32_t i);
 /* The full name an acronym stands for, or NULL. */

@@ -1907,4 +1907,19 @@ test_expect_success 'English: "said about half of …" reports the clause; "said
 	grep -q "60 local companies were hiring\" -- Chris Greer" out
 '
 
+# « Le ministère a indiqué … » after « le ministère des Transports » (even
+# named inside someone else's clause) is that ministry; « le ministère
+# russe des Situations d'urgence » is another one.  A long body's name
+# (over 63 bytes) is kept whole, not cut.
+test_expect_success 'French: « le ministère » is the ministry last named; a long body keeps its whole name' '
+	printf "%s\n\n" "Sa porte-parole, Élise Côté, estime que le ministère des Transports « a été averti »." \
+		"Le ministère a indiqué qu’une analyse était en cours." \
+		"Des secours sont arrivés, selon le ministère russe des Situations d’urgence." \
+		"Le Regroupement des comités logement et associations de locataires du Québec (RCLALQ) estime que 9000 ménages ont reçu un avis." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Élise Côté" "ministère des Transports" "(unresolved)" \
+		"Regroupement des comités logement et associations de locataires du Québec" >expected &&
+	test_cmp expected actual
+'
+
 test_done
