@@ -85,6 +85,7 @@
 /* anonymat: « a-t-il dit sous le couvert de l'anonymat », the speaker goes unnamed */
 #define W_ANONYMITY (1ull << 59)
 #define W_PLACE (1ull << 60) /* rue, pont, école: the capitalised name after it is a place */
+#define W_MEMBERS (1ull << 61) /* syndicat, fédération: a body its members form, named by an acronym */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

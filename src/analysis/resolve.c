@@ -1212,6 +1212,26 @@ Resolved spk__resolve(Block *b, const Mention *m) {
         (T(b, m->head)->lex & W_COMPANY) && !(T(b, m->head)->lex & W_ROLE) &&
         strchr(b->ctx->recent[0].name, ' ') && organisation(b, b->ctx->recent[0].name))
       bound = b->ctx->recent[0].name;
+    /* « Du côté de la CGT, on parle de « trahison ». Le syndicat rappelle
+     * que … », « les parents d'élèves de la FCPE … La fédération estime
+     * … »: a bare definite member body's noun (« le syndicat », not « le
+     * gouvernement » nor « la direction ») nothing bound is the acronym
+     * the paragraph last used as a noun (« la CGT », « de la FCPE »; not
+     * one in brackets, which may abbreviate anything) */
+    if (!bound && m->type == M_INST && b->lid == PM_LANG_FR && m->ts + 1 == m->head &&
+        m->te == m->head + 1 && (T(b, m->ts)->lex & W_DET) && !spk__indefinite_det(b, m->ts) &&
+        (T(b, m->head)->lex & W_MEMBERS) && !(T(b, m->head)->flags & TF_CAP))
+      for (uint32_t k = m->ts; k-- > 1;) {
+        const Token *t = T(b, k);
+        if (t->kind != T_WORD || !(t->flags & TF_ALLCAP) || t->end - t->start < 3 ||
+            t->end - t->start > 8 || !word(b, k - 1) || (T(b, k - 1)->flags & TF_CAP) ||
+            !(T(b, k - 1)->lex & (W_DET | W_PREP)))
+          continue;
+        put_name(&r, b->text + t->start, t->end - t->start);
+        r.suffix = "+acronym-noun";
+        r.conf = 0.7;
+        return r;
+      }
     if (bound) {
       put_name(&r, bound, strlen(bound));
       r.suffix = "+institution";

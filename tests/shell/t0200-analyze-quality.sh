@@ -1922,4 +1922,16 @@ test_expect_success 'French: « le ministère » is the ministry last named; a l
 	test_cmp expected actual
 '
 
+# « Du côté de la CGT, … Le syndicat rappelle que … »: a bare member body's
+# noun is the acronym its paragraph used as a noun; « La direction », « le
+# gouvernement » are not, nor is an acronym in brackets.
+test_expect_success 'French: « le syndicat » is the acronym the paragraph named as a noun, « la direction » is not' '
+	printf "%s\n\n" "Les délégués de la CGT ont quitté la salle. Le syndicat rappelle que 40 postes ont été supprimés." \
+		"La CFE-CGC a signé l’accord. La direction assure que les départs seront volontaires." \
+		"La présidente de la Fédération des infirmières (FIQ), Julie Caron, est inquiète. Le syndicat juge que les heures (TSO) explosent." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "CGT" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
