@@ -575,7 +575,12 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
           (T(b, v - 1)->kind == T_WORD || punct(b, v - 1, ',')))
         complement = true;
     }
-    if (colon > lo && spk__nameish(b, colon - 1) && !spk__in_quote(b, colon - 1) && !complement) {
+    /* « R : « … » », "A: "…"": an interview's turn label, one capital
+     * opening the paragraph, is no name (speakers.c gives the answer the
+     * person interviewed) */
+    bool label = colon == 1 && T(b, 0)->end - T(b, 0)->start == 1;
+    if (colon > lo && spk__nameish(b, colon - 1) && !spk__in_quote(b, colon - 1) && !complement &&
+        !label) {
       Cue c;
       memset(&c, 0, sizeof c);
       spk__name_mention(b, &c.m, spk__name_start(b, colon - 1, lo), colon);

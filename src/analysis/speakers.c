@@ -638,6 +638,13 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     }
     if (x->continued && ctx->open_speaker.name[0]) {
       copy_person_speaker(b, q, &ctx->open_speaker, "continued", 0.8);
+    } else if (k == g && o == 2 && punct(b, 1, ':') && T(b, 0)->end - T(b, 0)->start == 1 &&
+               (b->text[T(b, 0)->start] == 'R' || b->text[T(b, 0)->start] == 'A') &&
+               ctx__entity(ctx, 0) && strchr(ctx__entity(ctx, 0)->name, ' ')) {
+      /* « R : « … » », "A: "…"": an answer is the person interviewed,
+       * the last the article named before the questions */
+      copy_person_speaker(b, q, ctx__entity(ctx, 0), "answer", 0.6);
+      ctx->last_age = 0;
     } else if (o == 0 && ctx->lead_in && ctx->lead_speaker.name[0]) {
       copy_person_speaker(b, q, &ctx->lead_speaker, "lead-in", 0.75);
       ctx->last_age = 0;
@@ -1087,7 +1094,17 @@ static void note_entities(Block *b) {
 
     uint32_t a = T(b, s)->start, z = spk__name_text_end(b, e);
     if (z - a >= CTX_NAME) continue;
-    if (e - s == 1 && ctx__entity_by_part(b->ctx, b->text + a, z - a)) continue;
+    if (e - s == 1) {
+      const CtxPerson *p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+      /* "We asked Dr. Wendt-Achebe three questions": an honorific and a
+       * surname mention that person again, the last named (the answers
+       * that follow are theirs) */
+      if (p && hon && p != ctx__entity(b->ctx, 0)) {
+        CtxPerson c = *p;
+        ctx__note_entity(b->ctx, c.name, strlen(c.name), c.gender);
+      }
+      if (p) continue;
+    }
     /* "WINNIPEG — Jolene Kowalchuk made a draw … with her last rock": a
      * paragraph (or its dateline) that opens on a first name the lists
      * lack gives it the gender of the first pronoun after it, before any

@@ -770,14 +770,15 @@ test_expect_success 'Quebec and Canadian French batches 40 to 40d stay above the
 # heldout42b (four, written after them: Le Droit Gatineau council and the
 # STO, Cogeco Nouvelles FAE strike with a Q/R, Narcity Québec comedian,
 # L'Écho de Laval police and a victim's Q/R) 0.943, 0.879 and 0.638
-# (30/47), the same as the session-start binary.  Left: organisations'
-# anaphors with no acronym to go by (« l'organisation », « l'organisme »,
-# « l'établissement », « le corps policier »), Q/R turns (« R : « … » »
-# gives the letter R), decks and crossheads, names with an en dash or
-# « Est » inside.  Floors just below.
+# (30/47), the same as the session-start binary; 0.681 (32/47) once
+# « R : « … » » answers went to the person interviewed.  Left:
+# organisations' anaphors with no acronym to go by (« l'organisation »,
+# « l'organisme », « l'établissement », « le corps policier »), Q/R turns
+# without a label, decks and crossheads, names with an en dash or « Est »
+# inside.  Floors just below.
 test_expect_success 'Quebec French batches 42 and 42b stay above their measured floor' '
 	floors 0.99 0.90 0.78 "$A"/heldout42/fr-*.txt &&
-	floors 0.94 0.87 0.63 "$A"/heldout42b/fr-*.txt
+	floors 0.94 0.87 0.67 "$A"/heldout42b/fr-*.txt
 '
 
 test_expect_success 'French: the name apposed to « le cabinet du ministre » is the minister, not the speaker' '
@@ -1949,6 +1950,27 @@ test_expect_success 'French: « le syndicat » is the acronym the paragraph name
 		"La présidente de la Fédération des infirmières (FIQ), Julie Caron, est inquiète. Le syndicat juge que les heures (TSO) explosent." >in.txt &&
 	speaker_names in.txt >actual &&
 	printf "%s\n" "CGT" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
+# « R : « … » », "A: "…"": an interview's answer label is no speaker name;
+# the answer is the person the article named last before the questions,
+# an honorific and a surname naming them again ("We asked Dr. X").
+test_expect_success 'Q/R: an answer label is no name; the answer is the person named before the questions' '
+	printf "%s\n\n" "La ministre, Sonia Roy, refuse de commenter." \
+		"Nous avons posé la question au professeur de l’Université Laval, Jean-Paul Tremblay-Ross." \
+		"Q : La grève peut-elle durer?" \
+		"R : « Tout est possible. Le point de rupture arrive vers la quatrième semaine. »" >fr.txt &&
+	speaker_names fr.txt >actual &&
+	printf "%s\n" "Jean-Paul Tremblay-Ross" >expected &&
+	test_cmp expected actual &&
+	printf "%s\n\n" "Dr. Colin Wendt-Achebe, the authority'"'"'s vice-president, announced 40 new locums." \
+		"Gail Fougere runs a store in Sheet Harbour. She has stopped driving at night." \
+		"We asked Dr. Wendt-Achebe two questions after the news conference." \
+		"Q: Will there be closures over Christmas?" \
+		"A: \"Almost certainly, yes, in some sites. We will publish the schedule.\"" >en.txt &&
+	speaker_names en.txt >actual &&
+	printf "%s\n" "Colin Wendt-Achebe" >expected &&
 	test_cmp expected actual
 '
 
