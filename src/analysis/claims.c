@@ -196,11 +196,17 @@ static inline bool clock_after(const Token *w, const Token *e) {
   return w + 1 < e && w[1].kind == T_WORD && (w[1].lex & W_CLOCK);
 }
 
+/* "called", "pushed": a past form by its ending */
+static inline bool ends_ed(const Block *b, const Token *w) {
+  return w->end - w->start > 3 && b->text[w->end - 2] == 'e' && b->text[w->end - 1] == 'd';
+}
+
 /* Who the sentence is about, from its first words: "He voted", "My
  * opponent said", "The senator signed", "President Marsh pulled out".  A
  * record is checkable when it is someone else's; the speaker's own record
  * is half the time an anecdote. */
-static bool other_subject(const Token *t, uint32_t s, uint32_t e) {
+static bool other_subject(const Block *b, const Token *t, uint32_t s,
+                          uint32_t e) {
   uint32_t stop = s + 3 < e ? s + 3 : e;
   for (uint32_t i = s; i < stop; i++) {
     const Token *w = &t[i];
@@ -208,11 +214,13 @@ static bool other_subject(const Token *t, uint32_t s, uint32_t e) {
     uint64_t l = w->lex;
     if (l & W_FIRST_PERSON) /* "my opponent", not "my record" */
       return i + 1 < e && t[i + 1].kind == T_WORD && (t[i + 1].lex & W_OPPONENT);
-    /* "You voted for it", "You signed the lawsuit": the record of the
-     * one addressed, a debate's direct charge */
+    /* "You voted for it", "You signed the lawsuit", "You called the
+     * treaty a model": the record of the one addressed, a debate's direct
+     * charge (a record verb in a past form) */
     if (i == s && (l & W_SECOND))
       return i + 1 < e && t[i + 1].kind == T_WORD &&
-             (t[i + 1].lex & (W_RECORD | W_FACTUAL)) == (W_RECORD | W_FACTUAL);
+             (t[i + 1].lex & W_RECORD) &&
+             ((t[i + 1].lex & W_FACTUAL) || ends_ed(b, &t[i + 1]));
     /* "Senator, you have...": a role addressed, not a subject */
     if (i + 1 < e && t[i + 1].kind == T_PUNCT && t[i + 1].ch == ',') return false;
     if (l & (W_PRON_M | W_PRON_F | W_OPPONENT | W_ROLE | W_INSTITUTION)) return true;
@@ -320,6 +328,19 @@ static inline bool vocative(const Token *w, const Token *e) {
   n++;
   if (n < e && n->kind == T_WORD && (n->flags & TF_CAP)) n++; /* Governor Lane */
   return n == e || (n->kind == T_PUNCT && (n->ch == ',' || ends(n)));
+}
+
+/* "announced it will", "said that they would": the sentence's first
+ * future word stands in a clause a speech verb before it reports, the
+ * verb followed by that, it or a pronoun ("Reports will be available",
+ * "the written approval will be required" report nothing).  Asked only of
+ * sentences with both kinds of word; reads up to the first future one. */
+static bool reported_future(const Token *t, uint32_t s, uint32_t e) {
+  for (uint32_t i = s; i + 1 < e && !(t[i].lex & W_FUTURE); i++)
+    if ((t[i].lex & W_SPEECH) && t[i].kind == T_WORD && t[i + 1].kind == T_WORD &&
+        (t[i + 1].lex & (W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL | W_DEICTIC)))
+      return true;
+  return false;
 }
 
 /* claims__rate's body, made twice (always inlined with a constant `en`):
@@ -579,7 +600,7 @@ static inline __attribute__((always_inline)) void rate(Block *b,
       reasons |= PM_REASON_ATTRIBUTION;
     }
     /* what the other side voted, signed, said or wants */
-    bool charge = (record || past) && !question && other_subject(t, s0, se->end);
+    bool charge = (record || past) && !question && other_subject(b, t, s0, se->end);
     if (charge) {
       x += 0.7;
       reasons |= PM_REASON_RECORD;
@@ -643,7 +664,13 @@ static inline __attribute__((always_inline)) void rate(Block *b,
      * but "She said we're going to put coal miners out of business"
      * reports what someone else said, and that can ("My opponent says
      * she would have voted against it" cannot) */
-    if (future && !(charge && speech && !unreal)) {
+    /* "The carmaker said it will build a plant in Toledo": what someone
+     * else announced or said they will do is reported, and the report can
+     * be checked */
+    bool reported = future && speech && !first_person && !question &&
+                    reported_future(t, s0, se->end) &&
+                    third_person_subject(b, t, s0, se->end);
+    if (future && !(charge && speech && !unreal) && !reported) {
       x -= first_person ? 1.3 : 0.5;
       reasons |= PM_REASON_FUTURE;
     }
@@ -760,6 +787,9 @@ static bool moderating(Block *b, const Sentence *se) {
         lex |= t[i].lex;
         h = name_hash(b->text + t[i].start, t[i].end - t[i].start, h);
       }
+      /* "SYSTEM<TAB>[Applause]": a CLEF transcript's stage direction is
+       * nobody's turn; a speech it interrupts still has one speaker */
+      if (h == name_hash("system", 6, 0xCBF29CE484222325ULL)) return false;
       if (c->turn_label && h != c->turn_label) c->turn_multi = 1;
       /* A CLEF transcript labels every line, not every turn: the thanks
        * that opened a candidate's turn ("Well, thank you, Lester.") last
@@ -780,8 +810,11 @@ static bool moderating(Block *b, const Sentence *se) {
      * … a seat for every worker, no questions asked"; but a host who
      * thanks the audience then gives the clock, "Each of you will have
      * two minutes", moderates) */
+    /* (nor does a rhetorical question: "And do you know what my answer
+     * was?") */
     if (!c->turn_mod && (se->lex & (W_PROCEDURE | W_CLOCK)) &&
-        (!c->turn_thanks || (se->lex & W_CLOCK)) && !thanks(b, se)) {
+        (!c->turn_thanks || (se->lex & W_CLOCK)) && !thanks(b, se) &&
+        !(se->reasons & PM_REASON_QUESTION)) {
       c->turn_mod = 1;
       /* "Good evening, and welcome to the debate": greeting the audience
        * with the rules is a host's, sure before anyone else speaks (as a

@@ -294,6 +294,39 @@ test_expect_success 'a colleague the moderator names in the opening moderates to
 	test_cmp expected actual
 '
 
+test_expect_success 'a speech with stage directions and a rhetorical question has no moderator' '
+	fact="More than 600,000 people in this state have no health insurance." &&
+	printf "1\tMARSH\tAnd do you know what my answer was?\t0\n" >in.txt &&
+	printf "2\tMARSH\tI will fight for you.\t0\n" >>in.txt &&
+	printf "3\tSYSTEM\t[Applause]\t0\n" >>in.txt &&
+	printf "4\tMARSH\t%s\t1\n" "$fact" >>in.txt &&
+	printf "%s\n" "$fact" >plain.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json; c={x[\"line\"]: x for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[4][\"score\"] == p, \"procedure\" in c[4][\"reasons\"])" >actual &&
+	echo "True False" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'what someone announced they will do is a report, not a promise' '
+	printf "%s\n\n" "The carmaker said it will build a 300 million dollar plant in Toledo." \
+		"The carmaker will build a 300 million dollar plant in Toledo." \
+		"The carmaker announced a deal that will build a 300 million dollar plant in Toledo." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json; c=[x[\"reasons\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; print([\"future\" in r for r in c])" >actual &&
+	echo "[False, True, True]" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success '"You pushed the bill" charges the one addressed with a record; "We pushed" does not' '
+	printf "%s\n\n" "You pushed the pipeline bill through the Senate in 2009." \
+		"We pushed the pipeline bill through the Senate in 2009." >in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json; print([\"record\" in x[\"reasons\"] for x in json.load(open(\"out.json\"))[\"claims\"]])" >actual &&
+	echo "[True, False]" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a sentence that addresses someone mid-way ranks below the same statement' '
 	printf "%s\n\n" "The state lost 4,000 teaching jobs in 2019, Senator." \
 		"And, Paul, the state lost 4,000 teaching jobs in 2019." \
