@@ -1022,9 +1022,21 @@ static void note_entities(Block *b) {
       if ((after | tk[e - 1].lex) & W_INSTITUTION) {
         uint32_t oe = pe < n && (tk[pe].flags & TF_CAP) && tk[pe].kind == T_WORD &&
                       (after & W_INSTITUTION) ? pe + 1 : e;
+        /* ("the B.C. River Forecast Centre": the initialism opens it) */
+        uint32_t os = b->lid == PM_LANG_EN ? spk__initialism_before(b, s, 0) : s;
         if (oe - s >= 2 && oe - s <= 6 && (T(b, oe - 1)->lex & W_INSTITUTION) &&
-            !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, s)->start < CTX_NAME)
-          spk__bind_role(b, oe - 1, s, oe);
+            !(T(b, s)->lex & W_INSTITUTION) && T(b, oe - 1)->end - T(b, os)->start < CTX_NAME)
+          spk__bind_role(b, oe - 1, os, oe);
+      } else if (e - s >= 3 && e - s <= 8 && b->lid == PM_LANG_EN &&
+                 T(b, e - 1)->end - T(b, s)->start < CTX_NAME) {
+        /* "the Saskatchewan Union of Nurses": an institution noun
+         * before "of" inside the name is "the union" later on too */
+        for (uint32_t k = s + 1; k + 2 < e; k++)
+          if ((tk[k].lex & W_INSTITUTION) && !(tk[k].lex & W_ROLE) &&
+              tk[k + 1].end - tk[k + 1].start == 2 && folded_is(b, k + 1, "of")) {
+            spk__bind_role(b, k, s, e);
+            break;
+          }
       }
     }
     /* « Le constructeur d'équipements automobiles Valdor », « le groupe

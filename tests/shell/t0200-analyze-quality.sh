@@ -2017,4 +2017,20 @@ test_expect_success 'English: "Captain X" makes "the captain" X later on' '
 	grep -q "talked about it\" -- Ann Lester \[indirect+role," out
 '
 
+
+# "The Saskatchewan Union of Nurses (SUN) announced …" then "The union
+# says …" two paragraphs on, "The association said" after "The
+# Saskatchewan Association of Health Organizations" (heldout41, two
+# articles), "the centre said" after "the B.C. River Forecast Centre":
+# an institution noun before "of" inside a name, or closing it after an
+# initialism, is that body later on.
+test_expect_success 'English: "the federation", "the centre" after a name holding the noun' '
+	printf "%s\n\n" "The Manitoba Federation of Bus Drivers announced a strike vote on Monday." \
+		"Premier Ann Moss said talks would go on." \
+		"The federation said its members would vote next week. In its bulletin, the B.C. River Forecast Centre warned of floods. Later, the centre said the river would peak overnight." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Ann Moss" "Manitoba Federation of Bus Drivers" "B.C. River Forecast Centre" >expected &&
+	test_cmp expected actual
+'
+
 test_done
