@@ -1073,7 +1073,8 @@ Resolved spk__resolve(Block *b, const Mention *m) {
                                                   : ctx__entity_by_surname(b->ctx, ps->name,
                                                                            strlen(ps->name));
       if (pp && strchr(pp->name, ' ') && compatible(m->gender, pp->gender) &&
-          !other_role(b, pp->name, f)) {
+          !other_role(b, pp->name, f) &&
+          ((h->lex & (W_INSTITUTION | W_COMPANY)) || !organisation(b, pp->name))) {
         put_name(&r, pp->name, strlen(pp->name));
         if (pp->gender) r.gender = pp->gender;
         r.suffix = "+role-recent";
@@ -1143,6 +1144,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     /* « le magistrat », "the official": a generic role fits any other */
     if (p && ((!(h->lex & W_ROLE_GENERIC) && other_role(b, p->name, f)) ||
               (nm && !strcmp(nm, p->name))))
+      p = NULL;
+    /* "…, health minister calls the move 'premature'" after "The
+     * Saskatchewan Union of Nurses said …": a person's role is no body */
+    if (p && b->lid == PM_LANG_EN && !(h->lex & (W_INSTITUTION | W_COMPANY)) &&
+        organisation(b, p->name))
       p = NULL;
     if (p && p->gender) r.gender = p->gender;
     if (p) {

