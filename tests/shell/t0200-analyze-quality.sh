@@ -2063,4 +2063,17 @@ test_expect_success 'English: "the company" is no product named after "the maker
 	test_cmp expected actual
 '
 
+
+# "The Nunavut Housing Corp. says …" then "The corporation said …"
+# (heldout41): corporation is a company noun, as "the company said"
+# after "Quillwater Software" (heldout39d) or "Halvorsen Motors"
+# (heldout11) already was.
+test_expect_success 'English: "the corporation" is the Corp. that spoke last' '
+	printf "%s\n\n" "The Nunavut Housing Corp. says about 40 units in the city are vacant." \
+		"The corporation said most of the vacant units need major work." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Nunavut Housing Corp." "Nunavut Housing Corp." >expected &&
+	test_cmp expected actual
+'
+
 test_done
