@@ -2076,4 +2076,18 @@ test_expect_success 'English: "the corporation" is the Corp. that spoke last' '
 	test_cmp expected actual
 '
 
+
+# "Trustee Saadiq Sumar-Holt, one of the two votes against, said …" and
+# "The BC Energy Regulator said …" then "the regulator said …" (heldout41b,
+# two articles; "Captain X" in heldout41 was the same gap): a title word
+# the lexicon lacked stayed in the name, and a body noun it lacked bound
+# nothing.
+test_expect_success 'English: "Trustee X" is X; "the regulator" after "the BC Energy Regulator"' '
+	printf "%s\n\n" "The BC Energy Regulator said in a decision that the company cleared 14 hectares of forest." \
+		"Trustee Saadiq Sumar said the division was spending its savings. Later, the regulator said it had no evidence of other work." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "BC Energy Regulator" "Saadiq Sumar" "BC Energy Regulator" >expected &&
+	test_cmp expected actual
+'
+
 test_done
