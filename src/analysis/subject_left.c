@@ -237,6 +237,20 @@ static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
 
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 
+/* Whether the body noun at token g opens, with the lowercase words and
+ * the article before it, after a preposition ("with the conservation
+ * group", "of the advocacy group"): a name after it completes a phrase. */
+static bool group_after_prep(const Block *b, uint32_t g, uint32_t lo) {
+  for (uint32_t k = g; k > lo + 1 && k + 4 > g; k--) {
+    const Token *t = T(b, k - 1);
+    if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
+    if (t->lex & W_DET)
+      return word(b, k - 2) && (T(b, k - 2)->lex & W_PREP) && !(T(b, k - 2)->flags & TF_CAP);
+    if (t->lex & (W_SPEECH | W_AUX | W_QUE | W_PREP | W_FUNCTION)) return false;
+  }
+  return false;
+}
+
 /* « le cabinet du ministre de la Santé » ending at the comma at token c:
  * a determiner, an unnamed office noun that is also an institution's
  * (lang/fr.yaml: cabinet), then its de complement naming a role.  Fills m
@@ -665,6 +679,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                          (ns0 > lo + 2 && word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_INSTITUTION) &&
                           !(T(b, ns0 - 1)->flags & TF_CAP) && word(b, ns0 - 2) &&
                           (T(b, ns0 - 2)->lex & W_PREP) && !(T(b, ns0 - 2)->flags & TF_CAP)) ||
+                         /* "Tanya Rowe, a biologist with the conservation
+                          * group Wildsight, said": or after the noun, its
+                          * words and its article after a preposition */
+                         (b->lid == PM_LANG_EN && ns0 > lo + 3 && word(b, ns0 - 1) &&
+                          (T(b, ns0 - 1)->lex & (W_INSTITUTION | W_COMPANY)) &&
+                          !(T(b, ns0 - 1)->flags & TF_CAP) && group_after_prep(b, ns0 - 1, lo)) ||
                          /* "président des députés LR,": a party acronym
                           * after a noun completes it */
                          (ns0 + 1 == j && (T(b, ns0)->flags & TF_ALLCAP) &&

