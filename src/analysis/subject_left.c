@@ -987,7 +987,11 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         p--;
       /* "The Institute for Government", "the Bank of England": an
        * English name goes on across of/for after a capitalised word */
-      if (b->lid == PM_LANG_EN && p == ns && p > lo + 1 &&
+      /* ("the Office of the Procurement Ombud": of the, after a body's
+       * capitalised noun) */
+      bool of_the = p + 1 == ns && p > lo + 2 && (T(b, p - 2)->lex & W_INSTITUTION) &&
+                    folded_is(b, p, "the");
+      if (b->lid == PM_LANG_EN && (p == ns || of_the) && p > lo + 1 &&
           (folded_is(b, p - 1, "of") || folded_is(b, p - 1, "for")) &&
           word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
           !(T(b, p - 2)->lex & (W_DET | W_FUNCTION))) {
@@ -1013,6 +1017,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                         !(T(b, p - 2)->lex & (W_INSTITUTION | W_COMPANY | W_ORG_LAST))));
         if (person) s2 = s3;
         else s2 = spk__initialism_before(b, s2, lo);
+        /* ("the Office of the Privacy Commissioner of Canada": a body's
+         * capitalised noun, of and the before the words open the name) */
+        if (b->lid == PM_LANG_EN && !person && s2 > lo + 3 && word(b, s2 - 1) &&
+            folded_is(b, s2 - 1, "the") && folded_is(b, s2 - 2, "of") && word(b, s2 - 3) &&
+            (T(b, s2 - 3)->flags & TF_CAP) && (T(b, s2 - 3)->lex & W_INSTITUTION) &&
+            !(T(b, s2 - 3)->lex & (W_DET | W_FUNCTION)))
+          s2 = cap_words_start(b, s2 - 3, lo);
         /* "A spokesperson for the Ministry of Education said": the name
          * completes the noun before the preposition */
         {

