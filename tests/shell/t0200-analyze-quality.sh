@@ -2115,4 +2115,15 @@ test_expect_success 'English: "the Office of the X" is one name' '
 	test_cmp expected actual
 '
 
+
+# heldout41 (six articles) and heldout41b (five, written after
+# heldout41's rules): Canadian English press with organisations as
+# speakers; first contact 0.820 and 0.679.
+test_expect_success 'held-out batches 41 and 41b (Canadian English press) stay above their floor' '
+	floors 0.99 0.96 0.93 "$A"/heldout41/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	floors 0.99 0.98 0.75 "$A"/heldout41b/en-*.txt &&
+	grep -q "^speaker accuracy" out
+'
+
 test_done
