@@ -237,6 +237,21 @@ static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
 
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 
+/* Whether tokens [s, e) are capitalised words joined by commas, "and",
+ * "the" or "of", ending on a capitalised word: the rest of a body's name
+ * after its "of" ("Water, Land and Resource Stewardship"). */
+static bool of_list(const Block *b, uint32_t s, uint32_t e) {
+  for (uint32_t k = s; k < e; k++) {
+    const Token *t = T(b, k);
+    if (t->kind == T_WORD && (t->flags & TF_CAP) && !(t->lex & W_FUNCTION)) continue;
+    if (k + 1 < e && (punct(b, k, ',') || folded_is(b, k, "and") || folded_is(b, k, "the") ||
+                      folded_is(b, k, "of")))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 /* Whether the body noun at token g opens, with the lowercase words and
  * the article before it, after a preposition ("with the conservation
  * group", "of the advocacy group"): a name after it completes a phrase. */
@@ -954,13 +969,24 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       uint32_t ns = spk__name_start(b, j, lo);
       /* "A spokesperson for the Department for Culture, Media and Sport
        * said": the last word of a list closing a body's name is no name */
-      if (b->lid == PM_LANG_EN && ns == j && ns > lo + 4 && word(b, ns - 1) &&
+      /* ("the Ministry of Water, Land and Resource Stewardship", "the
+       * Department for Environment, Food and Rural Affairs": items of a
+       * few words each) */
+      if (b->lid == PM_LANG_EN && j - ns <= 2 && ns > lo + 4 && word(b, ns - 1) &&
           (T(b, ns - 1)->lex & W_CONJ) && !(T(b, ns - 1)->flags & TF_CAP) && word(b, ns - 2) &&
           (T(b, ns - 2)->flags & TF_CAP)) {
         uint32_t q = ns - 2;
-        while (q > lo + 1 && punct(b, q - 1, ',') && word(b, q - 2) &&
-               (T(b, q - 2)->flags & TF_CAP) && !(T(b, q - 2)->lex & W_DET))
-          q -= 2;
+        for (;;) {
+          while (q > lo + 1 && q + 3 > ns - 2 && word(b, q - 1) && (T(b, q - 1)->flags & TF_CAP) &&
+                 !(T(b, q - 1)->lex & (W_DET | W_INSTITUTION | W_FUNCTION)))
+            q--;
+          if (q > lo + 2 && punct(b, q - 1, ',') && word(b, q - 2) &&
+              (T(b, q - 2)->flags & TF_CAP) && !(T(b, q - 2)->lex & W_DET)) {
+            q -= 2;
+            continue;
+          }
+          break;
+        }
         if (q > lo + 1 && (folded_is(b, q - 1, "for") || folded_is(b, q - 1, "of")) &&
             word(b, q - 2) && (T(b, q - 2)->flags & TF_CAP) &&
             (T(b, q - 2)->lex & W_INSTITUTION)) {
@@ -1234,6 +1260,11 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         uint32_t ns = p;
         while (ns < j && word(b, ns) && (T(b, ns)->lex & W_DET)) ns++;
         spk__name_mention(b, m, ns, adj == j + 1 ? adj + 1 : j + 1);
+        /* ("The Ministry of Water, Land and Resource Stewardship said":
+         * the list after of that a complement took goes with the name) */
+        if (b->lid == PM_LANG_EN && adj != j + 1 && end > j + 2 && end - j <= 12 &&
+            (folded_is(b, j + 1, "of") || folded_is(b, j + 1, "for")) && of_list(b, j + 2, end))
+          m->ne = end;
         m->ts = p;
         m->te = end;
         return true;

@@ -2116,6 +2116,21 @@ test_expect_success 'English: "the Office of the X" is one name' '
 '
 
 
+# "The Ministry of Water, Land and Resource Stewardship said" (heldout41b),
+# "the Ministry of Emergency Management and Climate Readiness said"
+# (heldout41), "the Department for Environment, Food and Rural Affairs
+# said" (heldout11): a list of items of a few words after the body's "of"
+# or "for" is its name, not "Resource Stewardship" or "Ministry".
+test_expect_success 'English: a body'"'"'s name runs on across a list after its "of"' '
+	printf "%s\n" "The Ministry of Water, Land and Resource Stewardship said the program would review the permits." \
+		"The Ministry of Emergency Management and Climate Readiness said it was in contact \"hourly.\"" \
+		"The Ministry of Transportation and Transit said crews were watching two culverts." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Ministry of Water, Land and Resource Stewardship" \
+		"Ministry of Emergency Management and Climate Readiness" "Ministry of Transportation and Transit" >expected &&
+	test_cmp expected actual
+'
+
 # heldout41 (six articles) and heldout41b (five, written after
 # heldout41's rules): Canadian English press with organisations as
 # speakers; first contact 0.820 and 0.679.
