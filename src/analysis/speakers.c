@@ -984,6 +984,12 @@ static void note_entities(Block *b) {
           b->lid == PM_LANG_EN && (tk[i + 2].flags & TF_CAP) && folded_is(b, i + 1, "of") &&
           spk__nameish(b, i + 2)) {
         uint32_t e2 = spk__name_end(b, i + 2, n);
+        /* ("the Ministry of Emergency Management and Climate Readiness",
+         * "of Water, Land and Resource Stewardship": a list after of) */
+        for (int r = 0; r < 3 && e2 + 1 < n && (punct(b, e2, ',') || folded_is(b, e2, "and")) &&
+                        spk__nameish(b, e2 + 1) && !(tk[e2 + 1].lex & (W_FIRST_M | W_FIRST_F));
+             r++)
+          e2 = spk__name_end(b, e2 + 1, n);
         if (tk[e2 - 1].end - tk[i].start < CTX_NAME) spk__bind_role(b, i, i, e2);
       }
       continue;

@@ -2131,6 +2131,18 @@ test_expect_success 'English: a body'"'"'s name runs on across a list after its 
 	test_cmp expected actual
 '
 
+# The same list binds "the ministry" later on (heldout41: "The ministry
+# said it was in contact 'hourly'" went to "Ministry of Emergency
+# Management").
+test_expect_success 'English: "the ministry" after a ministry whose name holds a list' '
+	printf "%s\n\n" "In an email, the Ministry of Emergency Management and Climate Readiness said 22 million dollars had been committed." \
+		"Premier Ann Moss said help was coming. The ministry said it was in contact \"hourly.\"" >in.txt &&
+	speaker_names in.txt >actual &&
+	tail -n 1 actual >last &&
+	echo "Ministry of Emergency Management and Climate Readiness" >expected &&
+	test_cmp expected last
+'
+
 # heldout41 (six articles) and heldout41b (five, written after
 # heldout41's rules): Canadian English press with organisations as
 # speakers; first contact 0.820 and 0.679.
