@@ -753,6 +753,28 @@ static const char *bound_with(const Block *b, uint64_t flag) {
 
 static const char *company_bound(const Block *b) { return bound_with(b, W_COMPANY); }
 
+/* The name of an entity from s[0..n) on, as whole words, then more words,
+ * the last a company's ending ("Kestrel Analytics Inc." in "Ottawa-based
+ * Kestrel Analytics Inc.", "Northern Crest Pipeline Ltd.":
+ * organisation_ends); NULL when none. */
+static const char *company_in_full(const Block *b, const char *s, size_t n) {
+  const CtxPerson *e;
+  if (n + 1 >= CTX_NAME) return NULL;
+  for (size_t i = 0; i < 24 && (e = ctx__entity(b->ctx, i)) != NULL && e->name[0]; i++) {
+    if (e->gender) continue;
+    const char *at = strstr(e->name, s);
+    if (!at || (at > e->name && at[-1] != ' ') || at[n] != ' ') continue;
+    const char *last = strrchr(e->name, ' ') + 1;
+    char f[64];
+    size_t ln = strlen(last);
+    if (ln && last[ln - 1] == '.') ln--; /* ("Inc.": its period is no part of the word) */
+    size_t fn = ln && ln < 64 ? lex__fold(last, ln, f) : 0;
+    const LexEntry *x = fn ? lex__get(b->lx, f, fn) : NULL;
+    if (x && (x->flags & W_ORG_LAST)) return at;
+  }
+  return NULL;
+}
+
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -794,6 +816,19 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       by_surname = p != NULL;
       if (p && !titled) p = ctx__surname_holder(b->ctx, p, b->text + a, z - a);
       if (!p) p = ctx__entity_by_part(b->ctx, b->text + a, z - a);
+    }
+    /* "Kestrel Analytics said" after "Kestrel Analytics Inc." */
+    if (!p && m->ne - m->ns >= 2 && b->lid == PM_LANG_EN && z - a < CTX_NAME) {
+      char sn[CTX_NAME];
+      memcpy(sn, b->text + a, z - a);
+      sn[z - a] = '\0';
+      const char *full = company_in_full(b, sn, z - a);
+      if (full) {
+        str__put(r.name, sizeof r.name, 0, full, strlen(full));
+        r.suffix = "+surname";
+        r.has_name = true;
+        return r;
+      }
     }
     /* "Mrs. Vance" after Michael, Robert and Eleanor Vance: the latest
      * of the honorific's gender */

@@ -1083,8 +1083,13 @@ static void note_entities(Block *b) {
         ctx__bind_role(b->ctx, "entreprise", 10, "", nm);
       }
     }
-    if (e - s > 4) continue;
-    if (!(hon || (e - s >= 2 && (first || !after_prep)))) continue;
+    /* "awarded to Ottawa-based Kestrel Analytics Inc.", "that Northern
+     * Crest Pipeline Ltd. cleared": a company's full name, wherever it
+     * stands, is what its short name stands for later (resolve.c) */
+    bool firm = b->lid == PM_LANG_EN && e - s >= 2 && e - s <= 5 &&
+                (tk[e - 1].lex & W_ORG_LAST) && tk[e - 1].end - tk[e - 1].start <= 4;
+    if (e - s > 4 && !firm) continue;
+    if (!(hon || firm || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
     /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane
      * Marchetti », « (Le Télégramme/Hervé Quéméner) »: a photo credit

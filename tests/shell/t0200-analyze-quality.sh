@@ -2143,13 +2143,26 @@ test_expect_success 'English: "the ministry" after a ministry whose name holds a
 	test_cmp expected last
 '
 
+# "awarded to Ottawa-based Kestrel Analytics Inc." then "Kestrel Analytics
+# said" (heldout41b, Hill Times), "that Northern Crest Pipeline Ltd.
+# cleared" then "Northern Crest said" (heldout41b, Narwhal): a company's
+# short name is its full name, which is an organisation, so "the company"
+# is it too.
+test_expect_success 'English: "Kestrel Analytics said" after "Ottawa-based Kestrel Analytics Inc."' '
+	printf "%s\n\n" "The contract was awarded to Ottawa-based Kestrel Analytics Inc. in June." \
+		"Kestrel Analytics said in a statement that it followed every rule. The company said it had hired an independent monitor." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Kestrel Analytics Inc." "Kestrel Analytics Inc." >expected &&
+	test_cmp expected actual
+'
+
 # heldout41 (six articles) and heldout41b (five, written after
 # heldout41's rules): Canadian English press with organisations as
 # speakers; first contact 0.820 and 0.679.
 test_expect_success 'held-out batches 41 and 41b (Canadian English press) stay above their floor' '
-	floors 0.99 0.96 0.93 "$A"/heldout41/en-*.txt &&
+	floors 0.99 0.96 0.95 "$A"/heldout41/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.98 0.75 "$A"/heldout41b/en-*.txt &&
+	floors 0.99 0.98 0.82 "$A"/heldout41b/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
