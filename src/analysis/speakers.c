@@ -1510,6 +1510,22 @@ void speakers__attribute(Block *b) {
   if (b->ctx->prev_subject.name[0] || b->ctx->prev_subject.gender)
     memset(&b->ctx->prev_subject, 0, sizeof b->ctx->prev_subject);
   if (!comments && b->res->quotes.size == first_quote) note_prev_subject(b);
+  /* « Entretien avec Karima Benali-Ortiz, secrétaire fédérale. » in the
+   * article's head: the person the interview word names is the one the
+   * answers are from, whoever the headline or the lede named first (an
+   * organisation, a minister the questions quote) */
+  if (b->para_start < 2000 && !byline && !comments) {
+    for (uint32_t k = 0; k < b->sents.size; k++) {
+      const Sentence *s = &b->sents.contents[k];
+      if (!(s->lex & W_INTERVIEW) || !(s->lex & (W_FIRST_M | W_FIRST_F))) continue;
+      uint32_t p = spk__interviewee(b, s->start, s->end);
+      if (p == NONE) continue;
+      uint32_t e = spk__name_end(b, p, s->end);
+      ctx__set_person(&b->ctx->interviewee, b->text + T(b, p)->start,
+                      T(b, e - 1)->end - T(b, p)->start, spk__name_gender(b, p));
+      break;
+    }
+  }
   if (!b->ctx->interviewee.name[0] && b->ctx->n_people) {
     const CtxPerson *first = ctx__entity(b->ctx, b->ctx->n_people - 1u);
     if (first && strchr(first->name, ' '))

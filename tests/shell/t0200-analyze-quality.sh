@@ -1120,6 +1120,19 @@ test_expect_success 'France press batches 37 to 37e stay above their measured fl
 	floors 0.99 0.87 0.89 "$A"/heldout37e/fr-*.txt
 '
 
+# heldout43 and 43b (France press, session 8): rules each with a sentence
+# of our own; the batches' floors and first-contact figures are further on.
+test_expect_success 'France press: « Entretien avec X » in the deck makes X the one the dash answers are from' '
+	printf "%s\n\n" "Grève : « Nous ne lâcherons pas », prévient la CGT" \
+		"Le mouvement entre dans son troisième jour. Entretien avec Karima Benali-Ortiz, secrétaire fédérale." \
+		"Le ministre, Philippe Tabarly-Roux, a jugé la grève « injustifiée ». « Le dialogue existe », a-t-il déclaré." \
+		"Que lui répondez-vous ?" \
+		"— Qu’il vienne passer une nuit dans un poste d’aiguillage. Les collègues travaillent en trois-huit." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "CGT" "Philippe Tabarly-Roux" "Philippe Tabarly-Roux" "Karima Benali-Ortiz" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
 	printf "%s\n\n" "Titre de l’article" \
 		"Tomás Echeverría a gagné en cinq sets. « Le public était contre moi », a souri l’Argentin, qui affrontera lundi le Norvégien Casper Ruud-Nilsen." >in.txt &&
