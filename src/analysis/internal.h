@@ -86,6 +86,7 @@
 #define W_ANONYMITY (1ull << 59)
 #define W_PLACE (1ull << 60) /* rue, pont, école: the capitalised name after it is a place */
 #define W_MEMBERS (1ull << 61) /* syndicat, fédération: a body its members form, named by an acronym */
+#define W_DEFENDANT (1ull << 62) /* accusé, prévenu: a court report's defendant */
 
 typedef struct {
   uint64_t hash; /* 0 marks an empty slot */

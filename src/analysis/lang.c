@@ -387,6 +387,7 @@ static const ListKey list_keys[] = {
     {"epithets", W_ROLE_GENERIC, 0, false, 0},
     {"agency_nouns", W_AGENCY, 0, false, 0},
     {"member_bodies", W_MEMBERS, 0, false, 0},
+    {"defendant_nouns", W_DEFENDANT, 0, false, 0},
     {"interview_words", W_INTERVIEW, 0, false, 0},
     {"offices", W_ROLE | W_OFFICE, 0, false, 0},
     {"company_nouns", W_COMPANY, 0, false, 0},

@@ -1066,6 +1066,24 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.7;
       return r;
     }
+    /* « …, a déclaré l'accusé » after « Yanis M., 29 ans, a maintenu sa
+     * version » and « une mère de famille, Samia Ferhat »: a court report
+     * names its defendant by a first name and an initial, so a defendant
+     * noun is the last person so named (not the victim named in full) */
+    if (h->lex & W_DEFENDANT) {
+      const CtxPerson *e;
+      for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0] && i < 8; i++) {
+        size_t n = strlen(e->name);
+        if (n < 4 || e->name[n - 1] != '.' || e->name[n - 3] != ' ' ||
+            e->name[n - 2] < 'A' || e->name[n - 2] > 'Z' || !compatible(m->gender, e->gender))
+          continue;
+        put_name(&r, e->name, n);
+        if (e->gender) r.gender = e->gender;
+        r.suffix = "+defendant";
+        r.conf = 0.7;
+        return r;
+      }
+    }
     /* « Le maire, Christian Leroy, ne cache pas son exaspération. « … »,
      * s'emporte l'élu »: a generic role, like a pronoun, takes the one
      * person of its gender the sentence before names */

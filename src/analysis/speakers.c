@@ -385,6 +385,34 @@ static void give_preceding_subject(Block *b, PmQuote *q, const Resolved *r) {
   b->ctx->last_age = 0;
 }
 
+/* « Le prévenu a haussé les épaules. « … » », « Invité à prendre la
+ * parole en dernier, l'accusé s'est levé. « … » »: the defendant the
+ * sentence before opens with (past a short phrase and its comma), as the
+ * defendant noun resolves (resolve.c); false when it names no one. */
+static bool defendant_before(Block *b, uint32_t so, Resolved *out) {
+  const Sentence *s = &b->sents.contents[so - 1];
+  if (!(s->lex & W_DEFENDANT)) return false;
+  uint32_t k = s->start;
+  for (uint32_t j = k; j < s->end && j < k + 10; j++)
+    if (punct(b, j, ',')) {
+      if (!(word(b, k) && (T(b, k)->lex & W_DET))) k = j + 1;
+      break;
+    }
+  if (k + 2 >= s->end || !word(b, k) || !(T(b, k)->lex & W_DET) || spk__indefinite_det(b, k) ||
+      !word(b, k + 1) || !(T(b, k + 1)->lex & W_DEFENDANT) || spk__in_quote(b, k) ||
+      (word(b, k + 2) && (T(b, k + 2)->lex & W_PREP)))
+    return false;
+  Mention rm;
+  memset(&rm, 0, sizeof rm);
+  rm.type = M_ROLE;
+  rm.ts = rm.ns = k;
+  rm.head = k + 1;
+  rm.te = rm.ne = k + 2;
+  rm.gender = folded_is(b, k, "la") ? 2 : folded_is(b, k, "le") ? 1 : 0;
+  *out = spk__resolve(b, &rm);
+  return out->has_name;
+}
+
 /* Does a quotation of this paragraph before q, ending after byte `from`
  * (the start of the sentence before q's), have a named speaker?  ("Mr
  * Pryce was spotted … 'It was a real needle-in-a-haystack job,' said
@@ -651,6 +679,9 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                b->lid == PM_LANG_FR && reaction_object_before(b, so, &prev_subj)) {
       /* « Un argument que balaie X. « … » » */
+      give_preceding_subject(b, q, &prev_subj);
+    } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
+               b->lid == PM_LANG_FR && defendant_before(b, so, &prev_subj)) {
       give_preceding_subject(b, q, &prev_subj);
     } else if (sentence_like && k == g && so > 0 && b->sents.contents[so].start == o &&
                !named_quote_before(b, q, T(b, b->sents.contents[so - 1].start)->start) &&

@@ -121,7 +121,14 @@ static inline bool spk__nameish(const Block *b, uint32_t i) {
   if (i >= b->toks.size) return false;
   const Token *t = T(b, i);
   if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
-  if (t->lex & NAMEISH_NOT) return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0;
+  /* (« Yanis M., 29 ans »: after a first name, a one-letter honorific
+   * with its period is the surname's initial) */
+  if (t->lex & NAMEISH_NOT)
+    return (t->lex & (W_FIRST_M | W_FIRST_F)) != 0 ||
+           (t->end - t->start == 1 && (t->lex & W_HONORIFIC) && i > 0 && i + 1 < b->toks.size &&
+            (T(b, i - 1)->lex & (W_FIRST_M | W_FIRST_F)) && T(b, i - 1)->kind == T_WORD &&
+            T(b, i + 1)->kind == T_PUNCT && T(b, i + 1)->ch == '.' &&
+            T(b, i + 1)->start == t->end);
   return spk__nameish_cap(b, i);
 }
 /* A speech verb used as a verb: lowercase, not after a determiner. */

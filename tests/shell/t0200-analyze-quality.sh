@@ -1133,6 +1133,20 @@ test_expect_success 'France press: « Entretien avec X » in the deck makes X th
 	test_cmp expected actual
 '
 
+# « Yanis M. »: after a first name, « M. » is an initial, not Monsieur; a
+# defendant noun is the last person named by an initial (not the victim
+# named in full just before), and « Le prévenu a haussé les épaules. » hands
+# the next quotation to him rather than to the judge who spoke before.
+test_expect_success 'France press: « a déclaré l’accusé » and « Le prévenu a haussé les épaules. « … » » are the defendant' '
+	printf "%s\n\n" "Titre de l’article" \
+		"Devant la cour d’assises, Yanis M., 29 ans, a maintenu sa version. Le feu avait tué une voisine de 41 ans, Samia Ferhat." \
+		"« Je voulais seulement lui faire peur », a déclaré l’accusé." \
+		"La présidente, Catherine Aubrac-Vidal, l’a interrogé sur le bidon d’essence. « Vous nous dites que vous vouliez seulement faire peur ? » Le prévenu a haussé les épaules. « Je ne sais plus. »" >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Yanis M." "Catherine Aubrac-Vidal" "Yanis M." >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
 	printf "%s\n\n" "Titre de l’article" \
 		"Tomás Echeverría a gagné en cinq sets. « Le public était contre moi », a souri l’Argentin, qui affrontera lundi le Norvégien Casper Ruud-Nilsen." >in.txt &&
