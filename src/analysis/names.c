@@ -353,11 +353,15 @@ uint32_t spk__past_nationality(const Block *b, uint32_t ns, uint32_t ne) {
 
 void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
   /* "le député LR Aurélien Pradié": the party is not part of the name */
-  /* ("NHS Western Isles", "BBC Scotland": in English an initialism
-   * before words that open no person's name is the body's own) */
+  /* ("NHS Western Isles", « l'ARS Auvergne-Rhône-Alpes », « le RC Lens »,
+   * « l'association SOS Usagers du Nord »: an initialism before words
+   * that open no person's name is the body's own) */
   while (ns + 1 < ne && (T(b, ns)->flags & TF_ALLCAP) && !(T(b, ns + 1)->flags & TF_ALLCAP) &&
          T(b, ns + 1)->kind == T_WORD &&
-         !(b->lid == PM_LANG_EN && !(T(b, ns + 1)->lex & (W_FIRST_M | W_FIRST_F))))
+         ((T(b, ns + 1)->lex & (W_FIRST_M | W_FIRST_F)) ||
+          /* (a capitalised byline glued to the next word, « RAPHAËL
+           * GENDRON-ST-PIERREVendredi », is no body's initialism) */
+          (T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) || T(b, ns)->end - T(b, ns)->start > 5))
     ns++;
   ns = spk__past_nationality(b, ns, ne);
   /* "Tenant Rhonda Klassen says": a capitalised noun of an unnamed

@@ -1147,6 +1147,19 @@ test_expect_success 'France press: « a déclaré l’accusé » and « Le prév
 	test_cmp expected actual
 '
 
+# An initialism before words that open no person's name is the body's own
+# (« l’ARS Occitanie », « le RC Lens »); a party's before a first name is not.
+test_expect_success 'France press: « l’ARS Occitanie » and « le RC Lens » keep their initialism, « le député LR X » does not' '
+	printf "%s\n\n" "Titre de l’article" \
+		"Selon l’ARS Occitanie, l’eau distribuée ne présente aucun risque." \
+		"Le RC Lens a annoncé que 37 000 spectateurs avaient assisté à la rencontre." \
+		"« Le texte est mal ficelé », a estimé le député LR Aurélien Pradié." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -e ": indirect " -e ": quote " out | sed "s/.* -- //; s/ \[.*//" >actual &&
+	printf "%s\n" "ARS Occitanie" "RC Lens" "Aurélien Pradié" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
 	printf "%s\n\n" "Titre de l’article" \
 		"Tomás Echeverría a gagné en cinq sets. « Le public était contre moi », a souri l’Argentin, qui affrontera lundi le Norvégien Casper Ruud-Nilsen." >in.txt &&
