@@ -1291,6 +1291,27 @@ Resolved spk__resolve(Block *b, const Mention *m) {
         r.conf = 0.7;
         return r;
       }
+    /* « L'ARS Auvergne-Rhône-Alpes a annoncé … « … », précise l'agence »:
+     * with nothing bound to it, a French agency noun is the body last
+     * named by its initialism (an agency goes by its initials: ARS,
+     * ADEME, ANSM, AFP), among the few names noted last; only « agence »,
+     * the agency noun that is also an outlet's, not « le ministère » */
+    if (!bound && (m->type == M_INST || m->type == M_OUTLET) && b->lid == PM_LANG_FR &&
+        m->ts < m->head &&
+        (T(b, m->head)->lex & W_AGENCY) && (T(b, m->head)->lex & W_OUTLET) &&
+        (T(b, m->ts)->lex & W_DET) &&
+        !spk__indefinite_det(b, m->ts)) {
+      const CtxPerson *e;
+      for (size_t i = 0; (e = ctx__entity(b->ctx, i)) != NULL && e->name[0] && i < 4; i++) {
+        size_t w = strcspn(e->name, " ");
+        bool caps = w >= 2 && w <= 5;
+        for (size_t j = 0; caps && j < w; j++) caps = e->name[j] >= 'A' && e->name[j] <= 'Z';
+        if (caps) {
+          bound = e->name;
+          break;
+        }
+      }
+    }
     if (bound) {
       put_name(&r, bound, strlen(bound));
       r.suffix = "+institution";

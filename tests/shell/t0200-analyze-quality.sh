@@ -1160,6 +1160,17 @@ test_expect_success 'France press: « l’ARS Occitanie » and « le RC Lens » 
 	test_cmp expected actual
 '
 
+# « L’ARS Occitanie a annoncé … « … », précise l’agence »: an agency noun
+# with nothing bound to it is the body last named by its initialism.
+test_expect_success 'France press: « précise l’agence » is the body named before by its initialism' '
+	printf "%s\n\n" "Titre de l’article" \
+		"L’ARS Occitanie a annoncé que les urgences de Lodève fermeraient la nuit. « Il s’agit d’une mesure temporaire », précise l’agence." \
+		"Le maire, Paul Vidal, dénonce « une fermeture déguisée »." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "ARS Occitanie" "Paul Vidal" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
 	printf "%s\n\n" "Titre de l’article" \
 		"Tomás Echeverría a gagné en cinq sets. « Le public était contre moi », a souri l’Argentin, qui affrontera lundi le Norvégien Casper Ruud-Nilsen." >in.txt &&
