@@ -243,7 +243,9 @@ uint32_t spk__interviewee(const Block *b, uint32_t from, uint32_t to) {
   if (to > b->toks.size) to = b->toks.size;
   for (uint32_t i = from; i < to; i++) {
     if (!word(b, i) || !(T(b, i)->lex & W_INTERVIEW)) continue;
-    for (uint32_t k = i + 1; k < to && k < i + 4; k++)
+    /* (« Entretien avec Karima X », « Rencontre avec sa directrice,
+     * Nathalie X »: past a short apposition) */
+    for (uint32_t k = i + 1; k < to && k < i + 8; k++)
       if (person_at(b, k, b->toks.size)) return k;
     return NONE;
   }

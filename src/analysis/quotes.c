@@ -299,7 +299,13 @@ static void find(Block *b) {
   uint8_t carried = b->ctx->open_family;
   b->ctx->open_family = 0;
   bool answer = b->ctx->after_question;
-  b->ctx->after_question = n && t[n - 1].kind == T_PUNCT && t[n - 1].ch == '?';
+  /* (or a prompt left hanging: « La direction promet qu'il n'y aura aucun
+   * licenciement… » then « — Aucun licenciement, peut-être. ») */
+  b->ctx->after_question =
+      n && t[n - 1].kind == T_PUNCT &&
+      (t[n - 1].ch == '?' ||
+       (t[n - 1].ch == '.' && t[n - 1].end - t[n - 1].start == 3 &&
+        (unsigned char)b->text[t[n - 1].start] == 0xE2));
   if (!carried && n && t[0].kind == T_PUNCT && t[0].ch == '-' && b->lid == PM_LANG_FR) {
     if (dialogue_line(b, answer)) {
       b->ctx->open_paras = 0;

@@ -1133,6 +1133,21 @@ test_expect_success 'France press: « Entretien avec X » in the deck makes X th
 	test_cmp expected actual
 '
 
+# « Rencontre avec sa directrice, X »: the interviewee past a short
+# apposition; a prompt left hanging (« … ») is a question its dash line
+# answers.
+test_expect_success 'France press: « Rencontre avec sa directrice, X », and a dash answer after a prompt ending in « … »' '
+	printf "%s\n\n" "Festival de Ronquières : l’appel à l’aide" \
+		"Le festival brabançon a perdu 1,2 million d’euros. Rencontre avec sa directrice, Nathalie Dewaele-Lambot." \
+		"Comment en êtes-vous arrivés là ?" \
+		"– La météo, bien sûr. Mais pas seulement, les cachets ont doublé." \
+		"Certains disent qu’un festival sans subsides doit disparaître…" \
+		"– Je l’entends. Mais personne ne dit ça des clubs de foot." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Nathalie Dewaele-Lambot" "Nathalie Dewaele-Lambot" >expected &&
+	test_cmp expected actual
+'
+
 # « Yanis M. »: after a first name, « M. » is an initial, not Monsieur; a
 # defendant noun is the last person named by an initial (not the victim
 # named in full just before), and « Le prévenu a haussé les épaules. » hands
