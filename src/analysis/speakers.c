@@ -413,6 +413,16 @@ static bool defendant_before(Block *b, uint32_t so, Resolved *out) {
   return out->has_name;
 }
 
+/* Is `name` written between tokens lo and hi?  (A name the sentence
+ * itself holds, not one an older sentence gave.) */
+static bool occurs_in(const Block *b, uint32_t lo, uint32_t hi, const char *name) {
+  size_t n = strlen(name);
+  uint32_t a = T(b, lo)->start, z = T(b, hi)->start;
+  for (uint32_t i = a; i + n <= z; i++)
+    if (b->text[i] == name[0] && !memcmp(b->text + i, name, n)) return true;
+  return false;
+}
+
 /* Does a quotation of this paragraph before q, ending after byte `from`
  * (the start of the sentence before q's), have a named speaker?  ("Mr
  * Pryce was spotted … 'It was a real needle-in-a-haystack job,' said
@@ -742,6 +752,16 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       q->speaker.how = "follow-on";
       q->speaker.stance = PM_STANCE_NONE;
       q->confidence = 0.5;
+    } else if (sentence_like && k == g && b->lid == PM_LANG_FR && b->sents.size &&
+               o > lo + 3 && ctx->last_speaker.name[0] && ctx->last_age <= 3 &&
+               (so_lex & (W_FIRST_M | W_FIRST_F)) &&
+               spk__paragraph_subject(b, o, &prev_subj) &&
+               strcmp(prev_subj.name, ctx->last_speaker.name) &&
+               occurs_in(b, lo, o, prev_subj.name)) {
+      /* « Contacté, l'avocat de l'un d'eux, Me Grégory Thuan, n'a pas
+       * souhaité s'exprimer « tant que … » »: a quotation inside a
+       * sentence about someone named in it, not the last speaker */
+      give_preceding_subject(b, q, &prev_subj);
     } else if (sentence_like && ctx->last_speaker.name[0] && ctx->last_age <= 3) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
       /* a sub-heading that repeats a follow-on quotation is its speaker's */

@@ -1148,6 +1148,17 @@ test_expect_success 'France press: « Rencontre avec sa directrice, X », and a 
 	test_cmp expected actual
 '
 
+# A quotation inside a sentence about someone it names is that person's,
+# not a follow-on of the last speaker.
+test_expect_success 'France press: « Contacté, l’avocat …, Me X, n’a pas souhaité s’exprimer « … » » is X, not the last speaker' '
+	printf "%s\n\n" "Titre de l’article" \
+		"« Cela fait deux ans que nous demandons des caméras », a réagi le conseiller municipal Laurent Hénart-Morel." \
+		"Contacté, l’avocat de l’un d’eux, Me Grégory Thuan, n’a pas souhaité s’exprimer « tant que le dossier n’est pas accessible »." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "Laurent Hénart-Morel" "Grégory Thuan" >expected &&
+	test_cmp expected actual
+'
+
 # « Yanis M. »: after a first name, « M. » is an initial, not Monsieur; a
 # defendant noun is the last person named by an initial (not the victim
 # named in full just before), and « Le prévenu a haussé les épaules. » hands
