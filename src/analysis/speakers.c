@@ -1589,7 +1589,9 @@ void speakers__attribute(Block *b) {
                     last_subject.gender);
   if (b->ctx->anon_last && !--b->ctx->anon_last)
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
-  if (b->n_lede_quotes && ++b->lede_age > 4) {
+  /* (a byline or a furniture line between the deck and the body, « Par X -
+   * 14 avr. 2031 », « Publié le … », does not age the deck's role) */
+  if (b->n_lede_quotes && !byline && !furniture_head && ++b->lede_age > 4) {
     b->n_lede_quotes = 0;
     memset(b->lede_role, 0, sizeof b->lede_role);
   }

@@ -1197,6 +1197,21 @@ test_expect_success 'France press: « précise l’agence » is the body named b
 	test_cmp expected actual
 '
 
+# A deck's role waits for the body to name its holder; a byline and a
+# furniture line between them do not use up the paragraphs it waits.
+test_expect_success 'France press: a deck'"'"'s « Le procureur de la République évoque « … » » is named three paragraphs past a byline' '
+	printf "%s\n\n" "Nancy : un adolescent poignardé, deux suspects en garde à vue" \
+		"Faits divers. Le procureur de la République évoque « une rixe d’une rare violence »." \
+		"Par Thomas Gerbaud - 14 avr. 2031 à 18:22 - Temps de lecture : 3 min" \
+		"Publié le 14 avril 2031" \
+		"Il était un peu plus de 2 heures du matin quand les policiers ont été appelés." \
+		"Deux jeunes hommes ont été interpellés dans la matinée, à Vandœuvre." \
+		"Lors d’une conférence de presse, le procureur de la République de Nancy, François Pérain-Duval, a décrit « une rixe d’une rare violence, partie d’un simple regard »." >in.txt &&
+	quote_speakers in.txt | sed "s/ \[.*//" >actual &&
+	printf "%s\n" "François Pérain-Duval" "François Pérain-Duval" >expected &&
+	test_cmp expected actual
+'
+
 # heldout43 (France press: Le Progrès assizes, Public Sénat commission of
 # inquiry, La Montagne and the ARS, L'Humanité strike with a dash Q/R,
 # Midi Libre town council) scored 0.747 speaker accuracy at first contact;
@@ -1205,7 +1220,7 @@ test_expect_success 'France press: « précise l’agence » is the body named b
 # the session-start rules.  Floors just below the figures after the fixes.
 test_expect_success 'France press batches 43 and 43b stay above their measured floor' '
 	floors 0.99 0.90 0.83 "$A"/heldout43/fr-*.txt &&
-	floors 0.99 0.93 0.84 "$A"/heldout43b/fr-*.txt
+	floors 0.99 0.93 0.86 "$A"/heldout43b/fr-*.txt
 '
 
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
