@@ -726,6 +726,21 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     if (q != NONE) {
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
       if (!c.found) continue;
+      /* « la ministre a refusé toute suppression, mais promis que … »: a
+       * participle joined by a conjunction shares the first predicate's
+       * auxiliary and subject, not « mais » */
+      if (b->lid == PM_LANG_FR && c.m.te == c.m.ts + 1 && word(b, c.m.ts) &&
+          (T(b, c.m.ts)->lex & W_CONJ) && c.m.ts + 1 == v) {
+        uint32_t aux = NONE;
+        for (uint32_t k = c.m.ts; k-- > s->start + 1;)
+          if (word(b, k) && (T(b, k)->lex & W_AUX)) {
+            aux = k;
+            break;
+          }
+        if (aux == NONE) continue;
+        c = spk__cue_at_verb(b, aux, s->start, aux + 1, "indirect", 0.7, false);
+        if (!c.found || (c.m.te == c.m.ts + 1 && (T(b, c.m.ts)->lex & W_CONJ))) continue;
+      }
       /* « on » reports only for the organisation a « Du côté de X, » or
        * « Chez X, » opening names (resolve.c) */
       if (c.m.type == M_PRON && c.m.gender == 3 && !inverted(b, v) &&

@@ -1212,6 +1212,18 @@ test_expect_success 'France press: a deck'"'"'s « Le procureur de la Républiqu
 	test_cmp expected actual
 '
 
+# « la ministre a refusé toute suppression, mais promis que … »: the joined
+# participle shares the first predicate's subject; « mais » is no speaker.
+test_expect_success 'France press: « X a refusé …, mais promis que … » reports the clause for X, not for « mais »' '
+	printf "%s\n\n" "Titre de l’article" \
+		"« Je ne suis pas venue ici pour me faire applaudir », a déclaré la ministre de l’Agriculture, Annie Genevard-Roux." \
+		"Sur l’OFB, la ministre a refusé toute suppression, mais promis que les agents ne seraient plus armés lors des contrôles." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.* -- //; s/ \[.*//" >actual &&
+	echo "Annie Genevard-Roux" >expected &&
+	test_cmp expected actual
+'
+
 # heldout43 (France press: Le Progrès assizes, Public Sénat commission of
 # inquiry, La Montagne and the ARS, L'Humanité strike with a dash Q/R,
 # Midi Libre town council) scored 0.747 speaker accuracy at first contact;
@@ -1220,7 +1232,7 @@ test_expect_success 'France press: a deck'"'"'s « Le procureur de la Républiqu
 # the session-start rules.  Floors just below the figures after the fixes.
 test_expect_success 'France press batches 43 and 43b stay above their measured floor' '
 	floors 0.99 0.90 0.83 "$A"/heldout43/fr-*.txt &&
-	floors 0.99 0.93 0.86 "$A"/heldout43b/fr-*.txt
+	floors 0.99 0.93 0.87 "$A"/heldout43b/fr-*.txt
 '
 
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
