@@ -275,13 +275,24 @@ static uint32_t forgot_close(const Block *b, const uint32_t *stack, uint32_t dep
 
 static Q_NOINLINE void find(Block *b);
 
+/* Does the paragraph end in a question, or in a prompt left hanging (« La
+ * direction promet qu'il n'y aura aucun licenciement… » then « — Aucun
+ * licenciement, peut-être. »)?  A dialogue line after it is its answer. */
+static bool ends_question(const Block *b) {
+  const Token *t = b->toks.contents;
+  uint32_t n = b->toks.size;
+  return n && t[n - 1].kind == T_PUNCT &&
+         (t[n - 1].ch == '?' || (t[n - 1].ch == '.' && t[n - 1].end - t[n - 1].start == 3 &&
+                                 (unsigned char)b->text[t[n - 1].start] == 0xE2));
+}
+
 void quotes__find(Block *b) {
   /* Most paragraphs hold no mark, carry no quotation and open with no
    * dash: they need none of find's frame. */
   const Token *t = b->toks.contents;
   uint32_t n = b->toks.size;
   if (!b->marks.size && !b->ctx->open_family && !(n && t[0].kind == T_PUNCT && t[0].ch == '-')) {
-    b->ctx->after_question = n && t[n - 1].kind == T_PUNCT && t[n - 1].ch == '?';
+    b->ctx->after_question = ends_question(b);
     b->ctx->open_paras = 0;
     return;
   }
@@ -299,13 +310,7 @@ static void find(Block *b) {
   uint8_t carried = b->ctx->open_family;
   b->ctx->open_family = 0;
   bool answer = b->ctx->after_question;
-  /* (or a prompt left hanging: « La direction promet qu'il n'y aura aucun
-   * licenciement… » then « — Aucun licenciement, peut-être. ») */
-  b->ctx->after_question =
-      n && t[n - 1].kind == T_PUNCT &&
-      (t[n - 1].ch == '?' ||
-       (t[n - 1].ch == '.' && t[n - 1].end - t[n - 1].start == 3 &&
-        (unsigned char)b->text[t[n - 1].start] == 0xE2));
+  b->ctx->after_question = ends_question(b);
   if (!carried && n && t[0].kind == T_PUNCT && t[0].ch == '-' && b->lid == PM_LANG_FR) {
     if (dialogue_line(b, answer)) {
       b->ctx->open_paras = 0;
