@@ -193,6 +193,14 @@ void pm_context_free(PmContext *ctx);
 #define PM_PARAGRAPH_MAX (256u * 1024u)
 size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos);
 
+/* Where a reader of a big file may cut text[0..len) into blocks: the offset
+ * just past its last blank line (found in the last 64 KiB), else just past
+ * its last '\n', 0 when it has none.  A blank line ends a paragraph in every
+ * reading of the line breaks, also in a hard-wrapped text, where a single
+ * '\n' may only wrap a line (see pm_analyze_block); a reader that cuts at
+ * every '\n' would split its paragraphs.  Cannot fail. */
+size_t pm_analysis_block_end(const char *text, size_t len);
+
 /* Analyses text[0..len), one or more whole paragraphs (as cut by
  * pm_analysis_next_paragraph), reading and updating `ctx` (in: the state
  * before the text, out: the state after it).  `text` is borrowed and need

@@ -325,7 +325,11 @@ PmAnalysis *an__begin(Block *b, const PmLang *lang,
   b->lx = &lang->lex[lid];
   b->lid = lid;
   b->opts = opts;
-  b->text = text;
+  /* hard-wrapped text: its soft breaks read as spaces, in a copy */
+  if (!ctx->wrap) an__wrap_detect(text, len, &ctx->wrap, &ctx->wrap_width);
+  b->soft = ctx->wrap == PM_WRAP_LINES ? NULL
+            : an__soften(text, len, ctx->wrap, ctx->wrap_width);
+  b->text = b->soft ? b->soft : text;
   b->len = (uint32_t)len;
   b->ctx = ctx;
   b->res = pm_calloc(1, sizeof *b->res);
@@ -349,6 +353,8 @@ PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->raw);
   an__recall_mentions(b->res, b->text, b->len);
   collect_speakers(b->res);
+  pm_free(b->soft);
+  b->soft = NULL;
   return b->res;
 }
 

@@ -358,6 +358,9 @@ struct PmContext {
   uint8_t last_age;      /* sentences since the last attributed quote */
   uint8_t votes_fr;      /* language evidence so far, while undecided */
   uint8_t votes_en;
+  uint8_t wrap;          /* how its line breaks read, PM_WRAP_* (0: not
+                            decided yet; softbreak.c) */
+  uint8_t wrap_width;    /* PM_WRAP_WIDTH: the lines' width in bytes */
   CtxPerson open_speaker;   /* speaker of the open quote ("" unknown) */
   CtxPerson lead_speaker;   /* speaker named by a colon lead-in */
   CtxPerson last_speaker;   /* the last quote's speaker, for follow-ons */
@@ -455,6 +458,24 @@ static inline size_t str__put(char *out, size_t size, size_t at,
   return at + n;
 }
 
+/* ---- soft line breaks (softbreak.c) ----------------------------------- */
+
+/* How a text's line breaks read: every '\n' ends a paragraph, or a text
+ * hard-wrapped near one width, or Markdown (CommonMark's paragraphs). */
+enum { PM_WRAP_LINES = 1, PM_WRAP_WIDTH, PM_WRAP_MARKDOWN };
+
+/* Decides the reading of a text from its first 16 KiB (text[0..len) is its
+ * first block): *mode a PM_WRAP_* value, *width the wrapped lines' width in
+ * bytes (PM_WRAP_WIDTH only, else 0). */
+void an__wrap_detect(const char *text, size_t len, uint8_t *mode,
+                     uint8_t *width);
+/* A copy of the block text[0..len) (a block starts after a hard break) with
+ * each soft break's '\n', and the '\r' before it, made a space: the bytes
+ * and offsets are otherwise the text's.  NULL when the mode reads every
+ * break as hard or the block has no soft break.  The caller frees it with
+ * pm_free. */
+char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width);
+
 /* ---- results ----------------------------------------------------------- */
 
 struct PmAnalysis {
@@ -551,6 +572,8 @@ typedef struct {
   uint32_t n_lede_quotes;
   uint32_t lede_age;          /* paragraphs since it was noted */
   PmAnalyzeOptions own_opts;  /* the defaults, when the caller gave none */
+  char *soft;                 /* the softened copy `text` points to, or NULL
+                                 (an__soften; freed by an__end) */
   /* The lookup keys of this paragraph's role nouns (roles.c), by head
    * token: a role noun is often bound and looked up several times in a
    * paragraph, and its key costs a fold of its whole phrase.  Emptied by

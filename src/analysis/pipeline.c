@@ -520,9 +520,12 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   }
   /* The next block goes to the other slot (its last job is consumed),
    * when its language is already settled (a block still detecting it may
-   * choose another lexicon for the next). */
+   * choose another lexicon for the next), and when its line breaks all
+   * end paragraphs: a wrapped text's next block is read through its own
+   * softened copy (softbreak.c), made when the block is passed. */
   if (next && next_len >= AN_PIPELINE_MIN &&
-      next_len + next_len / 2 + 3 <= UINT32_MAX / 2 && b->ctx->lang) {
+      next_len + next_len / 2 + 3 <= UINT32_MAX / 2 && b->ctx->lang &&
+      b->ctx->wrap == PM_WRAP_LINES) {
     s->ahead = j == &s->jobs[0] ? &s->jobs[1] : &s->jobs[0];
     job_queue(s, s->ahead, b, next, next_len);
   }

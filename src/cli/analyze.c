@@ -293,11 +293,13 @@ typedef struct {
 static void cut_chunk(Chunk *c, size_t skip) {
   c->cut = c->have;
   if (c->eof) return;
-  for (size_t i = c->have; i > skip; i--)
-    if (c->buf[i - 1] == '\n') {
-      c->cut = i;
-      return;
-    }
+  /* after a blank line when there is one: in a hard-wrapped text a single
+   * '\n' may be inside a paragraph */
+  size_t e = pm_analysis_block_end(c->buf + skip, c->have - skip);
+  if (e) {
+    c->cut = skip + e;
+    return;
+  }
   /* one long line: after its last piece that ends before the block does */
   size_t p = skip, cut = skip;
   while (p < c->have) {

@@ -1,0 +1,230 @@
+/*
+ * softbreak.c - which line ends inside a text are not paragraph ends.
+ *
+ * The analyser reads one paragraph per line (analyze.c): scraped press text
+ * keeps one paragraph per line, often with no blank line between them, and
+ * headlines, bylines and captions that end without a period.  But Markdown,
+ * e-mail newsletters, wire exports and plain-text archives are hard-wrapped:
+ * a paragraph is lines up to a blank line, and a quotation, its speaker and
+ * its sentence run over several of them.  A '\n' that only wraps a line is a
+ * soft break and reads as a space.
+ *
+ * Which reading a text wants is decided once per context, from the first
+ * 16 KiB of its first block (an__wrap_detect), like its language:
+ *   WRAP_LINES     one paragraph per line, every break hard (the default:
+ *                  no evidence of wrapping);
+ *   WRAP_WIDTH     blank lines separate paragraphs and the lines inside them
+ *                  are near one width (at most 130 bytes) and mostly end
+ *                  mid-sentence: a break is soft when the line is full
+ *                  (the next line's first word would not have fitted), or
+ *                  the next line opens with a lowercase letter, or the line
+ *                  ends with a comma or a hyphen;
+ *   WRAP_MARKDOWN  blank lines separate paragraphs and the text has a
+ *                  Markdown heading, fence or link: CommonMark's rule, every
+ *                  break between two non-blank lines is soft.
+ * In both wrapped readings a break is hard before a blank line and before
+ * or after a block: a heading (#), a list item, a block quote (>), a fence,
+ * a table row (|), a thematic break or a setext underline; in WRAP_WIDTH
+ * also before an indented line (an indented paragraph).
+ *
+ * Each decision reads only the line before the break and the first bytes of
+ * the line after it, so it is the same wherever a block starts (after a hard
+ * break): the block's soft breaks become spaces in a private copy of the
+ * block (an__soften), and every pass, in either thread, then cuts, tokenizes
+ * and reads that copy as it reads an unwrapped text.  The copy keeps every
+ * byte offset.  A text read one paragraph per line costs one test a block.
+ */
+#include <string.h>
+
+#include "analysis/internal.h"
+#include "util/alloc.h"
+
+/* How much of the first block the reading is decided from. */
+#define HEAD_BYTES (16u * 1024u)
+/* A wrapped text's lines are at most this long (bytes: 100 columns of
+ * accented French take a few more). */
+#define WIDTH_MAX 130u
+/* A line this close to the width (bytes) counts as full when the detector
+ * measures the lines; the break rule has its own slack for the next word. */
+#define NEAR 20u
+#define WORD_SLACK 8u
+
+static inline bool hspace(char c) { return c == ' ' || c == '\t'; }
+
+/* The length of line text[s, e) without the spaces and CR at its end. */
+static size_t trimmed_len(const char *t, size_t s, size_t e) {
+  while (e > s && (hspace(t[e - 1]) || t[e - 1] == '\r')) e--;
+  return e - s;
+}
+
+/* Does the line at text[p] (its indentation already passed over, up to
+ * `end`) open a Markdown block that ends the paragraph before it?  Lines
+ * that can never continue a paragraph: an ATX heading, a block quote, a
+ * list item, a fence, a table row, a thematic break or setext underline. */
+static bool block_start(const char *t, size_t p, size_t end) {
+  char c = t[p];
+  size_t n = end - p;
+  switch (c) {
+  case '#': {
+    size_t k = 0;
+    while (k < n && k < 7 && t[p + k] == '#') k++;
+    return k <= 6 && (k == n || hspace(t[p + k]) || t[p + k] == '\r' || t[p + k] == '\n');
+  }
+  case '>':
+  case '|':
+    return true;
+  case '-':
+  case '*':
+  case '+':
+  case '=':
+  case '_':
+    /* "- item", "* item", "---", "***", "===" (a setext underline) */
+    if (n > 1 && hspace(t[p + 1]) && c != '=' && c != '_') return true;
+    return n > 2 && t[p + 1] == c && t[p + 2] == c;
+  case '`':
+  case '~':
+    return n > 2 && t[p + 1] == c && t[p + 2] == c;
+  default:
+    break;
+  }
+  /* "1. item", "12) item": one or two digits (a year opening a wrapped
+   * line, "2026. The", continues it) */
+  if (c >= '0' && c <= '9') {
+    size_t k = 1;
+    if (k < n && t[p + k] >= '0' && t[p + k] <= '9') k++;
+    return k + 1 < n && (t[p + k] == '.' || t[p + k] == ')') && hspace(t[p + k + 1]);
+  }
+  return false;
+}
+
+/* Is the break at text[nl] == '\n' soft, the line before it starting at
+ * ls?  Reads the line before and at most the first 48 bytes after. */
+static bool soft_at(const char *t, size_t len, size_t ls, size_t nl,
+                    uint8_t mode, uint8_t width) {
+  size_t cur = trimmed_len(t, ls, nl);
+  if (!cur) return false;
+  /* the line before: a heading, a fence, a table row ends where it ends */
+  size_t q = ls;
+  while (q < nl && q - ls < 4 && hspace(t[q])) q++;
+  if (q - ls < 4 && q < nl && (t[q] == '#' || t[q] == '|' || t[q] == '`' || t[q] == '~') &&
+      block_start(t, q, nl))
+    return false;
+  /* the line after: blank, indented, or a block */
+  size_t p = nl + 1, lim = len - p > 48 ? p + 48 : len;
+  while (p < lim && hspace(t[p])) p++;
+  if (p >= lim || t[p] == '\n' || t[p] == '\r') return false;
+  size_t indent = p - (nl + 1);
+  if (indent < 4 && block_start(t, p, lim)) return false;
+  if (mode == PM_WRAP_MARKDOWN) return true;
+  if (indent >= 2 || (indent && t[nl + 1] == '\t')) return false;
+  unsigned char c0 = (unsigned char)t[p];
+  /* "…the finance\nminister, on Tuesday": a lowercase letter goes on */
+  if ((c0 >= 'a' && c0 <= 'z') ||
+      (c0 == 0xC3 && p + 1 < lim && (unsigned char)t[p + 1] >= 0x9F))
+    return true;
+  /* a line ending with a comma or a word's hyphen goes on */
+  char last = t[ls + cur - 1];
+  if (last == ',' || (last == '-' && cur > 1 && t[ls + cur - 2] != '-' && !hspace(t[ls + cur - 2])))
+    return true;
+  /* a full line: the next line's first word would not have fitted */
+  size_t w = p;
+  while (w < lim && !hspace(t[w]) && t[w] != '\n' && t[w] != '\r') w++;
+  return cur + 1 + (w - p) + WORD_SLACK > width;
+}
+
+void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width) {
+  *mode = PM_WRAP_LINES;
+  *width = 0;
+  size_t head = len < HEAD_BYTES ? len : HEAD_BYTES;
+  /* inner lines: the non-blank lines followed by another one */
+  uint32_t blank = 0, inner = 0, near = 0, mid = 0, md = 0;
+  uint16_t lens[256];
+  char lasts[256];
+  size_t prev_len = 0;
+  char prev_last = 0;
+  size_t s = 0;
+  while (s < head && inner < 256) {
+    const char *nl = memchr(text + s, '\n', head - s);
+    size_t e = nl ? (size_t)(nl - text) : head;
+    size_t q = s;
+    while (q < e && hspace(text[q])) q++;
+    size_t n = q < e ? trimmed_len(text, q, e) : 0;
+    if (!n) {
+      blank++;
+    } else {
+      if (prev_len) {
+        lens[inner] = (uint16_t)(prev_len < 60000 ? prev_len : 60000);
+        lasts[inner++] = prev_last;
+      }
+      /* Markdown: "# Heading", a fence, a [link](url) */
+      if (!md && ((text[q] == '#' || text[q] == '`' || text[q] == '~') && block_start(text, q, e)))
+        md = 1;
+      for (size_t k = q; !md && k + 1 < e; k++)
+        if (text[k] == ']' && text[k + 1] == '(') md = 1;
+    }
+    prev_len = n ? q - s + n : 0;
+    prev_last = n ? text[q + n - 1] : 0;
+    if (!nl) break;
+    s = e + 1;
+  }
+  if (!blank || !inner) return;
+  if (md) {
+    *mode = PM_WRAP_MARKDOWN;
+    return;
+  }
+  size_t w = 0;
+  for (uint32_t i = 0; i < inner; i++)
+    if (lens[i] <= WIDTH_MAX && lens[i] > w) w = lens[i];
+  if (inner < 3 || w < 30) return;
+  for (uint32_t i = 0; i < inner; i++) {
+    if (lens[i] + NEAR >= w && lens[i] <= WIDTH_MAX) near++;
+    /* a wrap falls mid-sentence more often than not */
+    char c = lasts[i];
+    if (c != '.' && c != '!' && c != '?' && c != '"' && c != ':' && (unsigned char)c < 0x80)
+      mid++;
+    else if ((unsigned char)c >= 0x80 && c != (char)0xBB && c != (char)0x9D)
+      mid++; /* a letter, not » or ” */
+  }
+  if (near * 3 >= inner * 2 && mid * 2 >= inner) {
+    *mode = PM_WRAP_WIDTH;
+    *width = (uint8_t)w;
+  }
+}
+
+char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width) {
+  if (mode != PM_WRAP_WIDTH && mode != PM_WRAP_MARKDOWN) return NULL;
+  char *copy = NULL;
+  size_t ls = 0;
+  for (const char *nl = memchr(text, '\n', len); nl;
+       nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - text))) {
+    size_t n = (size_t)(nl - text);
+    if (soft_at(text, len, ls, n, mode, width)) {
+      if (!copy) {
+        copy = pm_malloc(len);
+        memcpy(copy, text, len);
+      }
+      copy[n] = ' ';
+      if (n > ls && text[n - 1] == '\r') copy[n - 1] = ' ';
+    }
+    ls = n + 1;
+    if (ls >= len) break;
+  }
+  return copy;
+}
+
+size_t pm_analysis_block_end(const char *text, size_t len) {
+  /* after the last blank line, a hard break in every reading, looked for
+   * in the last 64 KiB; else after the last '\n' */
+  size_t last_nl = 0, lim = len > 65536 ? len - 65536 : 0;
+  for (size_t i = len; i > lim; i--) {
+    if (text[i - 1] != '\n') continue;
+    if (!last_nl) last_nl = i;
+    size_t k = i - 1;
+    while (k > 0 && (hspace(text[k - 1]) || text[k - 1] == '\r')) k--;
+    if (k == 0 || text[k - 1] == '\n') return i;
+  }
+  if (last_nl) return last_nl;
+  for (size_t i = lim; i > 0; i--)
+    if (text[i - 1] == '\n') return i;
+  return 0;
+}
