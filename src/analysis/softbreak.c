@@ -14,7 +14,7 @@
  *   WRAP_LINES     one paragraph per line, every break hard (the default:
  *                  no evidence of wrapping);
  *   WRAP_WIDTH     blank lines separate paragraphs and the lines inside them
- *                  are near one width (at most 130 bytes) and mostly end
+ *                  are near one width (at most 120 characters) and mostly end
  *                  mid-sentence: a break is soft when the line is full
  *                  (the next line's first word would not have fitted), or
  *                  the next line opens with a lowercase letter, or the line
@@ -41,13 +41,13 @@
 
 /* How much of the first block the reading is decided from. */
 #define HEAD_BYTES (16u * 1024u)
-/* A wrapped text's lines are at most this long (bytes: 100 columns of
- * accented French take a few more). */
-#define WIDTH_MAX 130u
-/* A line this close to the width (bytes) counts as full when the detector
- * measures the lines; the break rule has its own slack for the next word. */
+/* A wrapped text's lines are at most this long (characters). */
+#define WIDTH_MAX 120u
+/* A line this close to the width (characters) counts as full when the
+ * detector measures the lines; the break rule allows a wrapper this much
+ * less than the widest line it saw. */
 #define NEAR 20u
-#define WORD_SLACK 8u
+#define WORD_SLACK 2u
 
 static inline bool hspace(char c) { return c == ' ' || c == '\t'; }
 
@@ -55,6 +55,15 @@ static inline bool hspace(char c) { return c == ' ' || c == '\t'; }
 static size_t trimmed_len(const char *t, size_t s, size_t e) {
   while (e > s && (hspace(t[e - 1]) || t[e - 1] == '\r')) e--;
   return e - s;
+}
+
+/* The characters of text[s, e): its bytes but UTF-8 continuation bytes
+ * (a line is wrapped at a width in characters, and French spends two or
+ * three bytes on many of them). */
+static size_t chars(const char *t, size_t s, size_t e) {
+  size_t n = 0;
+  for (size_t i = s; i < e; i++) n += ((unsigned char)t[i] & 0xC0) != 0x80;
+  return n;
 }
 
 /* Does the line at text[p] (its indentation already passed over, up to
@@ -97,39 +106,50 @@ static bool block_start(const char *t, size_t p, size_t end) {
   return false;
 }
 
+/* soft_at's answers: a hard break, a soft one, a soft one inside a block
+ * quote, whose next line's > marks go too ("> …\n> …"). */
+enum { HARD = 0, SOFT, SOFT_QUOTED };
+
 /* Is the break at text[nl] == '\n' soft, the line before it starting at
  * ls?  Reads the line before and at most the first 48 bytes after. */
-static bool soft_at(const char *t, size_t len, size_t ls, size_t nl,
-                    uint8_t mode, uint8_t width) {
+static int soft_at(const char *t, size_t len, size_t ls, size_t nl,
+                   uint8_t mode, uint8_t width) {
   size_t cur = trimmed_len(t, ls, nl);
-  if (!cur) return false;
+  if (!cur) return HARD;
   /* the line before: a heading, a fence, a table row ends where it ends */
   size_t q = ls;
   while (q < nl && q - ls < 4 && hspace(t[q])) q++;
   if (q - ls < 4 && q < nl && (t[q] == '#' || t[q] == '|' || t[q] == '`' || t[q] == '~') &&
       block_start(t, q, nl))
-    return false;
+    return HARD;
   /* the line after: blank, indented, or a block */
   size_t p = nl + 1, lim = len - p > 48 ? p + 48 : len;
   while (p < lim && hspace(t[p])) p++;
-  if (p >= lim || t[p] == '\n' || t[p] == '\r') return false;
+  if (p >= lim || t[p] == '\n' || t[p] == '\r') return HARD;
   size_t indent = p - (nl + 1);
-  if (indent < 4 && block_start(t, p, lim)) return false;
-  if (mode == PM_WRAP_MARKDOWN) return true;
-  if (indent >= 2 || (indent && t[nl + 1] == '\t')) return false;
+  /* a block quote's lines: one paragraph while both are quoted and the
+   * next has more than its marks */
+  if (indent < 4 && t[p] == '>' && q - ls < 4 && q < nl && t[q] == '>') {
+    size_t r = p;
+    while (r < lim && (t[r] == '>' || hspace(t[r]))) r++;
+    return r < lim && t[r] != '\n' && t[r] != '\r' ? SOFT_QUOTED : HARD;
+  }
+  if (indent < 4 && block_start(t, p, lim)) return HARD;
+  if (mode == PM_WRAP_MARKDOWN) return SOFT;
+  if (indent >= 2 || (indent && t[nl + 1] == '\t')) return HARD;
   unsigned char c0 = (unsigned char)t[p];
   /* "…the finance\nminister, on Tuesday": a lowercase letter goes on */
   if ((c0 >= 'a' && c0 <= 'z') ||
       (c0 == 0xC3 && p + 1 < lim && (unsigned char)t[p + 1] >= 0x9F))
-    return true;
+    return SOFT;
   /* a line ending with a comma or a word's hyphen goes on */
   char last = t[ls + cur - 1];
   if (last == ',' || (last == '-' && cur > 1 && t[ls + cur - 2] != '-' && !hspace(t[ls + cur - 2])))
-    return true;
+    return SOFT;
   /* a full line: the next line's first word would not have fitted */
   size_t w = p;
   while (w < lim && !hspace(t[w]) && t[w] != '\n' && t[w] != '\r') w++;
-  return cur + 1 + (w - p) + WORD_SLACK > width;
+  return chars(t, ls, ls + cur) + 1 + chars(t, p, w) + WORD_SLACK > width ? SOFT : HARD;
 }
 
 void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width) {
@@ -162,7 +182,7 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
       for (size_t k = q; !md && k + 1 < e; k++)
         if (text[k] == ']' && text[k + 1] == '(') md = 1;
     }
-    prev_len = n ? q - s + n : 0;
+    prev_len = n ? chars(text, s, q + n) : 0;
     prev_last = n ? text[q + n - 1] : 0;
     if (!nl) break;
     s = e + 1;
@@ -198,13 +218,17 @@ char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width) {
   for (const char *nl = memchr(text, '\n', len); nl;
        nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - text))) {
     size_t n = (size_t)(nl - text);
-    if (soft_at(text, len, ls, n, mode, width)) {
+    int soft = soft_at(text, len, ls, n, mode, width);
+    if (soft) {
       if (!copy) {
         copy = pm_malloc(len);
         memcpy(copy, text, len);
       }
       copy[n] = ' ';
       if (n > ls && text[n - 1] == '\r') copy[n - 1] = ' ';
+      /* "> …\n> …": the next line's marks are no words of the quote */
+      for (size_t k = n + 1; soft == SOFT_QUOTED && k < len && (text[k] == '>' || hspace(text[k])); k++)
+        copy[k] = ' ';
     }
     ls = n + 1;
     if (ls >= len) break;
