@@ -96,14 +96,14 @@ static bool block_start(const char *t, size_t p, size_t end) {
   default:
     break;
   }
-  /* "1. item", "12) item": one or two digits (a year opening a wrapped
-   * line, "2026. The", continues it) */
-  if (c >= '0' && c <= '9') {
-    size_t k = 1;
-    if (k < n && t[p + k] >= '0' && t[p + k] <= '9') k++;
-    return k + 1 < n && (t[p + k] == '.' || t[p + k] == ')') && hspace(t[p + k + 1]);
-  }
   return false;
+}
+
+/* Does the line at text[p] open an ordered list item ("1. ", "12) ")? */
+static bool numbered(const char *t, size_t p, size_t end) {
+  size_t k = p;
+  while (k < end && k - p < 3 && t[k] >= '0' && t[k] <= '9') k++;
+  return k > p && k + 1 < end && (t[k] == '.' || t[k] == ')') && hspace(t[k + 1]);
 }
 
 /* soft_at's answers: a hard break, a soft one, a soft one inside a block
@@ -135,6 +135,12 @@ static int soft_at(const char *t, size_t len, size_t ls, size_t nl,
     return r < lim && t[r] != '\n' && t[r] != '\r' ? SOFT_QUOTED : HARD;
   }
   if (indent < 4 && block_start(t, p, lim)) return HARD;
+  /* an ordered item: "1." opens a list (CommonMark), any number goes on
+   * one; "à 8 h\n30. Avant" wraps a sentence */
+  if (indent < 4 && numbered(t, p, lim) &&
+      ((t[p] == '1' && !(t[p + 1] >= '0' && t[p + 1] <= '9')) || numbered(t, q, nl) ||
+       (q + 1 < nl && (t[q] == '-' || t[q] == '*' || t[q] == '+') && hspace(t[q + 1]))))
+    return HARD;
   if (mode == PM_WRAP_MARKDOWN) return SOFT;
   if (indent >= 2 || (indent && t[nl + 1] == '\t')) return HARD;
   unsigned char c0 = (unsigned char)t[p];
@@ -195,7 +201,7 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
   size_t w = 0;
   for (uint32_t i = 0; i < inner; i++)
     if (lens[i] <= WIDTH_MAX && lens[i] > w) w = lens[i];
-  if (inner < 3 || w < 30) return;
+  if (inner < 2 || w < 30) return;
   for (uint32_t i = 0; i < inner; i++) {
     if (lens[i] + NEAR >= w && lens[i] <= WIDTH_MAX) near++;
     /* a wrap falls mid-sentence more often than not */

@@ -370,6 +370,97 @@ static void long_escaped_line_is_cut_at_a_break(void) {
   pm_lang_free(l);
 }
 
+/* para[] hard-wrapped at 61 columns, paragraphs between blank lines. */
+static const char wrapped[] =
+    "Sign up for our newsletter\n\n"
+    "The council voted 7 to 2 in 2019 to raise the levy by 4.5 %,\n"
+    "the largest increase in a decade, according to the\n"
+    "treasurer.\n\n"
+    "\"We cut 1,200 jobs because the grant ended,\" said Mayor\n"
+    "Ellen Park. Is that fair? I think it is wrong.\n\n"
+    "The minister, Ana Ruiz, said that unemployment fell by 2 %\n"
+    "in January.\n\n";
+
+/* wrapped[] repeated to `kib` KiB or a little more, and (in *flat) the
+ * same with every '\n' inside a paragraph a space, in fresh buffers. */
+static char *repeat_wrapped(size_t kib, size_t *len, char **flat) {
+  size_t pn = strlen(wrapped), reps = kib * 1024 / pn + 1;
+  char *t = pm_malloc(pn * reps + 1);
+  for (size_t i = 0; i < reps; i++) memcpy(t + i * pn, wrapped, pn);
+  *len = pn * reps;
+  t[*len] = '\0';
+  *flat = pm_malloc(*len + 1);
+  memcpy(*flat, t, *len + 1);
+  for (size_t i = 0; i + 1 < *len; i++)
+    if (t[i] == '\n' && t[i + 1] != '\n' && (!i || t[i - 1] != '\n')) (*flat)[i] = ' ';
+  return t;
+}
+
+/* A hard-wrapped text reads as its paragraphs: exactly what the same text
+ * with its soft breaks made spaces gives, through pm_analyze_block in one
+ * thread, through a stream whose analysing thread tokenizes chunks too,
+ * and block after block through a stream told of the next block; CRLF
+ * line ends give the same spans.  Every quotation is attributed. */
+static void wrapped_text_reads_as_its_paragraphs(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  o.lang = PM_LANG_EN;
+  size_t n;
+  for (int big = 0; big < 2; big++) {
+    char *flat, *t = repeat_wrapped(big ? 600 : 2, &n, &flat);
+    CHECK(reads_as(l, &o, t, flat, n, big));
+    pm_free(t);
+    pm_free(flat);
+  }
+  /* the speakers across the line ends: "said Mayor\nEllen Park", and
+   * Ana Ruiz's "that unemployment fell by 2 %\nin January" */
+  char *flat, *t = repeat_wrapped(2, &n, &flat);
+  PmContext *c = pm_context_new();
+  PmError err;
+  PmAnalysis *a = pm_analyze_block(l, &o, t, n, c, &err);
+  size_t nq = 0;
+  const PmQuote *q = a ? pm_analysis_quotes(a, &nq) : NULL;
+  CHECK(nq > 0);
+  for (size_t i = 0; i < nq; i++)
+    CHECK(q[i].has_speaker && q[i].speaker.name &&
+          !strcmp(q[i].speaker.name,
+                  q[i].kind == PM_QUOTE_QUOTE ? "Ellen Park" : "Ana Ruiz"));
+  pm_analysis_free(a);
+  pm_context_free(c);
+  pm_free(t);
+  pm_free(flat);
+  /* three blocks cut after a blank line, each announced before it is
+   * passed, with CRLF line ends: pm_analyze_block's results */
+  size_t len;
+  char *all = crlf(repeat_wrapped(900, &len, &flat), &len);
+  pm_free(flat);
+  size_t cut1 = pm_analysis_block_end(all, 300 * 1024);
+  size_t cut2 = cut1 + pm_analysis_block_end(all + cut1, 300 * 1024);
+  CHECK(cut1 > 256 * 1024 && all[cut1 - 1] == '\n' && all[cut1 - 3] == '\n');
+  const char *b[3] = {all, all + cut1, all + cut2};
+  size_t bl[3] = {cut1, cut2 - cut1, len - cut2};
+  PmStream *s = pm_stream_new(l, &o);
+  PmContext *cs = pm_context_new(), *cb = pm_context_new();
+  for (int k = 0; k < 3; k++) {
+    PmAnalysis *x = pm_stream_analyze(s, b[k], bl[k], k < 2 ? b[k + 1] : NULL,
+                                      k < 2 ? bl[k + 1] : 0, cs, &err);
+    PmAnalysis *y = pm_analyze_block(l, &o, b[k], bl[k], cb, &err);
+    CHECK(x && y && same_results(x, y));
+    CHECK(pm_context_equal(cs, cb));
+    pm_analysis_free(x);
+    pm_analysis_free(y);
+  }
+  pm_stream_free(s);
+  pm_context_free(cs);
+  pm_context_free(cb);
+  pm_free(all);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(big_block_claims_match_paragraph_blocks);
   RUN(stream_blocks_match_analyze_block);
@@ -377,5 +468,6 @@ int main(void) {
   RUN(shared_tokenizing_matches_paragraph_blocks);
   RUN(escaped_breaks_read_as_newlines);
   RUN(long_escaped_line_is_cut_at_a_break);
+  RUN(wrapped_text_reads_as_its_paragraphs);
   return test_done();
 }
