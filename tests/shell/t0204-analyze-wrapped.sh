@@ -196,4 +196,33 @@ test_expect_success 'a wrapped article a block, in a file big enough for the pip
 	test_cmp want actual
 '
 
+# wrap_floors WIDTH MARKS ALL SPEAKER ARTICLE...: flatten.py --wrap (score.py
+# on the articles hard-wrapped at WIDTH columns, one blank line between
+# paragraphs) with those thresholds.
+wrap_floors() {
+	w=$1 && shift &&
+	python3 "$A/flatten.py" "$PRESSMARK" --wrap "$w" --min "$@" >out &&
+	cat out
+}
+
+# Wrapped figures of these batches before soft line breaks, at 72 columns:
+# speaker accuracy 0.446 (4/fr), 0.403 (15/fr), 0.541 (26/en), 0.565
+# (38b/en); at 60 columns 0.361 (15/fr) and 0.298 (35/fr), at 100 columns
+# 0.938 (base/en, marks F1 0.941).  Now each scores as unwrapped; the floors
+# sit just below.
+test_expect_success 'French batches wrapped at 72 and 60 columns stay above their floor' '
+	wrap_floors 72 0.99 0.99 0.96 "$A"/heldout4/fr-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	wrap_floors 72 0.99 0.99 0.97 "$A"/heldout15/fr-*.txt &&
+	wrap_floors 60 0.99 0.99 0.97 "$A"/heldout15/fr-*.txt &&
+	wrap_floors 60 0.99 0.96 0.98 "$A"/heldout35/fr-*.txt
+'
+
+test_expect_success 'English batches wrapped at 72 and 100 columns stay above their floor' '
+	wrap_floors 72 0.98 0.97 0.99 "$A"/heldout26/en-*.txt &&
+	grep -q "^speaker accuracy" out &&
+	wrap_floors 72 0.99 0.99 0.99 "$A"/heldout38b/en-*.txt &&
+	wrap_floors 100 0.99 0.99 0.99 "$A"/en-*.txt
+'
+
 test_done
