@@ -46,7 +46,24 @@ size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos) {
  * quote's speaker name costs a copy, not a malloc and a free. */
 #define STR_CHUNK 16384u
 
+/* s[0..n) with each run of spaces made one, at c (n + 1 bytes). */
+static void squeezed(char *c, const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' || !k || c[k - 1] != ' ') c[k++] = s[i];
+  c[k] = '\0';
+}
+
+static char *str_copy(PmAnalysis *a, const char *s, size_t n);
+
 const char *res__str(PmAnalysis *a, const char *s, size_t n) {
+  char *c = str_copy(a, s, n);
+  /* a name read across a soft CRLF break: "Marie  Dupont" */
+  if (a->squeeze && n > 1) squeezed(c, c, n);
+  return c;
+}
+
+static char *str_copy(PmAnalysis *a, const char *s, size_t n) {
   if (n + 1 > a->str_left) {
     size_t size = n + 1 > STR_CHUNK / 4 ? n + 1 : STR_CHUNK;
     char *c = pm_malloc(size);
@@ -326,13 +343,15 @@ PmAnalysis *an__begin(Block *b, const PmLang *lang,
   b->lid = lid;
   b->opts = opts;
   /* hard-wrapped text: its soft breaks read as spaces, in a copy */
+  bool squeeze = false;
   if (!ctx->wrap) an__wrap_detect(text, len, &ctx->wrap, &ctx->wrap_width);
   b->soft = ctx->wrap == PM_WRAP_LINES ? NULL
-            : an__soften(text, len, ctx->wrap, ctx->wrap_width);
+            : an__soften(text, len, ctx->wrap, ctx->wrap_width, &squeeze);
   b->text = b->soft ? b->soft : text;
   b->len = (uint32_t)len;
   b->ctx = ctx;
   b->res = pm_calloc(1, sizeof *b->res);
+  b->res->squeeze = squeeze;
   b->open_first = UINT32_MAX;
   return b->res;
 }

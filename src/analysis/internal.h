@@ -472,9 +472,11 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode,
 /* A copy of the block text[0..len) (a block starts after a hard break) with
  * each soft break's '\n', and the '\r' before it, made a space: the bytes
  * and offsets are otherwise the text's.  NULL when the mode reads every
- * break as hard or the block has no soft break.  The caller frees it with
- * pm_free. */
-char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width);
+ * break as hard or the block has no soft break.  *crlf tells whether a
+ * soft break had a '\r' (two spaces then stand for it).  The caller frees
+ * it with pm_free. */
+char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width,
+                 bool *crlf);
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -488,6 +490,9 @@ struct PmAnalysis {
   size_t str_left;
   PmArray(const char *) alias_ptrs;
   size_t sentences;
+  bool squeeze;            /* the block was softened across CRLF line ends
+                              ("Marie\r\nDupont" read "Marie  Dupont"):
+                              res__str makes two spaces one */
 };
 
 /* Copies s[0..n) into the result's string pool. */

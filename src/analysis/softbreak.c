@@ -19,9 +19,11 @@
  *                  (the next line's first word would not have fitted), or
  *                  the next line opens with a lowercase letter, or the line
  *                  ends with a comma or a hyphen;
- *   WRAP_MARKDOWN  blank lines separate paragraphs and the text has a
- *                  Markdown heading, fence or link: CommonMark's rule, every
- *                  break between two non-blank lines is soft.
+ *   WRAP_MARKDOWN  the text has a Markdown heading, fence or link, and is
+ *                  wrapped as above or has a blank line for each line that
+ *                  another follows: CommonMark's rule, every break between
+ *                  two non-blank lines is soft (a scraped page with a link
+ *                  and a paragraph a line is not read so).
  * In both wrapped readings a break is hard before a blank line and before
  * or after a block: a heading (#), a list item, a block quote (>), a fence,
  * a table row (|), a thematic break or a setext underline; in WRAP_WIDTH
@@ -175,10 +177,13 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
     size_t q = s;
     while (q < e && hspace(text[q])) q++;
     size_t n = q < e ? trimmed_len(text, q, e) : 0;
+    /* a heading, a list item, a quote or a table row says nothing of the
+     * width the text is wrapped at, nor does the line before it */
+    bool block = n && q - s < 4 && (block_start(text, q, e) || numbered(text, q, e));
     if (!n) {
       blank++;
     } else {
-      if (prev_len) {
+      if (prev_len && !block) {
         lens[inner] = (uint16_t)(prev_len < 60000 ? prev_len : 60000);
         lasts[inner++] = prev_last;
       }
@@ -188,36 +193,41 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
       for (size_t k = q; !md && k + 1 < e; k++)
         if (text[k] == ']' && text[k + 1] == '(') md = 1;
     }
-    prev_len = n ? chars(text, s, q + n) : 0;
+    prev_len = n && !block ? chars(text, s, q + n) : 0;
     prev_last = n ? text[q + n - 1] : 0;
     if (!nl) break;
     s = e + 1;
   }
   if (!blank || !inner) return;
-  if (md) {
-    *mode = PM_WRAP_MARKDOWN;
-    return;
-  }
   size_t w = 0;
   for (uint32_t i = 0; i < inner; i++)
     if (lens[i] <= WIDTH_MAX && lens[i] > w) w = lens[i];
-  if (inner < 2 || w < 30) return;
-  for (uint32_t i = 0; i < inner; i++) {
+  for (uint32_t i = 0; i < inner && w >= 30; i++) {
     if (lens[i] + NEAR >= w && lens[i] <= WIDTH_MAX) near++;
-    /* a wrap falls mid-sentence more often than not */
-    char c = lasts[i];
-    if (c != '.' && c != '!' && c != '?' && c != '"' && c != ':' && (unsigned char)c < 0x80)
+    /* a wrap falls mid-sentence more often than not: after a word, a
+     * figure, a comma or a hyphen */
+    unsigned char c = (unsigned char)lasts[i];
+    if ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == ',' ||
+        c == ';' || c == '-')
       mid++;
-    else if ((unsigned char)c >= 0x80 && c != (char)0xBB && c != (char)0x9D)
-      mid++; /* a letter, not » or ” */
+    else if (c >= 0x80 && c != 0xBB && c != 0x9D && c != 0x99 && c != 0xA6)
+      mid++; /* a letter's last byte, not that of » ” ’ … */
   }
-  if (near * 3 >= inner * 2 && mid * 2 >= inner) {
+  bool wrapped = inner >= 2 && w >= 30 && near * 3 >= inner * 2 && mid * 2 >= inner;
+  /* Markdown joins its lines whatever their width, but a scraped page
+   * with a link, one blank line and a paragraph a line is no Markdown
+   * paragraph: wrapped lines, or a blank line for each line another follows */
+  if (md && (wrapped || blank >= inner)) {
+    *mode = PM_WRAP_MARKDOWN;
+  } else if (wrapped) {
     *mode = PM_WRAP_WIDTH;
     *width = (uint8_t)w;
   }
 }
 
-char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width) {
+char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width,
+                 bool *crlf) {
+  *crlf = false;
   if (mode != PM_WRAP_WIDTH && mode != PM_WRAP_MARKDOWN) return NULL;
   char *copy = NULL;
   size_t ls = 0;
@@ -231,7 +241,10 @@ char *an__soften(const char *text, size_t len, uint8_t mode, uint8_t width) {
         memcpy(copy, text, len);
       }
       copy[n] = ' ';
-      if (n > ls && text[n - 1] == '\r') copy[n - 1] = ' ';
+      if (n > ls && text[n - 1] == '\r') {
+        copy[n - 1] = ' ';
+        *crlf = true;
+      }
       /* "> …\n> …": the next line's marks are no words of the quote */
       for (size_t k = n + 1; soft == SOFT_QUOTED && k < len && (text[k] == '>' || hspace(text[k])); k++)
         copy[k] = ' ';

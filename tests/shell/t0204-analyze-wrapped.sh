@@ -122,6 +122,22 @@ print(q[\"line\"], q[\"col\"], q[\"end_line\"], q[\"end_col\"])
 	test_cmp expected actual
 '
 
+test_expect_success 'CRLF line ends: a name cut by a line end is named with one space' '
+	cat >name.txt <<-\EOF &&
+	Tax plan
+
+	The minister was clear at the start of the session. "We will not raise
+	taxes this year, not while families struggle," said the minister Marie
+	Dupont, on Tuesday, in front of the members of the finance committee.
+	EOF
+	sed "s/\$/\r/" name.txt >name-crlf.txt &&
+	quote_speakers name-crlf.txt >actual &&
+	echo "We will not raise taxes this year, not while families struggle, -- Marie Dupont" >expected &&
+	test_cmp expected actual &&
+	"$PRESSMARK" analyze --format json name-crlf.txt >out.json &&
+	grep -q "\"mention\":\"minister Marie Dupont\"" out.json
+'
+
 test_expect_success 'setup: a Markdown article' '
 	cat >art.md <<-\EOF
 	# Transit plan: the mayor answers her critics
@@ -185,6 +201,25 @@ a = json.load(open(\"out.json\"))
 print(len(a[\"claims\"]), \"|\".join(q[\"text\"] for q in a[\"quotes\"]))
 " >actual &&
 	echo "3 settle it" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'a scraped page with a link and one blank line keeps a paragraph a line' '
+	cat >scraped.txt <<-\EOF &&
+	Council votes on the bus network tonight
+
+	Read more: [the plan](https://example.org/plan)
+	The mayor, Dana Okafor, said the vote would settle it.
+	"Riders have waited long enough," she said.
+	Victor Lind disagreed
+	"The numbers do not add up," Lind said.
+	EOF
+	"$PRESSMARK" analyze --format json --min-score 0 scraped.txt >out.json &&
+	python3 -c "
+import json
+for c in json.load(open(\"out.json\"))[\"claims\"]: print(c[\"line\"], c[\"end_line\"])
+" >actual &&
+	printf "%s\n" "1 1" "3 3" "4 4" "5 5" "6 6" "7 7" >expected &&
 	test_cmp expected actual
 '
 
