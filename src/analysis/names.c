@@ -364,6 +364,20 @@ void spk__name_mention(Block *b, Mention *m, uint32_t ns, uint32_t ne) {
           (T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) || T(b, ns)->end - T(b, ns)->start > 5))
     ns++;
   ns = spk__past_nationality(b, ns, ne);
+  /* « Un député Renaissance, qui …, confie », « un élu LR a estimé »: one
+   * capitalised word after an indefinite role noun is the person's party
+   * or union, not a name; the person is someone unnamed (the role is
+   * bound to no one) */
+  if (b->lid == PM_LANG_FR && ne == ns + 1 && ns >= 2 && word(b, ns - 1) &&
+      (T(b, ns - 1)->lex & W_ROLE) && !(T(b, ns - 1)->flags & TF_CAP) && word(b, ns - 2) &&
+      spk__indefinite_det(b, ns - 2) && !(T(b, ns)->lex & (W_FIRST_M | W_FIRST_F))) {
+    m->type = M_ROLE;
+    m->head = ns - 1;
+    m->ts = ns - 2;
+    m->te = ne;
+    m->gender = spk__role_gender(b, ns - 1);
+    return;
+  }
   /* "Tenant Rhonda Klassen says": a capitalised noun of an unnamed
    * source before a name of two words is no part of it */
   if (ns + 2 < ne && (T(b, ns)->lex & W_ANON) && !(T(b, ns)->lex & (W_FIRST_M | W_FIRST_F)) &&

@@ -984,7 +984,20 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     if (!fn) f[0] = 0;
     /* "But a senior Democratic aide said … "…," the aide said": the
      * unnamed person just quoted, under the same noun */
-    if (fn && b->ctx->anon_last && !strcmp(b->ctx->anon_head, f)) {
+    bool anon_same = fn && b->ctx->anon_last && !strcmp(b->ctx->anon_head, f);
+    bool anon_role = fn && !nm && b->ctx->anon_role[0] && m->ts < m->head &&
+                     (T(b, m->ts)->lex & W_DET) && !spk__indefinite_det(b, m->ts) &&
+                     ((b->ctx->anon_role[0] == f[0] && !strcmp(b->ctx->anon_role, f)) ||
+                      (m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
+                       (T(b, m->head - 1)->lex & W_ROLE) &&
+                       folded_is(b, m->head - 1, b->ctx->anon_role)));
+    /* (neither when the sentence before the quotation names a person the
+     * role may be: « Un député Renaissance … confie : « … » » then « Le
+     * rapporteur, Olivier Taïeb, tempère. « … », rappelle le député ») */
+    if ((anon_same || anon_role) && after_quote && b->lid == PM_LANG_FR && m->gender &&
+        named_before(b, m->ts, m->gender, false, true, &nb))
+      anon_same = anon_role = false;
+    if (anon_same) {
       r.suffix = "+anonymous";
       r.conf = 0.7;
       return r;
@@ -994,11 +1007,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * only …": the same unnamed person, as no one holds the role */
     /* (« le vicaire général » after « le vicaire général du diocèse »:
      * the role word before the head may be the one noted) */
-    if (fn && !nm && b->ctx->anon_role[0] && m->ts < m->head && (T(b, m->ts)->lex & W_DET) &&
-        !spk__indefinite_det(b, m->ts) &&
-        ((b->ctx->anon_role[0] == f[0] && !strcmp(b->ctx->anon_role, f)) ||
-         (m->head > m->ts + 1 && b->lid == PM_LANG_FR &&
-          (T(b, m->head - 1)->lex & W_ROLE) && folded_is(b, m->head - 1, b->ctx->anon_role)))) {
+    if (anon_role) {
       r.suffix = "+anonymous";
       r.conf = 0.6;
       return r;

@@ -2281,4 +2281,18 @@ test_expect_success 'held-out batches 41 and 41b (Canadian English press) stay a
 	grep -q "^speaker accuracy" out
 '
 
+# « Un député Renaissance, qui …, confie : « … » », « Une militante CGT
+# raconte »: one capitalised word after an indefinite role noun is a party
+# or a union, not the person's name; the person stays unnamed, and a later
+# « le député » after a sentence naming someone is that someone, not the
+# unnamed source.
+test_expect_success 'French: « un député Renaissance » is someone unnamed, not « Renaissance »' '
+	printf "%s\n\n" "Un député Renaissance, qui préfère garder l'"'"'anonymat, confie : « On nous demande de voter un texte que personne n'"'"'a lu. »" \
+		"Une militante CGT raconte : « On est épuisés. »" \
+		"Le rapporteur de la commission, Paul Vernier, tempère. « Il faut relativiser », rappelle le député de la Drôme." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "(unresolved)" "(unresolved)" "Paul Vernier" >expected &&
+	test_cmp expected actual
+'
+
 test_done
