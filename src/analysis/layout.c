@@ -80,10 +80,13 @@ static bool heading(const Block *b) {
 
 bool spk__heading_line(const Block *b) { return heading(b); }
 
+/* (an elision ends a word: « un rêve d'enfant » has four, as « un rêve
+ * de gamin » has) */
 static uint32_t words_in(const Block *b, uint32_t s, uint32_t e) {
   uint32_t n = 0, in = 0;
   for (uint32_t i = s; i < e; i++) {
-    bool sp = b->text[i] == ' ';
+    bool sp = b->text[i] == ' ' || b->text[i] == '\'' ||
+              (i + 2 < e && !memcmp(b->text + i, "\xE2\x80\x99", 3));
     if (!sp && !in) n++;
     in = !sp;
   }

@@ -2295,4 +2295,16 @@ test_expect_success 'French: « un député Renaissance » is someone unnamed, n
 	test_cmp expected actual
 '
 
+# « OL : Lucas Merle signe trois ans, « un rêve d'ado » … »: an elision
+# ends a word, so the headline quotation has four, as « un rêve de gamin »
+# has, and is the person's whose named quotation the body repeats it in.
+test_expect_success 'French: a headline quotation counts « d'"'"'ado » as two words' '
+	printf "%s\n\n" "OL : Lucas Merle signe trois ans, « un rêve d'"'"'ado » pour le milieu lyonnais" \
+		"Le milieu de terrain s'"'"'est engagé jusqu'"'"'en 2031." \
+		"« C'"'"'est un rêve d'"'"'ado. J'"'"'ai grandi à Vénissieux », a souri le joueur, lors de sa présentation." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Lucas Merle" "Lucas Merle" >expected &&
+	test_cmp expected actual
+'
+
 test_done
