@@ -814,6 +814,19 @@ test_expect_success 'Quebec French batches 42 and 42b stay above their measured 
 	floors 0.94 0.87 0.67 "$A"/heldout42b/fr-*.txt
 '
 
+# heldout44 (France press, five: Le Journal du Dimanche on a 49.3, Le Bien
+# public at the tribunal correctionnel with dash dialogue, Courrier picard
+# farmers and the préfet, France Bleu hospital strike, Var-Matin transfer
+# with a short Q&A) scored marks 0.963, quote+indirect 0.836 and speaker
+# 0.714 (55/77) at first contact, 0.779 after its two rules; heldout44b
+# (five, written after them: La Dépêche, L'Alsace, Le Populaire du Centre,
+# the JSL, a Libération CheckNews) 1.000, 0.862 and 0.768 (43/56), the
+# same as the session-start binary.  Floors just below.
+test_expect_success 'France French batches 44 and 44b stay above their measured floor' '
+	floors 0.95 0.82 0.76 "$A"/heldout44/fr-*.txt &&
+	floors 0.99 0.85 0.75 "$A"/heldout44b/fr-*.txt
+'
+
 test_expect_success 'French: the name apposed to « le cabinet du ministre » is the minister, not the speaker' '
 	printf "%s\n\n" "Le cabinet du ministre des Collèges, Nolan Quinn-Ashworth, a fait savoir par courriel que le gouvernement « continue de travailler » sur une solution." \
 		"« Les moyens ont progressé », fait valoir le cabinet du ministre, Olivier Dassault-Brémond, qui rappelle que les établissements disposent d’une trésorerie confortable." >in.txt &&
