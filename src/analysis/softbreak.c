@@ -20,14 +20,16 @@
  *                  the next line opens with a lowercase letter, or the line
  *                  ends with a comma or a hyphen;
  *   WRAP_MARKDOWN  the text has a Markdown heading, fence or link, and is
- *                  wrapped as above or has a blank line for each line that
- *                  another follows: CommonMark's rule, every break between
- *                  two non-blank lines is soft (a scraped page with a link
- *                  and a paragraph a line is not read so).
+ *                  wrapped as above: CommonMark's rule, every break between
+ *                  two non-blank lines is soft (a scraped page with a link,
+ *                  a paragraph a line, is not read so, nor one with blank
+ *                  lines between paragraphs and a comment section).
  * In both wrapped readings a break is hard before a blank line and before
  * or after a block: a heading (#), a list item, a block quote (>), a fence,
  * a table row (|), a thematic break or a setext underline; in WRAP_WIDTH
- * also before an indented line (an indented paragraph).
+ * also before an indented line (an indented paragraph); and after a line
+ * longer than any wrapping width that ends a sentence (a scraped paragraph
+ * after a wrapped head: the reading is decided once).
  *
  * Each decision reads only the line before the break and the first bytes of
  * the line after it, so it is the same wherever a block starts (after a hard
@@ -108,6 +110,22 @@ static bool numbered(const char *t, size_t p, size_t end) {
   return k > p && k + 1 < end && (t[k] == '.' || t[k] == ')') && hspace(t[k + 1]);
 }
 
+/* Is the line text[ls, ls + cur) (its trailing spaces cut) a whole
+ * paragraph, though the text is read as wrapped: longer than `limit`
+ * characters, which no wrapper writes, and ending a sentence?  Scraped
+ * text keeps one paragraph a line, also after a wrapped head (the reading
+ * is decided once, from the head); joining its lines would glue a whole
+ * article into one paragraph. */
+static bool whole_paragraph(const char *t, size_t ls, size_t cur, size_t limit) {
+  if (cur <= limit) return false; /* (bytes: never fewer than characters) */
+  const unsigned char *u = (const unsigned char *)t + ls + cur;
+  bool ends = u[-1] == '.' || u[-1] == '!' || u[-1] == '?' || u[-1] == '"' ||
+              (cur >= 2 && u[-2] == 0xC2 && u[-1] == 0xBB) ||            /* » */
+              (cur >= 3 && u[-3] == 0xE2 && u[-2] == 0x80 &&
+               (u[-1] == 0x9D || u[-1] == 0xA6)); /* ” … */
+  return ends && chars(t, ls, ls + cur) > limit;
+}
+
 /* soft_at's answers: a hard break, a soft one, a soft one inside a block
  * quote, whose next line's > marks go too ("> …\n> …"). */
 enum { HARD = 0, SOFT, SOFT_QUOTED };
@@ -143,17 +161,19 @@ static int soft_at(const char *t, size_t len, size_t ls, size_t nl,
       ((t[p] == '1' && !(t[p + 1] >= '0' && t[p + 1] <= '9')) || numbered(t, q, nl) ||
        (q + 1 < nl && (t[q] == '-' || t[q] == '*' || t[q] == '+') && hspace(t[q + 1]))))
     return HARD;
-  if (mode == PM_WRAP_MARKDOWN) return SOFT;
-  if (indent >= 2 || (indent && t[nl + 1] == '\t')) return HARD;
   unsigned char c0 = (unsigned char)t[p];
   /* "…the finance\nminister, on Tuesday": a lowercase letter goes on */
-  if ((c0 >= 'a' && c0 <= 'z') ||
-      (c0 == 0xC3 && p + 1 < lim && (unsigned char)t[p + 1] >= 0x9F))
-    return SOFT;
+  bool lower = (c0 >= 'a' && c0 <= 'z') ||
+               (c0 == 0xC3 && p + 1 < lim && (unsigned char)t[p + 1] >= 0x9F);
+  if (mode == PM_WRAP_MARKDOWN)
+    return lower || !whole_paragraph(t, ls, cur, WIDTH_MAX) ? SOFT : HARD;
+  if (indent >= 2 || (indent && t[nl + 1] == '\t')) return HARD;
+  if (lower) return SOFT;
   /* a line ending with a comma or a word's hyphen goes on */
   char last = t[ls + cur - 1];
   if (last == ',' || (last == '-' && cur > 1 && t[ls + cur - 2] != '-' && !hspace(t[ls + cur - 2])))
     return SOFT;
+  if (whole_paragraph(t, ls, cur, width + NEAR)) return HARD;
   /* a full line: the next line's first word would not have fitted */
   size_t w = p;
   while (w < lim && !hspace(t[w]) && t[w] != '\n' && t[w] != '\r') w++;
@@ -215,9 +235,13 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
   }
   bool wrapped = inner >= 2 && w >= 30 && near * 3 >= inner * 2 && mid * 2 >= inner;
   /* Markdown joins its lines whatever their width, but a scraped page
-   * with a link, one blank line and a paragraph a line is no Markdown
-   * paragraph: wrapped lines, or a blank line for each line another follows */
-  if (md && (wrapped || blank >= inner)) {
+   * with a link is no Markdown: a paragraph a line, or blank lines between
+   * its paragraphs and none inside a comment section or a byline block
+   * (« Commentaires (12) », a post a line, « Répondre »), which joined
+   * would give the posts an article speaker.  Only wrapped lines tell.
+   * (Unwrapped Markdown, a paragraph a line between blank lines, reads
+   * the same either way but for its few consecutive lines.) */
+  if (md && wrapped) {
     *mode = PM_WRAP_MARKDOWN;
   } else if (wrapped) {
     *mode = PM_WRAP_WIDTH;
