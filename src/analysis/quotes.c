@@ -267,6 +267,29 @@ static uint32_t forgot_close(const Block *b, const uint32_t *stack, uint32_t dep
   return NONE;
 }
 
+/* Does the next paragraph open with an opener of family fam?  That is
+ * how a quotation runs over paragraphs (its opener left open at each
+ * paragraph's end, the next paragraph opening again), so its first
+ * paragraph lacks no closing mark, whatever it nests: « … Le préfet nous
+ * a répondu : « Attendez » … then « …, a déclaré X.  Reads at most 64
+ * bytes past the paragraph's line end, in the block. */
+static bool reopened_next(const Block *b, uint8_t fam) {
+  const unsigned char *x = (const unsigned char *)b->text;
+  uint32_t i = b->para_end, lim = b->len - i > 64 ? i + 64 : b->len;
+  bool nl = false;
+  while (i < lim) {
+    if (x[i] == '\n') nl = true, i++;
+    else if (x[i] == ' ' || x[i] == '\t' || x[i] == '\r') i++;
+    else if (i + 1 < lim && x[i] == 0xC2 && x[i + 1] == 0xA0) i += 2;
+    else break;
+  }
+  if (!nl) return false;
+  if (fam == QM_GUILL) return i + 1 < lim && x[i] == 0xC2 && x[i + 1] == 0xAB;
+  if (fam == QM_CURLY)
+    return i + 2 < lim && x[i] == 0xE2 && x[i + 1] == 0x80 && (x[i + 2] == 0x9C || x[i + 2] == 0x9E);
+  return false;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #define Q_NOINLINE __attribute__((noinline))
 #else
@@ -450,6 +473,7 @@ pair:
   uint32_t inner;
   if (depth && !weak_opener(b, fams[0], stack[0]) && !(continued && stack[0] == 0) &&
       nredo < FALSE_OPENERS && (inner = forgot_close(b, stack, depth, fams[0])) != NONE &&
+      !reopened_next(b, fams[0]) &&
       !(nredo && redo[nredo - 1].mark == inner)) {
     redo[nredo++] = (Redo){inner, stack[0]};
     b->raw.size = raw0;

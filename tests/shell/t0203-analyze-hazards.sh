@@ -299,4 +299,18 @@ test_expect_success 'non-breaking hyphens (U+2010, U+2011) join names and invers
 	test_cmp expected actual
 '
 
+test_expect_success 'a quotation run over paragraphs keeps the quotation its first paragraph nests' '
+	printf "%s\n" "« Nous avons tout essayé. Le préfet nous a répondu : « Attendez la fin du mois ». Nous avons attendu trois mois, sans la moindre nouvelle." "« Aujourd’hui, nous saisissons la justice », a déclaré Anne Morel, la présidente de l’association." >fr-multi-nest.txt &&
+	printf "%s\n" "“We tried everything. The minister told us: “Wait until the end of the month.” We waited three months without a word." "“Today we are going to court,” said Anne Morel, the association’s president." >en-multi-nest.txt &&
+	quotes fr-multi-nest.txt >actual &&
+	quotes en-multi-nest.txt >>actual &&
+	cat >expected <<-\EOF &&
+	quote "Nous avons tout essayé. Le préfet nous a répondu : « Attendez la fin du mois ». Nous avons attendu trois mois, sans la moindre nouvelle." -- Anne Morel
+	quote "Aujourd’hui, nous saisissons la justice" -- Anne Morel
+	quote "We tried everything. The minister told us: “Wait until the end of the month.” We waited three months without a word." -- Anne Morel
+	quote "Today we are going to court," -- Anne Morel
+	EOF
+	test_cmp expected actual
+'
+
 test_done
