@@ -27,10 +27,14 @@ fuzz-all: $(FUZZ_BIN)
 	    echo "!! $$t: crash inputs in build/libfuzzer/crash/$$t/"; exit 1; fi; \
 	done
 
+# (-MMD: an object is rebuilt when a header it includes changes; without
+# it a changed struct in internal.h left stale objects that "crashed")
 build/libfuzzer/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "  CC $@"
-	@$(CLANG) $(FUZZ_CFLAGS) $(BASE_CFLAGS) -c $< -o $@
+	@$(CLANG) $(FUZZ_CFLAGS) $(BASE_CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(FUZZ_OBJ:.o=.d)
 
 build/libfuzzer/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	@echo "  LD $@"
