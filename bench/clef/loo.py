@@ -19,6 +19,7 @@ import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import learn  # noqa: E402
+from map import average_precision  # noqa: E402
 
 # Words no curated list would hold: they carry grammar, not topics.
 STOP = set("""the a an and or but of in at on by for from with to into about over is are
@@ -26,16 +27,6 @@ was were be been being am has have had do does did will would can could should m
 must shall i me my we us our you your he him his she her it its they them their this that
 these those there here what which who whom whose when where why how not no so as if then
 than too very just also only all any some one such more most other""".split())
-
-
-def learn_ap(scores, labels):
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])
-    hits, total = 0, 0.0
-    for rank, i in enumerate(order, 1):
-        if labels[i]:
-            hits += 1
-            total += hits / rank
-    return total / hits if hits else 0.0
 
 
 def load(exe, path):
@@ -96,8 +87,8 @@ def main(argv):
         learn_from = [g for g in files if g != f and not (train_only and "/dev/" in g)]
         up, down = select(learn_from, data, o["--l2"], o["--plus"], o["--minus"])
         labels = [y for _, y, _, _ in data[f]]
-        before = learn_ap([off for _, _, off, _ in data[f]], labels)
-        after = learn_ap(rank(data[f], up, down, o["--wplus"], o["--wminus"]), labels)
+        before = average_precision([off for _, _, off, _ in data[f]], labels)
+        after = average_precision(rank(data[f], up, down, o["--wplus"], o["--wminus"]), labels)
         better += after > before
         tot[0] += before
         tot[1] += after
