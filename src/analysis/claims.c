@@ -827,10 +827,10 @@ static bool moderating(Block *b, const Sentence *se) {
              (se->lex & (W_CLOCK | W_SECOND | W_FIRST_PERSON | W_PRON_M |
                          W_PRON_F | W_PRON_PL)) == (W_CLOCK | W_SECOND) &&
              (se->reasons & PM_REASON_PROCEDURE)) {
-    /* "Secretary Clinton, you have two minutes": who gives the others
-     * the clock moderates, however late it first speaks (a co-moderator,
-     * a second host; but "She went a minute over, and you don't stop
-     * her" is a candidate's complaint, "wait a minute" no clock) */
+    /* "Senator Ruiz, you have two minutes": who gives the others the
+     * clock moderates, however late it first speaks (a co-moderator, a
+     * second host; but "He ran a minute over and nobody stopped him" is
+     * a candidate's complaint, "wait a minute" no clock) */
     c->turn_mod = 1;
     add_moderator(c, c->turn_label);
   }
