@@ -47,6 +47,10 @@
 #define HEAD_BYTES (16u * 1024u)
 /* A wrapped text's lines are at most this long (characters). */
 #define WIDTH_MAX 120u
+/* ... and at least this long: a byline or credit block of short lines
+ * between blank lines (a scraped page's head) is no wrapping, and real
+ * wrappers use 60 to 80 columns. */
+#define WIDTH_MIN 45u
 /* A line this close to the width (characters) counts as full when the
  * detector measures the lines; the break rule allows a wrapper this much
  * less than the widest line it saw. */
@@ -222,7 +226,7 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
   size_t w = 0;
   for (uint32_t i = 0; i < inner; i++)
     if (lens[i] <= WIDTH_MAX && lens[i] > w) w = lens[i];
-  for (uint32_t i = 0; i < inner && w >= 30; i++) {
+  for (uint32_t i = 0; i < inner && w >= WIDTH_MIN; i++) {
     if (lens[i] + NEAR >= w && lens[i] <= WIDTH_MAX) near++;
     /* a wrap falls mid-sentence more often than not: after a word, a
      * figure, a comma or a hyphen */
@@ -233,7 +237,7 @@ void an__wrap_detect(const char *text, size_t len, uint8_t *mode, uint8_t *width
     else if (c >= 0x80 && c != 0xBB && c != 0x9D && c != 0x99 && c != 0xA6)
       mid++; /* a letter's last byte, not that of » ” ’ … */
   }
-  bool wrapped = inner >= 2 && w >= 30 && near * 3 >= inner * 2 && mid * 2 >= inner;
+  bool wrapped = inner >= 2 && w >= WIDTH_MIN && near * 3 >= inner * 2 && mid * 2 >= inner;
   /* Markdown joins its lines whatever their width, but a scraped page
    * with a link is no Markdown: a paragraph a line, or blank lines between
    * its paragraphs and none inside a comment section or a byline block

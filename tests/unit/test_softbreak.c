@@ -144,10 +144,30 @@ static void wrapped_text_still_reads_as_wrapped(void) {
   CHECK(width >= 60 && width <= 70);
 }
 
+/* A scraped page's head: a byline block of short lines between blank
+ * lines, its lines about one width and ending on words.  No wrapper writes
+ * 30-odd columns; read as wrapped, the byline ran into the credit line. */
+static void byline_block_of_short_lines_is_no_wrapping(void) {
+  static const char page[] =
+      "Budget : la ville augmente ses tarifs\n"
+      "\n"
+      "Par Anne Morel et Paul Henrion\n"
+      "avec AFP et nos correspondants\n"
+      "Publié le 14 octobre à 8 h 12\n"
+      "\n"
+      "Le conseil municipal a voté lundi soir une hausse des tarifs de la cantine et de la piscine.\n"
+      "\n"
+      "« Nous n'avions pas le choix », a déclaré Paul Henrion, adjoint aux finances.\n";
+  uint8_t mode, width;
+  an__wrap_detect(page, strlen(page), &mode, &width);
+  CHECK_EQ_INT(mode, PM_WRAP_LINES);
+}
+
 int main(void) {
   RUN(scraped_article_with_a_markdown_link_reads_a_paragraph_a_line);
   RUN(scraped_page_with_comments_reads_a_paragraph_a_line);
   RUN(scraped_text_after_a_wrapped_head_keeps_its_lines);
   RUN(wrapped_text_still_reads_as_wrapped);
+  RUN(byline_block_of_short_lines_is_no_wrapping);
   return test_done();
 }
