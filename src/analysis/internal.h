@@ -644,6 +644,11 @@ PmAnalysis *an__end(Block *b);
  * earlier pronoun, else a later name; else the name (or surname) itself
  * in the text around it (recall.c).  `text` is the block's. */
 void an__recall_mentions(PmAnalysis *a, const char *text, uint32_t len);
+/* Whether the word w[0..n) stands whole (no letter or digit of the text
+ * right before or after it) in text[lo, hi) of a text of len bytes; its
+ * offset nearest to hi (back) or to lo goes to *at (recall.c). */
+bool an__whole_word_in(const char *text, uint32_t len, uint32_t lo, uint32_t hi,
+                       const char *w, uint32_t n, bool back, uint32_t *at);
 /* Trims spaces (ASCII, NBSP, CR, a BOM) at both ends of [*s, *e).  Inline:
  * it runs once a paragraph in the tokenizer's thread, where a call (and
  * the two bounds kept in memory) cost as much as the trimming. */

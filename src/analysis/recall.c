@@ -61,6 +61,33 @@ static bool word_after(unsigned char a) {
   return a != 0xC2 && a != 0xE2;
 }
 
+/* Where the word w[0..n) stands whole in text[lo, hi), the nearest to
+ * `hi` when `back`, else to `lo`: the first byte found by memchr, the rest
+ * compared.  Going forward and keeping the last match finds the one a
+ * backward scan would (the matches are in text order), and memchr jumps
+ * over the bytes between two candidates where a byte-by-byte scan cost
+ * eight instructions a byte (3.5 instructions a byte of press text). */
+bool an__whole_word_in(const char *text, uint32_t len, uint32_t lo, uint32_t hi,
+                       const char *w, uint32_t n, bool back, uint32_t *at) {
+  if (n == 0 || hi < lo || hi - lo < n) return false;
+  bool found = false;
+  const char *p = text + lo, *last = text + hi - n; /* last start */
+  while (p <= last && (p = memchr(p, w[0], (size_t)(last - p) + 1)) != NULL) {
+    uint32_t k = (uint32_t)(p - text);
+    p++;
+    if (memcmp(text + k, w, n)) continue;
+    /* (the text's bytes, not the window's edges: "Roux" is no word
+     * of "Rouxel" cut by the window) */
+    unsigned char before = k > 0 ? (unsigned char)text[k - 1] : ' ';
+    unsigned char after = k + n < len ? (unsigned char)text[k + n] : ' ';
+    if (word_before(before) || word_after(after)) continue;
+    *at = k;
+    found = true;
+    if (!back) break;
+  }
+  return found;
+}
+
 /* Where `name` (else its last word, a surname) stands as whole words
  * in text[lo, hi), the nearest to `hi` when `back`, else to `lo`.  For the
  * few quotations no other quotation's mention names the speaker of: a
@@ -71,16 +98,9 @@ static bool in_text(const char *text, uint32_t len, uint32_t lo, uint32_t hi, co
   for (int pass = 0; pass < 2; pass++) {
     const char *w = pass ? (sp ? sp + 1 : NULL) : name;
     if (!w) break;
-    uint32_t n = (uint32_t)strlen(w);
-    if (n < 3 || hi - lo < n) continue;
-    for (uint32_t k = 0; k <= hi - lo - n; k++) {
-      uint32_t at = back ? hi - n - k : lo + k;
-      if (text[at] != w[0] || memcmp(text + at, w, n)) continue;
-      /* (the text's bytes, not the window's edges: "Roux" is no word
-       * of "Rouxel" cut by the window) */
-      unsigned char before = at > 0 ? (unsigned char)text[at - 1] : ' ';
-      unsigned char after = at + n < len ? (unsigned char)text[at + n] : ' ';
-      if (word_before(before) || word_after(after)) continue;
+    uint32_t n = (uint32_t)strlen(w), at;
+    if (n < 3) continue;
+    if (an__whole_word_in(text, len, lo, hi, w, n, back, &at)) {
       *s = at;
       *e = at + n;
       return true;
