@@ -1026,7 +1026,7 @@ static void note_entities(Block *b) {
   const Token *tk = b->toks.contents;
   for (uint32_t i = 0; i < n; i++) {
     /* most words are lowercase: a tight loop to the next capital */
-    while (i < n && !(tk[i].flags & TF_CAP)) i++;
+    i = tok__next_flag(tk, i, n, TF_CAP);
     if (i == n) continue;
     if (!spk__nameish(b, i)) {
       /* "the Bank of Canada", "the Ministry of Long-Term Care": "the

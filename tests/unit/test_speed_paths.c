@@ -79,7 +79,33 @@ static void whole_word_search_finds_what_the_scan_found(void) {
   CHECK(found > 2000); /* the inputs do hold matches */
 }
 
+/* ---- tok__next_flag: the next token with a flag ------------------------ */
+
+static void next_flag_finds_what_the_plain_loop_found(void) {
+  Token tk[64];
+  int differ = 0;
+  for (int round = 0; round < 20000; round++) {
+    uint32_t n = rnd(64);
+    memset(tk, 0, sizeof tk);
+    for (uint32_t k = 0; k < n; k++)
+      tk[k].flags = (uint16_t)(rnd(6) == 0 ? TF_CAP : rnd(3) == 0 ? TF_SPACE_AFTER : 0);
+    uint32_t i = rnd(n + 1), want = i;
+    while (want < n && !(tk[want].flags & TF_CAP)) want++;
+    if (tok__next_flag(tk, i, n, TF_CAP) != want) differ++;
+  }
+  CHECK_EQ_INT(differ, 0);
+  /* a flag past n is not seen, nor one before i */
+  memset(tk, 0, sizeof tk);
+  tk[2].flags = TF_CAP;
+  tk[9].flags = TF_CAP;
+  CHECK_EQ_INT(tok__next_flag(tk, 3, 9, TF_CAP), 9);
+  CHECK_EQ_INT(tok__next_flag(tk, 3, 10, TF_CAP), 9);
+  CHECK_EQ_INT(tok__next_flag(tk, 0, 10, TF_CAP), 2);
+  CHECK_EQ_INT(tok__next_flag(tk, 0, 10, TF_ALLCAP), 10);
+}
+
 int main(void) {
   RUN(whole_word_search_finds_what_the_scan_found);
+  RUN(next_flag_finds_what_the_plain_loop_found);
   return test_done();
 }
