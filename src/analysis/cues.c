@@ -369,6 +369,17 @@ Cue spk__cue_after_full(Block *b, uint32_t c, uint32_t hi, uint64_t slex) {
       if (word(b, k) && (T(b, k)->lex & W_SPEECH)) speech = true;
     if (speech) return spk__cue_at_verb(b, i, c + 1, hi, "verb-after", 0.9, true);
   }
+  /* « « … », l'interroge la présidente, X »: an elided object pronoun
+   * before the verb (which spk__speech_verb reads as a noun after its
+   * determiner, « l'annonce »); the subject follows it right away (« »,
+   * l'annonce du ministre a surpris X » is a noun and its complement) */
+  if (b->lid == PM_LANG_FR && i + 2 < hi && (b->text[T(b, i)->start] | 32) == 'l' &&
+      folded_is(b, i, "l'") && word(b, i + 1) && (T(b, i + 1)->lex & W_SPEECH) &&
+      !(T(b, i + 1)->flags & TF_CAP) && word(b, i + 2) &&
+      (((T(b, i + 2)->lex & W_DET) && !(T(b, i + 2)->lex & W_PREP)) || spk__nameish(b, i + 2))) {
+    Cue cu = spk__cue_at_verb(b, i + 1, c + 1, hi, "verb-after", 0.85, true);
+    if (cu.found && cu.m.ts > i + 1) return cu;
+  }
   /* "…," Smith said / he said / the senator said; », Manuel Valls a dit;
    * "…," Dr. Amir Patel, an emergency physician at X, told Y */
   for (uint32_t k = i; k < hi && k < i + 20; k++) {

@@ -50,7 +50,8 @@ static bool participle_after_noun(const Block *b, uint32_t i) {
               (n > 4 && (!memcmp(w + n - 3, "\xC3\xA9" "e", 3) ||
                          !memcmp(w + n - 3, "\xC3\xA9" "s", 3))) ||
               (n > 5 && !memcmp(w + n - 4, "\xC3\xA9" "es", 4));
-  return part && !spk__adverbial3(b, i); /* « a pour sa part assuré » */
+  /* « a pour sa part assuré », « a de nouveau plaidé » */
+  return part && !spk__adverbial3(b, i) && !spk__adverbial2(b, i);
 }
 
 /* spk__speech_verb for a lowercase speech-verb word i (speakers.h tests
@@ -275,18 +276,19 @@ bool spk__adverbial3(const Block *b, uint32_t j) {
                                     "de leur côté", "pour leur part",
                                     "quant à lui", "quant à elle",
                                     "for his part", "for her part",
-                                    "for their part", "in a statement"};
+                                    "for their part", "in a statement",
+                                    "une nouvelle fois"};
   if (j < 3) return false;
   {
     /* quick reject on the last word: part, côté, lui, elle, statement */
     const Token *l = T(b, j - 1);
     uint32_t n = l->end - l->start;
     char c = (char)(b->text[l->start] | 32);
-    if (l->kind != T_WORD || !strchr("pclse", c) || n < 3 || n > 9) return false;
+    if (l->kind != T_WORD || !strchr("pclsef", c) || n < 3 || n > 9) return false;
     /* the phrases are three words: the last must be one of theirs */
     if (!folded_is(b, j - 1, "part") && !folded_is(b, j - 1, "côté") &&
         !folded_is(b, j - 1, "lui") && !folded_is(b, j - 1, "elle") &&
-        !folded_is(b, j - 1, "statement"))
+        !folded_is(b, j - 1, "statement") && !folded_is(b, j - 1, "fois"))
       return false;
   }
   char buf[96];
@@ -305,6 +307,14 @@ bool spk__adverbial3(const Block *b, uint32_t j) {
   for (size_t i = 0; i < sizeof phr / sizeof *phr; i++)
     if (!strcmp(buf, phr[i])) return true;
   return false;
+}
+
+bool spk__adverbial2(const Block *b, uint32_t j) {
+  /* (a byte test first: most words before a verb are no « nouveau ») */
+  if (j < 2 || !word(b, j - 1) || T(b, j - 1)->end - T(b, j - 1)->start != 7 ||
+      (b->text[T(b, j - 1)->start] | 32) != 'n' || !folded_is(b, j - 1, "nouveau"))
+    return false;
+  return folded_is(b, j - 2, "de") || folded_is(b, j - 2, "à");
 }
 
 /* "RCMP Cpl. Janelle Shoihet" then "the corporal said": a rank's

