@@ -391,6 +391,22 @@ static bool request_that(const Block *b, uint32_t v) {
          (folded_is(b, v, "asked") || folded_is(b, v, "asks") || folded_is(b, v, "ask"));
 }
 
+/* « …, estimant que », « …, en rappelant que », « …, tout en
+ * reconnaissant que »: a French gerund after a comma (and its « en », « tout
+ * en »), the comma not before token lo, reports for the sentence's
+ * subject. */
+static bool gerund_after_comma(const Block *b, uint32_t v, uint32_t lo) {
+  if (b->lid != PM_LANG_FR || v < lo + 2) return false;
+  const Token *t = T(b, v);
+  if (t->end - t->start <= 4 || memcmp(b->text + t->end - 3, "ant", 3)) return false;
+  uint32_t k = v - 1;
+  if (folded_is(b, k, "en")) {
+    k--;
+    if (k > lo && folded_is(b, k, "tout")) k--;
+  }
+  return k >= lo && punct(b, k, ',');
+}
+
 static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
   /* « affirme que « le site restera ouvert » et qu'une partie … sera
    * réorientée »: a second que clause after the quotation reports the
@@ -459,10 +475,14 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
       add_indirect(b, q + 1, s->end, &c);
       return;
     }
-    /* a verb joined to the sentence's first predicate shares its speaker */
+    /* a verb joined to the sentence's first predicate shares its speaker,
+     * and so does a gerund after the quotation's comma (« a jugé que
+     * l'essai « … », tout en rappelant que … ») */
     uint32_t j = v;
     while (j > lq + 1 && spk__skippable(b, j - 1)) j--;
-    if (!(j > lq + 1 && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ))) continue;
+    if (!(j > lq + 1 && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ)) &&
+        !gerund_after_comma(b, v, lq + 1))
+      continue;
     if (!b->res->quotes.size) return;
     PmSpeakerRef sp = pm_array_back(&b->res->quotes)->speaker;
     if (!pm_array_back(&b->res->quotes)->has_speaker || !sp.name) return;
@@ -666,7 +686,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * que … » */
       const Token *t = T(b, v);
       if (b->lid == PM_LANG_FR && t->end - t->start > 4 &&
-          !memcmp(b->text + t->end - 3, "ant", 3) && !(v > s->start + 2 && punct(b, v - 1, ',')))
+          !memcmp(b->text + t->end - 3, "ant", 3) && !gerund_after_comma(b, v, s->start + 1))
         continue;
     }
     /* the complementizer within three tokens: "a indiqué qu'", "said that",

@@ -2337,4 +2337,16 @@ test_expect_success 'French: « », l'"'"'interroge la présidente, X »; « a d
 	test_cmp expected actual
 '
 
+# « X a jugé que l'essai « … », tout en rappelant que … »: a gerund after
+# the quotation's comma and its « en », « tout en » reports for the
+# sentence's subject, as « …, estimant que » does (heldout40: « tout en
+# rappelant que »; heldout47: « tout en reconnaissant que »).
+test_expect_success 'French: « …, tout en rappelant que … » reports for the sentence'"'"'s subject' '
+	printf "%s\n\n" "Marie Caron a jugé que l'"'"'essai « pose les bonnes questions », tout en rappelant que la rémunération relève d'"'"'une entente." \
+		"Paul Girard a salué le projet, en soulignant que le budget restait fragile." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Marie Caron" "Marie Caron" "Paul Girard" >expected &&
+	test_cmp expected actual
+'
+
 test_done
