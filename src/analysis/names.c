@@ -309,6 +309,17 @@ bool spk__adverbial3(const Block *b, uint32_t j) {
   return false;
 }
 
+bool spk__relational_adj(const Block *b, uint32_t i) {
+  if (!word(b, i)) return false;
+  const Token *a = T(b, i);
+  if ((a->flags & TF_CAP) || (a->lex & (W_FUNCTION | W_PREP | W_DET | W_SPEECH | W_AUX | W_QUE)))
+    return false;
+  const char *w = b->text + a->start;
+  uint32_t n = a->end - a->start;
+  return (n > 4 && !memcmp(w + n - 2, "al", 2)) || (n > 5 && !memcmp(w + n - 3, "ale", 3)) ||
+         (n > 5 && !memcmp(w + n - 3, "aux", 3)) || (n > 6 && !memcmp(w + n - 4, "ique", 4));
+}
+
 bool spk__adverbial2(const Block *b, uint32_t j) {
   /* (a byte test first: most words before a verb are no « nouveau ») */
   if (j < 2 || !word(b, j - 1) || T(b, j - 1)->end - T(b, j - 1)->start != 7 ||

@@ -775,6 +775,29 @@ static const char *company_in_full(const Block *b, const char *s, size_t n) {
   return NULL;
 }
 
+/* « la direction régionale des affaires culturelles », « la direction
+ * académique d'Ille-et-Vilaine », « le conseil départemental »: a
+ * lowercase « direction » or « conseil » after a definite article, then a
+ * relational adjective (-al, -ale, -aux, -ique), names a public body by
+ * the words of the mention, as our batches annotate it (not « la direction
+ * sortante », a party's leadership; ministries, which the batches annotate
+ * both ways, are agency nouns and never reach here). */
+static bool public_body(Block *b, const Mention *m, Resolved *r) {
+  if (b->lid != PM_LANG_FR || m->type != M_INST || m->ts + 1 != m->head ||
+      m->te < m->head + 2 || !(T(b, m->ts)->lex & W_DET) || spk__indefinite_det(b, m->ts))
+    return false;
+  const Token *h = T(b, m->head);
+  if ((h->flags & TF_CAP) || (h->lex & W_AGENCY) || !spk__relational_adj(b, m->head + 1) ||
+      !(folded_is(b, m->head, "direction") || folded_is(b, m->head, "conseil")))
+    return false;
+  uint32_t e = m->te;
+  while (e > m->head + 2 && T(b, e - 1)->kind != T_WORD) e--;
+  put_name(r, b->text + h->start, T(b, e - 1)->end - h->start);
+  r->suffix = "+body";
+  r->conf = 0.7;
+  return true;
+}
+
 Resolved spk__resolve(Block *b, const Mention *m) {
   Resolved r;
   memset(&r, 0, sizeof r);
@@ -1327,6 +1350,7 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       r.conf = 0.8;
       return r;
     }
+    if (public_body(b, m, &r)) return r;
   }
   /* « Son frère se rappelle avoir « … » » after a quotation of Corentin
    * Lavergne's: the one other person of that surname the article named

@@ -153,6 +153,10 @@ bool spk__adverbial3(const Block *b, uint32_t j);
 /* « de nouveau », « à nouveau »: the two words before token j are such an
  * adverbial (« Le RN a de nouveau plaidé pour … »). */
 bool spk__adverbial2(const Block *b, uint32_t j);
+/* A lowercase relational adjective at token i (-al, -ale, -aux, -ique:
+ * « départemental », « régionale », « académique »), as public bodies
+ * take after their noun. */
+bool spk__relational_adj(const Block *b, uint32_t i);
 /* A lowercase conjunction at token e inside an organisation's name
  * ("Avon and Somerset Police"), capitalised words up to hi after it. */
 bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);

