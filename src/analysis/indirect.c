@@ -391,10 +391,9 @@ static bool request_that(const Block *b, uint32_t v) {
          (folded_is(b, v, "asked") || folded_is(b, v, "asks") || folded_is(b, v, "ask"));
 }
 
-/* « …, estimant que », « …, en rappelant que », « …, tout en
- * reconnaissant que »: a French gerund after a comma (and its « en », « tout
- * en »), the comma not before token lo, reports for the sentence's
- * subject. */
+/* « « … », en rappelant que », « « … », tout en reconnaissant que »: a
+ * French gerund after a comma (and its « en », « tout en »), the comma not
+ * before token lo. */
 static bool gerund_after_comma(const Block *b, uint32_t v, uint32_t lo) {
   if (b->lid != PM_LANG_FR || v < lo + 2) return false;
   const Token *t = T(b, v);
@@ -685,8 +684,11 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * refusé le recours, estimant que … », « », a-t-il lancé, ajoutant
        * que … » */
       const Token *t = T(b, v);
+      /* (not after « en », « tout en »: « Le ministre de l'Intérieur
+       * réaffirme …, tout en affirmant que » has no name for its subject
+       * to be found by, cues.c would take « Intérieur ») */
       if (b->lid == PM_LANG_FR && t->end - t->start > 4 &&
-          !memcmp(b->text + t->end - 3, "ant", 3) && !gerund_after_comma(b, v, s->start + 1))
+          !memcmp(b->text + t->end - 3, "ant", 3) && !(v > s->start + 2 && punct(b, v - 1, ',')))
         continue;
     }
     /* the complementizer within three tokens: "a indiqué qu'", "said that",
