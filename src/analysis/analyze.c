@@ -217,14 +217,15 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
   }
 }
 
-/* FNV-1a of a NUL-terminated name. */
+/* A hash of a NUL-terminated name, eight bytes a step (a byte-by-byte
+ * FNV-1a cost a quarter of the block's speaker bookkeeping); only the
+ * table below uses it. */
 static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xCBF29CE484222325ULL;
-  for (; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 0x100000001B3ULL;
-  }
-  return h;
+  size_t n = strlen(s), i = 0;
+  uint64_t h = LEX_SEED ^ n;
+  for (; i + 8 <= n; i += 8) h = lex__mix(h, lex__load8(s + i));
+  if (i < n) h = lex__mix(h, lex__load_part(s + i, n - i));
+  return lex__mix(h, 0);
 }
 
 /* The speakers' names by hash: speaker index + 1 in slot[], 0 empty. */
@@ -294,9 +295,13 @@ static void collect_speakers(PmAnalysis *a) {
     for (uint32_t j = 0; j < s->n_aliases && !seen; j++)
       seen = !strcmp(s->aliases[j], m);
     if (seen) continue;
-    const char **al = pm_realloc((void *)s->aliases,
-                                 (s->n_aliases + 1) * sizeof *al);
-    al[s->n_aliases++] = m;
+    /* room for 1, 2, 4, 8… aliases: grown when the count reaches a power
+     * of two (a realloc per alias showed in the profile) */
+    uint32_t na = s->n_aliases;
+    const char **al = (const char **)s->aliases;
+    if (!(na & (na - 1))) al = pm_realloc((void *)s->aliases, (na ? 2 * na : 1) * sizeof *al);
+    al[na] = m;
+    s->n_aliases = na + 1;
     s->aliases = al;
   }
   pm_free(t.slot);
