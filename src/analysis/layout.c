@@ -287,7 +287,15 @@ uint32_t spk__interviewee(const Block *b, uint32_t from, uint32_t to) {
 void spk__interview_chapeau(Block *b) {
   if (!b->n_heading_quotes || b->toks.size > 120) return;
   bool interview = false;
-  for (uint32_t i = 0; i < b->toks.size && !interview; i++)
+  /* (four tokens' classes or-ed a step: most paragraphs have no such
+   * word, and this ran over every token of the paragraphs after a
+   * headline quotation) */
+  const Token *tk = b->toks.contents;
+  uint32_t i = 0, n = b->toks.size;
+  for (; i + 4 <= n && !((tk[i].lex | tk[i + 1].lex | tk[i + 2].lex | tk[i + 3].lex) & W_INTERVIEW);
+       i += 4) {
+  }
+  for (; i < n && !interview; i++)
     interview = word(b, i) && (T(b, i)->lex & W_INTERVIEW);
   if (!interview) return;
   for (uint32_t k = 0; k < b->toks.size; k++) {
