@@ -20,27 +20,25 @@ static size_t starts_with(const Block *b, char *const *phrases, uint32_t np) {
   uint32_t e = b->para_end < s + 48 ? b->para_end : s + 48;
   char f[64];
   /* Most lines that get here differ from every phrase in their first
-   * word: those are folded first (as claims.c's boilerplate does).  The
+   * word, or match a short one ("par"): the first bytes are folded
+   * first, and the whole 48 only when a longer phrase may match.  The
    * fold of a cut line is the whole line's but maybe for its last two
-   * bytes (a ’ or an accented capital cut in the middle), so only the
-   * bytes before them are compared. */
+   * bytes (a ’ or an accented capital cut in the middle): the bytes
+   * before them, `sure`, settle any phrase shorter than them. */
   uint32_t n1 = e - s < 16 ? e - s : 16;
-  size_t f1 = lex__fold(b->text + s, n1, f);
-  size_t sure = n1 < e - s ? (f1 > 2 ? f1 - 2 : 0) : f1;
-  bool maybe = false;
-  for (uint32_t i = 0; i < np && !maybe; i++) {
-    const char *p = phrases[i];
-    if (p[0] != f[0]) continue;
-    size_t pn = strlen(p);
-    maybe = !memcmp(f, p, pn < sure ? pn : sure);
-  }
-  if (!maybe) return 0;
-  size_t fn = n1 < e - s ? lex__fold(b->text + s, e - s, f) : f1;
-  if (!fn) return 0;
+  size_t fn = lex__fold(b->text + s, n1, f);
+  bool whole = n1 == e - s;
+  size_t sure = whole ? fn : fn > 2 ? fn - 2 : 0;
   for (uint32_t i = 0; i < np; i++) {
     const char *p = phrases[i];
     if (p[0] != f[0]) continue;
     size_t pn = strlen(p);
+    if (!whole && pn >= sure) {
+      if (memcmp(f, p, sure)) continue; /* differs already */
+      fn = lex__fold(b->text + s, e - s, f);
+      whole = true;
+      if (!fn) return 0;
+    }
     if (fn > pn && !memcmp(f, p, pn) && !((unsigned char)f[pn] >= 'a' && (unsigned char)f[pn] <= 'z'))
       return pn;
   }
