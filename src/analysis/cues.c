@@ -441,6 +441,18 @@ static Cue colon_clause(Block *b, uint32_t lo, uint32_t colon) {
   return colon_subject(b, lo, colon);
 }
 
+/* Does a word of [ts, te) name or describe someone or a body (a capital,
+ * a role, a person or group noun)? */
+static bool names_someone(const Block *b, uint32_t ts, uint32_t te) {
+  for (uint32_t k = ts; k < te; k++)
+    if (word(b, k) && ((T(b, k)->flags & TF_CAP) ||
+                       (T(b, k)->lex & (W_ROLE | W_ROLE_GENERIC | W_ANON | W_PERSONAL | W_FIRST_M |
+                                        W_FIRST_F | W_INSTITUTION | W_COMPANY | W_OUTLET |
+                                        W_MEMBERS))))
+      return true;
+  return false;
+}
+
 static Cue colon_subject(Block *b, uint32_t lo, uint32_t colon) {
   Cue c;
   memset(&c, 0, sizeof c);
@@ -648,6 +660,12 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
           !(T(b, c.m.te)->kind == T_PUNCT && strchr(",:-", T(b, c.m.te)->ch)))
         return none;
       if (c.found && c.m.ts > v && c.m.te == o && !inverted(b, v)) return none;
+      /* « Monique, 74 ans, …, résume l'inquiétude de beaucoup : « … » »:
+       * a noun phrase between the verb and the colon that names no one
+       * is the verb's object; the clause's subject speaks */
+      if (c.found && c.m.type == M_NP && b->lid == PM_LANG_FR && c.m.ts > v &&
+          c.m.te == colon_after_verb && !inverted(b, v) && !names_someone(b, c.m.ts, c.m.te))
+        return colon_clause(b, lo, colon_after_verb);
       if (c.found) return c;
     }
   }

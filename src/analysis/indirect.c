@@ -484,7 +484,28 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
       continue;
     if (!b->res->quotes.size) return;
     PmSpeakerRef sp = pm_array_back(&b->res->quotes)->speaker;
-    if (!pm_array_back(&b->res->quotes)->has_speaker || !sp.name) return;
+    const PmQuote *last = pm_array_back(&b->res->quotes);
+    /* (an unnamed speaker the quotation has is the clause's too: « Le
+     * cabinet du ministre indique « … » et affirme que … ») */
+    bool unnamed = b->lid == PM_LANG_FR && last->has_speaker && !sp.name && sp.mention;
+    if (b->lid == PM_LANG_FR && !last->has_speaker) {
+      /* « La maire, X, a fait part de sa « … » et annoncé que … »: with
+       * no speaker for the quotation (« faire part » is no speech verb),
+       * a participle after « et » shares the auxiliary before the first
+       * mark and its subject, as in spk__indirect_cues */
+      uint32_t aux = NONE;
+      for (uint32_t k = lq; k-- > s->start + 1;)
+        if (word(b, k) && (T(b, k)->lex & W_AUX) && !spk__in_quote(b, k)) {
+          aux = k;
+          break;
+        }
+      if (aux == NONE) return;
+      Cue c = spk__cue_at_verb(b, aux, s->start, aux + 1, "indirect", 0.7, false);
+      if (!c.found || c.m.type == M_PRON || (T(b, c.m.ts)->lex & W_CONJ)) return;
+      add_indirect(b, q + 1, s->end, &c);
+      return;
+    }
+    if (!last->has_speaker || (!sp.name && !unnamed)) return;
     uint32_t to = s->end;
     while (to > q + 1 && T(b, to - 1)->kind == T_PUNCT) to--;
     PmQuote *x = pm_array_grow_one(&b->res->quotes);

@@ -43,6 +43,10 @@ static bool participle_after_noun(const Block *b, uint32_t i) {
   if (p->kind != T_WORD || (p->flags & (TF_CAP | TF_INV_M | TF_INV_F | TF_INV_PL | TF_ELISION)) ||
       (p->lex & (W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL | W_FIRST_PERSON | W_QUE)))
     return false;
+  /* « a salué « … » et annoncé que »: after a conjunction, a participle
+   * before its complementizer shares the auxiliary before it (not « a
+   * indiqué « … » et appelé « … » », whose speaker the first verb gives) */
+  if ((p->lex & W_CONJ) && word(b, i + 1) && (T(b, i + 1)->lex & W_QUE)) return false;
   const Token *t = T(b, i);
   const char *w = b->text + t->start;
   uint32_t n = t->end - t->start;

@@ -777,18 +777,22 @@ static const char *company_in_full(const Block *b, const char *s, size_t n) {
 
 /* « la direction régionale des affaires culturelles », « la direction
  * académique d'Ille-et-Vilaine », « le conseil départemental »: a
- * lowercase « direction » or « conseil » after a definite article, then a
- * relational adjective (-al, -ale, -aux, -ique), names a public body by
- * the words of the mention, as our batches annotate it (not « la direction
- * sortante », a party's leadership; ministries, which the batches annotate
- * both ways, are agency nouns and never reach here). */
+ * lowercase « direction », « conseil » or « agence » after a definite
+ * article, then a relational adjective (-al, -ale, -aux, -ique), names a
+ * public body by the words of the mention, as our batches annotate it
+ * (« L'agence régionale de santé parle d'une mesure « … » » in a deck,
+ * before the body gives its initialism; not « la direction sortante », a
+ * party's leadership; not ministries, which the batches annotate both
+ * ways). */
 static bool public_body(Block *b, const Mention *m, Resolved *r) {
-  if (b->lid != PM_LANG_FR || m->type != M_INST || m->ts + 1 != m->head ||
+  /* (« agence » is an outlet's noun too: « l'agence Reuters ») */
+  if (b->lid != PM_LANG_FR || (m->type != M_INST && m->type != M_OUTLET) || m->ts + 1 != m->head ||
       m->te < m->head + 2 || !(T(b, m->ts)->lex & W_DET) || spk__indefinite_det(b, m->ts))
     return false;
   const Token *h = T(b, m->head);
-  if ((h->flags & TF_CAP) || (h->lex & W_AGENCY) || !spk__relational_adj(b, m->head + 1) ||
-      !(folded_is(b, m->head, "direction") || folded_is(b, m->head, "conseil")))
+  if ((h->flags & TF_CAP) || !spk__relational_adj(b, m->head + 1) ||
+      !(folded_is(b, m->head, "direction") || folded_is(b, m->head, "conseil") ||
+        folded_is(b, m->head, "agence")))
     return false;
   uint32_t e = m->te;
   while (e > m->head + 2 && T(b, e - 1)->kind != T_WORD) e--;

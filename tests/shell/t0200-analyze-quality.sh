@@ -2376,4 +2376,29 @@ test_expect_success 'France French batch 47 stays above its measured floor' '
 	floors 0.99 0.93 0.92 "$A"/heldout47/fr-*.txt
 '
 
+# heldout47b's rules, each seen in another batch too.  « X, 74 ans, …,
+# résume l'inquiétude de beaucoup : « … » »: a noun phrase naming no one
+# between the verb and the colon is its object, the clause's subject
+# speaks (heldout43: « Sandrine, 43 ans, …, confiait son agacement : »).
+# « L'agence régionale de santé parle d'une « … » » in a deck is that body,
+# as the body's « l'agence régionale de santé (ARS) » is (heldout5, 32,
+# 44).  « a qualifié … de « … » et demandé que … »: a participle after
+# « et » and before its complementizer reports for the quotation's
+# speaker, or with none (« a fait part de sa « … » et annoncé que », as
+# in heldout27) for the subject of the auxiliary before the marks; an
+# unnamed speaker (« Le cabinet du ministre indique « … » et affirme que
+# ») is the clause's too.
+test_expect_success 'French: « résume l'"'"'inquiétude de beaucoup : »; a deck'"'"'s agency; « « … » et demandé que »' '
+	printf "%s\n\n" "Dans la salle d'"'"'attente, Monique, 74 ans, venue pour une chute, résume l'"'"'inquiétude de beaucoup : « Les urgences, c'"'"'est tout ce qui nous reste. »" \
+		"Un étudiant qui attendait la navette, et qui n'"'"'a pas voulu donner son nom, résume le sentiment général : « On est pris en otages. »" \
+		"L'"'"'agence régionale de santé parle d'"'"'une mesure « temporaire »." \
+		"Le député Paul Girard a qualifié la fermeture de « scandale industriel » et demandé que le groupe rembourse les aides publiques." \
+		"La maire, Claire Dumont, a fait part de sa « profonde tristesse » et annoncé qu'"'"'une cellule d'"'"'écoute serait ouverte." \
+		"Le cabinet du ministre indique « suivre le dossier » et affirme qu'"'"'un commissaire sera dépêché sur place." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Monique" "(unresolved)" "agence régionale de santé" "Paul Girard" "Paul Girard" \
+		"Claire Dumont" "(unresolved)" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
