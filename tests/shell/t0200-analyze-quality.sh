@@ -2371,9 +2371,14 @@ test_expect_success 'French: « la direction régionale des …», « le conseil
 # (65/74) at first contact, the same as the session-start binary; 0.932
 # (69/74) after the three rules above.  Its missed spans are partial
 # quotations inside reported clauses, which our batches annotate both
-# ways.  Floors just below.
-test_expect_success 'France French batch 47 stays above its measured floor' '
-	floors 0.99 0.93 0.92 "$A"/heldout47/fr-*.txt
+# ways.  heldout47b (five, written after those rules: Le Républicain lorrain
+# factory closure, RFI Kenya protests, Nice-Matin tram works, Télérama film
+# with a nested quotation, ici Limousin emergency closures) scored 0.991,
+# 0.930 and 0.857 (48/56) at first contact, the same as the session-start
+# binary; 0.897 (52/58) after the rules below.  Floors just below.
+test_expect_success 'France French batches 47 and 47b stay above their measured floor' '
+	floors 0.99 0.93 0.92 "$A"/heldout47/fr-*.txt &&
+	floors 0.98 0.93 0.88 "$A"/heldout47b/fr-*.txt
 '
 
 # heldout47b's rules, each seen in another batch too.  « X, 74 ans, …,
