@@ -201,6 +201,34 @@ size_t pm_analysis_next_paragraph(const char *text, size_t len, size_t pos);
  * every '\n' would split its paragraphs.  Cannot fail. */
 size_t pm_analysis_block_end(const char *text, size_t len);
 
+/* How many of a text's first bytes decide the reading of its line breaks
+ * (pm_context_set_reading). */
+#define PM_READING_HEAD (16u * 1024u)
+
+/* Decides how `ctx` reads the line breaks of the text it goes on to read,
+ * from that text's first bytes head[0..len) (up to PM_READING_HEAD are
+ * read): one paragraph a line, or hard-wrapped or Markdown, where a '\n'
+ * inside a paragraph only wraps a line.  pm_analyze_block decides it so
+ * from its first block when the context has not decided yet; a reader that
+ * gives a text in small blocks (the editor's) decides it from the whole
+ * text's head instead, so that it reads as `pressmark analyze` reads the
+ * file.  Returns true for a wrapped reading: the reader must then cut its
+ * blocks only where pm_analysis_hard_break says.  `head` is borrowed.
+ * Cannot fail. */
+bool pm_context_set_reading(PmContext *ctx, const char *head, size_t len);
+
+/* True when the line break between `line` (line_len bytes, without its
+ * '\n') and the next line, of which next[0..next_len) are the first bytes
+ * (48 are enough; next_len 0 for none or an empty line), ends a paragraph
+ * in the reading `ctx` has decided: a blank line, a Markdown block, a
+ * full sentence on a long line, ... (softbreak.c).  Always true in the
+ * one-paragraph-a-line reading or an undecided one.  A text cut into
+ * blocks at such breaks reads block after block as it reads whole.  Both
+ * texts are borrowed.  Cannot fail. */
+bool pm_analysis_hard_break(const PmContext *ctx, const char *line,
+                            size_t line_len, const char *next,
+                            size_t next_len);
+
 /* Analyses text[0..len), one or more whole paragraphs (as cut by
  * pm_analysis_next_paragraph), reading and updating `ctx` (in: the state
  * before the text, out: the state after it).  `text` is borrowed and need

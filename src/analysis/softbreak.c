@@ -299,3 +299,28 @@ size_t pm_analysis_block_end(const char *text, size_t len) {
     if (text[i - 1] == '\n') return i;
   return 0;
 }
+
+bool pm_context_set_reading(PmContext *ctx, const char *head, size_t len) {
+  an__wrap_detect(head, len, &ctx->wrap, &ctx->wrap_width);
+  return ctx->wrap == PM_WRAP_WIDTH || ctx->wrap == PM_WRAP_MARKDOWN;
+}
+
+bool pm_analysis_hard_break(const PmContext *ctx, const char *line,
+                            size_t line_len, const char *next,
+                            size_t next_len) {
+  if (ctx->wrap != PM_WRAP_WIDTH && ctx->wrap != PM_WRAP_MARKDOWN) return true;
+  /* soft_at reads the line before and at most 48 bytes after the break:
+   * the two side by side, as in the text, the next line's end marked
+   * when it comes within those 48 */
+  size_t nn = next_len < 48 ? next_len : 48;
+  size_t total = line_len + 1 + nn + (nn < 48);
+  char stack[512];
+  char *t = total <= sizeof stack ? stack : pm_malloc(total);
+  if (line_len) memcpy(t, line, line_len);
+  t[line_len] = '\n';
+  if (nn) memcpy(t + line_len + 1, next, nn);
+  if (nn < 48) t[total - 1] = '\n';
+  bool hard = soft_at(t, total, 0, line_len, ctx->wrap, ctx->wrap_width) == HARD;
+  if (t != stack) pm_free(t);
+  return hard;
+}

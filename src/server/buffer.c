@@ -9,6 +9,16 @@
  * 6 MiB there, and an edit re-analyses one block (tens of microseconds),
  * so its cost grows with the edit, not with the buffer.
  *
+ * Why a wrapped text's blocks end only at a hard break: in a hard-wrapped
+ * or Markdown text (softbreak.c) a paragraph runs over several lines, and
+ * a block cut inside it would read as two paragraphs, losing a quotation
+ * or its speaker that the command line finds.  The reading is decided
+ * from the buffer's first PM_READING_HEAD bytes, as the command line
+ * decides it from the file's, and kept in `fresh_ctx`; a block of such a
+ * text closes past its target only where pm_analysis_hard_break says, or
+ * at BLOCK_CAP when a text has no hard break for that long.  Text read a
+ * paragraph a line is cut at any line, as before.
+ *
  * Why marks are compared line by line: after an edit Neovim has already
  * moved the old extmarks with the text, so for the lines the edit replaced
  * the positions we hold are no longer what Neovim holds; those marks are
@@ -30,6 +40,11 @@
 #define BLOCK_TARGET (8u * 1024u) /* close a block once it reaches this */
 #define BLOCK_LINES 256u          /* or holds this many lines */
 #define SMALL_BLOCK (BLOCK_TARGET / 4u)
+/* A wrapped text's block closes at its first hard break past the target,
+ * else here, at any line (a text with no blank line must not make one
+ * giant block: each edit re-analyses its block). */
+#define BLOCK_CAP (4u * BLOCK_TARGET)
+#define BLOCK_CAP_LINES (4u * BLOCK_LINES)
 /* Mark ids stay below 2^30: ids from 0x40000000 up are left for the
  * note marks lua/pressmark/notes.lua sets in the same namespace, so the
  * two never collide. */
@@ -37,7 +52,7 @@
 
 typedef PmArray(PmMark) MarkArray;
 
-/* A mark as a block keeps it: rows relative to the block (< BLOCK_LINES). */
+/* A mark as a block keeps it: rows relative to the block (< BLOCK_CAP_LINES). */
 typedef struct {
   uint32_t id;
   uint32_t col, end_col;
@@ -70,7 +85,10 @@ struct PmBufDoc {
   uint32_t base_row;
   uint32_t next_id;
   uint32_t resume; /* no block below this index needs analysis */
-  PmContext *fresh_ctx;
+  PmContext *fresh_ctx; /* the context before the first block: fresh, but
+                          for the reading of the text's line breaks */
+  bool wrapped;         /* that reading is wrapped: blocks end at hard
+                           breaks (see the top of the file) */
   PmArray(uint32_t) to_delete; /* ids Neovim holds that must go */
   PmArray(uint32_t) batch_del;
   MarkArray batch_set;
@@ -146,7 +164,41 @@ typedef struct {
   PmArray(Block) out;
   Block cur;
   uint32_t cap;
+  const PmContext *reading; /* the document's fresh_ctx */
+  bool wrapped;
 } Builder;
+
+static void builder_init(Builder *b, const PmBufDoc *doc) {
+  memset(b, 0, sizeof *b);
+  b->reading = doc->fresh_ctx;
+  b->wrapped = doc->wrapped;
+}
+
+/* The last line of the block being built: its bytes, without the '\n'. */
+static const char *builder_last(const Builder *b, uint32_t *len) {
+  const Block *k = &b->cur;
+  uint32_t s = k->line_off.contents[k->line_off.size - 1];
+  *len = k->len - s - 1;
+  return k->text + s;
+}
+
+/* Is the block being built past its cap (a wrapped text's)? */
+static bool builder_capped(const Builder *b) {
+  return b->cur.len >= BLOCK_CAP || b->cur.line_off.size >= BLOCK_CAP_LINES;
+}
+
+/* Must the block being built close before the line next[0..len)?  At
+ * its target, or in a wrapped text at a hard break past it, or at the cap. */
+static bool builder_full(const Builder *b, const char *next, uint32_t len) {
+  const Block *k = &b->cur;
+  if (!k->line_off.size) return false;
+  bool over = k->len >= BLOCK_TARGET || k->line_off.size >= BLOCK_LINES;
+  if (!b->wrapped || !over) return over;
+  if (builder_capped(b)) return true;
+  uint32_t n;
+  const char *last = builder_last(b, &n);
+  return pm_analysis_hard_break(b->reading, last, n, next, len);
+}
 
 static void builder_close(Builder *b) {
   if (!b->cur.line_off.size) return;
@@ -157,10 +209,12 @@ static void builder_close(Builder *b) {
   b->cap = 0;
 }
 
-/* Appends one line (its newline added here).  A '\n' inside a line (no
- * Neovim line holds one; the API sends NUL for it) becomes NUL, so the
- * line count the analyser sees always matches the buffer's. */
+/* Appends one line (its newline added here), closing the block before it
+ * when it is full.  A '\n' inside a line (no Neovim line holds one; the API
+ * sends NUL for it) becomes NUL, so the line count the analyser sees always
+ * matches the buffer's. */
 static void builder_line(Builder *b, const char *s, uint32_t len) {
+  if (builder_full(b, s, len)) builder_close(b);
   Block *k = &b->cur;
   size_t need = (size_t)k->len + len + 1;
   if (need > b->cap) {
@@ -176,11 +230,6 @@ static void builder_line(Builder *b, const char *s, uint32_t len) {
     *p = '\0';
   dst[len] = '\n';
   k->len += len + 1;
-}
-
-static void builder_end_line(Builder *b) {
-  if (b->cur.len >= BLOCK_TARGET || b->cur.line_off.size >= BLOCK_LINES)
-    builder_close(b);
 }
 
 /* Appends lines [from, to) of block `k`, carrying their one-line marks
@@ -204,7 +253,6 @@ static void builder_block_lines(Builder *b, Block *k, uint32_t from,
       pm_array_push(&b->cur.marks, c);
       marks[m].id = 0;
     }
-    builder_end_line(b);
   }
 }
 
@@ -227,6 +275,134 @@ static void retire(PmBufDoc *doc, const BMark *m, uint32_t n) {
     if (m[i].state != MARK_NEW && m[i].id) pm_array_push(&doc->to_delete, m[i].id);
 }
 
+/* Line `i` of block `k`: its bytes, without the '\n'. */
+static const char *block_line(const Block *k, uint32_t i, uint32_t *len) {
+  uint32_t s = k->line_off.contents[i];
+  uint32_t e = i + 1 < k->line_off.size ? k->line_off.contents[i + 1] : k->len;
+  *len = e - s - 1;
+  return k->text + s;
+}
+
+/* Does the line break before line l2[0..n2) after l1[0..n1) end a
+ * paragraph in the document's reading? */
+static bool hard_break(const PmBufDoc *doc, const char *l1, uint32_t n1,
+                       const char *l2, uint32_t n2) {
+  return pm_analysis_hard_break(doc->fresh_ctx, l1, n1, l2, n2);
+}
+
+/* Is the break between block `a` and the block `b` after it hard? */
+static bool blocks_hard(const PmBufDoc *doc, const Block *a, const Block *b) {
+  uint32_t n1, n2;
+  const char *l1 = block_line(a, a->line_off.size - 1, &n1);
+  const char *l2 = block_line(b, 0, &n2);
+  return hard_break(doc, l1, n1, l2, n2);
+}
+
+/* Does row `row` (<= nlines) start inside the text's first
+ * PM_READING_HEAD bytes, which decide its reading? */
+static bool row_in_head(const PmBufDoc *doc, uint32_t row) {
+  uint64_t off = 0;
+  for (uint32_t j = 0; j < doc->blocks.size && off < PM_READING_HEAD; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    if (row < k->row0 + k->line_off.size)
+      return off + k->line_off.contents[row - k->row0] < PM_READING_HEAD;
+    off += k->len;
+  }
+  return off < PM_READING_HEAD;
+}
+
+/* Copies the first PM_READING_HEAD bytes of the text into `out` (that
+ * large); returns how many.  From `lines` when given (a first text, not
+ * cut into blocks yet: a '\n' inside a line made NUL, as builder_line
+ * does), else from the document. */
+static size_t text_head(const PmBufDoc *doc, const PmBufLine *lines, size_t n,
+                        char *out) {
+  size_t len = 0;
+  if (lines) {
+    for (size_t i = 0; i < n && len < PM_READING_HEAD; i++) {
+      size_t c = lines[i].len < PM_READING_HEAD - len ? lines[i].len : PM_READING_HEAD - len;
+      if (c) memcpy(out + len, lines[i].s, c);
+      for (size_t k = len; k < len + c; k++)
+        if (out[k] == '\n') out[k] = '\0';
+      len += c;
+      if (len < PM_READING_HEAD) out[len++] = '\n';
+    }
+    return len;
+  }
+  for (uint32_t j = 0; j < doc->blocks.size && len < PM_READING_HEAD; j++) {
+    const Block *k = &doc->blocks.contents[j];
+    size_t c = k->len < PM_READING_HEAD - len ? k->len : PM_READING_HEAD - len;
+    memcpy(out + len, k->text, c);
+    len += c;
+  }
+  return len;
+}
+
+/* Decides the reading of the line breaks again from the text's head
+ * (`lines` as for text_head); returns true when it changed the rule that
+ * cuts the blocks, which must then be cut again (recut). */
+static bool update_reading(PmBufDoc *doc, const PmBufLine *lines, size_t n) {
+  char *head = pm_malloc(PM_READING_HEAD);
+  size_t len = text_head(doc, lines, n, head);
+  PmContext *c = pm_context_new();
+  bool wrapped = pm_context_set_reading(c, head, len);
+  pm_free(head);
+  if (pm_context_equal(c, doc->fresh_ctx)) {
+    pm_context_free(c);
+    return false;
+  }
+  pm_context_free(doc->fresh_ctx);
+  doc->fresh_ctx = c;
+  bool recut = wrapped || doc->wrapped; /* (a width is a rule too) */
+  doc->wrapped = wrapped;
+  if (doc->blocks.size) doc->blocks.contents[0].needs = true;
+  doc->resume = 0;
+  return recut;
+}
+
+/* Puts the blocks `b` built in place of blocks [bi, bi + old_count),
+ * whose marks not carried into `b` are retired, and numbers the rows. */
+static void replace_blocks(PmBufDoc *doc, uint32_t bi, uint32_t old_count,
+                           Builder *b) {
+  uint32_t nb = doc->blocks.size;
+  for (uint32_t j = bi; j < bi + old_count; j++) {
+    Block *k = &doc->blocks.contents[j];
+    retire(doc, k->marks.contents, k->marks.size); /* what was not carried */
+    block_free(k);
+  }
+  uint32_t m = b->out.size;
+  uint32_t new_size = nb - old_count + m;
+  pm_array_reserve(&doc->blocks, new_size);
+  Block *arr = doc->blocks.contents;
+  /* Guarded: with no blocks `arr` is NULL, and NULL + 0 is undefined (the
+   * sanitized build stops on it). */
+  if (nb - bi - old_count)
+    memmove(&arr[bi + m], &arr[bi + old_count],
+            (nb - bi - old_count) * sizeof *arr);
+  if (m) memcpy(&arr[bi], b->out.contents, m * sizeof *arr);
+  doc->blocks.size = new_size;
+  pm_array_delete(&b->out);
+  uint32_t row = bi ? arr[bi - 1].row0 + arr[bi - 1].line_off.size : 0;
+  for (uint32_t j = bi; j < new_size; j++) {
+    arr[j].row0 = row;
+    row += arr[j].line_off.size;
+  }
+  if (doc->resume > bi) doc->resume = bi;
+  if (bi + m < new_size && m == 0) arr[bi].needs = true; /* new neighbours */
+}
+
+/* Cuts every block again, by the reading's rule, carrying the marks. */
+static void recut(PmBufDoc *doc) {
+  Builder b;
+  builder_init(&b, doc);
+  for (uint32_t j = 0; j < doc->blocks.size; j++) {
+    Block *k = &doc->blocks.contents[j];
+    builder_block_lines(&b, k, 0, k->line_off.size);
+  }
+  builder_close(&b);
+  replace_blocks(doc, 0, doc->blocks.size, &b);
+}
+
 bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
                          const PmBufLine *lines, size_t n, PmError *err) {
   uint32_t total = doc->nlines;
@@ -241,24 +417,47 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
   if (bytes > UINT32_MAX || n > UINT32_MAX - total)
     return pm_error_set(err, PM_ERR_NOMEM, "buffer: over 4 GiB of text");
 
-  /* Blocks bi..bj (inclusive) are rebuilt; nb == 0 when there are none. */
+  /* A first text decides the reading before it is cut; an edit inside the
+   * head decides it again after (and may have the blocks cut again). */
   uint32_t nb = doc->blocks.size, bi = 0, bj = 0;
+  bool in_head = false;
+  if (!nb) update_reading(doc, lines, n);
+  else in_head = row_in_head(doc, (uint32_t)first) && (n || last > first);
+
+  /* Blocks bi..bj (inclusive) are rebuilt; nb == 0 when there are none. */
   Builder b;
-  memset(&b, 0, sizeof b);
+  builder_init(&b, doc);
   if (nb) {
+    Block *arr = doc->blocks.contents;
     bi = (uint32_t)first < total ? block_of_row(doc, (uint32_t)first) : nb - 1;
     bj = last > first ? block_of_row(doc, (uint32_t)last - 1) : bi;
     /* Keep blocks from shrinking to crumbs under many deletions. */
-    if (bj + 1 < nb && doc->blocks.contents[bj].len < SMALL_BLOCK) bj++;
-    Block *ki = &doc->blocks.contents[bi];
+    if (bj + 1 < nb && arr[bj].len < SMALL_BLOCK) bj++;
+    /* A wrapped text: an edit that changes a block's first line may join
+     * it to the paragraph before (a capital made lowercase, a blank line
+     * or a heading gone): the block before is cut again with it, unless
+     * the break there was soft already (a cut at the cap). */
+    if (doc->wrapped && bi && (uint32_t)first == arr[bi].row0 &&
+        (n || (uint32_t)last < total)) {
+      uint32_t n1, n2;
+      const Block *kp = &arr[bi - 1];
+      const char *l1 = block_line(kp, kp->line_off.size - 1, &n1);
+      const char *l2;
+      if (n) {
+        l2 = lines[0].s;
+        n2 = lines[0].len;
+      } else {
+        const Block *kl = &arr[block_of_row(doc, (uint32_t)last)];
+        l2 = block_line(kl, (uint32_t)last - kl->row0, &n2);
+      }
+      if (blocks_hard(doc, kp, &arr[bi]) && !hard_break(doc, l1, n1, l2, n2)) bi--;
+    }
+    Block *ki = &arr[bi];
     uint32_t cut = (uint32_t)first - ki->row0;
     if (cut > ki->line_off.size) cut = ki->line_off.size;
     builder_block_lines(&b, ki, 0, cut);
   }
-  for (size_t i = 0; i < n; i++) {
-    builder_line(&b, lines[i].s, lines[i].len);
-    builder_end_line(&b);
-  }
+  for (size_t i = 0; i < n; i++) builder_line(&b, lines[i].s, lines[i].len);
   if (nb) {
     /* The rest of the lines from `last` on, up to the end of block bj. */
     for (uint32_t j = bi; j <= bj; j++) {
@@ -268,38 +467,27 @@ bool pm_bufdoc_set_lines(PmBufDoc *doc, int64_t first, int64_t last,
       uint32_t from = (uint32_t)last > k->row0 ? (uint32_t)last - k->row0 : 0;
       builder_block_lines(&b, k, from, k->line_off.size);
     }
+    /* A wrapped text: the last line may now run on into the next block
+     * (its end changed, the blank line after it went): that block is cut
+     * again with it, unless the break there was soft already. */
+    while (doc->wrapped && bj + 1 < nb && b.cur.line_off.size) {
+      const Block *nx = &doc->blocks.contents[bj + 1];
+      uint32_t n1, n2;
+      const char *l1 = builder_last(&b, &n1);
+      const char *l2 = block_line(nx, 0, &n2);
+      if (hard_break(doc, l1, n1, l2, n2) || !blocks_hard(doc, &doc->blocks.contents[bj], nx))
+        break;
+      bj++;
+      builder_block_lines(&b, &doc->blocks.contents[bj], 0, nx->line_off.size);
+    }
   }
   builder_close(&b);
-
-  uint32_t old_count = nb ? bj - bi + 1 : 0;
-  for (uint32_t j = bi; j < bi + old_count; j++) {
-    Block *k = &doc->blocks.contents[j];
-    retire(doc, k->marks.contents, k->marks.size); /* what was not carried */
-    block_free(k);
-  }
-  uint32_t m = b.out.size;
-  uint32_t new_size = nb - old_count + m;
-  pm_array_reserve(&doc->blocks, new_size);
-  Block *arr = doc->blocks.contents;
-  /* Guarded: with no blocks `arr` is NULL, and NULL + 0 is undefined (the
-   * sanitized build stops on it). */
-  if (nb - bi - old_count)
-    memmove(&arr[bi + m], &arr[bi + old_count],
-            (nb - bi - old_count) * sizeof *arr);
-  if (m) memcpy(&arr[bi], b.out.contents, m * sizeof *arr);
-  doc->blocks.size = new_size;
-  pm_array_delete(&b.out);
+  replace_blocks(doc, bi, nb ? bj - bi + 1 : 0, &b);
 
   doc->nlines = doc->nlines - (uint32_t)(last - first) + (uint32_t)n;
   doc->nbytes = 0;
-  uint32_t row = bi ? arr[bi - 1].row0 + arr[bi - 1].line_off.size : 0;
-  for (uint32_t j = bi; j < new_size; j++) {
-    arr[j].row0 = row;
-    row += arr[j].line_off.size;
-  }
-  for (uint32_t j = 0; j < new_size; j++) doc->nbytes += arr[j].len;
-  if (doc->resume > bi) doc->resume = bi;
-  if (bi + m < new_size && m == 0) arr[bi].needs = true; /* new neighbours */
+  for (uint32_t j = 0; j < doc->blocks.size; j++) doc->nbytes += doc->blocks.contents[j].len;
+  if (in_head && update_reading(doc, NULL, 0)) recut(doc);
   return true;
 }
 

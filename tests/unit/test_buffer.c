@@ -196,13 +196,16 @@ static bool dump_item(const PmBufItem *it, void *data) {
   return true;
 }
 
-static char *dump(PmBufDoc *doc) {
+/* Items of every kind up to `last`. */
+static char *dump_upto(PmBufDoc *doc, PmItemKind last) {
   Dump d = {pm_array_new()};
-  for (int k = PM_ITEM_QUOTE; k <= PM_ITEM_SPEAKER; k++)
+  for (int k = PM_ITEM_QUOTE; k <= (int)last; k++)
     pm_bufdoc_items(doc, (PmItemKind)k, dump_item, &d);
   pm_array_push(&d.s, '\0');
   return d.s.contents;
 }
+
+static char *dump(PmBufDoc *doc) { return dump_upto(doc, PM_ITEM_SPEAKER); }
 
 /* A batch as Neovim receives it: copied when it is sent. */
 typedef struct {
@@ -396,6 +399,166 @@ static void rejects_a_range_outside_the_document(void) {
   pm_lang_free(l);
 }
 
+/* ---- hard-wrapped text ----------------------------------------------- */
+
+/* Lines of a text hard-wrapped near 70 columns: quotations and their
+ * speakers run over line ends, paragraphs end at blank lines. */
+static const char *const WRAP[] = {
+    "The harbour commission met on Tuesday evening to weigh the plan for",
+    "the old docks, which the mayor, Dana Okafor, has defended for a year.",
+    "\"We will not sell a single pier to a private developer, whatever the",
+    "province decides about the budget,\" said Okafor, who chairs the board",
+    "since the election and plans to run again in the spring of next year.",
+    "",
+    "Le ministre de l'Intérieur, Manuel Valls, a présenté mardi devant les",
+    "députés un plan de sécurité pour les ports de la façade atlantique.",
+    "« Nous ne céderons rien sur la sécurité des quais et des entrepôts, ni",
+    "cette année ni la suivante », a déclaré Manuel Valls devant la presse",
+    "réunie à la préfecture, avant de repartir pour Paris en fin de soirée.",
+    "",
+    "The opposition leader, Marcus Hale, answered that the plan came late:",
+    "\"The docks have waited for ten years and the council has nothing to",
+    "show for it but reports and promises,\" Hale told reporters on Monday",
+    "in a short statement outside the town hall, before the evening vote.",
+    "",
+};
+#define NWRAP (sizeof WRAP / sizeof *WRAP)
+
+/* The quotations of the editor's document as "start-end speaker" lines,
+ * in whole-text bytes (`L` holds the same lines). */
+typedef struct {
+  PmArray(char) s;
+  const uint32_t *starts;
+} Quotes;
+
+static void quotes_add(Quotes *q, uint32_t s, uint32_t e, const PmQuote *x) {
+  char line[256];
+  int n = snprintf(line, sizeof line, "%u-%u %s|", s, e,
+                   x->has_speaker && x->speaker.name ? x->speaker.name : "-");
+  for (int i = 0; i < n; i++) pm_array_push(&q->s, line[i]);
+}
+
+static bool quote_item_add(const PmBufItem *it, void *data) {
+  Quotes *q = data;
+  quotes_add(q, q->starts[it->span.row] + it->span.col,
+             q->starts[it->span.end_row] + it->span.end_col, it->quote);
+  return true;
+}
+
+static char *doc_quotes(PmBufDoc *doc, const Lines *L) {
+  uint32_t *starts = pm_malloc((L->n + 1) * sizeof *starts);
+  uint32_t off = 0;
+  for (size_t i = 0; i < L->n; i++) {
+    starts[i] = off;
+    off += (uint32_t)strlen(L->lines[i]) + 1;
+  }
+  Quotes q = {pm_array_new(), starts};
+  pm_bufdoc_items(doc, PM_ITEM_QUOTE, quote_item_add, &q);
+  pm_array_push(&q.s, '\0');
+  pm_free(starts);
+  return q.s.contents;
+}
+
+/* The same for the whole text analysed as one block, as `pressmark
+ * analyze` reads a file of less than 1 MiB. */
+static char *whole_quotes(const PmLang *l, const Lines *L) {
+  PmBuf text = {0};
+  for (size_t i = 0; i < L->n; i++) {
+    pm_buf_append(&text, L->lines[i], strlen(L->lines[i]));
+    pm_buf_append(&text, "\n", 1);
+  }
+  PmContext *ctx = pm_context_new();
+  PmAnalysis *an = pm_analyze_block(l, NULL, text.data, text.len, ctx, NULL);
+  size_t nq;
+  const PmQuote *x = pm_analysis_quotes(an, &nq);
+  Quotes q = {pm_array_new(), NULL};
+  for (size_t i = 0; i < nq; i++) {
+    /* a mark never covers a line's '\n' (block_pos): nor does this */
+    uint32_t e = x[i].end;
+    while (e > x[i].start && text.data[e - 1] == '\n') e--;
+    quotes_add(&q, x[i].start, e, &x[i]);
+  }
+  pm_array_push(&q.s, '\0');
+  pm_analysis_free(an);
+  pm_context_free(ctx);
+  pm_buf_free(&text);
+  return q.s.contents;
+}
+
+/* A wrapped article of several blocks: every quotation and speaker is
+ * the whole text's, also for a paragraph that crosses the block target
+ * (cut at any line, it read as two: its quotation lost or cut). */
+static void wrapped_paragraphs_across_blocks_read_as_the_whole_text(void) {
+  PmLang *l = load();
+  Lines L = {0};
+  for (size_t r = 0; r < 60; r++) lines_splice(&L, L.n, L.n, (const char **)WRAP, NWRAP);
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  pm_bufdoc_update(doc, 0);
+  CHECK(pm_bufdoc_byte_count(doc) > 5 * 8192);
+  char *a = doc_quotes(doc, &L), *b = whole_quotes(l, &L);
+  CHECK_EQ_STR(a, b);
+  CHECK(strstr(a, " Manuel Valls|") && strstr(a, " Dana Okafor|") && strstr(a, " Marcus Hale|"));
+  pm_free(a);
+  pm_free(b);
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+/* Random edits to a wrapped article (blank lines added and removed move
+ * the blocks' ends): after each, the document holds the quotations and
+ * claims a document built from scratch holds, and its quotations and
+ * their speakers are the whole text's.  (Speaker mentions are left out of
+ * the first comparison: a quotation whose speaker is carried over from a
+ * mention in the block before has no mention in its block, and the two
+ * documents' blocks may end at different blank lines.) */
+static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
+  PmLang *l = load();
+  srand(11);
+  Lines L = {0};
+  for (size_t r = 0; r < 30; r++) lines_splice(&L, L.n, L.n, (const char **)WRAP, NWRAP);
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  IdArray live = pm_array_new();
+  pm_bufdoc_update(doc, 0);
+  replay(doc, &live);
+  int mismatches = 0;
+  for (int step = 0; step < 60 && mismatches < 3; step++) {
+    size_t first = (size_t)rand() % (L.n + 1);
+    size_t last = first + (size_t)rand() % 3;
+    if (last > L.n) last = L.n;
+    size_t n = (size_t)rand() % 3;
+    const char *add[2];
+    for (size_t i = 0; i < n; i++) add[i] = WRAP[(size_t)rand() % NWRAP];
+    lines_splice(&L, first, last, add, n);
+    set(doc, (int64_t)first, (int64_t)last, add, n);
+    if (step % 2) continue; /* two edits before an update, sometimes */
+    pm_bufdoc_update(doc, 0);
+    size_t nlive = replay(doc, &live);
+    PmBufDoc *fresh = pm_bufdoc_new(l, NULL);
+    set(fresh, 0, -1, L.lines, L.n);
+    char *a = dump_upto(doc, PM_ITEM_CLAIM), *b = dump_upto(fresh, PM_ITEM_CLAIM);
+    char *qa = doc_quotes(doc, &L), *qb = whole_quotes(l, &L);
+    if (strcmp(a, b) != 0 || strcmp(qa, qb) != 0) {
+      printf("#   step %d: incremental %s fresh, %s the whole text\n", step,
+             strcmp(a, b) ? "differs from" : "equals", strcmp(qa, qb) ? "differs from" : "equals");
+      mismatches++;
+    }
+    CHECK_EQ_INT(nlive, count_marks(l, &L));
+    pm_free(a);
+    pm_free(b);
+    pm_free(qa);
+    pm_free(qb);
+    pm_bufdoc_free(fresh);
+  }
+  CHECK_EQ_INT(mismatches, 0);
+  pm_array_delete(&live);
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(first_batch_clears_and_sets_every_mark);
   RUN(a_dropped_batch_is_sent_again);
@@ -404,5 +567,7 @@ int main(void) {
   RUN(deleting_whole_blocks_reanalyses_the_next);
   RUN(items_under_a_position);
   RUN(rejects_a_range_outside_the_document);
+  RUN(wrapped_paragraphs_across_blocks_read_as_the_whole_text);
+  RUN(random_edits_to_a_wrapped_text_match_the_whole_text);
   return test_done();
 }

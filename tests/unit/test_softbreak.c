@@ -163,11 +163,61 @@ static void byline_block_of_short_lines_is_no_wrapping(void) {
   CHECK_EQ_INT(mode, PM_WRAP_LINES);
 }
 
+/* The public break test (pm_analysis_hard_break), which the editor cuts
+ * its blocks by, answers as the softened copy reads each break: in a text
+ * wrapped at its width, in Markdown (a list, a heading, a quoted block),
+ * and always hard in a text read a paragraph a line. */
+static void hard_break_agrees_with_the_softened_copy(void) {
+  static const char md[] =
+      "# Harbour plan\n"
+      "\n"
+      "The council met on Monday to weigh the harbour plan, which the mayor\n"
+      "called \"the last chance for the old docks\" before the vote. [More]\n"
+      "(https://example.org/more) followed the debate.\n"
+      "- first item of a list\n"
+      "- second item\n"
+      "> A quoted block that runs on\n"
+      "> over two lines.\n"
+      "\n";
+  char t[2048];
+  const char *texts[3] = {t, md, scraped};
+  snprintf(t, sizeof t, "%s%s%s", wrapped, wrapped, wrapped);
+  const int modes[3] = {PM_WRAP_WIDTH, PM_WRAP_MARKDOWN, PM_WRAP_LINES};
+  for (int k = 0; k < 3; k++) {
+    const char *x = texts[k];
+    size_t n = strlen(x);
+    PmContext *ctx = pm_context_new();
+    CHECK_EQ_INT(pm_context_set_reading(ctx, x, n), modes[k] != PM_WRAP_LINES);
+    uint8_t mode, width;
+    bool crlf;
+    an__wrap_detect(x, n, &mode, &width);
+    CHECK_EQ_INT(mode, modes[k]);
+    char *soft = an__soften(x, n, mode, width, &crlf);
+    int softs = 0;
+    for (size_t ls = 0, nl; ls < n; ls = nl + 1) {
+      nl = (size_t)((const char *)memchr(x + ls, '\n', n - ls) - x);
+      const char *next = x + nl + 1;
+      size_t next_len = strcspn(next, "\n");
+      bool hard = pm_analysis_hard_break(ctx, x + ls, nl - ls, next, next_len);
+      CHECK_EQ_INT(hard, !soft || soft[nl] == '\n');
+      softs += !hard;
+    }
+    CHECK_EQ_INT(softs > 0, modes[k] != PM_WRAP_LINES);
+    pm_free(soft);
+    pm_context_free(ctx);
+  }
+  /* a context that has decided nothing cuts anywhere */
+  PmContext *fresh = pm_context_new();
+  CHECK(pm_analysis_hard_break(fresh, "the mayor", 9, "said", 4));
+  pm_context_free(fresh);
+}
+
 int main(void) {
   RUN(scraped_article_with_a_markdown_link_reads_a_paragraph_a_line);
   RUN(scraped_page_with_comments_reads_a_paragraph_a_line);
   RUN(scraped_text_after_a_wrapped_head_keeps_its_lines);
   RUN(wrapped_text_still_reads_as_wrapped);
   RUN(byline_block_of_short_lines_is_no_wrapping);
+  RUN(hard_break_agrees_with_the_softened_copy);
   return test_done();
 }
