@@ -232,20 +232,81 @@ static void builder_line(Builder *b, const char *s, uint32_t len) {
   k->len += len + 1;
 }
 
-/* Appends lines [from, to) of block `k`, carrying their one-line marks
- * along (their ids are zeroed in `k`, so what is left there is retired). */
+/* The new block numbered `j`: b->out's, or the one being built (j ==
+ * b->out.size). */
+static Block *builder_block(Builder *b, uint32_t j) {
+  return j < b->out.size ? &b->out.contents[j] : &b->cur;
+}
+
+/* The new block (numbered as for builder_block) and row where the line
+ * appended `back` lines before the last one went (the builder holds that
+ * many lines). */
+static uint32_t builder_where(Builder *b, uint32_t back, uint16_t *row) {
+  uint32_t j = b->out.size;
+  while (back >= builder_block(b, j)->line_off.size) {
+    back -= builder_block(b, j)->line_off.size;
+    j--;
+  }
+  *row = (uint16_t)(builder_block(b, j)->line_off.size - 1 - back);
+  return j;
+}
+
+static int mark_cmp(const void *pa, const void *pb);
+
+/* Carries the marks over several lines among marks[m0, m1) of block `k`,
+ * whose lines [from, to) were just appended, when all their lines went
+ * into one new block. */
+static void builder_carry_multi(Builder *b, Block *k, uint32_t m0, uint32_t m1,
+                                uint32_t from, uint32_t to) {
+  uint32_t lowest = UINT32_MAX;
+  for (uint32_t m = m0; m < m1; m++) {
+    BMark *o = &k->marks.contents[m];
+    if (!o->id || o->end_row == o->row || o->row < from || o->end_row >= to) continue;
+    uint16_t r1, r2;
+    uint32_t j = builder_where(b, to - 1 - o->row, &r1);
+    if (builder_where(b, to - 1 - o->end_row, &r2) != j) continue;
+    Block *nk = builder_block(b, j);
+    BMark c = *o;
+    c.row = r1;
+    c.end_row = r2;
+    if (c.state == MARK_NEW) nk->unsent = true;
+    if (c.state == MARK_FLYING) nk->flying = true;
+    pm_array_push(&nk->marks, c);
+    o->id = 0;
+    if (j < lowest) lowest = j;
+  }
+  /* back in order: a block's marks are sorted (merge_marks reads them a
+   * row at a time) */
+  for (uint32_t j = lowest; j <= b->out.size; j++) {
+    Block *nk = builder_block(b, j);
+    if (nk->marks.size > 1)
+      qsort(nk->marks.contents, nk->marks.size, sizeof *nk->marks.contents, mark_cmp);
+  }
+}
+
+/* Appends lines [from, to) of block `k`, carrying their marks along (their
+ * ids are zeroed in `k`, so what is left there is retired).  A mark over
+ * several lines goes along when all of them are appended here into one new
+ * block: a wrapped text's quotations and claims run over lines, and an
+ * edit would otherwise send every one of its block's again. */
 static void builder_block_lines(Builder *b, Block *k, uint32_t from,
                                 uint32_t to) {
   uint32_t m = 0;
   BMark *marks = k->marks.contents;
   while (m < k->marks.size && marks[m].row < from) m++;
+  uint32_t m0 = m;
+  bool multi = false;
   for (uint32_t i = from; i < to; i++) {
     uint32_t s = k->line_off.contents[i];
     uint32_t e = i + 1 < k->line_off.size ? k->line_off.contents[i + 1] : k->len;
     builder_line(b, k->text + s, e - s - 1);
     uint16_t row = (uint16_t)(b->cur.line_off.size - 1);
     for (; m < k->marks.size && marks[m].row == i; m++) {
-      if (marks[m].end_row != marks[m].row || !marks[m].id) continue;
+      if (!marks[m].id) continue;
+      if (marks[m].end_row != marks[m].row) {
+        multi = multi || marks[m].end_row < to;
+        continue;
+      }
       BMark c = marks[m];
       c.row = c.end_row = row;
       if (c.state == MARK_NEW) b->cur.unsent = true;
@@ -254,6 +315,7 @@ static void builder_block_lines(Builder *b, Block *k, uint32_t from,
       marks[m].id = 0;
     }
   }
+  if (multi) builder_carry_multi(b, k, m0, m, from, to);
 }
 
 /* The block holding `row` (row < nlines). */

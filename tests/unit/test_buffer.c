@@ -497,7 +497,10 @@ static void wrapped_paragraphs_across_blocks_read_as_the_whole_text(void) {
   pm_bufdoc_update(doc, 0);
   CHECK(pm_bufdoc_byte_count(doc) > 5 * 8192);
   char *a = doc_quotes(doc, &L), *b = whole_quotes(l, &L);
-  CHECK_EQ_STR(a, b);
+  size_t same = 0;
+  while (a[same] && a[same] == b[same]) same++;
+  if (a[same] != b[same]) printf("#   from byte %zu: %.60s  vs  %.60s\n", same, a + same, b + same);
+  CHECK(!strcmp(a, b));
   CHECK(strstr(a, " Manuel Valls|") && strstr(a, " Dana Okafor|") && strstr(a, " Marcus Hale|"));
   pm_free(a);
   pm_free(b);
@@ -559,6 +562,45 @@ static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
   pm_lang_free(l);
 }
 
+/* An edit inside a wrapped paragraph resends the marks of that paragraph
+ * only: the block's other quotations and claims run over several lines
+ * too, and are carried along unchanged, not deleted and set again. */
+static void an_edit_in_a_wrapped_text_resends_only_its_paragraph(void) {
+  PmLang *l = load();
+  Lines L = {0};
+  for (size_t r = 0; r < 20; r++) lines_splice(&L, L.n, L.n, (const char **)WRAP, NWRAP);
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  pm_bufdoc_update(doc, 0);
+  bool clear;
+  const uint32_t *del;
+  const PmMark *m;
+  size_t nd, nm, all, multi = 0;
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &all);
+  for (size_t i = 0; i < all; i++) multi += m[i].end_row > m[i].row;
+  pm_bufdoc_batch_done(doc, true);
+  /* a word inside the first quotation of the 10th copy (rows 2-3) */
+  size_t row = 9 * NWRAP + 2;
+  const char *edited[] = {"\"We will not sell a lone pier to a private developer, whatever the"};
+  set(doc, (int64_t)row, (int64_t)row + 1, edited, 1);
+  pm_bufdoc_update(doc, 0);
+  pm_bufdoc_batch(doc, &clear, &del, &nd, &m, &nm);
+  CHECK(multi > 40);
+  CHECK(nm >= 1 && nm <= 4);
+  CHECK_EQ_INT(nd, nm);
+  bool quote = false;
+  for (size_t i = 0; i < nm; i++) {
+    CHECK(m[i].row >= row - 2 && m[i].row <= row && m[i].end_row >= row);
+    quote = quote || (m[i].group == PM_HL_QUOTE && m[i].row == row && m[i].end_row == row + 1);
+  }
+  CHECK(quote);
+  pm_bufdoc_batch_done(doc, true);
+  CHECK(!pm_bufdoc_has_batch(doc));
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(first_batch_clears_and_sets_every_mark);
   RUN(a_dropped_batch_is_sent_again);
@@ -569,5 +611,6 @@ int main(void) {
   RUN(rejects_a_range_outside_the_document);
   RUN(wrapped_paragraphs_across_blocks_read_as_the_whole_text);
   RUN(random_edits_to_a_wrapped_text_match_the_whole_text);
+  RUN(an_edit_in_a_wrapped_text_resends_only_its_paragraph);
   return test_done();
 }
