@@ -524,10 +524,11 @@ static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
   PmBufDoc *doc = pm_bufdoc_new(l, NULL);
   set(doc, 0, -1, L.lines, L.n);
   IdArray live = pm_array_new();
+  Flight flight = {0};
   pm_bufdoc_update(doc, 0);
   replay(doc, &live);
   int mismatches = 0;
-  for (int step = 0; step < 60 && mismatches < 3; step++) {
+  for (int step = 0; step < 100 && mismatches < 3; step++) {
     size_t first = (size_t)rand() % (L.n + 1);
     size_t last = first + (size_t)rand() % 3;
     if (last > L.n) last = L.n;
@@ -536,8 +537,15 @@ static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
     for (size_t i = 0; i < n; i++) add[i] = WRAP[(size_t)rand() % NWRAP];
     lines_splice(&L, first, last, add, n);
     set(doc, (int64_t)first, (int64_t)last, add, n);
+    /* a batch in flight when the edit comes, applied or dropped after */
+    flight_land(doc, &flight, &live, rand() % 4 != 0);
     if (step % 2) continue; /* two edits before an update, sometimes */
-    pm_bufdoc_update(doc, 0);
+    pm_bufdoc_update(doc, step % 4 ? 0 : 1);
+    if (pm_bufdoc_has_batch(doc)) flight_send(doc, &flight);
+    while (!pm_bufdoc_update(doc, 1)) {
+    }
+    if (step % 6 == 0) continue; /* still flying into the next edit */
+    flight_land(doc, &flight, &live, true);
     size_t nlive = replay(doc, &live);
     PmBufDoc *fresh = pm_bufdoc_new(l, NULL);
     set(fresh, 0, -1, L.lines, L.n);
@@ -548,7 +556,13 @@ static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
              strcmp(a, b) ? "differs from" : "equals", strcmp(qa, qb) ? "differs from" : "equals");
       mismatches++;
     }
-    CHECK_EQ_INT(nlive, count_marks(l, &L));
+    /* Neovim holds one mark per item of the document (a fresh one may
+     * tell a speaker mention more, see above) */
+    char *all = dump(doc);
+    size_t items = 0;
+    for (const char *p = all; *p; p++) items += *p == '|';
+    CHECK_EQ_INT(nlive, items);
+    pm_free(all);
     pm_free(a);
     pm_free(b);
     pm_free(qa);
@@ -556,6 +570,9 @@ static void random_edits_to_a_wrapped_text_match_the_whole_text(void) {
     pm_bufdoc_free(fresh);
   }
   CHECK_EQ_INT(mismatches, 0);
+  flight_land(doc, &flight, &live, true);
+  pm_array_delete(&flight.del);
+  pm_array_delete(&flight.set);
   pm_array_delete(&live);
   pm_free(L.lines);
   pm_bufdoc_free(doc);
