@@ -618,6 +618,152 @@ static void an_edit_in_a_wrapped_text_resends_only_its_paragraph(void) {
   pm_lang_free(l);
 }
 
+/* ---- edits that switch the reading -------------------------------------- */
+
+/* Lines of one paragraph a line (long sentences, no wrapping): edits that
+ * bring them into the text's head switch its reading from wrapped to
+ * one-paragraph-a-line and back, and the blocks are cut again.  (English
+ * only: the language is decided on the first block, which is not the
+ * command line's whole text, so a text mixing French and English paragraphs
+ * may read otherwise in the editor.) */
+static const char *const FLAT[] = {
+    "The mayor of Brest, Paul Le Guen, defended on Thursday evening before the city "
+    "council a tram project that should link the port to the new hospital by 2030, "
+    "despite the reservations of the opposition.",
+    "\"We will not back down on the tram, because the city needs it and the residents "
+    "have been waiting for fifteen years,\" said Paul Le Guen before the councillors "
+    "gathered in session.",
+    "\"The council will vote on the budget before the summer, and I expect the tram "
+    "line to be in it,\" said the deputy mayor, Ana Ruiz, who has led the project since "
+    "the last election.",
+    "",
+    "Short line.",
+    "According to the statistics office, unemployment fell by 3 % in 2015.",
+};
+#define NFLAT (sizeof FLAT / sizeof *FLAT)
+
+/* WRAP's English lines (its second paragraph is French). */
+static const char *wrap_en(void) {
+  size_t k;
+  do k = (size_t)rand() % NWRAP;
+  while (k >= 6 && k < 12);
+  return WRAP[k];
+}
+
+/* Drops the speakers from doc_quotes' "start-end speaker|" list, in place. */
+static void drop_speakers(char *q) {
+  char *w = q;
+  for (const char *r = q; *r;) {
+    while (*r && *r != ' ') *w++ = *r++;
+    while (*r && *r != '|') r++;
+    if (*r) *w++ = *r++;
+  }
+  *w = '\0';
+}
+
+static void edits_that_switch_the_reading_match_the_whole_text(void) {
+  PmLang *l = load();
+  srand(23);
+  Lines L = {0};
+  for (size_t r = 0; r < 30; r++) {
+    lines_splice(&L, L.n, L.n, (const char **)WRAP, 6);
+    lines_splice(&L, L.n, L.n, (const char **)WRAP + 12, NWRAP - 12);
+  }
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  int mismatches = 0, quotes = 0;
+  for (int step = 0; step < 300 && mismatches < 3; step++) {
+    /* every other edit in the first 40 lines, which decide the reading;
+     * now and then a run of long lines there */
+    size_t span = step % 2 && L.n > 40 ? 40 : L.n + 1;
+    size_t first = (size_t)rand() % span;
+    size_t last = first + (size_t)rand() % 8;
+    if (last > L.n) last = L.n;
+    size_t n = (size_t)rand() % 4;
+    const char *add[12];
+    for (size_t i = 0; i < n; i++) add[i] = rand() % 2 ? wrap_en() : FLAT[(size_t)rand() % NFLAT];
+    if (step % 7 == 3) {
+      n = 4;
+      for (size_t i = 0; i < n; i++) add[i] = FLAT[i % 3];
+    } else if (step % 7 == 6) { /* a wrapped paragraph over ten lines */
+      last = first + 10 < L.n ? first + 10 : L.n;
+      n = 0;
+      for (size_t i = 0; i < 6; i++) add[n++] = WRAP[i];
+      for (size_t i = 12; i < NWRAP; i++) add[n++] = WRAP[i];
+    }
+    lines_splice(&L, first, last, add, n);
+    set(doc, (int64_t)first, (int64_t)last, add, n);
+    while (!pm_bufdoc_update(doc, 1)) {
+    }
+    /* the quotations' spans: a speaker named only further on may stay a
+     * surname when the editor's block ends before the full name (recall.c
+     * looks 2000 bytes ahead, past the block's end) */
+    char *qa = doc_quotes(doc, &L), *qb = whole_quotes(l, &L);
+    drop_speakers(qa);
+    drop_speakers(qb);
+    if (strcmp(qa, qb)) {
+      size_t same = 0;
+      while (qa[same] && qa[same] == qb[same]) same++;
+      printf("#   step %d (lines %zu..%zu, %zu new): from byte %zu: %.40s vs %.40s\n", step, first,
+             last, n, same, qa + same, qb + same);
+      mismatches++;
+    }
+    quotes += strlen(qa) > 0;
+    pm_free(qa);
+    pm_free(qb);
+  }
+  CHECK_EQ_INT(mismatches, 0);
+  CHECK(quotes > 250); /* the text kept quotations to compare */
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
+/* A text read a paragraph a line, cut into blocks at any line, whose head
+ * becomes wrapped: every block is cut again at hard breaks, and back. */
+static void a_head_made_wrapped_cuts_the_blocks_again(void) {
+  PmLang *l = load();
+  Lines L = {0};
+  for (size_t r = 0; r < 40; r++) lines_splice(&L, L.n, L.n, (const char **)FLAT, 3);
+  for (size_t r = 0; r < 60; r++) {
+    lines_splice(&L, L.n, L.n, (const char **)WRAP, 6);
+    lines_splice(&L, L.n, L.n, (const char **)WRAP + 12, NWRAP - 12);
+  }
+  PmBufDoc *doc = pm_bufdoc_new(l, NULL);
+  set(doc, 0, -1, L.lines, L.n);
+  const char *head[11];
+  size_t nh = 0;
+  for (size_t i = 0; i < 6; i++) head[nh++] = WRAP[i];
+  for (size_t i = 12; i < NWRAP; i++) head[nh++] = WRAP[i];
+  for (int round = 0; round < 2; round++) {
+    /* wrapped paragraphs in place of the 120 long lines, then back */
+    if (round == 0)
+      for (size_t r = 0; r < 20; r++) {
+        size_t at = r * nh, to = at + (r < 19 ? 6 : 120 - 19 * 6);
+        lines_splice(&L, at, to, head, nh);
+        set(doc, (int64_t)at, (int64_t)to, head, nh);
+      }
+    else
+      for (size_t r = 0; r < 20; r++) {
+        size_t at = r * 6, to = at + nh;
+        lines_splice(&L, at, to, (const char **)FLAT, 3);
+        lines_splice(&L, at + 3, at + 3, (const char **)FLAT, 3);
+        set(doc, (int64_t)at, (int64_t)to, FLAT, 3);
+        set(doc, (int64_t)at + 3, (int64_t)at + 3, FLAT, 3);
+      }
+    char *qa = doc_quotes(doc, &L), *qb = whole_quotes(l, &L);
+    drop_speakers(qa);
+    drop_speakers(qb);
+    CHECK(!strcmp(qa, qb));
+    CHECK(strlen(qa) > 1000);
+    pm_free(qa);
+    pm_free(qb);
+  }
+  pm_free(L.lines);
+  pm_bufdoc_free(doc);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(first_batch_clears_and_sets_every_mark);
   RUN(a_dropped_batch_is_sent_again);
@@ -629,5 +775,7 @@ int main(void) {
   RUN(wrapped_paragraphs_across_blocks_read_as_the_whole_text);
   RUN(random_edits_to_a_wrapped_text_match_the_whole_text);
   RUN(an_edit_in_a_wrapped_text_resends_only_its_paragraph);
+  RUN(edits_that_switch_the_reading_match_the_whole_text);
+  RUN(a_head_made_wrapped_cuts_the_blocks_again);
   return test_done();
 }
