@@ -167,9 +167,15 @@ static bool lower_org(const Block *b, uint32_t end, uint32_t lo, Mention *m) {
         word(b, d + 1) && (T(b, d + 1)->lex & W_PREP) &&
         (b->text[T(b, d + 1)->start] | 32) == 'd')
       d++;
+    /* (« la Fondation pour le logement des défavorisés », « l'Association
+     * pour la protection des automobilistes »: after a body noun, pour
+     * and an article open the complement too) */
+    bool pour = d == h + 1 && d + 2 < end && (t->lex & W_INSTITUTION) &&
+                T(b, d)->end - T(b, d)->start == 4 && folded_is(b, d, "pour") &&
+                word(b, d + 1) && (T(b, d + 1)->lex & W_DET);
     if ((t->flags & TF_ALLCAP) || (t->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_FUNCTION)) ||
         d + 1 >= end || !word(b, h - 1) || !(T(b, h - 1)->lex & W_DET) ||
-        !(T(b, d)->lex & W_PREP) || (b->text[T(b, d)->start] | 32) != 'd')
+        !(T(b, d)->lex & W_PREP) || ((b->text[T(b, d)->start] | 32) != 'd' && !pour))
       return false;
     bool content = false;
     for (uint32_t k = d; k < end; k++)

