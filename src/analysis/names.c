@@ -95,6 +95,15 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
       (!(T(b, i - 1)->lex & W_AUX) || b->lid == PM_LANG_EN))
     return false;
   if (b->lid == PM_LANG_FR && i > 0 && participle_after_noun(b, i)) return false;
+  /* « le comportement du prévenu relève de « l'inconscience pure » », « le
+   * logement relève de la compétence des provinces »: relever de is to
+   * fall under; « relève que », « relève de son côté que » report */
+  if (b->lid == PM_LANG_FR && (b->text[T(b, i)->start] | 32) == 'r' &&
+      T(b, i)->end - T(b, i)->start <= 10 && word(b, i + 1) && (T(b, i + 1)->lex & W_PREP) &&
+      (b->text[T(b, i + 1)->start] | 32) == 'd' &&
+      (folded_is(b, i, "relève") || folded_is(b, i, "relèvent") || folded_is(b, i, "relevait")) &&
+      !(i + 4 <= b->toks.size && spk__adverbial3(b, i + 4)))
+    return false;
   /* "veut dire que" means, it does not report. */
   if (i > 0 && word(b, i - 1) && (b->text[T(b, i - 1)->start] | 32) == 'v' &&
       T(b, i - 1)->end - T(b, i - 1)->start <= 7 &&

@@ -2432,4 +2432,19 @@ test_expect_success 'French: « la Fondation pour le logement des défavorisés 
 	test_cmp expected actual
 '
 
+# « Pour l'avocat de la famille, Me X, le comportement du prévenu relève
+# de « l'inconscience pure » » (heldout46, Ouest-France) gave the quotation
+# to « du prévenu » and so to the last speaker: relever de is to fall
+# under (« le logement relève de la compétence des provinces », heldout16b),
+# no speech verb; « relève de son côté que » still reports.
+test_expect_success 'French: « relève de » is no speech verb, « relève de son côté que » is' '
+	printf "%s\n\n" "Martine Hamon a parlé de son mari. « Il a fait tout ce qu'"'"'il fallait. »" \
+		"Pour l'"'"'avocat de la famille, Me Yann Le Goff, le comportement du prévenu relève de « l'"'"'inconscience pure »." \
+		"Le juge Paul Morel relève de son côté que « le dossier est vide »." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Martine Hamon" "Yann Le Goff" "Paul Morel" >expected &&
+	test_cmp expected actual &&
+	grep "inconscience" out | grep -q "\[source, .*mention: Me Yann Le Goff\]"
+'
+
 test_done
