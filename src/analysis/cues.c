@@ -674,6 +674,25 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
   return none;
 }
 
+/* Is token k a French noun of figures (lang/fr.yaml lists them among the
+ * anonymous sources: chiffres, données, étude …)?  Asked only after a
+ * source word, so the compares are rare. */
+static bool data_noun(const Block *b, uint32_t k) {
+  static const char *const w[] = {"chiffres", "données", "étude", "calculs",
+                                  "estimations", "statistiques", "éléments"};
+  if (b->lid != PM_LANG_FR || !word(b, k)) return false;
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (folded_is(b, k, w[i])) return true;
+  return false;
+}
+
+/* Is token k a French possessive determiner (ses, son, sa, leurs, leur)? */
+static bool possessive(const Block *b, uint32_t k) {
+  return word(b, k) && T(b, k)->end - T(b, k)->start <= 5 &&
+         (folded_is(b, k, "ses") || folded_is(b, k, "son") || folded_is(b, k, "sa") ||
+          folded_is(b, k, "leurs") || folded_is(b, k, "leur"));
+}
+
 /* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi). */
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
   Cue none;
@@ -775,6 +794,19 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       c.found = true;
       if (after) *after = oe;
     } else if (anon != NONE && !(word(b, x) && (T(b, x)->lex & W_PRON_OBJ))) {
+      /* « selon les chiffres de la criée, », « selon les premiers éléments
+       * de l'enquête, »: figures nobody is named for report a clause,
+       * unnamed; « selon ses chiffres » (someone's) and « d'après les
+       * données de l'Observatoire … » (a body our batches name or not)
+       * are left alone */
+      bool data = data_noun(b, anon);
+      if (data && (possessive(b, anon - 1) ||
+                   (word(b, anon + 1) && (T(b, anon + 1)->lex & W_PREP) &&
+                    (b->text[T(b, anon + 1)->start] | 32) == 'd' &&
+                    ((word(b, anon + 2) && (T(b, anon + 2)->flags & TF_CAP)) ||
+                     (word(b, anon + 2) && (T(b, anon + 2)->lex & W_DET) && word(b, anon + 3) &&
+                      (T(b, anon + 3)->flags & TF_CAP))))))
+        continue;
       c.m.type = M_NP;
       c.m.ts = x;
       c.m.te = anon + 1;
@@ -785,6 +817,9 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
       while (e < hi && e < anon + 6 && word(b, e) && !(T(b, e)->flags & TF_CAP) &&
              !(T(b, e)->lex & (W_SPEECH | W_QUE | W_AUX | W_PRON_M | W_PRON_F | W_PRON_PL)))
         e++;
+      /* (« les chiffres de la criée de Lorient, »: a figure's complement
+       * is words of any kind up to the comma) */
+      while (data && e < hi && e < anon + 12 && word(b, e) && !(T(b, e)->lex & W_QUE)) e++;
       if (punct(b, e, ',')) c.m.te = e;
       if (after) *after = c.m.te;
     } else if (word(b, x) && (T(b, x)->lex & W_PRON_OBJ)) {

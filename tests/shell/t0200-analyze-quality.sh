@@ -2460,4 +2460,20 @@ test_expect_success 'French: a role noun takes the newcomer named before, over o
 	test_cmp expected actual
 '
 
+# « Selon les chiffres de la criée, les débarquements … ont chuté »
+# (heldout37, Le Télégramme), « Selon les derniers chiffres du ministère, »
+# (heldout37d), « Selon les premiers éléments de l'enquête, » (heldout33):
+# figures nobody is named for report their clause, unnamed, as « selon
+# un rapport » does; « selon ses chiffres » and « d'après les données de
+# l'Observatoire … » (a body the batches name or not) are left alone.
+test_expect_success 'French: « selon les chiffres de la criée, » reports its clause, unnamed' '
+	printf "%s\n\n" "Titre" "Selon les chiffres de la criée, les débarquements de langoustines ont chuté de 38 % en un an." \
+		"Selon les premiers éléments de l'"'"'enquête, la trottinette circulait à plus de 40 km/h." \
+		"La coopérative a vendu moins de vin. Les ventes ont reculé de 6 % sur un an, selon ses chiffres." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -E ": indirect " out | sed "s/^[^\"]*\"//; s/\" -- .*//" >actual &&
+	printf "%s\n" "les débarquements de langoustines ont chuté de 38 % en un an" "la trottinette circulait à plus de 40 km/h" >expected &&
+	test_cmp expected actual
+'
+
 test_done
