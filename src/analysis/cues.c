@@ -680,7 +680,7 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
 static bool data_noun(const Block *b, uint32_t k) {
   static const char *const w[] = {"chiffres", "données", "étude", "calculs",
                                   "estimations", "statistiques", "éléments"};
-  if (b->lid != PM_LANG_FR || !word(b, k)) return false;
+  if (b->lid != PM_LANG_FR || !word(b, k) || T(b, k)->end - T(b, k)->start < 6) return false;
   for (size_t i = 0; i < sizeof w / sizeof *w; i++)
     if (folded_is(b, k, w[i])) return true;
   return false;

@@ -98,8 +98,11 @@ bool spk__speech_verb_word(const Block *b, uint32_t i) {
   /* « le comportement du prévenu relève de « l'inconscience pure » », « le
    * logement relève de la compétence des provinces »: relever de is to
    * fall under; « relève que », « relève de son côté que » report */
-  if (b->lid == PM_LANG_FR && (b->text[T(b, i)->start] | 32) == 'r' &&
-      T(b, i)->end - T(b, i)->start <= 10 && word(b, i + 1) && (T(b, i + 1)->lex & W_PREP) &&
+  /* (bytes first: « rel » and a length of 7 to 9) */
+  if (b->lid == PM_LANG_FR && T(b, i)->end - T(b, i)->start >= 7 &&
+      T(b, i)->end - T(b, i)->start <= 9 && (b->text[T(b, i)->start] | 32) == 'r' &&
+      b->text[T(b, i)->start + 1] == 'e' && b->text[T(b, i)->start + 2] == 'l' &&
+      word(b, i + 1) && (T(b, i + 1)->lex & W_PREP) &&
       (b->text[T(b, i + 1)->start] | 32) == 'd' &&
       (folded_is(b, i, "relève") || folded_is(b, i, "relèvent") || folded_is(b, i, "relevait")) &&
       !(i + 4 <= b->toks.size && spk__adverbial3(b, i + 4)))

@@ -638,22 +638,20 @@ static bool occurs(const char *text, uint32_t from, uint32_t to, const char *nam
  * named person already spoke, or is named only after pos in this
  * paragraph (entities are noted for the whole paragraph up front). */
 static const CtxPerson *newcomer(const Block *b, uint32_t pos) {
-  const CtxPerson *e = ctx__entity(b->ctx, 0);
   /* « En face, l'entraîneur nantais Grégory Lemaître savourait. « … »,
    * s'est réjoui le coach. Il a salué son gardien, Noah Guérin »: a
    * person the paragraph names only after pos is passed over for the
-   * one named before it */
-  for (size_t k = 1; k < 3 && e && e->name[0] && occurs(b->text, pos, b->para_end, e->name) &&
-                     !occurs(b->text, b->para_start, pos, e->name);
-       k++)
-    e = ctx__entity(b->ctx, k);
-  if (!e || !e->name[0] || !strchr(e->name, ' ')) return NULL;
-  for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++)
-    if (!strcmp(b->ctx->recent[i].name, e->name)) return NULL;
-  if (occurs(b->text, pos, b->para_end, e->name) &&
-      !occurs(b->text, b->para_start, pos, e->name))
-    return NULL;
-  return e;
+   * one named before it (up to two of them) */
+  for (size_t k = 0; k < 3; k++) {
+    const CtxPerson *e = ctx__entity(b->ctx, k);
+    if (!e || !e->name[0] || !strchr(e->name, ' ')) return NULL;
+    for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++)
+      if (!strcmp(b->ctx->recent[i].name, e->name)) return NULL;
+    if (!occurs(b->text, pos, b->para_end, e->name) ||
+        occurs(b->text, b->para_start, pos, e->name))
+      return e;
+  }
+  return NULL;
 }
 
 /* « Du côté de la CGT, on dénonce … », « Chez Renault, on assure … »:
