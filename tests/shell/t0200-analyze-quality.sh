@@ -257,7 +257,8 @@ test_expect_success 'CLEF lines: a thanks lasts the turn; who gives the clock or
 	for k in range(20):
 	    rows += [("ADAMS", "We built %d new schools in the capital." % (k + 2)),
 	             ("HARMON", "Our roads carry %d trucks a day." % (k + 2))]
-	rows += [("NOVAK", "Senator Harmon, you have two minutes."), ("NOVAK", fact), ("HARMON", fact)]
+	rows += [("NOVAK", "Senator Harmon, you have two minutes."), ("NOVAK", fact),
+	         ("HARMON", "Thank you, Sam."), ("HARMON", "Let me answer that."), ("HARMON", fact)]
 	for k in range(4):
 	    rows += [("LEE", "Why did the plan fail?"), ("LEE", "What would you cut first?")]
 	rows += [("LEE", fact)]
@@ -268,8 +269,51 @@ test_expect_success 'CLEF lines: a thanks lasts the turn; who gives the clock or
 	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
 	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
 	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
-	python3 -c "import json; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[5] == p, c[47] < p - 0.3, c[48] == p, c[57] < p - 0.3)" >actual &&
+	python3 -c "import json; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[5] == p, c[47] < p - 0.3, c[50] == p, c[59] < p - 0.3)" >actual &&
 	echo "True True True True" >expected &&
+	test_cmp expected actual
+'
+
+# Measured on the CheckThat! transcripts (bench/clef/README.md): a speaker
+# who has said under a twentieth of a moderated transcript is checked less
+# (a talk show's other guests, a reporter, a voice from the audience), and
+# so is the first sentence of an answer to a moderator.
+test_expect_success 'CLEF lines: a minor speaker and the opening of an answer to a moderator rank lower' '
+	cat >mk.py <<-\EOT &&
+	fact = "More than 600,000 people in this state have no health insurance."
+	rows = [("MORALES", "Good evening and welcome to the debate."),
+	        ("MORALES", "Each candidate has two minutes.")]
+	for k in range(20):
+	    rows += [("ADAMS", "We built %d new schools in the capital." % (k + 2)),
+	             ("HARMON", "Our roads carry %d trucks a day." % (k + 2))]
+	rows += [("HARMON", fact),
+	         ("MORALES", "Senator Adams, you have two minutes."),
+	         ("ADAMS", fact), ("ADAMS", "Our ports ship 40 tons a day."), ("ADAMS", fact),
+	         ("BYRNE", fact)]
+	for n, (who, text) in enumerate(rows, 1):
+	    print("%d\t%s\t%s" % (n, who, text))
+	EOT
+	python3 mk.py >in.txt &&
+	printf "%s\n" "More than 600,000 people in this state have no health insurance." >plain.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json, math; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; l=lambda q: math.log(q / (1 - q)); print(c[43] == p, 0.3 < l(p) - l(c[45]) < 0.5, c[47] == p, 0.5 < l(p) - l(c[48]) < 0.7)" >actual &&
+	echo "True True True True" >expected &&
+	test_cmp expected actual
+'
+
+test_expect_success 'speaker labels in a page nobody moderates leave claims alone' '
+	fact="More than 600,000 people in this state have no health insurance." &&
+	printf "WATCH: %s\n\n" "$fact" >in.txt &&
+	for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do
+		printf "The clinic opened in %s.\n\n" "$((1990 + k))" >>in.txt || return 1
+	done &&
+	printf "ANALYSIS: %s\n" "$fact" >>in.txt &&
+	printf "ANALYSIS: %s\n" "$fact" >plain.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
+	python3 -c "import json; c=json.load(open(\"out.json\"))[\"claims\"]; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; print(c[-1][\"line\"], c[-1][\"score\"] == p)" >actual &&
+	echo "47 True" >expected &&
 	test_cmp expected actual
 '
 
