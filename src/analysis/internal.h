@@ -423,7 +423,9 @@ struct PmContext {
    * SPEAK_ENOUGH and the transcript's at twenty times that (so that
    * states meet again); whether the turn's speaker has spoken under a
    * twentieth of the sentences so far; the turn's sentences (up to 3); whether the
-   * turn before it was a moderator's; whether anyone has moderated. */
+   * turn before it was a moderator's; whether anyone has moderated;
+   * whether the text is in CLEF lines; the transcript's sentences so far,
+   * up to SAID_FAR. */
   uint64_t speak_labels[8];
   uint8_t speak_sents[8];
   uint16_t speak_total;
@@ -431,6 +433,8 @@ struct PmContext {
   uint8_t turn_pos;
   uint8_t turn_after_mod;
   uint8_t moderated;
+  uint8_t clef;
+  uint16_t said;
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes
    * its names here, and moving 48 whole entries to put one in front cost
