@@ -716,7 +716,7 @@ static bool thanks(const Block *b, const Sentence *se) {
 #define SPEAK_ENOUGH 20
 #define SPEAK_SLOTS 8
 /* Sentences of a transcript over which its claims are ranked down, by
- * up to one of logit (measured, as above). */
+ * up to 0.7 of logit (measured, as above). */
 #define SAID_FAR 1000
 
 static bool emphasis(char c) { return c == '*' || c == '_'; }
@@ -775,9 +775,9 @@ static void colleagues(Block *b, const Sentence *se) {
 
 /* Counts a sentence of the turn's speaker: where it stands in its turn,
  * and whether the speaker is a minor one, who has spoken fewer than
- * SPEAK_ENOUGH sentences and under a twentieth of the transcript's so far (a
- * guest on a talk show, a reporter at a press conference, an audience
- * member; a ninth speaker has no slot and is one).  Fact-checkers check
+ * SPEAK_ENOUGH sentences and under a twentieth of the transcript's so
+ * far (a guest on a talk show, a reporter at a press conference, an
+ * audience member; a ninth speaker has no slot and is one).  Fact-checkers check
  * the candidates and the main guest, who speak most. */
 static void speaking(PmContext *c) {
   if (c->turn_pos < 3) c->turn_pos++;
@@ -926,12 +926,13 @@ void claims__score(Block *b) {
       /* Measured on the 13 CheckThat! training and development
        * transcripts, leave-one-file-out (bench/clef/README.md): what is
        * said late in a debate or a speech is checked less, a candidate's
-       * talking points being checked the first time round (-1 over the
-       * first SAID_FAR sentences: better on 10 files of 13, worse on
-       * two press conferences); so are a minor speaker's sentences
-       * (-0.6) and the first of an answer to a moderator (-0.4, "Well,
-       * thank you, Tom.", "Let me say this").  Only in a transcript:
-       * "READ MORE:" after "WATCH:" in a news page is no speaker. */
+       * talking points being checked the first time round (-0.7 over
+       * the first SAID_FAR sentences: better on 10 files of 13, worse
+       * on two press conferences and a rally); so are a minor speaker's
+       * sentences (-0.6) and the first of an answer to a moderator
+       * (-0.4, "Well, thank you, Tom.", "Let me say this").  Only in a
+       * transcript: "READ MORE:" after "WATCH:" in a news page is no
+       * speaker. */
       x -= 0.7 * ctx->said / SAID_FAR;
       if (ctx->moderated) {
         if (ctx->turn_minor) x -= 0.6;
