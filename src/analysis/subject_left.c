@@ -676,7 +676,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
        * Inc., said": an apposition opened by a/an after a person's name
        * runs to the verb's comma, across the commas of a firm's name */
       if (b->lid == PM_LANG_EN && j > lo + 4 && appositive_name(b, j, lo, m)) return true;
-      uint32_t ns0 = spk__nameish(b, j - 1) ? spk__name_start(b, j - 1, lo) : j;
+      /* "Counsel for the council, Eoin Keating-Moore BL, said": a
+       * barrister's post-nominal ends the apposed name before its comma */
+      uint32_t jn = j;
+      if (j > lo + 2 && word(b, j - 1) && (T(b, j - 1)->flags & TF_ALLCAP) &&
+          (T(b, j - 1)->lex & W_HONORIFIC) && spk__nameish(b, j - 2))
+        jn = j - 1;
+      uint32_t ns0 = spk__nameish(b, jn - 1) ? spk__name_start(b, jn - 1, lo) : jn;
       /* "Sen. Dale Harper, R-Ohio, said": a party and state, not a name */
       const char *pt = b->text + T(b, ns0 < j ? ns0 : j - 1)->start;
       bool party = ns0 < j && T(b, j - 1)->end - T(b, ns0)->start >= 3 &&
@@ -754,7 +760,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
             !(T(b, c + 1)->lex & W_PREP) && c + 2 < ns0)
           complement = false;
       }
-      if (spk__nameish(b, j - 1) && !complement) {
+      if (spk__nameish(b, jn - 1) && !complement) {
         uint32_t ns = ns0;
         /* « Le cabinet du ministre des Collèges, Nolan Quinn, a fait
          * savoir », « le cabinet du ministre, Olivier X, qui rappelle »:
@@ -763,13 +769,13 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         if (b->lid == PM_LANG_FR && ns > lo + 3 && punct(b, ns - 1, ',') &&
             office_before(b, ns - 1, lo, m))
           return true;
-        spk__name_mention(b, m, ns, j);
+        spk__name_mention(b, m, ns, jn);
         /* "Le ministre de l'Intérieur, Manuel Valls," binds the role. */
         if (ns > lo + 1 && punct(b, ns - 1, ',')) {
           for (uint32_t k = ns - 1; k > lo && k + 8 > ns; k--) {
             if (word(b, k - 1) && (T(b, k - 1)->lex & W_ROLE) &&
                 !(T(b, k - 1)->flags & TF_CAP)) {
-              spk__bind_role(b, k - 1, ns, j);
+              spk__bind_role(b, k - 1, ns, jn);
               break;
             }
           }

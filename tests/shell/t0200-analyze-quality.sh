@@ -2579,4 +2579,17 @@ test_expect_success 'France French batches 46 and 46b stay above their measured 
 	grep -q "^speaker accuracy" out
 '
 
+# "Eoin Keating-Moore BL, said", "Sinéad Walsh-Ruane BL said" (heldout45,
+# Irish Times court report), as "Helen Arkwright KC told the court"
+# (heldout13): a barrister's post-nominal (BL, SC in Ireland; KC, QC in
+# Britain) is no part of the name.
+test_expect_success 'English: a barrister'"'"'s post-nominal BL or SC is no part of the name' '
+	printf "%s\n\n" "Counsel for the council, Eoin Keating-Moore BL, said the man had been served with two notices." \
+		"For the defence, Sinead Walsh-Ruane BL said her client had been \"foolish and naive\"." \
+		"Prosecuting, Ruth Dolan-Brady SC said the accused had been warned." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Eoin Keating-Moore" "Sinead Walsh-Ruane" "Ruth Dolan-Brady" >expected &&
+	test_cmp expected actual
+'
+
 test_done
