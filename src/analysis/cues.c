@@ -538,6 +538,27 @@ static bool in_reported_clause(Block *b, uint32_t lo, uint32_t v) {
   return false;
 }
 
+/* The cue of a speech verb before `to` in [lo, to), in the same sentence
+ * and clause (no ".!?;:" and no "and"/"but" after a comma that opens a new
+ * clause rather than "that"), when its subject is a name. */
+static Cue outer_named(Block *b, uint32_t lo, uint32_t to, uint32_t o) {
+  Cue none;
+  memset(&none, 0, sizeof none);
+  for (uint32_t x = to; x-- > lo;) {
+    const Token *t = T(b, x);
+    if (t->kind == T_PUNCT && strchr(".!?;:", t->ch)) break;
+    if (t->kind == T_QMARK) break;
+    if (t->kind != T_WORD) continue;
+    if ((t->lex & W_CONJ) && x > lo && punct(b, x - 1, ',') &&
+        !(x + 1 < to && word(b, x + 1) && (T(b, x + 1)->lex & W_QUE)))
+      break;
+    if (!(t->lex & W_SPEECH) || !spk__speech_verb(b, x)) continue;
+    Cue c = spk__cue_at_verb(b, x, lo, o, "verb-before", 0.8, false);
+    return c.found && c.m.type == M_NAME ? c : none;
+  }
+  return none;
+}
+
 /* Cues before the opening mark, within [lo, o); slex and spc: the classes
  * and punctuation (Sentence.pchars) of the sentence holding [lo, o) (~0
  * when not known). */
@@ -653,6 +674,14 @@ Cue spk__cue_before_full(Block *b, uint32_t o, uint32_t lo, uint32_t hi, uint64_
       /* a named speaker in the reported clause speaks ("said the group
        * was struck by a message in which Pruitt told his wife …") */
       if (!(c.found && c.m.type == M_NAME) && in_reported_clause(b, lo, v)) continue;
+      /* "X said people had described it as a "lottery"", "X said …, but
+       * that the conditions described were "…"": a speech verb whose
+       * subject is no one named, inside a reported clause without "that",
+       * leaves the quotation to the named speaker of that clause */
+      if (b->lid == PM_LANG_EN && c.found && c.m.type == M_NP && c.m.ts < v) {
+        Cue outer = outer_named(b, lo, c.m.ts, o);
+        if (outer.found) return outer;
+      }
       /* "said the senator "has the ideas …"": a noun phrase after the verb
        * that runs on into the quotation or a clause is the reported
        * clause's subject; an inverted subject ends at a comma or colon */

@@ -2592,4 +2592,21 @@ test_expect_success 'English: a barrister'"'"'s post-nominal BL or SC is no part
 	test_cmp expected actual
 '
 
+# "Rachel Power-Lynch … said people had described getting an appointment
+# as a "lottery"", "Judge … said he accepted that …, but that the
+# conditions described were "not fit for an animal"" (heldout45, BBC and
+# Irish Times): a speech verb inside the reported clause whose subject is
+# no one named leaves the quotation to the named speaker of the clause
+# (the unnamed "people" took it, and "she said" after it went to an older
+# speaker).
+test_expect_success 'English: "X said people had described it as "…"" is X'"'"'s' '
+	printf "%s\n\n" "Katie Moran, a doctor, said the rule was new." \
+		"Rachel Power-Lynch, chief executive of a patients group, said people had described getting an appointment as a \"lottery\" that depended on luck." \
+		"\"We hear from people every day,\" she said." \
+		"Judge Ann Byrne said he had co-operated after the inspection, but that the conditions described were \"not fit for an animal\"." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Katie Moran" "Rachel Power-Lynch" "Rachel Power-Lynch" "Ann Byrne" >expected &&
+	test_cmp expected actual
+'
+
 test_done
