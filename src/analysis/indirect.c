@@ -23,16 +23,44 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
 /* add_indirect, but "the deal was fair, adding that Ontario had …" gives
  * two clauses: an English gerund speech verb and "that" after a comma
  * open a second report by the same speaker. */
+static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
+
+/* add_indirect, but "the deal was fair, adding that Ontario had …" gives
+ * two clauses: an English gerund speech verb and "that" after a comma
+ * open a second report by the same speaker; so do "and warned that",
+ * "but said the effect …", "and pointed out that" (a speech verb right
+ * after "and" or "but", with no subject of its own). */
 static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *c) {
   if (b->lid == PM_LANG_EN)
     for (uint32_t k = from + 3; k + 4 < to; k++) {
-      if (!punct(b, k, ',') || !word(b, k + 1) || !(T(b, k + 1)->lex & W_SPEECH) ||
-          !word(b, k + 2) || !(T(b, k + 2)->lex & W_QUE))
+      if (punct(b, k, ',')) {
+        if (!word(b, k + 1) || !(T(b, k + 1)->lex & W_SPEECH) || !word(b, k + 2) ||
+            !(T(b, k + 2)->lex & W_QUE))
+          continue;
+        const Token *g = T(b, k + 1);
+        if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
+        add_indirect(b, from, k, c);
+        add_indirect(b, k + 3, to, c);
+        return;
+      }
+      /* ("or" is no second report) */
+      if (!(T(b, k)->lex & W_CONJ) || !word(b, k) || (b->text[T(b, k)->start] | 32) == 'o')
         continue;
-      const Token *g = T(b, k + 1);
-      if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
-      add_indirect(b, from, k, c);
-      add_indirect(b, k + 3, to, c);
+      uint32_t v = k + 1;
+      if (!word(b, v) || !(T(b, v)->lex & W_SPEECH) || (T(b, v)->flags & TF_CAP) ||
+          !spk__speech_verb(b, v) || spk__gerund(b, v))
+        continue;
+      uint32_t x = v + 1;
+      if (x + 1 < to && folded_is(b, x, "out")) x++; /* "pointed out that" */
+      if (word(b, x) && (T(b, x)->lex & W_QUE)) {
+        x++;
+      } else if (!(folded_is(b, v, "said") || folded_is(b, v, "says")) ||
+                 object_not_clause(b, x, to)) {
+        continue;
+      }
+      if (to - x < 3) continue;
+      add_indirect(b, from, punct(b, k - 1, ',') ? k - 1 : k, c);
+      add_indirect(b, x, to, c);
       return;
     }
   add_indirect(b, from, to, c);

@@ -2609,4 +2609,23 @@ test_expect_success 'English: "X said people had described it as "…"" is X'"'"
 	test_cmp expected actual
 '
 
+# "acknowledged that tariffs … but said the effect should fade" (heldout45
+# AP), "said the plan was unworkable … and warned that practices could be
+# overwhelmed" (heldout45 BBC), "said he was not worried … and pointed out
+# that they had played four" (heldout45 Guardian), as ", adding that"
+# already was: a speech verb right after "and"/"but" opens a second
+# report by the same speaker; a verb with an object ("and added three
+# players") does not.
+test_expect_success 'English: "X said A and warned that B" gives two reported clauses' '
+	printf "%s\n\n" "Marian Ostrowski acknowledged that tariffs had added to inflation but said the effect should fade by next year." \
+		"Eddie Howe said he was not worried about the form and pointed out that they had played four of the top six away." \
+		"Paul Grant said the team had struggled and added three players in January." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	printf "%s\n" "tariffs had added to inflation" "the effect should fade by next year" \
+		"he was not worried about the form" "they had played four of the top six away" \
+		"the team had struggled and added three players in January" >expected &&
+	test_cmp expected actual
+'
+
 test_done
