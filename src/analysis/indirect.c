@@ -336,10 +336,15 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
         x++;
       if (x == send) rest = send;
     }
-    /* "said on Friday", "said Friday" */
+    /* "said on Friday", "said Friday", "said this month", "said last week" */
     if (rest < send && !(word(b, rest) && (((T(b, rest)->lex & W_PREP) &&
                                             !(T(b, rest)->flags & TF_CAP)) ||
-                                           (T(b, rest)->lex & W_MONTH))) &&
+                                           (T(b, rest)->lex & W_MONTH) ||
+                                           (b->lid == PM_LANG_EN && rest + 1 < send &&
+                                            word(b, rest + 1) &&
+                                            (T(b, rest + 1)->lex & W_MONTH) &&
+                                            !(T(b, rest + 1)->flags & TF_CAP) &&
+                                            !(T(b, rest)->lex & (W_SPEECH | W_QUE))))) &&
         !punct(b, rest, ','))
       { memcpy(b->ctx->roles, saved, sizeof saved); return false; }
     (void)before_end;
@@ -856,6 +861,12 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
                 folded_is(b, v1, "on")) &&
                (T(b, v1 + 1)->lex & W_MONTH))))
         v1++;
+    /* "…, the Labor Department said this month, down only slightly from
+     * …": time words closed by a comma end the attribution; what follows
+     * is no reported clause (trailing_attribution reports the one before) */
+    if (v1 > v + 1 && v1 + 1 < s->end && word(b, v1) && (T(b, v1)->lex & W_MONTH) &&
+        punct(b, v1 + 1, ','))
+      continue;
     if (v1 > v + 1 && v1 < s->end && word(b, v1) && (T(b, v1)->lex & W_MONTH)) v1 = v + 1;
     if (b->lid == PM_LANG_EN && !negated && v1 < s->end &&
         (word(b, v1) || T(b, v1)->kind == T_NUMBER) && /* "said 11 patients" */

@@ -2628,4 +2628,17 @@ test_expect_success 'English: "X said A and warned that B" gives two reported cl
 	test_cmp expected actual
 '
 
+# "Consumer prices rose 2.9% in October …, the Labor Department said this
+# month, down only slightly from 3.1%" (heldout45 AP), like "…, the
+# carrier said on Wednesday, as …" (heldout12) and "…, the White House
+# said Wednesday, a move …" (heldout29): time words closed by a comma end
+# the attribution, which reports the clause before it, not the words after.
+test_expect_success 'English: "…, X said this month, down from …" reports the clause before' '
+	printf "%s\n" "Consumer prices rose 2.9% in October from a year earlier, the Labor Department said this month, down only slightly from 3.1% in the spring." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "Consumer prices rose 2.9% in October from a year earlier" >expected &&
+	test_cmp expected actual
+'
+
 test_done
