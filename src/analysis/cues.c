@@ -880,6 +880,24 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
            folded_is(b, d, "records")))
         c.found = false;
     }
+    /* "according to the mortgage buyer Freddie Mac, down from …": a name
+     * closing the phrase after its article and a describing noun or two */
+    if (!c.found && b->lid == PM_LANG_EN && word(b, x) && (T(b, x)->lex & W_DET) &&
+        !(T(b, x)->flags & TF_CAP) && !spk__indefinite_det(b, x)) {
+      uint32_t y = x + 1;
+      while (y < hi && y < x + 4 && word(b, y) && !(T(b, y)->flags & TF_CAP) &&
+             !(T(b, y)->lex & (W_FUNCTION | W_PREP | W_DET | W_AUX | W_SPEECH | W_QUE | W_CONJ |
+                               W_ANON | W_PRON_M | W_PRON_F | W_PRON_PL)))
+        y++;
+      uint32_t ne = y > x + 1 && y < hi && spk__nameish(b, y) ? spk__name_end(b, y, hi) : NONE;
+      if (ne != NONE && (ne == hi || punct(b, ne, ',') || punct(b, ne, '.'))) {
+        memset(&c.m, 0, sizeof c.m);
+        spk__name_mention(b, &c.m, y, ne);
+        c.m.ts = x;
+        c.found = true;
+        if (after) *after = ne;
+      }
+    }
     if (!c.found) continue;
     if (!strcmp(f, "pour")) {
       /* Pour X, … only at the start of a sentence and before a comma. */

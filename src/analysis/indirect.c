@@ -987,8 +987,11 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         }
     if (src > s->start + 3 && punct(b, src - 1, ',') && c.m.ts > s->start + 3) {
       uint32_t from = s->start;
+      /* (a dateline's dash has a space before it: "30-year" is a word) */
       for (uint32_t x = s->start; x + 1 < src && x < s->start + 12; x++)
-        if (punct(b, x, '-') || punct(b, x, ':')) from = x + 1;
+        if ((punct(b, x, '-') && x > 0 && T(b, x)->start > T(b, x - 1)->end) ||
+            punct(b, x, ':'))
+          from = x + 1;
       c.how = "indirect-source";
       add_indirect(b, from, src, &c);
     } else if (k < s->end && s->end - k > 3 && (k > after || src <= s->start + 2)) {

@@ -2641,4 +2641,17 @@ test_expect_success 'English: "…, X said this month, down from …" reports th
 	test_cmp expected actual
 '
 
+# "…, according to the mortgage buyer Freddie Mac, down from …"
+# (heldout45 AP), as "according to the data firm PitchBook" (heldout41)
+# and "according to the tracking site PowerWatch" (heldout4) with nouns
+# the lists know: the name closing the phrase is the source, whatever
+# noun describes it; and a hyphen inside "30-year" is no dateline's dash.
+test_expect_success 'English: "according to the mortgage buyer Freddie Mac," names the source' '
+	printf "%s\n" "The average rate on a 30-year mortgage was 6.4% last week, according to the mortgage buyer Freddie Mac, down from about 7% a year ago." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/ \[.*//" >actual &&
+	echo "The average rate on a 30-year mortgage was 6.4% last week\" -- Freddie Mac" >expected &&
+	test_cmp expected actual
+'
+
 test_done
