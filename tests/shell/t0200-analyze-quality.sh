@@ -2654,4 +2654,12 @@ test_expect_success 'English: "according to the mortgage buyer Freddie Mac," nam
 	test_cmp expected actual
 '
 
+# heldout45 (six articles: AP, BBC, Irish Times, ABC Australia, Guardian,
+# Reuters), ordinary US, UK, Irish and Australian news of the day; first
+# contact 0.811 speakers, 0.930 quote+indirect F1, 1.000 marks.
+test_expect_success 'held-out batch 45 (US, UK, Irish, Australian English press) stays above its floor' '
+	floors 0.99 0.95 0.90 "$A"/heldout45/en-*.txt &&
+	grep -q "^speaker accuracy" out
+'
+
 test_done
