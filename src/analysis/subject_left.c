@@ -262,8 +262,14 @@ static bool of_list(const Block *b, uint32_t s, uint32_t e) {
  * the article before it, after a preposition ("with the conservation
  * group", "of the advocacy group"): a name after it completes a phrase. */
 static bool group_after_prep(const Block *b, uint32_t g, uint32_t lo) {
-  for (uint32_t k = g; k > lo + 1 && k + 4 > g; k--) {
+  for (uint32_t k = g; k > lo + 1 && k + 5 > g; k--) {
     const Token *t = T(b, k - 1);
+    /* "of the train drivers' union Aslef": a plural possessive's mark,
+     * glued to its word */
+    if (k - 1 < g && t->kind != T_WORD && k > lo + 2 && t->start == T(b, k - 2)->end &&
+        b->text[T(b, k - 2)->end - 1] == 's' && word(b, k - 2) &&
+        (b->text[t->start] == '\'' || (unsigned char)b->text[t->start] == 0xE2))
+      continue;
     if (t->kind != T_WORD || (t->flags & TF_CAP)) return false;
     if (t->lex & W_DET)
       return word(b, k - 2) && (T(b, k - 2)->lex & W_PREP) && !(T(b, k - 2)->flags & TF_CAP);
@@ -688,9 +694,17 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       bool party = ns0 < j && T(b, j - 1)->end - T(b, ns0)->start >= 3 &&
                    (pt[0] == 'R' || pt[0] == 'D' || pt[0] == 'I') && pt[1] == '-' &&
                    pt[2] >= 'A' && pt[2] <= 'Z';
+      /* "who served in the government of President Gabriel Boric,": a
+       * title between the preposition and the name */
+      uint32_t pc = ns0;
+      while (pc > lo + 1 && pc + 2 > ns0 && word(b, pc - 1) && (T(b, pc - 1)->flags & TF_CAP) &&
+             (T(b, pc - 1)->lex & W_HONORIFIC))
+        pc--;
       bool complement = ns0 < j && ns0 > lo && (party ||
                         ((word(b, ns0 - 1) && (T(b, ns0 - 1)->lex & W_PREP) &&
                           !(T(b, ns0 - 1)->flags & TF_CAP)) ||
+                         (pc < ns0 && word(b, pc - 1) && (T(b, pc - 1)->lex & W_PREP) &&
+                          !(T(b, pc - 1)->flags & TF_CAP)) ||
                          /* "Hannah Fairweather, a neurologist at the
                           * Cleveland Clinic,": a name after a preposition
                           * and its determiner completes the apposition */

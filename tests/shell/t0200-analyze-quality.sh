@@ -2662,4 +2662,18 @@ test_expect_success 'held-out batch 45 (US, UK, Irish, Australian English press)
 	grep -q "^speaker accuracy" out
 '
 
+# "Jara-Soto, a member of the Communist Party who served in the
+# government of President Gabriel Boric, accused …" (heldout45b AFP) and
+# "Mick Whelan-Grant, general secretary of the train drivers' union Aslef,
+# said" (heldout45b Independent): a name inside the apposition completes
+# a phrase after its preposition, across a title or a plural possessive;
+# the speaker is the name the apposition follows.
+test_expect_success 'English: a name after "of President" or "of the drivers'"'"' union" inside an apposition is no speaker' '
+	printf "%s\n\n" "Jeannette Jara-Soto, a member of the Communist Party who served in the government of President Gabriel Boric, accused her rival of \"selling fear\"." \
+		"Mick Whelan-Grant, general secretary of the train drivers'"'"' union Aslef, said the increase was unfair." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Jeannette Jara-Soto" "Mick Whelan-Grant" >expected &&
+	test_cmp expected actual
+'
+
 test_done
