@@ -640,6 +640,35 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
   return !verb && (to_verb || (!s_form && !figure));
 }
 
+/* "urged walkers to check the forecast", "asking residents to move their
+ * cars", "told them to leave": a verb of asking, a short object and "to"
+ * before a verb give an order, no reported clause, whatever verbs follow
+ * ("the plan to cut jobs was unfair" after "said" stays a clause). */
+static bool directive_object(const Block *b, uint32_t v, uint32_t from, uint32_t to) {
+  const Token *t = T(b, v);
+  uint32_t n = t->end - t->start;
+  char c = (char)(b->text[t->start] | 32);
+  if (n < 3 || !(c == 'u' || c == 'a' || c == 't' || c == 'w' || c == 'r' || c == 'e')) return false;
+  if (!(folded_is(b, v, "urged") || folded_is(b, v, "urge") || folded_is(b, v, "urges") ||
+        folded_is(b, v, "urging") || folded_is(b, v, "asked") || folded_is(b, v, "ask") ||
+        folded_is(b, v, "asks") || folded_is(b, v, "asking") || folded_is(b, v, "told") ||
+        folded_is(b, v, "tell") || folded_is(b, v, "tells") || folded_is(b, v, "warned") ||
+        folded_is(b, v, "warn") || folded_is(b, v, "warns") || folded_is(b, v, "reminded") ||
+        folded_is(b, v, "encouraged") || folded_is(b, v, "encouraging")))
+    return false;
+  (void)from;
+  /* (the object right after the verb: an article only first, "told
+   * reporters the plan to cut jobs was unfair" reports a clause) */
+  for (uint32_t k = v + 2; k < to && k < v + 5; k++) {
+    if (!word(b, k)) return false;
+    if (T(b, k)->lex & (W_AUX | W_FUTURE | W_SPEECH | W_QUE | W_DET)) return false;
+    if (T(b, k)->end - T(b, k)->start == 2 && folded_is(b, k, "to"))
+      return k + 1 < to && word(b, k + 1) && !(T(b, k + 1)->flags & TF_CAP) &&
+             !(T(b, k + 1)->lex & (W_DET | W_PREP | W_FUNCTION));
+  }
+  return false;
+}
+
 /* Does a quotation of the paragraph overlap tokens [from, to)? */
 static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
   uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
@@ -919,6 +948,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * clause has a verb of its own (an auxiliary, a known verb or a
        * past form); an object does not */
       if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
+      if (b->lid == PM_LANG_EN && directive_object(b, v, from, s->end)) continue;
       add_indirect_split(b, from, s->end, &c);
       return;
     }

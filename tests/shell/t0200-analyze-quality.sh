@@ -2676,4 +2676,22 @@ test_expect_success 'English: a name after "of President" or "of the drivers'"'"
 	test_cmp expected actual
 '
 
+# "urged walkers to check the forecast and to tell someone" (heldout20),
+# "urged both sides to return to the table, but stopped short" (heldout36b),
+# "urged the Fed to cut rates faster" (heldout45), "asking residents to
+# move their cars" (heldout45b): a verb of asking, a short object and "to"
+# give an order, no reported clause; and "cite the home four times for
+# failing" (heldout26), "cited the complex's owner … for broken smoke
+# detectors" (heldout45b): cite reports only a clause opened by "that".
+test_expect_success 'English: "urged X to …" and "cited X for …" report no clause' '
+	printf "%s\n\n" "North Wales Police urged walkers to check the forecast and to tell someone their route before setting out." \
+		"The city plowed in two phases, asking residents to move their cars from one side and then the other." \
+		"Records show the city cited the owner last year for broken smoke detectors in several units." \
+		"The minister told reporters the plan to cut jobs was unfair." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "the plan to cut jobs was unfair" >expected &&
+	test_cmp expected actual
+'
+
 test_done
