@@ -910,7 +910,11 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
           * preposition */
          (folded_is(b, v1, "about") && v1 + 1 < s->end &&
           (T(b, v1 + 1)->kind == T_NUMBER || (T(b, v1 + 1)->lex & W_NUMWORD) ||
-           folded_is(b, v1 + 1, "half")))) &&
+           folded_is(b, v1 + 1, "half"))) ||
+         /* "say at least 16 units were destroyed" */
+         (v1 + 2 < s->end && T(b, v1)->end - T(b, v1)->start == 2 && folded_is(b, v1, "at") &&
+          (folded_is(b, v1 + 1, "least") || folded_is(b, v1 + 1, "most")) &&
+          (T(b, v1 + 2)->kind == T_NUMBER || (T(b, v1 + 2)->lex & W_NUMWORD)))) &&
         s->end - v > 4) {
       const char *w = b->text + T(b, v)->start;
       uint32_t wn = T(b, v)->end - T(b, v)->start;

@@ -2694,4 +2694,15 @@ test_expect_success 'English: "urged X to …" and "cited X for …" report no c
 	test_cmp expected actual
 '
 
+# "Fire officials say at least 16 units were destroyed" (heldout45b WFAA),
+# as "said about 60 companies were hiring": "at least" before a figure is
+# no preposition opening a complement.
+test_expect_success 'English: "say at least 16 units were destroyed" reports a clause' '
+	printf "%s\n" "Fire officials say at least 16 units were destroyed and another 20 were damaged." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "at least 16 units were destroyed and another 20 were damaged" >expected &&
+	test_cmp expected actual
+'
+
 test_done
