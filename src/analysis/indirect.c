@@ -669,6 +669,42 @@ static bool directive_object(const Block *b, uint32_t v, uint32_t from, uint32_t
   return false;
 }
 
+/* "a mask that the Hopi Tribe says was taken from a village", "which the
+ * government says will pay for 1,500 more GPs", "which economists say
+ * tend to fall slowly": a speech verb whose subject follows a relative
+ * pronoun, and whose object is the relative's gap, reports the verb
+ * phrase after it, to the clause's end.  Adds that span and returns its
+ * last token, or NONE when v stands in no such clause. */
+static uint32_t relative_report(Block *b, const Sentence *s, uint32_t v) {
+  if (v + 3 >= s->end || !word(b, v + 1) || (T(b, v + 1)->flags & TF_CAP)) return NONE;
+  /* the gap's verb: an auxiliary ("was", "will") or a verb before "to" */
+  if (!((T(b, v + 1)->lex & (W_AUX | W_FUTURE)) && !(T(b, v + 1)->lex & (W_DET | W_PREP))) &&
+      !(folded_is(b, v + 2, "to") &&
+        !(T(b, v + 1)->lex & (W_DET | W_PREP | W_FUNCTION | W_PRON_M | W_PRON_F | W_PRON_PL))))
+    return NONE;
+  /* the subject: one to four words after "that" or "which" */
+  uint32_t r = v;
+  while (r > s->start && r + 5 > v && word(b, r - 1) &&
+         !(T(b, r - 1)->lex & (W_SPEECH | W_AUX | W_FUTURE | W_PREP)) &&
+         !(T(b, r - 1)->lex & W_QUE) && !folded_is(b, r - 1, "which"))
+    r--;
+  if (r == v || r <= s->start + 1 || !word(b, r - 1) ||
+      !(folded_is(b, r - 1, "that") || folded_is(b, r - 1, "which")))
+    return NONE;
+  /* (after a noun or its comma: "a mask that", "a contract, which") */
+  const Token *p = T(b, r - 2);
+  if (!(punct(b, r - 2, ',') ||
+        (p->kind == T_WORD && !(p->lex & (W_SPEECH | W_AUX | W_QUE | W_PREP | W_FUNCTION)))))
+    return NONE;
+  uint32_t e = v + 1;
+  while (e < s->end && !punct(b, e, ',') && T(b, e)->kind != T_QMARK) e++;
+  if (e - v < 4) return NONE;
+  Cue c = spk__cue_at_verb(b, v, r, v + 1, "indirect", 0.8, false);
+  if (!c.found) return NONE;
+  add_indirect(b, v + 1, e, &c);
+  return e;
+}
+
 /* Does a quotation of the paragraph overlap tokens [from, to)? */
 static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
   uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
@@ -754,6 +790,13 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     while (v < s->end && !(T(b, v)->lex & W_SPEECH)) v++; /* to a speech word */
     if (v == s->end) break;
     if (!spk__speech_verb(b, v)) continue;
+    if (b->lid == PM_LANG_EN) {
+      uint32_t z = relative_report(b, s, v);
+      if (z != NONE) {
+        v = z;
+        continue;
+      }
+    }
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
      * names speaks next, for pronouns and roles. */
     if (b->lid == PM_LANG_FR && v + 1 < s->end && spk__nameish(b, v + 1) &&
