@@ -18,6 +18,18 @@ static bool compatible(int want, int have) {
   return want == 0 || have == 0 || want == have;
 }
 
+/* Whether the last word of `name` is token h's word, case folded. */
+static bool ends_with_noun(const Block *b, const char *name, uint32_t h) {
+  const char *last = strrchr(name, ' ');
+  last = last ? last + 1 : name;
+  const Token *t = T(b, h);
+  size_t n = strlen(last);
+  if (n != t->end - t->start) return false;
+  for (size_t i = 0; i < n; i++)
+    if ((last[i] | 32) != (b->text[t->start + i] | 32)) return false;
+  return true;
+}
+
 /* The gender the article gave `name` (0 when unknown). */
 static int person_gender(const PmContext *ctx, const char *name) {
   const CtxPerson *e = ctx__person(ctx, name);
@@ -1272,8 +1284,11 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     const char *org = spk__org_by_noun(b, m->head);
     /* « Les Jeunes agriculteurs (JA) se disent solidaires. Le syndicat
      * juge que … »: the organisation the paragraph just named */
+    /* (in English only the body's own noun: "the association" after "The
+     * British Medical Association (BMA)", not "the government") */
     if (!org && b->ctx->aliases[0].acr[0] && T(b, m->ts)->start > b->para_start &&
-        (T(b, m->ts)->lex & W_DET) && !spk__indefinite_person(b, m->ts, m->te)) {
+        (T(b, m->ts)->lex & W_DET) && !spk__indefinite_person(b, m->ts, m->te) &&
+        (b->lid != PM_LANG_EN || ends_with_noun(b, b->ctx->aliases[0].name, m->head))) {
       const char *acr = b->ctx->aliases[0].acr;
       size_t an = strlen(acr);
       uint32_t end = T(b, m->ts)->start;

