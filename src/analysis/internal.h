@@ -421,21 +421,18 @@ struct PmContext {
   /* Who speaks little, and where a turn stands (claims.c): the first
    * SPEAK_SLOTS speakers' labels and sentences, each count saturating at
    * SPEAK_ENOUGH and the transcript's at twenty times that (so that
-   * states meet again); the transcript's sentences so far, up to
-   * SAID_FAR; whether the turn's speaker has spoken under a twentieth of
-   * the sentences so far; the turn's sentences (up to 3); whether the
-   * turn before it was a moderator's; whether anyone has moderated;
-   * whether the text is in CLEF lines.  (No padding: the fields before
-   * n_people are compared with memcmp.) */
+   * states meet again); whether the turn's speaker has spoken under a
+   * twentieth of the sentences so far; the turn's sentences (up to 3);
+   * whether the turn before it was a moderator's; whether anyone has
+   * moderated.  (No padding: the fields before n_people are compared
+   * with memcmp.) */
   uint64_t speak_labels[8];
   uint8_t speak_sents[8];
   uint16_t speak_total;
-  uint16_t said;
   uint8_t turn_minor;
   uint8_t turn_pos;
   uint8_t turn_after_mod;
   uint8_t moderated;
-  uint8_t clef;
   /* Named people, most recent first: the k-th is people[people_order[k]]
    * for k < n_people (read them with ctx__entity).  Every paragraph notes
    * its names here, and moving 48 whole entries to put one in front cost

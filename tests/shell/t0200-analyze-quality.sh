@@ -149,12 +149,10 @@ test_expect_success 'claim scores rank a labelled debate well above the baseline
 # it: 0.778 with the session-start rules, 0.830 at first contact.
 # speech2 (a campaign speech, no labels, 7 %, baseline 0.41), written after
 # all of it: 0.707 with the session-start rules, 0.765 with the final ones.
-# primary3 went 0.693 -> 0.688 with the transcript position prior (one
-# positive two ranks lower); its floor went 0.69 -> 0.68.
 for set in debate2:275:25:0.92 debate3:194:22:0.70 speech:163:15:0.96 townhall:198:14:0.81 mayor:115:13:0.89 \
 	crosstalk:400:24:0.82 rally:346:14:0.95 vp:254:15:0.82 primary:220:11:0.84 \
 	general:265:13:0.64 rally2:272:9:0.78 primary2:263:11:0.74 vp2:204:9:0.79 \
-	townhall2:209:10:0.73 debate4:380:16:0.68 rally3:294:10:0.90 primary3:319:10:0.68 \
+	townhall2:209:10:0.73 debate4:380:16:0.68 rally3:294:10:0.90 primary3:319:10:0.69 \
 	vp3:184:14:0.82 speech2:137:10:0.75
 do
 	name=${set%%:*} rest=${set#*:}
@@ -301,23 +299,6 @@ test_expect_success 'CLEF lines: a minor speaker and the opening of an answer to
 	"$PRESSMARK" analyze --lang en --min-score 0 plain.txt >plain.json &&
 	python3 -c "import json, math; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; p=json.load(open(\"plain.json\"))[\"claims\"][0][\"score\"]; l=lambda q: math.log(q / (1 - q)); e=lambda q: abs(l(q) - l(p)) < 0.05; print(e(c[43]), 0.3 < l(p) - l(c[45]) < 0.5, e(c[47]), 0.5 < l(p) - l(c[48]) < 0.7)" >actual &&
 	echo "True True True True" >expected &&
-	test_cmp expected actual
-'
-
-# Also measured there: what a transcript says late is checked less (talking
-# points are checked the first time round), by up to 0.7 of logit over its
-# first 1,000 sentences.
-test_expect_success 'CLEF lines: a claim made late in a speech ranks lower' '
-	cat >mk.py <<-\EOT &&
-	fact = "More than 600,000 people in this state have no health insurance."
-	rows = [fact] + ["We built %d new schools in the capital." % k for k in range(598)] + [fact]
-	for n, text in enumerate(rows, 1):
-	    print("%d\tMARSH\t%s" % (n, text))
-	EOT
-	python3 mk.py >in.txt &&
-	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
-	python3 -c "import json, math; c={x[\"line\"]: x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]}; l=lambda q: math.log(q / (1 - q)); print(0.35 < l(c[1]) - l(c[600]) < 0.5)" >actual &&
-	echo True >expected &&
 	test_cmp expected actual
 '
 
