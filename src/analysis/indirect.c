@@ -644,7 +644,7 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to) {
  * cars", "told them to leave": a verb of asking, a short object and "to"
  * before a verb give an order, no reported clause, whatever verbs follow
  * ("the plan to cut jobs was unfair" after "said" stays a clause). */
-static bool directive_object(const Block *b, uint32_t v, uint32_t from, uint32_t to) {
+static bool directive_object(const Block *b, uint32_t v, uint32_t to) {
   const Token *t = T(b, v);
   uint32_t n = t->end - t->start;
   char c = (char)(b->text[t->start] | 32);
@@ -656,7 +656,6 @@ static bool directive_object(const Block *b, uint32_t v, uint32_t from, uint32_t
         folded_is(b, v, "warn") || folded_is(b, v, "warns") || folded_is(b, v, "reminded") ||
         folded_is(b, v, "encouraged") || folded_is(b, v, "encouraging")))
     return false;
-  (void)from;
   /* (the object right after the verb: an article only first, "told
    * reporters the plan to cut jobs was unfair" reports a clause) */
   for (uint32_t k = v + 2; k < to && k < v + 5; k++) {
@@ -995,7 +994,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * clause has a verb of its own (an auxiliary, a known verb or a
        * past form); an object does not */
       if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
-      if (b->lid == PM_LANG_EN && directive_object(b, v, from, s->end)) continue;
+      if (b->lid == PM_LANG_EN && directive_object(b, v, s->end)) continue;
       add_indirect_split(b, from, s->end, &c);
       return;
     }
