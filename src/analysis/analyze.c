@@ -172,10 +172,12 @@ void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe) {
   b->para_start = ps;
   b->para_end = pe;
   pm_array_clear(&b->raw);
+  pm_array_clear(&b->nested);
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b); /* visits only the marks tok__scan listed */
   speakers__attribute(b);
+  if (b->nested.size) nested__attribute(b);
   claims__score(b);
 }
 
@@ -375,7 +377,13 @@ PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->marks);
   pm_array_delete(&b->sents);
   pm_array_delete(&b->raw);
+  pm_array_delete(&b->nested);
   an__recall_mentions(b->res, b->text, b->len);
+  /* (after the recall, which looks for a speaker's mention among the
+   * quotations around each: the nested ones have their own) */
+  nested__merge(b);
+  pm_array_delete(&b->nested_quotes);
+  pm_array_delete(&b->nested_outer);
   collect_speakers(b->res);
   pm_free(b->soft);
   b->soft = NULL;

@@ -587,6 +587,14 @@ typedef struct {
    * quotations: « … », a poursuivi X opening the next one gives them X */
   uint32_t bare_first, bare_n;
   uint32_t next_group;
+  /* The quotations nested in the paragraph's outermost ones (« … “ … ” …
+   * », quotes.c), in the order their marks closed, and what nested.c makes
+   * of them: kept apart from raw and res->quotes, which every pass over
+   * the paragraph and those after it reads, and merged into res->quotes in
+   * text order by an__end */
+  PmArray(RawQuote) nested;
+  PmArray(PmQuote) nested_quotes;
+  PmArray(uint32_t) nested_outer; /* res index of each one's outer quotation */
   uint32_t para_first_quote; /* res index of the paragraph's first quote */
   uint32_t heading_quotes[4]; /* res indices of headline quotations still
                                  waiting for a speaker (layout.c) */
@@ -637,6 +645,12 @@ void quotes__find(Block *b);
  * b->sents (never b->ctx or b->res, which are NULL there). */
 void sent__split(Block *b);
 void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
+/* The paragraph's nested quotations (b->nested) -> b->nested_quotes: each
+ * inside an outer quotation of kind quote, with the speaker the outer one
+ * names right before it (nested.c). */
+void nested__attribute(Block *b);
+/* Merges b->nested_quotes into b->res->quotes in text order (an__end). */
+void nested__merge(Block *b);
 /* Scores each sentence of b->sents (logit, reasons, words), a function of
  * the paragraph's tokens and bytes alone; like sent__split it runs in the
  * tokenizer thread on big blocks, under the same rules. */

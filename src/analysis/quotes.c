@@ -1,8 +1,11 @@
 /*
  * quotes.c - pairs quotation marks inside a paragraph and cuts incises out.
  *
- * Marks are paired with a stack, so « … “ … ” … » nests and only the
- * outermost quotation is reported.  Each family closes only its own kind;
+ * Marks are paired with a stack, so « … “ … ” … » nests: the outermost
+ * quotation is reported whole, marks and words of the inner one included,
+ * and each inner pair closed inside it is noted in b->nested (nested.c
+ * reports it as its own span); an inner mark never closed inside it opens
+ * nothing.  Each family closes only its own kind;
  * „ is closed by “ (German and Polish usage), a ” that stands where an
  * opening mark would is taken as one, and straight quotes pair only inside
  * the paragraph: an unmatched " (scraping debris such as `" />`) opens
@@ -81,11 +84,10 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close, bool line)
   return NONE;
 }
 
-static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
-                    uint32_t close_tok, uint8_t fam, uint32_t group,
-                    bool continued, bool left_open, uint32_t incise) {
-  /* Trim spaces inside the marks: the span is the quoted words. */
-  const char *x = b->text;
+/* Trims the spaces inside the marks from [*ps, *pe): the span is the
+ * quoted words. */
+static inline void trim_inside(const char *x, uint32_t *ps, uint32_t *pe) {
+  uint32_t s = *ps, e = *pe;
   /* Most quotations touch their marks: one test of the first and last
    * bytes passes over the trimming (which starts and ends only at a
    * space, a tab, a CR or the last byte of NBSP, U+202F or U+2009). */
@@ -118,6 +120,14 @@ static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
       else break;
     }
   }
+  *ps = s;
+  *pe = e;
+}
+
+static void add_raw(Block *b, uint32_t s, uint32_t e, uint32_t open_tok,
+                    uint32_t close_tok, uint8_t fam, uint32_t group,
+                    bool continued, bool left_open, uint32_t incise) {
+  trim_inside(b->text, &s, &e);
   if (e <= s) return;
   /* "rock 'n' roll", "'n'": one byte between single marks is an elision */
   if (fam == QM_SINGLE && e - s == 1) return;
@@ -231,12 +241,47 @@ static int redo_at(const Redo *r, uint32_t n, uint32_t i, uint32_t o) {
 /* Ends the quotation opened at token o, whose closing mark the writer
  * forgot, before the opener i of the next complete one: at the last
  * sentence end between them (« … trahison. Il a ajouté : « Nous … »), or
- * at i. */
-static void emit_cut(Block *b, uint32_t o, uint32_t i, uint8_t fam) {
+ * at i.  Returns the token it ends at. */
+static uint32_t emit_cut(Block *b, uint32_t o, uint32_t i, uint8_t fam) {
   const Token *t = b->toks.contents;
   uint32_t p = i;
   while (p > o + 1 && !(t[p - 1].kind == T_PUNCT && strchr(".!?", t[p - 1].ch))) p--;
   emit(b, o, p > o + 1 ? p : i, fam, false);
+  return p > o + 1 ? p : i;
+}
+
+/* Inner pairs closed while an outermost quotation is open: at most this
+ * many a quotation (a quotation quoting more is rare, and the rest stay
+ * inside it unreported, as before). */
+#define NESTED_MAX 8
+
+typedef struct {
+  uint32_t open[NESTED_MAX], close[NESTED_MAX], end[NESTED_MAX]; /* end: the inner span's */
+  uint8_t fam[NESTED_MAX];
+  uint32_t n;
+} Nested;
+
+/* The outermost quotation opened at token o was emitted, up to before
+ * token c (NONE: the paragraph's end): notes the inner pairs closed inside
+ * it in b->nested, and forgets them all. */
+static void nested_flush(Block *b, Nested *nq, uint32_t o, uint32_t c) {
+  const Token *t = b->toks.contents;
+  for (uint32_t k = 0; k < nq->n; k++) {
+    if (nq->open[k] <= o || (c != NONE && nq->close[k] >= c)) continue;
+    uint32_t s = t[nq->open[k]].end, e = nq->end[k];
+    trim_inside(b->text, &s, &e);
+    /* (one byte between single marks is an elision: 'n') */
+    if (e <= s || (nq->fam[k] == QM_SINGLE && e - s == 1)) continue;
+    RawQuote *r = pm_array_grow_one(&b->nested);
+    r->start = s;
+    r->end = e;
+    r->open_tok = nq->open[k];
+    r->close_tok = nq->close[k];
+    r->family = nq->fam[k];
+    r->group = NONE;
+    r->incise = NONE;
+  }
+  nq->n = 0;
 }
 
 /* The outermost opener stack[0] (family fam) is left open at the
@@ -360,10 +405,13 @@ static void find(Block *b) {
    * quotation of its family, « … trahison. Il a ajouté : « Nous … », a-t-il
    * dit.: a closing mark the writer forgot, which would swallow that
    * quotation and all after it.  The opener's quotation ends before it.) */
-  uint32_t raw0 = b->raw.size, nredo = 0;
+  uint32_t raw0 = b->raw.size, nredo = 0, nested0 = b->nested.size;
   Redo redo[FALSE_OPENERS];
+  Nested nq;
 pair:
   depth = 0;
+  nq.n = 0;
+  b->nested.size = nested0;
   /* the quotation marks (not in markup), listed with the tokens
    * (tok__index): most paragraphs hold none */
   for (uint32_t mi = 0; mi < b->marks.size; mi++) {
@@ -372,7 +420,7 @@ pair:
       int what = redo_at(redo, nredo, i, depth == 1 ? stack[0] : NONE);
       if (what == REDO_SKIP) continue;
       if (what == REDO_CUT) {
-        emit_cut(b, stack[0], i, fams[0]);
+        nested_flush(b, &nq, stack[0], emit_cut(b, stack[0], i, fams[0]));
         depth = 0;
       }
     }
@@ -423,9 +471,28 @@ pair:
       while (k < n && !(t[k].kind == T_QMARK && t[k].qfam == QM_SINGLE)) k++;
       if (k < n && t[k].qrole == QR_CLOSE) continue;
     }
+    /* "…, 'I know,'" she said: a straight ' glued before the " that
+     * closes the outer quotation is no mark of its own (tok__scan: no
+     * space nor punctuation after it), but it closes the single one
+     * opened last inside */
+    if (match >= 0 && fam == QM_STRAIGHT && depth > (uint32_t)match + 1 &&
+        fams[depth - 1] == QM_SINGLE && nq.n < NESTED_MAX &&
+        t[i].start > t[stack[depth - 1]].end + 1 && b->text[t[i].start - 1] == '\'') {
+      nq.open[nq.n] = stack[depth - 1];
+      nq.close[nq.n] = i;
+      nq.end[nq.n] = t[i].start - 1;
+      nq.fam[nq.n++] = QM_SINGLE;
+    }
     if (match >= 0) {
-      if (match == 0)
+      if (match == 0) {
         emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
+        if (nq.n) nested_flush(b, &nq, stack[0], i + 1);
+      } else if (nq.n < NESTED_MAX) {
+        nq.open[nq.n] = stack[match];
+        nq.close[nq.n] = i;
+        nq.end[nq.n] = t[i].start;
+        nq.fam[nq.n++] = fam;
+      }
       depth = (uint32_t)match;
       continue;
     }
@@ -463,6 +530,7 @@ pair:
     const Token *last = &t[n - 1];
     if (last->kind == T_PUNCT && strchr(".!?", last->ch)) {
       emit(b, stack[0], NONE, QM_STRAIGHT, continued);
+      if (nq.n) nested_flush(b, &nq, stack[0], NONE);
       if (b->ctx->open_paras < 8) b->ctx->open_family = QM_STRAIGHT;
       else b->ctx->open_paras = 0;
       return;
@@ -489,6 +557,7 @@ pair:
   if (k < depth) {
     /* Unclosed straight quotes before it never swallow the line. */
     emit(b, stack[k], NONE, fams[k], continued && stack[k] == 0);
+    if (nq.n) nested_flush(b, &nq, stack[k], NONE);
     if (b->ctx->open_paras < 8) {
       b->ctx->open_family = fams[k];
     } else {

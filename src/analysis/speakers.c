@@ -51,6 +51,8 @@ static bool is_title(Block *b, const RawQuote *r) {
   return false;
 }
 
+bool spk__is_title(Block *b, const RawQuote *r) { return is_title(b, r); }
+
 static const char *how_str(Block *b, const char *how, const char *suffix) {
   /* `how` is a string literal, which outlives the result: without a
    * suffix it needs no copy */

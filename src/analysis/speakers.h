@@ -104,6 +104,12 @@ static inline int pron_gender(const Token *t) {
   return 3; /* plural or impersonal */
 }
 
+/* ---- speakers.c --------------------------------------------------------- */
+
+/* Is the quotation r a title: a short capitalised one after a title cue
+ * or a preposition ("Interrogé par "Libération"")? */
+bool spk__is_title(Block *b, const RawQuote *r);
+
 /* ---- names.c: name-like tokens, a name's extent, shared word tests ------ */
 
 /* A capitalised word that can be part of a person's name.  The cue

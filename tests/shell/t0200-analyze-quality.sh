@@ -698,6 +698,70 @@ test_expect_success 'an unclosed single quote does not hide the quotations after
 	test_cmp expected actual
 '
 
+# heldout26/28/36/39/39b/42b/47b: a quotation inside a quotation is
+# reported on its own (nested.c), the outer one unchanged; its speaker is
+# the one the outer quotation names before it, the outer speaker only for
+# "I"/« je », a mention alone when the words name nobody.
+test_expect_success 'French: a quotation nested in another is its own span, with the speaker the outer one names' '
+	printf "%s\n\n" "La réalisatrice Claire Simonet-Ravel a tourné le film à Roubaix." \
+		"« Au début, je doutais. Puis Claire m’a dit : “Tu n’as rien à jouer, tu as juste à te souvenir.” Alors je me suis souvenue », raconte Anne Morel." \
+		"« Ma mère m’a dit : « Ne reviens pas avant d’avoir fini tes études. » Je l’ai écoutée », ajoute-t-elle." \
+		"« Il m’a lancé : \"Tu n’as rien à faire ici, va-t’en.\" Et il est parti », dit Anne Morel." \
+		"« J’ai dit au ministre : “Nous ne signerons rien sans garanties.” Il a ri », raconte Anne Morel." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote \|: term " out | sed "s/^in.txt://" >actual &&
+	cat >expected <<-\EOT &&
+	3:3: quote "Au début, je doutais. Puis Claire m’a dit : “Tu n’as rien à jouer, tu as juste à te souvenir.” Alors je me suis souvenue" -- Anne Morel [verb-after, neutral, mention: Anne Morel]
+	3:53: quote "Tu n’as rien à jouer, tu as juste à te souvenir." -- Claire Simonet-Ravel [nested, neutral, mention: Claire]
+	5:3: quote "Ma mère m’a dit : « Ne reviens pas avant d’avoir fini tes études. » Je l’ai écoutée" -- Anne Morel [verb-after+pronoun, neutral, mention: elle]
+	5:27: quote "Ne reviens pas avant d’avoir fini tes études." -- (unresolved) [nested, neutral, mention: Ma mère]
+	7:3: quote "Il m’a lancé : "Tu n’as rien à faire ici, va-t’en." Et il est parti" -- Anne Morel [verb-after, neutral, mention: Anne Morel]
+	7:22: quote "Tu n’as rien à faire ici, va-t’en." -- (unresolved) [nested, neutral, mention: Il]
+	9:3: quote "J’ai dit au ministre : “Nous ne signerons rien sans garanties.” Il a ri" -- Anne Morel [verb-after, neutral, mention: Anne Morel]
+	9:31: quote "Nous ne signerons rien sans garanties." -- Anne Morel [nested-self, neutral, mention: J’]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'English: a nested quotation, a single one closed against the outer mark, words told as a term' '
+	q=$(printf "\047") &&
+	printf "%s\n\n" "Ruth Okafor moved her father out of the home last year." \
+		"\"I went to the desk and the nurse said, ${q}I know. I am sorry. There is nobody,${q}\" Okafor says." \
+		"\"I have been told ${q}soon${q} for three years,\" said Vincent Ferraro." \
+		"\"I told the mayor: ${q}We will never sign this deal,${q} and he laughed,\" Ferraro said." \
+		"She recalled: “He told me ‘never again, not once in my life’ and left.” Okafor said it twice." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": quote \|: term " out | sed "s/^in.txt://" >actual &&
+	cat >expected <<-EOT &&
+	3:1: quote "I went to the desk and the nurse said, ${q}I know. I am sorry. There is nobody,${q}" -- Ruth Okafor [verb-after+surname, neutral, mention: Okafor]
+	3:41: quote "I know. I am sorry. There is nobody," -- (unresolved) [nested, neutral, mention: the nurse]
+	5:1: quote "I have been told ${q}soon${q} for three years," -- Vincent Ferraro [verb-after, neutral, mention: Vincent Ferraro]
+	5:19: term "soon"
+	7:1: quote "I told the mayor: ${q}We will never sign this deal,${q} and he laughed," -- Vincent Ferraro [verb-after+surname, neutral, mention: Ferraro]
+	7:20: quote "We will never sign this deal," -- Vincent Ferraro [nested-self, neutral, mention: I]
+	9:17: quote "He told me ‘never again, not once in my life’ and left." -- Ruth Okafor [verb-before+pronoun, neutral, mention: She]
+	9:31: quote "never again, not once in my life" -- (unresolved) [nested, neutral, mention: He]
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'no nested quotation from an apostrophe, an unclosed single mark or a scare quote inside a quotation' '
+	printf "%s\n\n" "“I don’t think the 90’s were better for the players’ union,” said Paul Henrion." \
+		"“She never said ‘yes to it, and I waited all week,” said Paul Henrion." \
+		"“Back in the ’90s, the ‘old guard’ ran the mill,” said Paul Henrion." >en.txt &&
+	printf "%s\n\n" "« On voyait des frais de \"dossier\" et de \"sécurité\" partout », affirme Anne Morel." \
+		"« Chez nous, on disait “char”, jamais devant l’institutrice », se souvient Anne Morel." \
+		"« L’État m’a dit ‘non sans jamais répondre », ajoute-t-elle." >fr.txt &&
+	"$PRESSMARK" analyze --format text en.txt fr.txt >out &&
+	grep -c ": quote \|: term \|: title " out >actual &&
+	echo 6 >expected &&
+	test_cmp expected actual &&
+	"$PRESSMARK" analyze --format json en.txt >out &&
+	grep -o "\"how\":\"[^\"]*\"" out >actual &&
+	printf "\"how\":\"verb-after\"\n%.0s" 1 2 3 >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a headline surname takes the full name; "the aide" stays the unnamed aide; a pronoun takes the subject before' '
 	q=$(printf "\047") &&
 	printf "%s\n\n" "Dawson concedes: ${q}The voters have spoken${q}" \

@@ -146,11 +146,12 @@ test_expect_success 'an opener left unclosed mid-paragraph swallows no later quo
 	test_cmp expected actual
 '
 
-test_expect_success 'nested guillemets still nest; a quotation carried over paragraphs keeps its nesting' '
+test_expect_success 'nested guillemets still nest (the inner one reported too); a quotation carried over paragraphs keeps its nesting' '
 	printf "%s\n\n%s\n" "« Il m’a répondu « jamais » puis il est parti, a déclaré Anne Morel. Nous avons attendu." "« Personne n’est revenu », a-t-elle conclu." >fr-nest.txt &&
 	quotes fr-nest.txt >actual &&
 	cat >expected <<-\EOF &&
 	quote "Il m’a répondu « jamais » puis il est parti" -- Anne Morel
+	term "jamais"
 	quote "Nous avons attendu." -- Anne Morel
 	quote "Personne n’est revenu" -- Anne Morel
 	EOF
@@ -245,6 +246,7 @@ test_expect_success 'a quotation opened with one family and closed with the othe
 	quote "Nous tiendrons" -- Anne Morel
 	quote "Rien n’est perdu" -- Anne Morel
 	quote "Il a dit “non” hier" -- Paul Henrion
+	term "non"
 	quote "L’écran fait 12” de large" -- Paul Henrion
 	EOF
 	test_cmp expected actual
@@ -306,8 +308,10 @@ test_expect_success 'a quotation run over paragraphs keeps the quotation its fir
 	quotes en-multi-nest.txt >>actual &&
 	cat >expected <<-\EOF &&
 	quote "Nous avons tout essayé. Le préfet nous a répondu : « Attendez la fin du mois ». Nous avons attendu trois mois, sans la moindre nouvelle." -- Anne Morel
+	quote "Attendez la fin du mois" -- (unresolved)
 	quote "Aujourd’hui, nous saisissons la justice" -- Anne Morel
 	quote "We tried everything. The minister told us: “Wait until the end of the month.” We waited three months without a word." -- Anne Morel
+	quote "Wait until the end of the month." -- (unresolved)
 	quote "Today we are going to court," -- Anne Morel
 	EOF
 	test_cmp expected actual
