@@ -172,12 +172,10 @@ void an__analyse_piece(Block *b, uint32_t ps, uint32_t pe) {
   b->para_start = ps;
   b->para_end = pe;
   pm_array_clear(&b->raw);
-  pm_array_clear(&b->nested);
   b->para_first_quote = b->res->quotes.size;
   if (!b->ctx->in_comments) comment_heading(b);
   quotes__find(b); /* visits only the marks tok__scan listed */
   speakers__attribute(b);
-  if (b->nested.size) nested__attribute(b);
   claims__score(b);
 }
 

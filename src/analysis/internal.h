@@ -645,9 +645,9 @@ void quotes__find(Block *b);
  * b->sents (never b->ctx or b->res, which are NULL there). */
 void sent__split(Block *b);
 void speakers__attribute(Block *b);       /* raw -> PmQuote with speakers */
-/* The paragraph's nested quotations (b->nested) -> b->nested_quotes: each
- * inside an outer quotation of kind quote, with the speaker the outer one
- * names right before it (nested.c). */
+/* The paragraph's nested quotations (b->nested, emptied) ->
+ * b->nested_quotes: each inside an outer quotation of kind quote, with the
+ * speaker the outer one names right before it (nested.c). */
 void nested__attribute(Block *b);
 /* Merges b->nested_quotes into b->res->quotes in text order (an__end). */
 void nested__merge(Block *b);

@@ -209,6 +209,7 @@ void nested__attribute(Block *b) {
     pm_array_push(&b->nested_quotes, q);
     pm_array_push(&b->nested_outer, (uint32_t)(outer - b->res->quotes.contents));
   }
+  b->nested.size = 0; /* the next paragraph's pairs come after */
   /* in text order: the inner pairs came in the order they closed */
   PmQuote *n = b->nested_quotes.contents;
   for (uint32_t i = first + 1; i < b->nested_quotes.size; i++) {

@@ -84,9 +84,17 @@ static uint32_t incise_at(const Block *b, uint32_t i, uint32_t close, bool line)
   return NONE;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define Q_INLINE inline __attribute__((always_inline))
+#define Q_NOINLINE __attribute__((noinline))
+#else
+#define Q_INLINE inline
+#define Q_NOINLINE
+#endif
+
 /* Trims the spaces inside the marks from [*ps, *pe): the span is the
- * quoted words. */
-static inline void trim_inside(const char *x, uint32_t *ps, uint32_t *pe) {
+ * quoted words.  (Inline: add_raw runs for every quotation.) */
+static Q_INLINE void trim_inside(const char *x, uint32_t *ps, uint32_t *pe) {
   uint32_t s = *ps, e = *pe;
   /* Most quotations touch their marks: one test of the first and last
    * bytes passes over the trimming (which starts and ends only at a
@@ -241,47 +249,49 @@ static int redo_at(const Redo *r, uint32_t n, uint32_t i, uint32_t o) {
 /* Ends the quotation opened at token o, whose closing mark the writer
  * forgot, before the opener i of the next complete one: at the last
  * sentence end between them (« … trahison. Il a ajouté : « Nous … »), or
- * at i.  Returns the token it ends at. */
-static uint32_t emit_cut(Block *b, uint32_t o, uint32_t i, uint8_t fam) {
+ * at i. */
+static void emit_cut(Block *b, uint32_t o, uint32_t i, uint8_t fam) {
   const Token *t = b->toks.contents;
   uint32_t p = i;
   while (p > o + 1 && !(t[p - 1].kind == T_PUNCT && strchr(".!?", t[p - 1].ch))) p--;
   emit(b, o, p > o + 1 ? p : i, fam, false);
-  return p > o + 1 ? p : i;
 }
 
-/* Inner pairs closed while an outermost quotation is open: at most this
- * many a quotation (a quotation quoting more is rare, and the rest stay
- * inside it unreported, as before). */
-#define NESTED_MAX 8
+/* A paragraph's nested pairs are kept up to this many (a quotation quoting
+ * more is rare, and the rest stay inside it unreported, as before). */
+#define NESTED_MAX 64
 
-typedef struct {
-  uint32_t open[NESTED_MAX], close[NESTED_MAX], end[NESTED_MAX]; /* end: the inner span's */
-  uint8_t fam[NESTED_MAX];
-  uint32_t n;
-} Nested;
+/* Notes the inner pair of marks at tokens o and c (its quoted words end
+ * at byte e) in b->nested.  nested.c keeps it only when an outermost
+ * quotation emitted holds it. */
+static void nested_add(Block *b, uint32_t o, uint32_t c, uint32_t e, uint8_t fam) {
+  uint32_t s = b->toks.contents[o].end;
+  trim_inside(b->text, &s, &e);
+  /* (one byte between single marks is an elision: 'n') */
+  if (e <= s || (fam == QM_SINGLE && e - s == 1) || b->nested.size >= NESTED_MAX) return;
+  RawQuote *r = pm_array_grow_one(&b->nested);
+  r->start = s;
+  r->end = e;
+  r->open_tok = o;
+  r->close_tok = c;
+  r->family = fam;
+  r->group = UINT32_MAX;
+  r->incise = UINT32_MAX;
+}
 
-/* The outermost quotation opened at token o was emitted, up to before
- * token c (NONE: the paragraph's end): notes the inner pairs closed inside
- * it in b->nested, and forgets them all. */
-static void nested_flush(Block *b, Nested *nq, uint32_t o, uint32_t c) {
+/* The mark at token i closes the quotation opened at stack[match]
+ * (depth > 1): notes it when it is an inner one (match > 0), and notes
+ * a single one opened above it whose closing ' is glued before it:
+ * "…, 'I know,'" she said (tok__scan makes no mark of a ' with no space
+ * nor punctuation after it). */
+static Q_NOINLINE void nested_note(Block *b, const uint32_t *stack, const uint8_t *fams,
+                                   uint32_t depth, uint32_t match, uint32_t i) {
   const Token *t = b->toks.contents;
-  for (uint32_t k = 0; k < nq->n; k++) {
-    if (nq->open[k] <= o || (c != NONE && nq->close[k] >= c)) continue;
-    uint32_t s = t[nq->open[k]].end, e = nq->end[k];
-    trim_inside(b->text, &s, &e);
-    /* (one byte between single marks is an elision: 'n') */
-    if (e <= s || (nq->fam[k] == QM_SINGLE && e - s == 1)) continue;
-    RawQuote *r = pm_array_grow_one(&b->nested);
-    r->start = s;
-    r->end = e;
-    r->open_tok = nq->open[k];
-    r->close_tok = nq->close[k];
-    r->family = nq->fam[k];
-    r->group = NONE;
-    r->incise = NONE;
-  }
-  nq->n = 0;
+  uint32_t top = stack[depth - 1];
+  if (t[i].qfam == QM_STRAIGHT && depth > match + 1 && fams[depth - 1] == QM_SINGLE &&
+      t[i].start > t[top].end + 1 && b->text[t[i].start - 1] == '\'')
+    nested_add(b, top, i, t[i].start - 1, QM_SINGLE);
+  if (match > 0) nested_add(b, stack[match], i, t[i].start, fams[match]);
 }
 
 /* The outermost opener stack[0] (family fam) is left open at the
@@ -334,12 +344,6 @@ static bool reopened_next(const Block *b, uint8_t fam) {
     return i + 2 < lim && x[i] == 0xE2 && x[i + 1] == 0x80 && (x[i + 2] == 0x9C || x[i + 2] == 0x9E);
   return false;
 }
-
-#if defined(__GNUC__) || defined(__clang__)
-#define Q_NOINLINE __attribute__((noinline))
-#else
-#define Q_NOINLINE
-#endif
 
 static Q_NOINLINE void find(Block *b);
 
@@ -405,13 +409,10 @@ static void find(Block *b) {
    * quotation of its family, « … trahison. Il a ajouté : « Nous … », a-t-il
    * dit.: a closing mark the writer forgot, which would swallow that
    * quotation and all after it.  The opener's quotation ends before it.) */
-  uint32_t raw0 = b->raw.size, nredo = 0, nested0 = b->nested.size;
+  uint32_t raw0 = b->raw.size, nredo = 0;
   Redo redo[FALSE_OPENERS];
-  Nested nq;
 pair:
   depth = 0;
-  nq.n = 0;
-  b->nested.size = nested0;
   /* the quotation marks (not in markup), listed with the tokens
    * (tok__index): most paragraphs hold none */
   for (uint32_t mi = 0; mi < b->marks.size; mi++) {
@@ -420,7 +421,7 @@ pair:
       int what = redo_at(redo, nredo, i, depth == 1 ? stack[0] : NONE);
       if (what == REDO_SKIP) continue;
       if (what == REDO_CUT) {
-        nested_flush(b, &nq, stack[0], emit_cut(b, stack[0], i, fams[0]));
+        emit_cut(b, stack[0], i, fams[0]);
         depth = 0;
       }
     }
@@ -471,28 +472,11 @@ pair:
       while (k < n && !(t[k].kind == T_QMARK && t[k].qfam == QM_SINGLE)) k++;
       if (k < n && t[k].qrole == QR_CLOSE) continue;
     }
-    /* "…, 'I know,'" she said: a straight ' glued before the " that
-     * closes the outer quotation is no mark of its own (tok__scan: no
-     * space nor punctuation after it), but it closes the single one
-     * opened last inside */
-    if (match >= 0 && fam == QM_STRAIGHT && depth > (uint32_t)match + 1 &&
-        fams[depth - 1] == QM_SINGLE && nq.n < NESTED_MAX &&
-        t[i].start > t[stack[depth - 1]].end + 1 && b->text[t[i].start - 1] == '\'') {
-      nq.open[nq.n] = stack[depth - 1];
-      nq.close[nq.n] = i;
-      nq.end[nq.n] = t[i].start - 1;
-      nq.fam[nq.n++] = QM_SINGLE;
-    }
     if (match >= 0) {
-      if (match == 0) {
-        emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
-        if (nq.n) nested_flush(b, &nq, stack[0], i + 1);
-      } else if (nq.n < NESTED_MAX) {
-        nq.open[nq.n] = stack[match];
-        nq.close[nq.n] = i;
-        nq.end[nq.n] = t[i].start;
-        nq.fam[nq.n++] = fam;
-      }
+      /* (a mark closing inside the outermost quotation, or with one
+       * left open above it: rare) */
+      if (depth > 1) nested_note(b, stack, fams, depth, (uint32_t)match, i);
+      if (match == 0) emit(b, stack[0], i, fams[0], continued && stack[0] == 0);
       depth = (uint32_t)match;
       continue;
     }
@@ -530,7 +514,6 @@ pair:
     const Token *last = &t[n - 1];
     if (last->kind == T_PUNCT && strchr(".!?", last->ch)) {
       emit(b, stack[0], NONE, QM_STRAIGHT, continued);
-      if (nq.n) nested_flush(b, &nq, stack[0], NONE);
       if (b->ctx->open_paras < 8) b->ctx->open_family = QM_STRAIGHT;
       else b->ctx->open_paras = 0;
       return;
@@ -545,19 +528,20 @@ pair:
       !(nredo && redo[nredo - 1].mark == inner)) {
     redo[nredo++] = (Redo){inner, stack[0]};
     b->raw.size = raw0;
+    b->nested.size = 0; /* (empty when find starts: nested.c empties it) */
     goto pair;
   }
   if (depth && weak_opener(b, fams[0], stack[0]) && nredo < FALSE_OPENERS &&
       b->marks.contents[b->marks.size - 1] != stack[0]) {
     redo[nredo++] = (Redo){stack[0], NONE};
     b->raw.size = raw0;
+    b->nested.size = 0; /* (empty when find starts: nested.c empties it) */
     goto pair;
   }
   while (k < depth && weak_opener(b, fams[k], stack[k])) k++;
   if (k < depth) {
     /* Unclosed straight quotes before it never swallow the line. */
     emit(b, stack[k], NONE, fams[k], continued && stack[k] == 0);
-    if (nq.n) nested_flush(b, &nq, stack[k], NONE);
     if (b->ctx->open_paras < 8) {
       b->ctx->open_family = fams[k];
     } else {

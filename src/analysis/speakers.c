@@ -1511,6 +1511,8 @@ void speakers__attribute(Block *b) {
   }
   if (b->n_heading_quotes || b->res->quotes.size > first_quote)
     spk__note_heading_quotes(b, first_quote);
+  /* « … “ … ” … »: the quotations nested in this paragraph's (rare) */
+  if (b->nested.size) nested__attribute(b);
   /* « L'adjointe …, Sarah Benkhaled, a écrit au recteur. » then « « … »,
    * a-t-elle déclaré »: a paragraph without quotations whose last
    * sentence opens with a named person makes that person the most recent
