@@ -56,10 +56,51 @@ static void squeezed(char *c, const char *s, size_t n) {
 
 static char *str_copy(PmAnalysis *a, const char *s, size_t n);
 
+/* The invisible character (soft hyphen U+00AD, U+200B-U+200D, the word
+ * joiner U+2060, a BOM U+FEFF) at u[0..n), n >= 1: its length, or 0. */
+static size_t invisible_at(const unsigned char *u, size_t n) {
+  if (u[0] == 0xC2) return n > 1 && u[1] == 0xAD ? 2 : 0;
+  if (n < 3) return 0;
+  if (u[0] == 0xE2)
+    return (u[1] == 0x80 && u[2] - 0x8Bu <= 2) || (u[1] == 0x81 && u[2] == 0xA0) ? 3 : 0;
+  return u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+}
+
+/* Drops the invisible characters scraped pages leave inside and between
+ * words from the string c[0..n) (NUL-terminated, in place): a name or a
+ * mention reads "Marie Dupont" whatever "Ma\u200Brie" the text wrote (its
+ * offsets stay the text's), and equal names meet in the speaker list.
+ * Runs only in a block where a word had such a character (TF_HIDDEN, noted
+ * by speakers__attribute).  Most strings are ASCII, which a few eight-byte
+ * tests show (an invisible character's bytes are all 0x80 or more); the
+ * rest are read byte by byte only until one is found. */
+static void unhidden(char *c, size_t n) {
+  uint64_t h = 0;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 <= n; i += 8) h |= lex__load8(c + i);
+    h |= lex__load8(c + n - 8);
+  } else {
+    for (size_t i = 0; i < n; i++) h |= (unsigned char)c[i];
+  }
+  if (!(h & LEX_HIGHS)) return;
+  const unsigned char *u = (const unsigned char *)c;
+  size_t i = 0;
+  while (i < n && (u[i] < 0xC2 || !invisible_at(u + i, n - i))) i++;
+  if (i == n) return;
+  size_t k = i;
+  while (i < n) {
+    size_t skip = u[i] >= 0xC2 ? invisible_at(u + i, n - i) : 0;
+    if (skip) i += skip;
+    else c[k++] = c[i++];
+  }
+  c[k] = '\0';
+}
+
 const char *res__str(PmAnalysis *a, const char *s, size_t n) {
   char *c = str_copy(a, s, n);
   /* a name read across a soft CRLF break: "Marie  Dupont" */
   if (a->squeeze && n > 1) squeezed(c, c, n);
+  if (a->hidden) unhidden(c, a->squeeze ? strlen(c) : n);
   return c;
 }
 

@@ -277,7 +277,10 @@ enum {
   TF_YEAR = 1u << 10,     /* 4-digit number 1800..2099 */
   TF_CURRENCY = 1u << 11, /* $ € £ */
   TF_EMOTICON = 1u << 12,
-  TF_MARKUP = 1u << 13    /* inside <...> scraping debris */
+  TF_MARKUP = 1u << 13,   /* inside <...> scraping debris */
+  /* holds an invisible character (U+00AD, U+200B-U+200D, U+2060) or is
+   * followed by one or a BOM (and an entity apostrophe, an NFD accent) */
+  TF_HIDDEN = 1u << 14
 };
 
 typedef struct {
@@ -521,6 +524,8 @@ struct PmAnalysis {
   size_t str_left;
   PmArray(const char *) alias_ptrs;
   size_t sentences;
+  bool hidden;             /* a paragraph had a TF_HIDDEN word: res__str
+                              drops invisible characters from its copies */
   bool squeeze;            /* the block was softened across CRLF line ends
                               ("Marie\r\nDupont" read "Marie  Dupont"):
                               res__str makes two spaces one */

@@ -1471,10 +1471,14 @@ void speakers__attribute(Block *b) {
    * have none, as their sentences' punctuation bits tell, and skip the
    * call */
   uint64_t pchars = 0, lex = 0;
+  uint16_t wflags = 0;
   for (uint32_t k = 0; k < b->sents.size; k++) {
     pchars |= b->sents.contents[k].pchars;
     lex |= b->sents.contents[k].lex;
+    wflags |= b->sents.contents[k].wflags;
   }
+  /* a word with an invisible character: the result's names drop it */
+  if (wflags & TF_HIDDEN) b->res->hidden = true;
   if (!b->sents.size || (pchars & SENT_PCHAR('('))) spk__note_acronyms(b);
   /* « le ministère des Transports »: likewise an agency noun */
   if ((lex & W_AGENCY) && !byline && b->lid == PM_LANG_FR) spk__note_bodies(b);

@@ -324,6 +324,8 @@ MK_NOINLINE static void classify_hidden(const Lexicon *lx, const char *text,
   }
   Token c = {.start = 0, .kind = T_WORD};
   c.end = mk__clean_word(text + t->start, t->end - t->start, buf);
+  /* (bytes the clean word lacks: maybe an invisible character) */
+  if (c.end != t->end - t->start) t->flags |= TF_HIDDEN;
   if (!c.end) return;
   classify_word(lx, buf, c.end, &c);
   t->flags |= c.flags & (TF_CAP | TF_ALLCAP);
@@ -526,6 +528,11 @@ restart:;
     if (k == C_HIGH) {
       Special sp = byte__special((const unsigned char *)text + i, end - i);
       if (sp.what == S_SPACE || sp.what == S_INVISIBLE) {
+        /* (an invisible character or a BOM after a word: the word's
+         * flag, that the result's strings are cleaned, res__str) */
+        if ((sp.what == S_INVISIBLE || (unsigned char)text[i] == 0xEF) &&
+            free_tok > out->contents + out->size)
+          free_tok[-1].flags |= TF_HIDDEN;
         i += (uint32_t)sp.len;
         continue;
       }

@@ -762,6 +762,24 @@ test_expect_success 'no nested quotation from an apostrophe, an unclosed single 
 	test_cmp expected actual
 '
 
+# Scraped pages leave soft hyphens, zero-width characters and BOMs inside
+# and between the words of a name: the speaker's name and mention read
+# clean (their offsets stay the text's), and one person is one speaker.
+test_expect_success 'invisible characters inside a speaker name are left out of name and mention' '
+	printf "The mayor spoke first. \"We will win,\" said Ma\342\200\213rie Du\342\201\240pont.\n\n\"The bridge will open in May,\" Ma\302\255rie Dupont an\302\255nounced.\n\n\"It is done,\" said Paul\342\200\214 \357\273\277Henrion.\n" >in.txt &&
+	"$PRESSMARK" analyze --format json in.txt >out &&
+	grep -o "\"speaker\":{\"name\":\"[^\"]*\",\"mention\":\"[^\"]*\",\"start\":[0-9]*,\"end\":[0-9]*" out >actual &&
+	cat >expected <<-\EOT &&
+	"speaker":{"name":"Marie Dupont","mention":"Marie Dupont","start":43,"end":61
+	"speaker":{"name":"Marie Dupont","mention":"Marie Dupont","start":95,"end":109
+	"speaker":{"name":"Paul Henrion","mention":"Paul Henrion","start":143,"end":161
+	EOT
+	test_cmp expected actual &&
+	grep -c "{\"name\":\"Marie Dupont\",\"aliases\":\[\],\"quotes\":2}" out >count &&
+	echo 1 >expected &&
+	test_cmp expected count
+'
+
 test_expect_success 'a headline surname takes the full name; "the aide" stays the unnamed aide; a pronoun takes the subject before' '
 	q=$(printf "\047") &&
 	printf "%s\n\n" "Dawson concedes: ${q}The voters have spoken${q}" \

@@ -434,6 +434,11 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
     if (k == C_HIGH) {
       Special sp = special((const unsigned char *)text + i, end - i);
       if (sp.what == S_SPACE || sp.what == S_INVISIBLE) {
+        /* (an invisible character or a BOM after a word: the word's
+         * flag, that the result's strings are cleaned, res__str) */
+        if ((sp.what == S_INVISIBLE || (unsigned char)text[i] == 0xEF) &&
+            free_tok > out->contents + out->size)
+          free_tok[-1].flags |= TF_HIDDEN;
         i += (uint32_t)sp.len;
         continue;
       }
@@ -748,6 +753,7 @@ static void ref__scan(const Lexicon *lx, const char *text, uint32_t start,
       char buf[64];
       Token c = {.start = 0, .kind = T_WORD};
       c.end = mk__clean_word(text + t->start, t->end - t->start, buf);
+      if (c.end != t->end - t->start) t->flags |= TF_HIDDEN;
       if (c.end) classify_word(lx, buf, c.end, &c);
       t->flags |= c.flags & (TF_CAP | TF_ALLCAP);
       t->lex = c.lex;
