@@ -231,6 +231,19 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       memcpy(b->ctx->roles, saved, sizeof saved);
       return false;
     }
+    /* "Mayor Jane Doe, left, speaks with residents in Greenville on
+     * Monday" (a photo caption): in English an inverted subject stands
+     * right after the verb ("…, said Smith", "…, says the mayor"); a name
+     * after a preposition is the verb's complement, not its subject */
+    if (cu.found && b->lid == PM_LANG_EN && cu.m.ts > v + 1) {
+      bool prep = false;
+      for (uint32_t x = v + 1; x < cu.m.ts && !prep; x++)
+        prep = word(b, x) && (T(b, x)->lex & W_PREP) && !(T(b, x)->lex & (W_DET | W_AUX));
+      if (prep) {
+        memcpy(b->ctx->roles, saved, sizeof saved);
+        return false;
+      }
+    }
     /* « …, un parcours promis aux sprinteurs »: an indefinite subject
      * before the verb speaks only when its noun is a person's */
     if (cu.found && cu.m.type == M_NP && cu.m.ts >= k && cu.m.ts < v && word(b, cu.m.ts) &&

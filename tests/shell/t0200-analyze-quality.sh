@@ -780,6 +780,24 @@ test_expect_success 'invisible characters inside a speaker name are left out of 
 	test_cmp expected count
 '
 
+# A photo caption ("Mayor Jane Doe, left, speaks with residents in
+# Greenville on Monday") read as a trailing attribution: the clause before
+# the comma reported, "Greenville" its speaker.  An English inverted
+# subject stands right after the verb, not after a preposition.
+test_expect_success 'English: a caption is no trailing attribution; a name after a preposition is no inverted subject' '
+	printf "%s\n\n" "The city council voted 7-2 on Monday to build a new bridge." \
+		"Mayor Jane Doe, left, speaks with residents in Greenville on Monday" \
+		"The bridge will open in May, said Jane Doe." \
+		"The vote was close, the mayor said." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/^in.txt://; s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	5:0: indirect "The bridge will open in May" -- Jane Doe
+	7:0: indirect "The vote was close" -- Jane Doe
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'a headline surname takes the full name; "the aide" stays the unnamed aide; a pronoun takes the subject before' '
 	q=$(printf "\047") &&
 	printf "%s\n\n" "Dawson concedes: ${q}The voters have spoken${q}" \
