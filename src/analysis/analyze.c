@@ -17,6 +17,8 @@
 #include "util/alloc.h"
 #include "util/utf8.h"
 
+bool an__slow_paths = false;
+
 void pm_analyze_options_init(PmAnalyzeOptions *opts) {
   opts->lang = PM_LANG_AUTO;
   opts->min_score = PM_ANALYZE_DEFAULT_MIN_SCORE;

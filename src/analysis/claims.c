@@ -686,12 +686,17 @@ static inline __attribute__((always_inline)) void rate(Block *b,
     se->logit = x;
     se->reasons = reasons;
     se->words = words;
+    se->boiler = 0;
   }
 }
 
 void claims__rate(Block *b) {
   if (b->lid == PM_LANG_EN) rate(b, true);
   else rate(b, false);
+  /* (out of rate's loop, whose registers a call there would take) */
+  Sentence *se = b->sents.contents;
+  if (b->sents.size && se->words <= 12)
+    se->boiler = (uint8_t)(1 + boilerplate(b, se->bstart, se->bend, se->words));
 }
 
 /* "Thank you for hosting this debate": a candidate's first words.  (Asked
@@ -904,11 +909,14 @@ void claims__score(Block *b) {
     const Sentence *se = &b->sents.contents[k];
     double x = se->logit;
     uint32_t reasons = se->reasons;
-    /* Page furniture is a short first sentence of its line.  Tested here,
-     * not in claims__rate, to even out the two threads' work (and comment
-     * sections never need it). */
+    /* Page furniture is a short first sentence of its line.  Tested in
+     * claims__rate, which goes to whichever thread has time (when the
+     * rating was the worker's alone, the test was here, to even out the
+     * two threads' work); here only for a long line's later pieces, whose
+     * first sentence was not its line's. */
     if (k == 0 && se->words <= 12 &&
-        boilerplate(b, se->bstart, se->bend, se->words)) {
+        (se->boiler && !an__slow_paths ? se->boiler == 2
+                                          : boilerplate(b, se->bstart, se->bend, se->words))) {
       x -= 3.0;
       reasons |= PM_REASON_BOILERPLATE;
     }

@@ -550,6 +550,11 @@ typedef struct {
   uint16_t wflags;       /* its words' TF_* flags, or-ed */
   bool qmark;            /* it holds a quotation mark token */
   bool clef;             /* it opens a CLEF line, "N<TAB>SPEAKER<TAB>…" */
+  /* The first sentence's page-furniture test (claims.c boilerplate), run
+   * by claims__rate in whichever thread rates it: 0 not run (any other
+   * sentence), 1 no, 2 furniture.  claims__score runs the test itself
+   * on a first sentence that has 0 (a long line's later pieces). */
+  uint8_t boiler;
   uint64_t pchars;       /* SENT_PCHAR(ch) of each punctuation token */
 } Sentence;
 /* A punctuation character's bit in Sentence.pchars (a few share one: a
@@ -672,6 +677,12 @@ void claims__score(Block *b);
  * before it gives the block to the worker.  Returns how many chunks it has
  * taken so far (whether forced or taken instead of waiting). */
 unsigned long pm__stream_test_help(PmStream *s, bool always);
+
+/* Tests only (tests/unit/test_speed_paths.c): true makes the passes
+ * compute again what a faster path kept from an earlier pass (claims.c:
+ * the page-furniture test of claims__rate), so that the two can be
+ * compared on many texts.  False, the default, in every program. */
+extern bool an__slow_paths;
 
 /* Blocks this long or longer are tokenized in a second thread. */
 #ifndef AN_PIPELINE_MIN

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "analysis/internal.h"
+#include "pressmark/analysis.h"
 #include "test.h"
+#include "util/alloc.h"
+#include "util/buf.h"
 
 /* A small deterministic generator (the same inputs on every run). */
 static uint32_t rnd_state = 12345u;
@@ -104,8 +107,107 @@ static void next_flag_finds_what_the_plain_loop_found(void) {
   CHECK_EQ_INT(tok__next_flag(tk, 0, 10, TF_ALLCAP), 10);
 }
 
+/* ---- whole analyses: a kept result against its computation again ------ */
+
+static PmLang *load(void) {
+  const char *files[] = {"lang/fr.yaml", "lang/en.yaml"};
+  PmError err;
+  PmLang *l = pm_lang_load(files, 2, &err);
+  if (!l) printf("#   %s\n", err.message);
+  return l;
+}
+
+static bool same_str(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether text[0..len) gives the same claims (every sentence: threshold
+ * 0) and quotes with an__slow_paths as without.  One paragraph per block
+ * and a fresh context each time: both analyses start alike. */
+static bool slow_same_as_fast(PmLang *l, const char *text, size_t len, PmLangId lang) {
+  PmAnalyzeOptions o;
+  pm_analyze_options_init(&o);
+  o.min_score = 0;
+  o.lang = lang;
+  PmAnalysis *a[2];
+  for (int slow = 0; slow < 2; slow++) {
+    an__slow_paths = slow;
+    PmContext *ctx = pm_context_new();
+    PmError err;
+    a[slow] = pm_analyze_block(l, &o, text, len, ctx, &err);
+    pm_context_free(ctx);
+  }
+  an__slow_paths = false;
+  bool same = a[0] && a[1];
+  size_t n0 = 0, n1 = 0;
+  const PmClaim *c0 = same ? pm_analysis_claims(a[0], &n0) : NULL;
+  const PmClaim *c1 = same ? pm_analysis_claims(a[1], &n1) : NULL;
+  same = same && n0 == n1;
+  for (size_t i = 0; same && i < n0; i++)
+    same = c0[i].start == c1[i].start && c0[i].end == c1[i].end && c0[i].score == c1[i].score &&
+           c0[i].reasons == c1[i].reasons && same_str(c0[i].speaker, c1[i].speaker);
+  const PmQuote *q0 = same ? pm_analysis_quotes(a[0], &n0) : NULL;
+  const PmQuote *q1 = same ? pm_analysis_quotes(a[1], &n1) : NULL;
+  same = same && n0 == n1;
+  for (size_t i = 0; same && i < n0; i++)
+    same = q0[i].start == q1[i].start && q0[i].end == q1[i].end &&
+           q0[i].has_speaker == q1[i].has_speaker &&
+           same_str(q0[i].speaker.name, q1[i].speaker.name);
+  pm_analysis_free(a[0]);
+  pm_analysis_free(a[1]);
+  return same;
+}
+
+/* Sentences to build texts from: page furniture of both languages (the
+ * lexicons' boilerplate), short and long claims, quotations, bylines. */
+static const char *const bits[] = {
+    "Sign up for our newsletter.", "Related:", "Read more", "Advertisement",
+    "Share this article.", "Copyright 2031 The Herald.", "Follow us on social media.",
+    "Publicité", "Lire aussi", "Abonnez-vous à notre infolettre.", "Partager",
+    "The council voted 7 to 2 in 2019 to raise the levy by 4.5 %.",
+    "Unemployment fell by 2 % in January, the minister said.",
+    "\"We cut 1,200 jobs because the grant ended,\" said Mayor Ellen Park.",
+    "« Nous avons supprimé 300 postes », a déclaré la ministre Anne Morel.",
+    "Le chômage a baissé de 2 % en janvier, selon l'Insee.", "Is that fair?",
+    "I think it is wrong.", "By Tom Hadley", "Par Julie Marchand",
+    "Related to that, we lost 10,000 jobs last year in the province.",
+    "Read more about the plan, which costs $4 billion, on page 3.", "Yes.",
+    "The mayor said the bridge would reopen in March after repairs costing 2 million.",
+};
+
+static void append(PmBuf *b, const char *s) { pm_buf_append(b, s, strlen(s)); }
+
+static void furniture_test_kept_gives_what_it_gave(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  size_t nbits = sizeof bits / sizeof *bits;
+  int differ = 0, rounds = 0;
+  for (int round = 0; round < 600; round++, rounds++) {
+    PmBuf b = PM_BUF_INIT;
+    uint32_t paras = 1 + rnd(6);
+    for (uint32_t p = 0; p < paras; p++) {
+      /* some lines long enough to be read as joined paragraphs
+       * (AN_LONG_LINE), whose later pieces may open on furniture */
+      uint32_t n = rnd(4) == 0 ? 20 + rnd(40) : 1 + rnd(5);
+      for (uint32_t k = 0; k < n; k++) {
+        if (k) append(&b, rnd(8) == 0 ? "  " : " ");
+        append(&b, bits[rnd((uint32_t)nbits)]);
+      }
+      append(&b, rnd(3) ? "\n\n" : "\n");
+    }
+    PmLangId lang = round % 3 == 0 ? PM_LANG_FR : round % 3 == 1 ? PM_LANG_EN : PM_LANG_AUTO;
+    if (!slow_same_as_fast(l, b.data, b.len, lang)) differ++;
+    pm_buf_free(&b);
+  }
+  CHECK_EQ_INT(differ, 0);
+  CHECK_EQ_INT(rounds, 600);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(whole_word_search_finds_what_the_scan_found);
   RUN(next_flag_finds_what_the_plain_loop_found);
+  RUN(furniture_test_kept_gives_what_it_gave);
   return test_done();
 }
