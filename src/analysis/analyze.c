@@ -18,6 +18,7 @@
 #include "util/utf8.h"
 
 bool an__slow_paths = false;
+bool an__test_cands = false;
 
 void pm_analyze_options_init(PmAnalyzeOptions *opts) {
   opts->lang = PM_LANG_AUTO;
@@ -249,6 +250,12 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
     pm_array_clear(&b->marks);
     uint32_t stop =
         tok__scan(b->lx, b->text, ps, pe, &b->toks, &b->ends, &b->marks);
+    if (an__test_cands) { /* the list a pipeline's worker makes */
+      pm_array_clear(&b->cands);
+      pm_array_reserve(&b->cands, b->toks.size + 1);
+      spk__name_candidates(b->toks.contents, b->toks.size, 0, &b->cands);
+      b->has_cands = true;
+    }
     if (stop == pe) {
       an__analyse_tokens(b, ps, pe, true, true);
       return;
@@ -416,6 +423,7 @@ PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->toks);
   pm_array_delete(&b->ends);
   pm_array_delete(&b->marks);
+  pm_array_delete(&b->cands);
   pm_array_delete(&b->sents);
   pm_array_delete(&b->raw);
   pm_array_delete(&b->nested);

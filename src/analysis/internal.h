@@ -587,6 +587,13 @@ typedef struct {
   /* indices in toks of its quotation marks not in markup (tok__scan):
    * all that quotes__find visits */
   IndexArray marks;
+  /* with has_cands, the indices in toks of the tokens that may start a
+   * name or name an institution (spk__name_candidates): all that
+   * note_entities visits.  Made where the rating was, by the pipeline's
+   * worker when it had time for both; without, note_entities visits
+   * every capital. */
+  IndexArray cands;
+  bool has_cands;
   PmArray(Sentence) sents;
   PmArray(RawQuote) raw;
   uint32_t para_start, para_end;
@@ -678,11 +685,25 @@ void claims__score(Block *b);
  * taken so far (whether forced or taken instead of waiting). */
 unsigned long pm__stream_test_help(PmStream *s, bool always);
 
+/* Appends to `out` (reserved for n more) the index, plus `base`, of each
+ * token of t[0..n) that note_entities (speakers.c) may act on: a
+ * capitalised word that is name-like or an institution noun (names.c,
+ * beside spk__nameish, whose word classes it follows).  Made with the
+ * tokens, in the tokenizer's thread, so that the
+ * analysing thread visits those few tokens instead of every capital
+ * (pipeline.c: when the worker rated the paragraph). */
+void spk__name_candidates(const Token *t, uint32_t n, uint32_t base, IndexArray *out);
+
 /* Tests only (tests/unit/test_speed_paths.c): true makes the passes
  * compute again what a faster path kept from an earlier pass (claims.c:
- * the page-furniture test of claims__rate), so that the two can be
+ * the page-furniture test of claims__rate; speakers.c: note_entities
+ * visits every capital, not Block.cands), so that the two can be
  * compared on many texts.  False, the default, in every program. */
 extern bool an__slow_paths;
+/* Tests only: true makes a pipeline's worker rate every paragraph and
+ * list its name candidates, however near the analysing thread is, and
+ * the one-thread path (an__paragraphs) list them too. */
+extern bool an__test_cands;
 
 /* Blocks this long or longer are tokenized in a second thread. */
 #ifndef AN_PIPELINE_MIN

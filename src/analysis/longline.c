@@ -71,6 +71,8 @@ typedef struct {
   Sentence *sents;
   uint32_t *marks;
   uint32_t n_marks, next_mark;
+  uint32_t *cands; /* spk__name_candidates' list, likewise */
+  uint32_t n_cands, next_cand;
 } Line;
 
 /* Runs the passes on sentences [s0, s1) of the line as one paragraph:
@@ -91,6 +93,12 @@ static void piece(Block *b, Line *l, uint32_t s0, uint32_t s1) {
   while (m1 < l->n_marks && l->marks[m1] < k1) l->marks[m1++] -= k0;
   b->marks.contents = l->marks + m0;
   b->marks.size = b->marks.capacity = m1 - m0;
+  uint32_t c0 = l->next_cand, c1 = c0;
+  while (c1 < l->n_cands && l->cands[c1] < k1) l->cands[c1++] -= k0;
+  if (b->has_cands) {
+    b->cands.contents = l->cands + c0;
+    b->cands.size = b->cands.capacity = c1 - c0;
+  }
   uint32_t q0 = b->res->quotes.size;
   an__analyse_piece(b, sents[s0].bstart, sents[s1 - 1].bend);
   cue_age(b, sents, s0, s1, q0);
@@ -100,6 +108,8 @@ static void piece(Block *b, Line *l, uint32_t s0, uint32_t s1) {
   }
   for (uint32_t m = m0; m < m1; m++) l->marks[m] += k0;
   l->next_mark = m1;
+  for (uint32_t c = c0; c < c1; c++) l->cands[c] += k0;
+  l->next_cand = c1;
 }
 
 /* Is token i a one-word byline opener of the lexicon ("By", "Par")? */
@@ -194,7 +204,7 @@ bool an__long_line(Block *b) {
   uint32_t ps = orig[0].bstart, pe = orig[n0 - 1].bend;
   if (!whole_article(b, ps, pe)) return false;
   TokenArray own = b->toks;
-  IndexArray own_marks = b->marks;
+  IndexArray own_marks = b->marks, own_cands = b->cands;
   Token *t = own.contents;
   /* The line's sentences, those of its head cut where page parts end;
    * `part` marks the ones a cut ended. */
@@ -228,7 +238,8 @@ bool an__long_line(Block *b) {
     b->sents.capacity = n0 + HEAD_CUTS;
     claims__rate(b);
   }
-  Line line = {t, sents, own_marks.contents, own_marks.size, 0};
+  Line line = {t, sents, own_marks.contents, own_marks.size, 0,
+               own_cands.contents, b->has_cands ? own_cands.size : 0, 0};
   uint8_t fam = 0;      /* family of the open quotation, 0 none */
   uint32_t depth = 0;   /* its marks open so far (nested alike) */
   uint32_t opened = 0;  /* byte where it opened */
@@ -275,6 +286,7 @@ bool an__long_line(Block *b) {
   pm_free(part);
   b->toks = own;
   b->marks = own_marks;
+  b->cands = own_cands;
   b->sents.contents = orig;
   b->sents.size = n0;
   b->sents.capacity = cap;

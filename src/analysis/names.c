@@ -11,6 +11,23 @@
 
 #include "analysis/speakers.h"
 
+void spk__name_candidates(const Token *t, uint32_t n, uint32_t base, IndexArray *out) {
+  /* spk__nameish is false for any other token: no capital, no word, or
+   * a word of the NAMEISH_NOT classes but a first name or an honorific;
+   * note_entities also looks at an institution noun that is not
+   * name-like ("the Bank of Canada") */
+  uint32_t *o = out->contents + out->size;
+  for (uint32_t i = 0; i < n; i++) {
+    i = tok__next_flag(t, i, n, TF_CAP);
+    if (i == n) break;
+    if (t[i].kind == T_WORD &&
+        (!(t[i].lex & NAMEISH_NOT) ||
+         (t[i].lex & (W_FIRST_M | W_FIRST_F | W_HONORIFIC | W_INSTITUTION))))
+      *o++ = base + i;
+  }
+  out->size = (uint32_t)(o - out->contents);
+}
+
 /* spk__nameish for a capitalised word i (speakers.h tests that). */
 bool spk__nameish_cap(const Block *b, uint32_t i) {
   const Token *t = T(b, i);

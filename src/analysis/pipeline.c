@@ -60,8 +60,10 @@ typedef struct {
   uint32_t ps, pe; /* trimmed paragraph, never blank */
   uint32_t t0, t1; /* its tokens in Job.toks */
   uint32_t m0, m1; /* its quotation marks' indices in Job.marks */
+  uint32_t c0, c1; /* its name candidates' indices in Job.cands, when rated */
   uint32_t s0, s1; /* its sentences in Job.sents */
-  bool rated;      /* claims__rate ran in the worker */
+  bool rated;      /* claims__rate and spk__name_candidates ran in the
+                      worker */
 } ParaSpan;
 
 /* A part of a block cut into paragraphs and tokenized, by one thread:
@@ -74,6 +76,7 @@ typedef struct {
   TokenArray toks;
   IndexArray ends;         /* one paragraph's at a time */
   IndexArray marks;        /* paragraph after paragraph (tok__scan) */
+  IndexArray cands;        /* likewise (spk__name_candidates) */
   PmArray(Sentence) sents;
 } Part;
 
@@ -190,6 +193,10 @@ static void part_reserve(Part *part, size_t len) {
     pm_array_delete(&part->marks);
     pm_array_reserve(&part->marks, (uint32_t)(cap + cap / 16));
   }
+  if (part->cands.capacity < cap) { /* at most one per token */
+    pm_array_delete(&part->cands);
+    pm_array_reserve(&part->cands, (uint32_t)(cap + cap / 16));
+  }
   if (part->sents.capacity < cap) { /* a sentence has a token */
     pm_array_delete(&part->sents);
     pm_array_reserve(&part->sents, (uint32_t)(cap + cap / 16));
@@ -197,6 +204,7 @@ static void part_reserve(Part *part, size_t len) {
   part->n = 0;
   part->toks.size = 0;
   part->marks.size = 0;
+  part->cands.size = 0;
   part->sents.size = 0;
 }
 
@@ -205,6 +213,7 @@ static void part_free(Part *part) {
   pm_array_delete(&part->toks);
   pm_array_delete(&part->ends);
   pm_array_delete(&part->marks);
+  pm_array_delete(&part->cands);
   pm_array_delete(&part->sents);
 }
 
@@ -297,10 +306,16 @@ static void job_run(PmStream *s, Job *j) {
       ParaSpan *sp = part_tokenize(&j->front, i, &w, ps, pe, &stop);
       if (!sp) continue;
       /* (never while the analysing thread sleeps: it has time then) */
-      if (sp->ps >= atomic_load_explicit(&j->at, memory_order_relaxed) +
-                        RATE_LEAD &&
-          !atomic_load_explicit(&s->waiting, memory_order_relaxed)) {
+      if ((sp->ps >= atomic_load_explicit(&j->at, memory_order_relaxed) + RATE_LEAD &&
+           !atomic_load_explicit(&s->waiting, memory_order_relaxed)) ||
+          an__test_cands) {
         claims__rate(&w);
+        /* (and the list of name candidates note_entities would
+         * otherwise find, by every capital, in the analysing thread:
+         * with the rating, work for whichever thread has time) */
+        sp->c0 = j->front.cands.size;
+        spk__name_candidates(w.toks.contents, w.toks.size, 0, &j->front.cands);
+        sp->c1 = j->front.cands.size;
         sp->rated = true; /* published with `done` below */
       }
       atomic_store(&j->done, ++i);
@@ -499,6 +514,11 @@ static void analyse_span(Block *b, const ParaSpan *sp, const Part *part) {
   b->sents.size = b->sents.capacity = sp->s1 - sp->s0;
   b->marks.contents = part->marks.contents + sp->m0;
   b->marks.size = b->marks.capacity = sp->m1 - sp->m0;
+  b->has_cands = sp->rated;
+  if (sp->rated) {
+    b->cands.contents = part->cands.contents + sp->c0;
+    b->cands.size = b->cands.capacity = sp->c1 - sp->c0;
+  }
   an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
 
@@ -532,7 +552,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   /* b->toks becomes a window on the job's array, paragraph by paragraph;
    * its own buffer is kept aside and restored after. */
   TokenArray own = b->toks;
-  IndexArray own_marks = b->marks;
+  IndexArray own_marks = b->marks, own_cands = b->cands;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
   /* `done` is read again only when the paragraphs it said were done are
@@ -558,6 +578,8 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   }
   b->toks = own;
   b->marks = own_marks;
+  b->cands = own_cands;
+  b->has_cands = false;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   return true;
 }

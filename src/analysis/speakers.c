@@ -1022,13 +1022,24 @@ static NOINLINE void note_first_name_before(Block *b, uint32_t s, uint32_t z) {
 }
 
 /* Registers named people of the paragraph (two or more capitalised words,
- * or a name after an honorific) and role appositions. */
+ * or a name after an honorific) and role appositions.  Only the tokens
+ * of Block.cands (spk__name_candidates) can start either: a test below
+ * on any other token must make the list longer too. */
 static void note_entities(Block *b) {
   uint32_t n = b->toks.size;
   const Token *tk = b->toks.contents;
+  const uint32_t *cand = b->cands.contents;
+  uint32_t nc = b->cands.size, ci = 0;
+  bool scan = !b->has_cands || an__slow_paths;
   for (uint32_t i = 0; i < n; i++) {
-    /* most words are lowercase: a tight loop to the next capital */
-    i = tok__next_flag(tk, i, n, TF_CAP);
+    /* the next candidate at or after i; or, without the list (and for
+     * the tests), the next capital, to a tight loop */
+    if (scan) {
+      i = tok__next_flag(tk, i, n, TF_CAP);
+    } else {
+      while (ci < nc && cand[ci] < i) ci++;
+      i = ci < nc ? cand[ci] : n;
+    }
     if (i == n) continue;
     if (!spk__nameish(b, i)) {
       /* "the Bank of Canada", "the Ministry of Long-Term Care": "the

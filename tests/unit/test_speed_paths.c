@@ -3,6 +3,7 @@
  * plain code they replaced gave: each test runs the fast path and a copy
  * of the slow one on many generated inputs and compares the answers.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "test.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 /* A small deterministic generator (the same inputs on every run). */
 static uint32_t rnd_state = 12345u;
@@ -146,6 +148,10 @@ static bool slow_same_as_fast(PmLang *l, const char *text, size_t len, PmLangId 
   for (size_t i = 0; same && i < n0; i++)
     same = c0[i].start == c1[i].start && c0[i].end == c1[i].end && c0[i].score == c1[i].score &&
            c0[i].reasons == c1[i].reasons && same_str(c0[i].speaker, c1[i].speaker);
+  const PmSpeaker *s0 = same ? pm_analysis_speakers(a[0], &n0) : NULL;
+  const PmSpeaker *s1 = same ? pm_analysis_speakers(a[1], &n1) : NULL;
+  same = same && n0 == n1;
+  for (size_t i = 0; same && i < n0; i++) same = same_str(s0[i].name, s1[i].name);
   const PmQuote *q0 = same ? pm_analysis_quotes(a[0], &n0) : NULL;
   const PmQuote *q1 = same ? pm_analysis_quotes(a[1], &n1) : NULL;
   same = same && n0 == n1;
@@ -173,6 +179,14 @@ static const char *const bits[] = {
     "Related to that, we lost 10,000 jobs last year in the province.",
     "Read more about the plan, which costs $4 billion, on page 3.", "Yes.",
     "The mayor said the bridge would reopen in March after repairs costing 2 million.",
+    /* names, honorifics, institutions (speakers.c note_entities) */
+    "Yanis M., 29 ans, a raconté la nuit.", "« On a eu peur », dit-il.",
+    "The Bank of Canada raised its rate, the central bank said.", "Dr. Wendt said no.",
+    "Me Hélène Garrigues, l'avocate de la famille, a plaidé.", "L'avocate a refusé.",
+    "Erwan Guégan, le trésorier, a parlé.", "Le groupe Renault a annoncé 300 emplois.",
+    "the Ministry of Emergency Management and Climate Readiness said it would act.",
+    "Ms. Ortega told CBC News the devices failed.", "She said it again.",
+    "« Nous irons », a déclaré Marie Dupont.", "Le ministère des Transports a réagi.",
 };
 
 static void append(PmBuf *b, const char *s) { pm_buf_append(b, s, strlen(s)); }
@@ -198,6 +212,10 @@ static void furniture_test_kept_gives_what_it_gave(void) {
     }
     PmLangId lang = round % 3 == 0 ? PM_LANG_FR : round % 3 == 1 ? PM_LANG_EN : PM_LANG_AUTO;
     if (!slow_same_as_fast(l, b.data, b.len, lang)) differ++;
+    /* (and with note_entities' list of name candidates) */
+    an__test_cands = true;
+    if (!slow_same_as_fast(l, b.data, b.len, lang)) differ++;
+    an__test_cands = false;
     pm_buf_free(&b);
   }
   CHECK_EQ_INT(differ, 0);
@@ -205,9 +223,63 @@ static void furniture_test_kept_gives_what_it_gave(void) {
   pm_lang_free(l);
 }
 
+/* The first 300 KiB of the fixture articles as one block (read with the
+ * tokenizer in a second thread, which lists the name candidates), as
+ * they are and with most of their line ends joined (longline.c cuts the
+ * lines into pieces): the named people, and so the speakers and claims,
+ * are the same when note_entities visits only the candidates as when it
+ * visits every capital.  (And each article alone, and joined into one
+ * line: the path without the list, both times.) */
+static void name_candidates_give_what_every_capital_gave(void) {
+  PmLang *l = load();
+  CHECK(l != NULL);
+  if (!l) return;
+  glob_t g;
+  int files = 0, differ = 0;
+  PmBuf all = PM_BUF_INIT;
+  if (glob("tests/fixtures/analysis/*.txt", 0, NULL, &g) == 0 &&
+      glob("tests/fixtures/analysis/heldout*/*.txt", GLOB_APPEND, NULL, &g) == 0) {
+    for (size_t f = 0; f < g.gl_pathc; f++) {
+      PmError err;
+      size_t n = 0;
+      char *t = pm_file_read(g.gl_pathv[f], 1u << 20, &n, &err);
+      if (!t) continue;
+      files++;
+      if (!slow_same_as_fast(l, t, n, PM_LANG_AUTO)) differ++;
+      an__test_cands = true;
+      if (!slow_same_as_fast(l, t, n, PM_LANG_AUTO)) differ++;
+      an__test_cands = false;
+      if (all.len < 300 * 1024) pm_buf_append(&all, t, n);
+      for (size_t i = 0; i < n; i++)
+        if (t[i] == '\n') t[i] = ' ';
+      if (!slow_same_as_fast(l, t, n, PM_LANG_AUTO)) differ++;
+      an__test_cands = true;
+      if (!slow_same_as_fast(l, t, n, PM_LANG_AUTO)) differ++;
+      an__test_cands = false;
+      pm_free(t);
+    }
+  }
+  globfree(&g);
+  CHECK(files >= 100);
+  CHECK(all.len >= AN_PIPELINE_MIN);
+  /* (the worker lists the candidates of the paragraphs it rates: all of
+   * them here, whatever the threads' timing) */
+  an__test_cands = true;
+  if (!slow_same_as_fast(l, all.data, all.len, PM_LANG_AUTO)) differ++;
+  /* (joined into lines of a few paragraphs each: longline.c's pieces) */
+  for (size_t i = 0; i < all.len; i++)
+    if (all.data[i] == '\n' && i % 7) all.data[i] = ' ';
+  if (!slow_same_as_fast(l, all.data, all.len, PM_LANG_AUTO)) differ++;
+  an__test_cands = false;
+  CHECK_EQ_INT(differ, 0);
+  pm_buf_free(&all);
+  pm_lang_free(l);
+}
+
 int main(void) {
   RUN(whole_word_search_finds_what_the_scan_found);
   RUN(next_flag_finds_what_the_plain_loop_found);
   RUN(furniture_test_kept_gives_what_it_gave);
+  RUN(name_candidates_give_what_every_capital_gave);
   return test_done();
 }
