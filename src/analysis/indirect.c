@@ -729,6 +729,8 @@ static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
   return lo < b->raw.size && b->raw.contents[lo].start < z;
 }
 
+static bool quoted_clause(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex);
+
 void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
   /* "customers' data": a mark that opens or closes no quotation */
   if (!has_quote(b, s->start, s->end)) {
@@ -738,8 +740,12 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
     if ((s->lex & (W_SPEECH | W_SOURCE)) || inv) spk__indirect_cues(b, s, s->lex, inv);
     return;
   }
-  /* below, a speech word before the first mark or after the last */
-  if (!(s->lex & W_SPEECH)) return;
+  /* below, a speech word before the first mark or after the last, or a
+   * source word (« Selon lui, le texte est « bâclé » ») */
+  if (!(s->lex & W_SPEECH)) {
+    if (s->lex & W_SOURCE) quoted_clause(b, s, fq, head_lex);
+    return;
+  }
   /* A clause with a quotation reports nothing more: the quotation carries
    * the speech.  Before the first mark an attribution may close a clause
    * (« Quatre pompiers ont été blessés, a précisé la préfecture, qui fait
@@ -752,7 +758,12 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
     lq--;
   }
   lq--; /* the last mark */
-  if (!speech_head && !speech_tail) return;
+  if (!speech_head && !speech_tail) {
+    /* (a sentence opening with a quotation's closing mark: the words
+     * after it may still report) */
+    if (fq == s->start) quoted_clause(b, s, fq, head_lex);
+    return;
+  }
   Sentence head = *s;
   head.end = fq;
   if (speech_head && fq > s->start + 6 && !spk__in_quote(b, s->start) &&
@@ -764,6 +775,10 @@ void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
   if (speech_tail && b->lid == PM_LANG_EN && fq > s->start + 3 && lq < fq + 7 &&
       lq + 3 < s->end && !punct(b, lq + 1, ',') && trailing_attribution(b, s, false))
     return;
+  /* « Il a reconnu qu'il ne l'avait « pas vu » »: a reported clause
+   * holding a quotation is reported twice, the clause as indirect speech
+   * and the quoted words as a quotation, with one speaker */
+  if (quoted_clause(b, s, fq, head_lex)) return;
   if (speech_tail || (lq + 2 < s->end && word(b, lq + 1) && (T(b, lq + 1)->lex & W_CONJ) &&
                       word(b, lq + 2) && (T(b, lq + 2)->lex & W_QUE)))
     after_quotes(b, s, lq);
@@ -785,24 +800,94 @@ static bool on_at_institution(const Block *b, const Sentence *s) {
          !(T(b, k)->flags & TF_CAP);
 }
 
-void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
-  /* "Investigators believe the two men knew each other, he said.": a
-   * short attribution closing the sentence reports all of it, whatever
-   * speech verb stands inside */
-  if (b->lid == PM_LANG_EN && (lex & W_SPEECH) && s->end > s->start + 8) {
-    uint32_t e = s->end;
-    while (e > s->start && T(b, e - 1)->kind == T_PUNCT) e--;
-    uint32_t c = e;
-    while (c > s->start && c + 4 > e && T(b, c - 1)->kind == T_WORD) c--;
-    if (c < e && punct(b, c - 1, ',') && e - c <= 3 && spk__speech_verb(b, e - 1) &&
-        c > s->start + 4 && trailing_attribution(b, s, false))
-      return;
+/* Does the reported clause [from, to) hold the sentence's first mark fq
+ * without that quotation filling it?  « a reconnu qu'il ne l'avait « pas
+ * vu » », "said the plan was "insane" and would fail", « a reconnu que
+ * « des erreurs » avaient été commises » do; « a dit que « … » » (the
+ * annotated sets give it one span, the quotation), a clause opening after
+ * the mark, do not. */
+static bool clause_holds_quote(const Block *b, uint32_t from, uint32_t to, uint32_t fq) {
+  if (from > fq || from >= to) return false;
+  uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
+  while (lo < hi) { /* the first quotation ending after the mark */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].end <= a) lo = mid + 1;
+    else hi = mid;
   }
-  for (uint32_t v = s->start; (lex & W_SPEECH) && v < s->end; v++) {
-    while (v < s->end && !(T(b, v)->lex & W_SPEECH)) v++; /* to a speech word */
-    if (v == s->end) break;
+  /* the mark opens a quotation (a sentence that ends one, "… It will be
+   * safe," said Jasmine Carter, opens inside it) */
+  if (lo >= b->raw.size || b->raw.contents[lo].open_tok != fq) return false;
+  /* the quotation's close (its last piece's, past an incise) */
+  uint32_t g = b->raw.contents[lo].group;
+  while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
+  uint32_t c = b->raw.contents[lo].close_tok;
+  /* words of the clause before the mark, up to no semicolon ("says
+   * members will vote in December; health minister calls the move
+   * "premature"": the quotation is another report) */
+  if (from < fq) {
+    for (uint32_t x = from; x < fq; x++)
+      if (punct(b, x, ';')) return false;
+    return true;
+  }
+  /* the mark opens the clause: a word must follow the quotation's close */
+  /* (« affirme que « … » et plaide pour … », "and called for …": a
+   * conjunction after the quotation goes on with the sentence's own verb,
+   * or with a second que clause of its own, after_quotes) */
+  return c != NONE && c + 1 < to &&
+         ((T(b, c + 1)->kind == T_WORD && !(T(b, c + 1)->lex & W_CONJ)) ||
+          T(b, c + 1)->kind == T_NUMBER);
+}
+
+/* The verb cues of spk__indirect_cues: a speech verb and its que/that
+ * clause (or an English clause without "that"), the verb before token
+ * fq.  fq is s->end for a sentence without quotation marks; otherwise
+ * it is the first mark, and a clause is added only when it holds a
+ * quotation that does not fill it (clause_holds_quote).  Returns
+ * whether a clause was added. */
+/* The quotations inside the reported clauses added from index n0 on and
+ * those clauses get one speaker and stance: one report, one speaker.  The
+ * named one of the two wins (the clause's cue may only reach a mention
+ * the quotation's resolved, or the other way round), the clause's when
+ * both are named and differ; a quotation with the clause's name keeps its
+ * own cue (`how`) and takes the clause's stance. */
+static void share_speaker(Block *b, uint32_t n0) {
+  PmQuote *q = b->res->quotes.contents;
+  for (uint32_t i = n0; i < b->res->quotes.size; i++) {
+    PmQuote *x = &q[i];
+    if (x->kind != PM_QUOTE_INDIRECT) continue;
+    for (uint32_t k = b->para_first_quote; k < n0; k++) {
+      PmQuote *p = &q[k];
+      if (p->kind != PM_QUOTE_QUOTE || p->start < x->start || p->end > x->end) continue;
+      const char *xn = x->has_speaker ? x->speaker.name : NULL;
+      const char *pn = p->has_speaker ? p->speaker.name : NULL;
+      if (xn && pn && !strcmp(xn, pn)) {
+        p->speaker.stance = x->speaker.stance;
+      } else if (xn || (x->has_speaker && !p->has_speaker)) {
+        p->has_speaker = true;
+        p->speaker = x->speaker;
+        p->recalled = x->recalled;
+      } else if (p->has_speaker && (pn || !x->has_speaker)) {
+        x->has_speaker = true;
+        x->speaker = p->speaker;
+      }
+    }
+  }
+}
+
+static bool verb_clause(Block *b, const Sentence *s, uint64_t lex, uint32_t fq) {
+  for (uint32_t v = s->start; (lex & W_SPEECH) && v < fq; v++) {
+    while (v < fq && !(T(b, v)->lex & W_SPEECH)) v++; /* to a speech word */
+    if (v >= fq) break;
     if (!spk__speech_verb(b, v)) continue;
-    if (b->lid == PM_LANG_EN) {
+    /* (with quotation marks, only a clause holding one is added) */
+    bool quoted = fq < s->end;
+    /* ("called the allocation "devastating" and urged …": a verb of
+     * naming, its object no clause) */
+    if (quoted && b->lid == PM_LANG_EN && (b->text[T(b, v)->start] | 32) == 'c' &&
+        (folded_is(b, v, "called") || folded_is(b, v, "calls") || folded_is(b, v, "call") ||
+         folded_is(b, v, "calling")))
+      continue;
+    if (b->lid == PM_LANG_EN && !quoted) {
       uint32_t z = relative_report(b, s, v);
       if (z != NONE) {
         v = z;
@@ -811,7 +896,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     }
     /* "Une affirmation que conteste Laurent Berger": whoever a speech verb
      * names speaks next, for pronouns and roles. */
-    if (b->lid == PM_LANG_FR && v + 1 < s->end && spk__nameish(b, v + 1) &&
+    if (b->lid == PM_LANG_FR && !quoted && v + 1 < s->end && spk__nameish(b, v + 1) &&
         !(T(b, v)->flags & TF_CAP)) {
       Mention nm;
       memset(&nm, 0, sizeof nm);
@@ -887,6 +972,9 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
     if (q == v + 1 && request_that(b, v)) continue;
     Cue c;
     if (q != NONE) {
+      /* (a que/that after the first mark is no clause around it; a
+       * quotation filling the clause is one span, the quotation's) */
+      if (quoted && !clause_holds_quote(b, q + 1, s->end, fq)) return false;
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
       if (!c.found) continue;
       /* « la ministre a refusé toute suppression, mais promis que … »: a
@@ -922,7 +1010,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
         trailing_attribution(b, &head, false);
       }
       add_indirect_split(b, q + 1, s->end, &c);
-      return;
+      return true;
     }
     /* English without "that": "He said the plan would fail." (not "have
      * not said when …") */
@@ -985,6 +1073,7 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
       if (wn >= 7 && !memcmp(w, "report", 6) && word(b, v1) && spk__indefinite_det(b, v1))
         continue;
       (void)w;
+      if (quoted && !clause_holds_quote(b, v1, s->end, fq)) return false;
       c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
       if (!c.found) continue;
       uint32_t from = v1;
@@ -1008,13 +1097,40 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
        * past form); an object does not */
       if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
       if (b->lid == PM_LANG_EN && directive_object(b, v, s->end)) continue;
+      if (quoted && !clause_holds_quote(b, from, s->end, fq)) return false;
       add_indirect_split(b, from, s->end, &c);
-      return;
+      return true;
     }
   }
-  if (((lex & W_SPEECH) || inv) && trailing_attribution(b, s, false)) return;
-  /* Selon X, … / …, according to X. */
-  if (!(lex & W_SOURCE)) return;
+  return false;
+}
+
+/* Does the quotation opening at mark fq close the sentence ending before
+ * token to (nothing but punctuation after its closing mark)? */
+static bool ends_sentence(const Block *b, uint32_t fq, uint32_t to) {
+  uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= b->raw.size || b->raw.contents[lo].open_tok != fq) return false;
+  uint32_t g = b->raw.contents[lo].group;
+  while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
+  uint32_t c = b->raw.contents[lo].close_tok;
+  if (c == NONE) return true;
+  for (uint32_t k = c + 1; k < to; k++)
+    if (T(b, k)->kind != T_PUNCT) return false;
+  return true;
+}
+
+/* The source cue of spk__indirect_cues: « Selon X, … », « Pour X, … »,
+ * "…, according to X".  fq as for verb_clause: with quotation marks, only
+ * the clause after an opening source, holding a quotation that does not
+ * fill it (« Selon lui, le texte est « bâclé » »).  Returns whether a
+ * clause was added. */
+static bool source_clause(Block *b, const Sentence *s, uint32_t fq) {
+  bool quoted = fq < s->end;
   uint32_t after = 0;
   Cue c = spk__cue_source(b, s->start, s->end, &after);
   if (c.found && s->end - s->start > 5) {
@@ -1082,13 +1198,28 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
             punct(b, x, ':'))
           from = x + 1;
       c.how = "indirect-source";
+      if (quoted) return false;
       add_indirect(b, from, src, &c);
+      return true;
     } else if (k < s->end && s->end - k > 3 && (k > after || src <= s->start + 2)) {
       /* (« responsable selon eux de plus de la moitié des émissions »: a
        * source inside a clause, with no comma after it, qualifies a
        * phrase; what follows it is no reported clause) */
+      if (quoted && !clause_holds_quote(b, k, s->end, fq)) return false;
+      /* (« Pour le ministère public, la vice-procureure a rappelé que
+       * « … » »: the clause's own speech verb and que report, verb_clause;
+       * « interrogé mardi, » does not) */
+      for (uint32_t x = k, v = NONE; quoted && x < fq; x++) {
+        if ((T(b, x)->lex & W_SPEECH) && spk__speech_verb(b, x)) v = x;
+        if (v != NONE && word(b, x) && (T(b, x)->lex & W_QUE)) return false;
+      }
+      /* (« Pour Sandrine Pelletier, venue de Vierzon avec ses deux
+       * adolescents, « … » »: an apposition and its comma before a
+       * quotation that ends the sentence leave it one span) */
+      if (quoted && punct(b, fq - 1, ',') && ends_sentence(b, fq, s->end)) return false;
       c.how = "indirect-source";
       add_indirect(b, k, s->end, &c);
+      return true;
     } else if (c.m.ts > s->start + 3 && !(k < s->end && s->end - k > 3)) {
       uint32_t src = c.m.ts;
       while (src > s->start && word(b, src - 1) &&
@@ -1096,7 +1227,89 @@ void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
              src + 3 > c.m.ts)
         src--;
       c.how = "indirect-source";
+      if (quoted) return false;
       add_indirect(b, s->start, src, &c);
+      return true;
     }
   }
+  return false;
+}
+
+/* The first mark of sentence s from token fq on that opens a quotation,
+ * or-ing the classes of the words before it into *lex: a sentence after
+ * a quotation's end opens with its closing mark (« » Le ministre a
+ * assuré que … « … » », "… two metres", says the councillor, who …"):
+ * *st is the token after the last closing mark before it (s->start when
+ * none).  NONE when no mark of s opens one. */
+static uint32_t first_open(const Block *b, const Sentence *s, uint32_t fq, uint64_t *lex,
+                           uint32_t *st) {
+  *st = s->start;
+  for (;;) {
+    while (fq < s->end && T(b, fq)->kind != T_QMARK) *lex |= T(b, fq++)->lex;
+    if (fq >= s->end) return NONE;
+    uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
+    while (lo < hi) { /* the first quotation ending at or after the mark */
+      uint32_t mid = (lo + hi) / 2;
+      if (b->raw.contents[mid].end < a) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= b->raw.size) return NONE;
+    const RawQuote *r = &b->raw.contents[lo];
+    if (r->close_tok == fq) {
+      /* (what stands before a closing mark is quoted: the sentence's own
+       * words start after it) */
+      *lex = 0;
+      *st = ++fq;
+      continue;
+    }
+    if (r->open_tok != fq) return NONE;
+    /* a quotation opening the sentence is no part of a clause: « « … »,
+     * précise l'agence, qui assure que le Samu sera « renforcé » » */
+    if (fq != *st) return fq;
+    uint32_t g = r->group;
+    while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
+    uint32_t c = b->raw.contents[lo].close_tok;
+    if (c == NONE || c + 1 >= s->end) return NONE;
+    *lex = 0;
+    *st = fq = c + 1;
+  }
+}
+
+/* « Il a reconnu qu'il ne l'avait « pas vu » », « Selon lui, le texte est
+ * « bâclé » »: in a sentence with quotation marks (the first at token fq,
+ * the words before it of classes head_lex), a reported clause holding a
+ * quotation is reported twice, the clause as indirect speech and the
+ * quoted words as a quotation, with one speaker.  Returns whether a
+ * clause was added. */
+static bool quoted_clause(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
+  uint32_t st;
+  uint32_t fo = first_open(b, s, fq, &head_lex, &st);
+  if (fo == NONE || !(head_lex & (W_SPEECH | W_SOURCE))) return false;
+  Sentence t = *s;
+  t.start = st;
+  uint32_t n0 = b->res->quotes.size;
+  if (!(((head_lex & W_SPEECH) && verb_clause(b, &t, head_lex, fo)) ||
+        ((head_lex & W_SOURCE) && source_clause(b, &t, fo))))
+    return false;
+  share_speaker(b, n0);
+  return true;
+}
+
+void spk__indirect_cues(Block *b, const Sentence *s, uint64_t lex, bool inv) {
+  /* "Investigators believe the two men knew each other, he said.": a
+   * short attribution closing the sentence reports all of it, whatever
+   * speech verb stands inside */
+  if (b->lid == PM_LANG_EN && (lex & W_SPEECH) && s->end > s->start + 8) {
+    uint32_t e = s->end;
+    while (e > s->start && T(b, e - 1)->kind == T_PUNCT) e--;
+    uint32_t c = e;
+    while (c > s->start && c + 4 > e && T(b, c - 1)->kind == T_WORD) c--;
+    if (c < e && punct(b, c - 1, ',') && e - c <= 3 && spk__speech_verb(b, e - 1) &&
+        c > s->start + 4 && trailing_attribution(b, s, false))
+      return;
+  }
+  if (verb_clause(b, s, lex, s->end)) return;
+  if (((lex & W_SPEECH) || inv) && trailing_attribution(b, s, false)) return;
+  /* Selon X, … / …, according to X. */
+  if (lex & W_SOURCE) source_clause(b, s, s->end);
 }

@@ -594,7 +594,8 @@ test_expect_success 'a bracketed acronym names the organisation, then stands for
 		"L’AMF rappelle que les dotations ont baissé de 11 % en dix ans." >in.txt &&
 	"$PRESSMARK" analyze --format text in.txt >out &&
 	grep ": quote \|: indirect " out | sed "s/.* -- //; s/ \[.*//" >actual &&
-	printf "%s\n" "Association des maires de France" "Association des maires de France" >expected &&
+	printf "%s\n" "Association des maires de France" "Association des maires de France" \
+		"Association des maires de France" >expected &&
 	test_cmp expected actual
 '
 
@@ -833,19 +834,19 @@ test_expect_success 'a headline surname takes the full name; "the aide" stays th
 # rules: metro breakdown, Ottawa-Quebec dispute, strike vote with comments)
 # 1.000, 0.972 and 0.912.
 test_expect_success 'held-out batches 4 to 16 and 16b stay above their measured floor' '
-	floors 0.95 0.95 0.94 "$A"/heldout4/fr-*.txt \
+	floors 0.95 0.97 0.94 "$A"/heldout4/fr-*.txt \
 		"$A"/heldout5/fr-*.txt "$A"/heldout6/fr-*.txt "$A"/heldout7/fr-*.txt \
 		"$A"/heldout8/fr-*.txt "$A"/heldout9/fr-*.txt "$A"/heldout10/fr-*.txt \
 		"$A"/heldout11/fr-*.txt "$A"/heldout12/fr-*.txt "$A"/heldout13/fr-*.txt \
 		"$A"/heldout15/fr-*.txt "$A"/heldout16/fr-*.txt "$A"/heldout16b/fr-*.txt &&
 	floors 0.99 0.97 0.95 "$A"/heldout10/fr-*.txt &&
-	floors 0.99 0.99 0.88 "$A"/heldout11/fr-*.txt &&
-	floors 0.99 0.95 0.90 "$A"/heldout12/fr-*.txt &&
+	floors 0.99 0.97 0.88 "$A"/heldout11/fr-*.txt &&
+	floors 0.99 0.97 0.90 "$A"/heldout12/fr-*.txt &&
 	floors 0.99 0.94 0.84 "$A"/heldout13/fr-*.txt &&
 	floors 0.99 0.99 0.97 "$A"/heldout15/fr-*.txt &&
 	floors 0.99 0.94 0.86 "$A"/heldout16/fr-*.txt &&
 	floors 0.99 0.98 0.96 "$A"/heldout16b/fr-*.txt &&
-	floors 0.95 0.95 0.95 "$A"/heldout4/en-*.txt \
+	floors 0.95 0.97 0.95 "$A"/heldout4/en-*.txt \
 		"$A"/heldout5/en-*.txt "$A"/heldout6/en-*.txt "$A"/heldout7/en-*.txt \
 		"$A"/heldout8/en-*.txt "$A"/heldout9/en-*.txt
 '
@@ -870,7 +871,7 @@ test_expect_success 'web batches 17 to 24 stay above their measured floor' '
 	floors 0.99 0.99 0.90 "$A"/heldout22/fr-*.txt &&
 	floors 0.97 0.99 0.97 "$A"/heldout23/fr-*.txt &&
 	floors 0.99 0.93 0.97 "$A"/heldout24/fr-*.txt &&
-	floors 0.99 0.93 0.93 "$A"/heldout20/en-*.txt
+	floors 0.99 0.96 0.93 "$A"/heldout20/en-*.txt
 '
 
 # heldout25 (six Quebec articles: Journal de Montréal fire, Radio-Canada
@@ -907,7 +908,7 @@ test_expect_success 'Quebec batches 35 to 35f stay above their measured floor' '
 	floors 0.99 0.99 0.99 "$A"/heldout35b/fr-*.txt &&
 	floors 0.99 0.97 0.99 "$A"/heldout35c/fr-*.txt &&
 	floors 0.99 0.97 0.99 "$A"/heldout35d/fr-*.txt &&
-	floors 0.99 0.97 0.99 "$A"/heldout35e/fr-*.txt &&
+	floors 0.99 0.99 0.99 "$A"/heldout35e/fr-*.txt &&
 	floors 0.99 0.97 0.90 "$A"/heldout35f/fr-*.txt
 '
 
@@ -933,10 +934,10 @@ test_expect_success 'Quebec batches 35 to 35f stay above their measured floor' '
 # the fixes (heldout40 0.904 and 0.933, heldout40b 0.963 and 0.906,
 # heldout40c 0.956 and 0.930).
 test_expect_success 'Quebec and Canadian French batches 40 to 40d stay above their measured floor' '
-	floors 0.99 0.89 0.92 "$A"/heldout40/fr-*.txt &&
-	floors 0.99 0.95 0.89 "$A"/heldout40b/fr-*.txt &&
-	floors 0.99 0.94 0.92 "$A"/heldout40c/fr-*.txt &&
-	floors 0.99 0.91 0.86 "$A"/heldout40d/fr-*.txt
+	floors 0.99 0.96 0.92 "$A"/heldout40/fr-*.txt &&
+	floors 0.99 0.98 0.89 "$A"/heldout40b/fr-*.txt &&
+	floors 0.99 0.97 0.92 "$A"/heldout40c/fr-*.txt &&
+	floors 0.99 0.96 0.86 "$A"/heldout40d/fr-*.txt
 '
 
 # heldout42 (five, session 8: Le Journal de Québec question period and the
@@ -954,8 +955,8 @@ test_expect_success 'Quebec and Canadian French batches 40 to 40d stay above the
 # without a label, decks and crossheads, names with an en dash or « Est »
 # inside.  Floors just below.
 test_expect_success 'Quebec French batches 42 and 42b stay above their measured floor' '
-	floors 0.99 0.90 0.78 "$A"/heldout42/fr-*.txt &&
-	floors 0.94 0.87 0.67 "$A"/heldout42b/fr-*.txt
+	floors 0.99 0.96 0.78 "$A"/heldout42/fr-*.txt &&
+	floors 0.94 0.92 0.67 "$A"/heldout42b/fr-*.txt
 '
 
 # heldout44 (France press, five: Le Journal du Dimanche on a 49.3, Le Bien
@@ -967,8 +968,8 @@ test_expect_success 'Quebec French batches 42 and 42b stay above their measured 
 # the JSL, a Libération CheckNews) 1.000, 0.862 and 0.768 (43/56), the
 # same as the session-start binary.  Floors just below.
 test_expect_success 'France French batches 44 and 44b stay above their measured floor' '
-	floors 0.95 0.82 0.76 "$A"/heldout44/fr-*.txt &&
-	floors 0.99 0.85 0.75 "$A"/heldout44b/fr-*.txt
+	floors 0.95 0.91 0.76 "$A"/heldout44/fr-*.txt &&
+	floors 0.99 0.93 0.75 "$A"/heldout44b/fr-*.txt
 '
 
 test_expect_success 'French: the name apposed to « le cabinet du ministre » is the minister, not the speaker' '
@@ -1239,12 +1240,12 @@ test_expect_success 'French « X, qui répondait aux questions de La Tribune, es
 # unannotated, which the Quebec interview rule of heldout28 counts as
 # quotations: marks 0.982, quote+indirect 0.929.)
 test_expect_success 'France press batches 27 and 30 to 34 stay above their measured floor' '
-	floors 0.98 0.92 0.96 "$A"/heldout27/fr-*.txt &&
-	floors 0.99 0.90 0.96 "$A"/heldout30/fr-*.txt &&
-	floors 0.99 0.93 0.94 "$A"/heldout31/fr-*.txt &&
-	floors 0.99 0.90 0.96 "$A"/heldout32/fr-*.txt &&
-	floors 0.99 0.91 0.95 "$A"/heldout33/fr-*.txt &&
-	floors 0.99 0.92 0.89 "$A"/heldout34/fr-*.txt
+	floors 0.98 0.97 0.96 "$A"/heldout27/fr-*.txt &&
+	floors 0.99 0.97 0.96 "$A"/heldout30/fr-*.txt &&
+	floors 0.99 0.98 0.94 "$A"/heldout31/fr-*.txt &&
+	floors 0.99 0.94 0.96 "$A"/heldout32/fr-*.txt &&
+	floors 0.99 0.99 0.95 "$A"/heldout33/fr-*.txt &&
+	floors 0.99 0.96 0.89 "$A"/heldout34/fr-*.txt
 '
 
 # heldout37 (five France press articles: La Croix on a diocese selling
@@ -1270,11 +1271,11 @@ test_expect_success 'France press batches 27 and 30 to 34 stay above their measu
 # an unnamed group member (1), « dit regretter » (1), institution naming
 # (3); 39 fixed.  Floors just below the figures after the fixes.
 test_expect_success 'France press batches 37 to 37e stay above their measured floor' '
-	floors 0.99 0.90 0.95 "$A"/heldout37/fr-*.txt &&
-	floors 0.99 0.88 0.95 "$A"/heldout37b/fr-*.txt &&
-	floors 0.99 0.93 0.95 "$A"/heldout37c/fr-*.txt &&
-	floors 0.99 0.90 0.88 "$A"/heldout37d/fr-*.txt &&
-	floors 0.99 0.87 0.89 "$A"/heldout37e/fr-*.txt
+	floors 0.99 0.97 0.95 "$A"/heldout37/fr-*.txt &&
+	floors 0.99 0.95 0.95 "$A"/heldout37b/fr-*.txt &&
+	floors 0.99 0.98 0.95 "$A"/heldout37c/fr-*.txt &&
+	floors 0.99 0.96 0.88 "$A"/heldout37d/fr-*.txt &&
+	floors 0.99 0.97 0.89 "$A"/heldout37e/fr-*.txt
 '
 
 # heldout43 and 43b (France press, session 8): rules each with a sentence
@@ -1388,8 +1389,8 @@ test_expect_success 'France press: « X a refusé …, mais promis que … » re
 # FNSEA, Le Soir with an en-dash Q/R, RFI on Mayotte) 0.792, the same as
 # the session-start rules.  Floors just below the figures after the fixes.
 test_expect_success 'France press batches 43 and 43b stay above their measured floor' '
-	floors 0.99 0.90 0.83 "$A"/heldout43/fr-*.txt &&
-	floors 0.99 0.93 0.87 "$A"/heldout43b/fr-*.txt
+	floors 0.99 0.96 0.83 "$A"/heldout43/fr-*.txt &&
+	floors 0.99 0.98 0.87 "$A"/heldout43b/fr-*.txt
 '
 
 test_expect_success 'France press: « a souri l’Argentin » is the person named before' '
@@ -1485,7 +1486,7 @@ test_expect_success 'France press: a regional demonym, a union after its noun, a
 		"« Je l’aimais », a répété Jordan V. La psychiatre qui a examiné l’accusé a estimé qu’il ne souffrait d’aucune pathologie." >in.txt &&
 	"$PRESSMARK" analyze in.txt >out.json &&
 	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
-	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad|Karim Djebbar|None|Claire Dumontet|Jordan V.|None" >expected &&
+	echo "Josiane|Gaëlle Le Goff|Ilan Shor-Vlad|Ilan Shor-Vlad|Karim Djebbar|None|None|Claire Dumontet|Jordan V.|None" >expected &&
 	test_cmp expected actual
 '
 
@@ -1564,7 +1565,7 @@ test_expect_success 'France press: epithets, a landlord, lawyers, initials, firs
 	EOT
 	"$PRESSMARK" analyze in.txt >out.json &&
 	python3 -c "import json; print(*[q[\"speaker\"][\"name\"] for q in json.load(open(\"out.json\"))[\"quotes\"] if q[\"kind\"] in (\"quote\", \"indirect\")], sep=\"|\")" >actual &&
-	echo "Mamadou Keita|Plaine Commune Habitat|Plaine Commune Habitat|Sandrine Mauriac|Hélène Garrigues|Hélène Garrigues|Jordan V.|Anthony|Jordan Bardella|Emmanuel Macron" >expected &&
+	echo "Mamadou Keita|Plaine Commune Habitat|Plaine Commune Habitat|Sandrine Mauriac|Hélène Garrigues|Hélène Garrigues|Hélène Garrigues|Jordan V.|Anthony|Jordan Bardella|Emmanuel Macron" >expected &&
 	test_cmp expected actual
 '
 
@@ -1786,7 +1787,8 @@ test_expect_success 'Elder is a title; an unnamed administrator or "One engineer
 		"One engineer, who asked not to be named, said the process had been \"cold and confusing.\"" \
 		"\"Nobody called me,\" the engineer said." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Lena Paul" "Margaret Francis" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" >expected &&
+	printf "%s\n" "Lena Paul" "Margaret Francis" "(unresolved)" "(unresolved)" "(unresolved)" "(unresolved)" \
+		"(unresolved)" >expected &&
 	test_cmp expected actual
 '
 
@@ -1816,7 +1818,7 @@ test_expect_success '"the central bank" is the Bank of Canada named before; a bo
 	printf "%s\n\n" "The Bank of Canada held its key rate on Wednesday, saying the economy was slowing." \
 		"In its announcement, the central bank said inflation remained \"sticky\" over the fall." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Bank of Canada" "Bank of Canada" >expected &&
+	printf "%s\n" "Bank of Canada" "Bank of Canada" "Bank of Canada" >expected &&
 	test_cmp expected actual
 '
 
@@ -1881,7 +1883,7 @@ test_expect_success '"the official" far below an unnamed official stays that unn
 		"\"Nobody wants to go through that again,\" Dilkens-Barr said." \
 		"Asked whether the measures were permanent, the official said only that they would be \"reviewed regularly.\"" >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "(unresolved)" "Drew Dilkens-Barr" "Drew Dilkens-Barr" "(unresolved)" >expected &&
+	printf "%s\n" "(unresolved)" "Drew Dilkens-Barr" "Drew Dilkens-Barr" "(unresolved)" "(unresolved)" >expected &&
 	test_cmp expected actual
 '
 
@@ -2026,7 +2028,7 @@ test_expect_success 'an interview chapeau names its headline quotation over a fo
 		"« Les écoles tiennent grâce à l'"'"'engagement des enseignants »" "" \
 		"Directrice d'"'"'école à Lyon depuis douze ans, Anne Roux a été élue présidente du syndicat des chefs d'"'"'établissement en mars. Entretien." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Paul Ravel" "Anne Roux" >expected &&
+	printf "%s\n" "Paul Ravel" "Paul Ravel" "Anne Roux" >expected &&
 	test_cmp expected actual
 '
 
@@ -2049,7 +2051,7 @@ test_expect_success 'held-out batches 38, 38b and 38c (US/UK English press) stay
 	grep -q "^speaker accuracy" out &&
 	floors 0.99 0.99 0.99 "$A"/heldout38b/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.95 0.97 "$A"/heldout38c/en-*.txt &&
+	floors 0.99 0.95 0.94 "$A"/heldout38c/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
@@ -2057,7 +2059,7 @@ test_expect_success 'English: "who spoke on condition that he not be named" leav
 	printf "%s\n\n%s\n" "Its director, Simon Pryce, said the bid was \"fair and generous\" to shareholders." \
 		"A senior executive at a rival company, who spoke on condition that he not be named, said the offer was \"a lowball with a long fuse.\"" >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Simon Pryce" "(unresolved)" >expected &&
+	printf "%s\n" "Simon Pryce" "Simon Pryce" "(unresolved)" "(unresolved)" >expected &&
 	test_cmp expected actual
 '
 
@@ -2147,7 +2149,8 @@ test_expect_success 'English: a short opening headline quotation takes the body'
 		"\"We'"'"'re stuck. If I miss the 6:10, I don'"'"'t get to work,\" Doyle said." \
 		"The Ontario Chamber of Commerce says the fund is \"a good start\" for manufacturers." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Kate Doyle" "Kate Doyle" "Kate Doyle" "Ontario Chamber of Commerce" >expected &&
+	printf "%s\n" "Kate Doyle" "Kate Doyle" "Kate Doyle" "Ontario Chamber of Commerce" \
+		"Ontario Chamber of Commerce" >expected &&
 	test_cmp expected actual
 '
 
@@ -2175,9 +2178,9 @@ test_expect_success 'held-out batches 39 to 39d (Canadian English press) stay ab
 	grep -q "^speaker accuracy" out &&
 	floors 0.98 0.94 0.93 "$A"/heldout39b/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.96 0.88 "$A"/heldout39c/en-*.txt &&
+	floors 0.99 0.96 0.83 "$A"/heldout39c/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.94 0.94 "$A"/heldout39d/en-*.txt &&
+	floors 0.99 0.93 0.94 "$A"/heldout39d/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
@@ -2241,7 +2244,7 @@ test_expect_success 'French: « le ministère » is the ministry last named; a l
 		"Des secours sont arrivés, selon le ministère russe des Situations d’urgence." \
 		"Le Regroupement des comités logement et associations de locataires du Québec (RCLALQ) estime que 9000 ménages ont reçu un avis." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Élise Côté" "ministère des Transports" "(unresolved)" \
+	printf "%s\n" "Élise Côté" "Élise Côté" "ministère des Transports" "(unresolved)" \
 		"Regroupement des comités logement et associations de locataires du Québec" >expected &&
 	test_cmp expected actual
 '
@@ -2399,6 +2402,7 @@ test_expect_success 'English: a body'"'"'s name runs on across a list after its 
 		"The Ministry of Transportation and Transit said crews were watching two culverts." >in.txt &&
 	speaker_names in.txt >actual &&
 	printf "%s\n" "Ministry of Water, Land and Resource Stewardship" \
+		"Ministry of Emergency Management and Climate Readiness" \
 		"Ministry of Emergency Management and Climate Readiness" "Ministry of Transportation and Transit" >expected &&
 	test_cmp expected actual
 '
@@ -2504,7 +2508,8 @@ test_expect_success 'French: « la direction régionale des …», « le conseil
 		"Quatre routes étaient coupées lundi soir, d'"'"'après le conseil départemental." \
 		"La direction sortante juge que le congrès sera « difficile »." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "direction régionale des affaires culturelles" "conseil départemental" "(unresolved)" >expected &&
+	printf "%s\n" "direction régionale des affaires culturelles" "direction régionale des affaires culturelles" \
+		"conseil départemental" "(unresolved)" "(unresolved)" >expected &&
 	test_cmp expected actual
 '
 
@@ -2521,8 +2526,8 @@ test_expect_success 'French: « la direction régionale des …», « le conseil
 # 0.930 and 0.857 (48/56) at first contact, the same as the session-start
 # binary; 0.897 (52/58) after the rules below.  Floors just below.
 test_expect_success 'France French batches 47 and 47b stay above their measured floor' '
-	floors 0.99 0.93 0.92 "$A"/heldout47/fr-*.txt &&
-	floors 0.98 0.93 0.88 "$A"/heldout47b/fr-*.txt
+	floors 0.99 0.97 0.92 "$A"/heldout47/fr-*.txt &&
+	floors 0.98 0.96 0.88 "$A"/heldout47b/fr-*.txt
 '
 
 # heldout47b's rules, each seen in another batch too.  « X, 74 ans, …,
@@ -2560,7 +2565,8 @@ test_expect_success 'French: a body named before its acronym in parentheses, « 
 	printf "%s\n\n" "Dans un communiqué, la Fédération nationale de l'"'"'immobilier (Fnaim) a regretté « un signal désastreux envoyé aux bailleurs »." \
 		"La Caisse nationale des allocations familiales (Cnaf) indique que « 10 400 places » ont été financées." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Fédération nationale de l'"'"'immobilier" "Caisse nationale des allocations familiales" >expected &&
+	printf "%s\n" "Fédération nationale de l'"'"'immobilier" "Caisse nationale des allocations familiales" \
+		"Caisse nationale des allocations familiales" >expected &&
 	test_cmp expected actual
 '
 
@@ -2586,7 +2592,7 @@ test_expect_success 'French: « relève de » is no speech verb, « relève de s
 		"Pour l'"'"'avocat de la famille, Me Yann Le Goff, le comportement du prévenu relève de « l'"'"'inconscience pure »." \
 		"Le juge Paul Morel relève de son côté que « le dossier est vide »." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Martine Hamon" "Yann Le Goff" "Paul Morel" >expected &&
+	printf "%s\n" "Martine Hamon" "Yann Le Goff" "Yann Le Goff" "Paul Morel" >expected &&
 	test_cmp expected actual &&
 	grep "inconscience" out | grep -q "\[source, .*mention: Me Yann Le Goff\]"
 '
@@ -2654,9 +2660,9 @@ test_expect_success 'French: « selon l'"'"'organisation, » reports its clause'
 # carry over.  Most missed spans are partial quotations inside reported
 # clauses, which our batches annotate both ways.  Floors just below.
 test_expect_success 'France French batches 46 and 46b stay above their measured floor' '
-	floors 0.99 0.85 0.83 "$A"/heldout46/fr-*.txt &&
+	floors 0.99 0.95 0.83 "$A"/heldout46/fr-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.86 0.85 "$A"/heldout46b/fr-*.txt &&
+	floors 0.99 0.92 0.85 "$A"/heldout46b/fr-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
@@ -2669,7 +2675,7 @@ test_expect_success 'English: a barrister'"'"'s post-nominal BL or SC is no part
 		"For the defence, Sinead Walsh-Ruane BL said her client had been \"foolish and naive\"." \
 		"Prosecuting, Ruth Dolan-Brady SC said the accused had been warned." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Eoin Keating-Moore" "Sinead Walsh-Ruane" "Ruth Dolan-Brady" >expected &&
+	printf "%s\n" "Eoin Keating-Moore" "Sinead Walsh-Ruane" "Sinead Walsh-Ruane" "Ruth Dolan-Brady" >expected &&
 	test_cmp expected actual
 '
 
@@ -2686,7 +2692,8 @@ test_expect_success 'English: "X said people had described it as "…"" is X'"'"
 		"\"We hear from people every day,\" she said." \
 		"Judge Ann Byrne said he had co-operated after the inspection, but that the conditions described were \"not fit for an animal\"." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Katie Moran" "Rachel Power-Lynch" "Rachel Power-Lynch" "Ann Byrne" >expected &&
+	printf "%s\n" "Katie Moran" "Rachel Power-Lynch" "Rachel Power-Lynch" "Rachel Power-Lynch" \
+		"Ann Byrne" "Ann Byrne" >expected &&
 	test_cmp expected actual
 '
 
@@ -2812,6 +2819,68 @@ test_expect_success 'English: "the government" is not the body a paragraph named
 	speaker_names in.txt >actual &&
 	printf "%s\n" "British Medical Association" "(unresolved)" "British Medical Association" >expected &&
 	test_cmp expected actual
+'
+
+# A partial quotation inside a reported clause is reported twice (the
+# lead's convention, session 10): the clause as indirect speech, quotation
+# marks included, and the quoted words as a quotation, with one speaker
+# and stance.  A quotation filling the que/that clause stays one span; so
+# does one whose close is followed by the sentence's own verb (« et
+# plaide »); a term outside reported speech stays a term.  The fixtures
+# up to heldout25 and every English batch annotated only the quoted words
+# and were brought to the convention (289 clauses added by reading);
+# floors then moved: up where the clauses are now found, and down, said
+# here, where the added gold exposes misses (heldout11/fr quote+indirect
+# 0.99 to 0.97, heldout39d/en 0.94 to 0.93) or counts a speaker the
+# analyser already got wrong twice, once on the clause and once on its
+# quotation (heldout38c/en 0.97 to 0.94, heldout39c/en 0.88 to 0.83; no
+# quotation's speaker got worse).
+test_expect_success 'French: a partial quotation in a que clause is the clause and the quotation' '
+	printf "%s\n\n" "Le prévenu, Kévin Rouxel, a reconnu qu'"'"'il ne l'"'"'avait « pas vu »." \
+		"Selon Anne Roux, le texte est « bâclé » et sera retiré." \
+		"Le ministre, Paul Morel, a dit que « la réforme est nécessaire »." \
+		"Léa Martin estime que « la coupe est pleine » et plaide pour un moratoire." \
+		"Le « wokisme » fait débat dans les universités." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -v ": claim \|: speaker " out | sed "s/ \[\([a-z+-]*\), \([a-z]*\),.*/ \2/" >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:41: indirect "il ne l'"'"'avait « pas vu »" -- Kévin Rouxel concede
+	in.txt:1:58: quote "pas vu" -- Kévin Rouxel concede
+	in.txt:3:17: indirect "le texte est « bâclé » et sera retiré" -- Anne Roux none
+	in.txt:3:33: quote "bâclé" -- Anne Roux none
+	in.txt:5:38: quote "la réforme est nécessaire" -- Paul Morel neutral
+	in.txt:7:26: quote "la coupe est pleine" -- Léa Martin neutral
+	in.txt:9:6: term "wokisme"
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'French: after a quotation that opens the sentence, a clause holding another is reported' '
+	printf "%s\n\n" "« Nous verrons bien. » Le ministre, Marc Fesneau, a assuré que les agriculteurs ne seraient « pas les boucs émissaires » de la crise." \
+		"« Il s'"'"'agit d'"'"'une mesure temporaire », précise l'"'"'agence régionale de santé, qui assure que le Samu sera « renforcé » dès lundi." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:66: indirect "les agriculteurs ne seraient « pas les boucs émissaires » de la crise" -- Marc Fesneau
+	in.txt:3:96: indirect "le Samu sera « renforcé » dès lundi" -- agence régionale de santé
+	EOT
+	test_cmp expected actual
+'
+
+test_expect_success 'English: a partial quotation in a reported clause is the clause and the quotation' '
+	printf "%s\n\n" "Mayor John Smith said the plan was \"insane\" and would fail." \
+		"The senator, Ann Lee, said that \"we will win this fight.\"" \
+		"The union called the offer \"an insult\" and urged members to vote no." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep -v ": claim \|: speaker " out | sed "s/ \[\([a-z+-]*\), \([a-z]*\),.*/ \2/" >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:22: indirect "the plan was "insane" and would fail" -- John Smith neutral
+	in.txt:1:36: quote "insane" -- John Smith neutral
+	in.txt:3:33: quote "we will win this fight." -- Ann Lee neutral
+	in.txt:5:28: quote "an insult" -- (unresolved) neutral
+	EOT
+	test_cmp expected actual &&
+	grep ": claim .*would fail\. -- John Smith$" out
 '
 
 test_done
