@@ -7,7 +7,11 @@
 
 #include "analysis/speakers.h"
 
-static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+/* The reported clause [from, to) with cue c's speaker, or with the
+ * speaker of quotation src when src is not NULL (a copy: the array of
+ * quotations may move). */
+static void add_indirect_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
+                            const PmQuote *src) {
   /* trim final punctuation */
   while (to > from && T(b, to - 1)->kind == T_PUNCT) to--;
   if (to <= from + 2) return;
@@ -15,9 +19,20 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
   q->start = T(b, from)->start;
   q->end = T(b, to - 1)->end;
   q->kind = PM_QUOTE_INDIRECT;
-  spk__set_speaker(b, q, c);
+  if (src) {
+    q->has_speaker = src->has_speaker;
+    q->recalled = src->recalled;
+    q->speaker = src->speaker;
+    q->confidence = src->confidence;
+  } else {
+    spk__set_speaker(b, q, c);
+  }
   q->confidence *= 0.9;
   b->ctx->last_age = 0;
+}
+
+static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+  add_indirect_as(b, from, to, c, NULL);
 }
 
 /* add_indirect, but "the deal was fair, adding that Ontario had …" gives
@@ -30,7 +45,8 @@ static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
  * open a second report by the same speaker; so do "and warned that",
  * "but said the effect …", "and pointed out that" (a speech verb right
  * after "and" or "but", with no subject of its own). */
-static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+static void add_indirect_split_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
+                                  const PmQuote *src) {
   if (b->lid == PM_LANG_EN)
     for (uint32_t k = from + 3; k + 4 < to; k++) {
       if (punct(b, k, ',')) {
@@ -39,8 +55,8 @@ static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *
           continue;
         const Token *g = T(b, k + 1);
         if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
-        add_indirect(b, from, k, c);
-        add_indirect(b, k + 3, to, c);
+        add_indirect_as(b, from, k, c, src);
+        add_indirect_as(b, k + 3, to, c, src);
         return;
       }
       /* ("or" is no second report) */
@@ -59,11 +75,15 @@ static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *
         continue;
       }
       if (to - x < 3) continue;
-      add_indirect(b, from, punct(b, k - 1, ',') ? k - 1 : k, c);
-      add_indirect(b, x, to, c);
+      add_indirect_as(b, from, punct(b, k - 1, ',') ? k - 1 : k, c, src);
+      add_indirect_as(b, x, to, c, src);
       return;
     }
-  add_indirect(b, from, to, c);
+  add_indirect_as(b, from, to, c, src);
+}
+
+static void add_indirect_split(Block *b, uint32_t from, uint32_t to, const Cue *c) {
+  add_indirect_split_as(b, from, to, c, NULL);
 }
 
 /* "Les négociations reprendront vendredi, a précisé Karim Benali." /
@@ -730,6 +750,7 @@ static bool has_quote(const Block *b, uint32_t from, uint32_t to) {
 }
 
 static bool quoted_clause(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex);
+static bool clause_from_quote(Block *b, const Sentence *s, uint32_t v, uint32_t from, uint32_t to);
 
 void spk__indirect_quoted(Block *b, const Sentence *s, uint32_t fq, uint64_t head_lex) {
   /* "customers' data": a mark that opens or closes no quotation */
@@ -882,10 +903,13 @@ static bool verb_clause(Block *b, const Sentence *s, uint64_t lex, uint32_t fq) 
     /* (with quotation marks, only a clause holding one is added) */
     bool quoted = fq < s->end;
     /* ("called the allocation "devastating" and urged …": a verb of
-     * naming, its object no clause) */
-    if (quoted && b->lid == PM_LANG_EN && (b->text[T(b, v)->start] | 32) == 'c' &&
-        (folded_is(b, v, "called") || folded_is(b, v, "calls") || folded_is(b, v, "call") ||
-         folded_is(b, v, "calling")))
+     * naming, its object no clause; "rejected a … offer …, calling the
+     * bid "opportunistic"": a verb of denial takes an object) */
+    if (quoted && b->lid == PM_LANG_EN &&
+        (T(b, v)->stance == PM_STANCE_DENY ||
+         ((b->text[T(b, v)->start] | 32) == 'c' &&
+          (folded_is(b, v, "called") || folded_is(b, v, "calls") || folded_is(b, v, "call") ||
+           folded_is(b, v, "calling")))))
       continue;
     if (b->lid == PM_LANG_EN && !quoted) {
       uint32_t z = relative_report(b, s, v);
@@ -975,6 +999,7 @@ static bool verb_clause(Block *b, const Sentence *s, uint64_t lex, uint32_t fq) 
       /* (a que/that after the first mark is no clause around it; a
        * quotation filling the clause is one span, the quotation's) */
       if (quoted && !clause_holds_quote(b, q + 1, s->end, fq)) return false;
+      if (quoted && clause_from_quote(b, s, v, q + 1, s->end)) return true;
       c = spk__cue_at_verb(b, v, s->start, q, "indirect", 0.8, false);
       if (!c.found) continue;
       /* « la ministre a refusé toute suppression, mais promis que … »: a
@@ -1074,8 +1099,12 @@ static bool verb_clause(Block *b, const Sentence *s, uint64_t lex, uint32_t fq) 
         continue;
       (void)w;
       if (quoted && !clause_holds_quote(b, v1, s->end, fq)) return false;
-      c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
-      if (!c.found) continue;
+      /* (with quotation marks, the cue is read last: the clause may take
+       * its quotation's speaker instead, clause_from_quote) */
+      if (!quoted) {
+        c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
+        if (!c.found) continue;
+      }
       uint32_t from = v1;
       /* "told Reuters the company would…": skip the hearer */
       const char *tw = b->text + T(b, v)->start;
@@ -1097,10 +1126,40 @@ static bool verb_clause(Block *b, const Sentence *s, uint64_t lex, uint32_t fq) 
        * past form); an object does not */
       if (b->lid == PM_LANG_EN && object_not_clause(b, from, s->end)) continue;
       if (b->lid == PM_LANG_EN && directive_object(b, v, s->end)) continue;
-      if (quoted && !clause_holds_quote(b, from, s->end, fq)) return false;
+      if (quoted) {
+        if (!clause_holds_quote(b, from, s->end, fq)) return false;
+        if (clause_from_quote(b, s, v, from, s->end)) return true;
+        c = spk__cue_at_verb(b, v, s->start, v, "indirect", 0.7, false);
+        if (!c.found) continue;
+      }
       add_indirect_split(b, from, s->end, &c);
       return true;
     }
+  }
+  return false;
+}
+
+/* The reported clause [from, to) of sentence s, which has quotation
+ * marks, added with the speaker of the first quotation inside it when
+ * that one is named by a mention in s before token v (the cue before the
+ * clause gave it): no cue to read again, the clause's costliest part.
+ * Returns false, adding nothing, otherwise. */
+static bool clause_from_quote(Block *b, const Sentence *s, uint32_t v, uint32_t from, uint32_t to) {
+  uint32_t e = to;
+  while (e > from && T(b, e - 1)->kind == T_PUNCT) e--;
+  if (e <= from + 2) return false;
+  uint32_t a = T(b, from)->start, z = T(b, e - 1)->end;
+  for (uint32_t k = b->para_first_quote; k < b->res->quotes.size; k++) {
+    const PmQuote *p = &b->res->quotes.contents[k];
+    if (p->kind != PM_QUOTE_QUOTE || p->start < a || p->end > z) continue;
+    if (!p->has_speaker || !p->speaker.name) return false;
+    /* (its speaker named in the sentence before token v, the cue's verb
+     * or source: "When asked whether …, Biden replied, "…"" is no
+     * report of a subject of "asked") */
+    if (p->speaker.end > T(b, v)->start || p->speaker.start < T(b, s->start)->start) return false;
+    PmQuote src = *p;
+    add_indirect_split_as(b, from, to, NULL, &src);
+    return true;
   }
   return false;
 }
@@ -1217,6 +1276,7 @@ static bool source_clause(Block *b, const Sentence *s, uint32_t fq) {
        * adolescents, « … » »: an apposition and its comma before a
        * quotation that ends the sentence leave it one span) */
       if (quoted && punct(b, fq - 1, ',') && ends_sentence(b, fq, s->end)) return false;
+      if (quoted && clause_from_quote(b, s, k, k, s->end)) return true;
       c.how = "indirect-source";
       add_indirect(b, k, s->end, &c);
       return true;
@@ -1288,8 +1348,18 @@ static bool quoted_clause(Block *b, const Sentence *s, uint32_t fq, uint64_t hea
   Sentence t = *s;
   t.start = st;
   uint32_t n0 = b->res->quotes.size;
-  if (!(((head_lex & W_SPEECH) && verb_clause(b, &t, head_lex, fo)) ||
-        ((head_lex & W_SOURCE) && source_clause(b, &t, fo))))
+  /* (cheap rejects first: a French clause needs its que before the mark,
+   * a source clause its source word among the sentence's first words) */
+  bool verb = (head_lex & W_SPEECH) && (b->lid == PM_LANG_EN || (head_lex & W_QUE));
+  bool source = false;
+  for (uint32_t k = st; (head_lex & W_SOURCE) && k < fo && k < st + 3 && !source; k++)
+    source = word(b, k) && (T(b, k)->lex & W_SOURCE);
+  /* (and the comma that closes the source: « Selon lui, ») */
+  if (source) {
+    source = false;
+    for (uint32_t k = st + 1; k < fo && !source; k++) source = punct(b, k, ',');
+  }
+  if (!((verb && verb_clause(b, &t, head_lex, fo)) || (source && source_clause(b, &t, fo))))
     return false;
   share_speaker(b, n0);
   return true;
