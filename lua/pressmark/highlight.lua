@@ -25,11 +25,13 @@ local base = (hl_mod and hl_mod.priorities and hl_mod.priorities.user) or 200
 --- Highlight groups: {name, default link, extmark priority}.  Priorities
 --- sit above syntax (50), tree-sitter (100), diagnostics (150) and the
 --- user level (200), so an article's highlights never lose to them; a
---- quote draws over the claim it sits in, a speaker over both.
+--- quote draws over the claim it sits in, a speaker over both.  A reported
+--- clause holding a quotation is an indirect mark around the quote's own
+--- (« a reconnu qu'il ne l'avait « pas vu » »): the quote draws over it.
 M.groups = {
   { 'PressmarkClaim', 'Underlined', base + 1 },
   { 'PressmarkQuote', 'String', base + 3 },
-  { 'PressmarkIndirect', 'Special', base + 3 },
+  { 'PressmarkIndirect', 'Special', base + 2 },
   { 'PressmarkTerm', 'Constant', base + 3 },
   { 'PressmarkTitle', 'Title', base + 3 },
   { 'PressmarkSpeaker', 'Identifier', base + 4 },

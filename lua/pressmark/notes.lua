@@ -500,10 +500,17 @@ function M.item_at(buf, row, col)
   end
   local a = M.analysis(buf, row, col)
   for _, kind in ipairs({ 'quotes', 'speakers', 'claims' }) do
+    -- the innermost: a quotation inside the reported clause that holds it
+    -- (as pressmark_item_get answers)
+    local best
     for _, i in ipairs(a[kind] or {}) do
-      if covers(i.row, i.col, i.end_row, i.end_col, row, col) then
-        return i
+      if covers(i.row, i.col, i.end_row, i.end_col, row, col) and
+          (not best or (i['end'] or 0) - (i.start or 0) < (best['end'] or 0) - (best.start or 0)) then
+        best = i
       end
+    end
+    if best then
+      return best
     end
   end
   return nil

@@ -370,4 +370,31 @@ T.test('a mention several quotes share is one speaker item, told by the quote it
   T.eq({ a.speakers[1].mention, a.speakers[1].how }, { 'Jane Porter', 'verb-after' })
 end)
 
+T.test('a quotation inside a reported clause: both marks, the quote drawn over, the innermost under the cursor', function()
+  local line = "Le prévenu, Kévin Rouxel, a reconnu qu'il ne l'avait « pas vu »."
+  local buf = edit('rouxel.txt', { line, '', 'Selon Anne Roux, le texte est « bâclé » et sera retiré.' })
+  settle(buf)
+  T.eq(words(buf, 'PressmarkIndirect'), { { 0, "il ne l'avait « pas vu »" }, { 2, 'le texte est « bâclé » et sera retiré' } })
+  T.eq(words(buf, 'PressmarkQuote'), { { 0, 'pas vu' }, { 2, 'bâclé' } })
+  local prio = {}
+  for _, m in ipairs(api.nvim_buf_get_extmarks(buf, ns, 0, -1, { details = true })) do
+    prio[m[4].hl_group] = m[4].priority
+  end
+  T.truthy(prio.PressmarkQuote > prio.PressmarkIndirect, 'the quote draws over its clause')
+  local qcol = line:find('pas vu', 1, true) - 1
+  local it = rpc.request('pressmark_item_get', buf, 0, qcol + 1)
+  T.eq({ it.kind, it.quote_kind, it.text, it.speaker.name }, { 'quote', 'quote', 'pas vu', 'Kévin Rouxel' })
+  local cl = rpc.request('pressmark_item_get', buf, 0, (line:find('avait', 1, true)))
+  T.eq({ cl.quote_kind, cl.speaker.name }, { 'indirect', 'Kévin Rouxel' })
+  -- unattached, through pressmark_analysis_get: the same innermost choice
+  vim.cmd('enew')
+  local scratch = api.nvim_get_current_buf()
+  api.nvim_buf_set_lines(scratch, 0, -1, true, { line })
+  local notes = require('pressmark.notes')
+  local got = notes.item_at(scratch, 0, qcol + 1)
+  T.eq({ got.item, got.kind, got.speaker }, { 'quote', 'quote', 'Kévin Rouxel' })
+  local outer = notes.item_at(scratch, 0, (line:find('avait', 1, true)))
+  T.eq({ outer.item, outer.kind }, { 'quote', 'indirect' })
+end)
+
 T.done()
