@@ -15,6 +15,10 @@ static void add_indirect_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
   /* trim final punctuation */
   while (to > from && T(b, to - 1)->kind == T_PUNCT) to--;
   if (to <= from + 2) return;
+  /* « Il disait que c'était son moment à lui. »: what a quoted speaker
+   * reports inside the quotation is part of the quotation (no batch
+   * annotates reported speech inside one) */
+  if (spk__in_quote(b, from) && spk__in_quote(b, to - 1)) return;
   PmQuote *q = pm_array_grow_one(&b->res->quotes);
   q->start = T(b, from)->start;
   q->end = T(b, to - 1)->end;

