@@ -2898,4 +2898,19 @@ test_expect_success 'French: a que clause inside a quotation is no indirect spee
 	test_cmp expected actual
 '
 
+# « l'entraîneur strasbourgeois, Julien Rausch » then « Leur entraîneur,
+# Florent Guillou-Masson », then « Julien Rausch a été interrogé sur
+# l'absence du capitaine Kevin Hoffmann. Selon l'entraîneur, … »
+# (heldout50 DNA): a role two people hold goes to the holder the text
+# named last, not to the last binding (over all batches 1 -> 0; no other
+# group moves).
+test_expect_success 'French: of two holders of a role, the one named last speaks' '
+	printf "%s\n\n" "« Je leur ai demandé de se lâcher », a raconté l'"'"'entraîneur strasbourgeois, Julien Rausch." \
+		"Leur entraîneur, Florent Guillou-Masson, estimait que son équipe avait bien joué." \
+		"Julien Rausch a par ailleurs été interrogé sur l'"'"'absence du capitaine Kevin Hoffmann. Selon l'"'"'entraîneur, le milieu souffre d'"'"'une gêne et devrait reprendre mardi." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Julien Rausch" "Florent Guillou-Masson" "Julien Rausch" >expected &&
+	test_cmp expected actual
+'
+
 test_done
