@@ -187,6 +187,21 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     if (b->lid == PM_LANG_FR && v > k && word(b, v - 1) && !(T(b, v - 1)->flags & TF_CAP) &&
         (folded_is(b, v - 1, "de") || folded_is(b, v - 1, "d'") || folded_is(b, v - 1, "à")))
       continue;
+    /* « …, le sergent-détective X doit témoigner jeudi », « …, mais les
+     * opérations devaient se poursuivre »: nor is any infinitive (an -er
+     * or -ir form, or a verb after a reflexive that follows a word, not
+     * the comma: « …, se félicite le maire » is finite) */
+    if (b->lid == PM_LANG_FR && T(b, v)->end - T(b, v)->start >= 4 && !inverted(b, v)) {
+      const char *ve = b->text + T(b, v)->end;
+      /* (« …, a fait savoir la STM »: faire savoir is the verb) */
+      bool inf = (ve[-1] == 'r' && (ve[-2] == 'e' || ve[-2] == 'i')) &&
+                 !(v > k && word(b, v - 1) && T(b, v - 1)->end - T(b, v - 1)->start >= 4 &&
+                   !memcmp(b->text + T(b, v - 1)->start, "fai", 3));
+      if (!inf && v > k + 1 && word(b, v - 1) && word(b, v - 2) &&
+          (folded_is(b, v - 1, "se") || folded_is(b, v - 1, "s'")))
+        inf = true;
+      if (inf) continue;
+    }
     /* "…, despite more than two hours of emotional public comment": a
      * preposition after the comma opens a complement, not a subject */
     if (v > k && word(b, k) && (T(b, k)->lex & W_PREP) && !(T(b, k)->flags & TF_CAP) &&

@@ -2941,4 +2941,21 @@ test_expect_success 'French: « aux « Echos » » before an inverted subject is
 	test_cmp expected actual
 '
 
+# « Le feu a été déclaré maîtrisé dimanche, mais les opérations de
+# noyage devaient se poursuivre jusqu'"'"'à lundi » (heldout50 VDN), « …, doit
+# témoigner jeudi » (heldout42), « …, mais aussi dire au revoir »: a
+# speech verb in the infinitive after the last comma closes no reported
+# clause (over all batches 5 spurious spans -> 0), while « a fait savoir la
+# STM » and « se félicite le maire » still do.
+test_expect_success 'French: an infinitive after the last comma is no attribution' '
+	printf "%s\n\n" "Titre sur un incendie à Loon-Plage" \
+		"Le feu a été déclaré maîtrisé dimanche vers 11 heures, mais les opérations de noyage devaient se poursuivre jusqu'"'"'à lundi." \
+		"Les trains n'"'"'ont recommencé à circuler qu'"'"'à 9 h 30, a fait savoir la Société de transport de Montréal." \
+		"Le chantier sera terminé en juin, se félicite le maire." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	printf "%s\n" "Les trains n'"'"'ont recommencé à circuler qu'"'"'à 9 h 30" "Le chantier sera terminé en juin" >expected &&
+	test_cmp expected actual
+'
+
 test_done
