@@ -232,6 +232,24 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "…, one of the people said, asking not to be named": a participle
      * clause after the attribution; look at the comma before it */
     if (spk__gerund(b, v)) continue;
+    /* « Le docteur X, chef du service des urgences, soutient le
+     * mouvement », « Le demi d'ouverture des Jaguares, 26 ans, s'est
+     * engagé avec … »: a verb right after the comma, and before the comma
+     * a short noun phrase set off by commas with no auxiliary: the words
+     * before are the verb's subject and its apposition, no clause */
+    if (b->lid == PM_LANG_FR && c - 1 <= s->start + 20 && word(b, s->start) &&
+        ((T(b, s->start)->lex & W_DET) || folded_is(b, s->start, "parmi"))) {
+      bool next = true, aux = false;
+      for (uint32_t x = k; x < v && next; x++) next = spk__skippable(b, x) || (T(b, x)->lex & W_AUX);
+      uint32_t fc = NONE;
+      for (uint32_t x = s->start; x + 1 < c && !aux; x++) {
+        if (fc == NONE && punct(b, x, ',')) fc = x;
+        aux = T(b, x)->kind == T_QMARK ||
+              (word(b, x) && (T(b, x)->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_QUE |
+                                               W_PRON_M | W_PRON_F | W_PRON_PL)));
+      }
+      if (next && !aux && fc != NONE && fc <= s->start + 6) return false;
+    }
     /* the verb's complement may follow (de source syndicale, on Friday),
      * but no new clause */
     for (uint32_t x = v + 1; x < send; x++)

@@ -2958,4 +2958,22 @@ test_expect_success 'French: an infinitive after the last comma is no attributio
 	test_cmp expected actual
 '
 
+# « Le docteur X, chef du service des urgences, soutient le mouvement »,
+# « Le demi d'"'"'ouverture des Jaguares, 26 ans, s'"'"'est engagé avec … »
+# (heldout44), « Le public, venu nombreux …, a salué le vainqueur »
+# (heldout34): a short noun phrase and its apposition before the verb
+# are the verb'"'"'s subject, not a reported clause (over all batches 4
+# spurious spans -> 0); « Sa présidente, X, devrait présenter …,
+# a-t-on appris » still reports its clause.
+test_expect_success 'French: a subject and its apposition before a verb are no reported clause' '
+	printf "%s\n\n" "Titre sur les urgences de Châteauroux" \
+		"Le docteur Mathieu Garnier-Sauvage, chef du service des urgences, soutient le mouvement sans y participer." \
+		"Le demi d'"'"'ouverture des Jaguares, 26 ans, s'"'"'est engagé avec le club jusqu'"'"'en 2034." \
+		"Sa présidente, Me Anne Morin-Lacasse, devrait présenter les données du tribunal sur les causes d'"'"'éviction, a-t-on appris." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "Sa présidente, Me Anne Morin-Lacasse, devrait présenter les données du tribunal sur les causes d'"'"'éviction" >expected &&
+	test_cmp expected actual
+'
+
 test_done
