@@ -2626,10 +2626,10 @@ test_expect_success 'French: « selon les chiffres de la criée, » reports its 
 	test_cmp expected actual
 '
 
-# « Chez Carrelis, on indique que l'"'"'offre préserverait … » (heldout34, Les
+# « Chez Carrelis, on indique que l'offre préserverait … » (heldout34, Les
 # Échos) reported nothing: « Chez X, » with a one-word name was taken for
 # too short; then « a insisté le dirigeant » is the person who spoke
-# before the body, not the body.  « Dans l'"'"'entourage du président, on
+# before the body, not the body.  « Dans l'entourage du président, on
 # assure que … » (heldout27, heldout46) reports for someone unnamed.
 test_expect_success 'French: « Chez X, on indique que » is X; « Dans l'"'"'entourage de Y, on assure que » is unnamed' '
 	printf "%s\n\n" "Titre" "Son PDG, Bruno Faivre-Delcourt, s'"'"'en félicite. « C'"'"'est une opération logique », a-t-il déclaré." \
@@ -2640,8 +2640,8 @@ test_expect_success 'French: « Chez X, on indique que » is X; « Dans l'"'"'en
 	test_cmp expected actual
 '
 
-# « Selon l'"'"'organisation, toutes les places sont déjà vendues »
-# (heldout12), « L'"'"'organisation affirme pour sa part que … » (heldout42):
+# « Selon l'organisation, toutes les places sont déjà vendues »
+# (heldout12), « L'organisation affirme pour sa part que … » (heldout42):
 # an organisation is a body noun (lang/fr.yaml institutions), a source.
 test_expect_success 'French: « selon l'"'"'organisation, » reports its clause' '
 	printf "%s\n\n" "Titre" "Selon l'"'"'organisation, toutes les places sont déjà vendues." >in.txt &&
@@ -2914,8 +2914,8 @@ test_expect_success 'French: of two holders of a role, the one named last speaks
 '
 
 # « « Je paie une facture pour rien » » as a sub-heading over « « Je paie
-# une facture tous les deux mois pour de l'"'"'eau qui ne coule pas … »,
-# s'"'"'emporte X » (heldout50 La 1ère), « On ne sait pas si c'"'"'est
+# une facture tous les deux mois pour de l'eau qui ne coule pas … »,
+# s'emporte X » (heldout50 La 1ère), « On ne sait pas si c'est
 # passager » over « On ne sait pas encore si … » (heldout37): a
 # sub-heading of five words or more sums up the body quotation that opens
 # with its first four (over all batches 2 -> 0), and the follow-on guess
@@ -2942,7 +2942,7 @@ test_expect_success 'French: « aux « Echos » » before an inverted subject is
 '
 
 # « Le feu a été déclaré maîtrisé dimanche, mais les opérations de
-# noyage devaient se poursuivre jusqu'"'"'à lundi » (heldout50 VDN), « …, doit
+# noyage devaient se poursuivre jusqu'à lundi » (heldout50 VDN), « …, doit
 # témoigner jeudi » (heldout42), « …, mais aussi dire au revoir »: a
 # speech verb in the infinitive after the last comma closes no reported
 # clause (over all batches 5 spurious spans -> 0), while « a fait savoir la
@@ -2959,10 +2959,10 @@ test_expect_success 'French: an infinitive after the last comma is no attributio
 '
 
 # « Le docteur X, chef du service des urgences, soutient le mouvement »,
-# « Le demi d'"'"'ouverture des Jaguares, 26 ans, s'"'"'est engagé avec … »
+# « Le demi d'ouverture des Jaguares, 26 ans, s'est engagé avec … »
 # (heldout44), « Le public, venu nombreux …, a salué le vainqueur »
 # (heldout34): a short noun phrase and its apposition before the verb
-# are the verb'"'"'s subject, not a reported clause (over all batches 4
+# are the verb's subject, not a reported clause (over all batches 4
 # spurious spans -> 0); « Sa présidente, X, devrait présenter …,
 # a-t-on appris » still reports its clause.
 test_expect_success 'French: a subject and its apposition before a verb are no reported clause' '
