@@ -2976,4 +2976,20 @@ test_expect_success 'French: a subject and its apposition before a verb are no r
 	test_cmp expected actual
 '
 
+# « « … », souriait le buteur en zone mixte » (heldout50 DNA; the
+# sub-heading over it and « Il a assuré que … » after it follow), «
+# s'indignait X », « se félicitait X »: the imperfect of a verb the
+# language file gives with its own forms (sourire, se réjouir, convenir),
+# and every form of a reflexive -er verb, whose pronoun is a token of its
+# own (over all batches 3 -> 0 in heldout50; no other group moves).
+test_expect_success 'French: imperfect and reflexive speech verbs attribute' '
+	printf "%s\n\n" "Titre sur le match" \
+		"« Je ne sais même pas comment elle rentre », souriait Malik Diarra-Sow." \
+		"« C'"'"'est inadmissible », s'"'"'indignait Paul Durand." \
+		"« C'"'"'est formidable », se réjouissait Anne Martin." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Malik Diarra-Sow" "Paul Durand" "Anne Martin" >expected &&
+	test_cmp expected actual
+'
+
 test_done
