@@ -189,8 +189,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
       continue;
     /* « …, le sergent-détective X doit témoigner jeudi », « …, mais les
      * opérations devaient se poursuivre »: nor is any infinitive (an -er
-     * or -ir form, or a verb after a reflexive that follows a word, not
-     * the comma: « …, se félicite le maire » is finite) */
+     * or -ir form, or a verb after a reflexive that follows a lowercase
+     * word: « …, se félicite le maire » and « …, Marc X se relève » are
+     * finite) */
     if (b->lid == PM_LANG_FR && T(b, v)->end - T(b, v)->start >= 4 && !inverted(b, v)) {
       const char *ve = b->text + T(b, v)->end;
       /* (« …, a fait savoir la STM »: faire savoir is the verb) */
@@ -198,6 +199,7 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
                  !(v > k && word(b, v - 1) && T(b, v - 1)->end - T(b, v - 1)->start >= 4 &&
                    !memcmp(b->text + T(b, v - 1)->start, "fai", 3));
       if (!inf && v > k + 1 && word(b, v - 1) && word(b, v - 2) &&
+          !(T(b, v - 2)->flags & TF_CAP) &&
           (folded_is(b, v - 1, "se") || folded_is(b, v - 1, "s'")))
         inf = true;
       if (inf) continue;
