@@ -17,8 +17,10 @@ static void add_indirect_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
   if (to <= from + 2) return;
   /* « Il disait que c'était son moment à lui. »: what a quoted speaker
    * reports inside the quotation is part of the quotation (no batch
-   * annotates reported speech inside one) */
-  if (spk__in_quote(b, from) && spk__in_quote(b, to - 1)) return;
+   * annotates reported speech inside one).  French marks only: straight
+   * quotes in glued English text pair across sentences, and the clause
+   * they seem to hold is often outside any quotation. */
+  if (b->lid == PM_LANG_FR && spk__in_quote(b, from) && spk__in_quote(b, to - 1)) return;
   PmQuote *q = pm_array_grow_one(&b->res->quotes);
   q->start = T(b, from)->start;
   q->end = T(b, to - 1)->end;
