@@ -2994,4 +2994,16 @@ test_expect_success 'French: imperfect and reflexive speech verbs attribute' '
 	test_cmp expected actual
 '
 
+# « Selon l'officier, 600 hectares … ont brûlé » after « le colonel X »
+# (heldout37d), « « … », a insisté l'officier » after « Le commandant X, du
+# SDMIS, a rappelé que … » (heldout50b Le Progrès): officier is a role
+# noun (over all batches 2 -> 0).
+test_expect_success 'French: « l'"'"'officier » is a role noun' '
+	printf "%s\n\n" "Titre sur un incendie" \
+		"Le commandant Frédéric Valette-Bonnard a rappelé que ces appareils sont dangereux. « Il faut aérer », a insisté l'"'"'officier." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Frédéric Valette-Bonnard" "Frédéric Valette-Bonnard" >expected &&
+	test_cmp expected actual
+'
+
 test_done
