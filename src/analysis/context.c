@@ -226,8 +226,7 @@ void ctx__bind_role(PmContext *ctx, const char *role, size_t rn,
   while (i < CTX_ROLES && ctx->roles[i].role[0] &&
          (name_word(ctx->roles[i].role) != r0 ||
           memcmp(ctx->roles[i].role, r.role, sizeof r.role) ||
-          memcmp(ctx->roles[i].phrase, r.phrase, sizeof r.phrase) ||
-          memcmp(ctx->roles[i].name, r.name, sizeof r.name)))
+          memcmp(ctx->roles[i].phrase, r.phrase, sizeof r.phrase)))
     i++;
   /* the same binding again in front (half the calls on the fixtures):
    * nothing moves */

@@ -497,13 +497,7 @@ static void add_entry(Lexicon *lx, PmLangId id, const ListKey *k,
     char f[64];
     size_t fn = lex__fold(v, ln, f);
     if (fn) {
-      /* « s'indigner », « se féliciter »: the pronoun is a token of its
-       * own in the text (« s'indignait X »), so the verb is conjugated
-       * without it */
-      size_t r = 0;
-      if (id == PM_LANG_FR && fn > 3 && f[0] == 's' && f[1] == '\'') r = 2;
-      else if (id == PM_LANG_FR && fn > 4 && !memcmp(f, "se ", 3)) r = 3;
-      if (id == PM_LANG_FR) conjugate_fr(lx, f + r, fn - r, k->flags, k->stance);
+      if (id == PM_LANG_FR) conjugate_fr(lx, f, fn, k->flags, k->stance);
       else conjugate_en(lx, f, fn, k->flags, k->stance);
     }
   }

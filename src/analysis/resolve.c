@@ -288,25 +288,6 @@ static bool named_before(Block *b, uint32_t at, int gender, bool loose, bool pas
   return true;
 }
 
-/* Of the people role `f` is bound to under the phrase that gave `nm`, the
- * one the text named last (people are noted most recent first, each
- * paragraph's before its quotations are attributed). */
-static const char *last_named_holder(const PmContext *ctx, const char *f, const char *nm) {
-  const CtxRole *from = NULL;
-  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0] && !from; i++)
-    if (!strcmp(ctx->roles[i].role, f) && !strcmp(ctx->roles[i].name, nm)) from = &ctx->roles[i];
-  if (!from) return nm;
-  for (size_t k = 0; k < ctx->n_people; k++) {
-    const char *p = ctx__entity(ctx, k)->name;
-    if (!strcmp(p, nm)) return nm;
-    for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++)
-      if (!strcmp(ctx->roles[i].name, p) && !strcmp(ctx->roles[i].role, f) &&
-          !memcmp(ctx->roles[i].phrase, from->phrase, sizeof from->phrase))
-        return ctx->roles[i].name;
-  }
-  return nm;
-}
-
 static bool occurs(const char *text, uint32_t from, uint32_t to, const char *name);
 
 /* Token k is a noun of kin: père, mère, frère, sœur, fils, fille, mari,
@@ -1018,34 +999,24 @@ Resolved spk__resolve(Block *b, const Mention *m) {
      * convaincre Anne Girardin-Mallet. « … », tranche la présidente
      * rouennaise »: of two people the role was bound to, the one the
      * sentence before names */
-    /* (after a quotation, « « … », tranche la présidente », the sentence
-     * before is the one before the quotation; a role of no gender of its
-     * own, « l'entraîneur », takes that of the person bound to it) */
+    /* (only for a role after a quotation, « « … », tranche la présidente »,
+     * where the sentence before is the one before the quotation) */
     Resolved nb;
     bool twice = false;
     bool after_quote = m->ts >= 3 && (T(b, m->ts - 1)->kind == T_QMARK ||
                                       T(b, m->ts - 2)->kind == T_QMARK ||
                                       T(b, m->ts - 3)->kind == T_QMARK);
-    int rg = m->gender ? m->gender : spk__role_gender(b, m->head);
-    if (!rg) rg = pg;
-    bool ask = nm && fn && b->lid == PM_LANG_FR && rg;
+    bool ask = nm && fn && after_quote && b->lid == PM_LANG_FR && m->gender;
     for (size_t i = 0; ask && i < CTX_ROLES && b->ctx->roles[i].role[0] && !twice; i++)
       twice = b->ctx->roles[i].role[0] == f[0] && !strcmp(b->ctx->roles[i].role, f) &&
               strcmp(b->ctx->roles[i].name, nm);
-    if (twice && named_before(b, m->ts, rg, false, true, &nb) && strcmp(nb.name, nm)) {
+    if (twice && named_before(b, m->ts, m->gender, false, true, &nb) && strcmp(nb.name, nm)) {
       for (size_t i = 0; i < CTX_ROLES && b->ctx->roles[i].role[0]; i++)
         if (!strcmp(b->ctx->roles[i].name, nb.name) && !strcmp(b->ctx->roles[i].role, f)) {
           nm = b->ctx->roles[i].name;
           pg = person_gender(b->ctx, nm);
           break;
         }
-    } else if (twice) {
-      /* « Julien Rausch a été interrogé sur l'absence du capitaine X.
-       * Selon l'entraîneur, … » two coaches after « Leur entraîneur,
-       * Florent Y »: with no single name in the sentence before, of the
-       * holders of that very phrase the one the text named last */
-      nm = last_named_holder(b->ctx, f, nm);
-      pg = person_gender(b->ctx, nm);
     }
     if (nm && compatible(m->gender == 3 ? 0 : m->gender, pg)) {
       put_name(&r, nm, strlen(nm));

