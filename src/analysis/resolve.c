@@ -333,6 +333,25 @@ static const CtxPerson *unspoken(const Block *b) {
   return NULL;
 }
 
+/* Whether the unbound role noun rm, opening the sentence [from, lim),
+ * stands between a pronoun of `gender` and the last speaker of that
+ * gender: the role is an office, that speaker holds a seat the role is
+ * not, and the sentence names no one by a first name. */
+static bool role_blocks(Block *b, const Mention *rm, uint32_t from, uint32_t lim, int gender) {
+  /* (an office, one holder at a time: « l'écrivaine », « le syndicaliste »
+   * describe the last speaker as often as not) */
+  if (!(T(b, rm->head)->lex & W_OFFICE)) return false;
+  for (uint32_t k = from; k < lim; k++)
+    if (word(b, k) && (T(b, k)->flags & TF_CAP) && (T(b, k)->lex & (W_FIRST_M | W_FIRST_F)))
+      return false;
+  for (size_t i = 0; i < CTX_RECENT && b->ctx->recent[i].name[0]; i++) {
+    const CtxPerson *p = &b->ctx->recent[i];
+    if (!compatible(gender, p->gender)) continue;
+    return spk__role_other_seat(b, rm->head, p->name);
+  }
+  return false;
+}
+
 static bool local_subject(Block *b, uint32_t upto, int gender, Resolved *out) {
   return local_subject_from(b, upto, gender, out, 0);
 }
@@ -362,16 +381,23 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
         if (!word(b, k) || (T(b, k)->flags & TF_CAP) || (T(b, k)->lex & (W_ROLE | W_SPEECH)))
           break;
       }
-    if (gender && lim > rs + 1 && word(b, rs) && (T(b, rs)->lex & W_DET) &&
-        !spk__indefinite_det(b, rs) && word(b, rs + 1) &&
-        (T(b, rs + 1)->lex & W_ROLE) && !(T(b, rs + 1)->flags & TF_CAP) &&
+    /* (« Le Premier ministre, lui, … »: a capitalised first word of a
+     * synonym before the head) */
+    uint32_t rh = rs + 1;
+    if (gender && b->lid == PM_LANG_FR && lim > rs + 2 && word(b, rh) && (T(b, rh)->flags & TF_CAP) &&
+        (T(b, rh)->lex & W_SYN_HEAD) && !(T(b, rh)->lex & W_ROLE) && word(b, rh + 1) &&
+        (T(b, rh + 1)->lex & W_ROLE))
+      rh++;
+    if (gender && lim > rh && word(b, rs) && (T(b, rs)->lex & W_DET) &&
+        !spk__indefinite_det(b, rs) && word(b, rh) &&
+        (T(b, rh)->lex & W_ROLE) && !(T(b, rh)->flags & TF_CAP) &&
         !spk__in_quote(b, rs)) {
       Mention rm;
       memset(&rm, 0, sizeof rm);
       rm.type = M_ROLE;
-      rm.head = rs + 1;
+      rm.head = rh;
       rm.ts = rs;
-      rm.te = rs + 2;
+      rm.te = rh + 1;
       rm.gender = (T(b, rm.head)->lex & W_ROLE_F) ? 2 : 0;
       if (folded_is(b, rs, "la")) rm.gender = 2;
       else if (folded_is(b, rs, "le")) rm.gender = 1;
@@ -416,6 +442,20 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
           out->gender = fresh->gender;
           out->suffix = "+pronoun";
           out->conf = 0.7;
+          return true;
+        }
+        /* « Le Premier ministre, lui, s'est tenu à l'écart. …, il avait
+         * estimé que … »: a specific role noun the article named no one
+         * for opens the sentence: the pronoun is that unnamed person,
+         * not an older speaker of its gender */
+        /* (only when the speaker the pronoun would otherwise take holds
+         * another seat, and no first name stands in the sentence) */
+        if (!nm && b->lid == PM_LANG_FR && !(T(b, rm.head)->lex & W_ROLE_GENERIC) &&
+            role_blocks(b, &rm, s->start, lim, gender)) {
+          memset(out, 0, sizeof *out);
+          out->gender = gender;
+          out->suffix = "+pronoun";
+          out->conf = 0.6;
           return true;
         }
       }
@@ -624,6 +664,11 @@ static bool local_subject_from(Block *b, uint32_t upto, int gender, Resolved *ou
 
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out) {
   return local_subject(b, upto, 0, out) && out->has_name;
+}
+
+bool spk__sentence_subject(Block *b, uint32_t si, uint32_t upto, Resolved *out) {
+  return si < b->sents.size && upto > b->sents.contents[si].start &&
+         local_subject_from(b, upto, 0, out, si) && out->has_name;
 }
 
 bool spk__last_sentence_subject(Block *b, Resolved *out) {

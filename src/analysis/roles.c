@@ -287,6 +287,32 @@ const char *spk__role_name(Block *b, uint32_t head, bool *keyed) {
   return NULL;
 }
 
+/* Whether the article bound `name` to a role, and to none that the role
+ * phrase at `head` would resolve to (spk__role_name's rules, for that
+ * one person): « le Premier ministre » is not the man named « le
+ * ministre des Pensions », nor « la directrice de l'école » the woman
+ * named « sa présidente ». */
+bool spk__role_other_seat(Block *b, uint32_t head, const char *name) {
+  const Token *h = T(b, head);
+  char f[64], key[CTX_PHRASE];
+  size_t fn = lex__fold(b->text + h->start, h->end - h->start, f);
+  const PmContext *ctx = b->ctx;
+  char role[sizeof ctx->roles[0].role];
+  if (!fn || !padded(role, sizeof role, f, fn)) return false;
+  bool canon, any = false;
+  role_key(b, head, f, fn, key, &canon);
+  for (size_t i = 0; i < CTX_ROLES && ctx->roles[i].role[0]; i++) {
+    if (strcmp(ctx->roles[i].name, name)) continue;
+    any = true;
+    const char *ph = ctx->roles[i].phrase;
+    bool same_role = !memcmp(ctx->roles[i].role, role, sizeof role);
+    if (key[0] ? !memcmp(ph, key, sizeof key) || (!canon && !ph[0] && same_role)
+               : same_role && (!ph[0] || (!memcmp(ph, f, fn) && (ph[fn] == ' ' || !ph[fn]))))
+      return false;
+  }
+  return any;
+}
+
 /* ---- acronyms ------------------------------------------------------------ */
 
 /* "(AMF)" right after a name: the acronym is the name's alias. */

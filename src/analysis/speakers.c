@@ -549,6 +549,30 @@ static void continuation(Block *b, uint32_t c, const PmQuote *q) {
   b->bare_n = 0;
 }
 
+/* « Elle n'a « jamais vu ça » »: the named person a subject pronoun
+ * opening the sentence [lo, o) stands for. */
+static bool pronoun_subject(Block *b, uint32_t lo, uint32_t o, Resolved *out) {
+  const Token *t = T(b, lo);
+  if (o < lo + 2 || t->kind != T_WORD || !(t->flags & TF_CAP) ||
+      !(t->lex & (W_PRON_M | W_PRON_F)) || (t->lex & W_DET) || spk__in_quote(b, lo))
+    return false;
+  /* (not the impersonal « Il faut », « Il y a », « Il s'agit ») */
+  if (word(b, lo + 1) && (folded_is(b, lo + 1, "faut") || folded_is(b, lo + 1, "y") ||
+                          folded_is(b, lo + 1, "s'agit") || folded_is(b, lo + 1, "semble") ||
+                          folded_is(b, lo + 1, "reste")))
+    return false;
+  Mention m;
+  memset(&m, 0, sizeof m);
+  m.type = M_PRON;
+  m.ts = m.head = lo;
+  m.te = lo + 1;
+  m.gender = pron_gender(t);
+  *out = spk__resolve(b, &m);
+  /* (only a person this paragraph names: « Une bergère … lance « … ».
+   * Elle préfère ne pas donner son nom, « … » » is no older speaker's) */
+  return out->has_name && occurs_in(b, 0, o, out->name);
+}
+
 /* Is the paragraph nothing but quotations without a cue (follow-ons or
  * none), from res index first on? */
 static bool bare_paragraph(const Block *b, uint32_t first) {
@@ -768,6 +792,19 @@ static void attribute_group(Block *b, uint32_t g, uint32_t gend, uint32_t so) {
       copy_person_speaker(b, q, &ctx->last_speaker, "follow-on", 0.6);
       /* a sub-heading that repeats a follow-on quotation is its speaker's */
       spk__heading_speaker(b, q);
+    } else if (b->lid == PM_LANG_FR && k == g && o > lo + 1 &&
+               (so_lex & (W_FIRST_M | W_FIRST_F | W_PRON_M | W_PRON_F)) && b->sents.size &&
+               !(c != NONE && word(b, c + 1) && folded_is(b, c + 1, "par")) &&
+               !spk__heading_line(b) &&
+               (((so_lex & (W_FIRST_M | W_FIRST_F)) && spk__sentence_subject(b, so, o, &prev_subj)) ||
+                pronoun_subject(b, lo, o, &prev_subj))) {
+      /* « Arnaud Delattre n'exclut pas de « monter à Paris » », « Le
+       * maire, X, a ouvert la discussion en défendant un projet « … » »:
+       * a quotation inside a sentence whose subject is a person named in
+       * it, with no cue, is that person's (not « jugé « … » par les
+       * irrigants », whose agent spoke, nor a headline's) */
+      give_preceding_subject(b, q, &prev_subj);
+      q->speaker.how = "sentence-subject";
     } else if (!sentence_like && words <= 4) {
       q->kind = PM_QUOTE_TERM;
       q->confidence = 0.6;

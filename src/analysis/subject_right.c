@@ -151,6 +151,12 @@ bool spk__demonym_role(Block *b, uint32_t d, Mention *m) {
  * there is none. */
 static uint32_t apposed_name(const Block *b, uint32_t e) {
   uint32_t n = e + 1;
+  /* (« le directeur des services professionnels, le Dr Martin Bouchard »:
+   * an article before the honorific) */
+  if (n + 2 < b->toks.size && word(b, n) && (T(b, n)->lex & W_DET) &&
+      !(T(b, n)->flags & TF_CAP) && word(b, n + 1) && (T(b, n + 1)->lex & W_HONORIFIC) &&
+      (T(b, n + 1)->flags & TF_CAP))
+    n++;
   if (n + 1 < b->toks.size && word(b, n) && (T(b, n)->lex & W_HONORIFIC) &&
       (T(b, n)->flags & TF_CAP)) {
     uint32_t x = n + 1 + (punct(b, n + 1, '.') ? 1 : 0);
@@ -751,6 +757,26 @@ bool spk__subject_right(Block *b, uint32_t v, uint32_t hi, Mention *m) {
           m->ne = m->te = e;
           m->ts = j;
           return true;
+        }
+        /* « a réagi le conseiller d'Etat genevois chargé de la santé,
+         * Laurent X », « selon le chef aux opérations du Service de
+         * protection contre l'incendie de Québec, Bruno Y »: a longer
+         * complement of plain words (no verb, pronoun or clause) up to
+         * the comma before the name */
+        if ((h->lex & W_ROLE) && b->lid == PM_LANG_FR && !punct(b, e, ',')) {
+          uint32_t x = e;
+          while (x < hi && x < e + 10 && word(b, x) &&
+                 !(T(b, x)->lex & (W_SPEECH | W_QUE | W_AUX | W_PRON_M | W_PRON_F |
+                                   W_PRON_PL | W_CONJ)))
+            x++;
+          if (x > e && punct(b, x, ',')) {
+            uint32_t an2 = apposed_name(b, x);
+            if (an2 < b->toks.size && spk__nameish(b, an2) &&
+                !(T(b, an2)->flags & TF_ALLCAP) &&
+                spk__name_end(b, an2, b->toks.size) - an2 >= 2 &&
+                apposition_closes(b, spk__name_end(b, an2, b->toks.size)))
+              e = x;
+          }
         }
         /* "a tranché le rapporteur, Stéphane Travert": the name wins */
         uint32_t an = punct(b, e, ',') ? apposed_name(b, e) : e + 1;
