@@ -104,6 +104,24 @@ static bool person_noun_after(const Block *b, uint32_t ts, uint32_t te) {
   return false;
 }
 
+/* Is [st, comma) a subject and its apposition, « Le gardien titulaire,
+ * Charles X » or « La jeune femme de 27 ans, connue pour ses capsules »:
+ * a short noun phrase opening the sentence, a comma, then words up to
+ * `comma` with no verb, pronoun or clause word in either?  What follows
+ * that comma is the sentence's own verb, no attribution of a clause. */
+static bool subject_apposition(const Block *b, uint32_t st, uint32_t comma) {
+  const uint64_t clause = W_AUX | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL | W_CONJ;
+  if (!word(b, st) || !(T(b, st)->lex & W_DET || T(b, st)->flags & TF_CAP)) return false;
+  uint32_t p = st;
+  while (p < comma && p < st + 7 && word(b, p) && !(T(b, p)->lex & clause)) p++;
+  if (p == st || p >= comma || p >= st + 7 || !punct(b, p, ',')) return false;
+  if (comma - p < 2 || comma - p > 15) return false;
+  for (uint32_t x = p + 1; x < comma; x++)
+    if (!(word(b, x) && !(T(b, x)->lex & clause)) && !punct(b, x, '(') && !punct(b, x, ')'))
+      return false;
+  return true;
+}
+
 static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote) {
   /* every attribution here follows a comma: none in the sentence (its
    * punctuation as claims__rate gathered it; a part of a sentence keeps
@@ -124,6 +142,9 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* an acronym in brackets does not lengthen it: « a annoncé lundi
      * l'agence régionale de santé (ARS) de Bretagne » */
     if (send - k > 12 + (paren ? paren + 1 : 0)) continue;
+    /* (« Le gardien titulaire, Charles X, a pris la parole … pour
+     * défendre son coach »: the subject's apposition closes there) */
+    if (subject_apposition(b, s->start, c - 1)) continue;
     /* before a quotation, the attribution is closed by a comma and a new
      * clause (« …, a précisé la préfecture, qui fait état de « … » »),
      * not by the quotation it introduces ("she said: "…"") */
@@ -131,7 +152,8 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "…, which reported a drop in profit": a relative clause is no
      * attribution */
     if (word(b, k) && T(b, k)->end - T(b, k)->start <= 5 &&
-        (folded_is(b, k, "which") || folded_is(b, k, "who") || folded_is(b, k, "whose")))
+        (folded_is(b, k, "which") || folded_is(b, k, "who") || folded_is(b, k, "whose") ||
+         folded_is(b, k, "dont")))
       continue;
     /* "…, the White House said Wednesday, a move Canadian officials warn
      * could snarl trade": an indefinite noun that is no person opens an

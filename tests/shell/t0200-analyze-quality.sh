@@ -3054,4 +3054,20 @@ test_expect_success 'France French batches 50 and 50b stay above their measured 
 	floors 0.99 0.96 0.80 "$A"/heldout50b/fr-*.txt
 '
 
+# « Le gardien titulaire, Charles X, a pris la parole … pour défendre son
+# coach » (heldout37b), « Le public, venu nombreux …, a salué le vainqueur
+# » (heldout34), « Le docteur X, chef du service des urgences, soutient le
+# mouvement » (heldout44): a short noun phrase opening the sentence and
+# its apposition are the subject of the verb after the comma, not a
+# reported clause; nor is the text before « , dont … » (heldout49).  11
+# spurious indirect spans of this shape over the French batches, 7 after.
+test_expect_success 'French: a subject and its apposition before the verb report nothing' '
+	printf "%s\n\n" "« Il faut rester calmes », a dit l'"'"'entraîneur Paul Henry. Le gardien titulaire, Charles Bolzinger, a pris la parole après la rencontre pour défendre son coach." \
+		"Tout se jouera au Rassemblement national, dont les voix sont indispensables pour faire tomber le gouvernement." \
+		"Les négociations reprendront vendredi, a précisé l'"'"'adjoint, Karim Benali." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt | grep ": indirect " | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "Les négociations reprendront vendredi" >expected &&
+	test_cmp expected actual
+'
+
 test_done
