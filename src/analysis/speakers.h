@@ -232,9 +232,9 @@ Resolved spk__resolve(Block *b, const Mention *m);
 /* The person the paragraph last put in subject position before token
  * upto (a name opening a sentence), if any. */
 bool spk__paragraph_subject(Block *b, uint32_t upto, Resolved *out);
-/* The same for the paragraph's last sentence alone. */
 /* The person named as subject of sentence si before token upto. */
 bool spk__sentence_subject(Block *b, uint32_t si, uint32_t upto, Resolved *out);
+/* The same for the paragraph's last sentence alone. */
 bool spk__last_sentence_subject(Block *b, Resolved *out);
 /* The same for the paragraph's first sentence. */
 bool spk__first_sentence_subject(Block *b, Resolved *out);
@@ -250,6 +250,9 @@ void spk__bind_role_to(Block *b, uint32_t head, const char *name);
  * the mention's phrase said more than the head ("le ministre de la
  * Justice"). */
 const char *spk__role_name(Block *b, uint32_t head, bool *keyed);
+/* Whether the article bound `name` to a role, and to none the role phrase
+ * at `head` would resolve to (« le Premier ministre » is not the man named
+ * « le ministre des Pensions »). */
 bool spk__role_other_seat(Block *b, uint32_t head, const char *name);
 /* "(AMF)" at token e. */
 bool spk__acronym_after(const Block *b, uint32_t e);
