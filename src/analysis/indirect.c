@@ -884,6 +884,24 @@ static bool on_at_institution(const Block *b, const Sentence *s) {
          !(T(b, k)->flags & TF_CAP);
 }
 
+/* Does the mark at token fq open a quotation (a sentence that ends one,
+ * "… It will be safe," said Jasmine Carter, opens inside it)?  Then *close
+ * is its closing mark, its last piece's past an incise (NONE when left
+ * open). */
+static bool opens_quote(const Block *b, uint32_t fq, uint32_t *close) {
+  uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
+  while (lo < hi) { /* the first quotation ending after the mark */
+    uint32_t mid = (lo + hi) / 2;
+    if (b->raw.contents[mid].end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= b->raw.size || b->raw.contents[lo].open_tok != fq) return false;
+  uint32_t g = b->raw.contents[lo].group;
+  while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
+  *close = b->raw.contents[lo].close_tok;
+  return true;
+}
+
 /* Does the reported clause [from, to) hold the sentence's first mark fq
  * without that quotation filling it?  « a reconnu qu'il ne l'avait « pas
  * vu » », "said the plan was "insane" and would fail", « a reconnu que
@@ -891,20 +909,8 @@ static bool on_at_institution(const Block *b, const Sentence *s) {
  * annotated sets give it one span, the quotation), a clause opening after
  * the mark, do not. */
 static bool clause_holds_quote(const Block *b, uint32_t from, uint32_t to, uint32_t fq) {
-  if (from > fq || from >= to) return false;
-  uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
-  while (lo < hi) { /* the first quotation ending after the mark */
-    uint32_t mid = (lo + hi) / 2;
-    if (b->raw.contents[mid].end <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  /* the mark opens a quotation (a sentence that ends one, "… It will be
-   * safe," said Jasmine Carter, opens inside it) */
-  if (lo >= b->raw.size || b->raw.contents[lo].open_tok != fq) return false;
-  /* the quotation's close (its last piece's, past an incise) */
-  uint32_t g = b->raw.contents[lo].group;
-  while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
-  uint32_t c = b->raw.contents[lo].close_tok;
+  uint32_t c = NONE;
+  if (from > fq || from >= to || !opens_quote(b, fq, &c)) return false;
   /* words of the clause before the mark, up to no semicolon ("says
    * members will vote in December; health minister calls the move
    * "premature"": the quotation is another report) */
@@ -1230,16 +1236,8 @@ static bool clause_from_quote(Block *b, const Sentence *s, uint32_t v, uint32_t 
 /* Does the quotation opening at mark fq close the sentence ending before
  * token to (nothing but punctuation after its closing mark)? */
 static bool ends_sentence(const Block *b, uint32_t fq, uint32_t to) {
-  uint32_t a = T(b, fq)->start, lo = 0, hi = b->raw.size;
-  while (lo < hi) {
-    uint32_t mid = (lo + hi) / 2;
-    if (b->raw.contents[mid].end <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo >= b->raw.size || b->raw.contents[lo].open_tok != fq) return false;
-  uint32_t g = b->raw.contents[lo].group;
-  while (lo + 1 < b->raw.size && b->raw.contents[lo + 1].group == g) lo++;
-  uint32_t c = b->raw.contents[lo].close_tok;
+  uint32_t c = NONE;
+  if (!opens_quote(b, fq, &c)) return false;
   if (c == NONE) return true;
   for (uint32_t k = c + 1; k < to; k++)
     if (T(b, k)->kind != T_PUNCT) return false;
