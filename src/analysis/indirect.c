@@ -7,6 +7,21 @@
 
 #include "analysis/speakers.h"
 
+/* Do tokens [from, to) stand inside one quotation in marks?  "I want to
+ * assure our teachers that government is aware …" is the quoted person's
+ * own wording, not speech the article reports (no batch annotates a
+ * report inside a quotation). */
+static bool within_quote(const Block *b, uint32_t from, uint32_t to) {
+  if (!spk__in_quote(b, from)) return false;
+  uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
+  for (size_t i = 0; i < b->raw.size; i++) {
+    const RawQuote *r = &b->raw.contents[i];
+    if (r->start > a) break;
+    if (a < r->end) return z <= r->end;
+  }
+  return false;
+}
+
 /* The reported clause [from, to) with cue c's speaker, or with the
  * speaker of quotation src when src is not NULL (a copy: the array of
  * quotations may move). */
@@ -21,6 +36,9 @@ static void add_indirect_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
    * quotes in glued English text pair across sentences, and the clause
    * they seem to hold is often outside any quotation. */
   if (b->lid == PM_LANG_FR && spk__in_quote(b, from) && spk__in_quote(b, to - 1)) return;
+  /* Other languages: a clause inside one quotation in marks is the
+   * quoted person's wording (see within_quote). */
+  if (b->lid != PM_LANG_FR && within_quote(b, from, to)) return;
   PmQuote *q = pm_array_grow_one(&b->res->quotes);
   q->start = T(b, from)->start;
   q->end = T(b, to - 1)->end;

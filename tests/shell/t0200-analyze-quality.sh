@@ -3084,4 +3084,17 @@ test_expect_success 'French-language batches 49 and 49b stay above their measure
 	floors 0.99 0.93 0.94 "$A"/heldout49b/fr-*.txt
 '
 
+
+# "I want to assure our teachers that government is aware of their
+# concerns," (heldout48 Nation), « « … il m'a dit que c'était un jeu … » »
+# (heldout37d, 40, 40c, 42): a report inside a quotation is the quoted
+# person's own wording; no batch annotates one (5 spurious spans, 0 gold).
+test_expect_success 'a clause reported inside a quotation in marks is no indirect speech' '
+	printf "%s\n" "\"I want to assure our teachers that government is aware of their concerns. We will not allow learning to be disrupted,\" she said. She said the union should talk." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "the union should talk" >expected &&
+	test_cmp expected actual
+'
+
 test_done
