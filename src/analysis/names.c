@@ -198,6 +198,11 @@ uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
   uint32_t s = j;
   while (s > lo) {
     uint32_t p = s - 1;
+    /* "Commissioner J. Kumaraguruparan": an initial opens the name */
+    if (p > lo && T(b, p)->kind == T_PUNCT && spk__initial_at(b, p - 1)) {
+      s = p - 1;
+      continue;
+    }
     if (spk__nameish(b, p)) {
       if (first_name_after(b, p)) break;
       s = p;
@@ -256,6 +261,11 @@ uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi) {
         e++;
         continue;
       }
+    }
+    /* ("R. Lakshmi Narayanan": past an initial's period) */
+    if (t->kind == T_PUNCT && e + 1 < hi && spk__initial_at(b, e - 1) && spk__nameish(b, e + 1)) {
+      e += 2;
+      continue;
     }
     if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))))
       break;

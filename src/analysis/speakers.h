@@ -170,6 +170,17 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 /* Token after the name starting at token s (not past hi). */
 uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi);
+/* "S. Balachandran", "R. Lakshmi Narayanan": in English a one-letter
+ * capital at token i with its period glued is a name's initial when a
+ * capitalised word follows. */
+static inline bool spk__initial_at(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  return t->end - t->start == 1 && b->lid == PM_LANG_EN && t->kind == T_WORD &&
+         b->text[t->start] >= 'A' && b->text[t->start] <= 'Z' && i + 2 < b->toks.size &&
+         T(b, i + 1)->kind == T_PUNCT && T(b, i + 1)->ch == '.' &&
+         T(b, i + 1)->start == t->end && T(b, i + 2)->kind == T_WORD &&
+         (T(b, i + 2)->flags & TF_CAP);
+}
 static inline uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   /* Most names are one word before a lowercase word or a mark: then
    * names.c would stop at once (its only rule at a lowercase word is an
@@ -178,7 +189,8 @@ static inline uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   if (e >= hi || e >= b->toks.size) return e;
   const Token *t = T(b, e);
   if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))) &&
-      !(b->lid == PM_LANG_EN && (T(b, s)->lex & W_INSTITUTION)))
+      !(b->lid == PM_LANG_EN && (T(b, s)->lex & W_INSTITUTION)) &&
+      !(t->kind == T_PUNCT && spk__initial_at(b, s)))
     return e;
   return spk__name_end_from(b, s, hi);
 }

@@ -3097,4 +3097,18 @@ test_expect_success 'a clause reported inside a quotation in marks is no indirec
 	test_cmp expected actual
 '
 
+# "Commissioner J. Kumaraguruparan said", "said R. Lakshmi Narayanan",
+# "Mr. Balachandran said" after "S. Balachandran" (heldout48 The Hindu,
+# 10 speakers of 16 wrong): Indian English press gives a name with its
+# initials; the initial and its period are part of the name.
+test_expect_success 'English: a name opened by initials ("S. Balachandran") keeps them' '
+	printf "%s\n\n" "Commissioner J. Kumaraguruparan said motor pumps had been deployed at 65 subways." \
+		"\"Every year we move our car to the flyover,\" said R. Lakshmi Narayanan, a resident." \
+		"RMC Deputy Director General S. Balachandran said the system was likely to cross the coast." \
+		"\"Fishermen are advised not to venture into the sea,\" Mr. Balachandran said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "J. Kumaraguruparan" "R. Lakshmi Narayanan" "S. Balachandran" "S. Balachandran" >expected &&
+	test_cmp expected actual
+'
+
 test_done
