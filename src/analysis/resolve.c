@@ -1383,6 +1383,33 @@ Resolved spk__resolve(Block *b, const Mention *m) {
         (T(b, m->head)->lex & W_COMPANY) && !(T(b, m->head)->lex & W_ROLE) &&
         strchr(b->ctx->recent[0].name, ' ') && organisation(b, b->ctx->recent[0].name))
       bound = b->ctx->recent[0].name;
+    /* "Quillwater Software … told employees …. CEO Priya Venkataraman-Holt
+     * wrote … The company said", "Newfoundland and Labrador Health
+     * Services confirmed … the health authority said": a company or
+     * agency noun with nothing bound is the organisation among the last
+     * speakers, past persons who spoke since (of two words or more, and
+     * no person's name: "organisation"); only after "the" and lowercase
+     * words ("His office", "the governor's office" are someone's) */
+    if (!bound && m->type == M_INST && b->lid == PM_LANG_EN && m->ts < m->head &&
+        m->head < m->ts + 3 && folded_is(b, m->ts, "the") &&
+        (T(b, m->head)->lex & (W_COMPANY | W_AGENCY)) && !(T(b, m->head)->lex & W_ROLE)) {
+      bool plain = true;
+      for (uint32_t k = m->ts + 1; k < m->head; k++)
+        plain = plain && word(b, k) && !(T(b, k)->flags & TF_CAP);
+      for (size_t i = 0; plain && i < 4 && b->ctx->recent[i].name[0]; i++) {
+        const CtxPerson *c = &b->ctx->recent[i];
+        if (!c->gender && strchr(c->name, ' ') && organisation(b, c->name)) {
+          bound = c->name;
+          break;
+        }
+      }
+      /* (or, none having spoken, among the last names the article gave:
+       * "Quillwater Software, which makes …, told employees") */
+      const CtxPerson *e;
+      for (size_t i = 0; plain && !bound && i < 4 && (e = ctx__entity(b->ctx, i)) != NULL &&
+                         e->name[0]; i++)
+        if (!e->gender && strchr(e->name, ' ') && organisation(b, e->name)) bound = e->name;
+    }
     /* « Du côté de la CGT, on parle de « trahison ». Le syndicat rappelle
      * que … », « les parents d'élèves de la FCPE … La fédération estime
      * … »: a bare definite member body's noun (« le syndicat », not « le

@@ -3111,4 +3111,19 @@ test_expect_success 'English: a name opened by initials ("S. Balachandran") keep
 	test_cmp expected actual
 '
 
+# "Quillwater Software … told employees …. CEO Priya Venkataraman-Holt
+# wrote that …. The company said …" (heldout39d): a company or agency noun
+# after "the" with nothing bound is the organisation among the last
+# speakers or names, past a person who spoke since (14 such body nouns
+# unresolved over all batches); not "His office" nor "the governor's
+# office".
+test_expect_success 'English: "The company said" past a person who spoke since is the company' '
+	printf "%s\n\n" "Quillwater Software, which makes payroll software, is cutting 400 jobs." \
+		"CEO Priya Venkataraman-Holt wrote that the decision was the hardest she had made." \
+		"The company said laid-off employees would receive 12 weeks of severance." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Priya Venkataraman-Holt" "Quillwater Software" >expected &&
+	test_cmp expected actual
+'
+
 test_done
