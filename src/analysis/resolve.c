@@ -92,6 +92,9 @@ static bool other_role(const Block *b, const char *name, const char *role) {
  * organisation, never "he" or "she".  Asked only while a pronoun is
  * resolved. */
 static bool organisation(const Block *b, const char *name) {
+  /* "Environment Canterbury (ECan)": a name given an acronym in brackets */
+  for (size_t i = 0; i < CTX_ALIASES && b->ctx->aliases[i].acr[0]; i++)
+    if (!strcmp(b->ctx->aliases[i].name, name)) return true;
   const char *last = name;
   int words = 1;
   for (const char *p = name; *p; p++)
@@ -873,7 +876,9 @@ Resolved spk__resolve(Block *b, const Mention *m) {
     uint32_t a = T(b, m->ns)->start, z = spk__name_text_end(b, m->ne);
     /* A trailing possessive ('s) is not part of the name. */
     const CtxPerson *p = NULL;
-    const char *full = m->ne - m->ns == 1 && (T(b, m->ns)->flags & TF_ALLCAP)
+    /* ("ECan said" after "Environment Canterbury (ECan)") */
+    const char *full = m->ne - m->ns == 1 && ((T(b, m->ns)->flags & TF_ALLCAP) ||
+                                              (b->ctx->aliases[0].acr[0] && b->lid == PM_LANG_EN))
                        ? spk__acronym_name(b, b->text + a, z - a) : NULL;
     /* « a annoncé le Service de police de Laval (SPL) »: a name cut at a
      * lowercase word just before the acronym of the whole is the whole */

@@ -316,9 +316,18 @@ bool spk__role_other_seat(Block *b, uint32_t head, const char *name) {
 /* ---- acronyms ------------------------------------------------------------ */
 
 /* "(AMF)" right after a name: the acronym is the name's alias. */
+/* "(ECan)", "(Kuppet)": in English a capitalised word of 3 to 8 letters
+ * may be one too (abbreviates() then reads it letter by letter). */
+static bool mixed_acronym(const Block *b, uint32_t i) {
+  const Token *t = T(b, i);
+  return b->lid == PM_LANG_EN && (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) &&
+         t->end - t->start >= 3 && t->end - t->start <= 8 &&
+         !(t->lex & (W_FIRST_M | W_FIRST_F | W_FUNCTION | W_DET));
+}
+
 bool spk__acronym_after(const Block *b, uint32_t e) {
-  return punct(b, e, '(') && word(b, e + 1) && (T(b, e + 1)->flags & TF_ALLCAP) &&
-         punct(b, e + 2, ')');
+  return punct(b, e, '(') && word(b, e + 1) &&
+         ((T(b, e + 1)->flags & TF_ALLCAP) || mixed_acronym(b, e + 1)) && punct(b, e + 2, ')');
 }
 
 void spk__note_acronym(Block *b, uint32_t acr, uint32_t ns, uint32_t ne) {
@@ -388,6 +397,9 @@ static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) 
   const Token *a = T(b, acr);
   const char *p = b->text + a->start, *pe = b->text + a->end;
   bool first = true;
+  /* "ECan" for "Environment Canterbury": a mixed-case acronym may go on
+   * with the letters after a word's initial ("Can" of Canterbury) */
+  bool mixed = !(a->flags & TF_ALLCAP);
   for (uint32_t i = ns; i < ne && p < pe; i++) {
     if (!word(b, i)) continue;
     const char *w = b->text + T(b, i)->start, *we = b->text + T(b, i)->end;
@@ -397,8 +409,15 @@ static bool abbreviates(const Block *b, uint32_t acr, uint32_t ns, uint32_t ne) 
       /* an accented letter counts as its base letter (« d'élèves » in
        * FCPE), other bytes above ASCII as none */
       if ((unsigned char)*c >= 0x80) x = c + 1 < we ? latin_base(c) : (char)0xFF;
-      if (x == y) p++;
-      else if (first) return false;
+      if (x == y) {
+        p++;
+        for (const char *d = c + 1; mixed && d < we && p < pe && *p >= 'a' && *p <= 'z' &&
+                                    (char)(*d | 32) == *p;
+             d++)
+          p++;
+      } else if (first) {
+        return false;
+      }
       first = false;
     }
   }

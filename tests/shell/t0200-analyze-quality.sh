@@ -3126,4 +3126,20 @@ test_expect_success 'English: "The company said" past a person who spoke since i
 	test_cmp expected actual
 '
 
+# "Environment Canterbury (ECan) said …. ECan said …", "(Kuppet)",
+# "(Knut)", "(DfT)" (heldout48, heldout45b): English press writes some
+# acronyms in mixed case; in brackets after a body's name whose initials
+# (or an initial and the letters after it) spell them, they are its
+# alias, and a body given an acronym is no "he" or "she" (3 speakers of
+# a she-quotation went to Environment Canterbury).
+test_expect_success 'English: a mixed-case acronym in brackets ("ECan") names its body; "she" is not that body' '
+	printf "%s\n\n" "Environment Canterbury (ECan) said river flows had dropped below the minimum." \
+		"Fish and Game chief executive Sonya Pettit-Gray said the cuts should have come sooner." \
+		"\"We have been warning for a month,\" she said." \
+		"ECan said an online map would be updated daily." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Environment Canterbury" "Sonya Pettit-Gray" "Sonya Pettit-Gray" "Environment Canterbury" >expected &&
+	test_cmp expected actual
+'
+
 test_done
