@@ -295,7 +295,7 @@ int spk__honorific_gender(const Block *b, uint32_t i) {
   size_t n = lex__fold(b->text + t->start, t->end - t->start, f);
   if (!n) return 0;
   static const char *const fem[] = {"mme", "mlle", "madame", "mademoiselle",
-                                    "mrs", "ms", "miss", "dame", "lady"};
+                                    "mrs", "ms", "miss", "dame", "lady", "madam", "mdm"};
   for (size_t k = 0; k < sizeof fem / sizeof *fem; k++)
     if (!strcmp(f, fem[k])) return 2;
   if (!strcmp(f, "m") || !strcmp(f, "mr") || !strcmp(f, "monsieur") ||

@@ -815,6 +815,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
                            (b->lid == PM_LANG_EN && word(b, k) && spk__indefinite_det(b, k) &&
                             k > lo + 1 && spk__nameish(b, k - 2))))
         k = lo;
+      /* "Madam Lim Soo Peng, 71, a retiree who lives in …, said": an age
+       * between the name and the apposition is the name's too */
+      if (b->lid == PM_LANG_EN && k > lo + 3 && punct(b, k - 1, ',') &&
+          T(b, k - 2)->kind == T_NUMBER && T(b, k - 2)->end - T(b, k - 2)->start <= 3 &&
+          punct(b, k - 3, ',') && spk__nameish(b, k - 4))
+        k -= 2;
       /* « Le ministre de l'Intérieur, lui, juge »: a stressed pronoun
        * between commas repeats the subject before it */
       if (b->lid == PM_LANG_FR && k > lo + 2 && j == k + 1 && punct(b, k - 1, ',') &&

@@ -3142,4 +3142,16 @@ test_expect_success 'English: a mixed-case acronym in brackets ("ECan") names it
 	test_cmp expected actual
 '
 
+# "Madam Lim Soo Peng, 71, a retiree who lives in Tampines Street 81,
+# said she had …" (heldout48 Straits Times): Madam and Mdm are honorifics
+# (no part of the name), and an age between the name and its apposition
+# is the name's; the age had hidden the subject and lost the clause.
+test_expect_success 'English: "Madam X, 71, a retiree who …, said" is X'"'"'s reported clause' '
+	printf "%s\n\n" "Madam Lim Soo Peng, 71, a retiree who lives in Tampines Street 81, said she had been knocked down by a rider." \
+		"Jane Smith, 64, who runs a bakery nearby, said the footpath was too narrow." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Lim Soo Peng" "Jane Smith" >expected &&
+	test_cmp expected actual
+'
+
 test_done
