@@ -468,6 +468,37 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
             ne = spk__name_end(b, r, j);
           }
         }
+        /* "Federated Farmers president Chris Alleyne-Ward welcomed …
+         * but said", "Fish & Game chief executive Sonya Pettit-Gray …":
+         * a body's name (across "&"), lowercase role words, then a
+         * person's full name: that person */
+        if (ne < j && b->lid == PM_LANG_EN &&
+            (punct(b, ne, '&') ||
+             (word(b, ne) && !(T(b, ne)->flags & TF_CAP) &&
+              (T(b, ne)->lex & (W_ROLE | W_ROLE_GENERIC | W_HONORIFIC))))) {
+          uint32_t r = ne;
+          while (r < j && r < ne + 8) {
+            if (punct(b, r, '&') ||
+                (word(b, r) && !(T(b, r)->flags & TF_CAP) &&
+                 (T(b, r)->lex & (W_ROLE | W_ROLE_GENERIC | W_HONORIFIC)))) {
+              r++;
+            } else if (spk__nameish(b, r) && !(T(b, r - 1)->lex & (W_ROLE | W_ROLE_GENERIC |
+                                                                   W_HONORIFIC))) {
+              r = spk__name_end(b, r, j); /* the rest of the body's name */
+            } else {
+              break;
+            }
+          }
+          if (r < j && r > ne && spk__nameish(b, r) && word(b, r - 1) &&
+              (T(b, r - 1)->lex & (W_ROLE | W_ROLE_GENERIC | W_HONORIFIC))) {
+            uint32_t e2 = spk__name_end(b, r, j);
+            if (e2 - r >= 2 && e2 < j && word(b, e2) && !(T(b, e2)->flags & TF_CAP)) {
+              ss = r;
+              f = T(b, ss);
+              ne = e2;
+            }
+          }
+        }
         /* a person or organisation: two words, a known name or first
          * name; "Campaigners who had packed the gallery … but said" is
          * an unnamed group */

@@ -3154,4 +3154,18 @@ test_expect_success 'English: "Madam X, 71, a retiree who …, said" is X'"'"'s 
 	test_cmp expected actual
 '
 
+# "Fish & Game North Canterbury chief executive Sonya Pettit-Gray welcomed
+# the cuts but said …" (heldout48 RNZ): a verb after "but" shares the
+# sentence's subject, and a body's name (across "&") with lowercase role
+# words before a person's full name is that person's title, not the
+# subject (as "Alberta Premier Danielle Smith called … and said").
+test_expect_success 'English: "Body role Person welcomed … but said …" is the person'"'"'s' '
+	printf "%s\n\n" "Fish & Game North Canterbury chief executive Sonya Pettit-Gray welcomed the cuts but said they should have come sooner." \
+		"Federated Farmers president Chris Alleyne-Ward welcomed the cuts but said they were late." \
+		"The Home Builders Federation welcomed the decisions but warned that bricklayers were short." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Sonya Pettit-Gray" "Chris Alleyne-Ward" "Home Builders Federation" >expected &&
+	test_cmp expected actual
+'
+
 test_done
