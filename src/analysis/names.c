@@ -176,9 +176,13 @@ static bool first_name_after(const Block *b, uint32_t p) {
   /* ("Andre Lucas said": a first name that ends the name is a surname;
    * only one that opens a name of its own, "Chief Executive Tom Hadley",
    * starts a new name) */
+  /* ("panel member Sng Wei Ming": right after a lowercase title, the
+   * capitalised word opens the name, a surname written first) */
   return word(b, p + 1) && (T(b, p + 1)->lex & (W_FIRST_M | W_FIRST_F)) &&
          !(T(b, p)->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_NAME_PARTICLE)) &&
-         !(T(b, p)->flags & TF_ALLCAP) && word(b, p + 2) && (T(b, p + 2)->flags & TF_CAP);
+         !(T(b, p)->flags & TF_ALLCAP) && word(b, p + 2) && (T(b, p + 2)->flags & TF_CAP) &&
+         !(b->lid == PM_LANG_EN && p > 0 && word(b, p - 1) && !(T(b, p - 1)->flags & TF_CAP) &&
+           (T(b, p - 1)->lex & W_ROLE));
 }
 
 /* "the B.C. Prosecution Service", "the U.S. Bureau of Reclamation": an

@@ -3168,4 +3168,17 @@ test_expect_success 'English: "Body role Person welcomed … but said …" is th
 	test_cmp expected actual
 '
 
+# "Active Mobility Advisory Panel member Sng Wei Ming said …", then "said
+# Dr Sng" (heldout48 Straits Times): a Chinese name puts the surname
+# first; right after a lowercase title the capitalised word before a
+# known first name opens the name (not a place, as in "the député de la
+# Gironde Thomas Peyrac"), and "Dr Sng" is then that person.
+test_expect_success 'English: "panel member Sng Wei Ming" keeps its surname; "Dr Sng" is Sng Wei Ming' '
+	printf "%s\n\n" "Active Mobility Advisory Panel member Sng Wei Ming said the figures showed that enforcement alone would not work." \
+		"\"Where there are gaps, people will take shortcuts,\" said Dr Sng." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Sng Wei Ming" "Sng Wei Ming" >expected &&
+	test_cmp expected actual
+'
+
 test_done
