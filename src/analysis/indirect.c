@@ -7,7 +7,7 @@
 
 #include "analysis/speakers.h"
 
-/* Do tokens [from, to) stand inside one quotation in marks?  "I want to
+/* Do tokens [from, to) stand inside one quotation in double marks?  "I want to
  * assure our teachers that government is aware …" is the quoted person's
  * own wording, not speech the article reports (no batch annotates a
  * report inside a quotation). */
@@ -17,7 +17,11 @@ static bool within_quote(const Block *b, uint32_t from, uint32_t to) {
   for (size_t i = 0; i < b->raw.size; i++) {
     const RawQuote *r = &b->raw.contents[i];
     if (r->start > a) break;
-    if (a < r->end) return z <= r->end;
+    /* (single quotes pair with apostrophes in run-together text: a
+     * report inside one is kept) */
+    if (a < r->end)
+      return z <= r->end && r->family != QM_SINGLE &&
+             !(r->start > 0 && b->text[r->start - 1] == '\'');
   }
   return false;
 }
