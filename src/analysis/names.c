@@ -170,6 +170,19 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
   return false;
 }
 
+/* "… for Sustainability and the Environment Chua Wei Siong": in English
+ * three short capitalised words (five letters or fewer each, as Chinese
+ * names are written) and no fourth make one name, its surname first;
+ * "the Gironde Thomas Peyrac" is a place and a name. */
+static bool surname_first(const Block *b, uint32_t p) {
+  if (b->lid != PM_LANG_EN || p + 3 > b->toks.size) return false;
+  for (uint32_t k = p; k < p + 3; k++)
+    if (!word(b, k) || !(T(b, k)->flags & TF_CAP) || (T(b, k)->flags & TF_ALLCAP) ||
+        T(b, k)->end - T(b, k)->start > 5)
+      return false;
+  return !(p + 3 < b->toks.size && word(b, p + 3) && (T(b, p + 3)->flags & TF_CAP));
+}
+
 /* "le député de la Gironde Thomas Peyrac": a known first name after a
  * capitalised word that is none opens a new name (a place, a party). */
 static bool first_name_after(const Block *b, uint32_t p) {
@@ -182,7 +195,8 @@ static bool first_name_after(const Block *b, uint32_t p) {
          !(T(b, p)->lex & (W_FIRST_M | W_FIRST_F | W_DET | W_NAME_PARTICLE)) &&
          !(T(b, p)->flags & TF_ALLCAP) && word(b, p + 2) && (T(b, p + 2)->flags & TF_CAP) &&
          !(b->lid == PM_LANG_EN && p > 0 && word(b, p - 1) && !(T(b, p - 1)->flags & TF_CAP) &&
-           (T(b, p - 1)->lex & W_ROLE));
+           (T(b, p - 1)->lex & W_ROLE)) &&
+         !surname_first(b, p);
 }
 
 /* "the B.C. Prosecution Service", "the U.S. Bureau of Reclamation": an
@@ -202,6 +216,9 @@ uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo) {
   uint32_t s = j;
   while (s > lo) {
     uint32_t p = s - 1;
+    /* ("the Environment Chua Wei Siong": a surname written first opens
+     * the name) */
+    if (s + 2 == j && surname_first(b, s)) break;
     /* "Commissioner J. Kumaraguruparan": an initial opens the name */
     if (p > lo && T(b, p)->kind == T_PUNCT && spk__initial_at(b, p - 1)) {
       s = p - 1;

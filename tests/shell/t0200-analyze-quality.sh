@@ -3181,4 +3181,19 @@ test_expect_success 'English: "panel member Sng Wei Ming" keeps its surname; "Dr
 	test_cmp expected actual
 '
 
+# "Senior Minister of State for Sustainability and the Environment Chua
+# Wei Siong said" (heldout48b CNA), "Minister of State for Transport Tan
+# Kiat Hong said …", then "said Mr Tan" (heldout48 Straits Times):
+# three short capitalised words written surname first make one name, even
+# after a capitalised title; it was cut to "Wei Siong" or swallowed into
+# the title.
+test_expect_success 'English: a Chinese name after a capitalised title ("… Environment Chua Wei Siong") is whole' '
+	printf "%s\n\n" "Senior Minister of State for Sustainability and the Environment Chua Wei Siong said the agency had worked with the hawkers." \
+		"Minister of State for Transport Tan Kiat Hong said the rise was partly due to more enforcement officers." \
+		"\"Over time, some riders think nobody is watching,\" said Mr Tan." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Chua Wei Siong" "Tan Kiat Hong" "Tan Kiat Hong" >expected &&
+	test_cmp expected actual
+'
+
 test_done
