@@ -243,6 +243,21 @@ static bool appositive_name(Block *b, uint32_t j, uint32_t lo, Mention *m) {
 
 static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m);
 
+/* "Residents of Melville and Brixton say", "Residents of Velachery and
+ * Pallikaranai, which …, said": in English a name joined by "and" to one
+ * after a preposition is that preposition's complement too; returns the
+ * first name's first token, or ns. */
+static uint32_t coordinated_complement(const Block *b, uint32_t ns, uint32_t lo) {
+  if (b->lid != PM_LANG_EN || ns < lo + 4 || !word(b, ns - 1) || !folded_is(b, ns - 1, "and") ||
+      !spk__nameish(b, ns - 2))
+    return ns;
+  uint32_t n2 = spk__name_start(b, ns - 2, lo);
+  if (n2 > lo + 1 && word(b, n2 - 1) && (T(b, n2 - 1)->lex & W_PREP) &&
+      !(T(b, n2 - 1)->lex & W_SOURCE) && !(T(b, n2 - 1)->flags & TF_CAP))
+    return n2;
+  return ns;
+}
+
 /* Whether tokens [s, e) are capitalised words joined by commas, "and",
  * "the" or "of", ending on a capitalised word: the rest of a body's name
  * after its "of" ("Water, Land and Resource Stewardship"). */
@@ -884,7 +899,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
         return true;
       }
       if (k > lo + 1 && punct(b, k - 1, ',') && spk__nameish(b, k - 2)) {
-        uint32_t ns = spk__name_start(b, k - 2, lo);
+        uint32_t ns = coordinated_complement(b, spk__name_start(b, k - 2, lo), lo);
         /* « Un médecin de Sallanches, qui …, affirme », "The mayor of
          * Springfield, who …, said": a name right after a preposition
          * completes the noun before it, which is the subject */
@@ -1080,7 +1095,7 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
       /* A name after a preposition is a complement ("le ministre de
        * l'Intérieur", "le locataire de la Place Beauvau"): the subject is
        * the noun phrase it completes. */
-      uint32_t p = ns;
+      uint32_t p = coordinated_complement(b, ns, lo);
       if (p > lo && word(b, p - 1) && (T(b, p - 1)->lex & W_DET) &&
           !(T(b, p - 1)->lex & W_PREP) && !(T(b, p - 1)->flags & TF_CAP))
         p--;
