@@ -631,8 +631,23 @@ static void after_quotes(Block *b, const Sentence *s, uint32_t lq) {
     uint32_t j = v;
     while (j > lq + 1 && spk__skippable(b, j - 1)) j--;
     if (!(j > lq + 1 && word(b, j - 1) && (T(b, j - 1)->lex & W_CONJ)) &&
-        !gerund_after_comma(b, v, lq + 1))
+        !gerund_after_comma(b, v, lq + 1)) {
+      /* "“…,” he said, adding that he now uses a bicycle": an English
+       * gerund after the comma of "he said" reports for that pronoun
+       * (resolved as the quotation's) */
+      if (b->lid == PM_LANG_EN && spk__gerund(b, v) && punct(b, v - 1, ',') && v > lq + 3) {
+        uint32_t p = v - 2;
+        if (word(b, p) && (T(b, p)->lex & W_SPEECH) && spk__speech_verb(b, p) && word(b, p - 1) &&
+            (T(b, p - 1)->lex & (W_PRON_M | W_PRON_F)) && !(T(b, p - 1)->lex & W_DET)) {
+          Cue c2 = spk__cue_at_verb(b, p, lq + 1, p + 1, "indirect", 0.7, false);
+          if (c2.found && c2.m.type == M_PRON) {
+            add_indirect(b, q + 1, s->end, &c2);
+            return;
+          }
+        }
+      }
       continue;
+    }
     if (!b->res->quotes.size) return;
     PmSpeakerRef sp = pm_array_back(&b->res->quotes)->speaker;
     const PmQuote *last = pm_array_back(&b->res->quotes);

@@ -3196,4 +3196,27 @@ test_expect_success 'English: a Chinese name after a capitalised title ("… Env
 	test_cmp expected actual
 '
 
+# "Residents of Melville and Brixton say they have been …" (heldout48
+# News24), as "Residents of Barra say" (heldout38): in English a name
+# joined by "and" to one after a preposition is the preposition's
+# complement too, and the subject is the unnamed group, not Brixton.
+test_expect_success 'English: "Residents of A and B say …" is unnamed' '
+	printf "%s\n" "Residents of Melville and Brixton say they have been without running water for nine days." >in.txt &&
+	speaker_names in.txt >actual &&
+	echo "(unresolved)" >expected &&
+	test_cmp expected actual
+'
+
+# "\"…,\" he said, adding that he now uses a bicycle" (heldout48 Straits
+# Times), "\"…,\" she said, adding that Delhi needed …" (heldout48b HT):
+# an English gerund after the comma of "he said" reports a clause for
+# that pronoun; it was lost, the pronoun being resolved only later.
+test_expect_success 'English: "“…,” he said, adding that …" reports the clause for him' '
+	printf "%s\n\n" "Muhammad Faizal Osman said many riders used footpaths." \
+		"\"We are paid by the order,\" he said, adding that he now uses a bicycle." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Muhammad Faizal Osman" "Muhammad Faizal Osman" "Muhammad Faizal Osman" >expected &&
+	test_cmp expected actual
+'
+
 test_done
