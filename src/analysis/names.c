@@ -176,6 +176,9 @@ bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
  * "the Gironde Thomas Peyrac" is a place and a name. */
 static bool surname_first(const Block *b, uint32_t p) {
   if (b->lid != PM_LANG_EN || p + 3 > b->toks.size) return false;
+  /* (only after a title, an honorific or punctuation: after a lowercase
+   * word the first is a place or a body, "councillor for Leeds John Hart") */
+  if (p > 0 && word(b, p - 1) && !(T(b, p - 1)->flags & TF_CAP)) return false;
   for (uint32_t k = p; k < p + 3; k++)
     if (!word(b, k) || !(T(b, k)->flags & TF_CAP) || (T(b, k)->flags & TF_ALLCAP) ||
         T(b, k)->end - T(b, k)->start > 5)

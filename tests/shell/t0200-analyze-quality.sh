@@ -3196,6 +3196,17 @@ test_expect_success 'English: a Chinese name after a capitalised title ("… Env
 	test_cmp expected actual
 '
 
+# Not after a lowercase word: "councillor for Leeds John Hart" is a place
+# and a name (the rule above made it "Leeds John Hart", resolved to no
+# one, and "for Perth Tom Lee said" lost its report).
+test_expect_success 'English: a short place before a name after a lowercase word stays out of the name' '
+	printf "%s\n\n" "Labour councillor for Leeds John Hart said the plan would cost the city far too much." \
+		"Speaking for Perth Tom Lee said the levy was fair." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "John Hart" "Tom Lee" >expected &&
+	test_cmp expected actual
+'
+
 # "Residents of Melville and Brixton say they have been …" (heldout48
 # News24), as "Residents of Barra say" (heldout38): in English a name
 # joined by "and" to one after a preposition is the preposition's
