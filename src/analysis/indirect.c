@@ -7,12 +7,17 @@
 
 #include "analysis/speakers.h"
 
-/* Do tokens [from, to) stand inside one quotation in double marks?  "I want to
- * assure our teachers that government is aware …" is the quoted person's
- * own wording, not speech the article reports (no batch annotates a
- * report inside a quotation). */
+/* Is the clause [from, to) inside a quotation, the quoted person's own
+ * wording rather than speech the article reports?  « Il disait que c'était
+ * son moment à lui. », "I want to assure our teachers that government is
+ * aware …" (no batch annotates a report inside a quotation).  In French
+ * both ends inside marks suffice.  Elsewhere both must lie in one
+ * quotation in double marks: straight quotes in run-together English text
+ * pair across sentences, and single quotes pair with apostrophes, so the
+ * clause they seem to hold is often outside any quotation. */
 static bool within_quote(const Block *b, uint32_t from, uint32_t to) {
   if (!spk__in_quote(b, from)) return false;
+  if (b->lid == PM_LANG_FR) return spk__in_quote(b, to - 1);
   uint32_t a = T(b, from)->start, z = T(b, to - 1)->end;
   for (size_t i = 0; i < b->raw.size; i++) {
     const RawQuote *r = &b->raw.contents[i];
@@ -34,15 +39,7 @@ static void add_indirect_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
   /* trim final punctuation */
   while (to > from && T(b, to - 1)->kind == T_PUNCT) to--;
   if (to <= from + 2) return;
-  /* « Il disait que c'était son moment à lui. »: what a quoted speaker
-   * reports inside the quotation is part of the quotation (no batch
-   * annotates reported speech inside one).  French marks only: straight
-   * quotes in glued English text pair across sentences, and the clause
-   * they seem to hold is often outside any quotation. */
-  if (b->lid == PM_LANG_FR && spk__in_quote(b, from) && spk__in_quote(b, to - 1)) return;
-  /* Other languages: a clause inside one quotation in marks is the
-   * quoted person's wording (see within_quote). */
-  if (b->lid != PM_LANG_FR && within_quote(b, from, to)) return;
+  if (within_quote(b, from, to)) return;
   PmQuote *q = pm_array_grow_one(&b->res->quotes);
   q->start = T(b, from)->start;
   q->end = T(b, to - 1)->end;
