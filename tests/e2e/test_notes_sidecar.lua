@@ -286,6 +286,40 @@ local function crlf_bom_case(name, bytes)
   end)
 end
 
+-- A note on a reported clause and one on the quotation inside it: each
+-- stays on its own span when the article changes on disk, even when the
+-- quoted words now also appear earlier in another sentence.
+T.test('notes on a reported clause and on its quotation re-anchor apart', function()
+  local line = 'Paul Girard a reconnu qu’il ne l’avait « pas vu » avant la réunion.'
+  local path, buf = open(line .. '\n')
+  local q = line:find('pas vu', 1, true) - 1
+  api.nvim_win_set_cursor(0, { 1, q + 1 })
+  vim.cmd('Pressmark verdict true')
+  api.nvim_win_set_cursor(0, { 1, (line:find('avant', 1, true)) })
+  vim.cmd('Pressmark verdict misleading')
+  local y = T.read(path .. '.factcheck.yaml')
+  T.matches(y, 'exact: pas vu\n')
+  T.matches(y, 'exact: "?il ne l’avait « pas vu » avant la réunion')
+  local moved = 'Le maire dit n’avoir « pas vu » de problème.\n\nUn chapeau.\n\n' .. line .. '\n'
+  replace(path, moved)
+  vim.cmd('edit!')
+  T.wait(5000, function()
+    local m = note_marks(buf)
+    return #m == 2 and m[1][2] == 4 and m[2][2] == 4
+  end, 'both notes to be placed again on line 5')
+  local got = {}
+  for _, m in ipairs(note_marks(buf)) do
+    got[m[4].virt_text[1][1]] = { m[2], m[3], m[4].end_row, m[4].end_col }
+  end
+  local c = line:find('il ne', 1, true) - 1
+  T.eq(got['[true]'], { 4, q, 4, q + #'pas vu' }, 'the quotation, not the earlier words')
+  T.eq(got['[misleading]'][1], 4)
+  T.eq(got['[misleading]'][2], c, 'the clause starts where it did')
+  for _, n in ipairs(notes.state[buf].notes) do
+    T.eq(n.outcome, 'moved')
+  end
+end)
+
 T.test(':checkhealth pressmark checks the language data and the sidecar', function()
   open(ARTICLE, 'pressmark: 1\nnotes: {\n')
   vim.cmd('checkhealth pressmark')
