@@ -238,6 +238,18 @@ test_expect_success 'a "we" opening a superlative about the country is the count
 	test_cmp expected actual
 '
 
+test_expect_success 'a negated statement ranks below the same statement asserted' '
+	printf "%s\n\n" "The governor did raise the sales tax in 2019." \
+		"The governor did not raise the sales tax in 2019." \
+		"It is true that the governor raised the sales tax in 2019." >in.txt &&
+	printf "It isn\047t true that the governor raised the sales tax in 2019.\n\n" >>in.txt &&
+	printf "%s\n" "It isn’t true that the governor raised the sales tax in 2019." >>in.txt &&
+	"$PRESSMARK" analyze --lang en --min-score 0 in.txt >out.json &&
+	python3 -c "import json, math; c=[x[\"score\"] for x in json.load(open(\"out.json\"))[\"claims\"]]; l=[math.log(p/(1-p)) for p in c]; print(len(l), l[0] - l[1] > 0.5, l[2] - l[3] > 0.5, l[2] - l[4] > 0.5)" >actual &&
+	echo "5 True True True" >expected &&
+	test_cmp expected actual
+'
+
 test_expect_success 'a sentence opening on a place it names ranks above one opening on a pronoun' '
 	printf "%s\n\n" "Iowa has more than 700 polluted rivers and lakes." \
 		"It has more than 700 polluted rivers and lakes." >in.txt &&
