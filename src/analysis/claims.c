@@ -39,13 +39,19 @@ static inline bool tab_before(const Block *b, const Token *w) {
 
 /* "dit.Le", "said.The": a sentence end with the next sentence glued to
  * it.  Abbreviations and initials have a capital before the period
- * ("U.S.", "M.Dupont"), domain names a lowercase word after it. */
+ * ("U.S.", "M.Dupont"), domain names a lowercase word after it.  So do
+ * a year, a closing mark and a longer capitalised word ("depuis
+ * 2019.Le", "« … ».D'après", "by Friday.She"): abbreviations are short
+ * and the lexicon lists them (sent__split passes over those first). */
 static bool glued_sentences(const Token *t, uint32_t i) {
   if (i == 0) return false; /* (before forming &t[-1]) */
   const Token *w = &t[i - 1], *x = &t[i + 1];
-  return w->kind == T_WORD && w->end == t[i].start &&
-         !(w->flags & TF_CAP) && w->end - w->start >= 2 &&
-         (x->flags & TF_CAP) && !(x->flags & TF_ALLCAP) && x->end - x->start >= 2;
+  if (w->end != t[i].start || !(x->flags & TF_CAP) || (x->flags & TF_ALLCAP) ||
+      x->end - x->start < 2)
+    return false;
+  if (w->kind == T_WORD)
+    return w->end - w->start >= ((w->flags & TF_CAP) ? 4 : 2) && !(w->flags & TF_ALLCAP);
+  return w->kind == T_NUMBER || (w->kind == T_QMARK && (w->qrole & QR_CLOSE));
 }
 
 /* holiday."Our officers…: in paragraphs joined with nothing between

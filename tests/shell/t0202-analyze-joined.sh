@@ -109,6 +109,26 @@ test_expect_success 'glued paragraphs: a period between a lowercase and a capita
 	test_cmp expected actual
 '
 
+# A year, a closing mark or a capitalised word of four letters or more
+# before the period ends a sentence too ("depuis 2019.Le", "« … ».D'après",
+# "by Friday.She"); a short capitalised word does not ("Dr.Martin").  Over
+# the glued batches: speakers 4343 -> 4609 of about 5100, no group worse.
+test_expect_success 'glued paragraphs: a year, a closing mark or a long capitalised word before the period ends a sentence' '
+	printf "%s\n" "Le maire affirme que les impôts ont doublé depuis 2019.Le préfet estime que « ces critiques sont sans fondement ».Selon Jean Moreau, les comptes sont justes. Elle a vu le Dr.Martin vendredi." >in.txt &&
+	printf "%s\n" "The mayor said the road would reopen by Friday.She said the cost was unknown." >>in.txt &&
+	"$PRESSMARK" analyze --format json --min-score 0 in.txt >out.json &&
+	python3 -c "import json; [print(c[\"text\"]) for c in json.load(open(\"out.json\"))[\"claims\"]]" >actual &&
+	cat >expected <<-\EOT &&
+	Le maire affirme que les impôts ont doublé depuis 2019.
+	Le préfet estime que « ces critiques sont sans fondement ».
+	Selon Jean Moreau, les comptes sont justes.
+	Elle a vu le Dr.Martin vendredi.
+	The mayor said the road would reopen by Friday.
+	She said the cost was unknown.
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'glued paragraphs: a straight quote glued between a period and a capital opens when the quotes before it are paired' '
 	{
 		i=0 && while [ $i -lt 9 ]; do printf "%s" "The storm moved east on Monday and the roads were closed for hours in the region. "; i=$((i + 1)); done &&
