@@ -65,45 +65,133 @@ static void add_indirect(Block *b, uint32_t from, uint32_t to, const Cue *c) {
  * open a second report by the same speaker. */
 static bool object_not_clause(const Block *b, uint32_t from, uint32_t to);
 
+/* Does an attribution open at token x, after a comma inside a reported
+ * clause: « annonce-t-il », « a-t-il précisé », « a indiqué le maire »,
+ * « explique Karim Benali », "he said", "Smith told reporters"? */
+static bool incise_at(const Block *b, uint32_t x, uint32_t to) {
+  if (!word(b, x)) return false;
+  if (b->lid == PM_LANG_FR) {
+    if (inverted(b, x)) {
+      uint32_t y = x + 1 < to && inverted(b, x + 1) ? x + 2 : x + 1;
+      return (T(b, x)->lex & W_SPEECH) ||
+             (y < to && word(b, y) && !(T(b, y)->flags & TF_CAP) && (T(b, y)->lex & W_SPEECH));
+    }
+    /* (a bare verb only before a name: « …, expliquent la pénurie » is
+     * the verb of a subject set off by commas) */
+    bool aux = folded_is(b, x, "a") || folded_is(b, x, "ont");
+    uint32_t v = aux ? x + 1 : x;
+    return v + 1 < to && spk__speech_verb(b, v) && !spk__gerund(b, v) &&
+           (spk__nameish(b, v + 1) || (aux && word(b, v + 1) && (T(b, v + 1)->lex & W_DET) &&
+                                       !(T(b, v + 1)->lex & W_PREP)));
+  }
+  uint32_t v = x + 1;
+  if (spk__nameish(b, x)) v = spk__name_end(b, x, to);
+  else if (!((T(b, x)->lex & (W_PRON_M | W_PRON_F | W_PRON_PL)) &&
+             T(b, x)->end - T(b, x)->start <= 4))
+    return false;
+  return v < to && spk__speech_verb(b, v) && !spk__gerund(b, v) &&
+         !(word(b, v + 1) && (T(b, v + 1)->lex & W_QUE));
+}
+
+/* Where a reported clause that runs to its sentence's end, [from, to),
+ * ends: before a comma that opens no part of what was said.  « …, annonce-
+ * t-il dans un entretien au Monde », "…, he said in an interview": the
+ * attribution again; « …, tout en rappelant que … », « …, en rappelant
+ * que … »: the speaker's act around the report (an English gerund may be
+ * the report, "…, saying the team needed …", or the clause's, "…,
+ * answering a concern …"); "…, according to documents filed …": a
+ * source.  Returns the comma, or to when there is none. */
+static uint32_t clause_end(const Block *b, uint32_t from, uint32_t to) {
+  for (uint32_t k = from + 3; k + 2 < to; k++) {
+    if (!punct(b, k, ',') || !word(b, k + 1)) continue;
+    uint32_t x = k + 1;
+    /* (closing the sentence: « …, a-t-il dit, serait … » goes on) */
+    bool last = true;
+    for (uint32_t y = x; y < to && last; y++) last = !punct(b, y, ',');
+    if (last && to - x <= 12 && incise_at(b, x, to)) return k;
+    /* (« …, selon les données recueillies par … » may be the clause's
+     * own: heldout35) */
+    if (b->lid == PM_LANG_EN && (T(b, x)->lex & W_SOURCE) && folded_is(b, x, "according"))
+      return k;
+    if (b->lid == PM_LANG_FR && folded_is(b, x, "tout") && folded_is(b, x + 1, "en") &&
+        x + 2 < to && spk__gerund(b, x + 2))
+      return k;
+    if (b->lid == PM_LANG_FR && folded_is(b, x, "en") && spk__gerund(b, x + 1) &&
+        (T(b, x + 1)->lex & W_SPEECH))
+      return k;
+  }
+  return to;
+}
+
+static bool has_quote(const Block *b, uint32_t from, uint32_t to);
+
 /* add_indirect, but "the deal was fair, adding that Ontario had …" gives
  * two clauses: an English gerund speech verb and "that" after a comma
  * open a second report by the same speaker; so do "and warned that",
  * "but said the effect …", "and pointed out that" (a speech verb right
- * after "and" or "but", with no subject of its own). */
+ * after "and" or "but", with no subject of its own).  Any other speech
+ * verb so joined, French too, ends the clause (the speaker's next act),
+ * and so does clause_end's tail. */
 static void add_indirect_split_as(Block *b, uint32_t from, uint32_t to, const Cue *c,
                                   const PmQuote *src) {
-  if (b->lid == PM_LANG_EN)
-    for (uint32_t k = from + 3; k + 4 < to; k++) {
-      if (punct(b, k, ',')) {
-        if (!word(b, k + 1) || !(T(b, k + 1)->lex & W_SPEECH) || !word(b, k + 2) ||
-            !(T(b, k + 2)->lex & W_QUE))
-          continue;
-        const Token *g = T(b, k + 1);
-        if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
-        add_indirect_as(b, from, k, c, src);
-        add_indirect_as(b, k + 3, to, c, src);
-        return;
-      }
-      /* ("or" is no second report) */
-      if (!(T(b, k)->lex & W_CONJ) || !word(b, k) || (b->text[T(b, k)->start] | 32) == 'o')
+  to = clause_end(b, from, to);
+  for (uint32_t k = from + 3; k + 4 < to; k++) {
+    if (b->lid == PM_LANG_EN && punct(b, k, ',')) {
+      if (!word(b, k + 1) || !(T(b, k + 1)->lex & W_SPEECH) || !word(b, k + 2) ||
+          !(T(b, k + 2)->lex & W_QUE))
         continue;
-      uint32_t v = k + 1;
-      if (!word(b, v) || !(T(b, v)->lex & W_SPEECH) || (T(b, v)->flags & TF_CAP) ||
-          !spk__speech_verb(b, v) || spk__gerund(b, v))
-        continue;
-      uint32_t x = v + 1;
-      if (x + 1 < to && folded_is(b, x, "out")) x++; /* "pointed out that" */
-      if (word(b, x) && (T(b, x)->lex & W_QUE)) {
-        x++;
-      } else if (!(folded_is(b, v, "said") || folded_is(b, v, "says")) ||
-                 object_not_clause(b, x, to)) {
-        continue;
-      }
-      if (to - x < 3) continue;
-      add_indirect_as(b, from, punct(b, k - 1, ',') ? k - 1 : k, c, src);
-      add_indirect_as(b, x, to, c, src);
+      const Token *g = T(b, k + 1);
+      if (g->end - g->start < 6 || memcmp(b->text + g->end - 3, "ing", 3)) continue;
+      add_indirect_as(b, from, k, c, src);
+      add_indirect_as(b, k + 3, to, c, src);
       return;
     }
+    /* ("or" is no second report) */
+    if (!(T(b, k)->lex & W_CONJ) || !word(b, k) || (b->text[T(b, k)->start] | 32) == 'o')
+      continue;
+    uint32_t v = k + 1;
+    /* (« et a ordonné », « mais a insisté ») */
+    if (b->lid == PM_LANG_FR && (folded_is(b, v, "a") || folded_is(b, v, "ont"))) v++;
+    if (!word(b, v) || !(T(b, v)->lex & W_SPEECH) || (T(b, v)->flags & TF_CAP) ||
+        !spk__speech_verb(b, v) || spk__gerund(b, v) || spk__in_quote(b, k))
+      continue;
+    /* (« … « a du sens » mais exposera Carrelis à … »: a future is the
+     * clause's own verb, the speaker's act is told in the present or past) */
+    if (b->lid == PM_LANG_FR) {
+      const Token *t = T(b, v);
+      const char *e = b->text + t->end;
+      if (t->end - t->start > 4 && ((e[-2] == 'r' && e[-1] == 'a') ||
+                                    (e[-4] == 'r' && e[-3] == 'o' && e[-2] == 'n' && e[-1] == 't')))
+        continue;
+    }
+    uint32_t x = v + 1;
+    if (x + 1 < to && folded_is(b, x, "out")) x++; /* "pointed out that" */
+    uint32_t end = punct(b, k - 1, ',') ? k - 1 : k;
+    /* (« et a ajouté mardi que … »: a second clause, kept with the first
+     * as the batches annotate it) */
+    bool que = false;
+    for (uint32_t y = x; b->lid == PM_LANG_FR && y < to && y < x + 4 && !que; y++)
+      que = word(b, y) && (T(b, y)->lex & W_QUE);
+    if (que) continue;
+    if (b->lid == PM_LANG_EN && word(b, x) && (T(b, x)->lex & W_QUE)) {
+      x++;
+    } else if (b->lid == PM_LANG_FR || !(folded_is(b, v, "said") || folded_is(b, v, "says")) ||
+               object_not_clause(b, x, to)) {
+      /* "… seriously and encouraged parents to file complaints", « … et
+       * plaide pour une véritable éducation au numérique »: the
+       * speaker's next act, no part of what was said */
+      /* (one holding a quotation, « et appelle à « un nouveau pacte » »,
+       * stays in: cut off, its quotation would make a clause of its own,
+       * and the batches give it none) */
+      if (has_quote(b, k, to)) break;
+      add_indirect_as(b, from, end, c, src);
+      return;
+    }
+    if (to - x < 3) continue;
+    add_indirect_as(b, from, end, c, src);
+    add_indirect_as(b, x, to, c, src);
+    return;
+  }
   add_indirect_as(b, from, to, c, src);
 }
 

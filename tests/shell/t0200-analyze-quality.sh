@@ -3242,6 +3242,38 @@ test_expect_success 'English: "“…,” he said, adding that …" reports the 
 	test_cmp expected actual
 '
 
+# A reported clause running to its sentence's end stops before what is
+# not said: a closing incise (the issue's « …, annonce-t-il dans un
+# entretien au Monde », "…, she said in an interview"), a French gerund
+# (heldout30, 40, 49: « …, tout en rappelant que … »), "…, according to"
+# (heldout11, 38c), a speech verb after et/and with no subject (heldout17,
+# 27, 39, 39c, 41, 45b, 49, 5 …: « … et réclame », "… and called for");
+# not a French future after mais (heldout34: « … mais exposera … »).  Over
+# all batches the clauses running past their gold end 63 -> 46.
+test_expect_success 'a reported clause stops before an incise, a gerund, a source or the speaker'"'"'s next act' '
+	printf "%s\n\n" "Valls veut frapper fort" \
+		"Le Premier ministre, Manuel Valls, estime que la traque des réseaux est une priorité pour lutter contre le terrorisme, annonce-t-il dans un entretien au Monde." \
+		"La ministre de la Santé, Agnès Roux, a jugé que l'"'"'essai pose les bonnes questions, tout en rappelant que la rémunération relève d'"'"'une entente négociée." \
+		"Le syndicat Sud-Rail estime que la concertation a été bâclée et réclame une nouvelle réunion publique avant tout chantier." \
+		"Le député Paul Martin affirme que l'"'"'opération a du sens mais exposera la ville à une dette lourde." >fr.txt &&
+	printf "%s\n\n" "Budget talks resume" \
+		"Mayor Jane Doe said the budget was balanced for the first time in a decade, she said in an interview." \
+		"Rachel Kim, the union'"'"'s president, said emergency physicians were exhausted and called for higher pay for overnight shifts." \
+		"The treasurer said Kazakhstan had pumped above its quota in seven of the past ten months, according to her bank'"'"'s estimates." >en.txt &&
+	"$PRESSMARK" analyze --format text fr.txt en.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	cat >expected <<-\EOT &&
+	la traque des réseaux est une priorité pour lutter contre le terrorisme
+	l'"'"'essai pose les bonnes questions
+	la concertation a été bâclée
+	l'"'"'opération a du sens mais exposera la ville à une dette lourde
+	the budget was balanced for the first time in a decade
+	emergency physicians were exhausted
+	Kazakhstan had pumped above its quota in seven of the past ten months
+	EOT
+	test_cmp expected actual
+'
+
 # heldout48 (five articles: RNZ, News24, The Hindu, The Straits Times,
 # Daily Nation), ordinary New Zealand, South African, Indian, Singaporean
 # and Kenyan news of the day; first contact 0.671 speakers (initials,
