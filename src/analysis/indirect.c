@@ -212,19 +212,28 @@ static bool person_noun_after(const Block *b, uint32_t ts, uint32_t te) {
 }
 
 /* Is [st, comma) a subject and its apposition, « Le gardien titulaire,
- * Charles X » or « La jeune femme de 27 ans, connue pour ses capsules »:
- * a short noun phrase opening the sentence, a comma, then words up to
- * `comma` with no verb, pronoun or clause word in either?  What follows
- * that comma is the sentence's own verb, no attribution of a clause. */
+ * Charles X », « Le docteur X, chef du service des urgences », « Le demi
+ * d'ouverture des Jaguares, 26 ans », « Parmi les blessés, deux enfants »:
+ * a short noun phrase opening the sentence (a determiner, a capital or
+ * « parmi » first), its comma within six tokens, then words (figures,
+ * brackets, commas: « Le maire de X, Gil Y, président du conseil de
+ * surveillance, a réagi ») up to `comma` with no verb, pronoun, clause
+ * word or quotation mark in either?
+ * What follows that comma is the sentence's own verb, no attribution of
+ * a clause. */
 static bool subject_apposition(const Block *b, uint32_t st, uint32_t comma) {
-  const uint64_t clause = W_AUX | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL | W_CONJ;
-  if (!word(b, st) || !(T(b, st)->lex & W_DET || T(b, st)->flags & TF_CAP)) return false;
+  const uint64_t clause = W_AUX | W_SPEECH | W_QUE | W_PRON_M | W_PRON_F | W_PRON_PL | W_CONJ |
+                          W_FUTURE | W_FACTUAL;
+  if (!word(b, st) ||
+      !((T(b, st)->lex & W_DET) || (T(b, st)->flags & TF_CAP) || folded_is(b, st, "parmi")))
+    return false;
   uint32_t p = st;
   while (p < comma && p < st + 7 && word(b, p) && !(T(b, p)->lex & clause)) p++;
   if (p == st || p >= comma || p >= st + 7 || !punct(b, p, ',')) return false;
   if (comma - p < 2 || comma - p > 15) return false;
   for (uint32_t x = p + 1; x < comma; x++)
-    if (!(word(b, x) && !(T(b, x)->lex & clause)) && !punct(b, x, '(') && !punct(b, x, ')'))
+    if (!(word(b, x) && !(T(b, x)->lex & clause)) && T(b, x)->kind != T_NUMBER &&
+        !punct(b, x, '(') && !punct(b, x, ')') && !punct(b, x, ','))
       return false;
   return true;
 }
@@ -250,7 +259,8 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
      * l'agence régionale de santé (ARS) de Bretagne » */
     if (send - k > 12 + (paren ? paren + 1 : 0)) continue;
     /* (« Le gardien titulaire, Charles X, a pris la parole … pour
-     * défendre son coach »: the subject's apposition closes there) */
+     * défendre son coach », « Le docteur X, chef du service des urgences,
+     * soutient le mouvement »: the subject's apposition closes there) */
     if (subject_apposition(b, s->start, c - 1)) continue;
     /* before a quotation, the attribution is closed by a comma and a new
      * clause (« …, a précisé la préfecture, qui fait état de « … » »),
@@ -365,24 +375,6 @@ static bool trailing_attribution(Block *b, const Sentence *s, bool before_quote)
     /* "…, one of the people said, asking not to be named": a participle
      * clause after the attribution; look at the comma before it */
     if (spk__gerund(b, v)) continue;
-    /* « Le docteur X, chef du service des urgences, soutient le
-     * mouvement », « Le demi d'ouverture des Jaguares, 26 ans, s'est
-     * engagé avec … »: a verb right after the comma, and before the comma
-     * a short noun phrase set off by commas with no auxiliary: the words
-     * before are the verb's subject and its apposition, no clause */
-    if (b->lid == PM_LANG_FR && c - 1 <= s->start + 20 && word(b, s->start) &&
-        ((T(b, s->start)->lex & W_DET) || folded_is(b, s->start, "parmi"))) {
-      bool next = true, aux = false;
-      for (uint32_t x = k; x < v && next; x++) next = spk__skippable(b, x) || (T(b, x)->lex & W_AUX);
-      uint32_t fc = NONE;
-      for (uint32_t x = s->start; x + 1 < c && !aux; x++) {
-        if (fc == NONE && punct(b, x, ',')) fc = x;
-        aux = T(b, x)->kind == T_QMARK ||
-              (word(b, x) && (T(b, x)->lex & (W_AUX | W_FUTURE | W_FACTUAL | W_SPEECH | W_QUE |
-                                               W_PRON_M | W_PRON_F | W_PRON_PL)));
-      }
-      if (next && !aux && fc != NONE && fc <= s->start + 6) return false;
-    }
     /* the verb's complement may follow (de source syndicale, on Friday),
      * but no new clause */
     for (uint32_t x = v + 1; x < send; x++)

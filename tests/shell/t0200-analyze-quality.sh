@@ -3274,6 +3274,22 @@ test_expect_success 'a reported clause stops before an incise, a gerund, a sourc
 	test_cmp expected actual
 '
 
+# subject_apposition now holds both apposition checks of
+# trailing_attribution (QF10's and FW10's): one gate, the clause words of
+# both, figures and commas allowed in the apposition.  « Le maire de
+# Châteauroux, Gil X, président du conseil de surveillance de l'hôpital,
+# a lui aussi réagi » (heldout44) was FW10's alone; a merge without its
+# commas reported it.
+test_expect_success 'French: a subject'"'"'s apposition over several commas closes no reported clause' '
+	printf "%s\n\n" "Titre sur les urgences de Châteauroux" \
+		"Le maire de Châteauroux, Gil Avérous-Bonnet, président du conseil de surveillance de l'"'"'hôpital, a lui aussi réagi sur X." \
+		"Les urgences resteront fermées la nuit jusqu'"'"'en mars, a indiqué la direction." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect " out | sed "s/.*indirect \"//; s/\" --.*//" >actual &&
+	echo "Les urgences resteront fermées la nuit jusqu'"'"'en mars" >expected &&
+	test_cmp expected actual
+'
+
 # heldout48 (five articles: RNZ, News24, The Hindu, The Straits Times,
 # Daily Nation), ordinary New Zealand, South African, Indian, Singaporean
 # and Kenyan news of the day; first contact 0.671 speakers (initials,
