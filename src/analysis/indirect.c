@@ -184,6 +184,9 @@ static void add_indirect_split_as(Block *b, uint32_t from, uint32_t to, const Cu
        * stays in: cut off, its quotation would make a clause of its own,
        * and the batches give it none) */
       if (has_quote(b, k, to)) break;
+      /* (a counted object is no speech act: "struggled and added three
+       * players in January" goes on with the clause) */
+      if (T(b, x)->kind == T_NUMBER || (word(b, x) && (T(b, x)->lex & W_NUMWORD))) continue;
       add_indirect_as(b, from, end, c, src);
       return;
     }
