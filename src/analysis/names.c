@@ -162,8 +162,14 @@ bool spk__skippable_word(const Block *b, uint32_t i) {
  * words after it end in an institution word. */
 bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
   if (!word(b, e) || (T(b, e)->flags & TF_CAP) || !(T(b, e)->lex & W_CONJ)) return false;
-  for (uint32_t k = e + 1; k < hi && k < e + 4; k++) {
+  /* ("Mid and West Wales Fire and Rescue Service": across a second
+   * conjunction between capitalised words, to the noun six words on) */
+  uint32_t lim = b->lid == PM_LANG_EN ? e + 7 : e + 4;
+  for (uint32_t k = e + 1; k < hi && k < lim; k++) {
     const Token *t = T(b, k);
+    if (k > e + 1 && k + 1 < hi && b->lid == PM_LANG_EN && word(b, k) && (t->lex & W_CONJ) && !(t->flags & TF_CAP) &&
+        (T(b, k - 1)->flags & TF_CAP) && word(b, k + 1) && (T(b, k + 1)->flags & TF_CAP))
+      continue;
     if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
     if (t->lex & W_INSTITUTION) return true;
   }

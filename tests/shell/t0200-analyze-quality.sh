@@ -3304,4 +3304,32 @@ test_expect_success 'held-out batches 48 and 48b (NZ, South African, Indian, Sin
 	grep -q "^speaker accuracy" out
 '
 
+# "serviced by Keystone Loan Solutions, one of the five companies" then
+# "Keystone said … the company said" (heldout51, Washington Post),
+# "Shares in Corvantis Therapeutics" then "Corvantis said" (heldout51,
+# FT), "Electric-vehicle maker Rivian Automotive said … The company said"
+# (heldout20): Solutions, Therapeutics, Automotive end companies' names
+# (organisation_ends), and a company's full name is noted after a
+# preposition whatever the length of that ending.
+test_expect_success 'English: "Keystone said" and "the company said" after "serviced by Keystone Loan Solutions"' '
+	printf "%s\n\n" "The borrowers are serviced by Keystone Loan Solutions, one of five contractors." \
+		"Keystone said in a statement that the problem had been fixed. \"We are sorry,\" the company said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Keystone Loan Solutions" "Keystone Loan Solutions" >expected &&
+	test_cmp expected actual
+'
+
+# "Newfoundland and Labrador Health Services confirmed the figures. …
+# the health authority said" (heldout41b, Telegram), "Mid and West Wales
+# Fire and Rescue Service said" (heldout51, BBC): a body's name of five
+# to eight words, held together by "and" and ending in an institution
+# noun, is noted and whole (it was cut to "West Wales …", or not noted).
+test_expect_success 'English: a body named with "and" in it is whole and is "the authority" later' '
+	printf "%s\n\n" "Newfoundland and Labrador Health Services confirmed the figures. In a statement, the health authority said the hospital was full." \
+		"Mid and West Wales Fire and Rescue Service said it had rescued 23 people." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Newfoundland and Labrador Health Services" "Mid and West Wales Fire and Rescue Service" >expected &&
+	test_cmp expected actual
+'
+
 test_done
