@@ -162,11 +162,39 @@ bool spk__skippable_word(const Block *b, uint32_t i) {
  * words after it end in an institution word. */
 bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi) {
   if (!word(b, e) || (T(b, e)->flags & TF_CAP) || !(T(b, e)->lex & W_CONJ)) return false;
-  for (uint32_t k = e + 1; k < hi && k < e + 4; k++) {
+  /* ("Mid and West Wales Fire and Rescue Service": across a second
+   * conjunction between capitalised words, to the noun six words on) */
+  uint32_t lim = b->lid == PM_LANG_EN ? e + 7 : e + 4;
+  for (uint32_t k = e + 1; k < hi && k < lim; k++) {
     const Token *t = T(b, k);
+    if (k > e + 1 && k + 1 < hi && b->lid == PM_LANG_EN && word(b, k) && (t->lex & W_CONJ) && !(t->flags & TF_CAP) &&
+        (T(b, k - 1)->flags & TF_CAP) && word(b, k + 1) && (T(b, k + 1)->flags & TF_CAP))
+      continue;
     if (t->kind != T_WORD || !(t->flags & TF_CAP)) return false;
     if (t->lex & W_INSTITUTION) return true;
   }
+  return false;
+}
+
+bool spk__place_adjective(const Block *b, uint32_t k) {
+  if (b->lid != PM_LANG_EN || !word(b, k)) return false;
+  const Token *t = T(b, k);
+  if (!(t->flags & TF_CAP) || (t->flags & TF_ALLCAP)) return false;
+  const char *s = b->text + t->start;
+  size_t n = t->end - t->start;
+  if (n > 7 && !memcmp(s + n - 6, "-based", 6)) return true;
+  /* (the demonyms' endings: Swedish, Chinese, Canadian, Korean, German;
+   * the lexicon's epithets are nouns, "a Swede", and its 64 bits are all
+   * taken, so the few other forms are listed here) */
+  static const char *const ends[] = {"ish", "ese", "ian", "ean", "an"};
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    size_t en = strlen(ends[i]);
+    if (n >= en + 3 && !memcmp(s + n - en, ends[i], en)) return true;
+  }
+  static const char *const other[] = {"Dutch", "French", "Swiss", "Greek", "Thai", "Israeli",
+                                      "Saudi", "Pakistani", "Iraqi", "Kuwaiti", "Qatari"};
+  for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+    if (strlen(other[i]) == n && !memcmp(s, other[i], n)) return true;
   return false;
 }
 
@@ -261,6 +289,19 @@ static bool cap_inst(const Block *b, uint32_t i) {
          !(T(b, i)->lex & (W_FUNCTION | W_DET | W_PREP | W_HONORIFIC | W_ROLE));
 }
 
+/* "the Port of Rotterdam Authority": "of" at token e inside a body's
+ * name whose noun closes it, one or two capitalised words after it (not
+ * "Mayor of London Sadiq Khan": the noun must close the run). */
+static bool inst_after_of(const Block *b, uint32_t e, uint32_t hi) {
+  if (!folded_is(b, e, "of")) return false;
+  for (uint32_t k = e + 1; k < hi && k < e + 4; k++) {
+    if (!word(b, k) || !(T(b, k)->flags & TF_CAP)) return false;
+    if (cap_inst(b, k) && k > e + 1)
+      return !(k + 1 < hi && word(b, k + 1) && (T(b, k + 1)->flags & TF_CAP));
+  }
+  return false;
+}
+
 uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi) {
   uint32_t e = s + 1;
   bool of_tail = false;
@@ -274,7 +315,8 @@ uint32_t spk__name_end_from(const Block *b, uint32_t s, uint32_t hi) {
      * English a body's name goes on across of or for after its noun,
      * and across "and" in that complement */
     if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) &&
-        (of_tail || cap_inst(b, e - 1)) && e + 1 < hi && spk__nameish(b, e + 1) &&
+        (of_tail || cap_inst(b, e - 1) || inst_after_of(b, e, hi)) && e + 1 < hi &&
+        spk__nameish(b, e + 1) &&
         !(T(b, e + 1)->lex & (W_FIRST_M | W_FIRST_F))) {
       if (!of_tail && (folded_is(b, e, "of") || folded_is(b, e, "for"))) {
         of_tail = true;

@@ -1399,8 +1399,10 @@ Resolved spk__resolve(Block *b, const Mention *m) {
         m->head < m->ts + 3 && folded_is(b, m->ts, "the") &&
         (T(b, m->head)->lex & (W_COMPANY | W_AGENCY)) && !(T(b, m->head)->lex & W_ROLE)) {
       bool plain = true;
+      /* ("The Swedish company said", "the Cambridge-based biotech said":
+       * a capital that says where it is from leaves it plain) */
       for (uint32_t k = m->ts + 1; k < m->head; k++)
-        plain = plain && word(b, k) && !(T(b, k)->flags & TF_CAP);
+        plain = plain && word(b, k) && (!(T(b, k)->flags & TF_CAP) || spk__place_adjective(b, k));
       for (size_t i = 0; plain && i < 4 && b->ctx->recent[i].name[0]; i++) {
         const CtxPerson *c = &b->ctx->recent[i];
         if (!c->gender && strchr(c->name, ' ') && organisation(b, c->name)) {

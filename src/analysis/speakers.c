@@ -1188,8 +1188,13 @@ static void note_entities(Block *b) {
      * Crest Pipeline Ltd. cleared": a company's full name, wherever it
      * stands, is what its short name stands for later (resolve.c) */
     bool firm = b->lid == PM_LANG_EN && e - s >= 2 && e - s <= 5 &&
-                (tk[e - 1].lex & W_ORG_LAST) && tk[e - 1].end - tk[e - 1].start <= 4;
-    if (e - s > 4 && !firm) continue;
+                (tk[e - 1].lex & W_ORG_LAST);
+    /* "Newfoundland and Labrador Health Services confirmed …", "Mid and
+     * West Wales Fire and Rescue Service": a longer name is a body's when
+     * an institution noun ends it (then "the health authority said") */
+    bool body = b->lid == PM_LANG_EN && e - s <= 8 && (tk[e - 1].lex & W_INSTITUTION) &&
+                (tk[e - 1].flags & TF_CAP);
+    if (e - s > 4 && !firm && !body) continue;
     if (!(hon || firm || (e - s >= 2 && (first || !after_prep)))) continue;
     if (e - s == 1 && !hon) continue;
     /* « (Photo : Jean-Pierre Astruc / Ciric) », « Photo Le DL /Stéphane

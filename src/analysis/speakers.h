@@ -166,6 +166,10 @@ bool spk__relational_adj(const Block *b, uint32_t i);
 /* A lowercase conjunction at token e inside an organisation's name
  * ("Avon and Somerset Police"), capitalised words up to hi after it. */
 bool spk__and_in_org(const Block *b, uint32_t e, uint32_t hi);
+/* An English capitalised word at token k that says where a company is
+ * from, not what it is called: "the Swedish company", "the
+ * Cambridge-based biotech". */
+bool spk__place_adjective(const Block *b, uint32_t k);
 /* First token of the name ending at token j (not before lo). */
 uint32_t spk__name_start(const Block *b, uint32_t j, uint32_t lo);
 /* Token after the name starting at token s (not past hi). */

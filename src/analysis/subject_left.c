@@ -1210,8 +1210,12 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
     /* "The Teamsters union said": in English a name before an
      * institution noun is the organisation's (not a person's: "the
      * Garrity administration") */
+    /* (not "The Swedish company said": a demonym before a company noun
+     * says where it is from, the company named before is meant) */
     if (b->lid == PM_LANG_EN && t->kind == T_WORD && !(t->flags & TF_CAP) &&
-        (t->lex & W_INSTITUTION) && !(t->lex & W_ROLE) && j > lo + 1 && spk__nameish(b, j - 1)) {
+        (t->lex & W_INSTITUTION) && !(t->lex & W_ROLE) && j > lo + 1 && spk__nameish(b, j - 1) &&
+        !((t->lex & W_COMPANY) && spk__place_adjective(b, j - 1) && j >= lo + 2 &&
+          word(b, j - 2) && (T(b, j - 2)->lex & W_DET))) {
       uint32_t ns = spk__name_start(b, j - 1, lo);
       const Token *f = T(b, ns);
       /* "A senior adviser to the Nguyen campaign said": after a
@@ -1324,7 +1328,10 @@ static bool subject_left(Block *b, uint32_t v, uint32_t lo, Mention *m) {
           p -= 2; /* "the B.C. Prosecution Service" */
         } else if (b->lid == PM_LANG_EN && p > lo + 1 && folded_is(b, p - 1, "of") &&
                    word(b, p - 2) && (T(b, p - 2)->flags & TF_CAP) &&
-                   (T(b, p - 2)->lex & W_INSTITUTION) &&
+                   ((T(b, p - 2)->lex & W_INSTITUTION) ||
+                    /* ("the Port of Rotterdam Authority": one or two
+                     * words between "of" and the noun) */
+                    (j - p <= 1 && !(T(b, p - 2)->lex & (W_ROLE | W_HONORIFIC)))) &&
                    !(T(b, p - 2)->lex & (W_DET | W_FUNCTION | W_PREP))) {
           p -= 2; /* "the Department of Community and Government Services" */
         } else {
