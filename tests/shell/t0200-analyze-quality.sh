@@ -2888,6 +2888,28 @@ test_expect_success 'French: after « Selon elle, » a clause closed by a quotat
 	test_cmp expected actual
 '
 
+# « Selon l'ordre régional des pharmaciens, », « D'après
+# l'intersyndicale, », « Selon un décompte de France Universités, »: a
+# body or record the lexicon lacks, opening the sentence after selon or
+# d'après, reports the clause after its comma, unnamed.  Missed before in
+# heldout13, 17, 37b, 44, 46, 46b (twice), 52 (three times) and 52b: 11
+# clauses found, 6 more speakers right (the other five are bodies our
+# batches name); « Selon un sondage Ifop, » (data) and « Pour l'instant, »
+# report nothing.
+test_expect_success 'French: « Selon l'"'"'ordre régional des pharmaciens, » reports its clause' '
+	printf "%s\n\n" "Selon l'"'"'ordre régional des pharmaciens, près de 400 références étaient en tension la semaine dernière." \
+		"Selon un sondage Ifop publié lundi, Pierre Hurmic est crédité de 34 % des intentions de vote." \
+		"Pour l'"'"'instant, la piste criminelle n'"'"'est pas privilégiée par les enquêteurs." \
+		"D'"'"'après l'"'"'intersyndicale, il manque sept postes d'"'"'infirmiers." >in.txt &&
+	"$PRESSMARK" analyze --format text in.txt >out &&
+	grep ": indirect \|: quote " out | sed "s/ \[\([a-z+-]*\), .*/ \1/" >actual &&
+	cat >expected <<-\EOT &&
+	in.txt:1:41: indirect "près de 400 références étaient en tension la semaine dernière" -- (unresolved) indirect-source
+	in.txt:7:27: indirect "il manque sept postes d'"'"'infirmiers" -- (unresolved) indirect-source
+	EOT
+	test_cmp expected actual
+'
+
 test_expect_success 'French: after a quotation that opens the sentence, a clause holding another is reported' '
 	printf "%s\n\n" "« Nous verrons bien. » Le ministre, Marc Fesneau, a assuré que les agriculteurs ne seraient « pas les boucs émissaires » de la crise." \
 		"« Il s'"'"'agit d'"'"'une mesure temporaire », précise l'"'"'agence régionale de santé, qui assure que le Samu sera « renforcé » dès lundi." >in.txt &&
@@ -3099,9 +3121,12 @@ test_expect_success 'France French batches 50 and 50b stay above their measured 
 # session-start binary alike; 0.951 and 0.818 (63/77) after « Selon elle,
 # …, « … » ».  What is left is mostly bodies as speakers (« le parquet »,
 # « la préfecture », « le ministère », « la DGAC « recommande … » »),
-# which our batches annotate both ways.  Floors just below.
+# which our batches annotate both ways.  « Selon l'organisme paritaire, »
+# then found three more clauses of heldout52 (quote+indirect 1.000), two
+# of them a body's the analyser leaves unnamed (speakers 71/91 = 0.780),
+# and one of heldout52b (0.958, 64/78).  Floors just below.
 test_expect_success 'French national-press batches 52 and 52b stay above their measured floor' '
-	floors 0.99 0.97 0.78 "$A"/heldout52/fr-*.txt &&
+	floors 0.99 0.97 0.77 "$A"/heldout52/fr-*.txt &&
 	floors 0.99 0.94 0.80 "$A"/heldout52b/fr-*.txt
 '
 
