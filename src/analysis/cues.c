@@ -722,6 +722,32 @@ static bool possessive(const Block *b, uint32_t k) {
           folded_is(b, k, "leurs") || folded_is(b, k, "leur"));
 }
 
+/* For spk__cue_source: the noun phrase at x (an article, a lowercase
+ * noun of no class that names a speaker or data, then any words up to a
+ * near comma with a clause after it) put in c as an unnamed mention. */
+static void unknown_body(const Block *b, uint32_t x, uint32_t hi, Cue *c, uint32_t *after) {
+  uint32_t h = x + 1;
+  if (h + 4 >= hi || !word(b, x) || !(T(b, x)->lex & W_DET) || (T(b, x)->flags & TF_CAP) ||
+      possessive(b, x) || !word(b, h) || (T(b, h)->flags & TF_CAP))
+    return;
+  uint64_t lx = T(b, h)->lex;
+  if ((lx & (W_FUNCTION | W_PREP | W_DET | W_SPEECH | W_QUE | W_AUX | W_PRON_M | W_PRON_F |
+             W_PRON_PL)) ||
+      ((lx & W_CITE) && !(lx & W_ANON)))
+    return;
+  uint32_t e = h + 1;
+  while (e < hi && e < x + 12 && !punct(b, e, ',') && T(b, e)->kind != T_QMARK &&
+         !punct(b, e, '.') && !punct(b, e, ':') && !punct(b, e, ';'))
+    e++;
+  if (!punct(b, e, ',') || e + 3 >= hi) return;
+  c->m.type = M_NP;
+  c->m.ts = x;
+  c->m.head = h;
+  c->m.te = e;
+  c->found = true;
+  if (after) *after = e;
+}
+
 /* Selon X / d'après X / pour X, / according to X anywhere in [lo, hi). */
 Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
   Cue none;
@@ -897,6 +923,18 @@ Cue spk__cue_source(Block *b, uint32_t lo, uint32_t hi, uint32_t *after) {
         c.found = true;
         if (after) *after = ne;
       }
+    }
+    /* « Selon l'ordre régional des pharmaciens, », « D'après
+     * l'intersyndicale, », « Selon un décompte de France Universités, »:
+     * opening the sentence, an article and a lowercase noun the lexicon
+     * does not know, up to a near comma, are a body or a record the text
+     * names no one for; the clause after it is reported, unnamed.  (Not
+     * after « Pour », which opens « Pour l'instant, »; and « selon un
+     * sondage » stays out: data are no source of speech, `citations`.) */
+    if (!c.found && b->lid == PM_LANG_FR && strcmp(f, "pour")) {
+      uint32_t k0 = strcmp(f, "après") ? k : k - 1;
+      if (b->sents.contents[spk__sentence_of(b, k0)].start == k0)
+        unknown_body(b, x, hi, &c, after);
     }
     if (!c.found) continue;
     if (!strcmp(f, "pour")) {

@@ -1452,8 +1452,13 @@ static bool source_clause(Block *b, const Sentence *s, uint32_t fq) {
       }
       /* (« Pour Sandrine Pelletier, venue de Vierzon avec ses deux
        * adolescents, « … » »: an apposition and its comma before a
-       * quotation that ends the sentence leave it one span) */
-      if (quoted && punct(b, fq - 1, ',') && ends_sentence(b, fq, s->end)) return false;
+       * quotation that ends the sentence leave it one span; a pronoun
+       * takes no apposition, so after « Selon elle, » the words up to
+       * that comma are a clause the quotation closes: « Selon elle,
+       * l'accusé savait que …, « la seule issue de cet immeuble » ») */
+      if (quoted && punct(b, fq - 1, ',') && ends_sentence(b, fq, s->end) &&
+          !(c.m.type == M_PRON && fq > k + 5))
+        return false;
       if (quoted && clause_from_quote(b, s, k, k, s->end)) return true;
       c.how = "indirect-source";
       add_indirect(b, k, s->end, &c);
