@@ -37,6 +37,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 
 #include "analysis/internal.h"
 #include "util/alloc.h"
@@ -146,7 +147,19 @@ struct PmStream {
   /* pm__stream_test_help: take every chunk before the worker starts */
   bool help_always;
   unsigned long help_chunks; /* chunks the analysing thread took */
+  /* pm_stream_stats: the worker's CPU time in ns as of its last job (its
+   * own clock is readable only from itself: stored once a job, relaxed),
+   * and the analysing thread's counts (only it writes them) */
+  atomic_ullong worker_cpu_ns;
+  uint64_t waited_ns, helped_bytes, paragraphs, rated_by_worker;
 };
+
+/* A clock in nanoseconds, 0 when it cannot be read. */
+static uint64_t clock_ns(clockid_t id) {
+  struct timespec t;
+  if (clock_gettime(id, &t) != 0) return 0;
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 /* Wakes the analysing thread if it sleeps and what it waits for is there.
  * One signal per wait: the sleeper takes a while to wake, and until then
@@ -322,6 +335,8 @@ static void job_run(PmStream *s, Job *j) {
       wake_analyser(s, i, false);
     } while (next_piece(text, stop, &ps, pe));
   }
+  atomic_store_explicit(&s->worker_cpu_ns, clock_ns(CLOCK_THREAD_CPUTIME_ID),
+                        memory_order_relaxed);
   atomic_store(&j->finished, true);
   wake_analyser(s, i, true);
 }
@@ -358,6 +373,7 @@ PmStream *pm_stream_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
   }
   atomic_init(&s->waiting, false);
   atomic_init(&s->want, 0);
+  atomic_init(&s->worker_cpu_ns, 0);
   return s;
 }
 
@@ -386,6 +402,7 @@ static bool start_worker(PmStream *s) {
  * sleeps if need be until it has i + batch (or is finished). */
 static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
   if (atomic_load(&j->done) > i || atomic_load(&j->finished)) return;
+  uint64_t t0 = clock_ns(CLOCK_MONOTONIC);
   pthread_mutex_lock(&s->lock);
   atomic_store(&s->want, i + batch);
   atomic_store(&s->waiting, true);
@@ -394,6 +411,7 @@ static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
     pthread_cond_wait(&s->wake, &s->lock);
   atomic_store(&s->waiting, false);
   pthread_mutex_unlock(&s->lock);
+  s->waited_ns += clock_ns(CLOCK_MONOTONIC) - t0;
 }
 
 /* Chunks the analysing thread tokenizes at a time, and the least the
@@ -429,6 +447,7 @@ static bool help_tokenize(PmStream *st, Job *j) {
   if (!j->chunks.size) part_reserve(&j->back, j->proto.len);
   pm_array_push(&j->chunks, j->back.n);
   st->help_chunks++;
+  st->helped_bytes += c1 - c0;
   Block w = j->proto;
   for (uint32_t pos = c0; pos < c1;) {
     uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
@@ -567,8 +586,10 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
     const ParaSpan *sp = &j->front.paras[i];
     if (i % AT_EVERY == 0)
       atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
+    s->rated_by_worker += sp->rated;
     analyse_span(b, sp, &j->front);
   }
+  s->paragraphs += avail + j->back.n;
   /* then the back, in the text's order: the last chunk claimed first */
   for (uint32_t c = j->chunks.size; c-- > 0;) {
     uint32_t p1 =
@@ -599,6 +620,17 @@ PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
   s->quotes_hint = a->quotes.size + a->quotes.size / 8;
   s->claims_hint = a->claims.size + a->claims.size / 8;
   return an__end(&b);
+}
+
+void pm_stream_stats(const PmStream *s, PmStreamStats *out) {
+  memset(out, 0, sizeof *out);
+  out->worker_cpu =
+      (double)atomic_load_explicit(&((PmStream *)s)->worker_cpu_ns,
+                                   memory_order_relaxed) / 1e9;
+  out->waited = (double)s->waited_ns / 1e9;
+  out->helped_bytes = s->helped_bytes;
+  out->paragraphs = s->paragraphs;
+  out->rated_by_worker = s->rated_by_worker;
 }
 
 unsigned long pm__stream_test_help(PmStream *s, bool always) {
