@@ -78,6 +78,7 @@ typedef struct {
   IndexArray ends;         /* one paragraph's at a time */
   IndexArray marks;        /* paragraph after paragraph (tok__scan) */
   IndexArray cands;        /* likewise (spk__name_candidates) */
+  IndexArray cand_ends;    /* beside cands (spk__name_extents) */
   PmArray(Sentence) sents;
 } Part;
 
@@ -210,6 +211,10 @@ static void part_reserve(Part *part, size_t len) {
     pm_array_delete(&part->cands);
     pm_array_reserve(&part->cands, (uint32_t)(cap + cap / 16));
   }
+  if (part->cand_ends.capacity < cap) { /* one per candidate */
+    pm_array_delete(&part->cand_ends);
+    pm_array_reserve(&part->cand_ends, (uint32_t)(cap + cap / 16));
+  }
   if (part->sents.capacity < cap) { /* a sentence has a token */
     pm_array_delete(&part->sents);
     pm_array_reserve(&part->sents, (uint32_t)(cap + cap / 16));
@@ -218,6 +223,7 @@ static void part_reserve(Part *part, size_t len) {
   part->toks.size = 0;
   part->marks.size = 0;
   part->cands.size = 0;
+  part->cand_ends.size = 0;
   part->sents.size = 0;
 }
 
@@ -227,6 +233,7 @@ static void part_free(Part *part) {
   pm_array_delete(&part->ends);
   pm_array_delete(&part->marks);
   pm_array_delete(&part->cands);
+  pm_array_delete(&part->cand_ends);
   pm_array_delete(&part->sents);
 }
 
@@ -329,6 +336,9 @@ static void job_run(PmStream *s, Job *j) {
         sp->c0 = j->front.cands.size;
         spk__name_candidates(w.toks.contents, w.toks.size, 0, &j->front.cands);
         sp->c1 = j->front.cands.size;
+        spk__name_extents(&w, j->front.cands.contents + sp->c0, sp->c1 - sp->c0,
+                          j->front.cand_ends.contents + sp->c0);
+        j->front.cand_ends.size = sp->c1;
         sp->rated = true; /* published with `done` below */
       }
       atomic_store(&j->done, ++i);
@@ -537,6 +547,8 @@ static void analyse_span(Block *b, const ParaSpan *sp, const Part *part) {
   if (sp->rated) {
     b->cands.contents = part->cands.contents + sp->c0;
     b->cands.size = b->cands.capacity = sp->c1 - sp->c0;
+    b->cand_ends.contents = part->cand_ends.contents + sp->c0;
+    b->cand_ends.size = b->cand_ends.capacity = sp->c1 - sp->c0;
   }
   an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
@@ -571,7 +583,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   /* b->toks becomes a window on the job's array, paragraph by paragraph;
    * its own buffer is kept aside and restored after. */
   TokenArray own = b->toks;
-  IndexArray own_marks = b->marks, own_cands = b->cands;
+  IndexArray own_marks = b->marks, own_cands = b->cands, own_ends = b->cand_ends;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
   /* `done` is read again only when the paragraphs it said were done are
@@ -600,6 +612,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   b->toks = own;
   b->marks = own_marks;
   b->cands = own_cands;
+  b->cand_ends = own_ends;
   b->has_cands = false;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   return true;
