@@ -256,6 +256,24 @@ PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
                               PmContext *ctx, PmError *err);
 void pm_stream_free(PmStream *s);
 
+/* Where a stream's time went, for the speed figures (bench/20-analyze.sh):
+ * the caller's thread analyses, the stream's second thread tokenizes (and
+ * rates sentences when it is ahead); the slower of the two sets the wall
+ * time.  Totals since pm_stream_new. */
+typedef struct {
+  double worker_cpu;          /* seconds of CPU time of the second thread */
+  double waited;              /* seconds the caller's thread slept waiting
+                                 for tokens */
+  uint64_t helped_bytes;      /* bytes the caller's thread tokenized itself
+                                 instead of waiting */
+  uint64_t paragraphs;        /* paragraphs analysed in blocks big enough
+                                 for the second thread */
+  uint64_t rated_by_worker;   /* of which the second thread rated */
+} PmStreamStats;
+/* Fills *out; call between pm_stream_analyze calls (not during one).
+ * Cannot fail. */
+void pm_stream_stats(const PmStream *s, PmStreamStats *out);
+
 void pm_analysis_free(PmAnalysis *a);
 
 /* Results in text order.  Pointers stay valid until pm_analysis_free;

@@ -254,6 +254,10 @@ static void analyse_paragraph(Block *b, uint32_t ps, uint32_t pe) {
       pm_array_clear(&b->cands);
       pm_array_reserve(&b->cands, b->toks.size + 1);
       spk__name_candidates(b->toks.contents, b->toks.size, 0, &b->cands);
+      pm_array_clear(&b->cand_ends);
+      pm_array_reserve(&b->cand_ends, b->cands.size + 1);
+      spk__name_extents(b, b->cands.contents, b->cands.size, b->cand_ends.contents);
+      b->cand_ends.size = b->cands.size;
       b->has_cands = true;
     }
     if (stop == pe) {
@@ -424,6 +428,7 @@ PmAnalysis *an__end(Block *b) {
   pm_array_delete(&b->ends);
   pm_array_delete(&b->marks);
   pm_array_delete(&b->cands);
+  pm_array_delete(&b->cand_ends);
   pm_array_delete(&b->sents);
   pm_array_delete(&b->raw);
   pm_array_delete(&b->nested);

@@ -594,6 +594,12 @@ typedef struct {
    * every capital. */
   IndexArray cands;
   bool has_cands;
+  /* with has_cands, when as long as cands (never in a long line's
+   * pieces): for each of cands the token after the name it starts
+   * (spk__name_end to the paragraph's end) when it is name-like, else 0
+   * (spk__name_extents).  Made with cands, so that the analysing thread,
+   * the busier one, need not measure the names again. */
+  IndexArray cand_ends;
   PmArray(Sentence) sents;
   PmArray(RawQuote) raw;
   uint32_t para_start, para_end;
@@ -693,6 +699,10 @@ unsigned long pm__stream_test_help(PmStream *s, bool always);
  * analysing thread visits those few tokens instead of every capital
  * (pipeline.c: when the worker rated the paragraph). */
 void spk__name_candidates(const Token *t, uint32_t n, uint32_t base, IndexArray *out);
+/* For each of the n candidate tokens of b's paragraph: the token after
+ * the name it starts when it is name-like, else 0, into out (room for n):
+ * Block.cand_ends, a function of the paragraph alone (names.c). */
+void spk__name_extents(const Block *b, const uint32_t *cands, uint32_t n, uint32_t *out);
 
 /* Tests only (tests/unit/test_speed_paths.c): true makes the passes
  * compute again what a faster path kept from an earlier pass (claims.c:

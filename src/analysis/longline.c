@@ -204,7 +204,10 @@ bool an__long_line(Block *b) {
   uint32_t ps = orig[0].bstart, pe = orig[n0 - 1].bend;
   if (!whole_article(b, ps, pe)) return false;
   TokenArray own = b->toks;
-  IndexArray own_marks = b->marks, own_cands = b->cands;
+  IndexArray own_marks = b->marks, own_cands = b->cands, own_ends = b->cand_ends;
+  /* (the names' extents were measured to the line's end, not a piece's:
+   * note_entities measures them again) */
+  b->cand_ends.size = 0;
   Token *t = own.contents;
   /* The line's sentences, those of its head cut where page parts end;
    * `part` marks the ones a cut ended. */
@@ -287,6 +290,7 @@ bool an__long_line(Block *b) {
   b->toks = own;
   b->marks = own_marks;
   b->cands = own_cands;
+  b->cand_ends = own_ends;
   b->sents.contents = orig;
   b->sents.size = n0;
   b->sents.capacity = cap;

@@ -28,6 +28,11 @@ void spk__name_candidates(const Token *t, uint32_t n, uint32_t base, IndexArray 
   out->size = (uint32_t)(o - out->contents);
 }
 
+void spk__name_extents(const Block *b, const uint32_t *cands, uint32_t n, uint32_t *out) {
+  for (uint32_t k = 0; k < n; k++)
+    out[k] = spk__nameish(b, cands[k]) ? spk__name_end(b, cands[k], b->toks.size) : 0;
+}
+
 /* spk__nameish for a capitalised word i (speakers.h tests that). */
 bool spk__nameish_cap(const Block *b, uint32_t i) {
   const Token *t = T(b, i);

@@ -37,6 +37,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 
 #include "analysis/internal.h"
 #include "util/alloc.h"
@@ -77,6 +78,7 @@ typedef struct {
   IndexArray ends;         /* one paragraph's at a time */
   IndexArray marks;        /* paragraph after paragraph (tok__scan) */
   IndexArray cands;        /* likewise (spk__name_candidates) */
+  IndexArray cand_ends;    /* beside cands (spk__name_extents) */
   PmArray(Sentence) sents;
 } Part;
 
@@ -146,7 +148,19 @@ struct PmStream {
   /* pm__stream_test_help: take every chunk before the worker starts */
   bool help_always;
   unsigned long help_chunks; /* chunks the analysing thread took */
+  /* pm_stream_stats: the worker's CPU time in ns as of its last job (its
+   * own clock is readable only from itself: stored once a job, relaxed),
+   * and the analysing thread's counts (only it writes them) */
+  atomic_ullong worker_cpu_ns;
+  uint64_t waited_ns, helped_bytes, paragraphs, rated_by_worker;
 };
+
+/* A clock in nanoseconds, 0 when it cannot be read. */
+static uint64_t clock_ns(clockid_t id) {
+  struct timespec t;
+  if (clock_gettime(id, &t) != 0) return 0;
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 /* Wakes the analysing thread if it sleeps and what it waits for is there.
  * One signal per wait: the sleeper takes a while to wake, and until then
@@ -197,6 +211,10 @@ static void part_reserve(Part *part, size_t len) {
     pm_array_delete(&part->cands);
     pm_array_reserve(&part->cands, (uint32_t)(cap + cap / 16));
   }
+  if (part->cand_ends.capacity < cap) { /* one per candidate */
+    pm_array_delete(&part->cand_ends);
+    pm_array_reserve(&part->cand_ends, (uint32_t)(cap + cap / 16));
+  }
   if (part->sents.capacity < cap) { /* a sentence has a token */
     pm_array_delete(&part->sents);
     pm_array_reserve(&part->sents, (uint32_t)(cap + cap / 16));
@@ -205,6 +223,7 @@ static void part_reserve(Part *part, size_t len) {
   part->toks.size = 0;
   part->marks.size = 0;
   part->cands.size = 0;
+  part->cand_ends.size = 0;
   part->sents.size = 0;
 }
 
@@ -214,6 +233,7 @@ static void part_free(Part *part) {
   pm_array_delete(&part->ends);
   pm_array_delete(&part->marks);
   pm_array_delete(&part->cands);
+  pm_array_delete(&part->cand_ends);
   pm_array_delete(&part->sents);
 }
 
@@ -316,12 +336,17 @@ static void job_run(PmStream *s, Job *j) {
         sp->c0 = j->front.cands.size;
         spk__name_candidates(w.toks.contents, w.toks.size, 0, &j->front.cands);
         sp->c1 = j->front.cands.size;
+        spk__name_extents(&w, j->front.cands.contents + sp->c0, sp->c1 - sp->c0,
+                          j->front.cand_ends.contents + sp->c0);
+        j->front.cand_ends.size = sp->c1;
         sp->rated = true; /* published with `done` below */
       }
       atomic_store(&j->done, ++i);
       wake_analyser(s, i, false);
     } while (next_piece(text, stop, &ps, pe));
   }
+  atomic_store_explicit(&s->worker_cpu_ns, clock_ns(CLOCK_THREAD_CPUTIME_ID),
+                        memory_order_relaxed);
   atomic_store(&j->finished, true);
   wake_analyser(s, i, true);
 }
@@ -358,6 +383,7 @@ PmStream *pm_stream_new(const PmLang *lang, const PmAnalyzeOptions *opts) {
   }
   atomic_init(&s->waiting, false);
   atomic_init(&s->want, 0);
+  atomic_init(&s->worker_cpu_ns, 0);
   return s;
 }
 
@@ -386,6 +412,7 @@ static bool start_worker(PmStream *s) {
  * sleeps if need be until it has i + batch (or is finished). */
 static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
   if (atomic_load(&j->done) > i || atomic_load(&j->finished)) return;
+  uint64_t t0 = clock_ns(CLOCK_MONOTONIC);
   pthread_mutex_lock(&s->lock);
   atomic_store(&s->want, i + batch);
   atomic_store(&s->waiting, true);
@@ -394,6 +421,7 @@ static void wait_for(PmStream *s, Job *j, uint32_t i, uint32_t batch) {
     pthread_cond_wait(&s->wake, &s->lock);
   atomic_store(&s->waiting, false);
   pthread_mutex_unlock(&s->lock);
+  s->waited_ns += clock_ns(CLOCK_MONOTONIC) - t0;
 }
 
 /* Chunks the analysing thread tokenizes at a time, and the least the
@@ -429,6 +457,7 @@ static bool help_tokenize(PmStream *st, Job *j) {
   if (!j->chunks.size) part_reserve(&j->back, j->proto.len);
   pm_array_push(&j->chunks, j->back.n);
   st->help_chunks++;
+  st->helped_bytes += c1 - c0;
   Block w = j->proto;
   for (uint32_t pos = c0; pos < c1;) {
     uint32_t ps = pos, pe = (uint32_t)para_end(text, c1, pos);
@@ -518,6 +547,8 @@ static void analyse_span(Block *b, const ParaSpan *sp, const Part *part) {
   if (sp->rated) {
     b->cands.contents = part->cands.contents + sp->c0;
     b->cands.size = b->cands.capacity = sp->c1 - sp->c0;
+    b->cand_ends.contents = part->cand_ends.contents + sp->c0;
+    b->cand_ends.size = b->cand_ends.capacity = sp->c1 - sp->c0;
   }
   an__analyse_tokens(b, sp->ps, sp->pe, false, !sp->rated);
 }
@@ -552,7 +583,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   /* b->toks becomes a window on the job's array, paragraph by paragraph;
    * its own buffer is kept aside and restored after. */
   TokenArray own = b->toks;
-  IndexArray own_marks = b->marks, own_cands = b->cands;
+  IndexArray own_marks = b->marks, own_cands = b->cands, own_ends = b->cand_ends;
   PmArray(Sentence) own_sents;
   memcpy(&own_sents, &b->sents, sizeof own_sents);
   /* `done` is read again only when the paragraphs it said were done are
@@ -567,8 +598,10 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
     const ParaSpan *sp = &j->front.paras[i];
     if (i % AT_EVERY == 0)
       atomic_store_explicit(&j->at, sp->ps, memory_order_relaxed);
+    s->rated_by_worker += sp->rated;
     analyse_span(b, sp, &j->front);
   }
+  s->paragraphs += avail + j->back.n;
   /* then the back, in the text's order: the last chunk claimed first */
   for (uint32_t c = j->chunks.size; c-- > 0;) {
     uint32_t p1 =
@@ -579,6 +612,7 @@ static bool analyse_pipelined(PmStream *s, Block *b, const char *next,
   b->toks = own;
   b->marks = own_marks;
   b->cands = own_cands;
+  b->cand_ends = own_ends;
   b->has_cands = false;
   memcpy(&b->sents, &own_sents, sizeof own_sents);
   return true;
@@ -599,6 +633,17 @@ PmAnalysis *pm_stream_analyze(PmStream *s, const char *text, size_t len,
   s->quotes_hint = a->quotes.size + a->quotes.size / 8;
   s->claims_hint = a->claims.size + a->claims.size / 8;
   return an__end(&b);
+}
+
+void pm_stream_stats(const PmStream *s, PmStreamStats *out) {
+  memset(out, 0, sizeof *out);
+  out->worker_cpu =
+      (double)atomic_load_explicit(&((PmStream *)s)->worker_cpu_ns,
+                                   memory_order_relaxed) / 1e9;
+  out->waited = (double)s->waited_ns / 1e9;
+  out->helped_bytes = s->helped_bytes;
+  out->paragraphs = s->paragraphs;
+  out->rated_by_worker = s->rated_by_worker;
 }
 
 unsigned long pm__stream_test_help(PmStream *s, bool always) {

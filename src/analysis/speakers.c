@@ -1076,6 +1076,7 @@ static void note_entities(Block *b) {
   const uint32_t *cand = b->cands.contents;
   uint32_t nc = b->cands.size, ci = 0;
   bool scan = !b->has_cands || an__slow_paths;
+  const uint32_t *ends = !scan && b->cand_ends.size == nc ? b->cand_ends.contents : NULL;
   for (uint32_t i = 0; i < n; i++) {
     /* the next candidate at or after i; or, without the list (and for
      * the tests), the next capital, to a tight loop */
@@ -1086,7 +1087,9 @@ static void note_entities(Block *b) {
       i = ci < nc ? cand[ci] : n;
     }
     if (i == n) continue;
-    if (!spk__nameish(b, i)) {
+    /* (the name's extent, measured with the list when it was made) */
+    uint32_t e = ends ? ends[ci] : spk__nameish(b, i) ? spk__name_end(b, i, n) : 0;
+    if (!e) {
       /* "the Bank of Canada", "the Ministry of Long-Term Care": "the
        * central bank", "the ministry" later on are that body */
       if ((tk[i].lex & W_INSTITUTION) && tk[i].kind == T_WORD && i + 2 < n &&
@@ -1103,7 +1106,6 @@ static void note_entities(Block *b) {
       }
       continue;
     }
-    uint32_t e = spk__name_end(b, i, n);
     uint32_t s = i;
     i = e - 1;
     /* "(Trevor Brine-Osei/CBC)", "(Photo: Darren Pike/HuffPost Canada)":

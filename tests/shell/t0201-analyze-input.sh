@@ -62,6 +62,21 @@ test_expect_success 'summary prints counts only' '
 	test_cmp expected actual
 '
 
+test_expect_success 'PRESSMARK_STATS: one line a file on stderr, the output unchanged' '
+	for i in 1 2; do cat "$FIXTURES"/analysis/heldout*/fr-*.txt; done >big.txt &&
+	test $(wc -c <big.txt) -gt 1100000 &&
+	"$PRESSMARK" analyze --format summary big.txt >plain 2>plain.err &&
+	test ! -s plain.err &&
+	PRESSMARK_STATS=1 "$PRESSMARK" analyze --format summary big.txt s.txt >stats.out 2>stats.err &&
+	head -n 1 stats.out >first && test_cmp plain first &&
+	test $(wc -l <stats.err) -eq 2 &&
+	sed -n "1s/^big.txt: stats: analysing thread [0-9.]* s CPU, waited [0-9.]* s, tokenized \([0-9]*\) bytes itself; tokenizer thread [0-9.]* s CPU, rated \([0-9]*\) of \([0-9]*\) paragraphs\$/\1 \2 \3/p" stats.err >nums &&
+	read helped rated paras <nums &&
+	test "$paras" -gt 1000 && test "$rated" -le "$paras" &&
+	test "$helped" -lt $(wc -c <big.txt) &&
+	grep -q "^s.txt: stats: .* rated 0 of 0 paragraphs$" stats.err
+'
+
 test_expect_success 'a 50 MB single line is analysed in pieces without error' '
 	python3 -c "import sys; sys.stdout.write(\"mot « cité » \" * 3500000)" >huge.txt &&
 	"$PRESSMARK" analyze --format summary huge.txt >actual &&
