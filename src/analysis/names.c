@@ -188,16 +188,25 @@ bool spk__place_adjective(const Block *b, uint32_t k) {
   const char *s = b->text + t->start;
   size_t n = t->end - t->start;
   if (n > 7 && !memcmp(s + n - 6, "-based", 6)) return true;
-  /* (the demonyms' endings: Swedish, Chinese, Canadian, Korean, German;
-   * the lexicon's epithets are nouns, "a Swede", and its 64 bits are all
-   * taken, so the few other forms are listed here) */
-  static const char *const ends[] = {"ish", "ese", "ian", "ean", "an"};
+  /* A first name is no demonym: "the Brian Moore firm", "the Julian
+   * company". */
+  if (t->lex & (W_FIRST_M | W_FIRST_F)) return false;
+  /* (the demonyms' endings: Swedish, Chinese, Canadian, Korean; the
+   * lexicon's epithets are nouns, "a Swede", and its 64 bits are all
+   * taken, so the few other forms are listed here.  A bare "-an" is a
+   * surname as often as a demonym, "The Logan firm", "the Duncan
+   * company", "the Brennan company": those demonyms are listed.) */
+  static const char *const ends[] = {"ish", "ese", "ian", "ean"};
   for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
     size_t en = strlen(ends[i]);
     if (n >= en + 3 && !memcmp(s + n - en, ends[i], en)) return true;
   }
-  static const char *const other[] = {"Dutch", "French", "Swiss", "Greek", "Thai", "Israeli",
-                                      "Saudi", "Pakistani", "Iraqi", "Kuwaiti", "Qatari"};
+  static const char *const other[] = {
+      "Dutch",    "French",   "Swiss",    "Greek",    "Thai",      "Israeli",   "Saudi",
+      "Pakistani", "Iraqi",   "Kuwaiti",  "Qatari",   "American",  "Mexican",   "African",
+      "German",   "Cuban",    "Kenyan",   "Ugandan",  "Rwandan",   "Moroccan",  "Dominican",
+      "Jamaican", "Tibetan",  "Afghan",   "Angolan",  "Venezuelan", "Guatemalan", "Nicaraguan",
+      "Paraguayan", "Uruguayan", "Lankan", "Sudanese", "Welsh"};
   for (size_t i = 0; i < sizeof other / sizeof *other; i++)
     if (strlen(other[i]) == n && !memcmp(s, other[i], n)) return true;
   return false;

@@ -187,13 +187,15 @@ static inline bool spk__initial_at(const Block *b, uint32_t i) {
 }
 static inline uint32_t spk__name_end(const Block *b, uint32_t s, uint32_t hi) {
   /* Most names are one word before a lowercase word or a mark: then
-   * names.c would stop at once (its only rule at a lowercase word is an
-   * English body's "of", after an institution noun), so no call. */
+   * names.c would stop at once (its only rules at a lowercase word are an
+   * English body's "of", after an institution noun or before one, "the
+   * Port of Rotterdam Authority"), so no call. */
   uint32_t e = s + 1;
   if (e >= hi || e >= b->toks.size) return e;
   const Token *t = T(b, e);
   if (!(t->flags & TF_CAP) && (t->kind != T_WORD || !(t->lex & (W_NAME_PARTICLE | W_CONJ))) &&
       !(b->lid == PM_LANG_EN && (T(b, s)->lex & W_INSTITUTION)) &&
+      !(b->lid == PM_LANG_EN && t->end - t->start == 2 && !memcmp(b->text + t->start, "of", 2)) &&
       !(t->kind == T_PUNCT && spk__initial_at(b, s)))
     return e;
   return spk__name_end_from(b, s, hi);

@@ -3410,6 +3410,19 @@ test_expect_success 'English: "The Swedish company said", "the Cambridge-based b
 	test_cmp expected actual
 '
 
+# A surname or first name ending like a demonym is no demonym: "The Logan
+# firm said", "The Duncan company said" are those firms, not the company
+# named before (a bare "-an" ending, Logan, Duncan, Brennan, Jordan, made
+# them nationalities; the "-an" demonyms are listed now).
+test_expect_success 'English: "The Logan firm said" is Logan, not the company named before' '
+	printf "%s\n\n" "Acme Corp opened a plant in Ohio on Monday." \
+		"The Logan firm said that it would close two stores." \
+		"Acme Motors Inc opened a plant. The American company said it would hire 200 people." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n" "Logan" "Acme Motors Inc" >expected &&
+	test_cmp expected actual
+'
+
 # "The Royal College of Emergency Medicine said" (heldout51b, BBC: "Royal
 # College"), "The Port of Rotterdam Authority said" (heldout51, Reuters:
 # "Port"): a college is an institution, and "of" goes on inside a body's
