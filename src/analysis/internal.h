@@ -635,6 +635,15 @@ typedef struct {
    * Sinclair-Ross") is their speaker (roles.c); four, so that a
    * headline's "…, chief says" waits across deck, byline and caption */
   char lede_role[24];
+  /* Or the class (W_COMPANY or W_AGENCY) of a headline's or deck's body
+   * noun no one answers to yet ("…, operator says", "Regulator says …"),
+   * 0 when none: the first name the next paragraphs bind to a noun of
+   * that class ("Maasvlakte Container Group", "The Environment Agency
+   * said") is its quotations' speaker (roles.c); they wait apart from
+   * the role's, which a garbled headline may set too */
+  uint64_t lede_body;
+  uint32_t lede_body_quotes[4];
+  uint32_t n_lede_body;
   uint32_t lede_quotes[4];
   uint32_t n_lede_quotes;
   uint32_t lede_age;          /* paragraphs since it was noted */

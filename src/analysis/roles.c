@@ -207,6 +207,23 @@ static bool padded(char *out, size_t size, const char *s, size_t n) {
   return true;
 }
 
+/* The quotations starting at offsets at[0..n) that still have no name
+ * get nm (copied into the result), by rule how. */
+static void name_lede(Block *b, const uint32_t *at, uint32_t n, const char *nm,
+                      const char *how) {
+  const char *name = res__str(b->res, nm, strlen(nm));
+  /* (the lede is a few paragraphs back: a short walk back) */
+  for (size_t k = b->res->quotes.size, seen = 0; k-- > 0 && seen < 64; seen++) {
+    PmQuote *q = &b->res->quotes.contents[k];
+    if (!q->has_speaker || q->speaker.name) continue;
+    for (uint32_t i = 0; i < n; i++)
+      if (at[i] == q->start) {
+        q->speaker.name = name;
+        q->speaker.how = how;
+      }
+  }
+}
+
 void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
   const Token *h = T(b, head);
   char f[64], key[CTX_PHRASE], nm[CTX_NAME];
@@ -219,19 +236,14 @@ void spk__bind_role(Block *b, uint32_t head, uint32_t ns, uint32_t ne) {
            spk__name_text_end(b, ne) - T(b, ns)->start);
   ctx__bind_role(b->ctx, f, fn, key, nm);
   if (b->heading_role[0]) spk__heading_role_bound(b, f, fn, ns, ne);
+  if (b->n_lede_body && (h->lex & b->lede_body) && !(h->lex & W_ROLE) && ne - ns >= 2) {
+    name_lede(b, b->lede_body_quotes, b->n_lede_body, nm, "body-named-after");
+    b->n_lede_body = 0;
+    b->lede_body = 0;
+  }
   if (b->n_lede_quotes && fn < sizeof b->lede_role && !b->lede_role[fn] &&
       !memcmp(b->lede_role, f, fn) && ne - ns >= 2) {
-    const char *name = res__str(b->res, nm, strlen(nm));
-    /* (the lede is a few paragraphs back: a short walk back) */
-    for (size_t k = b->res->quotes.size, n = 0; k-- > 0 && n < 64; n++) {
-      PmQuote *q = &b->res->quotes.contents[k];
-      if (!q->has_speaker || q->speaker.name) continue;
-      for (uint32_t i = 0; i < b->n_lede_quotes; i++)
-        if (b->lede_quotes[i] == q->start) {
-          q->speaker.name = name;
-          q->speaker.how = "role-named-after";
-        }
-    }
+    name_lede(b, b->lede_quotes, b->n_lede_quotes, nm, "role-named-after");
     b->n_lede_quotes = 0;
     memset(b->lede_role, 0, sizeof b->lede_role);
   }

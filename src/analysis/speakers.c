@@ -299,6 +299,22 @@ void spk__set_speaker(Block *b, PmQuote *q, const Cue *c) {
       b->lede_age = 0;
     }
   }
+  /* "Cyberattack halts …, operator says", "Regulator says firms '…'", a
+   * deck's "The agency says …": a company or agency noun in a headline,
+   * or before anyone has been named, that nothing answers to yet waits
+   * the same way for the body the paragraphs after it name */
+  /* (a bare capitalised "Regulator" opening a headline is a plain noun
+   * phrase of one word, "The agency" an outlet's noun too) */
+  uint32_t bh = c->m.type == M_NP ? (c->m.te == c->m.ts + 1 ? c->m.ts : NONE)
+                : c->m.type == M_INST || c->m.type == M_ROLE || c->m.type == M_OUTLET ? c->m.head
+                                                                                     : NONE;
+  if (!r.has_name && b->lid == PM_LANG_EN && bh < b->toks.size && !(T(b, bh)->lex & W_ROLE) &&
+      (T(b, bh)->lex & (W_COMPANY | W_AGENCY)) &&
+      (spk__heading_line(b) || !b->ctx->recent[0].name[0]) && b->n_lede_body < 4) {
+    b->lede_body = T(b, bh)->lex & (W_COMPANY | W_AGENCY);
+    b->lede_body_quotes[b->n_lede_body++] = q->start;
+    b->lede_age = 0;
+  }
   size_t rn = r.has_name ? strlen(r.name) : 0;
   q->has_speaker = true;
   q->speaker.name = r.has_name ? name_str(b, q, r.name, rn) : NULL;
@@ -1662,9 +1678,11 @@ void speakers__attribute(Block *b) {
     memset(b->ctx->anon_head, 0, sizeof b->ctx->anon_head);
   /* (a byline or a furniture line between the deck and the body, « Par X -
    * 14 avr. 2031 », « Publié le … », does not age the deck's role) */
-  if (b->n_lede_quotes && !byline && !furniture_head && ++b->lede_age > 4) {
+  if ((b->n_lede_quotes || b->n_lede_body) && !byline && !furniture_head && ++b->lede_age > 4) {
     b->n_lede_quotes = 0;
     memset(b->lede_role, 0, sizeof b->lede_role);
+    b->n_lede_body = 0;
+    b->lede_body = 0;
   }
   uint32_t age = b->ctx->last_age + b->sents.size;
   /* capped just past the follow-on limit, so that contexts after an edit

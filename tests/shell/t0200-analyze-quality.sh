@@ -3435,15 +3435,32 @@ test_expect_success 'English: "the Port of Rotterdam Authority", "the Royal Coll
 	test_cmp expected actual
 '
 
+# "Cyberattack halts container traffic …, operator says" (heldout51,
+# Reuters), "Regulator says firms ‘failed the public’" (heldout51b,
+# Guardian deck), "The agency says the deal would …" (heldout51b, NYT
+# deck): a headline's company or agency noun that nothing answers to yet
+# is the body the next paragraphs name with a noun of its class, as a
+# lede's role waits for its holder.
+test_expect_success 'English: a headline'"'"'s "operator says", "The agency says" wait for the body the article names' '
+	printf "%s\n\n" "Cyberattack halts container traffic at Rotterdam terminals, operator says" \
+		"A cyberattack forced terminal operator Maasvlakte Container Group to halt loading on Friday, the company said." >in.txt &&
+	speaker_names in.txt >actual &&
+	printf "%s\n\n" "The agency says the deal would raise prices." \
+		"The Federal Trade Commission sued on Tuesday to block the merger, saying it would raise prices." >in2.txt &&
+	speaker_names in2.txt >>actual &&
+	printf "%s\n" "Maasvlakte Container Group" "Maasvlakte Container Group" "Federal Trade Commission" "Federal Trade Commission" >expected &&
+	test_cmp expected actual
+'
+
 # heldout51 (five: Guardian, BBC with a live page, Reuters, Washington
 # Post, FT), mainstream British and American news; first contact 0.827
 # speakers, 0.944 quote+indirect F1, 1.000 marks.  heldout51b (five:
 # Guardian, BBC NI, AP, NYT, Bloomberg), written after heldout51's first
 # rules: 0.817, 0.972, 1.000 (the session-start binary the same).
 test_expect_success 'held-out batches 51 and 51b (Guardian, BBC, Reuters, AP, NYT, Washington Post, FT, Bloomberg) stay above their floor' '
-	floors 0.99 0.94 0.89 "$A"/heldout51/en-*.txt &&
+	floors 0.99 0.94 0.90 "$A"/heldout51/en-*.txt &&
 	grep -q "^speaker accuracy" out &&
-	floors 0.99 0.96 0.84 "$A"/heldout51b/en-*.txt &&
+	floors 0.99 0.96 0.87 "$A"/heldout51b/en-*.txt &&
 	grep -q "^speaker accuracy" out
 '
 
